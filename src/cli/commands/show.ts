@@ -1,0 +1,37 @@
+/** `taskmark show KEY`: one item with its children, fields, roll-up and source. */
+import { findItem } from '../../core/ops/find.js';
+import { showItem } from '../../core/ops/show.js';
+import { type CommonOptions, loadPlans } from '../context.js';
+import { bar, color, printJson, println, statusMark } from '../output.js';
+
+export async function run([key, ...files]: string[], opts: CommonOptions): Promise<number> {
+  const plans = await loadPlans(files, opts);
+  const { plan, item } = findItem(plans, key!);
+  const shown = showItem(plan, item);
+  if (opts.json) {
+    printJson(shown);
+    return 0;
+  }
+  const i = shown.item;
+  println(
+    `${statusMark(i.status)} ${color.bold(i.title)}  ${color.cyan(i.key)}  ${color.dim(`${i.file}:${shown.span.startLine}-${shown.span.endLine}`)}`,
+  );
+  const facts: [string, string | null][] = [
+    ['section', i.section.join(' › ') || null],
+    ['priority', i.priority?.label ?? null],
+    ['owner', i.owner],
+    ['due', i.due ? `${i.due}${i.dueText && i.dueText !== i.due ? ` (${i.dueText})` : ''}` : i.dueText],
+    ['effort', i.effortText],
+    ['category', i.category],
+    ['phase', i.phase],
+    ['tags', i.tags.join(', ') || null],
+    ['depends on', i.dependsOn.join(', ') || null],
+  ];
+  for (const [k, v] of facts) if (v) println(`  ${color.dim(k.padEnd(11))} ${v}`);
+  if (shown.rollup.total > 1)
+    println(
+      `  ${color.dim('progress'.padEnd(11))} ${bar(shown.rollup.done, shown.rollup.total, 16)} ${shown.rollup.done}/${shown.rollup.total}`,
+    );
+  for (const c of shown.children) println(`    ${statusMark(c.status)} ${c.title} ${color.dim(c.key)}`);
+  return 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * The CLI declared once: commands, arguments and options. Commander is built from this table,
+ * `--help` comes from it, and docs/cli.md is generated from it (a test fails when the doc drifts).
+ * Each command's module is loaded only when that command runs, so start-up stays lean.
+ */
+
+export interface OptionSpec {
+  readonly flags: string;
+  readonly description: string;
+  readonly repeatable?: boolean;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  /** Positional arguments in commander syntax: `<key>`, `[files...]`. */
+  readonly args: string;
+  readonly summary: string;
+  readonly options: readonly OptionSpec[];
+  readonly examples: readonly string[];
+}
+
+const json: OptionSpec = {
+  flags: '--json',
+  description: 'print one JSON document on stdout and nothing else',
+};
+const today: OptionSpec = {
+  flags: '--today <date>',
+  description: 'the date to measure due dates against (YYYY-MM-DD; default: today)',
+};
+const hours: OptionSpec = {
+  flags: '--hours-per-day <n>',
+  description: 'working hours in a day, for efforts given in days (default: 8)',
+};
+const dryRun: OptionSpec = {
+  flags: '--dry-run',
+  description: 'print the change as a unified diff and write nothing',
+};
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'items',
+    args: '[files...]',
+    summary: 'list the items of the plans',
+    options: [json, today, hours],
+    examples: ['taskmark items', 'taskmark items ROADMAP.md --json'],
+  },
+  {
+    name: 'status',
+    args: '[files...]',
+    summary: 'progress of each plan: by status, section and priority, effort, overdue items',
+    options: [json, today, hours],
+    examples: ['taskmark status', 'taskmark status "docs/**/*.md" --json'],
+  },
+  {
+    name: 'show',
+    args: '<key> [files...]',
+    summary: 'one item with its children, fields, roll-up and source lines',
+    options: [json, today, hours],
+    examples: ['taskmark show MH-001', 'taskmark show "P0-001/Task-1.2" --json'],
+  },
+  {
+    name: 'next',
+    args: '[files...]',
+    summary: 'the open, unblocked items to do next, ranked with the reasons for each score',
+    options: [
+      json,
+      today,
+      hours,
+      { flags: '--limit <n>', description: 'show at most n items (default: 10)' },
+    ],
+    examples: ['taskmark next', 'taskmark next --limit 3 --json'],
+  },
+  {
+    name: 'set',
+    args: '<key> <status> [files...]',
+    summary:
+      "change an item's status (todo, doing, blocked, done, cancelled) by the smallest edit in the plan's own style",
+    options: [
+      json,
+      dryRun,
+      { flags: '--children', description: 'tick or untick every checkbox under the item too' },
+    ],
+    examples: ['taskmark set MH-001 done', 'taskmark set "P0-001/Task-1.1" doing --dry-run'],
+  },
+  {
+    name: 'add',
+    args: '<title> [files...]',
+    summary: 'add an item under a parent item or a section',
+    options: [
+      json,
+      dryRun,
+      { flags: '--parent <key>', description: 'add the item as the last child of this item' },
+      { flags: '--section <title>', description: 'add the item at the end of the section with this heading' },
+      { flags: '--status <status>', description: 'status of the new item (default: todo)' },
+    ],
+    examples: [
+      'taskmark add "Write the migration guide" --parent MH-003',
+      'taskmark add "Buy gutters" --section Roof TODO.md',
+    ],
+  },
+  {
+    name: 'edit',
+    args: '<key> [files...]',
+    summary:
+      "set or clear an item's attributes (priority, owner, due, effort, category, …) in the plan's own style",
+    options: [
+      json,
+      dryRun,
+      { flags: '--set <key=value>', description: 'set an attribute (repeatable)', repeatable: true },
+      { flags: '--unset <key>', description: 'remove an attribute (repeatable)', repeatable: true },
+    ],
+    examples: [
+      'taskmark edit MH-002 --set owner=Dana --set due=2026-01-15',
+      'taskmark edit MH-002 --unset due',
+    ],
+  },
+  {
+    name: 'rm',
+    args: '<key> [files...]',
+    summary: 'remove an item and its children',
+    options: [json, dryRun],
+    examples: ['taskmark rm "roof/gutters"', 'taskmark rm SH-004 --dry-run'],
+  },
+];

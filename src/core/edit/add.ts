@@ -1,0 +1,97 @@
+/** Adding an item under a parent item or at the end of a section, with the right marker and indent. */
+import { TmError } from '../errors.js';
+import type { Item, Plan, Section, Status } from '../model.js';
+import { lineAt } from '../plan/lines.js';
+import type { Edit } from './splice.js';
+import { eolOf, markFor } from './style.js';
+
+export interface AddTarget {
+  readonly parent?: Item;
+  readonly section?: Section;
+}
+
+export interface AddInput {
+  readonly title: string;
+  readonly status?: Status;
+}
+
+/** The edit that adds a checkbox item as the last child of `parent`, or at the end of `section`. */
+export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] {
+  const title = input.title.trim();
+  if (title === '' || /[\r\n]/.test(title))
+    throw new TmError('TM_INVALID_EDIT', 'An item title is one non-empty line.');
+  const mark = markFor(plan, input.status ?? 'todo');
+  if (target.parent) return [underParent(plan, target.parent, title, mark)];
+  if (target.section) return [underSection(plan, target.section, title, mark)];
+  throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
+}
+
+/** A line for a new sibling after `last`, continuing its marker (and its numbering). */
+function siblingLine(plan: Plan, last: Item, title: string, mark: string): string {
+  const list = last.list!;
+  let marker = list.marker;
+  const num = /^(\d+)([.)])$/.exec(marker);
+  if (num) marker = `${Number(num[1]) + 1}${num[2]}`;
+  const afterMarker = plan.text.slice(list.markerStart + list.marker.length, plan.lines.end[last.line - 1]!);
+  const gap = /^[ \t]*/.exec(afterMarker)![0] || ' ';
+  return `${list.indent}${marker}${gap}[${mark}] ${title}`;
+}
+
+/** Inserts `line` at `at` (a line start), adding a line ending before it at the end of a file without one. */
+function insertLine(plan: Plan, at: number, line: string): Edit {
+  const eol = eolOf(plan);
+  if (at >= plan.text.length && plan.text.length > 0 && !/[\r\n]$/.test(plan.text))
+    return { start: at, end: at, text: `${eol}${line}` };
+  return { start: at, end: at, text: `${line}${eol}` };
+}
+
+/** Offset after the last non-blank line in [from, to), and whether that line is a list item line. */
+function endOfContent(plan: Plan, from: number, to: number): { at: number; lastLine: string } {
+  const lines = plan.lines;
+  let l = lineAt(lines, Math.max(from, Math.min(to, plan.text.length) - 1));
+  const first = lineAt(lines, from);
+  while (l > first && plan.text.slice(lines.start[l], lines.end[l]).trim() === '') l--;
+  const at = l + 1 < lines.count ? lines.start[l + 1]! : plan.text.length;
+  return { at, lastLine: plan.text.slice(lines.start[l], lines.end[l]) };
+}
+
+function underParent(plan: Plan, parent: Item, title: string, mark: string): Edit {
+  const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
+  const last = kids[kids.length - 1];
+  if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+  if (parent.list) {
+    const { at } = endOfContent(plan, parent.span.start, parent.span.end);
+    return insertLine(plan, at, `${' '.repeat(parent.list.contentColumn)}- [${mark}] ${title}`);
+  }
+  return newListAt(plan, parent.span.start, parent.span.end, title, mark);
+}
+
+function underSection(plan: Plan, section: Section, title: string, mark: string): Edit {
+  // The section's own top-level list items (not those of its sub-sections or nested ones).
+  const own = plan.items.filter(
+    (i) =>
+      i.list !== null &&
+      i.section.length === section.path.length &&
+      i.section.every((t, k) => t === section.path[k]) &&
+      i.span.start >= section.span.start &&
+      i.span.end <= section.span.end &&
+      (i.parent === null || plan.byKey.get(i.parent)!.kind === 'heading'),
+  );
+  const last = own[own.length - 1];
+  if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+  const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
+  return newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark);
+}
+
+/** Starts a new list after the last content line in [from, to), with a blank line before it when needed. */
+function newListAt(plan: Plan, from: number, to: number, title: string, mark: string): Edit {
+  const eol = eolOf(plan);
+  const { at, lastLine } = endOfContent(plan, from, to);
+  const line = `- [${mark}] ${title}`;
+  const blankBefore = /^\s*(?:[-*+]|\d+[.)])\s/.test(lastLine) ? '' : eol;
+  if (at >= plan.text.length && !/[\r\n]$/.test(plan.text))
+    return { start: at, end: at, text: `${eol}${blankBefore}${line}` };
+  const needsBlankAfter =
+    at < plan.text.length && plan.text.slice(at, at + 1) !== '\r' && plan.text.slice(at, at + 1) !== '\n';
+  return { start: at, end: at, text: `${blankBefore}${line}${eol}${needsBlankAfter ? eol : ''}` };
+}

@@ -1,0 +1,122 @@
+/** Setting and clearing attributes in the notation the line or the plan already uses. */
+import { TmError } from '../errors.js';
+import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
+import { normaliseKey } from '../plan/attributes/fields.js';
+import { readStatusValue } from '../plan/attributes/status.js';
+import { lineAt } from '../plan/lines.js';
+import { insertFieldLine } from './fieldline.js';
+import type { Edit } from './splice.js';
+import { setStatus } from './status.js';
+import { keySpelling, lineStartAt, nextLineStart, usesEmojiFor } from './style.js';
+
+const EMOJI_KEYS: Readonly<Record<string, string>> = {
+  due: '📅',
+  scheduled: '⏳',
+  start: '🛫',
+  created: '➕',
+  done: '✅',
+  id: '🆔',
+  depends: '⛔',
+};
+
+/** Edits that set `key` to `value` on the item, or remove it when `value` is null. */
+export function setAttribute(plan: Plan, item: Item, key: string, value: string | null): Edit[] {
+  const k = normaliseKey(key);
+  if (value !== null && /[\r\n]/.test(value))
+    throw new TmError('TM_INVALID_EDIT', 'Attribute values cannot contain line breaks.');
+  if (k === 'status') {
+    if (value === null)
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        'An item always has a status; set another one instead of removing it.',
+      );
+    const lower = value.toLowerCase();
+    const status = (STATUSES as readonly string[]).includes(lower)
+      ? (lower as Status)
+      : readStatusValue(value)?.status;
+    if (!status)
+      throw new TmError('TM_INVALID_EDIT', `"${value}" is not a status; use one of ${STATUSES.join(', ')}.`);
+    return setStatus(plan, item, status);
+  }
+  const existing = item.fields.find((f) => f.key === k && f.rawKey !== '#');
+  if (existing) {
+    if (value === null) return [removeField(plan, existing)];
+    return [{ start: existing.valueSpan.start, end: existing.valueSpan.end, text: value }];
+  }
+  if (value === null) return [];
+  if (item.kind === 'heading') return [addToHeading(plan, item, k, value)];
+  return [addInline(plan, item, k, value)];
+}
+
+function removeField(plan: Plan, f: Field): Edit {
+  const text = plan.text;
+  switch (f.style) {
+    case 'bold-pipe': {
+      const sep = text.lastIndexOf('|', f.span.start);
+      let start = sep;
+      while (start > 0 && text[start - 1] === ' ') start--;
+      return { start, end: f.span.end, text: '' };
+    }
+    case 'bold-line': {
+      // First field of a pipe line: drop it and the separator after it; else the whole line.
+      const lineEnd = plan.lines.end[lineAt(plan.lines, f.span.start)]!;
+      const rest = text.slice(f.span.end, lineEnd);
+      const sep = /^\s*\|\s*/.exec(rest);
+      if (sep && rest.trim().length > 1)
+        return { start: f.span.start, end: f.span.end + sep[0].length, text: '' };
+      return removeLine(plan, f.span.start);
+    }
+    case 'sub-bullet':
+    case 'front-matter':
+    case 'heading-field':
+      return removeLine(plan, f.span.start);
+    default: {
+      // An inline token and one space next to it.
+      if (text[f.span.start - 1] === ' ') return { start: f.span.start - 1, end: f.span.end, text: '' };
+      if (text[f.span.end] === ' ') return { start: f.span.start, end: f.span.end + 1, text: '' };
+      return { start: f.span.start, end: f.span.end, text: '' };
+    }
+  }
+}
+
+/** Removes the line at `offset`, and one of the blank lines around it when it stood alone between two. */
+function removeLine(plan: Plan, offset: number): Edit {
+  const l = lineAt(plan.lines, offset);
+  const blank = (k: number) =>
+    k >= 0 && k < plan.lines.count && plan.text.slice(plan.lines.start[k], plan.lines.end[k]).trim() === '';
+  const start = lineStartAt(plan, offset);
+  const end = nextLineStart(plan, offset);
+  if (blank(l - 1) && (blank(l + 1) || l + 1 >= plan.lines.count))
+    return { start: plan.lines.start[l - 1]!, end, text: '' };
+  return { start, end, text: '' };
+}
+
+function addToHeading(plan: Plan, item: Item, key: string, value: string): Edit {
+  const pipe = item.fields.find((f) => f.style === 'bold-pipe');
+  if (pipe) {
+    // Append to the pipe-joined line, before its trailing spaces.
+    const lineEnd = plan.lines.end[lineAt(plan.lines, pipe.span.start)]!;
+    let at = lineEnd;
+    while (at > 0 && (plan.text[at - 1] === ' ' || plan.text[at - 1] === '\t')) at--;
+    const head = plan.text
+      .slice(pipe.span.start, pipe.valueSpan.start)
+      .replace(pipe.rawKey, keySpelling(plan, key, 'bold-pipe'));
+    return { start: at, end: at, text: ` | ${head}${value}` };
+  }
+  return insertFieldLine(plan, item, key, value);
+}
+
+function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
+  const text = plan.text;
+  let at = item.lineSpan.end;
+  while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  // Keep a trailing block reference (`^abc123`) last.
+  const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));
+  if (block) at -= block[0].length;
+  const emoji = EMOJI_KEYS[key];
+  const token =
+    emoji && usesEmojiFor(plan, key)
+      ? `${emoji} ${value}`
+      : `[${keySpelling(plan, key, 'dataview')}:: ${value}]`;
+  return { start: at, end: at, text: ` ${token}` };
+}

@@ -1,0 +1,309 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Plan, STATUSES, type Status } from '../model.js';
+import { parsePlan } from '../plan/parse.js';
+import { addItem, applyEdits, type Edit, removeItem, setAttribute, setStatus } from './index.js';
+
+const parse = (text: string) => parsePlan(text, { file: 'plan.md' });
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../plan/fixtures', name), 'utf8');
+const edit = (text: string, f: (p: Plan) => readonly Edit[]) => applyEdits(text, f(parse(text)));
+const key = (p: Plan, k: string) => {
+  const item = p.byKey.get(k);
+  if (!item) throw new Error(`no ${k} in ${[...p.byKey.keys()].join(', ')}`);
+  return item;
+};
+
+describe('applyEdits', () => {
+  it('returns the input for no edits and rejects overlapping edits', () => {
+    expect(applyEdits('abc', [])).toBe('abc');
+    expect(() =>
+      applyEdits('abcdef', [
+        { start: 1, end: 3, text: 'x' },
+        { start: 2, end: 4, text: 'y' },
+      ]),
+    ).toThrow(/overlap/);
+  });
+
+  it('equals a naive reference on random non-overlapping edits', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.string({ maxLength: 3 })), { maxLength: 6 }),
+        (text, raw) => {
+          // Build non-overlapping edits from sorted cut points.
+          const edits: Edit[] = [];
+          let pos = 0;
+          for (const [gap, len, t] of raw) {
+            if (edits.length > 0 && pos >= text.length) break;
+            const start = Math.min(text.length, pos + (edits.length > 0 ? 1 : 0) + (gap % 5));
+            const end = Math.min(text.length, start + len);
+            edits.push({ start, end, text: t });
+            pos = end;
+          }
+          let expected = text;
+          for (const e of [...edits].reverse())
+            expected = expected.slice(0, e.start) + e.text + expected.slice(e.end);
+          expect(applyEdits(text, [...edits].reverse())).toBe(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('setStatus', () => {
+  it('changes only the checkbox mark, keeping CRLF, BOM and trailing spaces', () => {
+    const text = '\uFEFF# P\r\n\r\n- [ ] a  \r\n- [ ] b\r\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
+      '\uFEFF# P\r\n\r\n- [x] a  \r\n- [ ] b\r\n',
+    );
+  });
+
+  it("uses the plan's own done mark", () => {
+    const text = '- [X] a\n- [ ] b\n';
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');
+  });
+
+  it("writes a status field in the plan's vocabulary and keeps the trailing spaces", () => {
+    const text = fixture('heading-items.md');
+    const out = edit(text, (p) => setStatus(p, key(p, 'PAY-201'), 'done'));
+    expect(out).toBe(text.replace('**Status:** 🟦 QUEUED', '**Status:** 🟩 SHIPPED'));
+    const back = edit(out, (p) => setStatus(p, key(p, 'PAY-201'), 'todo'));
+    expect(back).toBe(text);
+  });
+
+  it('replaces a word annotation in the same case and a status bullet marker with its word', () => {
+    const text = fixture('changelog.md');
+    const out = edit(text, (p) => setStatus(p, p.items.find((i) => i.title === 'Dark mode')!, 'doing'));
+    expect(out).toContain('#### ✅ Dark mode - IN PROGRESS');
+    const bullets = edit(text, (p) =>
+      setStatus(p, p.items.find((i) => i.title === 'Login with passkeys')!, 'cancelled'),
+    );
+    expect(bullets).toContain('- **❌ Cancelled**: Login with passkeys');
+    expect(parse(bullets).items.find((i) => i.title === 'Login with passkeys')!.status).toBe('cancelled');
+  });
+
+  it('adds a status line to a heading item that states none, in the style of the others', () => {
+    const text =
+      '# P\n\n### A-1: One\n\n**Status:** ⏳ TODO  \n**Owner:** Kim  \n\n### A-2: Two\n\n- [ ] x\n';
+    const out = edit(text, (p) => setStatus(p, key(p, 'A-2'), 'blocked'));
+    expect(out).toBe(
+      '# P\n\n### A-1: One\n\n**Status:** ⏳ TODO  \n**Owner:** Kim  \n\n### A-2: Two\n\n**Status:** ⏸️ BLOCKED  \n\n- [ ] x\n',
+    );
+    expect(parse(out).byKey.get('A-2')!.status).toBe('blocked');
+  });
+
+  it('ticks and unticks children with the item', () => {
+    const text = '- [ ] parent\n  - [ ] a\n  - [x] b\n    - [ ] c\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done', { children: true }))).toBe(
+      '- [x] parent\n  - [x] a\n  - [x] b\n    - [x] c\n',
+    );
+  });
+
+  it('changes nothing when the item already has the status', () => {
+    expect(setStatus(parse('- [x] a\n'), parse('- [x] a\n').items[0]!, 'done')).toEqual([]);
+  });
+});
+
+describe('setAttribute', () => {
+  const text = fixture('heading-items.md');
+
+  it('replaces a value inside a pipe-joined line and removes it with its separator', () => {
+    expect(edit(text, (p) => setAttribute(p, key(p, 'PAY-101'), 'owner', 'Kim'))).toContain(
+      '| **Assignee:** Kim |',
+    );
+    expect(edit(text, (p) => setAttribute(p, key(p, 'PAY-101'), 'due', null))).toContain(
+      '**Assignee:** Dana\n',
+    );
+  });
+
+  it('adds a field line to a heading item in its style, and a dataview field to a list item', () => {
+    const out = edit(text, (p) => setAttribute(p, key(p, 'PAY-201'), 'owner', 'Kim'));
+    expect(out).toContain('**Effort:** 2 days\n**Owner:** Kim\n');
+    const li = edit(text, (p) => setAttribute(p, key(p, 'PAY-102/Task-2.3'), 'due', '2026-04-01'));
+    expect(li).toContain('Load test with k6 against PostgreSQL [due:: 2026-04-01]\n');
+    expect(parse(li).byKey.get('PAY-102/Task-2.3')!.due).toBe('2026-04-01');
+  });
+
+  it('uses Obsidian emoji when the plan does', () => {
+    const t = '- [ ] a 📅 2026-01-01\n- [ ] b\n';
+    expect(edit(t, (p) => setAttribute(p, p.items[1]!, 'due', '2026-02-02'))).toBe(
+      '- [ ] a 📅 2026-01-01\n- [ ] b 📅 2026-02-02\n',
+    );
+  });
+
+  it('removes a sub-bullet field line', () => {
+    expect(edit(text, (p) => setAttribute(p, key(p, 'PAY-102/Task-2.1'), 'effort', null))).not.toContain(
+      '**Duration:** 2 hours',
+    );
+  });
+});
+
+describe('addItem and removeItem', () => {
+  it('continues an ordered list with the next number', () => {
+    const t = '# Roof\n\n1) [ ] Fit rafters\n2) [!] Felt\n\n## Next\n';
+    const out = edit(t, (p) => addItem(p, { section: p.sections[0]! }, { title: 'Gutters' }));
+    expect(out).toBe('# Roof\n\n1) [ ] Fit rafters\n2) [!] Felt\n3) [ ] Gutters\n\n## Next\n');
+  });
+
+  it('adds a child at the parent content column and parses it back', () => {
+    const t = '- [ ] parent\n- [ ] other\n';
+    const out = edit(t, (p) => addItem(p, { parent: p.items[0]! }, { title: 'child', status: 'doing' }));
+    expect(out).toBe('- [ ] parent\n  - [/] child\n- [ ] other\n');
+    expect(parse(out).items[1]).toMatchObject({
+      title: 'child',
+      status: 'doing',
+      parent: parse(out).items[0]!.key,
+    });
+  });
+
+  it('starts a new list under a heading item that has none', () => {
+    const t = '### A-1: One\n\n**Status:** TODO\n\n### A-2: Two\n';
+    expect(edit(t, (p) => addItem(p, { parent: key(p, 'A-1') }, { title: 'first' }))).toBe(
+      '### A-1: One\n\n**Status:** TODO\n\n- [ ] first\n\n### A-2: Two\n',
+    );
+  });
+
+  it('rejects titles with line breaks', () => {
+    const p = parse('- [ ] a\n');
+    expect(() => addItem(p, { parent: p.items[0]! }, { title: 'a\nb' })).toThrow(/one non-empty line/);
+  });
+
+  it('removes an item with its children, and a heading item with its section', () => {
+    expect(edit('- [ ] a\n  - [ ] b\n- [ ] c\n', (p) => removeItem(p, p.items[0]!))).toBe('- [ ] c\n');
+    expect(
+      edit('# P\n\n### A-1: x\n\n**Status:** TODO\n\n### A-2: y\n', (p) => removeItem(p, key(p, 'A-1'))),
+    ).toBe('# P\n\n### A-2: y\n');
+  });
+});
+
+// ---- properties on generated plans ----
+
+const titleArb = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,12}[a-z]$/);
+const listArb = fc.array(
+  fc.record({
+    mark: fc.constantFrom(' ', 'x', 'X', '/', '-'),
+    title: titleArb,
+    depth: fc.nat(2),
+    marker: fc.constantFrom('-', '*', '+'),
+    trailing: fc.constantFrom('', '  '),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+const planArb = fc
+  .record({
+    eol: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+    sections: fc.array(
+      fc.record({
+        heading: titleArb,
+        id: fc.option(fc.integer({ min: 1, max: 99 })),
+        status: fc.option(fc.constantFrom('⏳ TODO', '✅ DONE', '🔄 IN PROGRESS')),
+        items: listArb,
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  })
+  .map(({ eol, bom, sections }) => {
+    const out: string[] = ['# Generated plan', ''];
+    sections.forEach((s, n) => {
+      out.push(`## ${s.id !== null ? `GEN-${s.id + n * 100}: ` : ''}${s.heading}`, '');
+      if (s.status !== null) out.push(`**Status:** ${s.status}  `, '');
+      let prevDepth = -1;
+      for (const it of s.items) {
+        const depth = Math.min(it.depth, prevDepth + 1);
+        out.push(`${'  '.repeat(depth)}${it.marker} [${it.mark}] ${it.title}${it.trailing}`);
+        prevDepth = depth;
+      }
+      out.push('');
+    });
+    return (bom ? '\uFEFF' : '') + out.join(eol);
+  });
+
+const outside = (text: string, edits: readonly Edit[]) => {
+  let out = '';
+  let pos = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += text.slice(pos, e.start);
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+};
+
+describe('editor properties', () => {
+  it('sets the status of one item and changes nothing outside its edit', () => {
+    fc.assert(
+      fc.property(planArb, fc.nat(), fc.constantFrom<Status>(...STATUSES), (text, pick, status) => {
+        const plan = parse(text);
+        fc.pre(plan.items.length > 0);
+        const item = plan.items[pick % plan.items.length]!;
+        const edits = setStatus(plan, item, status);
+        const next = applyEdits(text, edits);
+        expect(parse(next).byKey.get(item.key)?.status).toBe(status);
+        // Everything outside the edited ranges is unchanged (an insertion adds text, it changes none).
+        expect(
+          outside(
+            next,
+            edits.map((_e, i) => shifted(edits, i)),
+          ),
+        ).toBe(outside(text, edits));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives back the original bytes when a checkbox or a status field is set and set back', () => {
+    fc.assert(
+      fc.property(planArb, fc.nat(), fc.constantFrom<Status>(...STATUSES), (text, pick, status) => {
+        const plan = parse(text);
+        const candidates = plan.items.filter(
+          (i) => (i.checkbox !== null && ' xX/-'.includes(i.checkbox)) || i.statusSource === 'field',
+        );
+        fc.pre(candidates.length > 0);
+        const item = candidates[pick % candidates.length]!;
+        const original = item.status;
+        const next = applyEdits(text, setStatus(plan, item, status));
+        const p2 = parse(next);
+        const back = applyEdits(next, setStatus(p2, p2.byKey.get(item.key)!, original));
+        if (item.checkbox === 'X' || (item.checkbox === 'x' && plan.items.some((i) => i.checkbox === 'X')))
+          return; // x and X both mean done
+        expect(back).toBe(text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('adds then removes an attribute, and adds then removes an item, giving back the original bytes', () => {
+    fc.assert(
+      fc.property(planArb, fc.nat(), (text, pick) => {
+        const plan = parse(text);
+        fc.pre(plan.items.length > 0);
+        const item = plan.items[pick % plan.items.length]!;
+        const withOwner = applyEdits(text, setAttribute(plan, item, 'owner', 'kim'));
+        const p2 = parse(withOwner);
+        expect(p2.byKey.get(item.key)?.owner).toBe('kim');
+        expect(applyEdits(withOwner, setAttribute(p2, p2.byKey.get(item.key)!, 'owner', null))).toBe(text);
+
+        const added = applyEdits(text, addItem(plan, { parent: item }, { title: 'Added item' }));
+        const p3 = parse(added);
+        const newItem = p3.items.find((i) => i.title === 'Added item' && i.parent === item.key);
+        expect(newItem).toBeDefined();
+        expect(applyEdits(added, removeItem(p3, newItem!))).toBe(text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+/** The i-th edit's range in the edited text. */
+function shifted(edits: readonly Edit[], i: number): Edit {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const e = edits[i]!;
+  let delta = 0;
+  for (const x of sorted) {
+    if (x === e) break;
+    delta += x.text.length - (x.end - x.start);
+  }
+  return { start: e.start + delta, end: e.start + delta + e.text.length, text: '' };
+}

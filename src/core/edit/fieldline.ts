@@ -1,0 +1,48 @@
+/** Writing a new `**Key:** value` field line under a heading item, in the style of the plan's own. */
+import type { Field, Item, Plan } from '../model.js';
+import { lineAt } from '../plan/lines.js';
+import type { Edit } from './splice.js';
+import { eolOf, keySpelling, nextLineStart } from './style.js';
+
+/** A bold field line of the plan to copy the style of: this item's, else any heading item's. */
+function sampleField(plan: Plan, item: Item): Field | undefined {
+  const own = item.fields.filter((f) => f.style === 'bold-line');
+  if (own.length > 0) return own[own.length - 1];
+  for (const i of plan.items) {
+    if (i.kind !== 'heading') continue;
+    const f = i.fields.find((x) => x.style === 'bold-line');
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/**
+ * An edit that adds `**Key:** value` as a line after the heading item's last field line (or after
+ * the heading, separated by a blank line), with the plan's bold/colon style and trailing spaces.
+ */
+export function insertFieldLine(plan: Plan, item: Item, key: string, value: string): Edit {
+  const text = plan.text;
+  const eol = eolOf(plan);
+  const sample = sampleField(plan, item);
+  const spelled = keySpelling(plan, key, 'bold-line');
+  let prefix = `**${spelled}:** `;
+  let trailing = '';
+  if (sample) {
+    const head = text.slice(sample.span.start, sample.valueSpan.start);
+    prefix = head.replace(sample.rawKey, spelled);
+    const l = lineAt(plan.lines, sample.span.start);
+    const lineEnd = plan.lines.end[l]!;
+    const tail = text.slice(sample.valueSpan.end, lineEnd);
+    trailing = /^[ \t]*$/.test(tail) ? tail : '';
+  }
+  const line = `${prefix}${value}${trailing}`;
+  const own = item.fields.filter((f) => f.style === 'bold-line' || f.style === 'bold-pipe');
+  if (own.length > 0) {
+    const last = own.reduce((a, b) => (a.span.start > b.span.start ? a : b));
+    const at = nextLineStart(plan, last.span.start);
+    const atEnd = at === text.length && !/[\r\n]$/.test(text);
+    return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
+  }
+  const headingEnd = item.lineSpan.end;
+  return { start: headingEnd, end: headingEnd, text: `${eol}${eol}${line}` };
+}

@@ -1,0 +1,98 @@
+/** Setting an item's status by the smallest edit, in the plan's own style. */
+import { TmError } from '../errors.js';
+import type { Item, Plan, Status } from '../model.js';
+import { statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
+import { repairForMatching } from '../plan/encoding.js';
+import { insertFieldLine } from './fieldline.js';
+import type { Edit } from './splice.js';
+import { markFor, statusText } from './style.js';
+
+export interface SetStatusOptions {
+  /** Also tick or untick every checkbox under the item. */
+  readonly children?: boolean;
+}
+
+/** Edits that give `item` the status `status` (none when it already has it). */
+export function setStatus(plan: Plan, item: Item, status: Status, options: SetStatusOptions = {}): Edit[] {
+  const edits: Edit[] = item.status === status ? [] : ownStatusEdits(plan, item, status);
+  if (options.children) {
+    const mark = markFor(plan, status);
+    const stack = [...item.children];
+    while (stack.length > 0) {
+      const child = plan.byKey.get(stack.pop()!);
+      if (!child) continue;
+      stack.push(...child.children);
+      if (child.markSpan && child.checkbox !== null && statusOfMark(child.checkbox) !== status) {
+        edits.push({ start: child.markSpan.start, end: child.markSpan.end, text: mark });
+      }
+    }
+  }
+  return edits;
+}
+
+function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
+  const text = plan.text;
+  if (item.markSpan)
+    return [{ start: item.markSpan.start, end: item.markSpan.end, text: markFor(plan, status) }];
+  const span = item.statusSpan;
+  switch (item.statusSource) {
+    case 'field':
+      if (span)
+        return [
+          {
+            start: span.start,
+            end: span.end,
+            text: statusText(plan, status, text.slice(span.start, span.end)),
+          },
+        ];
+      break;
+    case 'heading':
+      if (span)
+        return [
+          {
+            start: span.start,
+            end: span.end,
+            text: annotation(plan, status, text.slice(span.start, span.end)),
+          },
+        ];
+      break;
+    case 'marker':
+      if (span) return markerEdits(plan, item, status);
+      break;
+    default:
+      break;
+  }
+  if (item.kind === 'heading') return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: its status is written in a way taskmark cannot change in place (${item.statusSource}); edit line ${item.line} by hand.`,
+  );
+}
+
+/** A heading annotation in kind: an emoji for an emoji, a word in the same case for a word. */
+function annotation(plan: Plan, status: Status, old: string): string {
+  const repaired = repairForMatching(old);
+  if (statusOfGlyph(repaired.trim()) !== null) return statusText(plan, status, '✅').trim();
+  const word = statusText(plan, status, 'DONE').replace(/^[^\p{L}]+/u, '');
+  return old === old.toUpperCase()
+    ? word.toUpperCase()
+    : old === old.toLowerCase()
+      ? word.toLowerCase()
+      : word.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase());
+}
+
+/** `- ✅ Thing` → `- 🔄 Thing`; `- **✅ Completed**: Thing` → `- **🔄 In Progress**: Thing`. */
+function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
+  const span = item.statusSpan!;
+  const text = plan.text;
+  const emoji = statusText(plan, status, '✅').trim();
+  const edits: Edit[] = [{ start: span.start, end: span.end, text: emoji }];
+  // A status word right after the mark inside the bold (`**✅ Completed**`) changes with it.
+  const after = /^(\s+)([\p{L}][\p{L} ]*?)(?=\*\*|__)/u.exec(text.slice(span.end, item.lineSpan.end));
+  if (after) {
+    const wordStart = span.end + after[1]!.length;
+    const word = statusText(plan, status, `✅ ${after[2]}`).replace(/^[^\p{L}]+/u, '');
+    edits.push({ start: wordStart, end: wordStart + after[2]!.length, text: word });
+  }
+  return edits;
+}

@@ -1,0 +1,141 @@
+/** The plan's own style, learnt from the plan: line endings, marks, status words, field keys. */
+import type { Field, Plan, Status } from '../model.js';
+import { markForStatus, normaliseVocab, statusOfMark } from '../plan/attributes/status.js';
+import { repairForMatching } from '../plan/encoding.js';
+import { lineAt } from '../plan/lines.js';
+
+export function eolOf(plan: Plan): string {
+  return plan.lines.eol;
+}
+
+/** Offset of the start of the line containing `offset`. */
+export function lineStartAt(plan: Plan, offset: number): number {
+  return plan.lines.start[lineAt(plan.lines, offset)]!;
+}
+
+/** Offset just after the line ending of the line containing `offset` (or the end of the text). */
+export function nextLineStart(plan: Plan, offset: number): number {
+  const l = lineAt(plan.lines, offset);
+  return l + 1 < plan.lines.count ? plan.lines.start[l + 1]! : plan.text.length;
+}
+
+/** The checkbox mark this plan uses for a status (its most common one), or the conventional mark. */
+export function markFor(plan: Plan, status: Status): string {
+  const counts = new Map<string, number>();
+  for (const i of plan.items) {
+    if (i.checkbox !== null && statusOfMark(i.checkbox) === status)
+      counts.set(i.checkbox, (counts.get(i.checkbox) ?? 0) + 1);
+  }
+  let best = markForStatus(status);
+  let n = 0;
+  for (const [m, c] of counts) if (c > n) [best, n] = [m, c];
+  return best;
+}
+
+const DEFAULT_EMOJI: Record<Status, string> = {
+  todo: '⏳',
+  doing: '🔄',
+  blocked: '⏸️',
+  done: '✅',
+  cancelled: '❌',
+};
+const DEFAULT_WORD: Record<Status, string> = {
+  todo: 'TODO',
+  doing: 'IN PROGRESS',
+  blocked: 'BLOCKED',
+  done: 'DONE',
+  cancelled: 'CANCELLED',
+};
+
+function caseLike(word: string, sample: string): string {
+  const letters = sample.replace(/[^\p{L}]/gu, '');
+  if (letters && letters === letters.toUpperCase()) return word.toUpperCase();
+  if (letters && letters === letters.toLowerCase()) return word.toLowerCase();
+  return word.toLowerCase().replace(/(^|\s)\p{L}/gu, (m) => m.toUpperCase());
+}
+
+type Shape = 'emoji+word' | 'emoji' | 'word';
+
+function shapeOf(text: string): Shape {
+  const t = repairForMatching(text).trim();
+  const hasLetters = /\p{L}/u.test(t);
+  const leadsWithSymbol = /^[^\p{L}\p{N}\s]/u.test(t);
+  if (leadsWithSymbol && hasLetters) return 'emoji+word';
+  if (!hasLetters) return 'emoji';
+  return 'word';
+}
+
+/**
+ * The text this plan writes for a status, in the shape of `old` (emoji and word, emoji alone, or a
+ * word in the same case): the plan's own text when it has one (legend first, then the most used),
+ * never one with encoding damage; otherwise a default of the same shape.
+ */
+export function statusText(plan: Plan, status: Status, old: string | null): string {
+  const shape = old ? shapeOf(old) : 'emoji+word';
+  const counts = new Map<string, number>();
+  for (const v of plan.vocabulary) {
+    if (v.status !== status || repairForMatching(v.text) !== v.text || shapeOf(v.text) !== shape) continue;
+    if (v.text.length > 30) continue;
+    counts.set(v.text, (counts.get(v.text) ?? 0) + 1);
+  }
+  for (const i of plan.items) {
+    const t = i.statusText?.trim();
+    if (t && i.status === status && counts.has(t)) counts.set(t, counts.get(t)! + 1);
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [t, c] of counts) if (c > n) [best, n] = [t, c];
+  if (best !== null) return old && shape !== 'emoji' ? adoptCase(best, old) : best;
+  // The case of the plan's own status words (`DONE`, `Done`), when nothing else says.
+  const sample = old
+    ? repairForMatching(old)
+    : (plan.vocabulary.find((v) => /\p{L}/u.test(v.text))?.text ?? 'DONE');
+  const words = sample.replace(/^[^\p{L}]*/u, '') || 'DONE';
+  if (shape === 'emoji') return DEFAULT_EMOJI[status];
+  if (shape === 'word') return caseLike(DEFAULT_WORD[status], words);
+  return `${DEFAULT_EMOJI[status]} ${caseLike(DEFAULT_WORD[status], words)}`;
+}
+
+function adoptCase(text: string, old: string): string {
+  const oldWords = repairForMatching(old).replace(/^[^\p{L}]*/u, '');
+  const lead = text.match(/^[^\p{L}]*/u)![0];
+  const words = text.slice(lead.length);
+  return `${lead}${normaliseVocab(words) === normaliseVocab(oldWords) ? words : caseLike(words, oldWords || words)}`;
+}
+
+/** How this plan spells a field key (`Assignee` for owner, `Due Date` for due), or a default. */
+export function keySpelling(plan: Plan, key: string, style?: Field['style']): string {
+  const counts = new Map<string, number>();
+  for (const i of plan.items) {
+    for (const f of i.fields) {
+      if (
+        f.key === key &&
+        (style === undefined || f.style === style) &&
+        /^[\p{L}][\p{L} _-]*$/u.test(f.rawKey)
+      ) {
+        counts.set(f.rawKey, (counts.get(f.rawKey) ?? 0) + 1);
+      }
+    }
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  if (best) return best;
+  const defaults: Record<string, string> = {
+    owner: 'Owner',
+    due: 'Due',
+    effort: 'Effort',
+    priority: 'Priority',
+    category: 'Category',
+    tags: 'Tags',
+    depends: 'Depends on',
+    status: 'Status',
+    phase: 'Phase',
+  };
+  return style === 'dataview' ? key : (defaults[key] ?? key.charAt(0).toUpperCase() + key.slice(1));
+}
+
+/** True when the plan writes this key with Obsidian Tasks emoji. */
+export function usesEmojiFor(plan: Plan, key: string): boolean {
+  return plan.items.some((i) => i.fields.some((f) => f.key === key && f.style === 'emoji'));
+}

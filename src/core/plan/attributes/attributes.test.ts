@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, readAbsoluteDate, resolveDate } from './dates.js';
+import { readEffort, readInlineEffort } from './effort.js';
+import { maskCode, normaliseKey, readFieldLine, readInlineFields } from './fields.js';
+import { readLeadingId } from './ids.js';
+import { readHeadingPriority, readInlinePriority, readPriorityValue } from './priority.js';
+import { findStatusGlyph, readStatusValue } from './status.js';
+import { readTechTags } from './tech.js';
+
+describe('readStatusValue', () => {
+  it.each([
+    ['⏳ TODO', 'todo'],
+    ['🔄 IN PROGRESS (Phase 1 Complete)', 'doing'],
+    ['🔄 NOT STARTED', 'todo'],
+    ['✅ DONE', 'done'],
+    ['Completed', 'done'],
+    ['⏸️ BLOCKED', 'blocked'],
+    ['❌ CANCELLED', 'cancelled'],
+    ["won't do", 'cancelled'],
+    ['Erledigt', 'done'],
+    ['Terminé', 'done'],
+    ['Selesai', 'done'],
+    ['Готово', 'done'],
+    ['完成', 'done'],
+    ['en cours', 'doing'],
+  ])('reads %s as %s', (value, status) => {
+    expect(readStatusValue(value)?.status).toBe(status);
+  });
+
+  it('prefers the plan vocabulary when it has the exact text', () => {
+    expect(readStatusValue('🟦 QUEUED', new Map([['🟦 queued', 'todo' as const]]))?.status).toBe('todo');
+  });
+
+  it('finds no status in unrelated text', () => {
+    expect(readStatusValue('Architecture')).toBeNull();
+    expect(findStatusGlyph('📋 Table of contents')).toBeNull();
+  });
+});
+
+describe('priority', () => {
+  it.each([
+    ['P0 - CRITICAL', 0, 'P0'],
+    ['High', 1, 'High'],
+    ['medium', 2, 'Medium'],
+    ['Must Have', 0, 'Must Have'],
+    ['[#B]', 2, '[#B]'],
+    ['🟠', 1, '🟠'],
+  ])('reads the value %s', (value, rank, label) => {
+    expect(readPriorityValue(value)).toEqual({ rank, label });
+  });
+
+  it('reads priority headings but not headings that merely mention a word', () => {
+    expect(readHeadingPriority('P0 - Reliability & Disaster Recovery')).toEqual({ rank: 0, label: 'P0' });
+    expect(readHeadingPriority('🔴 MUST HAVE (Critical Priority)')).toEqual({ rank: 0, label: 'Must Have' });
+    expect(readHeadingPriority('High Priority')).toEqual({ rank: 1, label: 'High' });
+    expect(readHeadingPriority('High Availability setup')).toBeNull();
+    expect(readHeadingPriority('PHASE 0 (Foundation - Critical Prerequisites)')).toBeNull();
+  });
+
+  it('reads inline priorities without taking plain words', () => {
+    expect(readInlinePriority('(A) Call the bank')?.priority).toEqual({ rank: 1, label: '(A)' });
+    expect(readInlinePriority('Fix login **P0**')?.priority).toEqual({ rank: 0, label: 'P0' });
+    expect(readInlinePriority('Ship it ⏬')?.priority).toEqual({ rank: 4, label: '⏬' });
+    expect(readInlinePriority('Set up high availability')).toBeNull();
+    expect(readInlinePriority('Use the P0-001 env file')).toBeNull();
+  });
+});
+
+describe('effort', () => {
+  it.each([
+    ['0.5 days', 240, null],
+    ['3-5 days', 1440, 2400],
+    ['30 min', 30, null],
+    ['18h', 1080, null],
+    ['1.5 hours', 90, null],
+    ['2 weeks', 4800, null],
+  ])('reads %s', (text, minutes, max) => {
+    expect(readEffort(text)).toMatchObject({ minutes, maxMinutes: max });
+  });
+
+  it('uses the configured hours per day', () => {
+    expect(readEffort('1 day', 6)?.minutes).toBe(360);
+  });
+
+  it('reads inline efforts only in their inline forms', () => {
+    expect(readInlineEffort('Pour the slab (3h)')?.effort.minutes).toBe(180);
+    expect(readInlineEffort('Cure ~2d')?.effort.minutes).toBe(960);
+    expect(readInlineEffort('Update 12 files in 3 days')).toBeNull();
+  });
+});
+
+describe('dates', () => {
+  it('reads absolute dates in several forms', () => {
+    expect(readAbsoluteDate('Due 2025-11-03')?.date).toBe('2025-11-03');
+    expect(readAbsoluteDate('November 26, 2025')?.date).toBe('2025-11-26');
+    expect(readAbsoluteDate('3 Feb 2026')?.date).toBe('2026-02-03');
+    expect(readAbsoluteDate('2025-02-30')).toBeNull();
+    expect(readAbsoluteDate('2025-10-27T03:00:00Z')?.date).toBe('2025-10-27');
+  });
+
+  it('resolves relative days and weeks against the plan date', () => {
+    expect(resolveDate('Day 1', '2025-11-26')?.date).toBe('2025-11-26');
+    expect(resolveDate('Day 2', '2025-11-26')?.date).toBe('2025-11-27');
+    expect(resolveDate('Week 1', '2025-11-26')?.date).toBe('2025-12-02');
+    expect(resolveDate('Week 4-6', '2025-11-26')?.date).toBe(addDays('2025-11-26', 41));
+    expect(resolveDate('Week 2', null)).toBeNull();
+  });
+});
+
+describe('readLeadingId', () => {
+  it.each([
+    ['MH-001: Docker hardening', 'MH-001', 'code'],
+    ['P0-001: Create Environment Configuration', 'P0-001', 'code'],
+    ['TASK-032 — Title', 'TASK-032', 'code'],
+    ['**Task 1.1:** Review the config', 'Task 1.1', 'word'],
+    ['T001 [P] Create project', 'T001', 'code'],
+    ['1.2 Backend Service Implementation', '1.2', 'numeric'],
+    ['1. Set up the repo', '1', 'numeric'],
+    ['[AUTH-7] Login', 'AUTH-7', 'code'],
+  ])('reads %s', (title, id, kind) => {
+    expect(readLeadingId(title)).toMatchObject({ id, kind });
+  });
+
+  it('does not take words, years or units for IDs', () => {
+    expect(readLeadingId('Phase 1: Foundation')).toBeNull();
+    expect(readLeadingId('2024 goals')).toBeNull();
+    expect(readLeadingId('S3 bucket policy')).toBeNull();
+    expect(readLeadingId('1.5')).toBeNull();
+  });
+});
+
+describe('fields', () => {
+  it('reads pipe-joined bold fields with their spans', () => {
+    const line = '**Category:** Security | **Effort:** 1 day | **Assignee:** TBD | **Due:** 2025-10-30';
+    const fields = readFieldLine(line, 0, line.length)!;
+    expect(fields.map((f) => [f.key, f.value, f.style])).toEqual([
+      ['category', 'Security', 'bold-line'],
+      ['effort', '1 day', 'bold-pipe'],
+      ['owner', 'TBD', 'bold-pipe'],
+      ['due', '2025-10-30', 'bold-pipe'],
+    ]);
+    expect(line.slice(fields[3]!.valueSpan.start, fields[3]!.valueSpan.end)).toBe('2025-10-30');
+  });
+
+  it('reads a status line with two trailing spaces and the colon outside the bold', () => {
+    const line = '**Status**: ⏳ TODO  ';
+    expect(readFieldLine(line, 0, line.length)).toMatchObject([{ key: 'status', value: '⏳ TODO' }]);
+  });
+
+  it('does not read prose as fields', () => {
+    const line = 'This is **not** a field: really';
+    expect(readFieldLine(line, 0, line.length)).toBeNull();
+  });
+
+  it('reads inline fields but nothing inside code spans', () => {
+    const s = 'Do it [due:: 2025-01-31] 📅 2025-02-01 owner:bob @alice #infra `#notatag @nobody`';
+    const f = readInlineFields(s, 100);
+    expect(f.map((x) => [x.key, x.value, x.style])).toEqual([
+      ['due', '2025-01-31', 'dataview'],
+      ['due', '2025-02-01', 'emoji'],
+      ['owner', 'bob', 'kv'],
+      ['owner', 'alice', 'kv'],
+      ['tags', 'infra', 'kv'],
+    ]);
+    expect(f[0]!.span.start).toBe(106);
+    expect(maskCode('a `b` c')).toBe('a     c');
+  });
+
+  it('normalises key spellings', () => {
+    expect(['Assignee', 'Due Date', 'Estimate', 'Blocked by'].map(normaliseKey)).toEqual([
+      'owner',
+      'due',
+      'effort',
+      'depends',
+    ]);
+  });
+});
+
+describe('readTechTags', () => {
+  it('finds technologies on word boundaries', () => {
+    expect(readTechTags('Migrate Postgres backups to MinIO with docker-compose')).toEqual([
+      'postgresql',
+      'minio',
+      'docker',
+    ]);
+    expect(readTechTags('Transport layer, reactive forms')).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+/** Dates: absolute forms to YYYY-MM-DD, relative plan days and weeks against the plan's own date. */
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const ISO_RE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+const MDY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
+const RELATIVE_RE = /\b(day|week)\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b/i;
+
+function monthIndex(name: string): number {
+  const n = name.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(n));
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function valid(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function toIso(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export interface DateMatch {
+  readonly date: string;
+  readonly index: number;
+  readonly length: number;
+}
+
+/** The first absolute date in `text`: ISO `2025-11-03` (times ignored), `November 26, 2025`, `26 Nov 2025`. */
+export function readAbsoluteDate(text: string): DateMatch | null {
+  const iso = ISO_RE.exec(text);
+  if (iso) {
+    const date = valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (date) return { date, index: iso.index, length: iso[0].length };
+  }
+  const mdy = MDY_RE.exec(text);
+  if (mdy) {
+    const date = valid(Number(mdy[3]), monthIndex(mdy[1]!) + 1, Number(mdy[2]));
+    if (date) return { date, index: mdy.index, length: mdy[0].length };
+  }
+  const dmy = DMY_RE.exec(text);
+  if (dmy) {
+    const date = valid(Number(dmy[3]), monthIndex(dmy[2]!) + 1, Number(dmy[1]));
+    if (date) return { date, index: dmy.index, length: dmy[0].length };
+  }
+  return null;
+}
+
+/** Adds days to a YYYY-MM-DD date. */
+export function addDays(iso: string, days: number): string {
+  return toIso(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Resolves a date value: absolute, or relative to the plan's date (`Day 1` is the plan date, `Week 2`
+ * ends 13 days after it, `Week 4-6` ends with week 6). Null when relative and the plan states no date.
+ */
+export function resolveDate(text: string, planDate: string | null): DateMatch | null {
+  const abs = readAbsoluteDate(text);
+  if (abs) return abs;
+  const rel = RELATIVE_RE.exec(text);
+  if (!rel || !planDate) return null;
+  const last = Number(rel[3] ?? rel[2]);
+  const offset = rel[1]!.toLowerCase() === 'day' ? last - 1 : last * 7 - 1;
+  return { date: addDays(planDate, Math.max(0, offset)), index: rel.index, length: rel[0].length };
+}
+
+/** A schedule window named in a heading: `(Week 4-6)`, `Week 3 -`, `Day 2`. */
+export function readWindow(title: string): string | null {
+  const m = RELATIVE_RE.exec(title);
+  return m ? m[0] : null;
+}

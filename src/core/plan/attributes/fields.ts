@@ -1,0 +1,244 @@
+/** Attribute fields as plans write them: bold key lines, pipe-joined lines, dataview, emoji, key:value. */
+import type { Field, FieldStyle } from '../../model.js';
+
+/** Plan keys (lower case) mapped to taskmark's attribute names; other keys are kept as written. */
+const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['status', 'status'],
+  ['state', 'status'],
+  ['priority', 'priority'],
+  ['prio', 'priority'],
+  ['pri', 'priority'],
+  ['owner', 'owner'],
+  ['assignee', 'owner'],
+  ['assigned to', 'owner'],
+  ['assigned', 'owner'],
+  ['responsible', 'owner'],
+  ['owners', 'owner'],
+  ['assignees', 'owner'],
+  ['due', 'due'],
+  ['due date', 'due'],
+  ['deadline', 'due'],
+  ['target date', 'due'],
+  ['due by', 'due'],
+  ['📅', 'due'],
+  ['scheduled', 'scheduled'],
+  ['⏳', 'scheduled'],
+  ['start', 'start'],
+  ['start date', 'start'],
+  ['🛫', 'start'],
+  ['➕', 'created'],
+  ['created', 'created'],
+  ['✅', 'done'],
+  ['done', 'done'],
+  ['completed', 'done'],
+  ['❌', 'cancelled'],
+  ['🔁', 'recurrence'],
+  ['🆔', 'id'],
+  ['id', 'id'],
+  ['⛔', 'depends'],
+  ['effort', 'effort'],
+  ['estimate', 'effort'],
+  ['estimated effort', 'effort'],
+  ['est', 'effort'],
+  ['estimated time', 'effort'],
+  ['time estimate', 'effort'],
+  ['duration', 'effort'],
+  ['time', 'effort'],
+  ['category', 'category'],
+  ['type', 'category'],
+  ['area', 'category'],
+  ['component', 'category'],
+  ['depends on', 'depends'],
+  ['depends', 'depends'],
+  ['dependencies', 'depends'],
+  ['dependson', 'depends'],
+  ['blocked by', 'depends'],
+  ['requires', 'depends'],
+  ['prerequisites', 'depends'],
+  ['dep', 'depends'],
+  ['after', 'depends'],
+  ['tags', 'tags'],
+  ['labels', 'tags'],
+  ['tag', 'tags'],
+  ['phase', 'phase'],
+  ['sprint', 'phase'],
+  ['milestone', 'phase'],
+]);
+
+/** Keys that make a heading an item when they appear under it. */
+export const ITEM_KEYS: ReadonlySet<string> = new Set(['status', 'priority', 'owner', 'due']);
+
+/** Normalises a field key as written to taskmark's attribute name. */
+export function normaliseKey(raw: string): string {
+  const k = raw.replace(/[*_`]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return KEY_ALIASES.get(k) ?? k;
+}
+
+const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?::\1|\1\s*:)[ \t]*/y;
+const PLAIN_KNOWN_RE =
+  /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimate|category|depends on|dependencies|blocked by|tags|labels)\s*:[ \t]*/iy;
+
+/**
+ * Reads `**Key:** value` fields from one line of text (content from `start` to `end`), including
+ * pipe-joined lines (`**A:** x | **B:** y`). Returns null when the line is not a field line.
+ * With `plainKnownKeys`, also reads `Status: Done` for taskmark's own attribute names.
+ */
+export function readFieldLine(
+  text: string,
+  start: number,
+  end: number,
+  plainKnownKeys = false,
+): Field[] | null {
+  const fields: Field[] = [];
+  let pos = start;
+  let first = true;
+  while (pos < end) {
+    const segStart = pos;
+    BOLD_FIELD_RE.lastIndex = pos;
+    let m = BOLD_FIELD_RE.exec(text);
+    let rawKey: string;
+    if (m && m.index === pos) {
+      rawKey = m[2]!.trim();
+    } else if (plainKnownKeys && first) {
+      PLAIN_KNOWN_RE.lastIndex = pos;
+      m = PLAIN_KNOWN_RE.exec(text);
+      if (!m || m.index !== pos) return fields.length > 0 ? fields : null;
+      rawKey = m[1]!;
+    } else {
+      return fields.length > 0 ? fields : null;
+    }
+    const valueStart = pos + m[0].length;
+    let valueEnd = text.indexOf(' | ', valueStart);
+    if (valueEnd === -1 || valueEnd > end) valueEnd = end;
+    let trimmedEnd = valueEnd;
+    while (trimmedEnd > valueStart && /\s/.test(text[trimmedEnd - 1]!)) trimmedEnd--;
+    const value = text.slice(valueStart, trimmedEnd);
+    fields.push({
+      key: normaliseKey(rawKey),
+      rawKey,
+      value,
+      span: { start: segStart, end: trimmedEnd },
+      valueSpan: { start: valueStart, end: trimmedEnd },
+      style: first ? 'bold-line' : 'bold-pipe',
+    });
+    first = false;
+    if (valueEnd >= end) break;
+    pos = valueEnd + 3;
+    while (pos < end && text[pos] === ' ') pos++;
+  }
+  return fields.length > 0 ? fields : null;
+}
+
+const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
+const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
+const EMOJI_TEXT_RE =
+  /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
+const KV_RE =
+  /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
+const PAREN_OWNER_RE = /\((owner|assignee|assigned to)\s*:\s*([^)]+)\)/giu;
+const MENTION_RE =
+  /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
+const TAG_RE = /(?<![\p{L}\p{N}&#/])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
+const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
+
+/** Replaces inline code spans with spaces so nothing is read from code. Same length as the input. */
+export function maskCode(s: string): string {
+  if (!s.includes('`')) return s;
+  return s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => ' '.repeat(m.length));
+}
+
+function tok(
+  key: string,
+  rawKey: string,
+  value: string,
+  base: number,
+  index: number,
+  full: string,
+  valueOffset: number,
+  style: FieldStyle,
+): Field {
+  const start = base + index;
+  return {
+    key,
+    rawKey,
+    value,
+    span: { start, end: start + full.length },
+    valueSpan: { start: start + valueOffset, end: start + valueOffset + value.length },
+    style,
+  };
+}
+
+/**
+ * Inline fields on an item line: dataview `[key:: value]`, Obsidian Tasks emoji, `key:value`,
+ * `(owner: Bob)`, `@owner`, `#tag`, `:org:tags:`. `base` is the offset of `s` in the plan text.
+ */
+export function readInlineFields(s: string, base: number, masked = maskCode(s)): Field[] {
+  const out: Field[] = [];
+  // Cheap checks first: most item lines carry no inline fields at all.
+  const has = (c: string) => masked.includes(c);
+  const nonAscii = /[^\x00-\x7f]/.test(masked);
+  if (has('::'))
+    for (const m of masked.matchAll(DATAVIEW_RE)) {
+      out.push(
+        tok(
+          normaliseKey(m[1]!),
+          m[1]!,
+          m[2]!,
+          base,
+          m.index,
+          m[0],
+          m[0].indexOf(m[2]!, m[1]!.length + 3),
+          'dataview',
+        ),
+      );
+    }
+  if (nonAscii)
+    for (const m of masked.matchAll(EMOJI_DATE_RE)) {
+      out.push(
+        tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[0].length - m[2]!.length, 'emoji'),
+      );
+    }
+  if (nonAscii)
+    for (const m of masked.matchAll(EMOJI_TEXT_RE)) {
+      out.push(
+        tok(
+          normaliseKey(m[1]!),
+          m[1]!,
+          m[2]!.trim(),
+          base,
+          m.index,
+          m[0],
+          m[0].indexOf(m[2]!.trim()),
+          'emoji',
+        ),
+      );
+    }
+  if (has(':') || has('='))
+    for (const m of masked.matchAll(KV_RE)) {
+      out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
+    }
+  if (has('('))
+    for (const m of masked.matchAll(PAREN_OWNER_RE)) {
+      const v = m[2]!.trim();
+      out.push(tok('owner', m[1]!, v, base, m.index, m[0], m[0].indexOf(v, m[1]!.length), 'kv'));
+    }
+  if (has('@'))
+    for (const m of masked.matchAll(MENTION_RE)) {
+      out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
+    }
+  if (has('#'))
+    for (const m of masked.matchAll(TAG_RE)) {
+      out.push(tok('tags', '#', m[1]!, base, m.index, m[0], 1, 'kv'));
+    }
+  const org = masked.trimEnd().endsWith(':') ? ORG_TAGS_RE.exec(masked) : null;
+  if (org) {
+    const index = org.index + org[0].indexOf(org[1]!);
+    out.push(tok('tags', ':', org[1]!.slice(1, -1).replace(/:/g, ','), base, index, org[1]!, 1, 'kv'));
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Values that mean "nobody" or "not set". */
+export function isPlaceholder(value: string): boolean {
+  return /^(?:tbd|tba|n\/a|na|none|-|—|unassigned|nobody|\?|todo)$/i.test(value.replace(/[*_`]/g, '').trim());
+}

@@ -1,0 +1,119 @@
+/** Priority: every scheme plans use, normalised to a rank (0 = highest) with the plan's own label kept. */
+import type { Priority } from '../../model.js';
+
+const MOSCOW: readonly [RegExp, number, string][] = [
+  [/\bmust[\s-]*have\b|\bmust\b/i, 0, 'Must Have'],
+  [/\bshould[\s-]*have\b|\bshould\b/i, 1, 'Should Have'],
+  [/\bcould[\s-]*have\b|\bcould\b|\bnice[\s-]to[\s-]have\b/i, 2, 'Could Have'],
+  [/\bwon'?t[\s-]*have\b|\bwill not have\b|\bwon'?t\b/i, 4, "Won't Have"],
+];
+
+const WORD_RANKS: readonly [RegExp, number][] = [
+  [/\b(?:critical|urgent|blocker|highest|showstopper|crítica|kritisch)\b/i, 0],
+  [/\b(?:high|important|major|alta|hoch|haute)\b/i, 1],
+  [/\b(?:medium|normal|moderate|med|mid|media|mittel|moyenne)\b/i, 2],
+  [/\b(?:low|minor|baja|niedrig|basse)\b/i, 3],
+  [/\b(?:lowest|trivial)\b/i, 4],
+];
+
+/** Emoji priority marks: Obsidian Tasks' and the traffic-light circles. */
+const EMOJI: ReadonlyMap<string, number> = new Map([
+  ['🔺', 0],
+  ['⏫', 1],
+  ['🔼', 2],
+  ['🔽', 3],
+  ['⏬', 4],
+  ['🔴', 0],
+  ['🟠', 1],
+  ['🟡', 2],
+  ['🟢', 3],
+]);
+
+const P_RE = /(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])/u;
+const ORG_RE = /\[#([A-E])\]/;
+const EMOJI_RE = /🔺|⏫|🔼|🔽|⏬|🔴|🟠|🟡|🟢/u;
+
+function letterRank(letter: string): number {
+  // Org and todo.txt: A is high, B medium, C low (D/E lower still).
+  return Math.min(4, letter.toUpperCase().charCodeAt(0) - 64);
+}
+
+/**
+ * Reads a priority from a field value or a heading (`P0 - CRITICAL`, `High`, `MUST HAVE`, `🔴`).
+ * Words are accepted here because the context says this text is about priority.
+ */
+export function readPriorityValue(value: string): Priority | null {
+  const p = P_RE.exec(value);
+  if (p) return { rank: Number(p[1]), label: `P${p[1]}` };
+  for (const [re, rank, label] of MOSCOW) {
+    if (re.test(value)) return { rank, label };
+  }
+  const org = ORG_RE.exec(value);
+  if (org) return { rank: letterRank(org[1]!), label: `[#${org[1]}]` };
+  const cleaned = value.replace(/[*_`]/g, '').trim();
+  for (const [re, rank] of WORD_RANKS) {
+    const m = re.exec(cleaned);
+    if (m) return { rank, label: capitalise(m[0]) };
+  }
+  const e = EMOJI_RE.exec(value);
+  if (e) return { rank: EMOJI.get(e[0])!, label: e[0] };
+  if (/^[A-E]$/.test(cleaned)) return { rank: letterRank(cleaned), label: cleaned };
+  const n = /^([0-4])$/.exec(cleaned);
+  if (n) return { rank: Number(n[1]), label: cleaned };
+  return null;
+}
+
+/** A heading that names a priority (`#### P0 - Reliability`, `# 🔴 MUST HAVE`, `## High Priority`). */
+export function readHeadingPriority(title: string): Priority | null {
+  const t = title.replace(/^[^\p{L}\p{N}]+/u, '');
+  if (/^P[0-4](?![\p{L}\p{N}-])/u.test(t)) return readPriorityValue(t.slice(0, 2));
+  const tagged = /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t);
+  if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
+  for (const [re, rank, label] of MOSCOW) {
+    const m = re.exec(t);
+    if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
+  }
+  const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
+  if (w || /^priority\s*[:-]?\s*\S/i.test(t))
+    return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
+  const lead = EMOJI_RE.exec(title);
+  if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
+  return null;
+}
+
+export interface InlinePriority {
+  readonly priority: Priority;
+  readonly index: number;
+  readonly length: number;
+}
+
+/**
+ * A priority written inline on an item line: `(P1)`, `**P0**`, `P2`, Obsidian's `⏫`, org's `[#A]`,
+ * todo.txt's `(A)` at the start. Plain words like "high" are not read here: in a title they usually
+ * mean something else ("high availability").
+ */
+export function readInlinePriority(text: string): InlinePriority | null {
+  // Every form below needs one of these characters; most titles have none.
+  if (!/[P([]|[^\x00-\x7f]/.test(text)) return null;
+  const todoTxt = /^\(([A-E])\)\s/.exec(text);
+  if (todoTxt)
+    return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
+  const org = ORG_RE.exec(text);
+  if (org)
+    return {
+      priority: { rank: letterRank(org[1]!), label: `[#${org[1]}]` },
+      index: org.index,
+      length: org[0].length,
+    };
+  const p = /(?:\*\*|\(|\[)?(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])(?:\*\*|\)|\])?/u.exec(text);
+  if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
+  const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
+  if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
+  const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);
+  if (c) return { priority: { rank: EMOJI.get(c[1]!)!, label: c[1]! }, index: c.index, length: c[0].length };
+  return null;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}

@@ -1,0 +1,90 @@
+/** Technologies named in item text, reported as tags (`docker`, `postgresql`) so plans can be searched by them. */
+
+/** Canonical tag → spellings (matched case-insensitively on word boundaries). */
+const TECH: Readonly<Record<string, readonly string[]>> = {
+  docker: ['docker', 'dockerfile', 'docker compose', 'docker-compose'],
+  kubernetes: ['kubernetes', 'k8s', 'kubectl'],
+  helm: ['helm'],
+  postgresql: ['postgresql', 'postgres', 'psql'],
+  mysql: ['mysql'],
+  mariadb: ['mariadb'],
+  sqlite: ['sqlite'],
+  mongodb: ['mongodb', 'mongo'],
+  redis: ['redis'],
+  kafka: ['kafka'],
+  rabbitmq: ['rabbitmq'],
+  elasticsearch: ['elasticsearch', 'opensearch'],
+  solr: ['solr', 'solrcloud'],
+  minio: ['minio'],
+  s3: ['s3'],
+  trino: ['trino'],
+  spark: ['spark'],
+  grafana: ['grafana'],
+  prometheus: ['prometheus'],
+  loki: ['loki'],
+  jaeger: ['jaeger'],
+  opentelemetry: ['opentelemetry', 'otel'],
+  terraform: ['terraform'],
+  ansible: ['ansible'],
+  nginx: ['nginx'],
+  traefik: ['traefik'],
+  'github-actions': ['github actions', 'github workflows'],
+  gitlab: ['gitlab'],
+  aws: ['aws'],
+  gcp: ['gcp'],
+  azure: ['azure'],
+  react: ['react'],
+  vite: ['vite'],
+  typescript: ['typescript'],
+  nodejs: ['node.js', 'nodejs'],
+  python: ['python'],
+  rust: ['rust'],
+  java: ['java'],
+  'spring-boot': ['spring boot'],
+  fastapi: ['fastapi'],
+  graphql: ['graphql'],
+  websocket: ['websocket', 'websockets'],
+  oauth: ['oauth', 'oidc'],
+  jwt: ['jwt'],
+  mkdocs: ['mkdocs'],
+  keycloak: ['keycloak'],
+  vault: ['hashicorp vault'],
+  trivy: ['trivy'],
+  alembic: ['alembic'],
+  flyway: ['flyway'],
+};
+
+const byWord = new Map<string, string>();
+for (const [tag, words] of Object.entries(TECH)) for (const w of words) byWord.set(w, tag);
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isJoinCode = (c: number) => c === 46 || c === 43 || c === 45; // . + -
+
+/**
+ * Technology tags named in `text`, in order of first mention. Words are looked up in a table (one
+ * hash lookup per word, and per pair of words for names like "spring boot") instead of matching
+ * one large alternation, which keeps this linear and cheap on every item.
+ */
+export function readTechTags(text: string): string[] {
+  const out: string[] = [];
+  const s = text.toLowerCase();
+  let prev = '';
+  let i = 0;
+  while (i < s.length) {
+    if (!isWordCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < s.length &&
+      (isWordCode(s.charCodeAt(j)) || (isJoinCode(s.charCodeAt(j)) && isWordCode(s.charCodeAt(j + 1))))
+    )
+      j++;
+    const word = s.slice(i, j);
+    const tag = byWord.get(word) ?? (prev ? byWord.get(`${prev} ${word}`) : undefined);
+    if (tag && !out.includes(tag)) out.push(tag);
+    prev = word;
+    i = j;
+  }
+  return out;
+}

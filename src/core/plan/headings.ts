@@ -1,0 +1,156 @@
+/** What a heading says: its ID, title, status annotation, priority, phase and schedule window. */
+import type { Priority, Status } from '../model.js';
+import { readWindow } from './attributes/dates.js';
+import { type IdKind, readLeadingId } from './attributes/ids.js';
+import { readHeadingPriority } from './attributes/priority.js';
+import { findStatusWord, readStatusValue, statusOfGlyph } from './attributes/status.js';
+
+export interface HeadingInfo {
+  /** The title without ID, decoration and status annotation. */
+  readonly title: string;
+  readonly id: string | null;
+  readonly idKind: IdKind | null;
+  /** A status stated by the heading itself (`- COMPLETED`, `(NOT IMPLEMENTED)`, `✅`, `~~struck~~`). */
+  readonly status: Status | null;
+  readonly statusText: string | null;
+  /** Offsets (relative to the heading text) of the status annotation, for the editor. */
+  readonly statusRange: readonly [number, number] | null;
+  /** The heading names a status and nothing else (`## Done`, `### In Progress`, `## Changelog`). */
+  readonly statusSection: Status | null;
+  readonly priority: Priority | null;
+  readonly phase: string | null;
+  readonly window: string | null;
+  readonly titleRange: readonly [number, number];
+}
+
+/** Glyphs strong enough to mark a heading's status (decorative emoji like 📋 or 🎯 are not). */
+/** Only unambiguous marks: 🔄, 🚧 and friends decorate headings as often as they mark a status. */
+const STRONG_GLYPHS = new Set(['✅', '✔', '☑', '❌']);
+const SECTION_STATUS: readonly [RegExp, Status][] = [
+  [
+    /^(?:changelog|change log|completed(?: items| tasks| work)?|done|finished|shipped|release notes)$/i,
+    'done',
+  ],
+  [/^(?:in progress|doing|wip|ongoing|current(?: work| sprint)?|active)$/i, 'doing'],
+  [/^(?:blocked|on hold|waiting)$/i, 'blocked'],
+  [/^(?:cancelled|canceled|dropped|won'?t do|abandoned)$/i, 'cancelled'],
+  [
+    /^(?:to ?do|backlog|not started|pending|planned|upcoming|next|carry-?over(?: items)?|future(?: ideas)?)$/i,
+    'todo',
+  ],
+];
+const PHASE_RE = /\b(phase|sprint|milestone|stage|iteration|release|week|epic)\s+(\d+(?:\.\d+)*[a-z]?)/i;
+const LEADING_DECOR_RE = /^(?:[^\p{L}\p{N}\s*_~[(`]\uFE0F?\s*)+/u;
+
+function glyphAt(s: string, i: number): string {
+  const cp = s.codePointAt(i);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** Analyses heading text (already repaired for matching when damaged). */
+export function readHeading(text: string): HeadingInfo {
+  let start = 0;
+  let end = text.length;
+  let status: Status | null = null;
+  let statusText: string | null = null;
+  let statusRange: [number, number] | null = null;
+
+  const struck = /^~~(.+)~~$/.exec(text);
+  if (struck) {
+    start = 2;
+    end = text.length - 2;
+    status = 'cancelled';
+    statusText = '~~';
+  }
+  // Leading decoration: emoji and symbols before the words.
+  const decor = LEADING_DECOR_RE.exec(text.slice(start));
+  if (decor) {
+    for (let i = 0; i < decor[0].length; ) {
+      const g = glyphAt(decor[0], i);
+      if (!status && STRONG_GLYPHS.has(g.replace('\uFE0F', ''))) {
+        status = statusOfGlyph(g);
+        statusText = g;
+        statusRange = [start + i, start + i + g.length];
+      }
+      i += g.length;
+    }
+    start += decor[0].length;
+  }
+  // Trailing glyphs (`… 🔴`, `… ✅`).
+  for (;;) {
+    const m = /\s*([^\p{L}\p{N}\s)\]*_~`])\uFE0F?\s*$/u.exec(text.slice(start, end));
+    if (!m || m.index === 0) break;
+    const g = m[1]!;
+    if (!status && STRONG_GLYPHS.has(g)) {
+      status = statusOfGlyph(g);
+      statusText = g;
+      statusRange = [start + m.index + m[0].indexOf(g), start + m.index + m[0].indexOf(g) + g.length];
+    }
+    end = start + m.index;
+  }
+  // Trailing annotation: `(NOT IMPLEMENTED)`, `[DONE]`, `- COMPLETED`.
+  const body = text.slice(start, end);
+  const ann = /\s*(?:\(([^()]+)\)|\[([^\]]+)\]|\s[-–—:]\s+([^-–—:()[\]]+))\s*$/u.exec(body);
+  if (ann) {
+    const inner = (ann[1] ?? ann[2] ?? ann[3]!).trim();
+    const word = findStatusWord(inner);
+    if (word && word.index === 0 && inner.length - word.text.length <= 2) {
+      if (!status || statusRange) {
+        status = word.status;
+        statusText = inner;
+        const innerStart = start + ann.index + ann[0].indexOf(inner);
+        statusRange = [innerStart, innerStart + inner.length];
+      }
+      end = start + ann.index;
+    }
+  }
+  // A dash segment that opens with a status word: `Week 8 - Completed (Federation …)`.
+  if (!status) {
+    const seg = /\s[-–—]\s+/u.exec(text.slice(start, end));
+    if (seg) {
+      const after = start + seg.index + seg[0].length;
+      const word = findStatusWord(text.slice(after, end));
+      if (word && word.index === 0) {
+        status = word.status;
+        statusText = word.text;
+        statusRange = [after, after + word.text.length];
+      }
+    }
+  }
+  let title = text.slice(start, end).trim();
+  const titleStart = start + text.slice(start, end).indexOf(title);
+  const id = readLeadingId(title);
+  let titleRange: [number, number] = [titleStart, titleStart + title.length];
+  if (id) {
+    titleRange = [titleStart + id.length, titleStart + title.length];
+    title = title.slice(id.length).trim();
+  }
+  const bare = title.replace(/[*_]/g, '').trim();
+  let statusSection: Status | null = null;
+  for (const [re, s] of SECTION_STATUS) {
+    if (re.test(bare)) statusSection = s;
+  }
+  if (!statusSection && !id && status && bare === '') statusSection = status;
+  const whole = readStatusValue(bare);
+  if (!statusSection && !id && whole && whole.index === 0 && whole.text.length === bare.length) {
+    statusSection = whole.status;
+  }
+  const phase = PHASE_RE.exec(text);
+  return {
+    title: title.replace(/^\*\*(.+)\*\*$/, '$1'),
+    id: id?.id ?? null,
+    idKind: id?.kind ?? null,
+    status: statusSection ? null : status,
+    statusText: statusSection ? null : statusText,
+    statusRange: statusSection ? null : statusRange,
+    statusSection,
+    priority: readHeadingPriority(text),
+    phase: phase ? `${capital(phase[1]!)} ${phase[2]}` : null,
+    window: readWindow(text),
+    titleRange,
+  };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { Item, Plan } from '../model.js';
+import { parsePlan } from './parse.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+const parse = (text: string) => parsePlan(text, { file: 'plan.md', parseYaml });
+const byTitle = (plan: Plan, title: string): Item => {
+  const item = plan.items.find((i) => i.title === title);
+  if (!item) throw new Error(`no item titled ${title}: ${plan.items.map((i) => i.title).join(' | ')}`);
+  return item;
+};
+
+describe('parsePlan on checklists', () => {
+  const plan = parse(fixture('garden-shed.md'));
+
+  it('ignores boxes in fenced code, indented code, HTML comments and table cells', () => {
+    expect(plan.items.some((i) => i.title.includes('not a task'))).toBe(false);
+  });
+
+  it('reads every list marker and checkbox mark', () => {
+    expect(plan.items.map((i) => [i.title, i.checkbox, i.status])).toEqual([
+      ['Level the ground', 'x', 'done'],
+      ['Pour the slab @sam #concrete', ' ', 'todo'],
+      ['Mix concrete', 'X', 'done'],
+      ['Cure for two days', ' ', 'todo'],
+      ['Check moisture', ' ', 'todo'],
+      ['Cover with tarp', '/', 'doing'],
+      ['Hire a digger', '-', 'cancelled'],
+      ['Order timber', ' ', 'todo'],
+      ['Optional: paint the base', ' ', 'todo'],
+      ['Fit rafters', ' ', 'todo'],
+      ['Felt the roof — waiting on delivery', '!', 'blocked'],
+      ['Gutters?', '?', 'todo'],
+    ]);
+  });
+
+  it('nests items by list indentation', () => {
+    const moisture = byTitle(plan, 'Check moisture');
+    const cure = byTitle(plan, 'Cure for two days');
+    const slab = byTitle(plan, 'Pour the slab @sam #concrete');
+    expect(moisture.parent).toBe(cure.key);
+    expect(cure.parent).toBe(slab.key);
+    expect(slab.children).toEqual([byTitle(plan, 'Mix concrete').key, cure.key]);
+    expect([slab.depth, cure.depth, moisture.depth]).toEqual([0, 1, 2]);
+  });
+
+  it('reads inline attributes in every common notation', () => {
+    const slab = byTitle(plan, 'Pour the slab @sam #concrete');
+    expect(slab.owner).toBe('sam');
+    expect(slab.tags).toContain('concrete');
+    expect(slab.effort).toMatchObject({ minutes: 180 });
+    expect(byTitle(plan, 'Cure for two days').effort).toMatchObject({ minutes: 960 });
+    const moisture = byTitle(plan, 'Check moisture');
+    expect(moisture.due).toBe('2026-05-04');
+    expect(moisture.priority).toEqual({ rank: 1, label: '⏫' });
+    const timber = byTitle(plan, 'Order timber');
+    expect([timber.due, timber.owner]).toEqual(['2026-05-01', 'Priya']);
+  });
+
+  it('inherits priority from the section heading', () => {
+    expect(byTitle(plan, 'Level the ground').priority).toEqual({ rank: 1, label: 'P1' });
+    expect(byTitle(plan, 'Fit rafters').priority).toBeNull();
+  });
+
+  it('reads a Kiro optional task and its numeric ID', () => {
+    const opt = byTitle(plan, 'Optional: paint the base');
+    expect([opt.optional, opt.id, opt.gfm]).toEqual([true, '4.2', false]);
+  });
+
+  it('reads strike-through as cancelled', () => {
+    expect(byTitle(plan, 'Hire a digger').status).toBe('cancelled');
+  });
+});
+
+describe('parsePlan on heading items', () => {
+  const plan = parse(fixture('heading-items.md'));
+
+  it('takes facts from front matter and the header', () => {
+    expect(plan.facts).toMatchObject({ date: '2026-03-02', version: '2.1.0', lastUpdated: '2026-03-02' });
+    expect(plan.title).toBe('Payments Service Hardening Plan');
+  });
+
+  it('makes ID-led headings items with their fields', () => {
+    const a = plan.byKey.get('PAY-101')!;
+    expect(a).toMatchObject({ kind: 'heading', id: 'PAY-101', title: 'Rotate the webhook signing secret' });
+    expect(a.category).toBe('Security');
+    expect(a.owner).toBe('Dana');
+    expect(a.due).toBe('2026-03-09');
+    expect(a.effort).toMatchObject({ minutes: 480, maxMinutes: null });
+    expect(a.priority?.rank).toBe(0);
+  });
+
+  it('learns the status legend of the plan', () => {
+    expect(plan.byKey.get('PAY-101')!.status).toBe('done');
+    expect(plan.byKey.get('PAY-102')).toMatchObject({
+      status: 'doing',
+      statusSource: 'field',
+      statusText: '🛠️ BUILDING',
+    });
+    expect(plan.byKey.get('PAY-201')!.status).toBe('todo');
+    expect(plan.vocabulary.map((v) => [v.text, v.status])).toContainEqual(['🟩 SHIPPED', 'done']);
+  });
+
+  it('resolves relative due dates against the plan date and keeps effort ranges', () => {
+    const b = plan.byKey.get('PAY-102')!;
+    expect(b.dueText).toBe('Week 2');
+    expect(b.due).toBe('2026-03-15');
+    expect(b.effort).toMatchObject({ minutes: 3 * 480, maxMinutes: 5 * 480 });
+    expect(b.priority).toEqual({ rank: 1, label: 'P1' });
+  });
+
+  it('scopes word IDs by their parent and reads sub-bullet fields', () => {
+    const t = plan.byKey.get('PAY-102/Task-2.2')!;
+    expect(t).toMatchObject({
+      id: 'Task 2.2',
+      title: 'Replay stored responses',
+      parent: 'PAY-102',
+      owner: 'Lee',
+    });
+    expect(t.effort?.minutes).toBe(90);
+    expect(plan.byKey.get('PAY-102/Task-2.3')!.tags).toEqual(expect.arrayContaining(['postgresql']));
+  });
+
+  it('treats restated IDs in a checklist as references', () => {
+    const refs = plan.items.filter((i) => i.refersTo !== null).map((i) => i.refersTo);
+    expect(refs).toEqual(['PAY-101', 'PAY-102']);
+  });
+
+  it('reads dependencies from fields and arrow chains', () => {
+    expect(plan.byKey.get('PAY-102')!.dependsOn).toEqual(['PAY-101']);
+    expect(plan.byKey.get('PAY-201')!.dependsOn).toEqual(['PAY-102']);
+    expect(plan.cycles).toEqual([]);
+  });
+
+  it('rolls progress up from children', () => {
+    expect(plan.byKey.get('PAY-102')!.rollup).toMatchObject({ done: 1, total: 3 });
+  });
+});
+
+describe('parsePlan on status bullets and annotated headings', () => {
+  const plan = parse(fixture('changelog.md'));
+
+  it('reads status bullets', () => {
+    expect(plan.items.filter((i) => i.kind === 'status-bullet').map((i) => [i.title, i.status])).toEqual([
+      ['Phase 1: Offline sync (Complete)', 'done'],
+      ['Phase 2: Push notifications', 'todo'],
+      ['Phase 3: Widgets', 'doing'],
+      ['Crash reporting with symbol upload', 'done'],
+      ['Login with passkeys', 'done'],
+    ]);
+  });
+
+  it('reads heading annotations as status', () => {
+    const sprint4 = plan.items.find((i) => i.title.startsWith('Sprint 4'))!;
+    expect([sprint4.kind, sprint4.status, sprint4.statusText]).toEqual([
+      'heading',
+      'todo',
+      'NOT IMPLEMENTED',
+    ]);
+    const dark = plan.items.find((i) => i.title === 'Dark mode')!;
+    expect([dark.status, dark.parent]).toEqual(['done', sprint4.key]);
+    expect(dark.rollup).toMatchObject({ done: 1, total: 2 });
+  });
+
+  it('does not make a bare status heading an item', () => {
+    expect(plan.sections.find((s) => s.title === 'Changelog')?.status).toBe('done');
+    expect(plan.items.some((i) => i.title === 'Changelog')).toBe(false);
+  });
+});
+
+describe('parsePlan fidelity and input forms', () => {
+  it('keeps offsets right with CRLF line endings and a BOM', () => {
+    const text = '\uFEFF# Plan\r\n\r\n- [ ] First\r\n- [x] Second\r\n';
+    const plan = parse(text);
+    const second = plan.items[1]!;
+    expect(text.slice(second.markSpan!.start, second.markSpan!.end)).toBe('x');
+    expect(text.slice(second.titleSpan.start, second.titleSpan.end)).toBe('Second');
+    expect(plan.lines.eol).toBe('\r\n');
+  });
+
+  it('gives every item a unique key that does not change when unrelated lines are added', () => {
+    const a = parse('# P\n\n## A\n\n- [ ] Same\n- [ ] Same\n\n## B\n\n- [ ] Other\n');
+    expect(a.items.map((i) => i.key)).toEqual(['a/same', 'a/same-2', 'b/other']);
+    const b = parse(
+      '# P\n\nIntro added.\n\n## A\n\n- [ ] New first? no: later\n- [ ] Same\n- [ ] Same\n\n## B\n\n- [ ] Other\n',
+    );
+    expect(b.byKey.get('b/other')?.title).toBe('Other');
+    expect(b.byKey.get('a/same')?.line).toBe(8);
+  });
+
+  it('reads status words in other languages', () => {
+    const plan = parse(
+      '# Plano\n\n### T-1: Migrar banco\n\n**Status:** Concluído\n\n### T-2: Cache\n\n**Status:** 进行中\n',
+    );
+    expect(plan.items.map((i) => i.status)).toEqual(['done', 'doing']);
+  });
+
+  it('matches markers in text damaged by a wrong code page', () => {
+    const plan = parse('# Plan\n\n### OPS-1: Backups\n\n**Status:** âœ… DONE\n\n- ðŸ”„ Restore drill\n');
+    expect(plan.byKey.get('OPS-1')!.status).toBe('done');
+    expect(plan.items[1]).toMatchObject({ kind: 'status-bullet', status: 'doing', title: 'Restore drill' });
+  });
+
+  it('finds dependency cycles', () => {
+    const plan = parse(
+      '# P\n\n### A-1: One\n\n**Status:** TODO\n**Depends on:** A-2\n\n### A-2: Two\n\n**Status:** TODO\n**Depends on:** A-1\n',
+    );
+    expect(plan.cycles).toEqual([['A-1', 'A-2']]);
+  });
+
+  it('reads a dependency tree drawn in a code block', () => {
+    const plan = parse(
+      '# P\n\n### X-1: Base\n\n**Status:** TODO\n\n### X-2: Middle\n\n**Status:** TODO\n\n### X-3: Top\n\n**Status:** TODO\n\n```\nX-1 (base)\n  └── X-2 (middle)\n      └── X-3 (top)\n```\n',
+    );
+    expect(plan.byKey.get('X-2')!.dependsOn).toEqual(['X-1']);
+    expect(plan.byKey.get('X-3')!.dependsOn).toEqual(['X-2']);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * The plan engine's entry point: text in, model out. A pipeline of pure stages (lines, blocks,
+ * items, attributes, document passes), each in its own module with its own tests.
+ */
+import { TmError } from '../errors.js';
+import type { Item, Plan, Status, VocabularyEntry } from '../model.js';
+import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
+import { normaliseVocab, readStatusValue } from './attributes/status.js';
+import { scanBlocks } from './blocks.js';
+import { findEncodingAnomalies } from './encoding.js';
+import { readFlatFrontMatter } from './frontmatter.js';
+import { splitLines } from './lines.js';
+import { applyAttributes, type RawDeps } from './passes/attributes.js';
+import { inheritContext, linkChildren, resolveSections } from './passes/context.js';
+import { findCycles, ItemIndex, resolveDependencies } from './passes/deps.js';
+import { learnVocabulary, readFacts } from './passes/facts.js';
+import { assignKeys } from './passes/keys.js';
+import { computeRollups } from './passes/rollup.js';
+import { type Draft, LEGEND_TITLE, recognise } from './recognise.js';
+
+export interface ParseOptions {
+  /** The plan's path as the user named it; reported with every item. */
+  readonly file: string;
+  /** Hours in a working day, for efforts given in days (default 8). */
+  readonly hoursPerDay?: number;
+  /**
+   * Parses YAML front matter (the `yaml` package's `parse`). Injected rather than imported so core
+   * stays free of I/O-adjacent dependencies and a plan without front matter never loads a YAML parser.
+   * Without it, front matter is kept as text but its facts are not read.
+   */
+  readonly parseYaml?: (yaml: string) => unknown;
+}
+
+/** Inputs above this size are refused: the model of a larger plan would not fit comfortably in memory. */
+const MAX_PLAN_CHARS = 256 * 1024 * 1024;
+
+/**
+ * True when the text opens with front matter that needs a full YAML parser (not flat `key: value`
+ * lines), so a caller knows to supply `parseYaml`.
+ */
+export function needsYamlParser(text: string): boolean {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return m !== null && readFlatFrontMatter(m[1]!) === null;
+}
+
+/** Parses a plan in time linear in its size. */
+export function parsePlan(text: string, options: ParseOptions): Plan {
+  if (text.length > MAX_PLAN_CHARS) {
+    throw new TmError(
+      'TM_TOO_LARGE',
+      `${options.file}: ${text.length} characters is over the ${MAX_PLAN_CHARS} limit; split the plan into several files.`,
+    );
+  }
+  const lines = splitLines(text);
+  const doc = scanBlocks(text, lines);
+  const rec = recognise(text, lines, doc);
+  const facts = readFacts(text, doc, rec.planFields, options.parseYaml);
+
+  const legendLines: string[] = [];
+  rec.sections.forEach((s, i) => {
+    if (!LEGEND_TITLE.test(s.title)) return;
+    const first = rec.sectionLines[i]! + 1;
+    for (let l = first; l < lines.count && lines.start[l]! < s.span.end; l++) {
+      legendLines.push(text.slice(lines.start[l], lines.end[l]));
+    }
+  });
+  const legend = learnVocabulary(legendLines, []);
+  const vocabMap = new Map<string, Status>(legend.map((e) => [normaliseVocab(e.text), e.status]));
+
+  const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes));
+  const rawDeps: RawDeps = new Map();
+  applyAttributes(
+    drafts,
+    { planDate: facts.date, hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY, vocabulary: vocabMap },
+    rawDeps,
+  );
+  const sectionParents = resolveSections(rec.sections, facts.date);
+  assignKeys(drafts, rec.sections, sectionParents);
+  const kept = new Set(drafts);
+  rec.sections.forEach((s, i) => {
+    const d = rec.sectionDrafts[i];
+    s.itemKey = d && kept.has(d) ? d.item.key : null;
+  });
+  inheritContext(drafts, rec.sections, sectionParents);
+  linkChildren(drafts);
+
+  const items: Item[] = drafts.map((d) => d.item);
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  const index = new ItemIndex(items);
+  const dependencies = resolveDependencies(text, lines, drafts, rawDeps, rec.codeBlocks, index);
+  computeRollups(items, byKey);
+
+  const used: VocabularyEntry[] = [];
+  for (const item of items) {
+    if (
+      (item.statusSource === 'field' || item.statusSource === 'marker' || item.statusSource === 'heading') &&
+      item.statusText &&
+      item.statusText.length <= 40
+    ) {
+      used.push({ text: item.statusText, status: item.status });
+    }
+  }
+  return {
+    text,
+    file: options.file,
+    title: rec.titleSection >= 0 ? rec.sections[rec.titleSection]!.title : null,
+    lines,
+    sections: rec.sections,
+    items,
+    byKey,
+    facts,
+    vocabulary: learnVocabulary(legendLines, used),
+    dependencies,
+    cycles: findCycles(items, byKey),
+    anomalies: findEncodingAnomalies(text, lines),
+  };
+}
+
+/**
+ * Which drafts are items after all. Numeric headings (`### 1.2 Title`) are items only when they hold
+ * items or fields; otherwise they are numbered sections. A list whose every bullet carries the same
+ * done mark, under an item the plan states is not done (a "Deliverables" list of ✅ bullets under a
+ * TODO task), uses the mark as decoration, not as a claim of completion.
+ */
+function keepDrafts(drafts: readonly Draft[], listSizes: readonly number[]): boolean[] {
+  const hasChild = new Set<number>();
+  for (const d of drafts) if (d.parent >= 0) hasChild.add(d.parent);
+  const keep = drafts.map((d, i) => !d.tentative || hasChild.has(i) || d.item.fields.length > 0);
+  const byList = new Map<number, number[]>();
+  drafts.forEach((d, i) => {
+    if (d.item.kind === 'status-bullet' && d.list >= 0)
+      byList.set(d.list, [...(byList.get(d.list) ?? []), i]);
+  });
+  for (const [list, members] of byList) {
+    const first = drafts[members[0]!]!;
+    const parent = first.parent >= 0 ? drafts[first.parent]!.item : null;
+    const uniform = members.every(
+      (i) => drafts[i]!.item.statusText === first.item.statusText && drafts[i]!.parent === first.parent,
+    );
+    // Attributes are not read yet: the parent's stated status is its heading annotation or status field.
+    const statusField = parent?.fields.find((f) => f.key === 'status');
+    const stated =
+      parent?.statusSource === 'heading'
+        ? parent.status
+        : statusField
+          ? (readStatusValue(statusField.value)?.status ?? null)
+          : null;
+    if (
+      uniform &&
+      members.length === listSizes[list] &&
+      first.item.status === 'done' &&
+      stated !== null &&
+      stated !== 'done'
+    ) {
+      for (const i of members) keep[i] = false;
+    }
+  }
+  return keep;
+}
+
+/** The drafts marked to keep, with parents re-linked past dropped ones. */
+function dropDrafts(drafts: Draft[], keep: readonly boolean[]): Draft[] {
+  if (keep.every(Boolean)) return drafts;
+  const newIndex: number[] = [];
+  const out: Draft[] = [];
+  drafts.forEach((d, i) => {
+    newIndex.push(keep[i] ? out.length : -1);
+    if (keep[i]) out.push(d);
+  });
+  for (const d of out) {
+    let p = d.parent;
+    while (p >= 0 && !keep[p]) p = drafts[p]!.parent;
+    d.parent = p >= 0 ? newIndex[p]! : -1;
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+/** Stage 4: attribute extractors run over each item's own text and field lines. */
+import type { Field, Item, Status } from '../../model.js';
+import { resolveDate } from '../attributes/dates.js';
+import { readEffort, readInlineEffort } from '../attributes/effort.js';
+import { isPlaceholder, maskCode, readInlineFields } from '../attributes/fields.js';
+import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
+import { readStatusValue } from '../attributes/status.js';
+import { readTechTags } from '../attributes/tech.js';
+import type { Draft } from '../recognise.js';
+
+export interface AttributeContext {
+  readonly planDate: string | null;
+  readonly hoursPerDay: number;
+  readonly vocabulary: ReadonlyMap<string, Status>;
+}
+
+/** Dependency references as written, per draft index; resolved once every key is known. */
+export type RawDeps = Map<number, string[]>;
+
+/** Fills status, priority, owner, due, effort, category, tags and the clean title of each item. */
+export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext, rawDeps: RawDeps): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const item = d.item;
+    let titleText = d.matchText;
+    if (item.kind !== 'heading') {
+      const masked = maskCode(d.matchText);
+      const inline = readInlineFields(
+        d.matchText,
+        d.matchBase >= 0 ? d.matchBase : item.titleSpan.start,
+        masked,
+      );
+      const ip = readInlinePriority(masked);
+      const ie = readInlineEffort(masked, ctx.hoursPerDay);
+      // The title is the text without machine-readable tokens; @mentions and #tags stay as written.
+      const cuts: [number, number][] = [];
+      const base = d.matchBase >= 0 ? d.matchBase : item.titleSpan.start;
+      for (const f of inline) {
+        if (f.rawKey !== '@' && f.rawKey !== '#') cuts.push([f.span.start - base, f.span.end - base]);
+      }
+      if (ip) cuts.push([ip.index, ip.index + ip.length]);
+      if (ie) cuts.push([ie.index, ie.index + ie.length]);
+      item.fields.push(...inline.filter((f) => f.rawKey !== '#' || !/^\d+$/.test(f.value)));
+      titleText = cutRanges(d.matchText, cuts);
+      if (ip && !item.fields.some((f) => f.key === 'priority')) item.priority = ip.priority;
+      if (ie) item.effort = ie.effort;
+    }
+    for (const f of item.fields) applyField(item, f, ctx, rawDeps, i);
+    if (item.kind !== 'heading') {
+      item.title = cleanTitle(titleText);
+      if (/^~~[\s\S]+~~$/.test(titleText.trim()) && item.status === 'todo') {
+        item.status = 'cancelled';
+        item.statusSource = 'strike';
+      }
+    }
+    for (const t of readTechTags(maskCode(item.title))) if (!item.tags.includes(t)) item.tags.push(t);
+  }
+}
+
+function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDeps, index: number): void {
+  const value = f.value.replace(/^\*\*|\*\*$/g, '').trim();
+  if (value === '') return;
+  switch (f.key) {
+    case 'status': {
+      if (item.kind === 'checkbox') return;
+      const s = readStatusValue(value, ctx.vocabulary);
+      if (s) {
+        item.status = s.status;
+        item.statusSource = 'field';
+        item.statusText = value;
+        item.statusSpan = f.valueSpan;
+      }
+      return;
+    }
+    case 'priority':
+      item.priority = readPriorityValue(value) ?? item.priority;
+      return;
+    case 'owner':
+      if (!isPlaceholder(value)) item.owner ??= value.replace(/^@/, '');
+      return;
+    case 'due': {
+      const r = resolveDate(value, ctx.planDate);
+      item.dueText = value;
+      if (r) item.due = r.date;
+      return;
+    }
+    case 'effort':
+      item.effort = readEffort(value, ctx.hoursPerDay) ?? item.effort;
+      return;
+    case 'category':
+      item.category ??= value;
+      return;
+    case 'phase':
+      item.phase ??= value;
+      return;
+    case 'id':
+      item.id ??= value;
+      return;
+    case 'tags':
+      for (const t of value.split(/[,\s]+/)) {
+        const tag = t.replace(/^#/, '').toLowerCase();
+        if (tag && !item.tags.includes(tag)) item.tags.push(tag);
+      }
+      return;
+    case 'depends':
+    case 'requirements': {
+      if (f.key === 'requirements') return;
+      const list = rawDeps.get(index) ?? [];
+      list.push(...splitRefs(value));
+      rawDeps.set(index, list);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Splits `MH-001, MH-002 and T004` into references. */
+function splitRefs(value: string): string[] {
+  if (isPlaceholder(value)) return [];
+  return value
+    .split(/\s*(?:,|;|\band\b|&|\s\+\s)\s*/i)
+    .map((s) => s.replace(/[`*_[\]()]/g, '').trim())
+    .filter((s) => s.length > 0 && !/^(?:none|n\/a|-)$/i.test(s));
+}
+
+function cutRanges(s: string, cuts: [number, number][]): string {
+  if (cuts.length === 0) return s;
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let pos = 0;
+  for (const [a, b] of cuts) {
+    if (a < pos) continue;
+    out += s.slice(pos, a);
+    pos = b;
+  }
+  return out + s.slice(pos);
+}
+
+/** Drops wrapping bold/strike and separators left around the title. */
+function cleanTitle(s: string): string {
+  let t = s.replace(/\s+/g, ' ').trim();
+  const m = /^(\*\*|__|~~)(.+?)\1(\s*:)?\s*(.*)$/.exec(t);
+  if (m) {
+    const inner = m[2]!.trim().replace(/:$/, '');
+    t = m[4] ? `${inner}${m[3] || /:$/.test(m[2]!) ? ':' : ''} ${m[4]}` : inner;
+  }
+  return t
+    .replace(/^[:–—-]\s+/, '')
+    .replace(/\s*:$/, '')
+    .trim();
+}

@@ -1,0 +1,79 @@
+/** Stage 5a: heading context and parent attributes inherited by items; heading status from children. */
+import type { Section, Status } from '../../model.js';
+import { resolveDate } from '../attributes/dates.js';
+import type { Draft } from '../recognise.js';
+
+/** Resolves each section's schedule window against the plan date and links sections to their parents. */
+export function resolveSections(sections: Section[], planDate: string | null): number[] {
+  const parents: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    while (stack.length > 0 && sections[stack[stack.length - 1]!]!.level >= s.level) stack.pop();
+    parents.push(stack.length > 0 ? stack[stack.length - 1]! : -1);
+    stack.push(i);
+    s.due = s.due ? (resolveDate(s.due, planDate)?.date ?? null) : null;
+  }
+  return parents;
+}
+
+/**
+ * Items inherit what they do not state: priority, owner, due date and category from their parent
+ * item, then priority, phase and due date from the nearest enclosing section that states one.
+ */
+export function inheritContext(
+  drafts: readonly Draft[],
+  sections: readonly Section[],
+  sectionParents: readonly number[],
+): void {
+  const fromSections = <T>(start: number, pick: (s: Section) => T | null): T | null => {
+    for (let s = start; s >= 0; s = sectionParents[s]!) {
+      const v = pick(sections[s]!);
+      if (v !== null) return v;
+    }
+    return null;
+  };
+  for (const d of drafts) {
+    const item = d.item;
+    const parent = d.parent >= 0 ? drafts[d.parent]!.item : null;
+    // A heading item's own section is its heading: context starts at the enclosing one.
+    const start = item.kind === 'heading' ? (d.section >= 0 ? sectionParents[d.section]! : -1) : d.section;
+    item.section =
+      d.section >= 0 ? sections[d.section]!.path.slice(0, item.kind === 'heading' ? -1 : undefined) : [];
+    item.priority ??= parent?.priority ?? fromSections(start, (s) => s.priority);
+    item.owner ??= parent?.owner ?? null;
+    item.category ??= parent?.category ?? null;
+    item.phase ??= parent?.phase ?? fromSections(start, (s) => s.phase);
+    if (item.due === null && item.dueText === null)
+      item.due = parent?.due ?? fromSections(start, (s) => s.due);
+  }
+}
+
+/** Children lists, depth, and the status of heading items that state none (derived from children). */
+export function linkChildren(drafts: readonly Draft[]): void {
+  for (const d of drafts) {
+    d.item.parent = d.parent >= 0 ? drafts[d.parent]!.item.key : null;
+    if (d.parent >= 0) drafts[d.parent]!.item.children.push(d.item.key);
+    d.item.depth = d.parent >= 0 ? drafts[d.parent]!.item.depth + 1 : 0;
+  }
+  const statusByKey = new Map<string, Status>();
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const item = drafts[i]!.item;
+    if (item.kind === 'heading' && item.statusSource === 'default' && item.children.length > 0) {
+      const kids = item.children.map((k) => statusByKey.get(k) ?? 'todo');
+      const derived = deriveStatus(kids);
+      item.status = derived;
+      item.statusSource = 'children';
+    }
+    statusByKey.set(item.key, item.status);
+  }
+}
+
+/** The status a set of children implies for their parent. */
+function deriveStatus(kids: readonly Status[]): Status {
+  const closed = kids.filter((s) => s === 'done' || s === 'cancelled').length;
+  if (closed === kids.length) return kids.every((s) => s === 'cancelled') ? 'cancelled' : 'done';
+  if (kids.some((s) => s === 'doing' || s === 'done')) return 'doing';
+  if (kids.some((s) => s === 'blocked')) return 'blocked';
+  return 'todo';
+}

@@ -1,0 +1,88 @@
+/** Plan facts (front matter, header and footer lines) and the plan's own status vocabulary. */
+import type { Field, PlanFacts, Status, VocabularyEntry } from '../../model.js';
+import { readAbsoluteDate } from '../attributes/dates.js';
+import { findStatusGlyph, findStatusWord, normaliseVocab } from '../attributes/status.js';
+import type { DocumentBlock } from '../block-types.js';
+import { repairForMatching } from '../encoding.js';
+import { readFlatFrontMatter } from '../frontmatter.js';
+
+const DATE_KEYS = ['plan date', 'date', 'start date', 'started', 'created', 'start'];
+const UPDATED_KEYS = ['last updated', 'updated', 'last_updated', 'lastupdated', 'last modified'];
+
+/** Reads the front matter (YAML) and the plan's header and footer fields. */
+export function readFacts(
+  text: string,
+  doc: DocumentBlock,
+  fields: readonly Field[],
+  parseYaml: ((yaml: string) => unknown) | undefined,
+): PlanFacts {
+  let frontMatter: Record<string, unknown> | null = null;
+  const fm = doc.children[0];
+  if (fm?.type === 'frontMatter') {
+    const yaml = fm.lines.map((l) => text.slice(l.start, l.end)).join('\n');
+    frontMatter = readFlatFrontMatter(yaml);
+  }
+  if (fm?.type === 'frontMatter' && frontMatter === null && parseYaml) {
+    const yaml = fm.lines.map((l) => text.slice(l.start, l.end)).join('\n');
+    try {
+      const v: unknown = parseYaml(yaml);
+      if (v && typeof v === 'object' && !Array.isArray(v)) frontMatter = v as Record<string, unknown>;
+    } catch {
+      // Broken front matter is reported by lint; the plan is still parsed.
+      frontMatter = null;
+    }
+  }
+  const fmString = (keys: readonly string[]) => {
+    if (!frontMatter) return null;
+    for (const [k, v] of Object.entries(frontMatter)) {
+      if (keys.includes(k.toLowerCase().replace(/[_-]/g, ' ')) || keys.includes(k.toLowerCase())) {
+        if (v instanceof Date) return v.toISOString().slice(0, 10);
+        if (typeof v === 'string' || typeof v === 'number') return String(v);
+      }
+    }
+    return null;
+  };
+  const field = (keys: readonly string[]) => fields.find((f) => keys.includes(f.key))?.value.trim() ?? null;
+  const dateOf = (s: string | null) => (s ? (readAbsoluteDate(s)?.date ?? null) : null);
+  const lastUpdated = dateOf(fmString(UPDATED_KEYS)) ?? dateOf(field(UPDATED_KEYS));
+  const date = dateOf(fmString(DATE_KEYS)) ?? dateOf(field(DATE_KEYS)) ?? lastUpdated;
+  return {
+    date,
+    version: fmString(['version']) ?? field(['version']),
+    lastUpdated,
+    status: fmString(['status']) ?? field(['status']),
+    frontMatter,
+  };
+}
+
+/**
+ * The plan's status vocabulary: legend lines first (a section titled "Legend" or "Status key",
+ * lines like `⏳ TODO - Not started`), then the status texts its items use.
+ */
+export function learnVocabulary(
+  legendLines: readonly string[],
+  usedStatusTexts: readonly VocabularyEntry[],
+): VocabularyEntry[] {
+  const out: VocabularyEntry[] = [];
+  const seen = new Set<string>();
+  const push = (t: string, status: Status) => {
+    const k = normaliseVocab(t);
+    if (k && !seen.has(k)) {
+      seen.add(k);
+      out.push({ text: t.trim(), status });
+    }
+  };
+  for (const raw of legendLines) {
+    const line = repairForMatching(raw).replace(/^\s*(?:[-*+]|\d+[.)]|\|)\s*/, '');
+    const m = /^(\S+)\s+[*_`]*([\p{L}][\p{L} '-]*?)[*_`]*\s*(?:[-–—:=|(]\s*(.*)|$)/u.exec(line);
+    if (!m) continue;
+    // The word names the status, or the description after it explains it (`🛠️ BUILDING - in progress`).
+    const word = findStatusWord(m[2]!) ?? (m[3] ? findStatusWord(m[3]) : null) ?? findStatusGlyph(m[1]!);
+    if (!word) continue;
+    push(`${m[1]} ${m[2]}`, word.status);
+    if (!/[\p{L}\p{N}]/u.test(m[1]!)) push(m[1]!, word.status);
+    push(m[2]!, word.status);
+  }
+  for (const e of usedStatusTexts) push(e.text, e.status);
+  return out;
+}

@@ -1,0 +1,118 @@
+/** Stable keys: explicit IDs where the plan gives them, else a slug of the nearest scope and the title. */
+import type { Section } from '../../model.js';
+import type { Draft } from '../recognise.js';
+
+const MAX_SLUG = 48;
+
+/** Lower-case words joined by dashes, cut at a word boundary. Dots between digits stay (`v3.2`). */
+function slugify(s: string): string {
+  // Plain ASCII titles need no Unicode normalisation; the loop below is the hot path for them.
+  const src = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < src.length && out.length <= MAX_SLUG + 16; i++) {
+    let c = src.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    const digitDot = c === 46 && i > 0 && isDigit(src.charCodeAt(i - 1)) && isDigit(src.charCodeAt(i + 1));
+    const word =
+      (c >= 97 && c <= 122) || isDigit(c) || digitDot || (c > 127 && /[\p{L}\p{N}]/u.test(src[i]!));
+    if (word) {
+      if (dash && out.length > 0) out += '-';
+      dash = false;
+      out += c > 127 ? src[i]!.toLowerCase() : String.fromCharCode(c);
+    } else if (c !== 96) {
+      dash = true;
+    }
+  }
+  if (out.length <= MAX_SLUG) return out || 'item';
+  const cut = out.slice(0, MAX_SLUG);
+  const at = cut.lastIndexOf('-');
+  return at > 16 ? cut.slice(0, at) : cut;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Gives every draft its key and resolves references between restated items. A checkbox line that
+ * leads with the ID of an item defined elsewhere (a phase checklist's `- [ ] P0-001: …`) refers to
+ * that item instead of defining it again.
+ */
+export function assignKeys(
+  drafts: readonly Draft[],
+  sections: readonly Section[],
+  sectionParents: readonly number[],
+): void {
+  const used = new Set<string>();
+  const definedBy = new Map<string, number>();
+  // Heading items define IDs first, wherever they are: they are the plan's item definitions.
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.item.kind === 'heading' && d.item.id && d.idKind !== 'numeric' && !definedBy.has(d.item.id)) {
+      definedBy.set(d.item.id, i);
+    }
+  }
+  // The next suffix to try per base, so many items with the same title stay linear, not quadratic.
+  const nextSuffix = new Map<string, number>();
+  const unique = (base: string) => {
+    let key = base;
+    let n = nextSuffix.get(base) ?? 2;
+    while (used.has(key)) key = `${base}-${n++}`;
+    nextSuffix.set(base, n);
+    used.add(key);
+    return key;
+  };
+  const scopeOf = (d: Draft): string | null => {
+    for (let p = d.parent; p >= 0; p = drafts[p]!.parent) {
+      const pd = drafts[p]!;
+      if (pd.item.id) return pd.item.key;
+    }
+    // A heading item's own section is itself: its scope is the enclosing section.
+    const s = d.item.kind === 'heading' && d.section >= 0 ? sectionParents[d.section]! : d.section;
+    return s >= 0 ? slugify(sections[s]!.title) : null;
+  };
+  const numericSeen = new Map<string, number>();
+  for (const d of drafts)
+    if (d.idKind === 'numeric' && d.item.id)
+      numericSeen.set(d.item.id, (numericSeen.get(d.item.id) ?? 0) + 1);
+
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const item = d.item;
+    const id = item.id;
+    if (id && d.idKind === 'code') {
+      const def = definedBy.get(id);
+      if (def === undefined) {
+        definedBy.set(id, i);
+      } else if (def !== i) {
+        item.refersTo = drafts[def]!.item.key || id;
+        item.id = null;
+      }
+    }
+    if (item.id && d.idKind === 'code') {
+      item.key = unique(item.id);
+    } else if (item.id && d.idKind === 'word') {
+      const parent = d.parent >= 0 ? drafts[d.parent]!.item.key : null;
+      const local = item.id.replace(/\s+/g, '-');
+      item.key = unique(parent ? `${parent}/${local}` : local);
+    } else if (item.id && d.idKind === 'numeric' && numericSeen.get(item.id) === 1 && !used.has(item.id)) {
+      item.key = unique(item.id);
+    } else if (item.id) {
+      const scope = scopeOf(d);
+      item.key = unique(scope ? `${scope}/${item.id}` : item.id);
+    } else {
+      const scope = scopeOf(d);
+      const slug = slugify(item.title);
+      item.key = unique(scope ? `${scope}/${slug}` : slug);
+    }
+  }
+  // References recorded before their target's key was known.
+  for (const d of drafts) {
+    const r = d.item.refersTo;
+    if (r !== null && !used.has(r)) {
+      const def = definedBy.get(r);
+      d.item.refersTo = def === undefined ? null : drafts[def]!.item.key;
+    }
+  }
+}

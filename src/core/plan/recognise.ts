@@ -1,0 +1,500 @@
+/**
+ * Stage 3: turns the block tree into sections and items. Each kind of item has its own small
+ * recogniser (checkbox list item, heading item, status bullet); fields are attached to the item
+ * they describe. Everything here reads blocks; nothing here knows markdown syntax.
+ */
+import type { Field, Item, Section } from '../model.js';
+import { ITEM_KEYS, readFieldLine } from './attributes/fields.js';
+import { type IdKind, readLeadingId } from './attributes/ids.js';
+import { statusOfGlyph, statusOfMark } from './attributes/status.js';
+import type {
+  Block,
+  DocumentBlock,
+  HeadingBlock,
+  LineSlice,
+  ListItemBlock,
+  ParagraphBlock,
+} from './block-types.js';
+import { readCheckbox } from './checkbox.js';
+import { repairForMatching } from './encoding.js';
+import { readHeading } from './headings.js';
+import type { Lines } from './lines.js';
+
+/** An item under construction, with what the later passes need. */
+export interface Draft {
+  readonly item: Item;
+  parent: number;
+  section: number;
+  idKind: IdKind | null;
+  /** Numeric-ID headings become items only when they turn out to hold items or fields. */
+  tentative: boolean;
+  /** 0-based line after the item's last line. */
+  endLine: number;
+  /** Text the attribute extractors read (the first line, repaired for matching). */
+  matchText: string;
+  /** Offset in the plan text where `matchText` starts when it was not repaired, else -1. */
+  matchBase: number;
+  /** Id of the list the item is in (an index into `listSizes`), or -1. */
+  list: number;
+}
+
+export interface Recognised {
+  readonly drafts: Draft[];
+  readonly sections: Section[];
+  /** 0-based line of each section's heading, parallel to `sections`. */
+  readonly sectionLines: number[];
+  /** Fields stated about the plan itself (front matter excluded): header and footer lines. */
+  readonly planFields: Field[];
+  /** Lines of fenced and indented code blocks, for dependency trees. */
+  readonly codeBlocks: LineSlice[][];
+  /** Index of the section that is the document's title, or -1. */
+  readonly titleSection: number;
+  /** The heading item of each section (parallel to `sections`), or null. */
+  readonly sectionDrafts: (Draft | null)[];
+  /** Number of list items in each list, by list id. */
+  readonly listSizes: number[];
+}
+
+/** Sections that explain the plan's status marks; their lines are a legend, not items. */
+export const LEGEND_TITLE = /legend|status key|status codes|statuses|key to status/i;
+
+interface Frame {
+  readonly blocks: readonly Block[];
+  index: number;
+  /** Draft index of the nearest enclosing list item that is an item, or -1. */
+  readonly parentItem: number;
+  /** Depth in items of children created in this frame. */
+  readonly depth: number;
+  /** Id of the list whose items these blocks are, or -1. */
+  readonly list: number;
+}
+
+interface OpenSection {
+  readonly index: number;
+  readonly level: number;
+  /** Draft index when the heading is an item, else -1. */
+  draft: number;
+  /** Still in the heading's own body (no list or sub-heading seen yet): field lines belong to it. */
+  body: boolean;
+}
+
+const EMPTY_SPAN = { start: 0, end: 0 };
+/** A copyright or licence line written as a heading is not the plan's title. */
+const NOTICE_RE = /^(?:copyright\b|©|\(c\)|licen[cs]ed?\b|spdx-)/i;
+
+function newItem(kind: Item['kind'], line: number): Item {
+  return {
+    key: '',
+    id: null,
+    refersTo: null,
+    title: '',
+    kind,
+    status: 'todo',
+    statusSource: 'default',
+    statusText: null,
+    checkbox: null,
+    gfm: false,
+    optional: false,
+    line: line + 1,
+    depth: 0,
+    parent: null,
+    children: [],
+    section: [],
+    priority: null,
+    owner: null,
+    due: null,
+    dueText: null,
+    effort: null,
+    category: null,
+    phase: null,
+    tags: [],
+    dependsOn: [],
+    unresolvedDeps: [],
+    fields: [],
+    span: EMPTY_SPAN,
+    lineSpan: EMPTY_SPAN,
+    titleSpan: EMPTY_SPAN,
+    markSpan: null,
+    statusSpan: null,
+    list: null,
+    headingLevel: null,
+    rollup: { done: 0, total: 0, effortDoneMinutes: 0, effortRemainingMinutes: 0 },
+  };
+}
+
+/** Walks the block tree once (iteratively: nesting can be 10,000 levels deep). */
+export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recognised {
+  const drafts: Draft[] = [];
+  const sections: Section[] = [];
+  const sectionLines: number[] = [];
+  const planFields: Field[] = [];
+  const codeBlocks: LineSlice[][] = [];
+  const sectionDrafts: (Draft | null)[] = [];
+  const listSizes: number[] = [];
+  const open: OpenSection[] = [];
+  const lineEndOffset = (line: number) => (line < lines.count ? lines.start[line]! : text.length);
+  const minLevel = minHeadingLevel(doc);
+  let titleSection = -1;
+  let seenHeading = false;
+
+  const closeSections = (level: number, atLine: number) => {
+    while (open.length > 0 && open[open.length - 1]!.level >= level) {
+      const s = open.pop()!;
+      const sec = sections[s.index]!;
+      sec.span = { start: sec.span.start, end: lineEndOffset(atLine) };
+      if (s.draft >= 0) {
+        const d = drafts[s.draft]!;
+        d.endLine = atLine;
+        d.item.span = { start: d.item.span.start, end: lineEndOffset(atLine) };
+      }
+    }
+  };
+  const headingItem = () => {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.draft >= 0) return open[i]!.draft;
+    return -1;
+  };
+  const currentSection = () => (open.length > 0 ? open[open.length - 1]!.index : -1);
+  const leaveBody = () => {
+    const top = open[open.length - 1];
+    if (top) top.body = false;
+  };
+
+  const onHeading = (b: HeadingBlock) => {
+    const first = b.lines[0]!;
+    const last = b.lines[b.lines.length - 1]!;
+    const raw = b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
+    const repaired = repairForMatching(raw);
+    const info = readHeading(repaired);
+    const plain = repaired === raw && b.lines.length === 1 ? readHeading(raw) : null;
+    closeSections(b.level, b.startLine);
+    const parentPath = open.length > 0 ? sections[open[open.length - 1]!.index]!.path : [];
+    const index = sections.length;
+    const lineSpan = { start: lines.start[b.startLine]!, end: lines.end[b.endLine - 1]! };
+    const isTitle =
+      !seenHeading &&
+      b.level === minLevel &&
+      !NOTICE_RE.test(info.title) &&
+      info.id === null &&
+      info.status === null;
+    if (!NOTICE_RE.test(info.title)) seenHeading = true;
+    if (isTitle) titleSection = index;
+    const section: Section = {
+      title: info.title,
+      level: b.level,
+      line: b.startLine + 1,
+      path: [...parentPath, info.title],
+      span: { start: lineSpan.start, end: text.length },
+      lineSpan,
+      priority: info.priority,
+      phase: info.phase,
+      status: info.statusSection,
+      due: info.window,
+      itemKey: null,
+    };
+    sections.push(section);
+    sectionDrafts.push(null);
+    sectionLines.push(b.startLine);
+    const entry: OpenSection = { index, level: b.level, draft: -1, body: true };
+    const isItem = !isTitle && (info.id !== null || info.status !== null);
+    if (isItem) {
+      entry.draft = addHeadingDraft(b, info, index, first, last, plain);
+    }
+    open.push(entry);
+  };
+
+  const addHeadingDraft = (
+    b: HeadingBlock,
+    info: ReturnType<typeof readHeading>,
+    sectionIndex: number,
+    first: LineSlice,
+    last: LineSlice,
+    plain: ReturnType<typeof readHeading> | null,
+  ): number => {
+    const item = newItem('heading', b.startLine);
+    item.title = info.title;
+    item.id = info.id;
+    item.headingLevel = b.level;
+    item.lineSpan = { start: lines.start[b.startLine]!, end: lines.end[b.endLine - 1]! };
+    item.span = { start: item.lineSpan.start, end: text.length };
+    item.titleSpan = plain
+      ? { start: first.start + plain.titleRange[0], end: first.start + plain.titleRange[1] }
+      : { start: first.start, end: last.end };
+    if (info.status) {
+      item.status = info.status;
+      item.statusSource = info.statusText === '~~' ? 'strike' : 'heading';
+      item.statusText = info.statusText;
+      if (plain?.statusRange) {
+        item.statusSpan = {
+          start: first.start + plain.statusRange[0],
+          end: first.start + plain.statusRange[1],
+        };
+      }
+    }
+    drafts.push({
+      item,
+      parent: headingItem(),
+      section: sectionIndex,
+      idKind: info.idKind,
+      tentative: info.idKind === 'numeric' && info.status === null,
+      endLine: lines.count,
+      matchText: info.title,
+      matchBase: -1,
+      list: -1,
+    });
+    sectionDrafts[sectionIndex] = drafts[drafts.length - 1]!;
+    return drafts.length - 1;
+  };
+
+  /** Field lines of a paragraph: attached to the heading item whose body this is, or to the plan. */
+  const onParagraph = (p: ParagraphBlock, parentItem: number) => {
+    const top = open[open.length - 1];
+    for (const slice of p.lines) {
+      const fields = readFieldLine(text, slice.start, slice.end, true);
+      if (!fields) continue;
+      if (parentItem >= 0) {
+        drafts[parentItem]!.item.fields.push(...fields.map((f) => ({ ...f, style: 'sub-bullet' as const })));
+      } else if (!top || top.index === titleSection) {
+        planFields.push(...fields);
+      } else if (top.body) {
+        if (top.draft < 0 && fields.some((f) => ITEM_KEYS.has(f.key))) {
+          const b = findHeadingBlockLine(sectionLines[top.index]!);
+          top.draft = addHeadingDraft(
+            b.block,
+            readHeading(repairForMatching(b.raw)),
+            top.index,
+            b.first,
+            b.last,
+            readHeading(b.raw),
+          );
+        }
+        if (top.draft >= 0) drafts[top.draft]!.item.fields.push(...fields);
+      } else if (isFooterField(fields)) {
+        planFields.push(...fields);
+      }
+    }
+  };
+
+  // Heading blocks by line, so a heading can be promoted to an item when its fields are read.
+  const headingByLine = new Map<number, HeadingBlock>();
+  const findHeadingBlockLine = (line: number) => {
+    const block = headingByLine.get(line)!;
+    const first = block.lines[0]!;
+    const last = block.lines[block.lines.length - 1]!;
+    return { block, first, last, raw: block.lines.map((l) => text.slice(l.start, l.end)).join(' ') };
+  };
+
+  const onListItem = (li: ListItemBlock, frame: Frame): Frame | null => {
+    const firstChild = li.children[0];
+    const para =
+      firstChild?.type === 'paragraph' && firstChild.startLine <= li.startLine + 1 ? firstChild : null;
+    const parentItem = frame.parentItem >= 0 ? frame.parentItem : headingItem();
+    const childDepth =
+      frame.parentItem >= 0 ? frame.depth : headingItem() >= 0 ? drafts[headingItem()]!.item.depth + 1 : 0;
+    const lineStart = lines.start[li.startLine]!;
+    const sec = currentSection();
+    if (para && !(sec >= 0 && LEGEND_TITLE.test(sections[sec]!.title))) {
+      const l0 = para.lines[0]!;
+      const box = readCheckbox(text, l0.start, l0.end, para.lines.length > 1);
+      const made = box
+        ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
+        : statusBulletDraft(li, para);
+      if (made) {
+        const { item } = made;
+        item.depth = childDepth;
+        item.list = {
+          marker: text.slice(li.markerStart, li.markerEnd),
+          markerStart: li.markerStart,
+          indent: text.slice(lineStart, li.markerStart),
+          contentColumn: li.contentColumn,
+          ordered: /\d/.test(text[li.markerStart] ?? ''),
+        };
+        item.lineSpan = { start: lineStart, end: lines.end[li.startLine]! };
+        item.span = { start: lineStart, end: lineEndOffset(li.endLine) };
+        drafts.push({
+          item,
+          parent: parentItem,
+          section: currentSection(),
+          idKind: made.idKind,
+          tentative: false,
+          endLine: li.endLine,
+          matchText: made.matchText,
+          matchBase: made.matchBase,
+          list: frame.list,
+        });
+        const index = drafts.length - 1;
+        // Later lines of the first paragraph may be field lines of this item.
+        for (let i = 1; i < para.lines.length; i++) {
+          const s = para.lines[i]!;
+          const f = readFieldLine(text, s.start, s.end, true);
+          if (f) item.fields.push(...f.map((x) => ({ ...x, style: 'sub-bullet' as const })));
+        }
+        return { blocks: li.children, index: 1, parentItem: index, depth: childDepth + 1, list: -1 };
+      }
+      // A plain bullet: a field line of the enclosing item (`- **Duration:** 30 min`), or prose.
+      if (frame.parentItem >= 0) {
+        const f = readFieldLine(text, l0.start, l0.end, true) ?? kiroRequirements(text, l0);
+        if (f)
+          drafts[frame.parentItem]!.item.fields.push(
+            ...f.map((x) => ({ ...x, style: 'sub-bullet' as const })),
+          );
+      }
+    }
+    return {
+      blocks: li.children,
+      index: para ? 1 : 0,
+      parentItem: frame.parentItem,
+      depth: frame.depth,
+      list: -1,
+    };
+  };
+
+  const checkboxDraft = (
+    li: ListItemBlock,
+    para: ParagraphBlock,
+    mark: string,
+    markOffset: number,
+    gfm: boolean,
+    optional: boolean,
+    textStart: number,
+  ) => {
+    const l0 = para.lines[0]!;
+    const item = newItem('checkbox', li.startLine);
+    item.checkbox = mark;
+    item.gfm = gfm;
+    item.optional = optional;
+    item.markSpan = { start: markOffset, end: markOffset + 1 };
+    item.status = statusOfMark(mark);
+    item.statusSource = 'checkbox';
+    item.statusText = mark;
+    const raw = text.slice(textStart, l0.end);
+    const matchText = repairForMatching(raw);
+    const id = readLeadingId(matchText);
+    item.id = id?.id ?? null;
+    const titleStart = textStart + (id && matchText === raw ? id.length : 0);
+    item.titleSpan = { start: titleStart, end: l0.end };
+    return {
+      item,
+      idKind: id?.kind ?? null,
+      matchText: id ? matchText.slice(id.length) : matchText,
+      matchBase: matchText === raw ? titleStart : -1,
+    };
+  };
+
+  /** `- ✅ Done thing`, `- **✅ Completed**: Thing`, `- ⏳ Pending thing`. */
+  const statusBulletDraft = (li: ListItemBlock, para: ParagraphBlock) => {
+    const l0 = para.lines[0]!;
+    const raw = text.slice(l0.start, l0.end);
+    const matchText = repairForMatching(raw);
+    const m = /^(\*\*|__)?\s*([^\p{L}\p{N}\s*_[(`])\uFE0F?/u.exec(matchText);
+    if (!m) return null;
+    const status = statusOfGlyph(m[2]!);
+    if (!status) return null;
+    const item = newItem('status-bullet', li.startLine);
+    let rest = matchText.slice(m[0].length);
+    let markerText = m[2]!;
+    if (m[1]) {
+      // Bold marker: `**✅ Completed**: text`; the bold part is the status.
+      const close = rest.indexOf(m[1]);
+      if (close < 0) return null;
+      markerText = `${m[2]}${rest.slice(0, close)}`;
+      rest = rest.slice(close + m[1].length).replace(/^\s*:?\s*/, '');
+    } else {
+      rest = rest.replace(/^\s*:?\s*/, '');
+    }
+    const damaged = matchText !== raw;
+    const markerLen = damaged ? raw.search(/\s|$/) : m[0].length - (m[1]?.length ?? 0);
+    const markerStart = l0.start + (damaged ? 0 : (m[1]?.length ?? 0));
+    item.status = status;
+    item.statusSource = 'marker';
+    item.statusText = markerText.trim();
+    item.statusSpan = { start: markerStart, end: markerStart + Math.max(1, markerLen) };
+    const id = readLeadingId(rest);
+    item.id = id?.id ?? null;
+    const title = id ? rest.slice(id.length) : rest;
+    const titleStart = damaged ? l0.start : l0.end - title.length;
+    item.titleSpan = { start: titleStart, end: l0.end };
+    return { item, idKind: id?.kind ?? null, matchText: title, matchBase: damaged ? -1 : titleStart };
+  };
+
+  // Iterative walk in document order.
+  const stack: Frame[] = [{ blocks: doc.children, index: 0, parentItem: -1, depth: 0, list: -1 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.blocks.length) {
+      stack.pop();
+      continue;
+    }
+    const b = frame.blocks[frame.index++]!;
+    switch (b.type) {
+      case 'heading':
+        headingByLine.set(b.startLine, b);
+        onHeading(b);
+        break;
+      case 'paragraph':
+        onParagraph(b, frame.parentItem);
+        break;
+      case 'list':
+        leaveBody();
+        listSizes.push(b.children.length);
+        stack.push({
+          blocks: b.children,
+          index: 0,
+          parentItem: frame.parentItem,
+          depth: frame.depth,
+          list: listSizes.length - 1,
+        });
+        break;
+      case 'listItem': {
+        const next = onListItem(b, frame);
+        if (next) stack.push(next);
+        break;
+      }
+      case 'blockquote':
+        stack.push({
+          blocks: b.children,
+          index: 0,
+          parentItem: frame.parentItem,
+          depth: frame.depth,
+          list: -1,
+        });
+        break;
+      case 'code':
+        codeBlocks.push(b.lines);
+        break;
+      default:
+        break;
+    }
+  }
+  closeSections(0, lines.count);
+  return { drafts, sections, sectionLines, planFields, codeBlocks, titleSection, sectionDrafts, listSizes };
+}
+
+function minHeadingLevel(doc: DocumentBlock): number {
+  let min = 7;
+  for (const b of doc.children) if (b.type === 'heading' && b.level < min) min = b.level;
+  return min;
+}
+
+/** Footer facts (`**Last Updated:** …`, `**Version:** …`) outside any item. */
+function isFooterField(fields: readonly Field[]): boolean {
+  return fields.some((f) =>
+    /^(?:last updated|updated|version|next review|plan owner|maintained by|date)$/.test(f.key),
+  );
+}
+
+/** Kiro's `_Requirements: 1.1, 2.3_` detail line. */
+function kiroRequirements(text: string, l: LineSlice): Field[] | null {
+  const m = /^_(Requirements?):\s*([^_]+)_\s*$/.exec(text.slice(l.start, l.end));
+  if (!m) return null;
+  const valueStart = l.start + m[0].indexOf(m[2]!);
+  return [
+    {
+      key: 'requirements',
+      rawKey: m[1]!,
+      value: m[2]!.trim(),
+      span: { start: l.start, end: l.end },
+      valueSpan: { start: valueStart, end: valueStart + m[2]!.trim().length },
+      style: 'sub-bullet',
+    },
+  ];
+}

@@ -1,0 +1,175 @@
+/**
+ * What to do next: open, unblocked, actionable items ranked by a transparent urgency score. Every
+ * point of the score comes with a reason, so the ranking can be checked and argued with.
+ */
+import type { NextEntry } from '../contract/items.js';
+import type { Item, Plan } from '../model.js';
+import { isClosed, itemToJson } from '../ops/items.js';
+import { daysBetween } from '../plan/attributes/dates.js';
+
+/** Points per factor; exported so documentation and tests name the same numbers. */
+export const WEIGHTS = {
+  priority: [40, 30, 20, 10, 5] as readonly number[],
+  noPriority: 15,
+  overdue: 30,
+  overduePerThreeDays: 1,
+  overdueCap: 10,
+  dueWithinWeek: 20,
+  dueWithinMonth: 10,
+  perDependent: 4,
+  dependentsCap: 20,
+  criticalPath: 15,
+  quickWin: 5,
+  smallTask: 3,
+  inProgress: 10,
+  /** Effort assumed for items without an estimate when measuring chains, in minutes. */
+  defaultEffortMinutes: 60,
+} as const;
+
+export interface NextOptions {
+  readonly today: string;
+  readonly limit?: number;
+}
+
+interface Node {
+  readonly plan: Plan;
+  readonly item: Item;
+  readonly dependents: Node[];
+  downstream: number;
+}
+
+const id = (plan: Plan, key: string) => `${plan.file}\u0000${key}`;
+
+/** Ranks the items to do next across plans. */
+export function rankNext(plans: readonly Plan[], options: NextOptions): NextEntry[] {
+  const nodes = new Map<string, Node>();
+  for (const plan of plans) {
+    for (const item of plan.items) {
+      if (!isClosed(item) && item.refersTo === null)
+        nodes.set(id(plan, item.key), { plan, item, dependents: [], downstream: -1 });
+    }
+  }
+  for (const n of nodes.values()) {
+    for (const dep of n.item.dependsOn) nodes.get(id(n.plan, dep))?.dependents.push(n);
+  }
+  computeDownstream(nodes);
+  const candidates = [...nodes.values()].filter((n) => actionable(n));
+  const critical = Math.max(0, ...candidates.map((n) => n.downstream));
+  const scored = candidates.map((n) => score(n, options.today, critical));
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.slice(0, options.limit ?? scored.length).map((s, i) => ({
+    rank: i + 1,
+    score: s.score,
+    item: itemToJson(s.node.item, s.node.plan),
+    reasons: s.reasons,
+  }));
+}
+
+function actionable(n: Node): boolean {
+  const { item, plan } = n;
+  if (item.status === 'blocked') return false;
+  if (item.children.some((k) => !isClosed(plan.byKey.get(k)!))) return false;
+  // An item waits for its own dependencies and for those of every item it is part of.
+  for (
+    let cur: Item | undefined = item;
+    cur;
+    cur = cur.parent === null ? undefined : plan.byKey.get(cur.parent)
+  ) {
+    const waiting = cur.dependsOn.some((k) => {
+      const dep = plan.byKey.get(k);
+      return dep !== undefined && !isClosed(dep);
+    });
+    if (waiting) return false;
+  }
+  return true;
+}
+
+/** Longest chain of remaining effort that starts at each node and runs through its dependents. */
+function computeDownstream(nodes: Map<string, Node>): void {
+  const effort = (n: Node) =>
+    n.item.effort?.minutes ?? n.item.rollup.effortRemainingMinutes ?? WEIGHTS.defaultEffortMinutes;
+  for (const start of nodes.values()) {
+    if (start.downstream >= 0) continue;
+    // Iterative post-order; a node met again while on the path (a cycle) counts as a dead end.
+    const onPath = new Set<Node>();
+    const work: [Node, number][] = [[start, 0]];
+    onPath.add(start);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const [n, i] = top;
+      if (i < n.dependents.length) {
+        top[1]++;
+        const next = n.dependents[i]!;
+        if (next.downstream < 0 && !onPath.has(next)) {
+          onPath.add(next);
+          work.push([next, 0]);
+        }
+        continue;
+      }
+      let best = 0;
+      for (const d of n.dependents) if (d.downstream > best) best = d.downstream;
+      n.downstream = (effort(n) || WEIGHTS.defaultEffortMinutes) + best;
+      onPath.delete(n);
+      work.pop();
+    }
+  }
+}
+
+function countDependents(n: Node): number {
+  const seen = new Set<Node>();
+  const stack = [...n.dependents];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    if (seen.has(d) || d === n) continue;
+    seen.add(d);
+    stack.push(...d.dependents);
+  }
+  return seen.size;
+}
+
+function score(n: Node, today: string, critical: number) {
+  const { item } = n;
+  const reasons: NextEntry['reasons'] = [];
+  const add = (factor: string, points: number, detail: string) => {
+    if (points !== 0) reasons.push({ factor, points, detail });
+  };
+  if (item.priority)
+    add('priority', WEIGHTS.priority[item.priority.rank] ?? 0, `priority ${item.priority.label}`);
+  else add('priority', WEIGHTS.noPriority, 'no priority stated');
+  if (item.due) {
+    const days = daysBetween(today, item.due);
+    if (days < 0) {
+      const extra = Math.min(WEIGHTS.overdueCap, Math.floor(-days / 3) * WEIGHTS.overduePerThreeDays);
+      add(
+        'due',
+        WEIGHTS.overdue + extra,
+        `overdue by ${-days} day${days === -1 ? '' : 's'} (due ${item.due})`,
+      );
+    } else if (days <= 7)
+      add('due', WEIGHTS.dueWithinWeek, `due in ${days} day${days === 1 ? '' : 's'} (${item.due})`);
+    else if (days <= 30) add('due', WEIGHTS.dueWithinMonth, `due in ${days} days (${item.due})`);
+  }
+  const dependents = countDependents(n);
+  if (dependents > 0) {
+    add(
+      'blocks',
+      Math.min(WEIGHTS.dependentsCap, dependents * WEIGHTS.perDependent),
+      `blocks ${dependents} open item${dependents === 1 ? '' : 's'}`,
+    );
+  }
+  if (dependents > 0 && n.downstream === critical) {
+    add(
+      'critical-path',
+      WEIGHTS.criticalPath,
+      `starts the longest remaining chain (${Math.round(critical / 60)}h)`,
+    );
+  }
+  const minutes = item.effort?.minutes;
+  if (minutes !== undefined) {
+    if (minutes <= 60) add('effort', WEIGHTS.quickWin, `quick win (${item.effort!.text})`);
+    else if (minutes <= 240) add('effort', WEIGHTS.smallTask, `small task (${item.effort!.text})`);
+  }
+  if (item.status === 'doing') add('in-progress', WEIGHTS.inProgress, 'already in progress');
+  const total = reasons.reduce((s, r) => s + r.points, 0);
+  return { node: n, score: total, reasons, order: item.line };
+}
