@@ -1,0 +1,177 @@
+/**
+ * The database's tables as Kysely sees them, and the column lists backups copy. Every column is
+ * text, an integer, a float or null, so a table's rows read the same from SQLite and PostgreSQL
+ * and a backup restores into either backend unchanged.
+ */
+import type { Generated } from 'kysely';
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  path: string;
+  /** SHA-256 of the latest revision's text; null when the file is gone. */
+  hash: string | null;
+  revision_count: number;
+  item_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Revision texts, content-addressed: one row per distinct text, however many revisions share it. */
+export interface BlobsTable {
+  hash: string;
+  text: string;
+  size: number;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  document_id: number;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+export interface ItemsTable {
+  item_id: Generated<number>;
+  document_id: number;
+  file: string;
+  key: string;
+  position: number;
+  id: string | null;
+  title: string;
+  kind: string;
+  status: string;
+  checkbox: string | null;
+  line: number;
+  depth: number;
+  parent: string | null;
+  /** JSON array of heading titles. */
+  section: string;
+  /** The innermost heading's title, for the section facet. */
+  section_title: string | null;
+  priority_rank: number | null;
+  priority_label: string | null;
+  owner: string | null;
+  due: string | null;
+  effort_minutes: number | null;
+  category: string | null;
+  phase: string | null;
+  /** JSON arrays. */
+  tags: string;
+  depends_on: string;
+  /** Everything but the title that full-text search looks at. */
+  search_text: string;
+}
+
+export interface ItemTagsTable {
+  item_id: number;
+  tag: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  document_id: number;
+  revision_id: number | null;
+  item_key: string;
+  previous_key: string | null;
+  type: string;
+  field: string | null;
+  /** JSON. */
+  from_value: string;
+  to_value: string;
+  at: string;
+}
+
+export interface ViewsTable {
+  name: string;
+  /** The query AST as JSON. */
+  query: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  blobs: BlobsTable;
+  revisions: RevisionsTable;
+  items: ItemsTable;
+  item_tags: ItemTagsTable;
+  events: EventsTable;
+  views: ViewsTable;
+}
+
+/**
+ * taskmark's tables in dependency order (a table after those it refers to), each with its columns
+ * and the key rows are ordered by. Derived search structures (FTS5 table, tsvector column) are not
+ * listed: they are rebuilt from these rows.
+ */
+export const TABLES: readonly {
+  name: keyof Database;
+  columns: readonly string[];
+  order: readonly string[];
+}[] = [
+  {
+    name: 'documents',
+    columns: ['id', 'path', 'hash', 'revision_count', 'item_count', 'created_at', 'updated_at'],
+    order: ['id'],
+  },
+  { name: 'blobs', columns: ['hash', 'text', 'size'], order: ['hash'] },
+  { name: 'revisions', columns: ['id', 'document_id', 'seq', 'hash', 'at'], order: ['id'] },
+  {
+    name: 'items',
+    columns: [
+      'item_id',
+      'document_id',
+      'file',
+      'key',
+      'position',
+      'id',
+      'title',
+      'kind',
+      'status',
+      'checkbox',
+      'line',
+      'depth',
+      'parent',
+      'section',
+      'section_title',
+      'priority_rank',
+      'priority_label',
+      'owner',
+      'due',
+      'effort_minutes',
+      'category',
+      'phase',
+      'tags',
+      'depends_on',
+      'search_text',
+    ],
+    order: ['item_id'],
+  },
+  { name: 'item_tags', columns: ['item_id', 'tag'], order: ['item_id', 'tag'] },
+  {
+    name: 'events',
+    columns: [
+      'id',
+      'document_id',
+      'revision_id',
+      'item_key',
+      'previous_key',
+      'type',
+      'field',
+      'from_value',
+      'to_value',
+      'at',
+    ],
+    order: ['id'],
+  },
+  { name: 'views', columns: ['name', 'query', 'created_at', 'updated_at'], order: ['name'] },
+];
+
+/** Tables whose integer key is generated (PostgreSQL's identity must be moved past restored rows). */
+export const IDENTITY_COLUMNS: readonly [keyof Database, string][] = [
+  ['documents', 'id'],
+  ['revisions', 'id'],
+  ['items', 'item_id'],
+  ['events', 'id'],
+];

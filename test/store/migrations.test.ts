@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/core/store/port.js';
+import { item, revision } from '../../src/store/contract.js';
+import {
+  appliedMigrations,
+  type Backend,
+  migrateTo,
+  migrateToLatest,
+  migrationsFor,
+} from '../../src/store/migrations.js';
+import { openPostgresStore } from '../../src/store/postgres.js';
+import { openDatabase, openSqliteStore } from '../../src/store/sqlite.js';
+import { PG_URL, postgresAvailable, schemas } from './pg.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'taskmark-migrate-'));
+const schema = schemas();
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await schema.dropAll();
+});
+
+interface Target {
+  readonly backend: Backend;
+  readonly schema: string | undefined;
+  /** A raw connection to the target database (the schema changes under the test, so it is untyped). */
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  raw(): Kysely<any>;
+  store(): Promise<Store>;
+}
+
+function sqliteTarget(): Target {
+  const path = join(dir, `m-${randomUUID()}.db`);
+  return {
+    backend: 'sqlite',
+    schema: undefined,
+    raw: () => new Kysely({ dialect: new SqliteDialect({ database: openDatabase(path) }) }),
+    store: () => openSqliteStore(path),
+  };
+}
+
+function postgresTarget(): Target {
+  const s = schema.next();
+  return {
+    backend: 'postgres',
+    schema: s,
+    raw: () =>
+      new Kysely({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({ connectionString: PG_URL, max: 1, options: `-c search_path=${s}` }),
+        }),
+      }),
+    store: () => openPostgresStore(PG_URL, { schema: s, poolSize: 1 }),
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see Target.
+async function tables(t: Target, db: Kysely<any>): Promise<string[]> {
+  const q =
+    t.backend === 'sqlite'
+      ? sql<{ name: string }>`select name from sqlite_master where type = 'table'
+          and name not like 'kysely%' and name not like 'sqlite%' and name not like 'items_fts_%' order by name`
+      : sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = ${t.schema} and table_name not like 'kysely%' order by table_name`;
+  return (await q.execute(db)).rows.map((r) => r.name);
+}
+
+const TABLES = ['blobs', 'documents', 'events', 'item_tags', 'items', 'revisions', 'views'];
+
+function migrationSuite(name: string, make: () => Target) {
+  describe(`migrations on ${name}`, () => {
+    it('applies every migration, reverts them all, and applies them again', async () => {
+      const t = make();
+      // The store creates the schema (and PostgreSQL's schema) on open.
+      await (await t.store()).close();
+      const db = t.raw();
+      try {
+        const names = Object.keys(migrationsFor(t.backend));
+        expect(await appliedMigrations(db, t.backend, t.schema)).toEqual(names);
+        const all = await tables(t, db);
+        expect(all).toEqual(expect.arrayContaining(TABLES));
+
+        expect(await migrateTo(db, t.backend, null, t.schema)).toEqual([...names].reverse());
+        expect(await tables(t, db)).toEqual([]);
+        expect(await appliedMigrations(db, t.backend, t.schema)).toEqual([]);
+
+        await migrateToLatest(db, t.backend, t.schema);
+        expect(await tables(t, db)).toEqual(all);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+    it('keeps the data through a down and up of the search migration', async () => {
+      const t = make();
+      const store = await t.store();
+      await store.commitRevision(revision('A.md', 'a', [item('a', { title: 'rotate the secrets' })]));
+      const before = await store.exportTables();
+      await store.close();
+
+      const db = t.raw();
+      expect(await migrateTo(db, t.backend, '0001_tables', t.schema)).toEqual(['0002_search']);
+      await db.destroy();
+
+      const again = await t.store();
+      try {
+        expect(await again.exportTables()).toEqual(before);
+      } finally {
+        await again.close();
+      }
+    });
+  });
+}
+
+migrationSuite('SQLite', sqliteTarget);
+if (await postgresAvailable('PostgreSQL migrations')) migrationSuite('PostgreSQL', postgresTarget);
+else describe.skip('migrations on PostgreSQL (server unreachable)', () => {});
