@@ -5,6 +5,7 @@ import { TmError } from '../core/errors.js';
 import type { Store } from '../core/store/port.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
+import { describeLocation } from './open.js';
 import { IDENTITY_COLUMNS, type Database as Schema } from './schema.js';
 import { searchPostgres } from './search/postgres.js';
 
@@ -36,7 +37,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     await db.destroy();
     throw new TmError(
       'TM_IO',
-      `Cannot connect to PostgreSQL at ${redact(url)} (${(e as Error).message}); check the URL and that the server is running.`,
+      `Cannot connect to PostgreSQL at ${describeLocation({ databaseUrl: url, databasePath: '' })} (${(e as Error).message}); check the URL and that the server is running.`,
     );
   }
   await migrateToLatest(db, 'postgres', own);
@@ -66,9 +67,4 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     options.now,
   );
-}
-
-/** The URL without its password, for messages. */
-export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
 }

@@ -1,0 +1,149 @@
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../core/store/port.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { type ImportResult, type ImportSettings, importWorkspace } from './import.js';
+import { watchWorkspace } from './watch.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function workspace(
+  files: Record<string, string | Uint8Array>,
+  plans: Partial<ImportSettings['plans']> = {},
+) {
+  const root = mkdtempSync(join(tmpdir(), 'taskmark-import-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  for (const [name, content] of Object.entries(files)) write(root, name, content);
+  const store = await openSqliteStore(join(root, '.taskmark', 'taskmark.db'));
+  cleanups.push(() => store.close());
+  const settings: ImportSettings = {
+    root,
+    plans: { include: [], exclude: [], minTasks: 3, maxBytes: 1024 * 1024, ...plans },
+    hoursPerDay: 8,
+  };
+  return { root, store, settings, run: () => importWorkspace(store, settings) };
+}
+
+function write(root: string, name: string, content: string | Uint8Array) {
+  mkdirSync(join(root, name, '..'), { recursive: true });
+  writeFileSync(join(root, name), content);
+}
+
+const TODO = '# Todo\n\n## Now\n\n- [ ] rotate the secrets\n- [x] back up the database\n';
+
+async function eventTypes(store: Store) {
+  return (await store.listEvents()).map((e) => `${e.type}:${e.key}`);
+}
+
+describe('importWorkspace', () => {
+  it('stores each plan with its items and a created event per item', async () => {
+    const w = await workspace({ 'TODO.md': TODO, 'docs/ROADMAP.md': '# Roadmap\n\n- [ ] ship 1.0\n' });
+    const r = await w.run();
+    expect(r).toMatchObject({ files: 2, changed: ['TODO.md', 'docs/ROADMAP.md'], unchanged: 0, events: 3 });
+    expect((await w.store.listItems()).map((i) => `${i.file}:${i.title}:${i.status}`)).toEqual([
+      'TODO.md:rotate the secrets:todo',
+      'TODO.md:back up the database:done',
+      'docs/ROADMAP.md:ship 1.0:todo',
+    ]);
+  });
+
+  it('writes nothing when it runs again over unchanged files', async () => {
+    const w = await workspace({ 'TODO.md': TODO });
+    await w.run();
+    const before = await w.store.exportTables();
+    const again = await w.run();
+    expect(again).toMatchObject({ changed: [], unchanged: 1, removed: [], events: 0 });
+    expect(await w.store.exportTables()).toEqual(before);
+  });
+
+  it('records a changed file as a new revision with the events of the change', async () => {
+    const w = await workspace({ 'TODO.md': TODO });
+    await w.run();
+    write(w.root, 'TODO.md', TODO.replace('- [ ] rotate', '- [x] rotate'));
+    const r = await w.run();
+    expect(r).toMatchObject({ changed: ['TODO.md'], events: 1 });
+    const [, , last] = await w.store.listEvents();
+    expect(last).toMatchObject({ type: 'status_changed', from: 'todo', to: 'done' });
+    expect(await w.store.listRevisions('TODO.md')).toHaveLength(2);
+  });
+
+  it('keeps the history of an item whose title is reworded', async () => {
+    const w = await workspace({ 'TODO.md': TODO });
+    await w.run();
+    write(w.root, 'TODO.md', TODO.replace('rotate the secrets', 'rotate the API secrets'));
+    await w.run();
+    const item = (await w.store.listItems()).find((i) => i.title === 'rotate the API secrets')!;
+    expect((await w.store.listEvents({ key: item.key })).map((e) => e.type)).toEqual(['created', 'renamed']);
+  });
+
+  it('removes the items of a deleted plan', async () => {
+    const w = await workspace({ 'TODO.md': TODO, 'PLAN.md': '- [ ] one\n' });
+    await w.run();
+    unlinkSync(join(w.root, 'PLAN.md'));
+    const r = await w.run();
+    expect(r).toMatchObject({ removed: ['PLAN.md'], events: 1 });
+    expect((await w.store.listItems()).map((i) => i.file)).toEqual(['TODO.md', 'TODO.md']);
+    expect(await eventTypes(w.store)).toContain('removed:one');
+  });
+
+  it('skips binary and oversized files with a finding and imports the rest', async () => {
+    const w = await workspace(
+      {
+        'TODO.md': TODO,
+        'tasks.md': new Uint8Array([0x2d, 0x20, 0x00, 0x01, 0x02]),
+        'PLAN.md': `- [ ] big\n${'x'.repeat(5000)}\n`,
+      },
+      { maxBytes: 4096 },
+    );
+    const r = await w.run();
+    expect(r.findings.map((f) => [f.file, f.code])).toEqual([
+      ['PLAN.md', 'TM_TOO_LARGE'],
+      ['tasks.md', 'TM_BINARY_FILE'],
+    ]);
+    expect(r.changed).toEqual(['TODO.md']);
+  });
+
+  it('imports markdown not named like a plan only when it has enough tasks', async () => {
+    const w = await workspace({
+      'notes/sprint.md': '- [ ] a\n- [ ] b\n- [x] c\n',
+      'notes/readme.md': '- [ ] a\n- [ ] b\n',
+    });
+    expect((await w.run()).changed).toEqual(['notes/sprint.md']);
+  });
+
+  it('follows the configured include and exclude globs', async () => {
+    const w = await workspace(
+      { 'plans/a.md': '- [ ] a\n', 'plans/old/b.md': '- [ ] b\n', 'TODO.md': TODO },
+      { include: ['plans/**/*.md'], exclude: ['plans/old/'] },
+    );
+    expect((await w.run()).changed).toEqual(['plans/a.md']);
+  });
+});
+
+describe('watchWorkspace', () => {
+  it('re-imports a plan after it changes on disk', async () => {
+    const w = await workspace({ 'TODO.md': TODO });
+    await w.run();
+    const imported = new Promise<ImportResult>((resolve, reject) => {
+      const watcher = watchWorkspace(w.store, w.settings, {
+        debounceMs: 50,
+        onImport: (r) => {
+          if (r.changed.length > 0) resolve(r);
+        },
+        onError: reject,
+      });
+      cleanups.push(() => watcher.close());
+    });
+    // Give the watcher a moment to attach before the change it must see.
+    await new Promise((r) => setTimeout(r, 100));
+    write(w.root, 'TODO.md', `${TODO}- [ ] a new task\n`);
+    const r = await imported;
+    expect(r.changed).toEqual(['TODO.md']);
+    expect(await eventTypes(w.store)).toContain('created:now/a-new-task');
+  });
+});

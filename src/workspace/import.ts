@@ -1,0 +1,167 @@
+/**
+ * Import: brings the store in step with the plan files. A file whose text is unchanged costs a read
+ * and a hash and writes nothing; a changed file becomes a new revision with the events derived
+ * against the items the store had; a file that is gone has its items removed. Files that are not
+ * readable text (binary, oversized, invalid UTF-8) are skipped with a finding.
+ */
+import { createHash } from 'node:crypto';
+import { sep } from 'node:path';
+import { type ErrorCode, isTmError } from '../core/errors.js';
+import { diffItems } from '../core/events/diff.js';
+import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
+import type { Store } from '../core/store/port.js';
+import { itemRecords } from '../core/store/records.js';
+import { discoverPlans } from './discover.js';
+import { readPlanFile } from './read.js';
+
+export interface ImportSettings {
+  readonly root: string;
+  readonly plans: {
+    readonly include: readonly string[];
+    readonly exclude: readonly string[];
+    readonly minTasks: number;
+    readonly maxBytes: number;
+  };
+  readonly hoursPerDay: number;
+}
+
+export interface ImportFinding {
+  readonly file: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export interface ImportResult {
+  /** Plan files found. */
+  readonly files: number;
+  /** Files stored as a new revision. */
+  readonly changed: readonly string[];
+  readonly unchanged: number;
+  /** Documents whose file is gone. */
+  readonly removed: readonly string[];
+  readonly events: number;
+  readonly findings: readonly ImportFinding[];
+}
+
+/** Errors that mean "this file is not a plan taskmark can read": reported, not fatal. */
+const SKIPPED: ReadonlySet<ErrorCode> = new Set([
+  'TM_BINARY_FILE',
+  'TM_BAD_ENCODING',
+  'TM_TOO_LARGE',
+  'TM_BAD_INPUT',
+]);
+
+/** Imports every plan of the workspace into `store`; running it twice in a row changes nothing. */
+export async function importWorkspace(store: Store, settings: ImportSettings): Promise<ImportResult> {
+  const files = await discoverWorkspacePlans(settings);
+  const known = await store.documentHashes();
+  const changed: string[] = [];
+  const findings: ImportFinding[] = [];
+  let unchanged = 0;
+  let events = 0;
+  let parseYaml: ((s: string) => unknown) | undefined;
+
+  for (const { path, abs } of files) {
+    let text: string;
+    try {
+      text = readPlanFile(abs, settings.plans.maxBytes).text;
+    } catch (e) {
+      if (isTmError(e) && SKIPPED.has(e.code)) {
+        findings.push({ file: path, code: e.code, message: e.message });
+        continue;
+      }
+      throw e;
+    }
+    const hash = sha256(text);
+    if (known.get(path) === hash) {
+      unchanged++;
+      continue;
+    }
+    if (!parseYaml && needsYamlParser(text)) parseYaml = await yamlParser();
+    const plan = parsePlan(text, {
+      file: path,
+      hoursPerDay: settings.hoursPerDay,
+      ...(parseYaml ? { parseYaml } : {}),
+    });
+    const items = itemRecords(plan, path);
+    const before = known.has(path) ? await store.listItems(path) : [];
+    const result = await store.commitRevision({ path, text, hash, items, events: diffItems(before, items) });
+    if (result.changed) changed.push(path);
+    events += result.events;
+  }
+
+  const present = new Set(files.map((f) => f.path));
+  const removed: string[] = [];
+  for (const path of known.keys()) {
+    if (present.has(path)) continue;
+    const result = await store.removeDocument(path);
+    if (result.changed) removed.push(path);
+    events += result.events;
+  }
+  return { files: files.length, changed, unchanged, removed, events, findings };
+}
+
+/**
+ * The workspace's plan files, relative to the root with `/` separators: the configured include globs,
+ * or files named like plans plus markdown files with at least `minTasks` task items; minus excludes.
+ */
+export async function discoverWorkspacePlans(
+  settings: ImportSettings,
+): Promise<{ path: string; abs: string }[]> {
+  const { root, plans } = settings;
+  let paths: string[];
+  if (plans.include.length > 0) {
+    paths = [];
+    for (const pattern of plans.include) {
+      try {
+        paths.push(...(await discoverPlans([pattern], root)));
+      } catch (e) {
+        // A configured glob that matches nothing today is not an error: the files may come later.
+        if (!isTmError(e, 'TM_NOT_FOUND')) throw e;
+      }
+    }
+  } else {
+    const named = new Set(await discoverPlans([], root));
+    paths = [...named];
+    for (const path of await discoverPlans([root], root)) {
+      if (!named.has(path) && /\.(?:md|markdown|mdx)$/i.test(path) && hasTasks(root, path, plans))
+        paths.push(path);
+    }
+  }
+  const { default: ignore } = await import('ignore');
+  const excluded = ignore().add([...plans.exclude]);
+  const out = new Map<string, string>();
+  for (const p of paths) {
+    // Files outside the root (named by an absolute include) keep their absolute path.
+    const rel = p.split(sep).join('/');
+    if (rel.startsWith('/') || !excluded.ignores(rel))
+      out.set(rel, p.startsWith(sep) ? p : `${root}${sep}${p}`);
+  }
+  return [...out.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, abs]) => ({ path, abs }));
+}
+
+const TASK_LINE = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX/!-]\]/gm;
+
+/** True when a markdown file not named like a plan has enough task items to be one. */
+function hasTasks(root: string, path: string, plans: ImportSettings['plans']): boolean {
+  try {
+    const { text } = readPlanFile(`${root}${sep}${path}`, plans.maxBytes);
+    let n = 0;
+    for (const _ of text.matchAll(TASK_LINE)) if (++n >= plans.minTasks) return true;
+    return false;
+  } catch {
+    // Unreadable files that are not named like plans are not plans.
+    return false;
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+async function yamlParser(): Promise<(s: string) => unknown> {
+  const { parse } = await import('yaml');
+  return (s) => parse(s, { maxAliasCount: 100 });
+}
