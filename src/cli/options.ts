@@ -121,4 +121,33 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [json, dryRun],
     examples: ['taskmark rm "roof/gutters"', 'taskmark rm SH-004 --dry-run'],
   },
+  {
+    name: 'init',
+    args: '',
+    summary: 'create .taskmark.yml (kept when present) and the workspace database',
+    options: [
+      json,
+      {
+        flags: '--database-url <url>',
+        description:
+          'use PostgreSQL at this postgres:// URL (written to a new .taskmark.yml); default: SQLite in .taskmark/',
+      },
+    ],
+    examples: ['taskmark init', 'taskmark init --database-url postgres://tm@db:5432/taskmark'],
+  },
+  {
+    name: 'import',
+    args: '',
+    summary:
+      'bring the workspace database in step with the plan files: a revision per changed file, events per change',
+    options: [
+      json,
+      { flags: '--watch', description: 'keep running and re-import when files change' },
+      {
+        flags: '--database-url <url>',
+        description: 'PostgreSQL URL (default: TASKMARK_DATABASE_URL, the config, or SQLite)',
+      },
+    ],
+    examples: ['taskmark import', 'taskmark import --watch'],
+  },
 ];

@@ -18,6 +18,8 @@ const COMMAND_MODULES: Record<string, () => Promise<{ run: Runner }>> = {
   add: () => import('./commands/add.js') as Promise<{ run: Runner }>,
   edit: () => import('./commands/edit.js') as Promise<{ run: Runner }>,
   rm: () => import('./commands/rm.js') as Promise<{ run: Runner }>,
+  init: () => import('./commands/init.js') as Promise<{ run: Runner }>,
+  import: () => import('./commands/import.js') as Promise<{ run: Runner }>,
 };
 
 function collect(value: string, previous: string[] | undefined): string[] {

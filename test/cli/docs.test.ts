@@ -22,6 +22,8 @@ describe('docs/cli.md', () => {
       'add',
       'edit',
       'rm',
+      'init',
+      'import',
     ]);
     for (const c of COMMANDS) expect(c.options.some((o) => o.flags === '--json')).toBe(true);
   });
