@@ -150,4 +150,39 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     examples: ['taskmark import', 'taskmark import --watch'],
   },
+  {
+    name: 'backup',
+    args: '<file>',
+    summary:
+      'write a consistent snapshot of the workspace database to a file, restorable into SQLite or PostgreSQL',
+    options: [
+      json,
+      {
+        flags: '--format <format>',
+        description:
+          'sqlite (a database file) or jsonl (one JSON line per row); default: sqlite on SQLite, jsonl on PostgreSQL',
+      },
+      {
+        flags: '--database-url <url>',
+        description: 'PostgreSQL URL (default: TASKMARK_DATABASE_URL, the config, or SQLite)',
+      },
+    ],
+    examples: ['taskmark backup backups/taskmark-2026-01-31.db', 'taskmark backup all.jsonl --format jsonl'],
+  },
+  {
+    name: 'restore',
+    args: '<file>',
+    summary: "replace the workspace database's content with a backup (either format, from either backend)",
+    options: [
+      json,
+      {
+        flags: '--database-url <url>',
+        description: 'PostgreSQL URL (default: TASKMARK_DATABASE_URL, the config, or SQLite)',
+      },
+    ],
+    examples: [
+      'taskmark restore backups/taskmark-2026-01-31.db',
+      'TASKMARK_DATABASE_URL=postgres://… taskmark restore all.jsonl',
+    ],
+  },
 ];

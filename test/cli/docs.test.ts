@@ -24,6 +24,8 @@ describe('docs/cli.md', () => {
       'rm',
       'init',
       'import',
+      'backup',
+      'restore',
     ]);
     for (const c of COMMANDS) expect(c.options.some((o) => o.flags === '--json')).toBe(true);
   });
