@@ -4,6 +4,7 @@
  * through `BackendHooks`; every other statement is the same query built once.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { foldValue } from '../core/query/fold.js';
 import type {
   CommitResult,
   DocumentRecord,
@@ -159,7 +160,11 @@ export class KyselyStore implements Store {
         .execute();
       const idOf = new Map(ids.map((r) => [r.key, r.item_id]));
       const tags = chunk.flatMap((item) =>
-        [...new Set(item.tags)].map((tag) => ({ item_id: idOf.get(item.key)!, tag })),
+        [...new Set(item.tags)].map((tag) => ({
+          item_id: idOf.get(item.key)!,
+          tag,
+          tag_f: foldValue('tag', tag),
+        })),
       );
       for (let t = 0; t < tags.length; t += CHUNK)
         await trx
@@ -287,7 +292,7 @@ export class KyselyStore implements Store {
     return Number(r.numDeletedRows) > 0;
   }
 
-  search<Q>(request: SearchRequest<Q>): Promise<SearchResult> {
+  search(request: SearchRequest): Promise<SearchResult> {
     return this.hooks.search(this.db, request);
   }
 

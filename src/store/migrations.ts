@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import { TmError } from '../core/errors.js';
+import { FTS_SEPARATOR } from './schema.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -66,18 +67,31 @@ function tables(backend: Backend): Migration {
         phase text,
         tags text not null,
         depends_on text not null,
-        search_text text not null,
+        key_f text not null,
+        id_f text,
+        file_f text not null,
+        owner_f text,
+        category_f text,
+        phase_f text,
+        section_f text not null,
+        fts_title text not null,
+        fts_text text not null,
         unique (document_id, key)
       )`.execute(db);
-      for (const col of ['file', 'status', 'owner', 'due', 'priority_rank', 'section_title', 'category'])
+      for (const col of ['file', 'status', 'owner_f', 'due'])
         await db.schema.createIndex(`items_${col}_idx`).on('items').column(col).execute();
       await db.schema
         .createTable('item_tags')
         .addColumn('item_id', 'integer', (c) => c.notNull().references('items.item_id').onDelete('cascade'))
         .addColumn('tag', 'text', (c) => c.notNull())
+        .addColumn('tag_f', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('item_tags_pk', ['item_id', 'tag'])
         .execute();
-      await db.schema.createIndex('item_tags_tag_idx').on('item_tags').columns(['tag', 'item_id']).execute();
+      await db.schema
+        .createIndex('item_tags_tag_idx')
+        .on('item_tags')
+        .columns(['tag_f', 'item_id'])
+        .execute();
       await sql`create table events (
         ${id('id')},
         document_id integer not null references documents(id),
@@ -110,15 +124,17 @@ function tables(backend: Backend): Migration {
   };
 }
 
-const FTS_COLUMNS = 'title, search_text';
+const FTS_COLUMNS = 'fts_title, fts_text';
 
 function search(backend: Backend): Migration {
   if (backend === 'postgres') {
     return {
       async up(db: AnyDb) {
-        // 'simple' (no stemming) so matching is by word and prefix, as on SQLite.
+        // The columns hold words already folded and split by taskmark (see rows.ts), so 'simple' only
+        // splits on spaces. The separator word keeps a phrase from running from the title into the rest.
         await sql`alter table items add column search_vector tsvector generated always as (
-          setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', search_text), 'B')
+          setweight(to_tsvector('simple', fts_title), 'A') ||
+          setweight(to_tsvector('simple', ${sql.lit(FTS_SEPARATOR)} || ' ' || fts_text), 'B')
         ) stored`.execute(db);
         await sql`create index items_search_idx on items using gin (search_vector)`.execute(db);
       },
@@ -131,26 +147,27 @@ function search(backend: Backend): Migration {
   return {
     async up(db: AnyDb) {
       // An external-content FTS5 table: the text lives once, in items; triggers keep the index in step,
-      // so every write path (import, restore) indexes without knowing about search.
+      // so every write path (import, restore) indexes without knowing about search. The columns hold
+      // words already folded and split by taskmark, so the 'ascii' tokenizer only splits on spaces.
       await sql
         .raw(
-          `create virtual table items_fts using fts5(${FTS_COLUMNS}, content='items', content_rowid='item_id', prefix='2 3')`,
+          `create virtual table items_fts using fts5(${FTS_COLUMNS}, content='items', content_rowid='item_id', tokenize='ascii')`,
         )
         .execute(db);
       await sql
         .raw(`create trigger items_fts_insert after insert on items begin
-          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.title, new.search_text);
+          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
         end`)
         .execute(db);
       await sql
         .raw(`create trigger items_fts_delete after delete on items begin
-          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.title, old.search_text);
+          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
         end`)
         .execute(db);
       await sql
         .raw(`create trigger items_fts_update after update on items begin
-          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.title, old.search_text);
-          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.title, new.search_text);
+          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
+          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
         end`)
         .execute(db);
       await sql.raw(`insert into items_fts(items_fts) values ('rebuild')`).execute(db);

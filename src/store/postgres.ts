@@ -7,7 +7,8 @@ import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import { describeLocation } from './open.js';
 import { IDENTITY_COLUMNS, type Database as Schema } from './schema.js';
-import { searchPostgres } from './search/postgres.js';
+import { postgresSearch } from './search/backends.js';
+import { runSearch } from './search/run.js';
 
 export interface PostgresOptions {
   readonly now?: () => Date;
@@ -48,7 +49,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       lockDocument: async (trx, path) => {
         await trx.selectFrom('documents').select('id').where('path', '=', path).forUpdate().execute();
       },
-      search: searchPostgres,
+      search: (kdb, request) => runSearch(kdb, request, postgresSearch),
       snapshot: (kdb, fn) =>
         kdb
           .transaction()

@@ -1,12 +1,17 @@
 /** Conversions between the port's records and table rows. */
 import type { Selectable } from 'kysely';
 import type { ItemKind, Status } from '../core/model.js';
+import { foldValue, searchTexts, tokenize } from '../core/query/fold.js';
 import type { ItemEvent, ItemEventType, ItemRecord, JsonValue } from '../core/store/port.js';
-import type { EventsTable, ItemsTable } from './schema.js';
+import { type EventsTable, FTS_SEPARATOR, type ItemsTable } from './schema.js';
 
 type ItemRow = Omit<Selectable<ItemsTable>, 'item_id'>;
 
-/** The row of one item; `search_text` holds what full-text search reads besides the title. */
+/**
+ * The row of one item. Besides the record's fields it holds what queries compare: string fields
+ * folded, and the search texts as folded words, made by the same functions the reference matcher
+ * uses, so SQL compares exactly what `matchesItem` compares.
+ */
 export function itemRow(documentId: number, item: ItemRecord): ItemRow {
   return {
     document_id: documentId,
@@ -32,16 +37,19 @@ export function itemRow(documentId: number, item: ItemRecord): ItemRow {
     phase: item.phase,
     tags: JSON.stringify(item.tags),
     depends_on: JSON.stringify(item.dependsOn),
-    search_text: [
-      item.id,
-      item.section.join(' '),
-      item.owner,
-      item.category,
-      item.phase,
-      item.priorityLabel,
-      item.tags.join(' '),
-    ]
-      .filter((s) => s !== null && s !== '')
+    key_f: foldValue('key', item.key),
+    id_f: item.id === null ? null : foldValue('id', item.id),
+    file_f: foldValue('file', item.file),
+    owner_f: item.owner === null ? null : foldValue('owner', item.owner),
+    category_f: item.category === null ? null : foldValue('category', item.category),
+    phase_f: item.phase === null ? null : foldValue('phase', item.phase),
+    section_f: item.section.map((s) => foldValue('section', s)).join('\u001f'),
+    fts_title: tokenize(item.title).join(' '),
+    fts_text: searchTexts(item)
+      .slice(1)
+      .map((t) => tokenize(t).join(' '))
+      .filter((t) => t !== '')
+      .map((t) => `${t} ${FTS_SEPARATOR}`)
       .join(' '),
   };
 }

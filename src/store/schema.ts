@@ -59,13 +59,32 @@ export interface ItemsTable {
   /** JSON arrays. */
   tags: string;
   depends_on: string;
-  /** Everything but the title that full-text search looks at. */
-  search_text: string;
+  /** String fields folded as queries compare them (src/core/query/fold.ts). */
+  key_f: string;
+  id_f: string | null;
+  file_f: string;
+  owner_f: string | null;
+  category_f: string | null;
+  phase_f: string | null;
+  /** Folded section titles joined by U+001F, for "contains" matches that never span two titles. */
+  section_f: string;
+  /** Folded words of the title, space-separated: what full-text search indexes. */
+  fts_title: string;
+  /** Folded words of the other search texts, each text ended by FTS_SEPARATOR so phrases stay inside one. */
+  fts_text: string;
 }
+
+/**
+ * A word between two search texts in the full-text index, so a phrase cannot match across them. A
+ * letter (both backends index it as a word) that no query in practice contains.
+ */
+export const FTS_SEPARATOR = '\u01c0';
 
 export interface ItemTagsTable {
   item_id: number;
   tag: string;
+  /** The tag folded as queries compare it. */
+  tag_f: string;
 }
 
 export interface EventsTable {
@@ -144,11 +163,19 @@ export const TABLES: readonly {
       'phase',
       'tags',
       'depends_on',
-      'search_text',
+      'key_f',
+      'id_f',
+      'file_f',
+      'owner_f',
+      'category_f',
+      'phase_f',
+      'section_f',
+      'fts_title',
+      'fts_text',
     ],
     order: ['item_id'],
   },
-  { name: 'item_tags', columns: ['item_id', 'tag'], order: ['item_id', 'tag'] },
+  { name: 'item_tags', columns: ['item_id', 'tag', 'tag_f'], order: ['item_id', 'tag'] },
   {
     name: 'events',
     columns: [

@@ -1,4 +1,241 @@
-/** The search part of the Store contract. */
-import type { Store } from '../core/store/port.js';
+/**
+ * The search part of the Store contract, including the differential test: on every backend a search
+ * returns exactly the items the reference matcher (`matchesItem`) accepts, and the facet counts of
+ * the reference `facetCounts`.
+ */
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { STATUSES } from '../core/model.js';
+import type { QueryAst, QueryTerm } from '../core/query/ast.js';
+import { facetCounts } from '../core/query/facets.js';
+import { matchesItem } from '../core/query/match.js';
+import { parseQuery } from '../core/query/parse.js';
+import { FACETS, type ItemRecord, type Store } from '../core/store/port.js';
+import { item, revision } from './contract.js';
 
-export function searchContract(_fresh: () => Promise<Store>): void {}
+const TODAY = '2026-01-10';
+
+/** A corpus with the awkward cases: diacritics, case, `@`/`#` forms, nulls, shared words, nested sections. */
+function corpus(): ItemRecord[] {
+  const a: ItemRecord[] = [
+    item('MH-001', {
+      id: 'MH-001',
+      title: 'Migrate the database to PostgreSQL',
+      status: 'todo',
+      priorityRank: 0,
+      priorityLabel: 'P0',
+      owner: 'Alice',
+      due: '2026-01-05',
+      tags: ['db', 'Docker'],
+      section: ['Roadmap', 'Phase 1: Données'],
+      category: 'Ops',
+      phase: 'Phase 1',
+      effortMinutes: 480,
+    }),
+    item('MH-002', {
+      id: 'MH-002',
+      title: 'Document the migration guide',
+      status: 'doing',
+      priorityRank: 1,
+      priorityLabel: 'P1',
+      owner: '@bob',
+      due: '2026-01-12',
+      tags: ['docs'],
+      section: ['Roadmap', 'Phase 1: Données'],
+      phase: 'Phase 1',
+      effortMinutes: 120,
+    }),
+    item('roadmap/cafe', {
+      title: 'Résumé of the café dashboard',
+      status: 'done',
+      due: '2026-02-01',
+      tags: ['#UI'],
+      section: ['Roadmap', 'Phase 2'],
+      owner: 'Élodie',
+      phase: 'Phase 2',
+    }),
+    item('roadmap/exact', {
+      title: 'exact phrase appears here: the exact phrase',
+      status: 'blocked',
+      priorityRank: 2,
+      priorityLabel: 'Should Have',
+      due: '2026-03-30',
+      category: 'ops',
+    }),
+    item('roadmap/phrase', {
+      title: 'phrase exact, in the wrong order',
+      status: 'cancelled',
+      kind: 'heading',
+    }),
+    item('roadmap/docker', { title: 'Dockerize the worker', tags: ['docker', 'worker'], effortMinutes: 30 }),
+  ];
+  return a.map((i, position) => ({ ...i, position, line: position + 1 }));
+}
+
+async function seeded(fresh: () => Promise<Store>) {
+  const store = await fresh();
+  const items = corpus();
+  await store.commitRevision(revision('docs/ROADMAP.md', 'roadmap', items.slice(0, 4)));
+  await store.commitRevision(revision('TODO.md', 'todo', items.slice(4)));
+  return { store, items: await store.listItems() };
+}
+
+const keys = (hits: readonly { item: ItemRecord }[]) => hits.map((h) => h.item.key).sort();
+
+export function searchContract(fresh: () => Promise<Store>): void {
+  it('finds items by folded words and ranks title matches first', async () => {
+    const { store } = await seeded(fresh);
+    const r = await store.search({ query: parseQuery('resume CAFE'), today: TODAY });
+    expect(r.hits.map((h) => h.item.key)).toEqual(['roadmap/cafe']);
+    const ranked = await store.search({ query: parseQuery('docker'), today: TODAY });
+    expect(ranked.hits[0]!.item.key).toBe('roadmap/docker');
+    expect(keys(ranked.hits)).toEqual(['MH-001', 'roadmap/docker']);
+    expect(ranked.hits[0]!.score).toBeGreaterThan(ranked.hits[1]!.score);
+  });
+
+  it('matches a prefix for type-ahead and a phrase only in order', async () => {
+    const { store } = await seeded(fresh);
+    expect(keys((await store.search({ query: parseQuery('migr*'), today: TODAY })).hits)).toEqual([
+      'MH-001',
+      'MH-002',
+    ]);
+    expect(keys((await store.search({ query: parseQuery('"exact phrase"'), today: TODAY })).hits)).toEqual([
+      'roadmap/exact',
+    ]);
+  });
+
+  it('combines filters, negation and text', async () => {
+    const { store } = await seeded(fresh);
+    const q = parseQuery('status:todo,doing owner:alice,bob due<2026-01-11 -docs');
+    expect(keys((await store.search({ query: q, today: TODAY })).hits)).toEqual(['MH-001']);
+  });
+
+  it('pages through hits with the total of all matches', async () => {
+    const { store } = await seeded(fresh);
+    const q = { terms: [] };
+    const page = await store.search({ query: q, today: TODAY, limit: 2, offset: 2 });
+    expect(page.total).toBe(6);
+    // Files in code point order (TODO.md before docs/), then document order.
+    expect(page.hits.map((h) => h.item.key)).toEqual(['MH-001', 'MH-002']);
+  });
+
+  it('counts facets over all matches as the reference does', async () => {
+    const { store, items } = await seeded(fresh);
+    for (const text of ['', 'the', 'status:todo,doing,done']) {
+      const ast = parseQuery(text);
+      const r = await store.search({ query: ast, today: TODAY, limit: 1, facets: FACETS });
+      expect(r.facets).toEqual(facetCounts(items, TODAY, ast, FACETS));
+    }
+  });
+
+  it('refuses a query that is not a valid AST', async () => {
+    const store = await fresh();
+    const bad = { terms: [{ field: 'status', op: '=', values: ['nope'], negated: false }] };
+    await expect(store.search({ query: bad as unknown as QueryAst, today: TODAY })).rejects.toThrow(
+      /not valid/,
+    );
+  });
+
+  it('returns exactly the items the reference matcher accepts, for any query', async () => {
+    const { store, items } = await seeded(fresh);
+    const words = [
+      'the',
+      'migrate',
+      'migr',
+      'exact phrase',
+      'phrase exact',
+      'docker',
+      'données',
+      'p0',
+      'ops',
+    ];
+    const values = <T>(xs: readonly T[]) =>
+      fc.uniqueArray(fc.constantFrom(...xs), { minLength: 1, maxLength: 3 });
+    const op = fc.constantFrom('=', '<', '<=', '>', '>=');
+    // The arbitraries build plain objects; the cast names them as terms (the schema checks them again).
+    const term: fc.Arbitrary<QueryTerm> = fc
+      .tuple(
+        fc.oneof(
+          fc.record({ field: fc.constant('text'), text: fc.constantFrom(...words), prefix: fc.boolean() }),
+          fc.record({ field: fc.constant('status'), op: fc.constant('='), values: values(STATUSES) }),
+          fc.record({
+            field: fc.constant('kind'),
+            op: fc.constant('='),
+            values: values(['checkbox', 'heading']),
+          }),
+          fc.record({
+            field: fc.constantFrom('owner', 'tag', 'section', 'category', 'file', 'phase', 'id', 'key'),
+            op: fc.constant('='),
+            values: values([
+              'alice',
+              '@Bob',
+              'élodie',
+              'docker',
+              '#ui',
+              'phase 1',
+              'donnees',
+              'ops',
+              'road',
+              'mh-001',
+              null,
+            ]),
+          }),
+          op.chain(
+            (o): fc.Arbitrary<object> =>
+              o === '='
+                ? fc.record({
+                    field: fc.constant('priority'),
+                    op: fc.constant(o),
+                    values: values([0, 1, 2, null]),
+                  })
+                : fc.record({
+                    field: fc.constant('priority'),
+                    op: fc.constant(o),
+                    values: fc.tuple(fc.nat(4)),
+                  }),
+          ),
+          op.chain(
+            (o): fc.Arbitrary<object> =>
+              o === '='
+                ? fc.record({
+                    field: fc.constant('due'),
+                    op: fc.constant(o),
+                    values: values(['overdue', 'today', 'week', 'month', 'later', '2026-01-05', null]),
+                  })
+                : fc.record({
+                    field: fc.constant('due'),
+                    op: fc.constant(o),
+                    values: fc.tuple(fc.constantFrom('2026-01-05', '2026-01-12', '2026-02-01')),
+                  }),
+          ),
+          op.chain(
+            (o): fc.Arbitrary<object> =>
+              o === '='
+                ? fc.record({
+                    field: fc.constant('effort'),
+                    op: fc.constant(o),
+                    values: values([30, 120, null]),
+                  })
+                : fc.record({
+                    field: fc.constant('effort'),
+                    op: fc.constant(o),
+                    values: fc.tuple(fc.constantFrom(30, 120, 480)),
+                  }),
+          ),
+        ),
+        fc.boolean(),
+      )
+      .map(([t, negated]) => ({ ...t, negated }) as QueryTerm);
+    await fc.assert(
+      fc.asyncProperty(fc.array(term, { maxLength: 3 }), async (terms) => {
+        const ast: QueryAst = { terms };
+        const r = await store.search({ query: ast, today: TODAY, limit: 100, facets: ['tag', 'due'] });
+        const expected = items.filter((i) => matchesItem(ast, i, TODAY));
+        expect(keys(r.hits)).toEqual(expected.map((i) => i.key).sort());
+        expect(r.total).toBe(expected.length);
+        expect(r.facets).toEqual(facetCounts(items, TODAY, ast, ['tag', 'due']));
+      }),
+      { numRuns: 150 },
+    );
+  });
+}

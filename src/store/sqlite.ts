@@ -8,7 +8,8 @@ import type { Store } from '../core/store/port.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database as Schema } from './schema.js';
-import { searchSqlite } from './search/sqlite.js';
+import { sqliteSearch } from './search/backends.js';
+import { runSearch } from './search/run.js';
 
 export interface SqliteOptions {
   readonly now?: () => Date;
@@ -27,7 +28,7 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
       backend: 'sqlite',
       // The write lock is taken by the transaction's first write; rows need no lock of their own.
       lockDocument: async () => {},
-      search: searchSqlite,
+      search: (kdb, request) => runSearch(kdb, request, sqliteSearch),
       // In WAL mode a read transaction sees one snapshot while writers carry on.
       snapshot: (kdb, fn) => kdb.transaction().execute(fn),
       afterRestore: async () => {},

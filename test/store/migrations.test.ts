@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseQuery } from '../../src/core/query/parse.js';
 import type { Store } from '../../src/core/store/port.js';
 import { item, revision } from '../../src/store/contract.js';
 import {
@@ -96,7 +97,7 @@ function migrationSuite(name: string, make: () => Target) {
       }
     });
 
-    it('keeps the data through a down and up of the search migration', async () => {
+    it('keeps the data through a down and up of the search migration, and searches it again', async () => {
       const t = make();
       const store = await t.store();
       await store.commitRevision(revision('A.md', 'a', [item('a', { title: 'rotate the secrets' })]));
@@ -110,6 +111,8 @@ function migrationSuite(name: string, make: () => Target) {
       const again = await t.store();
       try {
         expect(await again.exportTables()).toEqual(before);
+        const found = await again.search({ query: parseQuery('secr*'), today: '2026-01-01' });
+        expect(found.hits.map((h) => h.item.key)).toEqual(['a']);
       } finally {
         await again.close();
       }

@@ -4,6 +4,7 @@
  * both held to the same contract suite.
  */
 import type { ItemKind, Status } from '../model.js';
+import type { QueryAst } from '../query/ast.js';
 
 /** A JSON value as stored in event payloads and saved views. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -133,9 +134,9 @@ export interface FacetCount {
   readonly count: number;
 }
 
-export interface SearchRequest<Q = unknown> {
-  /** A query AST (src/core/query); compiled to SQL by each store. */
-  readonly query: Q;
+export interface SearchRequest {
+  /** A query AST (src/core/query), compiled to SQL by each store with `matchesItem`'s semantics. */
+  readonly query: QueryAst;
   /** The date `due` comparisons and buckets are measured against (YYYY-MM-DD). */
   readonly today: string;
   readonly limit?: number;
@@ -187,7 +188,8 @@ export interface Store {
   getView(name: string): Promise<SavedView | null>;
   listViews(): Promise<SavedView[]>;
   deleteView(name: string): Promise<boolean>;
-  search<Q>(request: SearchRequest<Q>): Promise<SearchResult>;
+  /** Items matching the query: the best first when it has text, else in file and document order. */
+  search(request: SearchRequest): Promise<SearchResult>;
   /** Every table's rows in one consistent snapshot, in a stable order. */
   exportTables(): Promise<TableDump[]>;
   /** Replaces the whole content with `tables` (as exportTables gives them), in one transaction. */

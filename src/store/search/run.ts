@@ -1,0 +1,162 @@
+/**
+ * Runs a search on either backend: the page of hits (ranked when the query has text), the total, and
+ * the facet counts over all matches, sorted as the reference `facetCounts` sorts them.
+ */
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { TmError } from '../../core/errors.js';
+import { queryAstSchema } from '../../core/query/ast.js';
+import type { Facet, FacetCount, SearchRequest, SearchResult } from '../../core/store/port.js';
+import { itemRecord } from '../rows.js';
+import type { Database } from '../schema.js';
+import {
+  and,
+  type CompiledQuery,
+  compileQuery,
+  dueBucketExpr,
+  type SearchDialect,
+  whereAll,
+} from './compile.js';
+
+export interface SearchBackend extends SearchDialect {
+  /** The page of hits for a query with text: rows of items plus a `score` (higher is better). */
+  rankedHits(q: CompiledQuery & { text: string }, limit: number, offset: number): RawBuilder<HitRow>;
+  /** ORDER BY for unranked hits: file in code point order, then document order. */
+  fileOrder: RawBuilder<unknown>;
+}
+
+type HitRow = Parameters<typeof itemRecord>[0] & { score: number };
+
+/** The item columns a hit returns (not the search index columns). */
+export const ITEM_COLUMNS = sql.raw(
+  [
+    'file',
+    'key',
+    'position',
+    'id',
+    'title',
+    'kind',
+    'status',
+    'checkbox',
+    'line',
+    'depth',
+    'parent',
+    'section',
+    'section_title',
+    'priority_rank',
+    'priority_label',
+    'owner',
+    'due',
+    'effort_minutes',
+    'category',
+    'phase',
+    'tags',
+    'depends_on',
+  ]
+    .map((c) => `i.${c}`)
+    .join(', '),
+);
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+
+export async function runSearch(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  backend: SearchBackend,
+): Promise<SearchResult> {
+  const parsed = queryAstSchema.safeParse(request.query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TmError(
+      'TM_BAD_INPUT',
+      `The search query is not valid: ${issue?.path.join('.') || '(query)'}: ${issue?.message ?? 'invalid'}.`,
+    );
+  }
+  const limit = Math.min(Math.max(request.limit ?? DEFAULT_LIMIT, 0), MAX_LIMIT);
+  const offset = Math.max(request.offset ?? 0, 0);
+  const q = compileQuery(parsed.data, request.today, backend);
+  const where = whereAll(q, backend);
+
+  const rows =
+    q.text !== null
+      ? (await backend.rankedHits({ ...q, text: q.text }, limit, offset).execute(db)).rows
+      : (
+          await sql<HitRow>`select ${ITEM_COLUMNS}, 0 as score from items i where ${where}
+            order by ${backend.fileOrder}, i.position limit ${limit} offset ${offset}`.execute(db)
+        ).rows;
+  const hits = rows.map((r) => ({ item: itemRecord(r), score: Number(r.score) }));
+  // The first page often holds every match; counting again is only needed when it may not.
+  const total =
+    offset === 0 && hits.length < limit
+      ? hits.length
+      : Number(
+          (await sql<{ n: number }>`select count(*) as n from items i where ${where}`.execute(db)).rows[0]!.n,
+        );
+
+  const facets: Partial<Record<Facet, FacetCount[]>> = {};
+  for (const facet of request.facets ?? [])
+    facets[facet] = await facetCount(db, facet, where, request.today, backend);
+  return { total, hits, facets };
+}
+
+function facetExpr(facet: Exclude<Facet, 'tag'>, today: string, dialect: SearchDialect): RawBuilder<unknown> {
+  switch (facet) {
+    case 'status':
+      return sql`i.status`;
+    case 'priority':
+      return sql`case when i.priority_rank is null then null else 'P' || cast(i.priority_rank as text) end`;
+    case 'owner':
+      return sql`i.owner`;
+    case 'section':
+      return sql`i.section_title`;
+    case 'category':
+      return sql`i.category`;
+    case 'due':
+      return dueBucketExpr(today, dialect);
+    case 'file':
+      return sql`i.file`;
+  }
+}
+
+async function facetCount(
+  db: Kysely<Database>,
+  facet: Facet,
+  where: RawBuilder<SqlBool>,
+  today: string,
+  dialect: SearchDialect,
+): Promise<FacetCount[]> {
+  let rows: { value: string | null; n: number }[];
+  if (facet === 'tag') {
+    const tagged = await sql<{ value: string; n: number }>`select t.tag as value, count(*) as n
+      from items i join item_tags t on t.item_id = i.item_id where ${where} group by t.tag`.execute(db);
+    const untagged = await sql<{ n: number }>`select count(*) as n from items i where ${and([
+      where,
+      sql<SqlBool>`not exists (select 1 from item_tags t where t.item_id = i.item_id)`,
+    ])}`.execute(db);
+    rows = [...tagged.rows, { value: null, n: untagged.rows[0]!.n }];
+  } else {
+    const expr = facetExpr(facet, today, dialect);
+    rows = (
+      await sql<{ value: string | null; n: number }>`select ${expr} as value, count(*) as n
+        from items i where ${where} group by 1`.execute(db)
+    ).rows;
+  }
+  return rows
+    .map((r) => ({ value: r.value, count: Number(r.n) }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count || byCodePoint(a.value, b.value));
+}
+
+/** Code point order, null last: the order of the reference facet counts, whatever the database's collation. */
+function byCodePoint(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
