@@ -185,4 +185,28 @@ export const COMMANDS: readonly CommandSpec[] = [
       'TASKMARK_DATABASE_URL=postgres://… taskmark restore all.jsonl',
     ],
   },
+  {
+    name: 'history',
+    args: '[plans...]',
+    summary:
+      "a plan's progress over its git history (following renames): done/total and effort remaining per commit, with a sparkline",
+    options: [
+      json,
+      hours,
+      {
+        flags: '--limit <n>',
+        description: 'show the last n commits in the table (default: 20; --json has all)',
+      },
+      {
+        flags: '--no-record',
+        description:
+          "don't record the versions and their events into the workspace database (recorded when the database exists and has not seen the plan)",
+      },
+      {
+        flags: '--database-url <url>',
+        description: 'PostgreSQL URL (default: TASKMARK_DATABASE_URL, the config, or SQLite)',
+      },
+    ],
+    examples: ['taskmark history ROADMAP.md', 'taskmark history docs/PLAN.md --json --no-record'],
+  },
 ];

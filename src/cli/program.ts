@@ -22,6 +22,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ run: Runner }>> = {
   import: () => import('./commands/import.js') as Promise<{ run: Runner }>,
   backup: () => import('./commands/backup.js') as Promise<{ run: Runner }>,
   restore: () => import('./commands/restore.js') as Promise<{ run: Runner }>,
+  history: () => import('./commands/history.js') as Promise<{ run: Runner }>,
 };
 
 function collect(value: string, previous: string[] | undefined): string[] {

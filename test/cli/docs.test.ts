@@ -26,6 +26,7 @@ describe('docs/cli.md', () => {
       'import',
       'backup',
       'restore',
+      'history',
     ]);
     for (const c of COMMANDS) expect(c.options.some((o) => o.flags === '--json')).toBe(true);
   });
