@@ -151,6 +151,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ['taskmark import', 'taskmark import --watch'],
   },
   {
+    name: 'search',
+    args: '<query...>',
+    summary:
+      'search the workspace database: words (ranked), "phrases", prefix*, -excluded, field:value filters, with facet counts',
+    options: [
+      json,
+      { flags: '--limit <n>', description: 'show at most n hits (default: 20)' },
+      today,
+      {
+        flags: '--database-url <url>',
+        description: 'PostgreSQL URL (default: TASKMARK_DATABASE_URL, the config, or SQLite)',
+      },
+    ],
+    examples: [
+      'taskmark search "priority:P0 status:todo,doing owner:alice due<2026-01-01 tag:docker"',
+      'taskmark search migr* --json --limit 5',
+    ],
+  },
+  {
     name: 'backup',
     args: '<file>',
     summary:

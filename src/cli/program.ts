@@ -20,6 +20,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ run: Runner }>> = {
   rm: () => import('./commands/rm.js') as Promise<{ run: Runner }>,
   init: () => import('./commands/init.js') as Promise<{ run: Runner }>,
   import: () => import('./commands/import.js') as Promise<{ run: Runner }>,
+  search: () => import('./commands/search.js') as Promise<{ run: Runner }>,
   backup: () => import('./commands/backup.js') as Promise<{ run: Runner }>,
   restore: () => import('./commands/restore.js') as Promise<{ run: Runner }>,
   history: () => import('./commands/history.js') as Promise<{ run: Runner }>,

@@ -24,6 +24,7 @@ describe('docs/cli.md', () => {
       'rm',
       'init',
       'import',
+      'search',
       'backup',
       'restore',
       'history',

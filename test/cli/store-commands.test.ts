@@ -51,6 +51,28 @@ describe('taskmark init, import, backup and restore', () => {
     expect(r.stdout).toContain('imported TODO.md');
   });
 
+  it('searches the items, taking in plan changes first', () => {
+    const root = workspace({
+      '.taskmark.yml': '',
+      'TODO.md': '- [ ] rotate the secrets\n- [x] rotate logs\n',
+    });
+    taskmark(['import'], root, env);
+    writeFileSync(join(root, 'TODO.md'), '- [ ] rotate the secrets\n- [x] rotate logs\n- [ ] rotate keys\n');
+    const r = taskmark(['search', 'rot*', 'status:todo', '--json'], root, env);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout) as { total: number; hits: { title: string }[]; facets: { status: unknown } };
+    expect(out.total).toBe(2);
+    expect(out.hits.map((h) => h.title).sort()).toEqual(['rotate keys', 'rotate the secrets']);
+    expect(out.facets.status).toEqual([{ value: 'todo', count: 2 }]);
+  });
+
+  it('points at the bad token of an invalid query with exit code 2', () => {
+    const root = workspace({ '.taskmark.yml': '', 'TODO.md': '- [ ] a\n' });
+    const r = taskmark(['search', 'status:nope'], root, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope');
+  });
+
   it('restores a backup into another workspace', () => {
     const a = workspace({ '.taskmark.yml': '', 'TODO.md': '- [ ] a\n' });
     taskmark(['import'], a, env);
