@@ -10,7 +10,7 @@ import { searchContract } from './search-contract.js';
 /** Makes a fresh, empty, migrated store; the suite closes it. */
 export type MakeStore = (options: { now: () => Date }) => Promise<Store>;
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 

@@ -3,7 +3,7 @@
  * PostgreSQL (row locks, full-text search, restoring generated keys, snapshot isolation) comes in
  * through `BackendHooks`; every other statement is the same query built once.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { foldValue } from '../core/query/fold.js';
 import type {
   CommitResult,
@@ -339,6 +339,3 @@ function viewRecord(row: { name: string; query: string; created_at: string; upda
     updatedAt: row.updated_at,
   };
 }
-
-/** Counts come back as strings from PostgreSQL's bigint; this casts them in SQL so both give numbers. */
-export const countAll = sql<number>`cast(count(*) as integer)`;

@@ -105,9 +105,7 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
  * The workspace's plan files, relative to the root with `/` separators: the configured include globs,
  * or files named like plans plus markdown files with at least `minTasks` task items; minus excludes.
  */
-export async function discoverWorkspacePlans(
-  settings: ImportSettings,
-): Promise<{ path: string; abs: string }[]> {
+async function discoverWorkspacePlans(settings: ImportSettings): Promise<{ path: string; abs: string }[]> {
   const { root, plans } = settings;
   let paths: string[];
   if (plans.include.length > 0) {
@@ -157,7 +155,7 @@ function hasTasks(root: string, path: string, plans: ImportSettings['plans']): b
   }
 }
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
