@@ -24,7 +24,7 @@ export interface GitFileCommit {
 const BASE = ['-c', 'core.quotepath=off', '-c', 'log.showSignature=false', '--no-pager'];
 
 /** Runs git with `args` in `cwd`; resolves with stdout, rejects with TM_IO carrying git's message. */
-export function git(args: readonly string[], cwd: string): Promise<Buffer> {
+function git(args: readonly string[], cwd: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...BASE, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

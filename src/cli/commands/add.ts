@@ -40,6 +40,7 @@ export async function run([title, ...files]: string[], opts: AddOptions): Promis
   const { plan } = where;
   const parentKey = 'item' in where ? where.item.key : null;
   const sectionLine = 'section' in where ? where.section.line : null;
+  const sectionTitle = 'section' in where ? where.section.title : null;
   const change = await applyChange(
     plan,
     [
@@ -47,13 +48,17 @@ export async function run([title, ...files]: string[], opts: AddOptions): Promis
         const target =
           parentKey !== null
             ? { parent: p.byKey.get(parentKey)! }
-            : { section: p.sections.find((s) => s.line === sectionLine)! };
+            : // By line and title: on a newer text (a concurrent edit above it) the heading may have moved.
+              {
+                section: (p.sections.find((s) => s.line === sectionLine && s.title === sectionTitle) ??
+                  p.sections.find((s) => s.title === sectionTitle))!,
+              };
         return addItem(p, target, { title: title!, status });
       },
     ],
     opts,
   );
-  const known = new Set(plan.items.map((i) => i.key));
+  const known = new Set(change.before.items.map((i) => i.key));
   const added = change.after.items.find((i) => !known.has(i.key)) ?? null;
   if (opts.json)
     printJson({
