@@ -90,7 +90,11 @@ export async function fileHistory(root: string, path: string): Promise<GitFileCo
       path,
     ],
     root,
-  );
+  ).catch((e: unknown) => {
+    // A repository without commits has no history yet, which is not an error.
+    if (e instanceof TmError && /does not have any commits yet/.test(e.message)) return Buffer.alloc(0);
+    throw e;
+  });
   const commits: GitFileCommit[] = [];
   for (const record of out.toString('utf8').split(RECORD)) {
     if (record === '') continue;

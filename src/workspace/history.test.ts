@@ -74,8 +74,14 @@ describe('fileHistory', () => {
     });
   });
 
-  it('gives an empty history for a path git never saw', async () => {
+  it('gives an empty history for a path git never saw, and in a repository without commits', async () => {
     expect(await fileHistory(repo.dir, 'never.md')).toEqual([]);
+    const empty = scratchRepo();
+    try {
+      expect(await fileHistory(empty.dir, 'TODO.md')).toEqual([]);
+    } finally {
+      empty.remove();
+    }
   });
 
   it('says when the folder is not in a git repository', async () => {
