@@ -20,8 +20,18 @@ export interface GitFileCommit {
   readonly blob: string | null;
 }
 
-/** Options every git command gets: no pager, no colour, no signature checks, paths as they are. */
-const BASE = ['-c', 'core.quotepath=off', '-c', 'log.showSignature=false', '--no-pager'];
+/**
+ * Options every git command gets: no pager, no signature checks, paths printed as they are, and
+ * paths given taken literally (a plan named `[draft] TODO.md` is not a character-class glob).
+ */
+const BASE = [
+  '-c',
+  'core.quotepath=off',
+  '-c',
+  'log.showSignature=false',
+  '--no-pager',
+  '--literal-pathspecs',
+];
 
 /** Runs git with `args` in `cwd`; resolves with stdout, rejects with TM_IO carrying git's message. */
 function git(args: readonly string[], cwd: string): Promise<Buffer> {

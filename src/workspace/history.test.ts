@@ -84,6 +84,18 @@ describe('fileHistory', () => {
     }
   });
 
+  it('takes the path literally, not as a glob', async () => {
+    const r = scratchRepo();
+    try {
+      r.write('d TODO.md', '- [ ] a\n');
+      r.commit('2026-01-01', 'a plan whose name the glob [draft] would match');
+      expect(await fileHistory(r.dir, '[draft] TODO.md')).toEqual([]);
+      expect(await fileHistory(r.dir, 'd TODO.md')).toHaveLength(1);
+    } finally {
+      r.remove();
+    }
+  });
+
   it('says when the folder is not in a git repository', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'taskmark-nogit-'));
     try {
