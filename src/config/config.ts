@@ -8,11 +8,10 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { TmError } from '../core/errors.js';
+import { SEVERITIES, type Severity } from '../core/lint/types.js';
 
 export const CONFIG_FILE = '.taskmark.yml';
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
 export type RuleSetting = Severity | 'off';
 
 export const DEFAULTS = {
@@ -102,7 +101,7 @@ const fileSchema = z
 type FileConfig = z.infer<typeof fileSchema>;
 
 /** The nearest folder at or above `cwd` holding `.taskmark.yml` or `.git`; `cwd` itself when none does. */
-export function findRoot(cwd: string): string {
+function findRoot(cwd: string): string {
   let dir = resolve(cwd);
   for (;;) {
     if (existsSync(join(dir, CONFIG_FILE)) || existsSync(join(dir, '.git'))) return dir;
