@@ -122,6 +122,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ['taskmark rm "roof/gutters"', 'taskmark rm SH-004 --dry-run'],
   },
   {
+    name: 'lint',
+    args: '[files...]',
+    summary:
+      'findings: stale dashboards, parent/child and restated statuses, duplicates, overdue items, bad IDs and references, encoding damage; exit 1 on errors',
+    options: [
+      {
+        flags: '--format <format>',
+        description:
+          'human (default, with code frames), json, sarif (SARIF 2.1.0) or github (workflow annotations)',
+      },
+      json,
+      today,
+      hours,
+    ],
+    examples: [
+      'taskmark lint',
+      'taskmark lint TODO.md --format sarif > taskmark.sarif',
+      'taskmark lint --format github',
+    ],
+  },
+  {
+    name: 'fix',
+    args: '[files...]',
+    summary:
+      'apply the safe fixes lint offers (encoding repair, parent status, stale dashboards) by minimal edits; idempotent',
+    options: [dryRun, json, today, hours],
+    examples: ['taskmark fix --dry-run', 'taskmark fix TODO.md'],
+  },
+  {
     name: 'init',
     args: '',
     summary: 'create .taskmark.yml (kept when present) and the workspace database',

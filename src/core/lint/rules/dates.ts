@@ -1,0 +1,44 @@
+/** Due dates: overdue open items, and open items due within the configured window. */
+import type { Item, Plan } from '../../model.js';
+import type { Rule } from '../types.js';
+import { daysBetween, describe, isClosed, itemSpan } from '../util.js';
+
+export const overdue: Rule = {
+  id: 'overdue',
+  severity: 'warning',
+  description: 'An open item whose due date has passed.',
+  *check(plan, ctx) {
+    for (const item of plan.items) {
+      if (isClosed(item) || item.due === null || inheritsDue(item, plan)) continue;
+      const late = daysBetween(item.due, ctx.today);
+      if (late <= 0) continue;
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} was due ${item.due}${item.dueText && item.dueText !== item.due ? ` (${item.dueText})` : ''} and is ${late} day${late === 1 ? '' : 's'} overdue; it is ${item.status}.`,
+      };
+    }
+  },
+};
+
+export const dueSoon: Rule = {
+  id: 'due-soon',
+  severity: 'info',
+  description: 'An open item due within the next days (lint.dueSoonDays, default 7).',
+  *check(plan, ctx) {
+    for (const item of plan.items) {
+      if (isClosed(item) || item.due === null || inheritsDue(item, plan)) continue;
+      const left = daysBetween(ctx.today, item.due);
+      if (left < 0 || left > ctx.dueSoonDays) continue;
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} is due ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`} (${item.due}) and is ${item.status}.`,
+      };
+    }
+  },
+};
+
+/** A step due with its open parent is reported once, on the parent. */
+function inheritsDue(item: Item, plan: Plan): boolean {
+  const parent = item.parent === null ? undefined : plan.byKey.get(item.parent);
+  return parent !== undefined && !isClosed(parent) && parent.due === item.due;
+}

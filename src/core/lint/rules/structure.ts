@@ -1,0 +1,85 @@
+/** Parent and child statuses, and restated items (a phase checklist line naming an item by its ID). */
+import { setStatus } from '../../edit/status.js';
+import type { Item } from '../../model.js';
+import type { Rule } from '../types.js';
+import { describe, isClosed, itemSpan } from '../util.js';
+
+/** A parent marked done while some of its children are still open. */
+export const parentDoneChildOpen: Rule = {
+  id: 'parent-done-child-open',
+  severity: 'error',
+  description: 'An item is marked done while some of its children are still open.',
+  *check(plan) {
+    for (const item of plan.items) {
+      if (item.status !== 'done' || item.children.length === 0) continue;
+      const open = openChildren(item, plan.byKey);
+      if (open.length === 0) continue;
+      const names = open.slice(0, 3).map(describe).join(', ');
+      const more = open.length > 3 ? ` and ${open.length - 3} more` : '';
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} is marked done but ${open.length} of its ${item.children.length} children ${open.length === 1 ? 'is' : 'are'} open: ${names}${more}.`,
+      };
+    }
+  },
+};
+
+/** An open parent whose children are all done: the parent is done too (the safe fix says so). */
+export const parentOpenChildrenDone: Rule = {
+  id: 'parent-open-children-done',
+  severity: 'warning',
+  description: 'An open item whose children are all done or cancelled.',
+  *check(plan) {
+    for (const item of plan.items) {
+      if (isClosed(item) || item.children.length < 1) continue;
+      const kids = item.children.map((k) => plan.byKey.get(k)).filter((c): c is Item => c !== undefined);
+      if (kids.length === 0 || !kids.every(isClosed) || !kids.some((k) => k.status === 'done')) continue;
+      // An item whose status comes from its children already says done; nothing is written there.
+      if (item.statusSource === 'children') continue;
+      const edits = safeEdits(() => setStatus(plan, item, 'done'));
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} is ${item.status} but all ${kids.length} of its children are done.`,
+        fix: edits ? { description: `mark ${item.id ?? 'the item'} done`, edits } : null,
+      };
+    }
+  },
+};
+
+/** A line that restates an item by its ID (a phase or summary checklist) with another state. */
+export const restatedStatusMismatch: Rule = {
+  id: 'restated-status-mismatch',
+  severity: 'error',
+  description: 'A checklist line that refers to an item by its ID contradicts that item’s state.',
+  *check(plan) {
+    for (const item of plan.items) {
+      if (item.refersTo === null) continue;
+      const target = plan.byKey.get(item.refersTo);
+      if (!target || target === item) continue;
+      if (isClosed(item) === isClosed(target)) continue;
+      yield {
+        span: itemSpan(item),
+        message: `Line ${item.line} lists ${target.id ?? target.key} as ${item.status} but the item itself (line ${target.line}) is ${target.status}.`,
+      };
+    }
+  },
+};
+
+function openChildren(item: Item, byKey: ReadonlyMap<string, Item>): Item[] {
+  const out: Item[] = [];
+  for (const k of item.children) {
+    const c = byKey.get(k);
+    if (c && !isClosed(c)) out.push(c);
+  }
+  return out;
+}
+
+/** Edits from an editor, or null when the item's status is not written anywhere an editor can change. */
+function safeEdits(make: () => import('../../edit/splice.js').Edit[]) {
+  try {
+    const e = make();
+    return e.length > 0 ? e : null;
+  } catch {
+    return null;
+  }
+}
