@@ -15,12 +15,6 @@ export function lineIndexAt(plan: Plan, offset: number): number {
   return Math.max(0, lo);
 }
 
-/** The span of 1-based `line` without its line ending. */
-export function lineSpan(plan: Plan, line: number): Span {
-  const i = Math.min(Math.max(line - 1, 0), Math.max(plan.lines.count - 1, 0));
-  return { start: plan.lines.start[i] ?? 0, end: plan.lines.end[i] ?? 0 };
-}
-
 /** The item's first line, the span a finding about the item points at. */
 export function itemSpan(item: Item): Span {
   return item.lineSpan;

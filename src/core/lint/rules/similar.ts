@@ -122,7 +122,7 @@ function differInKind(a: string, b: string): boolean {
 }
 
 /** Sørensen–Dice coefficient over character bigrams of the normalised titles. */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
   const grams = new Map<string, number>();

@@ -1,6 +1,6 @@
 /** Status words: ones taskmark could not map to a status, and usage the plan's own legend does not list. */
 import type { Plan } from '../../model.js';
-import { isKnownMark, normaliseVocab } from '../../plan/attributes/status.js';
+import { normaliseVocab } from '../../plan/attributes/status.js';
 import { learnVocabulary } from '../../plan/passes/facts.js';
 import { LEGEND_TITLE } from '../../plan/recognise.js';
 import type { Rule } from '../types.js';
@@ -13,13 +13,6 @@ export const unmappedStatus: Rule = {
     'A status the plan writes that taskmark cannot map to todo, doing, blocked, done or cancelled.',
   *check(plan) {
     for (const item of plan.items) {
-      if (item.checkbox !== null && !isKnownMark(item.checkbox) && item.markSpan) {
-        yield {
-          span: item.markSpan,
-          message: `The checkbox mark "[${item.checkbox}]" of ${describe(item)} means nothing taskmark knows; it is read as todo. Use [ ], [x], [/], [-] or [!].`,
-        };
-        continue;
-      }
       if (item.kind === 'checkbox' || item.statusSource === 'field') continue;
       const field = item.fields.find((f) => f.key === 'status' && f.value.trim() !== '');
       if (!field) continue;

@@ -206,11 +206,6 @@ const MARKS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['?', 'todo'],
 ]);
 
-/** Whether taskmark knows what a checkbox mark means (an unknown one reads as todo). */
-export function isKnownMark(mark: string): boolean {
-  return MARKS.has(mark);
-}
-
 /** The status a checkbox mark stands for. */
 export function statusOfMark(mark: string): Status {
   return MARKS.get(mark) ?? 'todo';
