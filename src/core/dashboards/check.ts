@@ -1,0 +1,330 @@
+/**
+ * Checking dashboards against the plan's items: for each claim, the figures that are stale, what
+ * is true, and edits that rewrite only those figures (a table cell keeps its padding).
+ *
+ * A figure is checked only when taskmark knows what it counts: its scope resolves, and every unit
+ * the figure could be counted in (top-level items, leaf items; narrowed to those whose total the
+ * dashboard states) gives the same answer. Anything else is left alone: a false alarm on a
+ * hand-written dashboard is worse than a miss.
+ */
+import type { Edit } from '../edit/splice.js';
+import type { Plan, Span, Status } from '../model.js';
+import { type PlanBlocks, planBlocks } from './blocks.js';
+import { findManagedBlocks, type ManagedBlock, type MarkerProblem } from './markers.js';
+import { type Claim, findClaims } from './recognise.js';
+import { barAgrees, barCells, formatPercent, type Num, percentAgrees, renderBar } from './tokens.js';
+import { COUNT_UNITS, scopeKey, type Tally, Truth, type Unit } from './truth.js';
+
+export type DashboardRuleId = 'dashboard-stale' | 'progress-bar-mismatch' | 'status-column-mismatch';
+
+/** One stale claim: where, what it says, what is true, and the edits that make it true. */
+export interface Mismatch {
+  readonly rule: DashboardRuleId;
+  readonly span: Span;
+  /** 1-based. */
+  readonly line: number;
+  readonly says: string;
+  readonly truth: string;
+  readonly message: string;
+  /** Null when the figures cannot be rewritten in place (inside damaged text). */
+  readonly edits: readonly Edit[] | null;
+}
+
+export interface DashboardReport {
+  readonly blocks: PlanBlocks;
+  readonly truth: Truth;
+  readonly claims: readonly Claim[];
+  readonly managed: readonly ManagedBlock[];
+  readonly problems: readonly MarkerProblem[];
+  readonly mismatches: readonly Mismatch[];
+}
+
+const cache = new WeakMap<Plan, DashboardReport>();
+
+/** Recognises the plan's dashboards and checks them against its items (computed once per plan). */
+export function analyseDashboards(plan: Plan): DashboardReport {
+  const hit = cache.get(plan);
+  if (hit) return hit;
+  const blocks = planBlocks(plan);
+  const { blocks: managed, problems } = findManagedBlocks(plan, blocks.kinds);
+  const truth = new Truth(plan);
+  const claims = findClaims(plan, blocks, managed, truth);
+  const units = chooseUnits(claims, truth);
+  const mismatches = claims.flatMap((c, i) => checkClaim(c, units[i]!, truth));
+  const report = { blocks, truth, claims, managed, problems, mismatches };
+  cache.set(plan, report);
+  return report;
+}
+
+function matchingUnits(c: Claim, truth: Truth): Unit[] {
+  if (!c.scope || !c.total || c.measure === 'effort') return [];
+  const units: readonly Unit[] = c.measure === 'phases' ? ['phase'] : COUNT_UNITS;
+  return units.filter((u) => truth.tally(c.scope!, u)?.total === c.total!.value);
+}
+
+/**
+ * The units each claim may be counted in: those matching its own stated total; else the unit the
+ * other rows of its table match most; else a unit another claim about the same scope pinned; else
+ * all of them (and then only figures on which they all agree are checked).
+ */
+function chooseUnits(claims: readonly Claim[], truth: Truth): Unit[][] {
+  const votes = new Map<number, Map<Unit, number>>();
+  const pins = new Map<string, Set<Unit>>();
+  const matched = claims.map((c) => matchingUnits(c, truth));
+  claims.forEach((c, i) => {
+    const m = matched[i]!;
+    if (m.length === 0 || !c.scope) return;
+    if (c.group > 0) {
+      const v = votes.get(c.group) ?? new Map<Unit, number>();
+      for (const u of m) v.set(u, (v.get(u) ?? 0) + 1);
+      votes.set(c.group, v);
+    }
+    const k = scopeKey(c.scope);
+    const p = pins.get(k) ?? new Set<Unit>();
+    for (const u of m) p.add(u);
+    pins.set(k, p);
+  });
+  return claims.map((c, i) => {
+    if (!c.scope || c.measure === 'effort') return [];
+    if (c.measure === 'phases') return matched[i]!;
+    const favourite = [...(votes.get(c.group) ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const m = matched[i]!;
+    if (m.length > 0) return favourite && m.includes(favourite) ? [favourite] : m;
+    if (c.total) return [...COUNT_UNITS];
+    if (favourite) return [favourite];
+    const pinned = pins.get(scopeKey(c.scope));
+    return pinned && pinned.size > 0 ? [...pinned] : [...COUNT_UNITS];
+  });
+}
+
+/** The one value every tally gives, or undefined when they disagree (or there are none). */
+function same<T>(tallies: readonly Tally[], f: (t: Tally) => T): T | undefined {
+  if (tallies.length === 0) return undefined;
+  const first = f(tallies[0]!);
+  return tallies.every((t) => f(t) === first) ? first : undefined;
+}
+
+function derive(t: Tally): Status {
+  if (t.total > 0 && t.done === t.total) return 'done';
+  return t.done > 0 || t.doing > 0 ? 'doing' : 'todo';
+}
+
+const STATUS_WORD: Record<'todo' | 'doing' | 'done', string> = {
+  todo: 'Not Started',
+  doing: 'In Progress',
+  done: 'Complete',
+};
+
+interface Replacement {
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+}
+
+function checkClaim(c: Claim, units: readonly Unit[], truth: Truth): Mismatch[] {
+  const tallies = c.scope
+    ? units.map((u) => truth.tally(c.scope!, u)).filter((t): t is Tally => t !== null)
+    : [];
+  const word = c.measure === 'phases' ? 'phases' : 'items';
+  const out: Mismatch[] = [];
+  const rep: Replacement[] = [];
+  const put = (n: Num | undefined, value: string) => {
+    if (n && String(n.value) !== value && !(Number(value) === n.value && n.decimals === 0)) {
+      rep.push({ from: n.from, to: n.to, text: value });
+    }
+  };
+
+  const expDone = same(tallies, (t) => t.done);
+  const expTotal = same(tallies, (t) => t.total);
+  const expRemaining = same(tallies, (t) => t.total - t.done);
+  let stale = false;
+  if (c.done && expDone !== undefined && c.done.value !== expDone) stale = true;
+  if (c.total && expTotal !== undefined && c.total.value !== expTotal) stale = true;
+  if (c.remaining && expRemaining !== undefined && c.remaining.value !== expRemaining) stale = true;
+  const pctDecimals = c.percent?.decimals ?? 0;
+  const expPct = same(tallies, (t) => formatPercent(t.done, t.total, pctDecimals));
+  if (
+    c.percent &&
+    expPct !== undefined &&
+    !tallies.some((t) => percentAgrees(c.percent!.value, t.done, t.total, pctDecimals))
+  ) {
+    stale = true;
+  }
+
+  // The numbers the claim will show: the truth where it is known, else its own.
+  const newDone = c.done ? (expDone ?? c.done.value) : expDone;
+  const newTotal = c.total ? (expTotal ?? c.total.value) : expTotal;
+  const ownRatio = c.done && c.total ? ([c.done.value, c.total.value] as const) : null;
+
+  if (stale) {
+    if (c.done && expDone !== undefined) put(c.done, String(expDone));
+    if (c.doneTwin && expDone !== undefined) put(c.doneTwin, String(expDone));
+    if (c.total && expTotal !== undefined) put(c.total, String(expTotal));
+    if (c.totalTwin && expTotal !== undefined) put(c.totalTwin, String(expTotal));
+    if (c.remaining && expRemaining !== undefined) put(c.remaining, String(expRemaining));
+    const pct =
+      newDone !== undefined && newTotal !== undefined && (c.done || expPct === undefined)
+        ? formatPercent(newDone, newTotal, pctDecimals)
+        : expPct;
+    if (c.percent && pct !== undefined && !percentAgrees(c.percent.value, Number(pct), 100, pctDecimals)) {
+      rep.push({ from: c.percent.from, to: c.percent.to, text: pct });
+    }
+    if (c.bar) {
+      const cells =
+        newDone !== undefined && newTotal !== undefined
+          ? barCells(newDone, newTotal, c.bar.width)
+          : pct !== undefined
+            ? barCells(Number(pct), 100, c.bar.width)
+            : undefined;
+      if (cells !== undefined && cells !== c.bar.full) {
+        rep.push({ from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) });
+      }
+    }
+    const truthText =
+      expDone !== undefined && expTotal !== undefined
+        ? `${expDone} of ${expTotal} ${word} ${expDone === 1 ? 'is' : 'are'} done (${formatPercent(expDone, expTotal, pctDecimals)}%)`
+        : expPct !== undefined
+          ? `${expPct}% of its ${word} are done`
+          : expTotal !== undefined
+            ? `there are ${expTotal} ${word}`
+            : `it counts ${word} differently`;
+    out.push(mismatch(c, 'dashboard-stale', truthText, rep));
+  } else {
+    // The claim against its own numbers: a percentage or a bar that disagrees with the counter beside it.
+    if (c.percent && ownRatio && !percentAgrees(c.percent.value, ownRatio[0], ownRatio[1], pctDecimals)) {
+      const pct = formatPercent(ownRatio[0], ownRatio[1], pctDecimals);
+      rep.push({ from: c.percent.from, to: c.percent.to, text: pct });
+      out.push(mismatch(c, 'dashboard-stale', `${ownRatio[0]}/${ownRatio[1]} is ${pct}%`, rep.splice(0)));
+    }
+    const ratio: readonly [number, number] | null =
+      ownRatio ??
+      (c.percent
+        ? [c.percent.value, 100]
+        : expDone !== undefined && expTotal !== undefined
+          ? [expDone, expTotal]
+          : null);
+    if (c.bar && ratio && !barAgrees(c.bar, ratio[0], ratio[1])) {
+      const cells = barCells(ratio[0], ratio[1], c.bar.width);
+      const shown = Math.round((c.bar.full / c.bar.width) * 100);
+      const numbers = ownRatio
+        ? `${c.line.text.slice(c.done!.from, c.total!.to + (c.measure === 'effort' ? 1 : 0))} (${formatPercent(ownRatio[0], ownRatio[1], 0)}%)`
+        : `${formatPercent(ratio[0], ratio[1], pctDecimals)}%`;
+      out.push({
+        ...mismatch(c, 'progress-bar-mismatch', `its numbers say ${numbers}`, [
+          { from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) },
+        ]),
+        message: `Progress bar${c.label ? ` for ${c.label}` : ''} shows ${shown}% (${c.bar.full} of ${c.bar.width} cells filled) but its numbers say ${numbers}`,
+      });
+    }
+  }
+
+  if (c.status) {
+    const expStatus = same(tallies, derive);
+    if (expStatus !== undefined && expStatus !== c.status.status) {
+      const s = expStatus as 'todo' | 'doing' | 'done';
+      const newText = statusText(c.status.text, s);
+      const expDoing = same(tallies, (t) => t.doing);
+      const counts =
+        expDone !== undefined && expTotal !== undefined
+          ? `${expDone} of ${expTotal} ${word} ${expDone === 1 ? 'is' : 'are'} done${expDoing ? ` and ${expDoing} ${expDoing === 1 ? 'is' : 'are'} in progress` : ''}`
+          : s === 'doing'
+            ? 'work on its items has started'
+            : s === 'done'
+              ? `all its ${word} are done`
+              : `none of its ${word} has started`;
+      const m = mismatch(c, 'status-column-mismatch', counts, [
+        { from: c.status.from, to: c.status.to, text: newText },
+      ]);
+      out.push({
+        ...m,
+        says: c.status.text,
+        message: `Status column says "${c.status.text}" for ${c.label || 'this row'} but ${counts} (${STATUS_WORD[s]})`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The status word for `status` written like `old`: its emoji, its case. */
+function statusText(old: string, status: 'todo' | 'doing' | 'done'): string {
+  const emoji = /^\p{Extended_Pictographic}\uFE0F?\s*/u.exec(old);
+  let word = STATUS_WORD[status];
+  const letters = old.replace(/[^\p{L}]/gu, '');
+  if (letters !== '' && letters === letters.toUpperCase()) word = word.toUpperCase();
+  else if (letters !== '' && letters === letters.toLowerCase()) word = word.toLowerCase();
+  if (emoji) word = `${{ todo: '⏳', doing: '🔄', done: '✅' }[status]} ${word}`;
+  return word;
+}
+
+function mismatch(c: Claim, rule: DashboardRuleId, truthText: string, rep: readonly Replacement[]): Mismatch {
+  const figures = saysOf(c);
+  const start = c.line.offset(0) ?? c.line.base;
+  const span = { start, end: c.line.base + c.line.original.length };
+  const where =
+    c.kind === 'row'
+      ? `Progress table row "${c.label}"`
+      : c.kind === 'cookie'
+        ? `Progress cookie of ${c.label}`
+        : 'Dashboard';
+  return {
+    rule,
+    span,
+    line: c.lineNo,
+    says: figures,
+    truth: truthText,
+    message: `${where} says ${figures} but ${truthText}`,
+    edits: editsOf(c, rep),
+  };
+}
+
+/** The figures as written, for messages: `0/50 (0%)`, `62.5% (5 of 8)`, `Total: 50`. */
+function saysOf(c: Claim): string {
+  const t = c.line.text;
+  const parts: Num[] = [c.done, c.total, c.percent, c.remaining].filter((n): n is Num => n !== undefined);
+  if (c.kind === 'row') {
+    const bits: string[] = [];
+    if (c.done && c.total && c.total.from > c.done.from && c.total.from - c.done.to < 12) {
+      bits.push(t.slice(c.done.from, c.total.to));
+    } else {
+      if (c.done) bits.push(`${c.done.value} done`);
+      if (c.total) bits.push(`${c.total.value} total`);
+    }
+    if (c.remaining) bits.push(`${c.remaining.value} remaining`);
+    if (c.percent) bits.push(`${t.slice(c.percent.from, c.percent.to)}%`);
+    return bits.join(', ');
+  }
+  if (parts.length === 0) return '';
+  const from = Math.min(...parts.map((p) => p.from));
+  let to = Math.max(...parts.map((p) => p.to));
+  if (t[to] === '%') to++;
+  if (t[to] === ')' && t.slice(from, to).includes('(')) to++;
+  const text = t.slice(from, to);
+  return c.total && parts.length === 1 ? `${c.label ? `${c.label}: ` : ''}${text}`.trim() : text;
+}
+
+/** Replacements as edits of the plan's text; in a table cell, trailing (or leading) padding absorbs the change of width. */
+function editsOf(c: Claim, rep: readonly Replacement[]): Edit[] | null {
+  const edits: Edit[] = [];
+  for (const r of rep) {
+    const e = c.line.edit(r.from, r.to, r.text);
+    if (!e) return null;
+    edits.push(e);
+  }
+  if (!c.cells) return edits;
+  const t = c.line.text;
+  for (const cell of c.cells) {
+    const inCell = rep.filter((r) => r.from >= cell.from && r.to <= cell.to);
+    const delta = inCell.reduce((d, r) => d + r.text.length - (r.to - r.from), 0);
+    if (delta === 0) continue;
+    const inner = t.slice(cell.from, cell.to);
+    const lead = /^\s*/.exec(inner)![0].length;
+    const trail = /\s*$/.exec(inner)![0].length;
+    const rightAligned = lead > 1 && trail <= 1;
+    const [padFrom, pad] = rightAligned ? [cell.from, lead] : [cell.to - trail, trail];
+    const keep = Math.max(pad > 0 ? 1 : 0, pad - delta);
+    if (keep === pad) continue;
+    const e = c.line.edit(padFrom, padFrom + pad, ' '.repeat(keep));
+    if (e) edits.push(e);
+  }
+  return edits;
+}

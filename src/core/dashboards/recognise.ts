@@ -1,0 +1,324 @@
+/**
+ * Finding a plan's progress claims: lines with counters, percentages, totals and bars; rows of
+ * progress tables; progress cookies on item lines (`[2/5]`, `[40%]`). Each claim knows what it
+ * is about (its scope) when its label names something the plan has, and where each figure is
+ * written, so a check can rewrite only the figures.
+ */
+import type { Plan, Status } from '../model.js';
+import { readStatusValue } from '../plan/attributes/status.js';
+import { LINE, type PlanBlocks } from './blocks.js';
+import type { ManagedBlock } from './markers.js';
+import { anomaliesByLine, displayLabel, LineText, lineText, norm } from './text.js';
+import { type Bar, findTokens, type Num } from './tokens.js';
+import { isGenericLabel, type Scope, type Truth } from './truth.js';
+
+export interface StatusCell {
+  readonly status: Status;
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A table cell's content between its pipes, in the line's repaired text. */
+export interface Cell {
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface Claim {
+  readonly kind: 'line' | 'row' | 'cookie';
+  readonly line: LineText;
+  /** 1-based. */
+  readonly lineNo: number;
+  /** The label as written (`Must Have`, `Overall Progress`), for messages. */
+  readonly label: string;
+  /** What the figures are about, or null when the label names nothing taskmark can count. */
+  readonly scope: Scope | null;
+  /** Counted in phases (`5 of 8 phases complete`), items, or effort (checked against its own numbers only). */
+  readonly measure: 'items' | 'phases' | 'effort';
+  /** Claims of one table share a group, so the table's other rows can tell which unit it counts in. */
+  readonly group: number;
+  readonly done?: Num;
+  readonly total?: Num;
+  readonly remaining?: Num;
+  readonly percent?: Num;
+  readonly bar?: Bar;
+  readonly status?: StatusCell;
+  /** The same total or done figure written a second time in the row (a Tasks column beside `0/15`). */
+  readonly totalTwin?: Num;
+  readonly doneTwin?: Num;
+  /** For table rows: the cells, so a rewritten figure keeps the column's padding. */
+  readonly cells?: readonly Cell[];
+}
+
+const KEYWORD = /\b(?:progress|complete|completed|completion|done|finished|closed|tasks?|items?|phases?)\b/;
+const OVERALL = /\b(?:overall|project|total|whole|entire)\b/;
+const LEADER = /^[\s>*+\-│├└┌┐┘┬┴┼─━═║╔╗╚╝|•·]*(?:\d+[.)]\s+)?/u;
+
+/** Strips list markers, tree drawing and emphasis around a label. */
+function cleanLabel(s: string): string {
+  return displayLabel(s)
+    .replace(LEADER, '')
+    .replace(/[│├└┌┐┘─━═║|]+/gu, ' ')
+    .replace(/[*_`]+/g, '')
+    .replace(/[\s:=[(–—-]+$/u, '')
+    .trim();
+}
+
+/** Every progress claim in the plan outside managed blocks, in document order. */
+export function findClaims(
+  plan: Plan,
+  blocks: PlanBlocks,
+  managed: readonly ManagedBlock[],
+  truth: Truth,
+): Claim[] {
+  const anomalies = anomaliesByLine(plan);
+  const inManaged = new Uint8Array(plan.lines.count);
+  for (const b of managed) for (let l = b.openLine - 1; l < b.closeLine; l++) inManaged[l] = 1;
+  const itemLines = new Map<number, string>();
+  for (const i of plan.items) if (i.children.length > 0) itemLines.set(i.line, i.key);
+  const claims: Claim[] = [];
+  const { kinds } = blocks;
+  for (let l = 0; l < plan.lines.count; l++) {
+    const kind = kinds[l];
+    if (inManaged[l] || (kind !== LINE.text && kind !== LINE.drawn)) continue;
+    const start = plan.lines.start[l]!;
+    const end = plan.lines.end[l]!;
+    if (end - start > 2000 || !/\d/.test(plan.text.slice(start, end))) continue;
+    const lt = lineText(plan, l, anomalies);
+    const itemKey = itemLines.get(l + 1);
+    if (itemKey !== undefined) {
+      const cookie = cookieClaim(lt, l + 1, plan, itemKey);
+      if (cookie) claims.push(cookie);
+      continue;
+    }
+    const claim = lineClaim(lt, l + 1, truth);
+    if (claim) claims.push(claim);
+  }
+  blocks.tables.forEach((table, group) => {
+    const first = table[0]?.line;
+    if (first === undefined || inManaged[first]) return;
+    claims.push(...tableClaims(plan, table, group + 1, truth, anomalies));
+  });
+  return claims.sort((a, b) => a.lineNo - b.lineNo);
+}
+
+function cookieClaim(lt: LineText, lineNo: number, plan: Plan, key: string): Claim | null {
+  const m = /\[(?:(\d{1,5})\/(\d{1,5})|(\d{1,3})%)\]/.exec(lt.text);
+  const item = plan.byKey.get(key);
+  if (!m || !item) return null;
+  const at = m.index + 1;
+  const base = {
+    kind: 'cookie',
+    line: lt,
+    lineNo,
+    label: item.id ?? item.title,
+    scope: { kind: 'item', item },
+    measure: 'items',
+    group: 0,
+  } as const;
+  if (m[3] !== undefined)
+    return { ...base, percent: { value: Number(m[3]), decimals: 0, from: at, to: at + m[3].length } };
+  const slash = m[0].indexOf('/');
+  return {
+    ...base,
+    done: { value: Number(m[1]), decimals: 0, from: at, to: at + m[1]!.length },
+    total: {
+      value: Number(m[2]),
+      decimals: 0,
+      from: m.index + slash + 1,
+      to: m.index + slash + 1 + m[2]!.length,
+    },
+  };
+}
+
+function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
+  const t = findTokens(lt.text);
+  if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1 || t.totals.length > 1) return null;
+  const counter = t.counters[0];
+  const percent = t.percents[0];
+  const bar = t.bars[0];
+  const total = t.totals[0];
+  if (!counter && !percent && !total) return null;
+  const lower = norm(lt.text);
+  if (!bar && !total && !KEYWORD.test(lower)) return null;
+  // A total claim stands alone on its line: `Total Items: 50` beside a counter is read as the counter.
+  if (total && (counter || percent)) return null;
+  const firstAt = Math.min(
+    counter?.done.from ?? Infinity,
+    percent?.from ?? Infinity,
+    bar ? bar.from - 1 : Infinity,
+    total ? 0 : Infinity,
+  );
+  const label = cleanLabel(total ? '' : lt.text.slice(0, firstAt));
+  const measure = counter?.effort
+    ? 'effort'
+    : counter && /^\s*phases?\b/.test(counter.after)
+      ? 'phases'
+      : 'items';
+  const scope = isGenericLabel(label) ? truth.enclosing(lineNo, OVERALL.test(lower)) : truth.resolve(label);
+  return {
+    kind: 'line',
+    line: lt,
+    lineNo,
+    label: label === '' ? 'Progress' : label,
+    scope,
+    measure,
+    group: 0,
+    ...(counter ? { done: counter.done, total: counter.total } : {}),
+    ...(total ? { total } : {}),
+    ...(percent ? { percent } : {}),
+    ...(bar ? { bar } : {}),
+  };
+}
+
+type Column = 'label' | 'total' | 'done' | 'remaining' | 'progress' | 'status' | 'other';
+
+function classifyHeader(raw: string): Column {
+  const n = norm(raw);
+  if (/%/.test(raw) || /^(?:progress|completion|percent|percentage|percent complete|progress bar)$/.test(n)) {
+    return 'progress';
+  }
+  if (
+    /^(?:total|tasks|items|count|total tasks|total items|task count|item count|number of tasks|no of tasks)$/.test(
+      n,
+    ) ||
+    raw.trim() === '#'
+  ) {
+    return 'total';
+  }
+  if (
+    /^(?:done|completed|complete|finished|closed|done tasks|completed tasks|tasks done|tasks completed)$/.test(
+      n,
+    )
+  ) {
+    return 'done';
+  }
+  if (/^(?:remaining|open|left|to do|todo|outstanding|remaining tasks|open tasks)$/.test(n))
+    return 'remaining';
+  if (/^(?:status|state)$/.test(n)) return 'status';
+  return 'other';
+}
+
+/** The cells of a table line: content spans between unescaped pipes. */
+function splitCells(s: string): Cell[] {
+  const cells: Cell[] = [];
+  let start = 0;
+  let i = 0;
+  const lead = /^\s*\|/.exec(s);
+  if (lead) start = i = lead[0].length;
+  for (; i <= s.length; i++) {
+    if (i === s.length || (s[i] === '|' && s[i - 1] !== '\\')) {
+      if (i === s.length && s.slice(start).trim() === '' && cells.length > 0) break;
+      cells.push({ from: start, to: i });
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+function wholeNumber(lt: LineText, c: Cell): Num | null {
+  const m = /^(\s*(?:\*\*|__)?\s*)(\d{1,6})(\s*(?:\*\*|__)?\s*)$/.exec(lt.text.slice(c.from, c.to));
+  if (!m) return null;
+  const from = c.from + m[1]!.length;
+  return { value: Number(m[2]), decimals: 0, from, to: from + m[2]!.length };
+}
+
+export function tableClaims(
+  plan: Plan,
+  table: readonly { line: number; start: number; end: number }[],
+  group: number,
+  truth: Truth,
+  anomalies: ReturnType<typeof anomaliesByLine>,
+): Claim[] {
+  const header = table[0];
+  if (!header || table.length < 3) return [];
+  const at = (s: { line: number; start: number; end: number }) =>
+    new LineText(
+      plan.text.slice(s.start, s.end),
+      s.start,
+      (anomalies.get(s.line + 1) ?? []).filter((a) => a.span.start >= s.start),
+    );
+  const head = at(header);
+  const columns = splitCells(head.text).map((c) => classifyHeader(head.text.slice(c.from, c.to)));
+  if (!columns.some((c) => c === 'total' || c === 'done' || c === 'remaining' || c === 'progress')) return [];
+  const labelColumn = columns.indexOf('other');
+  if (labelColumn < 0) return [];
+  columns[labelColumn] = 'label';
+  const claims: Claim[] = [];
+  for (const row of table.slice(2)) {
+    const lt = at(row);
+    const cells = splitCells(lt.text);
+    if (cells.length !== columns.length) continue;
+    const label = cleanLabel(lt.text.slice(cells[labelColumn]!.from, cells[labelColumn]!.to));
+    const parts: {
+      done?: Num;
+      total?: Num;
+      remaining?: Num;
+      percent?: Num;
+      bar?: Bar;
+      status?: StatusCell;
+      totalTwin?: Num;
+      doneTwin?: Num;
+      measure?: 'effort';
+    } = {};
+    let ambiguous = false;
+    columns.forEach((col, i) => {
+      const c = cells[i]!;
+      if (col === 'total' || col === 'done' || col === 'remaining') {
+        const n = wholeNumber(lt, c);
+        const twin = col === 'total' ? 'totalTwin' : col === 'done' ? 'doneTwin' : null;
+        if (n && twin && parts[col]) {
+          if (parts[col]!.value !== n.value) ambiguous = true;
+          parts[twin] = n;
+        } else if (n) parts[col] = n;
+      } else if (col === 'progress') {
+        const t = findTokens(lt.text, c.from, c.to);
+        if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1) ambiguous = true;
+        const counter = t.counters[0];
+        if (counter) {
+          if (counter.effort) parts.measure = 'effort';
+          // A Tasks or Done column beside `3/15` in the Progress column states the same figure twice.
+          for (const [key, twin, n] of [
+            ['total', 'totalTwin', counter.total],
+            ['done', 'doneTwin', counter.done],
+          ] as const) {
+            const other = parts[key];
+            if (other && other.value !== n.value) ambiguous = true;
+            if (other) parts[twin] = other;
+            parts[key] = n;
+          }
+        }
+        if (t.percents[0]) parts.percent = t.percents[0];
+        if (t.bars[0]) parts.bar = t.bars[0];
+      } else if (col === 'status') {
+        const raw = lt.text.slice(c.from, c.to);
+        const s = raw
+          .trim()
+          .replace(/^(\*\*|__)(.*)\1$/, '$2')
+          .trim();
+        const read = s.length <= 30 && s.split(/\s+/).length <= 4 ? readStatusValue(s) : null;
+        if (read && (read.status === 'todo' || read.status === 'doing' || read.status === 'done')) {
+          const from = c.from + raw.indexOf(s);
+          parts.status = { status: read.status, text: s, from, to: from + s.length };
+        }
+      }
+    });
+    if (ambiguous || (!parts.done && !parts.total && !parts.remaining && !parts.percent && !parts.status))
+      continue;
+    const scope = isGenericLabel(label) ? truth.enclosing(row.line + 1, false) : truth.resolve(label);
+    const { measure, ...figures } = parts;
+    claims.push({
+      kind: 'row',
+      line: lt,
+      lineNo: row.line + 1,
+      label,
+      scope,
+      measure: measure ?? 'items',
+      group,
+      cells,
+      ...figures,
+    });
+  }
+  return claims;
+}

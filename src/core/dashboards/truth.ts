@@ -1,0 +1,289 @@
+/**
+ * The truth a dashboard is checked against: which items a label names (a section, a priority, a
+ * phase, an owner, an item) and how many of them are done, counted in the units plans count in.
+ */
+import type { Item, Plan, Section } from '../model.js';
+import { norm } from './text.js';
+
+/** What a dashboard figure is about. */
+export type Scope =
+  | { readonly kind: 'plan' }
+  | { readonly kind: 'section'; readonly section: Section }
+  | { readonly kind: 'priority'; readonly label: string }
+  | { readonly kind: 'phase'; readonly phase: string }
+  | { readonly kind: 'owner'; readonly owner: string }
+  | { readonly kind: 'item'; readonly item: Item };
+
+/**
+ * The units a plan counts in: `top` counts the outermost items of the scope (the `## MH-001` task
+ * headings), `leaf` counts items without children (what `taskmark status` counts), `phase` counts
+ * phases (complete when all their items are done).
+ */
+export type Unit = 'top' | 'leaf' | 'phase';
+export const COUNT_UNITS: readonly Unit[] = ['top', 'leaf'];
+
+export interface Tally {
+  readonly total: number;
+  /** Done or cancelled, as `taskmark status` counts them. */
+  readonly done: number;
+  /** In progress (doing). */
+  readonly doing: number;
+}
+
+const isDone = (i: Item) => i.status === 'done' || i.status === 'cancelled';
+
+export function scopeKey(s: Scope): string {
+  switch (s.kind) {
+    case 'plan':
+      return 'plan';
+    case 'section':
+      return `section:${s.section.line}`;
+    case 'priority':
+      return `priority:${s.label}`;
+    case 'phase':
+      return `phase:${s.phase}`;
+    case 'owner':
+      return `owner:${s.owner}`;
+    case 'item':
+      return `item:${s.item.key}`;
+  }
+}
+
+/** Scope names for messages. */
+export function scopeName(s: Scope): string {
+  switch (s.kind) {
+    case 'plan':
+      return 'the plan';
+    case 'section':
+      return `section "${s.section.title}"`;
+    case 'priority':
+      return `priority ${s.label}`;
+    case 'phase':
+      return s.phase;
+    case 'owner':
+      return `owner ${s.owner}`;
+    case 'item':
+      return s.item.id ?? s.item.title;
+  }
+}
+
+/** The head of a title: what comes before `:`, ` - `, `—` or `(` (`Phase 1: Foundation (Week 1)` → `Phase 1`). */
+function head(title: string): string {
+  return title.split(/\s*(?::|\s[-–—]\s|\(|\[)/u)[0] ?? title;
+}
+
+/** Labels that name the whole scope a dashboard sits in rather than a part of it. */
+const GENERIC =
+  /^(?:(?:overall|total|totals|all|sum|grand|progress|completion|complete|completed|status|summary|project|plan|tasks?|items?|done|current|percent|percentage|of|the|and|in|overview|dashboard|count)\s*)*$/;
+
+export function isGenericLabel(label: string): boolean {
+  return GENERIC.test(norm(label));
+}
+
+/** The plan's items indexed for dashboards, with tallies computed once per scope and unit. */
+export class Truth {
+  private readonly items: Item[];
+  private readonly sectionsByTitle = new Map<string, Section[]>();
+  private readonly priorities = new Map<string, string>();
+  private readonly phases = new Map<string, string>();
+  private readonly owners = new Map<string, string>();
+  private readonly ids = new Map<string, Item[]>();
+  private readonly cache = new Map<string, Tally | null>();
+  private readonly members = new Map<string, Item[]>();
+  /** Index of each section's enclosing section, or -1. */
+  private readonly parents: number[] = [];
+
+  constructor(readonly plan: Plan) {
+    this.items = plan.items.filter((i) => i.refersTo === null);
+    for (const s of plan.sections) {
+      for (const t of new Set([norm(s.title), norm(head(s.title))])) {
+        if (t === '') continue;
+        const list = this.sectionsByTitle.get(t);
+        if (list) list.push(s);
+        else this.sectionsByTitle.set(t, [s]);
+      }
+    }
+    const stack: number[] = [];
+    plan.sections.forEach((s, i) => {
+      while (stack.length > 0 && plan.sections[stack[stack.length - 1]!]!.level >= s.level) stack.pop();
+      this.parents.push(stack.length > 0 ? stack[stack.length - 1]! : -1);
+      stack.push(i);
+    });
+    for (const i of this.items) {
+      if (i.priority) this.priorities.set(norm(i.priority.label), i.priority.label);
+      if (i.phase) this.phases.set(norm(i.phase), i.phase);
+      if (i.owner) this.owners.set(norm(i.owner), i.owner);
+      if (i.id) {
+        const k = norm(i.id);
+        const list = this.ids.get(k);
+        if (list) list.push(i);
+        else this.ids.set(k, [i]);
+      }
+    }
+  }
+
+  /**
+   * The scope a row or line label names, or null when it names nothing taskmark knows (or more than
+   * one thing): an item ID, a phase, a priority label, a section title (or its head), an owner.
+   */
+  resolve(label: string): Scope | null {
+    const full = norm(label);
+    if (full === '') return null;
+    const firstWord = full.split(' ')[0]!;
+    const idHits =
+      this.ids.get(full) ?? this.ids.get(firstWord) ?? this.ids.get(full.split(' ').slice(0, 2).join(' '));
+    if (idHits && idHits.length === 1 && /\d/.test(idHits[0]!.id!)) return { kind: 'item', item: idHits[0]! };
+    for (const t of new Set([full, norm(head(label))])) {
+      if (t === '') continue;
+      const phase = this.phases.get(t);
+      if (phase !== undefined) return { kind: 'phase', phase };
+      const priority = this.priorities.get(t);
+      if (priority !== undefined) return { kind: 'priority', label: priority };
+      const sections = this.sectionsByTitle.get(t);
+      if (sections) return sections.length === 1 ? { kind: 'section', section: sections[0]! } : null;
+      const owner = this.owners.get(t);
+      if (owner !== undefined) return { kind: 'owner', owner };
+    }
+    return null;
+  }
+
+  /**
+   * The scope a generic figure (`Overall Progress: 40%`, a TOTAL row) on 1-based `line` is about:
+   * the innermost enclosing section that holds items and is not itself a dashboard section, else the
+   * whole plan. `overall` figures are always about the whole plan.
+   */
+  enclosing(line: number, overall: boolean): Scope {
+    if (overall) return { kind: 'plan' };
+    const offset = this.plan.lines.start[line - 1] ?? 0;
+    // The innermost section holding an offset is the one whose heading comes last before it.
+    const sections = this.plan.sections;
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sections[mid]!.span.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    let at = lo - 1;
+    while (at >= 0) {
+      const s = sections[at]!;
+      const isTitle = s.path.length === 1 && s.title === this.plan.title;
+      const dashboardish = /progress|dashboard|status|summary|overview|tracking|metrics|stats/.test(
+        norm(s.title),
+      );
+      if (!isTitle && !dashboardish && this.sectionItems(s).length > 0)
+        return { kind: 'section', section: s };
+      at = this.parents[at]!;
+    }
+    return { kind: 'plan' };
+  }
+
+  private sectionItems(s: Section): Item[] {
+    return this.scopeItems({ kind: 'section', section: s });
+  }
+
+  /** The items a scope holds (restating lines excluded); for an item, its descendants. */
+  scopeItems(scope: Scope): Item[] {
+    const key = scopeKey(scope);
+    const hit = this.members.get(key);
+    if (hit) return hit;
+    let out: Item[];
+    switch (scope.kind) {
+      case 'plan':
+        out = this.items;
+        break;
+      case 'section':
+        out = this.inRange(scope.section.span.start, scope.section.span.end);
+        break;
+      case 'priority':
+        out = this.items.filter((i) => i.priority?.label === scope.label);
+        break;
+      case 'phase':
+        out = this.items.filter((i) => i.phase === scope.phase);
+        break;
+      case 'owner':
+        out = this.items.filter((i) => i.owner === scope.owner);
+        break;
+      case 'item':
+        out = this.descendants(scope.item);
+        break;
+    }
+    this.members.set(key, out);
+    return out;
+  }
+
+  private inRange(start: number, end: number): Item[] {
+    // Items are in document order: binary search the first at or after `start`.
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid]!.lineSpan.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Item[] = [];
+    for (let i = lo; i < this.items.length && this.items[i]!.lineSpan.start < end; i++)
+      out.push(this.items[i]!);
+    return out;
+  }
+
+  private descendants(item: Item): Item[] {
+    const out: Item[] = [];
+    const stack = [...item.children].reverse();
+    while (stack.length > 0) {
+      const child = this.plan.byKey.get(stack.pop()!);
+      if (!child) continue;
+      if (child.refersTo === null) out.push(child);
+      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i]!);
+    }
+    return out;
+  }
+
+  /** Done, doing and total of the scope in a unit; null when the scope has nothing to count. */
+  tally(scope: Scope, unit: Unit): Tally | null {
+    const key = `${scopeKey(scope)}|${unit}`;
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const items = this.scopeItems(scope);
+    let result: Tally | null = null;
+    if (items.length > 0) {
+      if (unit === 'phase') result = phaseTally(items);
+      else {
+        const inScope = new Set(items.map((i) => i.key));
+        let total = 0;
+        let done = 0;
+        let doing = 0;
+        for (const i of items) {
+          const counted =
+            unit === 'leaf' ? i.children.length === 0 : i.parent === null || !inScope.has(i.parent);
+          if (!counted) continue;
+          total++;
+          if (isDone(i)) done++;
+          else if (i.status === 'doing') doing++;
+        }
+        result = { total, done, doing };
+      }
+    }
+    this.cache.set(key, result);
+    return result;
+  }
+}
+
+/** Phases among the items: complete when every item of the phase is done. */
+function phaseTally(items: readonly Item[]): Tally | null {
+  const phases = new Map<string, { done: boolean; started: boolean }>();
+  for (const i of items) {
+    if (i.phase === null) continue;
+    const p = phases.get(i.phase) ?? { done: true, started: false };
+    p.done &&= isDone(i);
+    p.started ||= isDone(i) || i.status === 'doing';
+    phases.set(i.phase, p);
+  }
+  if (phases.size === 0) return null;
+  let done = 0;
+  let doing = 0;
+  for (const p of phases.values()) {
+    if (p.done) done++;
+    else if (p.started) doing++;
+  }
+  return { total: phases.size, done, doing };
+}
