@@ -257,4 +257,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     examples: ['taskmark history ROADMAP.md', 'taskmark history docs/PLAN.md --json --no-record'],
   },
+  {
+    name: 'sync',
+    args: '[files...]',
+    summary:
+      'rewrite dashboards to the truth: regenerate managed progress blocks (`<!-- taskmark:progress -->` … `<!-- /taskmark -->`), optionally adopt or update hand-written ones',
+    options: [
+      json,
+      dryRun,
+      {
+        flags: '--check',
+        description: 'write nothing; exit 1 and list what is stale when any dashboard would change (for CI)',
+      },
+      {
+        flags: '--adopt',
+        description: 'turn recognised progress tables into managed blocks (regenerated from then on)',
+      },
+      {
+        flags: '--unmanaged',
+        description:
+          'also rewrite the figures of recognised hand-written dashboards in place, keeping their layout',
+      },
+    ],
+    examples: [
+      'taskmark sync',
+      'taskmark sync ROADMAP.md --check',
+      'taskmark sync TODO.md --unmanaged --dry-run',
+    ],
+  },
 ];

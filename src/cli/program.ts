@@ -24,6 +24,7 @@ const COMMAND_MODULES: Record<string, () => Promise<{ run: Runner }>> = {
   backup: () => import('./commands/backup.js') as Promise<{ run: Runner }>,
   restore: () => import('./commands/restore.js') as Promise<{ run: Runner }>,
   history: () => import('./commands/history.js') as Promise<{ run: Runner }>,
+  sync: () => import('./commands/sync.js') as Promise<{ run: Runner }>,
   lint: () => import('./commands/lint.js') as Promise<{ run: Runner }>,
   fix: () => import('./commands/fix.js') as Promise<{ run: Runner }>,
 };

@@ -22,12 +22,15 @@ describe('docs/cli.md', () => {
       'add',
       'edit',
       'rm',
+      'lint',
+      'fix',
       'init',
       'import',
       'search',
       'backup',
       'restore',
       'history',
+      'sync',
     ]);
     for (const c of COMMANDS) expect(c.options.some((o) => o.flags === '--json')).toBe(true);
   });
