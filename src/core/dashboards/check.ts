@@ -277,27 +277,41 @@ function mismatch(c: Claim, rule: DashboardRuleId, truthText: string, rep: reado
   };
 }
 
-/** The figures as written, for messages: `0/50 (0%)`, `62.5% (5 of 8)`, `Total: 50`. */
+/** The figures as written, for messages: `0/50 (0%)`, `62.5% (5 of 8 phases complete)`, `Total Items: 50`. */
 function saysOf(c: Claim): string {
   const t = c.line.text;
   const parts: Num[] = [c.done, c.total, c.percent, c.remaining].filter((n): n is Num => n !== undefined);
-  if (c.kind === 'row') {
+  if (c.kind === 'row' && c.cells) {
     const bits: string[] = [];
-    if (c.done && c.total && c.total.from > c.done.from && c.total.from - c.done.to < 12) {
-      bits.push(t.slice(c.done.from, c.total.to));
-    } else {
-      if (c.done) bits.push(`${c.done.value} done`);
-      if (c.total) bits.push(`${c.total.value} total`);
+    const seen = new Set<number>();
+    for (const [n, name] of [
+      [c.done, 'done'],
+      [c.total, 'total'],
+      [c.remaining, 'remaining'],
+      [c.percent, ''],
+    ] as const) {
+      if (!n) continue;
+      const cell = c.cells.findIndex((x) => n.from >= x.from && n.to <= x.to);
+      if (seen.has(cell)) continue;
+      seen.add(cell);
+      const text = t
+        .slice(c.cells[cell]!.from, c.cells[cell]!.to)
+        .replace(/\*\*|__/g, '')
+        .trim();
+      bits.push(/^\d+$/.test(text) && name ? `${text} ${name}` : text);
     }
-    if (c.remaining) bits.push(`${c.remaining.value} remaining`);
-    if (c.percent) bits.push(`${t.slice(c.percent.from, c.percent.to)}%`);
     return bits.join(', ');
   }
   if (parts.length === 0) return '';
   const from = Math.min(...parts.map((p) => p.from));
   let to = Math.max(...parts.map((p) => p.to));
-  if (t[to] === '%') to++;
-  if (t[to] === ')' && t.slice(from, to).includes('(')) to++;
+  const unit = /^(?:%|\s*(?:h|hrs?|hours?|d|days?)\b)/.exec(t.slice(to));
+  if (unit) to += unit[0].length;
+  const open = t.slice(from, to).split('(').length - t.slice(from, to).split(')').length;
+  if (open > 0) {
+    const close = t.indexOf(')', to);
+    if (close >= 0 && close - to < 40) to = close + 1;
+  }
   const text = t.slice(from, to);
   return c.total && parts.length === 1 ? `${c.label ? `${c.label}: ` : ''}${text}`.trim() : text;
 }

@@ -53,6 +53,8 @@ export interface Claim {
 
 const KEYWORD = /\b(?:progress|complete|completed|completion|done|finished|closed|tasks?|items?|phases?)\b/;
 const OVERALL = /\b(?:overall|project|total|whole|entire)\b/;
+const OTHER_SHARE =
+  /^\)?\s*(?:of|in)\s+(?!(?:the\s+|all\s+)?(?:tasks?|items?|phases?|work|plan|project|total|overall|scope|backlog|roadmap)\b)[\p{L}]/u;
 const LEADER = /^[\s>*+\-│├└┌┐┘┬┴┼─━═║╔╗╚╝|•·]*(?:\d+[.)]\s+)?/u;
 
 /** Strips list markers, tree drawing and emphasis around a label. */
@@ -75,8 +77,9 @@ export function findClaims(
   const anomalies = anomaliesByLine(plan);
   const inManaged = new Uint8Array(plan.lines.count);
   for (const b of managed) for (let l = b.openLine - 1; l < b.closeLine; l++) inManaged[l] = 1;
+  // Item lines hold titles, not dashboards; only a progress cookie on a parent's line is read.
   const itemLines = new Map<number, string>();
-  for (const i of plan.items) if (i.children.length > 0) itemLines.set(i.line, i.key);
+  for (const i of plan.items) itemLines.set(i.line, i.key);
   const claims: Claim[] = [];
   const { kinds } = blocks;
   for (let l = 0; l < plan.lines.count; l++) {
@@ -106,13 +109,13 @@ export function findClaims(
 function cookieClaim(lt: LineText, lineNo: number, plan: Plan, key: string): Claim | null {
   const m = /\[(?:(\d{1,5})\/(\d{1,5})|(\d{1,3})%)\]/.exec(lt.text);
   const item = plan.byKey.get(key);
-  if (!m || !item) return null;
+  if (!m || !item || item.children.length === 0) return null;
   const at = m.index + 1;
   const base = {
     kind: 'cookie',
     line: lt,
     lineNo,
-    label: item.id ?? item.title,
+    label: item.id ?? item.title.replace(/\s*\[(?:\d+\/\d+|\d+%)\]\s*/g, ' ').trim(),
     scope: { kind: 'item', item },
     measure: 'items',
     group: 0,
@@ -142,6 +145,11 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
   if (!counter && !percent && !total) return null;
   const lower = norm(lt.text);
   if (!bar && !total && !KEYWORD.test(lower)) return null;
+  // A counter and a percentage far apart on a line may measure different things.
+  if (counter && percent && !adjacent(lt.text, counter, percent.from, percent.to)) return null;
+  // `Progress: 50% of the budget`: a share of something other than the work.
+  const tail = lt.text.slice((percent?.to ?? counter?.total.to ?? 0) + 1).toLowerCase();
+  if ((percent || counter) && OTHER_SHARE.test(tail)) return null;
   // A total claim stands alone on its line: `Total Items: 50` beside a counter is read as the counter.
   if (total && (counter || percent)) return null;
   const firstAt = Math.min(
@@ -170,6 +178,13 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
     ...(percent ? { percent } : {}),
     ...(bar ? { bar } : {}),
   };
+}
+
+/** `3/10 (30%)`, `30% (3 of 10)`, `3/10 - 30%`: a counter and a percentage written as one figure. */
+function adjacent(text: string, counter: { done: Num; total: Num }, from: number, to: number): boolean {
+  const gap =
+    from > counter.total.to ? text.slice(counter.total.to, from) : text.slice(to + 1, counter.done.from);
+  return /^[\s()[\]=,:–—-]{0,4}$/u.test(gap.replace(/^\s*(?:h|hrs?|hours?|d|days?)\b/, ''));
 }
 
 type Column = 'label' | 'total' | 'done' | 'remaining' | 'progress' | 'status' | 'other';

@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../edit/splice.js';
+import type { Plan } from '../model.js';
+import { damage } from '../plan/encoding.js';
+import { parsePlan } from '../plan/parse.js';
+import { analyseDashboards } from './index.js';
+import { findTokens, formatPercent, percentAgrees } from './tokens.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+const parse = (text: string, file = 'PLAN.md'): Plan => parsePlan(text, { file });
+const mismatches = (text: string) => analyseDashboards(parse(text)).mismatches;
+/** The plan's text with every fix applied. */
+const fixed = (text: string) => {
+  const plan = parse(text);
+  const edits = analyseDashboards(plan).mismatches.flatMap((m) => m.edits ?? []);
+  return applyEdits(text, edits);
+};
+
+describe('findTokens', () => {
+  it('reads counters, percentages, bars and totals with their offsets', () => {
+    const s = 'Progress: [████░░░░░░] 4/10 (40%)';
+    const t = findTokens(s);
+    expect(t.counters).toHaveLength(1);
+    expect(s.slice(t.counters[0]!.done.from, t.counters[0]!.total.to)).toBe('4/10');
+    expect(t.percents.map((p) => p.value)).toEqual([40]);
+    expect(t.bars[0]).toMatchObject({ full: 4, width: 10 });
+    expect(findTokens('**Total Items:** 50 actionable tasks').totals.map((n) => n.value)).toEqual([50]);
+    expect(findTokens('[####------] 4/10').bars[0]).toMatchObject({
+      full: 4,
+      width: 10,
+      fullChar: '#',
+      emptyChar: '-',
+    });
+  });
+
+  it('reads "N of M" counters and effort counters', () => {
+    expect(findTokens('62.5% (5 of 8 phases complete)').counters[0]).toMatchObject({
+      done: { value: 5 },
+      total: { value: 8 },
+      effort: null,
+    });
+    expect(findTokens('[░░░░░░░░░░] 0/18h').counters[0]?.effort).toBe('h');
+  });
+
+  it('does not read dates, targets, changes or approximate totals as progress', () => {
+    expect(findTokens('meeting on 3/4/2026').counters).toHaveLength(0);
+    expect(findTokens('reduce latency by 50%').percents).toHaveLength(0);
+    expect(findTokens('coverage >90% complete').percents).toHaveLength(0);
+    expect(findTokens('Achieve ≥70% unit test coverage').percents).toHaveLength(0);
+    expect(findTokens('📊 Total: 45+').totals).toHaveLength(0);
+  });
+
+  it('does not read a non-monotone run as a bar', () => {
+    expect(findTokens('[█░█░]').bars).toHaveLength(0);
+  });
+});
+
+describe('percentages', () => {
+  it('formats with the claimed precision and never shows 100% early', () => {
+    expect(formatPercent(1, 3, 0)).toBe('33');
+    expect(formatPercent(5, 8, 1)).toBe('62.5');
+    expect(formatPercent(999, 1000, 0)).toBe('99');
+    expect(formatPercent(0, 0, 0)).toBe('0');
+  });
+
+  it('accepts rounding down, to nearest or up', () => {
+    expect(percentAgrees(33, 1, 3, 0)).toBe(true);
+    expect(percentAgrees(34, 1, 3, 0)).toBe(true);
+    expect(percentAgrees(66, 2, 3, 0)).toBe(true);
+    expect(percentAgrees(50, 1, 3, 0)).toBe(false);
+    expect(percentAgrees(100, 99, 100, 0)).toBe(false);
+  });
+});
+
+describe('line dashboards', () => {
+  it('reports a stale counter with what it says and what is true, and rewrites only the numbers', () => {
+    const found = mismatches(fixture('stale-counter.md'));
+    expect(found.map((m) => [m.rule, m.line, m.message])).toEqual([
+      ['dashboard-stale', 4, 'Dashboard says 0/6 (0%) but 4 of 6 items are done (67%)'],
+      ['dashboard-stale', 14, 'Dashboard says 1/3 (33%) but 2 of 3 items are done (67%)'],
+    ]);
+    const after = fixed(fixture('stale-counter.md'));
+    expect(after).toContain('**Completion:** 4/6 (67%)\n');
+    expect(after).toContain('**Progress:** 2/3 (67%)\n');
+    expect(after.split('\n').length).toBe(fixture('stale-counter.md').split('\n').length);
+  });
+
+  it('counts phases complete when the dashboard counts phases', () => {
+    const [m] = mismatches(fixture('phases.md'));
+    expect(m?.message).toBe('Dashboard says 0% (0 of 3 phases complete) but 1 of 3 phases is done (33%)');
+    expect(fixed(fixture('phases.md'))).toContain('**Overall Progress:** 33% (1 of 3 phases complete)');
+  });
+
+  it('checks a bar against its own numbers and rewrites only its fill', () => {
+    const found = mismatches(fixture('bars.md'));
+    expect(found.map((m) => [m.rule, m.line])).toEqual([
+      ['progress-bar-mismatch', 18],
+      ['progress-bar-mismatch', 19],
+      ['dashboard-stale', 20],
+      ['progress-bar-mismatch', 23],
+    ]);
+    expect(found[0]!.message).toBe(
+      'Progress bar for Phase 1: Export shows 100% (10 of 10 cells filled) but its numbers say 2/4 (50%)',
+    );
+    const after = fixed(fixture('bars.md'));
+    expect(after).toContain('Phase 1: Export   [█████░░░░░] 2/4\n');
+    expect(after).toContain('Phase 2: Import   [░░░░░░░░░░] 0/2\n');
+    expect(after).toContain('Overall Progress: [███░░░░░░░] 33%\n');
+    expect(after).toContain('Effort: [----------] 0/10h\n');
+  });
+
+  it('checks progress cookies on a parent item against its children', () => {
+    const found = mismatches(fixture('cookies.md'));
+    expect(found.map((m) => m.message)).toEqual([
+      'Progress cookie of Prepare the release says 1/3 but 2 of 3 items are done (67%)',
+    ]);
+    expect(fixed(fixture('cookies.md'))).toContain('- [ ] Prepare the release [2/3]\n');
+  });
+
+  it('reads a damaged (mojibake) bar and writes the new fill damaged the same way', () => {
+    const text = fixture('mojibake.md');
+    const found = mismatches(text);
+    expect(found.map((m) => m.message)).toEqual(['Dashboard says 0/4 but 1 of 4 items is done (25%)']);
+    const after = fixed(text);
+    expect(after).toContain(`[${damage('███░░░░░░░', 'windows-1252')}] 1/4  `);
+    expect(mismatches(after)).toEqual([]);
+  });
+
+  it('checks a percentage against its own counter when the truth is unknown', () => {
+    const text = '# Notes\n\nSprint board progress: 3/10 (50%)\n';
+    expect(mismatches(text).map((m) => m.message)).toEqual(['Dashboard says 3/10 (50%) but 3/10 is 30%']);
+  });
+
+  it('keeps CRLF line endings when rewriting a counter', () => {
+    const text = '# Plan\r\n\r\nProgress: 0/2 (0%)\r\n\r\n- [x] One\r\n- [ ] Two\r\n';
+    expect(fixed(text)).toBe('# Plan\r\n\r\nProgress: 1/2 (50%)\r\n\r\n- [x] One\r\n- [ ] Two\r\n');
+  });
+});
+
+describe('progress tables', () => {
+  it('checks each row against the items its label names, keeping cell padding', () => {
+    const text = fixture('priority-table.md');
+    const found = mismatches(text);
+    expect(found.map((m) => [m.rule, m.line, m.message])).toEqual([
+      ['dashboard-stale', 7, 'Progress table row "Must Have" says 0/2 (0%) but 1 of 2 items is done (50%)'],
+      [
+        'status-column-mismatch',
+        7,
+        'Status column says "Not Started" for Must Have but 1 of 2 items is done and 1 is in progress (In Progress)',
+      ],
+      ['dashboard-stale', 9, 'Progress table row "TOTAL" says 0/4 (0%) but 1 of 4 items is done (25%)'],
+      [
+        'status-column-mismatch',
+        9,
+        'Status column says "Not Started" for TOTAL but 1 of 4 items is done and 1 is in progress (In Progress)',
+      ],
+    ]);
+    const after = fixed(text).split('\n');
+    expect(after[6]).toBe('| 🔴 Must Have   | 2      | In Progress     | 1/2 (50%)     |');
+    expect(after[7]).toBe('| 🟠 Should Have | 2      | Not Started     | 0/2 (0%)      |');
+    expect(after[8]).toBe('| **TOTAL**      | **4**  | **In Progress** | **1/4 (25%)** |');
+  });
+
+  it('reports nothing on dashboards that are true', () => {
+    expect(mismatches(fixture('up-to-date.md'))).toEqual([]);
+  });
+
+  it('leaves alone a figure whose total matches nothing taskmark counts', () => {
+    // 5 tasks claimed, 2 top-level tasks and 3 leaves present: what the 5 counts is unknown.
+    const text = [
+      '# Plan',
+      '',
+      '**Completion:** 0/5 (0%)',
+      '',
+      '## T-1: One',
+      '',
+      '**Status:** ✅ DONE',
+      '',
+      '- [x] a',
+      '- [x] b',
+      '',
+      '## T-2: Two',
+      '',
+      '- [ ] c',
+      '',
+    ].join('\n');
+    expect(mismatches(text)).toEqual([]);
+  });
+
+  it('pins the unit from the total the row states', () => {
+    const text = [
+      '# Plan',
+      '',
+      '| Area  | Tasks | Progress |',
+      '| ----- | ----- | -------- |',
+      '| Alpha | 2     | 0/2 (0%) |',
+      '',
+      '## Alpha',
+      '',
+      '### A-1: First',
+      '',
+      '**Status:** ✅ DONE',
+      '',
+      '- [x] a',
+      '- [x] b',
+      '- [x] c',
+      '',
+      '### A-2: Second',
+      '',
+      '- [ ] d',
+      '',
+    ].join('\n');
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Progress table row "Alpha" says 0/2 (0%) but 1 of 2 items is done (50%)',
+    ]);
+  });
+});
+
+describe('what is not a dashboard', () => {
+  it('ignores prose percentages, dates, ratios, role and effort tables, metrics and code examples', () => {
+    expect(mismatches(fixture('negatives.md'))).toEqual([]);
+  });
+
+  it('ignores numbers in item titles', () => {
+    expect(mismatches('# P\n\n- [ ] Update the board to 3/10 (50%) complete\n- [x] Done thing\n')).toEqual(
+      [],
+    );
+  });
+
+  it('ignores a figure whose label names nothing in the plan', () => {
+    expect(mismatches('# P\n\nTests passing: 40/50 (80%) done\n\n- [ ] One\n')).toEqual([]);
+  });
+});
