@@ -166,7 +166,11 @@ function checkClaim(c: Claim, units: readonly Unit[], truth: Truth): Mismatch[] 
       newDone !== undefined && newTotal !== undefined && (c.done || expPct === undefined)
         ? formatPercent(newDone, newTotal, pctDecimals)
         : expPct;
-    if (c.percent && pct !== undefined && !percentAgrees(c.percent.value, Number(pct), 100, pctDecimals)) {
+    const keeps =
+      newDone !== undefined && newTotal !== undefined
+        ? percentAgrees(c.percent?.value ?? -1, newDone, newTotal, pctDecimals)
+        : pct !== undefined && c.percent?.value === Number(pct);
+    if (c.percent && pct !== undefined && !keeps) {
       rep.push({ from: c.percent.from, to: c.percent.to, text: pct });
     }
     if (c.bar) {
@@ -181,13 +185,15 @@ function checkClaim(c: Claim, units: readonly Unit[], truth: Truth): Mismatch[] 
       }
     }
     const truthText =
-      expDone !== undefined && expTotal !== undefined
-        ? `${expDone} of ${expTotal} ${word} ${expDone === 1 ? 'is' : 'are'} done (${formatPercent(expDone, expTotal, pctDecimals)}%)`
-        : expPct !== undefined
-          ? `${expPct}% of its ${word} are done`
-          : expTotal !== undefined
-            ? `there are ${expTotal} ${word}`
-            : `it counts ${word} differently`;
+      !c.done && !c.percent && !c.remaining && expTotal !== undefined
+        ? `there are ${expTotal} ${word}`
+        : expDone !== undefined && expTotal !== undefined
+          ? `${expDone} of ${expTotal} ${word} ${expDone === 1 ? 'is' : 'are'} done (${formatPercent(expDone, expTotal, pctDecimals)}%)`
+          : expPct !== undefined
+            ? `${expPct}% of its ${word} are done`
+            : expTotal !== undefined
+              ? `there are ${expTotal} ${word}`
+              : `it counts ${word} differently`;
     out.push(mismatch(c, 'dashboard-stale', truthText, rep));
   } else {
     // The claim against its own numbers: a percentage or a bar that disagrees with the counter beside it.

@@ -158,7 +158,7 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
     bar ? bar.from - 1 : Infinity,
     total ? 0 : Infinity,
   );
-  const label = cleanLabel(total ? '' : lt.text.slice(0, firstAt));
+  const label = cleanLabel(lt.text.slice(0, total ? total.from : firstAt));
   const measure = counter?.effort
     ? 'effort'
     : counter && /^\s*phases?\b/.test(counter.after)
@@ -169,7 +169,7 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
     kind: 'line',
     line: lt,
     lineNo,
-    label: label === '' ? 'Progress' : label,
+    label,
     scope,
     measure,
     group: 0,

@@ -72,6 +72,12 @@ function head(title: string): string {
   return title.split(/\s*(?::|\s[-–—]\s|\(|\[)/u)[0] ?? title;
 }
 
+/** The name after a numbered head: `Phase 1: Foundation (Week 1)` → `Foundation`; '' when there is none. */
+function tail(title: string): string {
+  const m = /^[^:]*\d[^:]*:\s*([^([]+)/u.exec(title);
+  return m ? m[1]!.trim() : '';
+}
+
 /** Labels that name the whole scope a dashboard sits in rather than a part of it. */
 const GENERIC =
   /^(?:(?:overall|total|totals|all|sum|grand|progress|completion|complete|completed|status|summary|project|plan|tasks?|items?|done|current|percent|percentage|of|the|and|in|overview|dashboard|count)\s*)*$/;
@@ -96,7 +102,7 @@ export class Truth {
   constructor(readonly plan: Plan) {
     this.items = plan.items.filter((i) => i.refersTo === null);
     for (const s of plan.sections) {
-      for (const t of new Set([norm(s.title), norm(head(s.title))])) {
+      for (const t of new Set([norm(s.title), norm(head(s.title)), norm(tail(s.title))])) {
         if (t === '') continue;
         const list = this.sectionsByTitle.get(t);
         if (list) list.push(s);

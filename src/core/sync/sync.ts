@@ -20,7 +20,10 @@ export interface StaleBlock {
 export function managedEdits(plan: Plan): { stale: StaleBlock[] } {
   const eol = plan.lines.eol;
   const stale: StaleBlock[] = [];
-  for (const b of analyseDashboards(plan).managed) {
+  const report = analyseDashboards(plan);
+  // A plan with a malformed marker is not rewritten at all: which lines a broken block was meant to hold is a guess.
+  if (report.problems.length > 0) return { stale };
+  for (const b of report.managed) {
     const text = render(plan, b.by, b.format)
       .map((l) => l + eol)
       .join('');
