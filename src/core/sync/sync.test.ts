@@ -188,7 +188,9 @@ const planArb = fc.record({
   eol: fc.constantFrom('\n', '\r\n'),
 });
 
-function buildPlan(p: fc.Infer<typeof planArb>): string {
+type PlanShape = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildPlan(p: PlanShape): string {
   const total = p.sections.reduce((n, s) => n + s.marks.length, 0);
   const lines = [
     '# Generated plan',
@@ -210,7 +212,9 @@ function buildPlan(p: fc.Infer<typeof planArb>): string {
   ];
   p.sections.forEach((s, i) => {
     lines.push(`## Phase ${i + 1}: ${s.title}`, '');
-    s.marks.forEach((m, j) => lines.push(`- [${m}] ${s.title} task ${j + 1}${s.priority}`));
+    s.marks.forEach((m, j) => {
+      lines.push(`- [${m}] ${s.title} task ${j + 1}${s.priority}`);
+    });
     lines.push('');
   });
   return lines.join(p.eol);
