@@ -6,9 +6,9 @@
 import type { Plan, Span } from '../model.js';
 import { LINE } from './blocks.js';
 
-export const BY = ['section', 'priority', 'owner', 'phase'] as const;
+const BY = ['section', 'priority', 'owner', 'phase'] as const;
 export type By = (typeof BY)[number];
-export const FORMATS = ['table', 'bar', 'counter'] as const;
+const FORMATS = ['table', 'bar', 'counter'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ManagedBlock {

@@ -239,7 +239,7 @@ function wholeNumber(lt: LineText, c: Cell): Num | null {
   return { value: Number(m[2]), decimals: 0, from, to: from + m[2]!.length };
 }
 
-export function tableClaims(
+function tableClaims(
   plan: Plan,
   table: readonly { line: number; start: number; end: number }[],
   group: number,

@@ -49,24 +49,6 @@ export function scopeKey(s: Scope): string {
   }
 }
 
-/** Scope names for messages. */
-export function scopeName(s: Scope): string {
-  switch (s.kind) {
-    case 'plan':
-      return 'the plan';
-    case 'section':
-      return `section "${s.section.title}"`;
-    case 'priority':
-      return `priority ${s.label}`;
-    case 'phase':
-      return s.phase;
-    case 'owner':
-      return `owner ${s.owner}`;
-    case 'item':
-      return s.item.id ?? s.item.title;
-  }
-}
-
 /** The head of a title: what comes before `:`, ` - `, `—` or `(` (`Phase 1: Foundation (Week 1)` → `Phase 1`). */
 function head(title: string): string {
   return title.split(/\s*(?::|\s[-–—]\s|\(|\[)/u)[0] ?? title;

@@ -19,7 +19,7 @@ const TITLE: Record<By, string> = {
  * Leaf items (restating lines skipped), as `taskmark status` counts them, grouped by `by` in a
  * stable order: sections and phases as they first appear, priorities by rank, owners by name.
  */
-export function groups(plan: Plan, by: By | null): { rows: Group[]; total: Group } {
+function groups(plan: Plan, by: By | null): { rows: Group[]; total: Group } {
   const map = new Map<string, { done: number; total: number; order: number }>();
   let done = 0;
   let total = 0;

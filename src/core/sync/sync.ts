@@ -3,7 +3,7 @@
  * `adopt` turns a recognised progress table into a managed block; `unmanaged` rewrites the figures
  * of recognised hand-written dashboards in place, keeping their layout.
  */
-import { analyseDashboards, type By, type MarkerProblem } from '../dashboards/index.js';
+import { analyseDashboards, type By } from '../dashboards/index.js';
 import type { Edit } from '../edit/splice.js';
 import type { Plan, Span } from '../model.js';
 import { render } from './render.js';
@@ -38,7 +38,7 @@ export function managedEdits(plan: Plan): { stale: StaleBlock[] } {
 }
 
 /** Edits that rewrite the stale figures of recognised unmanaged dashboards in place. */
-export function unmanagedEdits(plan: Plan): Edit[] {
+function unmanagedEdits(plan: Plan): Edit[] {
   const edits = analyseDashboards(plan).mismatches.flatMap((m) => m.edits ?? []);
   return nonOverlapping(edits);
 }
@@ -95,11 +95,6 @@ export function syncSteps(opts: SyncOptions): ((plan: Plan) => Edit[])[] {
   steps.push((p) => managedEdits(p).stale.map((s) => s.edit));
   if (opts.unmanaged) steps.push(unmanagedEdits);
   return steps;
-}
-
-/** Marker problems that stop a sync of the plan. */
-export function markerProblems(plan: Plan): readonly MarkerProblem[] {
-  return analyseDashboards(plan).problems;
 }
 
 function nonOverlapping(edits: readonly Edit[]): Edit[] {
