@@ -13,7 +13,7 @@ import { type PlanBlocks, planBlocks } from './blocks.js';
 import { findManagedBlocks, type ManagedBlock, type MarkerProblem } from './markers.js';
 import { type Claim, findClaims } from './recognise.js';
 import { barAgrees, barCells, formatPercent, type Num, percentAgrees, renderBar } from './tokens.js';
-import { COUNT_UNITS, scopeKey, type Tally, Truth, type Unit } from './truth.js';
+import { COUNT_UNITS, isGenericLabel, scopeKey, type Tally, Truth, type Unit } from './truth.js';
 
 export type DashboardRuleId = 'dashboard-stale' | 'progress-bar-mismatch' | 'status-column-mismatch';
 
@@ -104,6 +104,22 @@ function same<T>(tallies: readonly Tally[], f: (t: Tally) => T): T | undefined {
   return tallies.every((t) => f(t) === first) ? first : undefined;
 }
 
+/**
+ * An effort counter (`0/18h`) against the estimates of its scope: checked only when the estimates
+ * add up to the total it states (8-hour days), so the done part is the one thing in question.
+ */
+function effortTallies(c: Claim, truth: Truth): Tally[] {
+  if (!c.scope || !c.total || !c.effortUnit) return [];
+  const per = c.effortUnit === 'h' ? 60 : 8 * 60;
+  const e = truth.effort(c.scope);
+  if (!e || e.total !== c.total.value * per) return [];
+  return [{ total: c.total.value, done: Math.round((e.done / per) * 10) / 10, doing: 0 }];
+}
+
+function unitWord(c: Claim): string {
+  return c.effortUnit === 'd' ? 'days' : 'hours';
+}
+
 function derive(t: Tally): Status {
   if (t.total > 0 && t.done === t.total) return 'done';
   return t.done > 0 || t.doing > 0 ? 'doing' : 'todo';
@@ -122,10 +138,13 @@ interface Replacement {
 }
 
 function checkClaim(c: Claim, units: readonly Unit[], truth: Truth): Mismatch[] {
-  const tallies = c.scope
-    ? units.map((u) => truth.tally(c.scope!, u)).filter((t): t is Tally => t !== null)
-    : [];
-  const word = c.measure === 'phases' ? 'phases' : 'items';
+  const tallies =
+    c.measure === 'effort'
+      ? effortTallies(c, truth)
+      : c.scope
+        ? units.map((u) => truth.tally(c.scope!, u)).filter((t): t is Tally => t !== null)
+        : [];
+  const word = c.measure === 'phases' ? 'phases' : c.measure === 'effort' ? unitWord(c) : 'items';
   const out: Mismatch[] = [];
   const rep: Replacement[] = [];
   const put = (n: Num | undefined, value: string) => {
@@ -271,7 +290,9 @@ function mismatch(c: Claim, rule: DashboardRuleId, truthText: string, rep: reado
       ? `Progress table row "${c.label}"`
       : c.kind === 'cookie'
         ? `Progress cookie of ${c.label}`
-        : 'Dashboard';
+        : c.label !== '' && !isGenericLabel(c.label)
+          ? `Dashboard for ${c.label}`
+          : 'Dashboard';
   return {
     rule,
     span,

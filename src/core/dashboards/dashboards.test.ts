@@ -122,15 +122,31 @@ describe('line dashboards', () => {
   it('reads a damaged (mojibake) bar and writes the new fill damaged the same way', () => {
     const text = fixture('mojibake.md');
     const found = mismatches(text);
-    expect(found.map((m) => m.message)).toEqual(['Dashboard says 0/4 but 1 of 4 items is done (25%)']);
+    expect(found.map((m) => m.message)).toEqual([
+      'Dashboard for Phase 1: Setup says 0/4 but 1 of 4 items is done (25%)',
+    ]);
     const after = fixed(text);
     expect(after).toContain(`[${damage('███░░░░░░░', 'windows-1252')}] 1/4  `);
     expect(mismatches(after)).toEqual([]);
   });
 
+  it('checks effort counters against the estimates when they add up to the stated total', () => {
+    const text = fixture('effort.md');
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Dashboard for Phase 1 says 0/6h but 2 of 6 hours are done (33%)',
+      'Dashboard for OP-1 Backups says 0/4h but 2 of 4 hours are done (50%)',
+    ]);
+    const after = fixed(text);
+    expect(after).toContain('Phase 1: [███░░░░░░░] 2/6h\n');
+    expect(after).toContain('├── OP-1 Backups   [█████░░░░░] 2/4h\n');
+    // 3 days claimed against 5 days estimated: what the 3 counts is unknown, so it is left alone.
+    expect(after).toContain('Phase 2: [░░░░░░░░░░] 0/3d\n');
+    expect(mismatches(after)).toEqual([]);
+  });
+
   it('checks a percentage against its own counter when the truth is unknown', () => {
     const text = '# Notes\n\nSprint board progress: 3/10 (50%)\n';
-    expect(mismatches(text).map((m) => m.message)).toEqual(['Dashboard says 3/10 (50%) but 3/10 is 30%']);
+    expect(mismatches(text).map((m) => m.message)).toEqual(['Dashboard for Sprint board progress says 3/10 (50%) but 3/10 is 30%']);
   });
 
   it('keeps CRLF line endings when rewriting a counter', () => {

@@ -36,6 +36,8 @@ export interface Claim {
   readonly scope: Scope | null;
   /** Counted in phases (`5 of 8 phases complete`), items, or effort (checked against its own numbers only). */
   readonly measure: 'items' | 'phases' | 'effort';
+  /** For effort: hours or days. */
+  readonly effortUnit?: 'h' | 'd';
   /** Claims of one table share a group, so the table's other rows can tell which unit it counts in. */
   readonly group: number;
   readonly done?: Num;
@@ -172,6 +174,7 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
     label,
     scope,
     measure,
+    ...(counter?.effort ? { effortUnit: counter.effort } : {}),
     group: 0,
     ...(counter ? { done: counter.done, total: counter.total } : {}),
     ...(total ? { total } : {}),
@@ -276,6 +279,7 @@ function tableClaims(
       totalTwin?: Num;
       doneTwin?: Num;
       measure?: 'effort';
+      effortUnit?: 'h' | 'd';
     } = {};
     let ambiguous = false;
     columns.forEach((col, i) => {
@@ -292,7 +296,10 @@ function tableClaims(
         if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1) ambiguous = true;
         const counter = t.counters[0];
         if (counter) {
-          if (counter.effort) parts.measure = 'effort';
+          if (counter.effort) {
+            parts.measure = 'effort';
+            parts.effortUnit = counter.effort;
+          }
           // A Tasks or Done column beside `3/15` in the Progress column states the same figure twice.
           for (const [key, twin, n] of [
             ['total', 'totalTwin', counter.total],

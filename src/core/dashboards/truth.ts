@@ -227,6 +227,25 @@ export class Truth {
     return out;
   }
 
+  /** Effort done and in all of the scope, in minutes, from the items' roll-ups; null when nothing is estimated. */
+  effort(scope: Scope): { done: number; total: number } | null {
+    let done = 0;
+    let total = 0;
+    if (scope.kind === 'item') {
+      done = scope.item.rollup.effortDoneMinutes;
+      total = done + scope.item.rollup.effortRemainingMinutes;
+    } else {
+      const items = this.scopeItems(scope);
+      const inScope = new Set(items.map((i) => i.key));
+      for (const i of items) {
+        if (i.parent !== null && inScope.has(i.parent)) continue;
+        done += i.rollup.effortDoneMinutes;
+        total += i.rollup.effortDoneMinutes + i.rollup.effortRemainingMinutes;
+      }
+    }
+    return total > 0 ? { done, total } : null;
+  }
+
   /** Done, doing and total of the scope in a unit; null when the scope has nothing to count. */
   tally(scope: Scope, unit: Unit): Tally | null {
     const key = `${scopeKey(scope)}|${unit}`;
