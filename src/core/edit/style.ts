@@ -21,6 +21,23 @@ export function nextLineStart(plan: Plan, offset: number): number {
 
 /** The checkbox mark this plan uses for a status (its most common one), or the conventional mark. */
 export function markFor(plan: Plan, status: Status): string {
+  let byStatus = markCache.get(plan);
+  if (!byStatus) {
+    byStatus = new Map();
+    markCache.set(plan, byStatus);
+  }
+  let mark = byStatus.get(status);
+  if (mark === undefined) {
+    mark = learnMark(plan, status);
+    byStatus.set(status, mark);
+  }
+  return mark;
+}
+
+/** Learnt once per plan: fixing every parent of a large plan asks for the same mark thousands of times. */
+const markCache = new WeakMap<Plan, Map<Status, string>>();
+
+function learnMark(plan: Plan, status: Status): string {
   const counts = new Map<string, number>();
   for (const i of plan.items) {
     if (i.checkbox !== null && statusOfMark(i.checkbox) === status)
@@ -72,6 +89,30 @@ function shapeOf(text: string): Shape {
  */
 export function statusText(plan: Plan, status: Status, old: string | null): string {
   const shape = old ? shapeOf(old) : 'emoji+word';
+  const best = ownStatusText(plan, status, shape);
+  if (best !== null) return old && shape !== 'emoji' ? adoptCase(best, old) : best;
+  // The case of the plan's own status words (`DONE`, `Done`), when nothing else says.
+  const sample = old
+    ? repairForMatching(old)
+    : (plan.vocabulary.find((v) => /\p{L}/u.test(v.text))?.text ?? 'DONE');
+  const words = sample.replace(/^[^\p{L}]*/u, '') || 'DONE';
+  if (shape === 'emoji') return DEFAULT_EMOJI[status];
+  if (shape === 'word') return caseLike(DEFAULT_WORD[status], words);
+  return `${DEFAULT_EMOJI[status]} ${caseLike(DEFAULT_WORD[status], words)}`;
+}
+
+/** Learnt once per plan, status and shape (fixing many items of a large plan asks again and again). */
+const statusTextCache = new WeakMap<Plan, Map<string, string | null>>();
+
+/** The plan's most used undamaged text for a status in a shape, legend entries first; null when it has none. */
+function ownStatusText(plan: Plan, status: Status, shape: Shape): string | null {
+  let cache = statusTextCache.get(plan);
+  if (!cache) {
+    cache = new Map();
+    statusTextCache.set(plan, cache);
+  }
+  const key = `${status}\u0000${shape}`;
+  if (cache.has(key)) return cache.get(key)!;
   const counts = new Map<string, number>();
   for (const v of plan.vocabulary) {
     if (v.status !== status || repairForMatching(v.text) !== v.text || shapeOf(v.text) !== shape) continue;
@@ -85,15 +126,8 @@ export function statusText(plan: Plan, status: Status, old: string | null): stri
   let best: string | null = null;
   let n = 0;
   for (const [t, c] of counts) if (c > n) [best, n] = [t, c];
-  if (best !== null) return old && shape !== 'emoji' ? adoptCase(best, old) : best;
-  // The case of the plan's own status words (`DONE`, `Done`), when nothing else says.
-  const sample = old
-    ? repairForMatching(old)
-    : (plan.vocabulary.find((v) => /\p{L}/u.test(v.text))?.text ?? 'DONE');
-  const words = sample.replace(/^[^\p{L}]*/u, '') || 'DONE';
-  if (shape === 'emoji') return DEFAULT_EMOJI[status];
-  if (shape === 'word') return caseLike(DEFAULT_WORD[status], words);
-  return `${DEFAULT_EMOJI[status]} ${caseLike(DEFAULT_WORD[status], words)}`;
+  cache.set(key, best);
+  return best;
 }
 
 function adoptCase(text: string, old: string): string {

@@ -108,8 +108,9 @@ export function readFieldLine(
       return fields.length > 0 ? fields : null;
     }
     const valueStart = pos + m[0].length;
-    let valueEnd = text.indexOf(' | ', valueStart);
-    if (valueEnd === -1 || valueEnd > end) valueEnd = end;
+    // Search the line only: an indexOf over the rest of the text would make a plan without pipes quadratic.
+    let valueEnd = text.slice(valueStart, end).indexOf(' | ');
+    valueEnd = valueEnd === -1 ? end : valueStart + valueEnd;
     let trimmedEnd = valueEnd;
     while (trimmedEnd > valueStart && /\s/.test(text[trimmedEnd - 1]!)) trimmedEnd--;
     const value = text.slice(valueStart, trimmedEnd);
