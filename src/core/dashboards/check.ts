@@ -50,7 +50,15 @@ export function analyseDashboards(plan: Plan): DashboardReport {
   const truth = new Truth(plan);
   const claims = findClaims(plan, blocks, managed, truth);
   const units = chooseUnits(claims, truth);
-  const mismatches = claims.flatMap((c, i) => checkClaim(c, units[i]!, truth));
+  // The words each table's status column already uses, so a rewritten cell speaks the same way.
+  const words = new Map<number, Map<Status, string>>();
+  for (const c of claims) {
+    if (!c.status || c.group === 0) continue;
+    const w = words.get(c.group) ?? new Map<Status, string>();
+    if (!w.has(c.status.status)) w.set(c.status.status, c.status.text);
+    words.set(c.group, w);
+  }
+  const mismatches = claims.flatMap((c, i) => checkClaim(c, units[i]!, truth, words.get(c.group)));
   const report = { blocks, truth, claims, managed, problems, mismatches };
   cache.set(plan, report);
   return report;
@@ -137,7 +145,12 @@ interface Replacement {
   readonly text: string;
 }
 
-function checkClaim(c: Claim, units: readonly Unit[], truth: Truth): Mismatch[] {
+function checkClaim(
+  c: Claim,
+  units: readonly Unit[],
+  truth: Truth,
+  columnWords: ReadonlyMap<Status, string> | undefined,
+): Mismatch[] {
   const tallies =
     c.measure === 'effort'
       ? effortTallies(c, truth)
@@ -247,7 +260,7 @@ function checkClaim(c: Claim, units: readonly Unit[], truth: Truth): Mismatch[] 
     const expStatus = same(tallies, derive);
     if (expStatus !== undefined && expStatus !== c.status.status) {
       const s = expStatus as 'todo' | 'doing' | 'done';
-      const newText = statusText(c.status.text, s);
+      const newText = columnWords?.get(s) ?? statusText(c.status.text, s);
       const expDoing = same(tallies, (t) => t.doing);
       const counts =
         expDone !== undefined && expTotal !== undefined
@@ -273,11 +286,13 @@ function checkClaim(c: Claim, units: readonly Unit[], truth: Truth): Mismatch[] 
 /** The status word for `status` written like `old`: its emoji, its case. */
 function statusText(old: string, status: 'todo' | 'doing' | 'done'): string {
   const emoji = /^\p{Extended_Pictographic}\uFE0F?\s*/u.exec(old);
-  let word = STATUS_WORD[status];
+  const glyph = { todo: '⏳', doing: '🔄', done: '✅' }[status];
   const letters = old.replace(/[^\p{L}]/gu, '');
+  if (letters === '') return glyph;
+  let word = STATUS_WORD[status];
   if (letters !== '' && letters === letters.toUpperCase()) word = word.toUpperCase();
   else if (letters !== '' && letters === letters.toLowerCase()) word = word.toLowerCase();
-  if (emoji) word = `${{ todo: '⏳', doing: '🔄', done: '✅' }[status]} ${word}`;
+  if (emoji) word = `${glyph} ${word}`;
   return word;
 }
 
@@ -309,7 +324,7 @@ function saysOf(c: Claim): string {
   const t = c.line.text;
   const parts: Num[] = [c.done, c.total, c.percent, c.remaining].filter((n): n is Num => n !== undefined);
   if (c.kind === 'row' && c.cells) {
-    const bits: string[] = [];
+    const bits: [number, string][] = [];
     const seen = new Set<number>();
     for (const [n, name] of [
       [c.done, 'done'],
@@ -325,9 +340,12 @@ function saysOf(c: Claim): string {
         .slice(c.cells[cell]!.from, c.cells[cell]!.to)
         .replace(/\*\*|__/g, '')
         .trim();
-      bits.push(/^\d+$/.test(text) && name ? `${text} ${name}` : text);
+      bits.push([cell, /^\d+$/.test(text) && name ? `${text} ${name}` : text]);
     }
-    return bits.join(', ');
+    return bits
+      .sort((a, b) => a[0] - b[0])
+      .map((b) => b[1])
+      .join(', ');
   }
   if (parts.length === 0) return '';
   const from = Math.min(...parts.map((p) => p.from));

@@ -146,7 +146,9 @@ describe('line dashboards', () => {
 
   it('checks a percentage against its own counter when the truth is unknown', () => {
     const text = '# Notes\n\nSprint board progress: 3/10 (50%)\n';
-    expect(mismatches(text).map((m) => m.message)).toEqual(['Dashboard for Sprint board progress says 3/10 (50%) but 3/10 is 30%']);
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Dashboard for Sprint board progress says 3/10 (50%) but 3/10 is 30%',
+    ]);
   });
 
   it('keeps CRLF line endings when rewriting a counter', () => {
@@ -177,6 +179,35 @@ describe('progress tables', () => {
     expect(after[6]).toBe('| 🔴 Must Have   | 2      | In Progress     | 1/2 (50%)     |');
     expect(after[7]).toBe('| 🟠 Should Have | 2      | Not Started     | 0/2 (0%)      |');
     expect(after[8]).toBe('| **TOTAL**      | **4**  | **In Progress** | **1/4 (25%)** |');
+  });
+
+  it("reads Done, Remaining and % columns, right-aligned cells and status glyphs, in the column's own words", () => {
+    const text = [
+      '# Plan',
+      '',
+      '| Phase   | Done | Remaining | Total |   % | Status |',
+      '| ------- | ---: | --------: | ----: | --: | :----: |',
+      '| Phase 1 |    0 |         2 |     2 |  0% |   ⏳   |',
+      '| Phase 2 |    1 |         0 |     1 | 100% |   ✅   |',
+      '',
+      '## Phase 1: Build',
+      '',
+      '- [x] One',
+      '- [x] Two',
+      '',
+      '## Phase 2: Ship',
+      '',
+      '- [x] Three',
+      '',
+    ].join('\n');
+    expect(mismatches(text).map((m) => [m.rule, m.message])).toEqual([
+      [
+        'dashboard-stale',
+        'Progress table row "Phase 1" says 0 done, 2 remaining, 2 total, 0% but 2 of 2 items are done (100%)',
+      ],
+      ['status-column-mismatch', 'Status column says "⏳" for Phase 1 but 2 of 2 items are done (Complete)'],
+    ]);
+    expect(fixed(text).split('\n')[4]).toBe('| Phase 1 |    2 |         0 |     2 | 100% |   ✅   |');
   });
 
   it('reports nothing on dashboards that are true', () => {

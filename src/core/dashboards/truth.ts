@@ -184,13 +184,9 @@ export class Truth {
         out = this.inRange(scope.section.span.start, scope.section.span.end);
         break;
       case 'priority':
-        out = this.items.filter((i) => i.priority?.label === scope.label);
-        break;
       case 'phase':
-        out = this.items.filter((i) => i.phase === scope.phase);
-        break;
       case 'owner':
-        out = this.items.filter((i) => i.owner === scope.owner);
+        out = this.grouped().get(scopeKey(scope)) ?? [];
         break;
       case 'item':
         out = this.descendants(scope.item);
@@ -198,6 +194,26 @@ export class Truth {
     }
     this.members.set(key, out);
     return out;
+  }
+
+  private groups: Map<string, Item[]> | null = null;
+
+  /** Items by priority label, phase and owner, grouped in one pass when first needed. */
+  private grouped(): Map<string, Item[]> {
+    if (this.groups) return this.groups;
+    const groups = new Map<string, Item[]>();
+    const add = (key: string, item: Item) => {
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    };
+    for (const i of this.items) {
+      if (i.priority) add(scopeKey({ kind: 'priority', label: i.priority.label }), i);
+      if (i.phase) add(scopeKey({ kind: 'phase', phase: i.phase }), i);
+      if (i.owner) add(scopeKey({ kind: 'owner', owner: i.owner }), i);
+    }
+    this.groups = groups;
+    return groups;
   }
 
   private inRange(start: number, end: number): Item[] {
