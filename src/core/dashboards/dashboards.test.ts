@@ -265,6 +265,34 @@ describe('progress tables', () => {
   });
 });
 
+describe('labels', () => {
+  it('names its subject around generic words and through links', () => {
+    const text = [
+      '# Plan',
+      '',
+      'Phase 1 progress: 0/2 (0%)',
+      '',
+      '| Phase                  | Progress |',
+      '| ---------------------- | -------- |',
+      '| [Phase 2](#phase-2-qa) | 1/1      |',
+      '',
+      '## Phase 1: Build',
+      '',
+      '- [x] One',
+      '- [ ] Two',
+      '',
+      '## Phase 2: QA',
+      '',
+      '- [ ] Three',
+      '',
+    ].join('\n');
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Dashboard for Phase 1 progress says 0/2 (0%) but 1 of 2 items is done (50%)',
+      'Progress table row "Phase 2" says 1/1 but 0 of 1 items are done (0%)',
+    ]);
+  });
+});
+
 describe('what is not a dashboard', () => {
   it('ignores prose percentages, dates, ratios, role and effort tables, metrics and code examples', () => {
     expect(mismatches(fixture('negatives.md'))).toEqual([]);

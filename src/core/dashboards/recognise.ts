@@ -62,6 +62,7 @@ const LEADER = /^[\s>*+\-│├└┌┐┘┬┴┼─━═║╔╗╚╝|•
 /** Strips list markers, tree drawing and emphasis around a label. */
 function cleanLabel(s: string): string {
   return displayLabel(s)
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(LEADER, '')
     .replace(/[│├└┌┐┘─━═║|]+/gu, ' ')
     .replace(/[*_`]+/g, '')

@@ -64,6 +64,9 @@ function tail(title: string): string {
 const GENERIC =
   /^(?:(?:overall|total|totals|all|sum|grand|progress|completion|complete|completed|status|summary|project|plan|tasks?|items?|done|current|percent|percentage|of|the|and|in|overview|dashboard|count)\s*)*$/;
 
+/** The generic words alone, to take a label's subject out of `Phase 1 progress` or `Must Have tasks`. */
+const GENERIC_WORD = /\b(?:overall|progress|completion|complete|completed|status|tasks?|items?|done)\b/g;
+
 export function isGenericLabel(label: string): boolean {
   return GENERIC.test(norm(label));
 }
@@ -121,7 +124,8 @@ export class Truth {
     const idHits =
       this.ids.get(full) ?? this.ids.get(firstWord) ?? this.ids.get(full.split(' ').slice(0, 2).join(' '));
     if (idHits && idHits.length === 1 && /\d/.test(idHits[0]!.id!)) return { kind: 'item', item: idHits[0]! };
-    for (const t of new Set([full, norm(head(label))])) {
+    const bare = full.replace(GENERIC_WORD, ' ').replace(/\s+/g, ' ').trim();
+    for (const t of new Set([full, norm(head(label)), bare])) {
       if (t === '') continue;
       const phase = this.phases.get(t);
       if (phase !== undefined) return { kind: 'phase', phase };
