@@ -145,6 +145,17 @@ interface Replacement {
   readonly text: string;
 }
 
+/** What the items say, figure by figure; undefined where the plausible units disagree. */
+interface Expected {
+  readonly tallies: readonly Tally[];
+  readonly word: string;
+  readonly decimals: number;
+  readonly done: number | undefined;
+  readonly total: number | undefined;
+  readonly remaining: number | undefined;
+  readonly percent: string | undefined;
+}
+
 function checkClaim(
   c: Claim,
   units: readonly Unit[],
@@ -157,130 +168,141 @@ function checkClaim(
       : c.scope
         ? units.map((u) => truth.tally(c.scope!, u)).filter((t): t is Tally => t !== null)
         : [];
-  const word = c.measure === 'phases' ? 'phases' : c.measure === 'effort' ? unitWord(c) : 'items';
-  const out: Mismatch[] = [];
-  const rep: Replacement[] = [];
-  const put = (n: Num | undefined, value: string) => {
-    if (n && String(n.value) !== value && !(Number(value) === n.value && n.decimals === 0)) {
-      rep.push({ from: n.from, to: n.to, text: value });
-    }
+  const decimals = c.percent?.decimals ?? 0;
+  const exp: Expected = {
+    tallies,
+    word: c.measure === 'phases' ? 'phases' : c.measure === 'effort' ? unitWord(c) : 'items',
+    decimals,
+    done: same(tallies, (t) => t.done),
+    total: same(tallies, (t) => t.total),
+    remaining: same(tallies, (t) => t.total - t.done),
+    percent: same(tallies, (t) => formatPercent(t.done, t.total, decimals)),
   };
+  const stale =
+    (c.done && exp.done !== undefined && c.done.value !== exp.done) ||
+    (c.total && exp.total !== undefined && c.total.value !== exp.total) ||
+    (c.remaining && exp.remaining !== undefined && c.remaining.value !== exp.remaining) ||
+    (c.percent &&
+      exp.percent !== undefined &&
+      !tallies.some((t) => percentAgrees(c.percent!.value, t.done, t.total, decimals)));
+  const out = stale ? [staleFinding(c, exp)] : ownNumbersFindings(c, exp);
+  const status = statusFinding(c, exp, columnWords);
+  return status ? [...out, status] : out;
+}
 
-  const expDone = same(tallies, (t) => t.done);
-  const expTotal = same(tallies, (t) => t.total);
-  const expRemaining = same(tallies, (t) => t.total - t.done);
-  let stale = false;
-  if (c.done && expDone !== undefined && c.done.value !== expDone) stale = true;
-  if (c.total && expTotal !== undefined && c.total.value !== expTotal) stale = true;
-  if (c.remaining && expRemaining !== undefined && c.remaining.value !== expRemaining) stale = true;
-  const pctDecimals = c.percent?.decimals ?? 0;
-  const expPct = same(tallies, (t) => formatPercent(t.done, t.total, pctDecimals));
-  if (
-    c.percent &&
-    expPct !== undefined &&
-    !tallies.some((t) => percentAgrees(c.percent!.value, t.done, t.total, pctDecimals))
-  ) {
-    stale = true;
-  }
-
+/** The claim rewritten to the truth: every figure the items determine, the percentage and bar after them. */
+function staleFinding(c: Claim, exp: Expected): Mismatch {
+  const rep: Replacement[] = [];
+  const put = (n: Num | undefined, value: number | undefined) => {
+    if (n && value !== undefined && n.value !== value)
+      rep.push({ from: n.from, to: n.to, text: String(value) });
+  };
+  put(c.done, exp.done);
+  put(c.doneTwin, exp.done);
+  put(c.total, exp.total);
+  put(c.totalTwin, exp.total);
+  put(c.remaining, exp.remaining);
   // The numbers the claim will show: the truth where it is known, else its own.
-  const newDone = c.done ? (expDone ?? c.done.value) : expDone;
-  const newTotal = c.total ? (expTotal ?? c.total.value) : expTotal;
-  const ownRatio = c.done && c.total ? ([c.done.value, c.total.value] as const) : null;
-
-  if (stale) {
-    if (c.done && expDone !== undefined) put(c.done, String(expDone));
-    if (c.doneTwin && expDone !== undefined) put(c.doneTwin, String(expDone));
-    if (c.total && expTotal !== undefined) put(c.total, String(expTotal));
-    if (c.totalTwin && expTotal !== undefined) put(c.totalTwin, String(expTotal));
-    if (c.remaining && expRemaining !== undefined) put(c.remaining, String(expRemaining));
-    const pct =
-      newDone !== undefined && newTotal !== undefined && (c.done || expPct === undefined)
-        ? formatPercent(newDone, newTotal, pctDecimals)
-        : expPct;
-    const keeps =
-      newDone !== undefined && newTotal !== undefined
-        ? percentAgrees(c.percent?.value ?? -1, newDone, newTotal, pctDecimals)
-        : pct !== undefined && c.percent?.value === Number(pct);
-    if (c.percent && pct !== undefined && !keeps) {
-      rep.push({ from: c.percent.from, to: c.percent.to, text: pct });
-    }
-    if (c.bar) {
-      const cells =
-        newDone !== undefined && newTotal !== undefined
-          ? barCells(newDone, newTotal, c.bar.width)
-          : pct !== undefined
-            ? barCells(Number(pct), 100, c.bar.width)
-            : undefined;
-      if (cells !== undefined && cells !== c.bar.full) {
-        rep.push({ from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) });
-      }
-    }
-    const truthText =
-      !c.done && !c.percent && !c.remaining && expTotal !== undefined
-        ? `there are ${expTotal} ${word}`
-        : expDone !== undefined && expTotal !== undefined
-          ? `${expDone} of ${expTotal} ${word} ${expDone === 1 ? 'is' : 'are'} done (${formatPercent(expDone, expTotal, pctDecimals)}%)`
-          : expPct !== undefined
-            ? `${expPct}% of its ${word} are done`
-            : expTotal !== undefined
-              ? `there are ${expTotal} ${word}`
-              : `it counts ${word} differently`;
-    out.push(mismatch(c, 'dashboard-stale', truthText, rep));
-  } else {
-    // The claim against its own numbers: a percentage or a bar that disagrees with the counter beside it.
-    if (c.percent && ownRatio && !percentAgrees(c.percent.value, ownRatio[0], ownRatio[1], pctDecimals)) {
-      const pct = formatPercent(ownRatio[0], ownRatio[1], pctDecimals);
-      rep.push({ from: c.percent.from, to: c.percent.to, text: pct });
-      out.push(mismatch(c, 'dashboard-stale', `${ownRatio[0]}/${ownRatio[1]} is ${pct}%`, rep.splice(0)));
-    }
-    const ratio: readonly [number, number] | null =
-      ownRatio ??
-      (c.percent
-        ? [c.percent.value, 100]
-        : expDone !== undefined && expTotal !== undefined
-          ? [expDone, expTotal]
-          : null);
-    if (c.bar && ratio && !barAgrees(c.bar, ratio[0], ratio[1])) {
-      const cells = barCells(ratio[0], ratio[1], c.bar.width);
-      const shown = Math.round((c.bar.full / c.bar.width) * 100);
-      const numbers = ownRatio
-        ? `${c.line.text.slice(c.done!.from, c.total!.to + (c.measure === 'effort' ? 1 : 0))} (${formatPercent(ownRatio[0], ownRatio[1], 0)}%)`
-        : `${formatPercent(ratio[0], ratio[1], pctDecimals)}%`;
-      out.push({
-        ...mismatch(c, 'progress-bar-mismatch', `its numbers say ${numbers}`, [
-          { from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) },
-        ]),
-        message: `Progress bar${c.label ? ` for ${c.label}` : ''} shows ${shown}% (${c.bar.full} of ${c.bar.width} cells filled) but its numbers say ${numbers}`,
-      });
+  const newDone = c.done ? (exp.done ?? c.done.value) : exp.done;
+  const newTotal = c.total ? (exp.total ?? c.total.value) : exp.total;
+  const known = newDone !== undefined && newTotal !== undefined;
+  const pct =
+    known && (c.done || exp.percent === undefined)
+      ? formatPercent(newDone, newTotal, exp.decimals)
+      : exp.percent;
+  if (c.percent && pct !== undefined) {
+    const keeps = known
+      ? percentAgrees(c.percent.value, newDone, newTotal, exp.decimals)
+      : c.percent.value === Number(pct);
+    if (!keeps) rep.push({ from: c.percent.from, to: c.percent.to, text: pct });
+  }
+  if (c.bar) {
+    const cells = known
+      ? barCells(newDone, newTotal, c.bar.width)
+      : pct !== undefined
+        ? barCells(Number(pct), 100, c.bar.width)
+        : undefined;
+    if (cells !== undefined && cells !== c.bar.full) {
+      rep.push({ from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) });
     }
   }
+  const { done, total, word } = exp;
+  const truthText =
+    !c.done && !c.percent && !c.remaining && total !== undefined
+      ? `there are ${total} ${word}`
+      : done !== undefined && total !== undefined
+        ? `${done} of ${total} ${word} ${done === 1 ? 'is' : 'are'} done (${formatPercent(done, total, exp.decimals)}%)`
+        : exp.percent !== undefined
+          ? `${exp.percent}% of its ${word} are done`
+          : total !== undefined
+            ? `there are ${total} ${word}`
+            : `${exp.remaining} ${word} remain`;
+  return mismatch(c, 'dashboard-stale', truthText, rep);
+}
 
-  if (c.status) {
-    const expStatus = same(tallies, derive);
-    if (expStatus !== undefined && expStatus !== c.status.status) {
-      const s = expStatus as 'todo' | 'doing' | 'done';
-      const newText = columnWords?.get(s) ?? statusText(c.status.text, s);
-      const expDoing = same(tallies, (t) => t.doing);
-      const counts =
-        expDone !== undefined && expTotal !== undefined
-          ? `${expDone} of ${expTotal} ${word} ${expDone === 1 ? 'is' : 'are'} done${expDoing ? ` and ${expDoing} ${expDoing === 1 ? 'is' : 'are'} in progress` : ''}`
-          : s === 'doing'
-            ? 'work on its items has started'
-            : s === 'done'
-              ? `all its ${word} are done`
-              : `none of its ${word} has started`;
-      const m = mismatch(c, 'status-column-mismatch', counts, [
-        { from: c.status.from, to: c.status.to, text: newText },
-      ]);
-      out.push({
-        ...m,
-        says: c.status.text,
-        message: `Status column says "${c.status.text}" for ${c.label || 'this row'} but ${counts} (${STATUS_WORD[s]})`,
-      });
-    }
+/** The claim against its own numbers: a percentage or a bar that disagrees with the counter beside it. */
+function ownNumbersFindings(c: Claim, exp: Expected): Mismatch[] {
+  const out: Mismatch[] = [];
+  const own = c.done && c.total ? ([c.done.value, c.total.value] as const) : null;
+  if (c.percent && own && !percentAgrees(c.percent.value, own[0], own[1], exp.decimals)) {
+    const pct = formatPercent(own[0], own[1], exp.decimals);
+    out.push(
+      mismatch(c, 'dashboard-stale', `${own[0]}/${own[1]} is ${pct}%`, [
+        { from: c.percent.from, to: c.percent.to, text: pct },
+      ]),
+    );
+  }
+  const ratio: readonly [number, number] | null =
+    own ??
+    (c.percent
+      ? [c.percent.value, 100]
+      : exp.done !== undefined && exp.total !== undefined
+        ? [exp.done, exp.total]
+        : null);
+  if (c.bar && ratio && !barAgrees(c.bar, ratio[0], ratio[1])) {
+    const cells = barCells(ratio[0], ratio[1], c.bar.width);
+    const shown = Math.round((c.bar.full / c.bar.width) * 100);
+    const numbers = own
+      ? `${c.line.text.slice(c.done!.from, c.total!.to + (c.measure === 'effort' ? 1 : 0))} (${formatPercent(own[0], own[1], 0)}%)`
+      : `${formatPercent(ratio[0], ratio[1], exp.decimals)}%`;
+    out.push({
+      ...mismatch(c, 'progress-bar-mismatch', `its numbers say ${numbers}`, [
+        { from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) },
+      ]),
+      message: `Progress bar${c.label ? ` for ${c.label}` : ''} shows ${shown}% (${c.bar.full} of ${c.bar.width} cells filled) but its numbers say ${numbers}`,
+    });
   }
   return out;
+}
+
+/** A status cell against the status its row's items add up to (all done: complete; any started: in progress). */
+function statusFinding(
+  c: Claim,
+  exp: Expected,
+  columnWords: ReadonlyMap<Status, string> | undefined,
+): Mismatch | null {
+  if (!c.status) return null;
+  const expStatus = same(exp.tallies, derive);
+  if (expStatus === undefined || expStatus === c.status.status) return null;
+  const s = expStatus as 'todo' | 'doing' | 'done';
+  const doing = same(exp.tallies, (t) => t.doing);
+  const { done, total, word } = exp;
+  const counts =
+    done !== undefined && total !== undefined
+      ? `${done} of ${total} ${word} ${done === 1 ? 'is' : 'are'} done${doing ? ` and ${doing} ${doing === 1 ? 'is' : 'are'} in progress` : ''}`
+      : s === 'doing'
+        ? 'work on its items has started'
+        : s === 'done'
+          ? `all its ${word} are done`
+          : `none of its ${word} has started`;
+  const newText = columnWords?.get(s) ?? statusText(c.status.text, s);
+  return {
+    ...mismatch(c, 'status-column-mismatch', counts, [
+      { from: c.status.from, to: c.status.to, text: newText },
+    ]),
+    says: c.status.text,
+    message: `Status column says "${c.status.text}" for ${c.label || 'this row'} but ${counts} (${STATUS_WORD[s]})`,
+  };
 }
 
 /** The status word for `status` written like `old`: its emoji, its case. */
