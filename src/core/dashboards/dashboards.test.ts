@@ -304,6 +304,13 @@ describe('what is not a dashboard', () => {
     );
   });
 
+  it('ignores task numbering (Task 3/5) but reads a phase that names a section', () => {
+    const text = '# P\n\nTask 3/5 needs a reviewer.\n\nPhase 1 (0/1)\n\n## Phase 1: Build\n\n- [x] One\n';
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Dashboard for Phase 1 says 0/1 but 1 of 1 items is done (100%)',
+    ]);
+  });
+
   it('ignores a figure whose label names nothing in the plan', () => {
     expect(mismatches('# P\n\nTests passing: 40/50 (80%) done\n\n- [ ] One\n')).toEqual([]);
   });

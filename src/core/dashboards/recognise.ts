@@ -53,7 +53,9 @@ export interface Claim {
   readonly cells?: readonly Cell[];
 }
 
-const KEYWORD = /\b(?:progress|complete|completed|completion|done|finished|closed|tasks?|items?|phases?)\b/;
+/** Words that make a line a progress claim; `task`, `item` and `phase` alone also number things (`Task 3/5`). */
+const KEYWORD = /\b(?:progress|complete|completed|completion|done|finished|closed|tasks|items|phases)\b/;
+const WEAK_KEYWORD = /\b(?:task|item|phase)\b/;
 const OVERALL = /\b(?:overall|project|total|whole|entire)\b/;
 const OTHER_SHARE =
   /^\)?\s*(?:of|in)\s+(?!(?:the\s+|all\s+)?(?:tasks?|items?|phases?|work|plan|project|total|overall|scope|backlog|roadmap)\b)[\p{L}]/u;
@@ -147,7 +149,8 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
   const total = t.totals[0];
   if (!counter && !percent && !total) return null;
   const lower = norm(lt.text);
-  if (!bar && !total && !KEYWORD.test(lower)) return null;
+  const strong = bar !== undefined || total !== undefined || KEYWORD.test(lower);
+  if (!strong && !WEAK_KEYWORD.test(lower)) return null;
   // A counter and a percentage far apart on a line may measure different things.
   if (counter && percent && !adjacent(lt.text, counter, percent.from, percent.to)) return null;
   // `Progress: 50% of the budget`: a share of something other than the work.
@@ -167,7 +170,10 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
     : counter && /^\s*phases?\b/.test(counter.after)
       ? 'phases'
       : 'items';
-  const scope = isGenericLabel(label) ? truth.enclosing(lineNo, OVERALL.test(lower)) : truth.resolve(label);
+  const generic = isGenericLabel(label);
+  // With only `task` or `phase` on the line, the label must name something: `Phase 2 (3/5)`, not `Task 3/5`.
+  if (!strong && generic) return null;
+  const scope = generic ? truth.enclosing(lineNo, OVERALL.test(lower)) : truth.resolve(label);
   return {
     kind: 'line',
     line: lt,
