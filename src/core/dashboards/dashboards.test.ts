@@ -265,6 +265,37 @@ describe('progress tables', () => {
   });
 });
 
+describe('plans in other dialects', () => {
+  it('spec-kit: true summary table and phase headings give nothing; ticking a task makes them stale', () => {
+    const text = fixture('spec-kit.md');
+    expect(mismatches(text)).toEqual([]);
+    const ticked = text.replace('- [ ] T005', '- [x] T005');
+    expect(mismatches(ticked).map((m) => [m.line, m.message])).toEqual([
+      [
+        10,
+        'Progress table row "Phase 2: Foundational" says 3 total, 1 done, 33% but 2 of 3 items are done (67%)',
+      ],
+      [12, 'Progress table row "Total" says 8 total, 4 done, 50% but 5 of 8 items are done (63%)'],
+      [20, 'Dashboard for Phase 2: Foundational says 1/3 but 2 of 3 items are done (67%)'],
+    ]);
+    const after = fixed(ticked);
+    expect(after).toContain('| Phase 2: Foundational | 3     | 2    | 67%  |\n');
+    expect(after).toContain('| **Total**             | 8     | 5    | 63%  |\n');
+    expect(after).toContain('## Phase 2: Foundational (2/3 complete)\n');
+    expect(mismatches(after)).toEqual([]);
+  });
+
+  it('Kiro: a counter with its words, percentage and bar is read as one figure', () => {
+    const text = fixture('kiro.md');
+    expect(mismatches(text)).toEqual([]);
+    const ticked = text.replace('- [ ] 4. Wire', '- [x] 4. Wire');
+    expect(mismatches(ticked).map((m) => m.message)).toEqual([
+      'Dashboard says 2/5 tasks done (40%) but 3 of 5 items are done (60%)',
+    ]);
+    expect(fixed(ticked)).toContain('Progress: 3/5 tasks done (60%) [██████░░░░]\n');
+  });
+});
+
 describe('labels', () => {
   it('names its subject around generic words and through links', () => {
     const text = [

@@ -59,7 +59,7 @@ const WEAK_KEYWORD = /\b(?:task|item|phase)\b/;
 const OVERALL = /\b(?:overall|project|total|whole|entire)\b/;
 const OTHER_SHARE =
   /^\)?\s*(?:of|in)\s+(?!(?:the\s+|all\s+)?(?:tasks?|items?|phases?|work|plan|project|total|overall|scope|backlog|roadmap)\b)[\p{L}]/u;
-const LEADER = /^[\s>*+\-│├└┌┐┘┬┴┼─━═║╔╗╚╝|•·]*(?:\d+[.)]\s+)?/u;
+const LEADER = /^[\s>*+#\-│├└┌┐┘┬┴┼─━═║╔╗╚╝|•·]*(?:\d+[.)]\s+)?/u;
 
 /** Strips list markers, tree drawing and emphasis around a label. */
 function cleanLabel(s: string): string {
@@ -194,7 +194,10 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
 function adjacent(text: string, counter: { done: Num; total: Num }, from: number, to: number): boolean {
   const gap =
     from > counter.total.to ? text.slice(counter.total.to, from) : text.slice(to + 1, counter.done.from);
-  return /^[\s()[\]=,:–—-]{0,4}$/u.test(gap.replace(/^\s*(?:h|hrs?|hours?|d|days?)\b/, ''));
+  const words = gap
+    .replace(/^\s*(?:h|hrs?|hours?|d|days?)\b/, '')
+    .replace(/\b(?:tasks?|items?|phases?|done|complete|completed|finished)\b/gi, '');
+  return /^[\s()[\]=,:–—-]{0,6}$/u.test(words);
 }
 
 type Column = 'label' | 'total' | 'done' | 'remaining' | 'progress' | 'status' | 'other';
