@@ -265,6 +265,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       json,
       dryRun,
+      hours,
       {
         flags: '--check',
         description: 'write nothing; exit 1 and list what is stale when any dashboard would change (for CI)',

@@ -3,7 +3,7 @@ import { analyseDashboards } from '../../core/dashboards/index.js';
 import type { Plan } from '../../core/model.js';
 import { managedEdits, syncSteps } from '../../core/sync/index.js';
 import { applyChange } from '../change.js';
-import { type CommonOptions, loadPlans } from '../context.js';
+import { type CommonOptions, hoursOf, loadPlans } from '../context.js';
 import { color, printJson, println } from '../output.js';
 
 interface SyncFlags extends CommonOptions {
@@ -19,7 +19,7 @@ function staleOf(plan: Plan, opts: SyncFlags): { line: number; message: string }
     message: 'managed progress block is out of date',
   }));
   if (opts.unmanaged) {
-    for (const m of analyseDashboards(plan).mismatches) {
+    for (const m of analyseDashboards(plan, hoursOf(opts)).mismatches) {
       if (m.edits && m.edits.length > 0) out.push({ line: m.line, message: m.message });
     }
   }
@@ -28,7 +28,11 @@ function staleOf(plan: Plan, opts: SyncFlags): { line: number; message: string }
 
 export async function run(files: string[], opts: SyncFlags): Promise<number> {
   const plans = await loadPlans(files, opts);
-  const steps = syncSteps({ adopt: opts.adopt === true, unmanaged: opts.unmanaged === true });
+  const steps = syncSteps({
+    adopt: opts.adopt === true,
+    unmanaged: opts.unmanaged === true,
+    hoursPerDay: hoursOf(opts),
+  });
   const results = [];
   let failed = false;
   for (const plan of plans) {

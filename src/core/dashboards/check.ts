@@ -39,11 +39,16 @@ export interface DashboardReport {
   readonly mismatches: readonly Mismatch[];
 }
 
-const cache = new WeakMap<Plan, DashboardReport>();
+const cache = new WeakMap<Plan, Map<number, DashboardReport>>();
 
-/** Recognises the plan's dashboards and checks them against its items (computed once per plan). */
-export function analyseDashboards(plan: Plan): DashboardReport {
-  const hit = cache.get(plan);
+/**
+ * Recognises the plan's dashboards and checks them against its items (computed once per plan).
+ * `hoursPerDay` converts effort counters written in days (`0/3d`); use the value the plan was parsed with.
+ */
+export function analyseDashboards(plan: Plan, hoursPerDay = 8): DashboardReport {
+  const byHours = cache.get(plan) ?? new Map<number, DashboardReport>();
+  cache.set(plan, byHours);
+  const hit = byHours.get(hoursPerDay);
   if (hit) return hit;
   const blocks = planBlocks(plan);
   const { blocks: managed, problems } = findManagedBlocks(plan, blocks.kinds);
@@ -58,9 +63,11 @@ export function analyseDashboards(plan: Plan): DashboardReport {
     if (!w.has(c.status.status)) w.set(c.status.status, c.status.text);
     words.set(c.group, w);
   }
-  const mismatches = claims.flatMap((c, i) => checkClaim(c, units[i]!, truth, words.get(c.group)));
+  const mismatches = claims.flatMap((c, i) =>
+    checkClaim(c, units[i]!, truth, hoursPerDay, words.get(c.group)),
+  );
   const report = { blocks, truth, claims, managed, problems, mismatches };
-  cache.set(plan, report);
+  byHours.set(hoursPerDay, report);
   return report;
 }
 
@@ -114,11 +121,11 @@ function same<T>(tallies: readonly Tally[], f: (t: Tally) => T): T | undefined {
 
 /**
  * An effort counter (`0/18h`) against the estimates of its scope: checked only when the estimates
- * add up to the total it states (8-hour days), so the done part is the one thing in question.
+ * add up to the total it states, so the done part is the one thing in question.
  */
-function effortTallies(c: Claim, truth: Truth): Tally[] {
+function effortTallies(c: Claim, truth: Truth, hoursPerDay: number): Tally[] {
   if (!c.scope || !c.total || !c.effortUnit) return [];
-  const per = c.effortUnit === 'h' ? 60 : 8 * 60;
+  const per = c.effortUnit === 'h' ? 60 : hoursPerDay * 60;
   const e = truth.effort(c.scope);
   if (!e || e.total !== c.total.value * per) return [];
   return [{ total: c.total.value, done: Math.round((e.done / per) * 10) / 10, doing: 0 }];
@@ -160,11 +167,12 @@ function checkClaim(
   c: Claim,
   units: readonly Unit[],
   truth: Truth,
+  hoursPerDay: number,
   columnWords: ReadonlyMap<Status, string> | undefined,
 ): Mismatch[] {
   const tallies =
     c.measure === 'effort'
-      ? effortTallies(c, truth)
+      ? effortTallies(c, truth, hoursPerDay)
       : c.scope
         ? units.map((u) => truth.tally(c.scope!, u)).filter((t): t is Tally => t !== null)
         : [];

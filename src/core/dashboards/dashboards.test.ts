@@ -210,6 +210,36 @@ describe('progress tables', () => {
     expect(fixed(text).split('\n')[4]).toBe('| Phase 1 |    2 |         0 |     2 | 100% |   ✅   |');
   });
 
+  it('checks a status-only table whose rows name phases, and leaves a task table alone', () => {
+    const text = [
+      '# Plan',
+      '',
+      '| Phase   | Goal      | Status      |',
+      '| ------- | --------- | ----------- |',
+      '| Phase 1 | Build it  | ✅ Complete |',
+      '| Phase 2 | Ship it   | Not Started |',
+      '',
+      '| Task        | Owner | Status      |',
+      '| ----------- | ----- | ----------- |',
+      '| Phase 1     | Ann   | Not Started |',
+      '| Write specs | Bob   | Complete    |',
+      '',
+      '## Phase 1: Build',
+      '',
+      '- [x] One',
+      '- [ ] Two',
+      '',
+      '## Phase 2: Ship',
+      '',
+      '- [ ] Three',
+      '',
+    ].join('\n');
+    expect(mismatches(text).map((m) => [m.line, m.message])).toEqual([
+      [5, 'Status column says "✅ Complete" for Phase 1 but 1 of 2 items is done (In Progress)'],
+    ]);
+    expect(fixed(text).split('\n')[4]).toBe('| Phase 1 | Build it  | 🔄 In Progress |');
+  });
+
   it('reports nothing on dashboards that are true', () => {
     expect(mismatches(fixture('up-to-date.md'))).toEqual([]);
   });

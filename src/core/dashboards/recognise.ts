@@ -269,7 +269,8 @@ function tableClaims(
     );
   const head = at(header);
   const columns = splitCells(head.text).map((c) => classifyHeader(head.text.slice(c.from, c.to)));
-  if (!columns.some((c) => c === 'total' || c === 'done' || c === 'remaining' || c === 'progress')) return [];
+  const counts = columns.some((c) => c === 'total' || c === 'done' || c === 'remaining' || c === 'progress');
+  if (!counts && !columns.includes('status')) return [];
   const labelColumn = columns.indexOf('other');
   if (labelColumn < 0) return [];
   columns[labelColumn] = 'label';
@@ -339,6 +340,9 @@ function tableClaims(
     if (ambiguous || (!parts.done && !parts.total && !parts.remaining && !parts.percent && !parts.status))
       continue;
     const scope = isGenericLabel(label) ? truth.enclosing(row.line + 1, false) : truth.resolve(label);
+    // Without counts, a status table is a dashboard only when its rows name parts of the plan
+    // (phases, sections, priorities), not tasks: a row per task is a task list.
+    if (!counts && (scope === null || scope.kind === 'item')) return [];
     const { measure, ...figures } = parts;
     claims.push({
       kind: 'row',
@@ -352,5 +356,5 @@ function tableClaims(
       ...figures,
     });
   }
-  return claims;
+  return counts || claims.filter((c) => c.scope?.kind !== 'plan').length >= 2 ? claims : [];
 }

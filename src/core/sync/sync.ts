@@ -38,8 +38,8 @@ export function managedEdits(plan: Plan): { stale: StaleBlock[] } {
 }
 
 /** Edits that rewrite the stale figures of recognised unmanaged dashboards in place. */
-function unmanagedEdits(plan: Plan): Edit[] {
-  const edits = analyseDashboards(plan).mismatches.flatMap((m) => m.edits ?? []);
+function unmanagedEdits(plan: Plan, hoursPerDay: number): Edit[] {
+  const edits = analyseDashboards(plan, hoursPerDay).mismatches.flatMap((m) => m.edits ?? []);
   return nonOverlapping(edits);
 }
 
@@ -82,6 +82,8 @@ export interface SyncOptions {
   readonly adopt?: boolean;
   /** Also rewrite recognised unmanaged dashboards in place. */
   readonly unmanaged?: boolean;
+  /** Hours in a working day, for effort counters in days (the value the plan was parsed with; default 8). */
+  readonly hoursPerDay?: number;
 }
 
 /**
@@ -93,7 +95,7 @@ export function syncSteps(opts: SyncOptions): ((plan: Plan) => Edit[])[] {
   const steps: ((plan: Plan) => Edit[])[] = [];
   if (opts.adopt) steps.push(adoptEdits);
   steps.push((p) => managedEdits(p).stale.map((s) => s.edit));
-  if (opts.unmanaged) steps.push(unmanagedEdits);
+  if (opts.unmanaged) steps.push((p) => unmanagedEdits(p, opts.hoursPerDay ?? 8));
   return steps;
 }
 

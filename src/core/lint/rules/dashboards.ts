@@ -5,10 +5,10 @@
 import { analyseDashboards, type DashboardRuleId } from '../../dashboards/index.js';
 import type { Plan } from '../../model.js';
 import { managedEdits } from '../../sync/index.js';
-import type { RawFinding, Rule } from '../types.js';
+import type { LintContext, RawFinding, Rule } from '../types.js';
 
-function findingsOf(plan: Plan, rule: DashboardRuleId): RawFinding[] {
-  return analyseDashboards(plan)
+function findingsOf(plan: Plan, ctx: LintContext, rule: DashboardRuleId): RawFinding[] {
+  return analyseDashboards(plan, ctx.hoursPerDay)
     .mismatches.filter((m) => m.rule === rule)
     .map((m) => ({
       span: m.span,
@@ -22,8 +22,8 @@ const dashboardStale: Rule = {
   severity: 'error',
   description:
     "A dashboard's counters, percentages, totals or table figures disagree with the plan's items (or a managed block is out of date).",
-  check: (plan) => [
-    ...findingsOf(plan, 'dashboard-stale'),
+  check: (plan, ctx) => [
+    ...findingsOf(plan, ctx, 'dashboard-stale'),
     ...managedEdits(plan).stale.map((b) => ({
       span: b.open,
       message: `Managed progress block (line ${b.line}) is out of date; run \`taskmark sync\` to regenerate it.`,
@@ -36,7 +36,7 @@ const progressBarMismatch: Rule = {
   id: 'progress-bar-mismatch',
   severity: 'warning',
   description: "A progress bar's fill disagrees with the numbers written beside it.",
-  check: (plan) => findingsOf(plan, 'progress-bar-mismatch'),
+  check: (plan, ctx) => findingsOf(plan, ctx, 'progress-bar-mismatch'),
 };
 
 const statusColumnMismatch: Rule = {
@@ -44,7 +44,7 @@ const statusColumnMismatch: Rule = {
   severity: 'warning',
   description:
     'A progress table\'s status cell ("Not Started", "In Progress", "Complete") disagrees with the items of its row.',
-  check: (plan) => findingsOf(plan, 'status-column-mismatch'),
+  check: (plan, ctx) => findingsOf(plan, ctx, 'status-column-mismatch'),
 };
 
 const dashboardMarker: Rule = {
