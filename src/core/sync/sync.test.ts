@@ -184,7 +184,8 @@ const planArb = fc.record({
   claimed: fc.nat({ max: 30 }),
   percent: fc.nat({ max: 100 }),
   fill: fc.nat({ max: 10 }),
-  status: fc.constantFrom('Not Started', 'In Progress', 'Complete'),
+  status: fc.constantFrom('Not Started', 'In Progress', 'Complete', '✅', '**Done**'),
+  phaseLabels: fc.boolean(),
   eol: fc.constantFrom('\n', '\r\n'),
 });
 
@@ -205,9 +206,14 @@ function buildPlan(p: PlanShape): string {
     '| Section | Tasks | Done | Progress | Status |',
     '| ------- | ----- | ---- | -------- | ------ |',
     ...p.sections.map(
-      (s) => `| ${s.title} | ${s.marks.length} | ${p.claimed} | ${p.percent}% | ${p.status} |`,
+      (s, i) =>
+        `| ${p.phaseLabels ? `Phase ${i + 1}` : s.title} | ${s.marks.length} | ${p.claimed} | [${'#'.repeat(p.fill)}${'-'.repeat(10 - p.fill)}] ${p.percent}% | ${p.status} |`,
     ),
     `| TOTAL | ${total} | ${p.claimed} | ${p.percent}% | ${p.status} |`,
+    '',
+    '| Phase | Status |',
+    '| ----- | ------ |',
+    ...p.sections.map((_, i) => `| Phase ${i + 1} | ${p.status} |`),
     '',
   ];
   p.sections.forEach((s, i) => {
