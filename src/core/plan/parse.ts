@@ -129,7 +129,7 @@ function keepDrafts(drafts: readonly Draft[], listSizes: readonly number[]): boo
   const byList = new Map<number, number[]>();
   drafts.forEach((d, i) => {
     if (d.item.kind === 'status-bullet' && d.list >= 0)
-      byList.set(d.list, [...(byList.get(d.list) ?? []), i]);
+      byList.get(d.list)?.push(i) ?? byList.set(d.list, [i]);
   });
   for (const [list, members] of byList) {
     const first = drafts[members[0]!]!;

@@ -9,7 +9,7 @@ import type { LintContext, Rule } from '../types.js';
 import { describe, isClosed, itemSpan, normaliseTitle } from '../util.js';
 
 /** A word in more titles than this says nothing about sameness (`add`, `tests`). */
-const MAX_POSTING = 64;
+const MAX_POSTING = 32;
 /** Titles shorter than this many words are too generic to call duplicates (`Tests`, `Write docs`). */
 const MIN_WORDS = 3;
 
@@ -23,32 +23,38 @@ interface Pair {
 function similarPairs(plan: Plan, ctx: LintContext): Pair[] {
   const cands = plan.items.filter(comparable);
   const norm = new Map<Item, string>();
+  const grams = new Map<Item, Uint32Array>();
   const words = new Map<Item, string[]>();
   const df = new Map<string, number>();
   for (const item of cands) {
     const n = normaliseTitle(item.title);
     norm.set(item, n);
+    grams.set(item, bigrams(n));
     const ws = [...new Set(n.split(' ').filter((w) => w.length > 1))];
     words.set(item, ws);
     for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const posting = new Map<string, Item[]>();
   const out: Pair[] = [];
-  const seen = new Set<string>();
   for (const item of cands) {
     const ws = words.get(item)!;
     if (ws.length < MIN_WORDS) continue;
     const rare = [...ws].sort((x, y) => df.get(x)! - df.get(y)! || (x < y ? -1 : 1)).slice(0, 2);
+    // A pair is met only while its later item is processed, so the pairs seen are this item's.
+    const seen = new Set<Item>();
     for (const w of rare) {
       const list = posting.get(w) ?? [];
       if (list.length >= MAX_POSTING) continue;
       for (const other of list) {
-        const id = `${other.key}\u0000${item.key}`;
-        if (seen.has(id) || !related(other, item)) continue;
-        seen.add(id);
-        const sim = similarity(norm.get(other)!, norm.get(item)!);
-        if (sim >= ctx.similarity && !differInKind(norm.get(other)!, norm.get(item)!))
-          out.push({ a: other, b: item, similarity: sim });
+        if (seen.has(other) || !related(other, item)) continue;
+        seen.add(other);
+        const a = norm.get(other)!;
+        const b = norm.get(item)!;
+        // Dice is at most 2·min/(la+lb): titles of very different lengths cannot reach the threshold.
+        const [ga, gb] = [grams.get(other)!, grams.get(item)!];
+        if ((2 * Math.min(ga.length, gb.length)) / (ga.length + gb.length) < ctx.similarity) continue;
+        const sim = a === b ? 1 : dice(ga, gb);
+        if (sim >= ctx.similarity && !differInKind(a, b)) out.push({ a: other, b: item, similarity: sim });
       }
       list.push(item);
       posting.set(w, list);
@@ -121,25 +127,28 @@ function differInKind(a: string, b: string): boolean {
   return false;
 }
 
-/** Sørensen–Dice coefficient over character bigrams of the normalised titles. */
-function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const grams = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const g = a.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
+/** A title's character bigrams as sorted numbers, so two titles compare by one merge. */
+function bigrams(s: string): Uint32Array {
+  const out = new Uint32Array(Math.max(0, s.length - 1));
+  for (let i = 0; i < s.length - 1; i++) out[i] = ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0;
+  return out.sort();
+}
+
+/** Sørensen–Dice coefficient over character bigrams (as multisets) of two normalised titles. */
+function dice(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const g = b.slice(i, i + 2);
-    const n = grams.get(g) ?? 0;
-    if (n > 0) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
       shared++;
-      grams.set(g, n - 1);
-    }
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
   }
-  return (2 * shared) / (a.length - 1 + (b.length - 1));
+  return (2 * shared) / (a.length + b.length);
 }
 
 /** Both rules read the same pairs; they are found once per plan and threshold. */
