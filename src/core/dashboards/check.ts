@@ -194,7 +194,7 @@ function checkClaim(
       exp.percent !== undefined &&
       !tallies.some((t) => percentAgrees(c.percent!.value, t.done, t.total, decimals)));
   const out = stale ? [staleFinding(c, exp)] : ownNumbersFindings(c, exp);
-  const status = statusFinding(c, exp, columnWords);
+  const status = statusFinding(c, exp, truth, columnWords);
   return status ? [...out, status] : out;
 }
 
@@ -287,6 +287,7 @@ function ownNumbersFindings(c: Claim, exp: Expected): Mismatch[] {
 function statusFinding(
   c: Claim,
   exp: Expected,
+  truth: Truth,
   columnWords: ReadonlyMap<Status, string> | undefined,
 ): Mismatch | null {
   if (!c.status) return null;
@@ -299,7 +300,7 @@ function statusFinding(
     done !== undefined && total !== undefined
       ? `${done} of ${total} ${word} ${done === 1 ? 'is' : 'are'} done${doing ? ` and ${doing} ${doing === 1 ? 'is' : 'are'} in progress` : ''}`
       : s === 'doing'
-        ? 'work on its items has started'
+        ? `work on its items has started${started(c, truth)}`
         : s === 'done'
           ? `all its ${word} are done`
           : `none of its ${word} has started`;
@@ -309,8 +310,15 @@ function statusFinding(
       { from: c.status.from, to: c.status.to, text: newText },
     ]),
     says: c.status.text,
-    message: `Status column says "${c.status.text}" for ${c.label || 'this row'} but ${counts} (${STATUS_WORD[s]})`,
+    message: `Status column says "${c.status.text}" for ${c.label || 'this row'} but ${counts}, so it is ${STATUS_WORD[s]}`,
   };
+}
+
+/** ` (MH-001 is in progress)`: the first started item of the claim's scope, or ''. */
+function started(c: Claim, truth: Truth): string {
+  const item = c.scope ? truth.firstStarted(c.scope) : null;
+  if (!item) return '';
+  return ` (${item.id ?? `"${item.title}"`} is ${item.status === 'doing' ? 'in progress' : 'done'})`;
 }
 
 /** The status word for `status` written like `old`: its emoji, its case. */

@@ -166,13 +166,13 @@ describe('progress tables', () => {
       [
         'status-column-mismatch',
         7,
-        'Status column says "Not Started" for Must Have but 1 of 2 items is done and 1 is in progress (In Progress)',
+        'Status column says "Not Started" for Must Have but 1 of 2 items is done and 1 is in progress, so it is In Progress',
       ],
       ['dashboard-stale', 9, 'Progress table row "TOTAL" says 0/4 (0%) but 1 of 4 items is done (25%)'],
       [
         'status-column-mismatch',
         9,
-        'Status column says "Not Started" for TOTAL but 1 of 4 items is done and 1 is in progress (In Progress)',
+        'Status column says "Not Started" for TOTAL but 1 of 4 items is done and 1 is in progress, so it is In Progress',
       ],
     ]);
     const after = fixed(text).split('\n');
@@ -205,7 +205,10 @@ describe('progress tables', () => {
         'dashboard-stale',
         'Progress table row "Phase 1" says 0 done, 2 remaining, 2 total, 0% but 2 of 2 items are done (100%)',
       ],
-      ['status-column-mismatch', 'Status column says "⏳" for Phase 1 but 2 of 2 items are done (Complete)'],
+      [
+        'status-column-mismatch',
+        'Status column says "⏳" for Phase 1 but 2 of 2 items are done, so it is Complete',
+      ],
     ]);
     expect(fixed(text).split('\n')[4]).toBe('| Phase 1 |    2 |         0 |     2 | 100% |   ✅   |');
   });
@@ -235,7 +238,7 @@ describe('progress tables', () => {
       '',
     ].join('\n');
     expect(mismatches(text).map((m) => [m.line, m.message])).toEqual([
-      [5, 'Status column says "✅ Complete" for Phase 1 but 1 of 2 items is done (In Progress)'],
+      [5, 'Status column says "✅ Complete" for Phase 1 but 1 of 2 items is done, so it is In Progress'],
     ]);
     expect(fixed(text).split('\n')[4]).toBe('| Phase 1 | Build it  | 🔄 In Progress |');
   });

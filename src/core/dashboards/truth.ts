@@ -247,6 +247,12 @@ export class Truth {
     return out;
   }
 
+  /** The first item of the scope in progress (else the first done), to name in a message. */
+  firstStarted(scope: Scope): Item | null {
+    const items = this.scopeItems(scope);
+    return items.find((i) => i.status === 'doing') ?? items.find(isDone) ?? null;
+  }
+
   /** Effort done and in all of the scope, in minutes, from the items' roll-ups; null when nothing is estimated. */
   effort(scope: Scope): { done: number; total: number } | null {
     let done = 0;

@@ -109,11 +109,11 @@ describe('status-column-mismatch', () => {
     expect(found.map((f) => [lineOf(text, f), f.message])).toEqual([
       [
         7,
-        'Status column says "Not Started" for Must Have but 1 of 2 items is done and 1 is in progress (In Progress)',
+        'Status column says "Not Started" for Must Have but 1 of 2 items is done and 1 is in progress, so it is In Progress',
       ],
       [
         9,
-        'Status column says "Not Started" for TOTAL but 1 of 4 items is done and 1 is in progress (In Progress)',
+        'Status column says "Not Started" for TOTAL but 1 of 4 items is done and 1 is in progress, so it is In Progress',
       ],
     ]);
     expect(found[1]!.fix!.edits).toEqual([
@@ -181,8 +181,8 @@ describe.skipIf(!hasSeeds)('dashboard rules on the seed plans', () => {
     // 0/50 (0%) is not reported: the plan shows 23 of its 50 tasks (it says the rest were cut for
     // length), none of them done, so nothing proves the counter stale.
     expect(seed('000')).toEqual([
-      'status-column-mismatch 27: Status column says "Not Started" for Must Have but 0 of 15 items are done and 1 is in progress (In Progress)',
-      'status-column-mismatch 30: Status column says "Not Started" for TOTAL but work on its items has started (In Progress)',
+      'status-column-mismatch 27: Status column says "Not Started" for Must Have but 0 of 15 items are done and 1 is in progress, so it is In Progress',
+      'status-column-mismatch 30: Status column says "Not Started" for TOTAL but work on its items has started (MH-001 is in progress), so it is In Progress',
     ]);
   });
 
