@@ -83,6 +83,9 @@ describe('taskmark sync', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('| **TOTAL** | **2** | **4** |  **50%** |\n<!-- /taskmark -->\n');
     expect(text).toContain('**Completion:** 0/4 (0%)');
+    expect(r.stdout).toContain(
+      '1 hand-written dashboard is stale too; `taskmark sync --unmanaged` rewrites them in place',
+    );
     expect(taskmark(['sync', 'PLAN.md'], dir).stdout).toContain('dashboards already up to date');
   });
 

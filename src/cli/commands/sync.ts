@@ -26,6 +26,16 @@ function staleOf(plan: Plan, opts: SyncFlags): { line: number; message: string }
   return out.sort((a, b) => a.line - b.line);
 }
 
+/** Points at --unmanaged when hand-written dashboards are stale too (sync leaves them alone by default). */
+function hintHandWritten(plan: Plan, opts: SyncFlags, managedStale: number): void {
+  const n = staleOf(plan, { ...opts, unmanaged: true }).length - managedStale;
+  if (n === 0) return;
+  const what = n === 1 ? 'dashboard is' : 'dashboards are';
+  println(
+    color.dim(`  ${n} hand-written ${what} stale too; \`taskmark sync --unmanaged\` rewrites them in place`),
+  );
+}
+
 export async function run(files: string[], opts: SyncFlags): Promise<number> {
   const plans = await loadPlans(files, opts);
   const steps = syncSteps({
@@ -64,6 +74,7 @@ export async function run(files: string[], opts: SyncFlags): Promise<number> {
         change.changed ? `${plan.file}: dashboards synced` : `${plan.file}: dashboards already up to date`,
       );
     }
+    if (!opts.unmanaged) hintHandWritten(plan, opts, stale.length);
   }
   if (opts.json) printJson({ check: opts.check === true, dryRun: opts.dryRun === true, files: results });
   return failed ? 1 : 0;
