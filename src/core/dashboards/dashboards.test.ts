@@ -362,6 +362,12 @@ describe('what is not a dashboard', () => {
     expect(mismatches(fixture('negatives.md'))).toEqual([]);
   });
 
+  it('ignores a task table whose # column numbers the rows', () => {
+    const text =
+      '# P\n\n| # | Phase   | Status      |\n| - | ------- | ----------- |\n| 1 | Phase 1 | Not Started |\n| 2 | Phase 2 | Not Started |\n\n## Phase 1: A\n\n- [ ] a\n- [ ] b\n\n## Phase 2: B\n\n- [ ] c\n';
+    expect(mismatches(text)).toEqual([]);
+  });
+
   it('ignores numbers in item titles', () => {
     expect(mismatches('# P\n\n- [ ] Update the board to 3/10 (50%) complete\n- [x] Done thing\n')).toEqual(
       [],

@@ -207,11 +207,11 @@ function classifyHeader(raw: string): Column {
   if (/%/.test(raw) || /^(?:progress|completion|percent|percentage|percent complete|progress bar)$/.test(n)) {
     return 'progress';
   }
+  // Not `#`: that column numbers the rows.
   if (
     /^(?:total|tasks|items|count|total tasks|total items|task count|item count|number of tasks|no of tasks)$/.test(
       n,
-    ) ||
-    raw.trim() === '#'
+    )
   ) {
     return 'total';
   }
@@ -271,7 +271,8 @@ function tableClaims(
   const columns = splitCells(head.text).map((c) => classifyHeader(head.text.slice(c.from, c.to)));
   const counts = columns.some((c) => c === 'total' || c === 'done' || c === 'remaining' || c === 'progress');
   if (!counts && !columns.includes('status')) return [];
-  const labelColumn = columns.indexOf('other');
+  const names = splitCells(head.text).map((c) => head.text.slice(c.from, c.to).trim());
+  const labelColumn = columns.findIndex((c, i) => c === 'other' && !/^(?:#|no\.?|nr\.?)$/i.test(names[i]!));
   if (labelColumn < 0) return [];
   columns[labelColumn] = 'label';
   const claims: Claim[] = [];
