@@ -36,7 +36,7 @@ function groups(plan: Plan, by: By | null): { rows: Group[]; total: Group } {
     map.set(label, g);
   }
   const rows = [...map]
-    .sort((a, b) => a[1].order - b[1].order || (by === 'owner' ? a[0].localeCompare(b[0]) : 0))
+    .sort((a, b) => a[1].order - b[1].order || (by === 'owner' && a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : 0))
     .map(([label, g]) => ({ label, done: g.done, total: g.total }));
   return { rows, total: { label: 'TOTAL', done, total } };
 }
