@@ -67,6 +67,22 @@ describe('managed blocks', () => {
     expect(render(plan, null, 'counter')).toEqual(['**Progress:** 3/5 (60%)']);
   });
 
+  it('groups by priority (by rank) and by owner, with the ungrouped last', () => {
+    const plan = parse(PLAN);
+    expect(render(plan, 'priority', 'table')).toEqual([
+      '| Priority      |  Done | Total | Progress |',
+      '| ------------- | ----: | ----: | -------: |',
+      '| P0            |     1 |     1 |     100% |',
+      '| (no priority) |     2 |     4 |      50% |',
+      '| **TOTAL**     | **3** | **5** |  **60%** |',
+    ]);
+    expect(render(plan, 'owner', 'counter')).toEqual([
+      '- ann: 0/1 (0%)',
+      '- (unassigned): 3/4 (75%)',
+      '- **Total:** 3/5 (60%)',
+    ]);
+  });
+
   it('is idempotent and leaves the rest of the plan byte for byte', () => {
     const once = sync(PLAN);
     expect(sync(once)).toBe(once);
