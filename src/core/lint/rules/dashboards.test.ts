@@ -200,4 +200,26 @@ describe.skipIf(!hasSeeds)('dashboard rules on the seed plans', () => {
   it('004: 62.5% (5 of 8 phases) is left alone: the plan does not hold the 8 phases it counts', () => {
     expect(seed('004')).toEqual([]);
   });
+
+  it('fixing every seed changes only the lines found, after which the rules report nothing', () => {
+    for (const name of readdirSync(SEEDS).sort()) {
+      const text = readFileSync(join(SEEDS, name), 'utf8');
+      const plan = parse(text, name);
+      const findings = dashboardRules.flatMap((r) => [...r.check(plan, CTX)]);
+      const after = applyEdits(
+        text,
+        findings.flatMap((f) => f.fix?.edits ?? []),
+      );
+      const before = text.split('\n');
+      const changed = after.split('\n').flatMap((l, i) => (l === before[i] ? [] : [i + 1]));
+      expect(changed, name).toEqual(
+        findings.map((f) => lineOf(text, f)).filter((l, i, a) => a.indexOf(l) === i),
+      );
+      const again = parse(after, name);
+      expect(
+        dashboardRules.flatMap((r) => [...r.check(again, CTX)]),
+        name,
+      ).toEqual([]);
+    }
+  });
 });
