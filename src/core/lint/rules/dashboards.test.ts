@@ -159,6 +159,9 @@ describe('dashboard-marker', () => {
 
   it('ignores markers shown in code', () => {
     expect(check('dashboard-marker', '# P\n\n```\n<!-- taskmark:progress -->\n```\n')).toEqual([]);
+    expect(check('dashboard-marker', '# P\n\nWrap it in `<!-- taskmark:progress -->` markers.\n')).toEqual(
+      [],
+    );
   });
 });
 
