@@ -35,6 +35,16 @@ describe('findTokens', () => {
     });
   });
 
+  it('reads "Total: N tasks" and bare bars', () => {
+    expect(findTokens('Total: 12 tasks').totals.map((n) => n.value)).toEqual([12]);
+    expect(findTokens('Release ▓▓░░ 2/4').bars[0]).toMatchObject({
+      full: 2,
+      width: 4,
+      fullChar: '▓',
+      emptyChar: '░',
+    });
+  });
+
   it('reads "N of M" counters and effort counters', () => {
     expect(findTokens('62.5% (5 of 8 phases complete)').counters[0]).toMatchObject({
       done: { value: 5 },
