@@ -272,7 +272,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       {
         flags: '--adopt',
-        description: 'turn recognised progress tables into managed blocks (regenerated from then on)',
+        description:
+          'turn recognised progress tables and whole-plan counter lines into managed blocks (regenerated from then on)',
       },
       {
         flags: '--unmanaged',

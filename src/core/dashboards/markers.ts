@@ -24,7 +24,11 @@ export interface ManagedBlock {
   /** Group rows by this; null for one figure for the whole plan. */
   readonly by: By | null;
   readonly format: Format;
+  /** The counter's label (`label="Overall Progress"`); null for the default, `Progress`. */
+  readonly label: string | null;
 }
+
+type Settings = Pick<ManagedBlock, 'by' | 'format' | 'label'>;
 
 export interface MarkerProblem {
   readonly span: Span;
@@ -44,7 +48,7 @@ export function findManagedBlocks(
 ): { blocks: ManagedBlock[]; problems: MarkerProblem[] } {
   const blocks: ManagedBlock[] = [];
   const problems: MarkerProblem[] = [];
-  let open: { span: Span; line: number; by: By | null; format: Format; ok: boolean } | null = null;
+  let open: { span: Span; line: number; settings: Settings | null } | null = null;
   const { lines, text } = plan;
   for (let l = 0; l < lines.count; l++) {
     const kind = kinds[l];
@@ -61,7 +65,7 @@ export function findManagedBlocks(
         );
         continue;
       }
-      if (open.ok) {
+      if (open.settings) {
         const contentStart = lines.start[open.line]!;
         blocks.push({
           open: open.span,
@@ -69,8 +73,7 @@ export function findManagedBlocks(
           content: { start: contentStart, end: lines.start[l]! },
           openLine: open.line,
           closeLine: l + 1,
-          by: open.by,
-          format: open.format,
+          ...open.settings,
         });
       }
       open = null;
@@ -93,13 +96,7 @@ export function findManagedBlocks(
     }
     const parsed = parseOpen(m[1]!, m[2]!);
     if (typeof parsed === 'string') problem(parsed);
-    open = {
-      span,
-      line: l + 1,
-      by: typeof parsed === 'string' ? null : parsed.by,
-      format: typeof parsed === 'string' ? 'table' : parsed.format,
-      ok: typeof parsed !== 'string',
-    };
+    open = { span, line: l + 1, settings: typeof parsed === 'string' ? null : parsed };
   }
   if (open !== null) {
     problems.push({
@@ -111,16 +108,25 @@ export function findManagedBlocks(
   return { blocks, problems };
 }
 
-function parseOpen(name: string, attrs: string): { by: By | null; format: Format } | string {
+const ATTR = /\s*([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))/y;
+
+function parseOpen(name: string, attrs: string): Settings | string {
   if (name !== 'progress') {
     return `Unknown managed block "taskmark:${name}"; the one kind is \`taskmark:progress\`.`;
   }
   let by: By | null = null;
   let format: Format = 'table';
-  for (const attr of attrs.trim().split(/\s+/).filter(Boolean)) {
-    const eq = attr.indexOf('=');
-    const key = eq < 0 ? attr : attr.slice(0, eq);
-    const value = eq < 0 ? '' : attr.slice(eq + 1).replace(/^["']|["']$/g, '');
+  let label: string | null = null;
+  const rest = attrs.trim();
+  ATTR.lastIndex = 0;
+  while (ATTR.lastIndex < rest.length) {
+    const at = ATTR.lastIndex;
+    const m = ATTR.exec(rest);
+    if (!m) {
+      return `Cannot read "${rest.slice(at).trim()}" in a taskmark:progress marker; write key=value pairs (by=, format=, label=).`;
+    }
+    const key = m[1]!;
+    const value = m[2] ?? m[3] ?? m[4] ?? '';
     if (key === 'by') {
       if (!(BY as readonly string[]).includes(value))
         return `Unknown by=${value}; use one of ${BY.join(', ')}.`;
@@ -130,9 +136,14 @@ function parseOpen(name: string, attrs: string): { by: By | null; format: Format
         return `Unknown format=${value}; use one of ${FORMATS.join(', ')}.`;
       }
       format = value as Format;
+    } else if (key === 'label') {
+      if (!/^[^<>|*_`\\]{1,60}$/.test(value) || value.trim() !== value) {
+        return `label="${value}" cannot be written as a counter's label; use up to 60 plain characters.`;
+      }
+      label = value;
     } else {
-      return `Unknown attribute "${key}" in a taskmark:progress marker; it takes by= and format=.`;
+      return `Unknown attribute "${key}" in a taskmark:progress marker; it takes by=, format= and label=.`;
     }
   }
-  return { by, format };
+  return { by, format, label };
 }

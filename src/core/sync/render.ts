@@ -75,7 +75,7 @@ function cellText(s: string): string {
 }
 
 /** The lines of a managed block's content (without line endings). */
-export function render(plan: Plan, by: By | null, format: Format): string[] {
+export function render(plan: Plan, by: By | null, format: Format, label: string | null = null): string[] {
   const { rows, total } = groups(plan, by);
   if (format === 'table') {
     const body = [
@@ -98,7 +98,7 @@ export function render(plan: Plan, by: By | null, format: Format): string[] {
       '```',
     ];
   }
-  if (by === null) return [`**Progress:** ${total.done}/${total.total} (${percent(total)})`];
+  if (by === null) return [`**${label ?? 'Progress'}:** ${total.done}/${total.total} (${percent(total)})`];
   return [
     ...rows.map((g) => `- ${cellText(g.label)}: ${g.done}/${g.total} (${percent(g)})`),
     `- **Total:** ${total.done}/${total.total} (${percent(total)})`,

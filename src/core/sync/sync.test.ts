@@ -103,6 +103,8 @@ describe('managed blocks', () => {
       PLAN.replace('<!-- /taskmark -->\n', ''),
       PLAN.replace('by=section', 'by=team'),
       PLAN.replace('format=table', 'format=pie'),
+      PLAN.replace('format=table', 'format=table colour=red'),
+      PLAN.replace('format=table', 'format=table label="<b>"'),
       PLAN.replace('<!-- /taskmark -->', '<!-- taskmark:progress -->\n<!-- /taskmark -->'),
     ]) {
       expect(analyseDashboards(parse(bad)).problems.length).toBeGreaterThan(0);
@@ -136,6 +138,32 @@ describe('adopt', () => {
     const out = sync(text, { adopt: true });
     expect(out).toContain('<!-- taskmark:progress by=section format=table -->\n| Section ');
     expect(out).toContain('| Foundations |     2 |     2 |     100% |');
+    expect(sync(out, { adopt: true })).toBe(out);
+  });
+
+  it('turns a counter line about the whole plan into a managed counter that keeps its label', () => {
+    const text =
+      '# Roof\n\n**Completion:** 0/3 (0%)\nOverall Progress: 1/3\n\n## Gutters\n\n- [x] Buy\n- [ ] Fit\n- [ ] Paint\n';
+    const out = sync(text, { adopt: true });
+    expect(out).toBe(
+      [
+        '# Roof',
+        '',
+        '<!-- taskmark:progress format=counter label=Completion -->',
+        '**Completion:** 1/3 (33%)',
+        '<!-- /taskmark -->',
+        '<!-- taskmark:progress format=counter label="Overall Progress" -->',
+        '**Overall Progress:** 1/3 (33%)',
+        '<!-- /taskmark -->',
+        '',
+        '## Gutters',
+        '',
+        '- [x] Buy',
+        '- [ ] Fit',
+        '- [ ] Paint',
+        '',
+      ].join('\n'),
+    );
     expect(sync(out, { adopt: true })).toBe(out);
   });
 
@@ -311,9 +339,9 @@ describe('sync properties', () => {
 
   it('syncing twice gives what syncing once gives', () => {
     fc.assert(
-      fc.property(planArb, fc.boolean(), (p, unmanaged) => {
-        const once = sync(buildPlan(p), { unmanaged });
-        expect(sync(once, { unmanaged })).toBe(once);
+      fc.property(planArb, fc.boolean(), fc.boolean(), (p, unmanaged, adopt) => {
+        const once = sync(buildPlan(p), { unmanaged, adopt });
+        expect(sync(once, { unmanaged, adopt })).toBe(once);
       }),
       { numRuns: 150 },
     );

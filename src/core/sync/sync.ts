@@ -24,7 +24,7 @@ export function managedEdits(plan: Plan): { stale: StaleBlock[] } {
   // A plan with a malformed marker is not rewritten at all: which lines a broken block was meant to hold is a guess.
   if (report.problems.length > 0) return { stale };
   for (const b of report.managed) {
-    const text = render(plan, b.by, b.format)
+    const text = render(plan, b.by, b.format, b.label)
       .map((l) => l + eol)
       .join('');
     if (plan.text.slice(b.content.start, b.content.end) === text) continue;
@@ -73,6 +73,38 @@ export function adoptEdits(plan: Plan): Edit[] {
     const end = last.line + 1 < plan.lines.count ? plan.lines.start[last.line + 1]! : plan.text.length;
     const tail = last.line + 1 < plan.lines.count || plan.lines.finalNewline ? '' : null;
     edits.push({ start: first.start, end, text: tail === null ? text.slice(0, -eol.length) : text });
+  }
+  return [...edits, ...adoptCounters(plan)];
+}
+
+/**
+ * `**Completion:** 0/50 (0%)` on a line of its own, about the whole plan, becomes a managed counter
+ * keeping its label: `<!-- taskmark:progress format=counter label=Completion -->`.
+ */
+function adoptCounters(plan: Plan): Edit[] {
+  const eol = plan.lines.eol;
+  const edits: Edit[] = [];
+  for (const c of analyseDashboards(plan).claims) {
+    if (
+      c.kind !== 'line' ||
+      c.scope?.kind !== 'plan' ||
+      !c.done ||
+      !c.total ||
+      c.bar ||
+      c.measure !== 'items'
+    )
+      continue;
+    const line = plan.lines.start[c.lineNo - 1]!;
+    if (c.line.base !== line || !/^(?:\*\*|__)?[\p{L}][\p{L} ]*(?:\*\*|__)?\s*:/u.test(c.line.original))
+      continue;
+    const label = /^[^<>|*_`\\"]{1,60}$/.test(c.label) ? c.label : null;
+    const attrs = label === null ? '' : /\s/.test(label) ? ` label="${label}"` : ` label=${label}`;
+    const text = [
+      `<!-- taskmark:progress format=counter${attrs} -->`,
+      ...render(plan, null, 'counter', label),
+      '<!-- /taskmark -->',
+    ].join(eol);
+    edits.push({ start: line, end: line + c.line.original.length, text });
   }
   return edits;
 }
