@@ -156,6 +156,9 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
   // `Progress: 50% of the budget`: a share of something other than the work.
   const tail = lt.text.slice((percent?.to ?? counter?.total.to ?? 0) + 1).toLowerCase();
   if ((percent || counter) && OTHER_SHARE.test(tail)) return null;
+  // `12/20 story points`, `40% test coverage`: figures counting something other than the items.
+  if (counter && !counter.effort && countsOther(counter.after)) return null;
+  if (percent && countsOther(lt.text.slice(percent.to + 1))) return null;
   // A total claim stands alone on its line: `Total Items: 50` beside a counter is read as the counter.
   if (total && (counter || percent)) return null;
   const firstAt = Math.min(
@@ -188,6 +191,15 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
     ...(percent ? { percent } : {}),
     ...(bar ? { bar } : {}),
   };
+}
+
+/** Words that may follow a progress figure; any other word names what it counts (`story points`, `coverage`). */
+const COUNTED =
+  /^(?:tasks?|items?|phases?|steps?|done|complete|completed|finished|closed|remaining|left|open|overall|progress|of|in|through|and|or|so|to|now|total|todos?|checked|ticked|boxes|checkboxes)$/;
+
+function countsOther(after: string): boolean {
+  const word = /^[\s*_)]*([\p{L}]+)/u.exec(after)?.[1]?.toLowerCase();
+  return word !== undefined && !COUNTED.test(word);
 }
 
 /** `3/10 (30%)`, `30% (3 of 10)`, `3/10 - 30%`: a counter and a percentage written as one figure. */
@@ -307,6 +319,7 @@ function tableClaims(
         const t = findTokens(lt.text, c.from, c.to);
         if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1) ambiguous = true;
         const counter = t.counters[0];
+        if (counter && !counter.effort && countsOther(counter.after)) ambiguous = true;
         if (counter) {
           if (counter.effort) {
             parts.measure = 'effort';
