@@ -212,6 +212,9 @@ function adjacent(text: string, counter: { done: Num; total: Num }, from: number
   return /^[\s()[\]=,:–—-]{0,6}$/u.test(words);
 }
 
+const MEASURE_HEADER =
+  /^(?:(?:story )?points?|pts|sp|hours?|hrs|days?|effort|estimate|estimates|budget|cost|spent|velocity)$/;
+
 type Column = 'label' | 'total' | 'done' | 'remaining' | 'progress' | 'status' | 'other';
 
 function classifyHeader(raw: string): Column {
@@ -287,6 +290,12 @@ function tableClaims(
   const labelColumn = columns.findIndex((c, i) => c === 'other' && !/^(?:#|no\.?|nr\.?)$/i.test(names[i]!));
   if (labelColumn < 0) return [];
   columns[labelColumn] = 'label';
+  // Beside a Points or Hours column, a bare Done or Remaining column may count those rather than items.
+  if (names.some((n) => MEASURE_HEADER.test(norm(n)))) {
+    columns.forEach((c, i) => {
+      if (c === 'done' || c === 'remaining') columns[i] = 'other';
+    });
+  }
   const claims: Claim[] = [];
   for (const row of table.slice(2)) {
     const lt = at(row);
