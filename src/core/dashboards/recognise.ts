@@ -267,6 +267,94 @@ function wholeNumber(lt: LineText, c: Cell): Num | null {
   return { value: Number(m[2]), decimals: 0, from, to: from + m[2]!.length };
 }
 
+/** The figures of one table row, or null when the row states one figure twice with different values. */
+interface RowParts {
+  done?: Num;
+  total?: Num;
+  remaining?: Num;
+  percent?: Num;
+  bar?: Bar;
+  status?: StatusCell;
+  totalTwin?: Num;
+  doneTwin?: Num;
+  measure?: 'effort';
+  effortUnit?: 'h' | 'd';
+}
+
+/** The columns of a table's header, with its label column; null when the table claims no progress. */
+function tableColumns(head: LineText): { columns: Column[]; counts: boolean } | null {
+  const names = splitCells(head.text).map((c) => head.text.slice(c.from, c.to).trim());
+  const columns = names.map(classifyHeader);
+  const counts = columns.some((c) => c === 'total' || c === 'done' || c === 'remaining' || c === 'progress');
+  if (!counts && !columns.includes('status')) return null;
+  const labelColumn = columns.findIndex((c, i) => c === 'other' && !/^(?:#|no\.?|nr\.?)$/i.test(names[i]!));
+  if (labelColumn < 0) return null;
+  columns[labelColumn] = 'label';
+  // Beside a Points or Hours column, a bare Done or Remaining column may count those rather than items.
+  if (names.some((n) => MEASURE_HEADER.test(norm(n)))) {
+    columns.forEach((c, i) => {
+      if (c === 'done' || c === 'remaining') columns[i] = 'other';
+    });
+  }
+  return { columns, counts };
+}
+
+function readRow(lt: LineText, cells: readonly Cell[], columns: readonly Column[]): RowParts | null {
+  const parts: RowParts = {};
+  let ambiguous = false;
+  // The same figure written twice (a Tasks column beside `3/15`) must agree with itself.
+  const set = (key: 'total' | 'done', twin: 'totalTwin' | 'doneTwin', n: Num, replace: boolean) => {
+    const other = parts[key];
+    if (other && other.value !== n.value) ambiguous = true;
+    if (!other) parts[key] = n;
+    else if (replace) {
+      parts[twin] = other;
+      parts[key] = n;
+    } else parts[twin] = n;
+  };
+  columns.forEach((col, i) => {
+    const c = cells[i]!;
+    if (col === 'total' || col === 'done') {
+      const n = wholeNumber(lt, c);
+      if (n) set(col, col === 'total' ? 'totalTwin' : 'doneTwin', n, false);
+    } else if (col === 'remaining') {
+      const n = wholeNumber(lt, c);
+      if (n) parts.remaining = n;
+    } else if (col === 'progress') {
+      const t = findTokens(lt.text, c.from, c.to);
+      if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1) ambiguous = true;
+      const counter = t.counters[0];
+      if (counter) {
+        if (counter.effort) {
+          parts.measure = 'effort';
+          parts.effortUnit = counter.effort;
+        } else if (countsOther(counter.after)) ambiguous = true;
+        set('total', 'totalTwin', counter.total, true);
+        set('done', 'doneTwin', counter.done, true);
+      }
+      if (t.percents[0]) parts.percent = t.percents[0];
+      if (t.bars[0]) parts.bar = t.bars[0];
+    } else if (col === 'status') {
+      const status = readStatusCell(lt, c);
+      if (status) parts.status = status;
+    }
+  });
+  return ambiguous ? null : parts;
+}
+
+/** A status cell that says not started, in progress or complete (blocked and cancelled are left alone). */
+function readStatusCell(lt: LineText, c: Cell): StatusCell | null {
+  const raw = lt.text.slice(c.from, c.to);
+  const s = raw
+    .trim()
+    .replace(/^(\*\*|__)(.*)\1$/, '$2')
+    .trim();
+  const read = s.length <= 30 && s.split(/\s+/).length <= 4 ? readStatusValue(s) : null;
+  if (!read || (read.status !== 'todo' && read.status !== 'doing' && read.status !== 'done')) return null;
+  const from = c.from + raw.indexOf(s);
+  return { status: read.status, text: s, from, to: from + s.length };
+}
+
 function tableClaims(
   plan: Plan,
   table: readonly { line: number; start: number; end: number }[],
@@ -282,86 +370,19 @@ function tableClaims(
       s.start,
       (anomalies.get(s.line + 1) ?? []).filter((a) => a.span.start >= s.start),
     );
-  const head = at(header);
-  const columns = splitCells(head.text).map((c) => classifyHeader(head.text.slice(c.from, c.to)));
-  const counts = columns.some((c) => c === 'total' || c === 'done' || c === 'remaining' || c === 'progress');
-  if (!counts && !columns.includes('status')) return [];
-  const names = splitCells(head.text).map((c) => head.text.slice(c.from, c.to).trim());
-  const labelColumn = columns.findIndex((c, i) => c === 'other' && !/^(?:#|no\.?|nr\.?)$/i.test(names[i]!));
-  if (labelColumn < 0) return [];
-  columns[labelColumn] = 'label';
-  // Beside a Points or Hours column, a bare Done or Remaining column may count those rather than items.
-  if (names.some((n) => MEASURE_HEADER.test(norm(n)))) {
-    columns.forEach((c, i) => {
-      if (c === 'done' || c === 'remaining') columns[i] = 'other';
-    });
-  }
+  const shape = tableColumns(at(header));
+  if (!shape) return [];
+  const { columns, counts } = shape;
+  const labelColumn = columns.indexOf('label');
   const claims: Claim[] = [];
   for (const row of table.slice(2)) {
     const lt = at(row);
     const cells = splitCells(lt.text);
     if (cells.length !== columns.length) continue;
-    const label = cleanLabel(lt.text.slice(cells[labelColumn]!.from, cells[labelColumn]!.to));
-    const parts: {
-      done?: Num;
-      total?: Num;
-      remaining?: Num;
-      percent?: Num;
-      bar?: Bar;
-      status?: StatusCell;
-      totalTwin?: Num;
-      doneTwin?: Num;
-      measure?: 'effort';
-      effortUnit?: 'h' | 'd';
-    } = {};
-    let ambiguous = false;
-    columns.forEach((col, i) => {
-      const c = cells[i]!;
-      if (col === 'total' || col === 'done' || col === 'remaining') {
-        const n = wholeNumber(lt, c);
-        const twin = col === 'total' ? 'totalTwin' : col === 'done' ? 'doneTwin' : null;
-        if (n && twin && parts[col]) {
-          if (parts[col]!.value !== n.value) ambiguous = true;
-          parts[twin] = n;
-        } else if (n) parts[col] = n;
-      } else if (col === 'progress') {
-        const t = findTokens(lt.text, c.from, c.to);
-        if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1) ambiguous = true;
-        const counter = t.counters[0];
-        if (counter && !counter.effort && countsOther(counter.after)) ambiguous = true;
-        if (counter) {
-          if (counter.effort) {
-            parts.measure = 'effort';
-            parts.effortUnit = counter.effort;
-          }
-          // A Tasks or Done column beside `3/15` in the Progress column states the same figure twice.
-          for (const [key, twin, n] of [
-            ['total', 'totalTwin', counter.total],
-            ['done', 'doneTwin', counter.done],
-          ] as const) {
-            const other = parts[key];
-            if (other && other.value !== n.value) ambiguous = true;
-            if (other) parts[twin] = other;
-            parts[key] = n;
-          }
-        }
-        if (t.percents[0]) parts.percent = t.percents[0];
-        if (t.bars[0]) parts.bar = t.bars[0];
-      } else if (col === 'status') {
-        const raw = lt.text.slice(c.from, c.to);
-        const s = raw
-          .trim()
-          .replace(/^(\*\*|__)(.*)\1$/, '$2')
-          .trim();
-        const read = s.length <= 30 && s.split(/\s+/).length <= 4 ? readStatusValue(s) : null;
-        if (read && (read.status === 'todo' || read.status === 'doing' || read.status === 'done')) {
-          const from = c.from + raw.indexOf(s);
-          parts.status = { status: read.status, text: s, from, to: from + s.length };
-        }
-      }
-    });
-    if (ambiguous || (!parts.done && !parts.total && !parts.remaining && !parts.percent && !parts.status))
+    const parts = readRow(lt, cells, columns);
+    if (!parts || (!parts.done && !parts.total && !parts.remaining && !parts.percent && !parts.status))
       continue;
+    const label = cleanLabel(lt.text.slice(cells[labelColumn]!.from, cells[labelColumn]!.to));
     const scope = isGenericLabel(label) ? truth.enclosing(row.line + 1, false) : truth.resolve(label);
     // Without counts, a status table is a dashboard only when its rows name parts of the plan
     // (phases, sections, priorities), not tasks: a row per task is a task list.
