@@ -274,9 +274,13 @@ function ownNumbersFindings(c: Claim, exp: Expected): Mismatch[] {
       ? `${c.line.text.slice(c.done!.from, c.total!.to + (c.measure === 'effort' ? 1 : 0))} (${formatPercent(own[0], own[1], 0)}%)`
       : `${formatPercent(ratio[0], ratio[1], exp.decimals)}%`;
     out.push({
-      ...mismatch(c, 'progress-bar-mismatch', `its numbers say ${numbers}`, [
-        { from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) },
-      ]),
+      ...mismatch(
+        c,
+        'progress-bar-mismatch',
+        `its numbers say ${numbers}`,
+        [{ from: c.bar.from, to: c.bar.to, text: renderBar(c.bar, cells) }],
+        c.bar,
+      ),
       message: `Progress bar${c.label ? ` for ${c.label}` : ''} shows ${shown}% (${c.bar.full} of ${c.bar.width} cells filled) but its numbers say ${numbers}`,
     });
   }
@@ -306,9 +310,13 @@ function statusFinding(
           : `none of its ${word} has started`;
   const newText = columnWords?.get(s) ?? statusText(c.status.text, s);
   return {
-    ...mismatch(c, 'status-column-mismatch', counts, [
-      { from: c.status.from, to: c.status.to, text: newText },
-    ]),
+    ...mismatch(
+      c,
+      'status-column-mismatch',
+      counts,
+      [{ from: c.status.from, to: c.status.to, text: newText }],
+      c.status,
+    ),
     says: c.status.text,
     message: `Status column says "${c.status.text}" for ${c.label || 'this row'} but ${counts}, so it is ${STATUS_WORD[s]}`,
   };
@@ -334,10 +342,33 @@ function statusText(old: string, status: 'todo' | 'doing' | 'done'): string {
   return word;
 }
 
-function mismatch(c: Claim, rule: DashboardRuleId, truthText: string, rep: readonly Replacement[]): Mismatch {
+/**
+ * The stale text: `focus` (a bar, a status cell) when given; on a line, its figures from first to
+ * last; a table row whole.
+ */
+function spanOf(c: Claim, focus: { from: number; to: number } | null): Span {
+  const whole = { start: c.line.offset(0) ?? c.line.base, end: c.line.base + c.line.original.length };
+  const parts = [c.done, c.total, c.percent, c.bar].filter((p) => p !== undefined);
+  const range =
+    focus ??
+    (c.kind === 'row' || parts.length === 0
+      ? null
+      : { from: Math.min(...parts.map((p) => p.from)), to: Math.max(...parts.map((p) => p.to)) });
+  if (!range) return whole;
+  const start = c.line.offset(range.from);
+  const end = c.line.offset(focus ? range.to : closeFigure(c.line.text, range.from, range.to));
+  return start === null || end === null ? whole : { start, end };
+}
+
+function mismatch(
+  c: Claim,
+  rule: DashboardRuleId,
+  truthText: string,
+  rep: readonly Replacement[],
+  focus: { from: number; to: number } | null = null,
+): Mismatch {
   const figures = saysOf(c);
-  const start = c.line.offset(0) ?? c.line.base;
-  const span = { start, end: c.line.base + c.line.original.length };
+  const span = spanOf(c, focus);
   const where =
     c.kind === 'row'
       ? `Progress table row "${c.label}"`
@@ -355,6 +386,18 @@ function mismatch(c: Claim, rule: DashboardRuleId, truthText: string, rep: reado
     message: `${where} says ${figures} but ${truthText}`,
     edits: editsOf(c, rep),
   };
+}
+
+/** Where a run of figures ends: after its `%` or `h`, and its closing parenthesis when it opened one. */
+function closeFigure(t: string, from: number, to: number): number {
+  const unit = /^(?:%|\s*(?:h|hrs?|hours?|d|days?)\b)/.exec(t.slice(to));
+  if (unit) to += unit[0].length;
+  const open = t.slice(from, to).split('(').length - t.slice(from, to).split(')').length;
+  if (open > 0) {
+    const close = t.indexOf(')', to);
+    if (close >= 0 && close - to < 40) to = close + 1;
+  }
+  return to;
 }
 
 /** The figures as written, for messages: `0/50 (0%)`, `62.5% (5 of 8 phases complete)`, `Total Items: 50`. */
@@ -387,15 +430,7 @@ function saysOf(c: Claim): string {
   }
   if (parts.length === 0) return '';
   const from = Math.min(...parts.map((p) => p.from));
-  let to = Math.max(...parts.map((p) => p.to));
-  const unit = /^(?:%|\s*(?:h|hrs?|hours?|d|days?)\b)/.exec(t.slice(to));
-  if (unit) to += unit[0].length;
-  const open = t.slice(from, to).split('(').length - t.slice(from, to).split(')').length;
-  if (open > 0) {
-    const close = t.indexOf(')', to);
-    if (close >= 0 && close - to < 40) to = close + 1;
-  }
-  const text = t.slice(from, to);
+  const text = t.slice(from, closeFigure(t, from, Math.max(...parts.map((p) => p.to))));
   return c.total && parts.length === 1 ? `${c.label ? `${c.label}: ` : ''}${text}`.trim() : text;
 }
 

@@ -91,6 +91,8 @@ describe('line dashboards', () => {
       ['dashboard-stale', 4, 'Dashboard says 0/6 (0%) but 4 of 6 items are done (67%)'],
       ['dashboard-stale', 14, 'Dashboard says 1/3 (33%) but 2 of 3 items are done (67%)'],
     ]);
+    const text = fixture('stale-counter.md');
+    expect(found.map((m) => text.slice(m.span.start, m.span.end))).toEqual(['0/6 (0%)', '1/3 (33%)']);
     const after = fixed(fixture('stale-counter.md'));
     expect(after).toContain('**Completion:** 4/6 (67%)\n');
     expect(after).toContain('**Progress:** 2/3 (67%)\n');
