@@ -5,6 +5,7 @@
 import type { Edit } from '../edit/splice.js';
 import { TmError } from '../errors.js';
 import type { Plan } from '../model.js';
+import { dashboardRules } from './rules/dashboards.js';
 import { dueSoon, overdue } from './rules/dates.js';
 import { documentIncomplete } from './rules/document.js';
 import { lostCharacters, mojibake } from './rules/encoding.js';
@@ -17,6 +18,7 @@ import type { Finding, LintContext, Rule, Severity } from './types.js';
 import { lineIndexAt } from './util.js';
 
 export const RULES: readonly Rule[] = [
+  ...dashboardRules,
   parentDoneChildOpen,
   parentOpenChildrenDone,
   restatedStatusMismatch,
