@@ -314,7 +314,7 @@ export function findEncodingAnomalies(text: string, lines: Lines): EncodingAnoma
 
 /** `s` with every exactly repairable run repaired, so markers like ✅ match in damaged text; `s` itself when none. */
 export function repairForMatching(s: string): string {
-  if (!HAS_CANDIDATE.test(s)) return s;
+  if (!hasCandidate(s)) return s;
   let out = '';
   let pos = 0;
   for (const p of scan(s)) {

@@ -8,6 +8,9 @@ const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
 
+const INLINE_EFFORT_RE = new RegExp(`(?:\\(\\s*|~)${EFFORT_RE.source}\\s*\\)?`, 'iu');
+const HAS_DIGIT_RE = /\d/;
+
 function unitMinutes(unit: string, hoursPerDay: number): number {
   const u = unit.toLowerCase();
   if (u.startsWith('mo')) return 20 * hoursPerDay * 60;
@@ -32,7 +35,9 @@ export function readInlineEffort(
   text: string,
   hoursPerDay = DEFAULT_HOURS_PER_DAY,
 ): { effort: Effort; index: number; length: number } | null {
-  const m = new RegExp(`(?:\\(\\s*|~)${EFFORT_RE.source}\\s*\\)?`, 'iu').exec(text);
+  // Every inline effort has a digit; most titles have none, so skip the Unicode regex for them.
+  if (!HAS_DIGIT_RE.test(text)) return null;
+  const m = INLINE_EFFORT_RE.exec(text);
   if (!m) return null;
   if (m[0].startsWith('(') && !m[0].endsWith(')')) return null;
   const effort = readEffort(m[0], hoursPerDay);

@@ -136,11 +136,20 @@ const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
 const KV_RE =
   /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
+/** What every KV_RE match contains, without its costly lookbehind: most lines with a colon have no such key. */
+const KV_HINT_RE =
+  /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]/iu;
 const PAREN_OWNER_RE = /\((owner|assignee|assigned to)\s*:\s*([^)]+)\)/giu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
+
+/** The first match of a global regex from the start; call `re.exec(s)` for the next ones (no iterator per call). */
+function first(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(s);
+}
 
 /** Replaces inline code spans with spaces so nothing is read from code. Same length as the input. */
 export function maskCode(s: string): string {
@@ -179,7 +188,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   const has = (c: string) => masked.includes(c);
   const nonAscii = /[^\x00-\x7f]/.test(masked);
   if (has('::'))
-    for (const m of masked.matchAll(DATAVIEW_RE)) {
+    for (let m = first(DATAVIEW_RE, masked); m; m = DATAVIEW_RE.exec(masked)) {
       out.push(
         tok(
           normaliseKey(m[1]!),
@@ -194,13 +203,13 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
       );
     }
   if (nonAscii)
-    for (const m of masked.matchAll(EMOJI_DATE_RE)) {
+    for (let m = first(EMOJI_DATE_RE, masked); m; m = EMOJI_DATE_RE.exec(masked)) {
       out.push(
         tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[0].length - m[2]!.length, 'emoji'),
       );
     }
   if (nonAscii)
-    for (const m of masked.matchAll(EMOJI_TEXT_RE)) {
+    for (let m = first(EMOJI_TEXT_RE, masked); m; m = EMOJI_TEXT_RE.exec(masked)) {
       out.push(
         tok(
           normaliseKey(m[1]!),
@@ -214,21 +223,21 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
         ),
       );
     }
-  if (has(':') || has('='))
-    for (const m of masked.matchAll(KV_RE)) {
+  if ((has(':') || has('=')) && KV_HINT_RE.test(masked))
+    for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
   if (has('('))
-    for (const m of masked.matchAll(PAREN_OWNER_RE)) {
+    for (let m = first(PAREN_OWNER_RE, masked); m; m = PAREN_OWNER_RE.exec(masked)) {
       const v = m[2]!.trim();
       out.push(tok('owner', m[1]!, v, base, m.index, m[0], m[0].indexOf(v, m[1]!.length), 'kv'));
     }
   if (has('@'))
-    for (const m of masked.matchAll(MENTION_RE)) {
+    for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
       out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
   if (has('#'))
-    for (const m of masked.matchAll(TAG_RE)) {
+    for (let m = first(TAG_RE, masked); m; m = TAG_RE.exec(masked)) {
       out.push(tok('tags', '#', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
   const org = masked.trimEnd().endsWith(':') ? ORG_TAGS_RE.exec(masked) : null;

@@ -57,6 +57,16 @@ const TECH: Readonly<Record<string, readonly string[]>> = {
 const byWord = new Map<string, string>();
 for (const [tag, words] of Object.entries(TECH)) for (const w of words) byWord.set(w, tag);
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** Slot of a word character (a–z, 0–9) in 0..35. */
+const slotOf = (c: number) => (c >= 97 ? c - 97 : c - 48 + 26);
+/**
+ * The first two characters of every spelling (and of each word of two-word spellings), by slot:
+ * a word that starts otherwise is neither a spelling nor part of one, so it needs no lookup.
+ */
+const PREFIXES = new Uint8Array(36 * 36);
+for (const w of byWord.keys()) {
+  for (const part of w.split(' ')) PREFIXES[slotOf(part.charCodeAt(0)) * 36 + slotOf(part.charCodeAt(1))] = 1;
+}
 const isJoinCode = (c: number) => c === 46 || c === 43 || c === 45; // . + -
 
 /**
@@ -80,6 +90,13 @@ export function readTechTags(text: string): string[] {
       (isWordCode(s.charCodeAt(j)) || (isJoinCode(s.charCodeAt(j)) && isWordCode(s.charCodeAt(j + 1))))
     )
       j++;
+    const c1 = s.charCodeAt(i + 1);
+    if (j - i < 2 || !isWordCode(c1) || PREFIXES[slotOf(s.charCodeAt(i)) * 36 + slotOf(c1)] === 0) {
+      // Not a spelling, nor the first or second word of one: as if looked up and not found.
+      prev = '';
+      i = j;
+      continue;
+    }
     const word = s.slice(i, j);
     const tag = byWord.get(word) ?? (prev ? byWord.get(`${prev} ${word}`) : undefined);
     if (tag && !out.includes(tag)) out.push(tag);

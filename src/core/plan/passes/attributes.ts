@@ -140,13 +140,15 @@ function cutRanges(s: string, cuts: [number, number][]): string {
 /** Drops wrapping bold/strike and separators left around the title. */
 function cleanTitle(s: string): string {
   let t = s.replace(/\s+/g, ' ').trim();
-  const m = /^(\*\*|__|~~)(.+?)\1(\s*:)?\s*(.*)$/.exec(t);
+  // Each regex below runs only when the character it needs is where it must be (most titles: none).
+  const c = t.charCodeAt(0);
+  const m = c === 42 || c === 95 || c === 126 ? /^(\*\*|__|~~)(.+?)\1(\s*:)?\s*(.*)$/.exec(t) : null;
   if (m) {
     const inner = m[2]!.trim().replace(/:$/, '');
     t = m[4] ? `${inner}${m[3] || /:$/.test(m[2]!) ? ':' : ''} ${m[4]}` : inner;
   }
-  return t
-    .replace(/^[:–—-]\s+/, '')
-    .replace(/\s*:$/, '')
-    .trim();
+  const d = t.charCodeAt(0);
+  if (d === 58 || d === 0x2013 || d === 0x2014 || d === 45) t = t.replace(/^[:–—-]\s+/, '');
+  if (t.endsWith(':')) t = t.replace(/\s*:$/, '');
+  return t.trim();
 }
