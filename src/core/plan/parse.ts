@@ -85,7 +85,8 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   linkChildren(drafts);
 
   const items: Item[] = drafts.map((d) => d.item);
-  const byKey = new Map(items.map((i) => [i.key, i]));
+  const byKey = new Map<string, Item>();
+  for (const i of items) byKey.set(i.key, i);
   const index = new ItemIndex(items);
   const dependencies = resolveDependencies(text, lines, drafts, rawDeps, rec.codeBlocks, index);
   computeRollups(items, byKey);

@@ -131,6 +131,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   const codeBlocks: LineSlice[][] = [];
   const sectionDrafts: (Draft | null)[] = [];
   const listSizes: number[] = [];
+  /** Whether each section is a legend, tested once per section rather than once per list item. */
+  const legendSections: boolean[] = [];
   const open: OpenSection[] = [];
   const lineEndOffset = (line: number) => (line < lines.count ? lines.start[line]! : text.length);
   const minLevel = minHeadingLevel(doc);
@@ -165,7 +167,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const raw = b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
     const repaired = repairForMatching(raw);
     const info = readHeading(repaired);
-    const plain = repaired === raw && b.lines.length === 1 ? readHeading(raw) : null;
+    // readHeading is pure: undamaged text gives the same analysis again, so reuse it.
+    const plain = repaired === raw && b.lines.length === 1 ? info : null;
     closeSections(b.level, b.startLine);
     const parentPath = open.length > 0 ? sections[open[open.length - 1]!.index]!.path : [];
     const index = sections.length;
@@ -192,6 +195,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       itemKey: null,
     };
     sections.push(section);
+    legendSections.push(LEGEND_TITLE.test(info.title));
     sectionDrafts.push(null);
     sectionLines.push(b.startLine);
     const entry: OpenSection = { index, level: b.level, draft: -1, body: true };
@@ -258,13 +262,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       } else if (top.body) {
         if (top.draft < 0 && fields.some((f) => ITEM_KEYS.has(f.key))) {
           const b = findHeadingBlockLine(sectionLines[top.index]!);
+          const repaired = repairForMatching(b.raw);
+          const info = readHeading(repaired);
           top.draft = addHeadingDraft(
             b.block,
-            readHeading(repairForMatching(b.raw)),
+            info,
             top.index,
             b.first,
             b.last,
-            readHeading(b.raw),
+            repaired === b.raw ? info : readHeading(b.raw),
           );
         }
         if (top.draft >= 0) drafts[top.draft]!.item.fields.push(...fields);
@@ -292,7 +298,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       frame.parentItem >= 0 ? frame.depth : headingItem() >= 0 ? drafts[headingItem()]!.item.depth + 1 : 0;
     const lineStart = lines.start[li.startLine]!;
     const sec = currentSection();
-    if (para && !(sec >= 0 && LEGEND_TITLE.test(sections[sec]!.title))) {
+    if (para && !(sec >= 0 && legendSections[sec]!)) {
       const l0 = para.lines[0]!;
       const box = readCheckbox(text, l0.start, l0.end, para.lines.length > 1);
       const made = box
@@ -385,6 +391,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const l0 = para.lines[0]!;
     const raw = text.slice(l0.start, l0.end);
     const matchText = repairForMatching(raw);
+    // A bullet that starts with an ASCII letter or digit has no status glyph: skip the Unicode regex.
+    const c0 = matchText.charCodeAt(0);
+    if ((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) return null;
     const m = /^(\*\*|__)?\s*([^\p{L}\p{N}\s*_[(`])\uFE0F?/u.exec(matchText);
     if (!m) return null;
     const status = statusOfGlyph(m[2]!);

@@ -57,21 +57,27 @@ export function assignKeys(
   const nextSuffix = new Map<string, number>();
   const unique = (base: string) => {
     let key = base;
-    let n = nextSuffix.get(base) ?? 2;
+    const next = nextSuffix.get(base) ?? 2;
+    let n = next;
     while (used.has(key)) key = `${base}-${n++}`;
-    nextSuffix.set(base, n);
+    // Most keys are new: skip the map write when the next suffix did not move.
+    if (n !== next) nextSuffix.set(base, n);
     used.add(key);
     return key;
   };
+  // Nearest draft with an ID among each draft and its ancestors (-1 if none), filled in as keys are
+  // given: walking up the parents per item made deeply nested plans quadratic.
+  const withId = new Int32Array(drafts.length);
   const scopeOf = (d: Draft): string | null => {
-    for (let p = d.parent; p >= 0; p = drafts[p]!.parent) {
-      const pd = drafts[p]!;
-      if (pd.item.id) return pd.item.key;
-    }
+    const p = d.parent >= 0 ? withId[d.parent]! : -1;
+    if (p >= 0) return drafts[p]!.item.key;
     // A heading item's own section is itself: its scope is the enclosing section.
     const s = d.item.kind === 'heading' && d.section >= 0 ? sectionParents[d.section]! : d.section;
-    return s >= 0 ? slugify(sections[s]!.title) : null;
+    return s >= 0 ? sectionSlug(s) : null;
   };
+  // Every item of a section has the section's slug as its scope: slugify each title once.
+  const sectionSlugs: (string | undefined)[] = [];
+  const sectionSlug = (s: number) => (sectionSlugs[s] ??= slugify(sections[s]!.title));
   const numericSeen = new Map<string, number>();
   for (const d of drafts)
     if (d.idKind === 'numeric' && d.item.id)
@@ -106,6 +112,7 @@ export function assignKeys(
       const slug = slugify(item.title);
       item.key = unique(scope ? `${scope}/${slug}` : slug);
     }
+    withId[i] = item.id ? i : d.parent >= 0 ? withId[d.parent]! : -1;
   }
   // References recorded before their target's key was known.
   for (const d of drafts) {
