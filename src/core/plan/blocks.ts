@@ -62,15 +62,23 @@ interface Node {
   tableColumns: number;
 }
 
+/**
+ * Shared by the nodes that never get children (leaves) or lines (containers), to allocate less:
+ * nothing adds to them (only containers take children, only leaves take lines).
+ */
+const NO_CHILDREN: Node[] = [];
+const NO_LINES: LineSlice[] = [];
+
 function node(kind: Kind, parent: Node | null, line: number): Node {
+  const container = kind === 'document' || kind === 'blockquote' || kind === 'list' || kind === 'listItem';
   return {
     kind,
     parent,
-    children: [],
+    children: container ? [] : NO_CHILDREN,
     open: true,
     startLine: line,
     lastLine: line,
-    lines: [],
+    lines: container || kind === 'thematicBreak' ? NO_LINES : [],
     level: 0,
     setext: false,
     fenced: false,
@@ -216,7 +224,7 @@ export function scanBlocks(text: string, lines: Lines): DocumentBlock {
       stripReferenceDefinitions(text, block);
       if (block.lines.length === 0) {
         const siblings = above!.children;
-        siblings.splice(siblings.indexOf(block), 1);
+        siblings.splice(siblings.lastIndexOf(block), 1);
       }
     }
     if (block.kind === 'code' && !block.fenced) {
@@ -699,7 +707,8 @@ export function scanBlocks(text: string, lines: Lines): DocumentBlock {
         table.lines = [header];
         container.lines.pop();
         const siblings = container.parent!.children;
-        if (container.lines.length === 0) siblings[siblings.indexOf(container)] = table;
+        // The open paragraph is the last child: search from the end (indexOf made many tables quadratic).
+        if (container.lines.length === 0) siblings[siblings.lastIndexOf(container)] = table;
         else {
           finalize(container, lineNo - 1);
           siblings.push(table);
@@ -885,10 +894,16 @@ function referenceDefinitionLines(text: string, ls: readonly LineSlice[]): numbe
 /** Converts the build tree into the public block types in one iterative pre-order pass. */
 function toBlocks(lines: Lines, doc: Node): DocumentBlock {
   const out: DocumentBlock = { type: 'document', startLine: 0, endLine: lines.count, children: [] };
-  const pre: { n: Node; into: Block[] }[] = [];
-  for (let i = doc.children.length - 1; i >= 0; i--) pre.push({ n: doc.children[i]!, into: out.children });
-  while (pre.length > 0) {
-    const { n, into } = pre.pop()!;
+  // Two parallel stacks rather than a frame object per block.
+  const preNodes: Node[] = [];
+  const preInto: Block[][] = [];
+  for (let i = doc.children.length - 1; i >= 0; i--) {
+    preNodes.push(doc.children[i]!);
+    preInto.push(out.children);
+  }
+  while (preNodes.length > 0) {
+    const n = preNodes.pop()!;
+    const into = preInto.pop()!;
     const endLine = n.lastLine + 1;
     let b: Block;
     switch (n.kind) {
@@ -958,7 +973,10 @@ function toBlocks(lines: Lines, doc: Node): DocumentBlock {
     into.push(b);
     if ('children' in b) {
       const kids = b.children as Block[];
-      for (let i = n.children.length - 1; i >= 0; i--) pre.push({ n: n.children[i]!, into: kids });
+      for (let i = n.children.length - 1; i >= 0; i--) {
+        preNodes.push(n.children[i]!);
+        preInto.push(kids);
+      }
     }
   }
   return out;

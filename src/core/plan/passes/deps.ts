@@ -26,6 +26,8 @@ export class ItemIndex {
   }
 }
 
+/** What a line stating a dependency contains (an arrow, a verb, or a damaged arrow). */
+const DEP_HINT_RE = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|â†/gi;
 const ARROW_RE = /\s*(?:→|->|-->|=>|⟶|➔|➜)\s*/u;
 const TREE_RE = /[├└│┌┬┼]|\|--|`--|\+--/u;
 const BAR_RE = /[█░▓▒■□]/u;
@@ -65,11 +67,16 @@ export function resolveDependencies(
     readTree(text, block, index, add);
   }
   // Arrow chains and prose, anywhere outside code: `P0-001 → P0-003 → P1-001`, `T002 depends on T001`.
-  for (let l = 0; l < lines.count; l++) {
-    const raw = text.slice(lines.start[l], lines.end[l]);
-    if (raw.length > 2000 || !/[→>⟶➔➜]|depend|require|block|need|after|follow|precede|â†/i.test(raw))
-      continue;
-    const s = repairForMatching(raw);
+  // One scan of the whole text finds the lines that may state a dependency (no slice per line). The
+  // hint cannot span a line ending, so a match lies inside the content of the line it starts in.
+  DEP_HINT_RE.lastIndex = 0;
+  let l = 0;
+  for (let hint = DEP_HINT_RE.exec(text); hint; hint = DEP_HINT_RE.exec(text)) {
+    while (lines.end[l]! <= hint.index) l++;
+    if (l + 1 < lines.count) DEP_HINT_RE.lastIndex = lines.start[l + 1]!;
+    else DEP_HINT_RE.lastIndex = text.length;
+    if (lines.end[l]! - lines.start[l]! > 2000) continue;
+    const s = repairForMatching(text.slice(lines.start[l], lines.end[l]));
     if (!inCode.has(l) && ARROW_RE.test(s)) {
       const chain = s.split(ARROW_RE).map((seg) => firstItem(seg, index));
       for (let k = 1; k < chain.length; k++) {
@@ -78,7 +85,8 @@ export function resolveDependencies(
         if (a && b) add(b, a, 'arrow', l + 1);
       }
     }
-    for (const m of s.matchAll(PROSE_RE)) {
+    PROSE_RE.lastIndex = 0;
+    for (let m = PROSE_RE.exec(s); m; m = PROSE_RE.exec(s)) {
       const a = index.find(m[1]!);
       if (!a || a.id === null) continue;
       const verb = m[2]!.toLowerCase();
@@ -94,10 +102,14 @@ export function resolveDependencies(
 }
 
 function firstItem(segment: string, index: ItemIndex): Item | undefined {
+  // exec rather than matchAll: no iterator and regex copy per segment. The regex is shared: reset it.
   ID_ANYWHERE_RE.lastIndex = 0;
-  for (const m of segment.matchAll(ID_ANYWHERE_RE)) {
+  for (let m = ID_ANYWHERE_RE.exec(segment); m; m = ID_ANYWHERE_RE.exec(segment)) {
     const item = index.find(m[0]);
-    if (item) return item;
+    if (item) {
+      ID_ANYWHERE_RE.lastIndex = 0;
+      return item;
+    }
   }
   return undefined;
 }
