@@ -659,8 +659,8 @@ export function scanBlocks(text: string, lines: Lines): DocumentBlock {
         break;
       }
       let opened: 0 | 1 | 2 = 0;
-      for (const start of starts) {
-        opened = start(container);
+      for (let k = 0; k < starts.length; k++) {
+        opened = starts[k]!(container);
         if (opened !== 0) break;
       }
       if (opened === 0) {
@@ -778,6 +778,20 @@ function stripReferenceDefinitions(text: string, p: Node): void {
   while (p.lines.length > 0) {
     const first = p.lines[0]!;
     if (text.charCodeAt(first.start) !== 91) return;
+    // Fast exit for `[ ] task` and other brackets: when the label closes on the first line, a
+    // definition needs ':' right after it (this saves joining up to 64 lines per checkbox item).
+    let i = first.start + 1;
+    while (i < first.end) {
+      const c = text.charCodeAt(i);
+      if (c === 91) return;
+      if (c === 92 && i + 1 < first.end) {
+        i += 2;
+        continue;
+      }
+      if (c === 93) break;
+      i++;
+    }
+    if (i < first.end && text.charCodeAt(i + 1) !== 58) return;
     const consumed = referenceDefinitionLines(text, p.lines);
     if (consumed === 0) return;
     p.lines.splice(0, consumed);

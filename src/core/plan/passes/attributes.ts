@@ -139,7 +139,8 @@ function cutRanges(s: string, cuts: [number, number][]): string {
 
 /** Drops wrapping bold/strike and separators left around the title. */
 function cleanTitle(s: string): string {
-  let t = s.replace(/\s+/g, ' ').trim();
+  // Collapsing allocates a new string even when nothing changes: only when some space is not a lone ' '.
+  let t = (/[^\S ]| \s/.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
   // Each regex below runs only when the character it needs is where it must be (most titles: none).
   const c = t.charCodeAt(0);
   const m = c === 42 || c === 95 || c === 126 ? /^(\*\*|__|~~)(.+?)\1(\s*:)?\s*(.*)$/.exec(t) : null;

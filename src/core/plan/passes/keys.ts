@@ -4,26 +4,37 @@ import type { Draft } from '../recognise.js';
 
 const MAX_SLUG = 48;
 
+/** Room for the longest slug built: the loop stops past MAX_SLUG + 16, one dash and one character later. */
+const slugBuffer = new Uint16Array(MAX_SLUG + 32);
+
 /** Lower-case words joined by dashes, cut at a word boundary. Dots between digits stay (`v3.2`). */
 function slugify(s: string): string {
   // Plain ASCII titles need no Unicode normalisation; the loop below is the hot path for them.
   const src = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
-  let out = '';
+  // Characters go into a buffer, made a string once: appending one character at a time allocated a
+  // new string per character, the largest share of the parser's garbage.
+  let len = 0;
   let dash = false;
-  for (let i = 0; i < src.length && out.length <= MAX_SLUG + 16; i++) {
+  for (let i = 0; i < src.length && len <= MAX_SLUG + 16; i++) {
     let c = src.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     const digitDot = c === 46 && i > 0 && isDigit(src.charCodeAt(i - 1)) && isDigit(src.charCodeAt(i + 1));
     const word =
       (c >= 97 && c <= 122) || isDigit(c) || digitDot || (c > 127 && /[\p{L}\p{N}]/u.test(src[i]!));
     if (word) {
-      if (dash && out.length > 0) out += '-';
+      if (dash && len > 0) slugBuffer[len++] = 45;
       dash = false;
-      out += c > 127 ? src[i]!.toLowerCase() : String.fromCharCode(c);
+      if (c > 127) {
+        const lower = src[i]!.toLowerCase();
+        for (let k = 0; k < lower.length; k++) slugBuffer[len++] = lower.charCodeAt(k);
+      } else {
+        slugBuffer[len++] = c;
+      }
     } else if (c !== 96) {
       dash = true;
     }
   }
+  const out = String.fromCharCode.apply(null, slugBuffer.subarray(0, len) as unknown as number[]);
   if (out.length <= MAX_SLUG) return out || 'item';
   const cut = out.slice(0, MAX_SLUG);
   const at = cut.lastIndexOf('-');
