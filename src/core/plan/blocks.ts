@@ -69,6 +69,15 @@ interface Node {
 const NO_CHILDREN: Node[] = [];
 const NO_LINES: LineSlice[] = [];
 
+/**
+ * Appends a line to a block. Most blocks have one line: a one-element literal is exact, where the
+ * first push would allocate room for 17.
+ */
+function pushLine(n: Node, slice: LineSlice): void {
+  if (n.lines.length === 0) n.lines = [slice];
+  else n.lines.push(slice);
+}
+
 function node(kind: Kind, parent: Node | null, line: number): Node {
   const container = kind === 'document' || kind === 'blockquote' || kind === 'list' || kind === 'listItem';
   return {
@@ -201,9 +210,9 @@ export function scanBlocks(text: string, lines: Lines): DocumentBlock {
       let e = lineEnd;
       while (s < e && isSpaceOrTab(text.charCodeAt(s))) s++;
       while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
-      tip.lines.push({ line: lineNo, start: s, end: e });
+      pushLine(tip, { line: lineNo, start: s, end: e });
     } else {
-      tip.lines.push(slice());
+      pushLine(tip, slice());
     }
     tip.lastLine = lineNo;
   };
@@ -249,7 +258,8 @@ export function scanBlocks(text: string, lines: Lines): DocumentBlock {
     while (!canContain(tip, kind)) finalize(tip, lineNo - 1);
     const child = node(kind, tip, lineNo);
     void at;
-    tip.children.push(child);
+    if (tip.children.length === 0) tip.children = [child];
+    else tip.children.push(child);
     tip = child;
     return child;
   };
@@ -390,7 +400,7 @@ export function scanBlocks(text: string, lines: Lines): DocumentBlock {
         e = k;
         while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
       }
-      h.lines.push({ line: lineNo, start: s, end: Math.max(s, e) });
+      h.lines = [{ line: lineNo, start: s, end: Math.max(s, e) }];
       offset = lineEnd;
       return 2;
     },
@@ -905,24 +915,38 @@ function referenceDefinitionLines(text: string, ls: readonly LineSlice[]): numbe
   return 0;
 }
 
+/** An array of `n` elements to fill by index (a push from empty would reserve room for 17). */
+function sized<T>(n: number): T[] {
+  return n === 0 ? [] : new Array<T>(n);
+}
+
 /** Converts the build tree into the public block types in one iterative pre-order pass. */
 function toBlocks(lines: Lines, doc: Node): DocumentBlock {
-  const out: DocumentBlock = { type: 'document', startLine: 0, endLine: lines.count, children: [] };
-  // Two parallel stacks rather than a frame object per block.
+  const out: DocumentBlock = {
+    type: 'document',
+    startLine: 0,
+    endLine: lines.count,
+    children: sized(doc.children.length),
+  };
+  // Parallel stacks rather than a frame object per block: the node, the array and index it goes to.
+  // Every node gives one block, so each children array is made at its final size and filled by index.
   const preNodes: Node[] = [];
   const preInto: Block[][] = [];
+  const preAt: number[] = [];
   for (let i = doc.children.length - 1; i >= 0; i--) {
     preNodes.push(doc.children[i]!);
     preInto.push(out.children);
+    preAt.push(i);
   }
   while (preNodes.length > 0) {
     const n = preNodes.pop()!;
     const into = preInto.pop()!;
+    const at = preAt.pop()!;
     const endLine = n.lastLine + 1;
     let b: Block;
     switch (n.kind) {
       case 'blockquote':
-        b = { type: 'blockquote', startLine: n.startLine, endLine, children: [] };
+        b = { type: 'blockquote', startLine: n.startLine, endLine, children: sized(n.children.length) };
         break;
       case 'list': {
         const d = n.list!;
@@ -933,7 +957,7 @@ function toBlocks(lines: Lines, doc: Node): DocumentBlock {
           ordered: d.ordered,
           start: d.ordered ? d.start : null,
           delimiter: d.ordered ? d.delimiter : d.bulletChar,
-          children: [],
+          children: sized(n.children.length),
         };
         break;
       }
@@ -948,7 +972,7 @@ function toBlocks(lines: Lines, doc: Node): DocumentBlock {
           contentStart: d.contentStart,
           markerColumn: d.markerColumn,
           contentColumn: d.markerColumn + d.padding,
-          children: [],
+          children: sized(n.children.length),
         };
         b = item;
         break;
@@ -984,12 +1008,13 @@ function toBlocks(lines: Lines, doc: Node): DocumentBlock {
       default:
         continue;
     }
-    into.push(b);
+    into[at] = b;
     if ('children' in b) {
       const kids = b.children as Block[];
       for (let i = n.children.length - 1; i >= 0; i--) {
         preNodes.push(n.children[i]!);
         preInto.push(kids);
+        preAt.push(i);
       }
     }
   }

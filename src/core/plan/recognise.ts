@@ -79,6 +79,9 @@ interface OpenSection {
 }
 
 const EMPTY_SPAN = { start: 0, end: 0 };
+/** Placeholders shared by every new item: the context and roll-up passes replace them on each item kept. */
+const NO_SECTION: string[] = [];
+const NO_ROLLUP = { done: 0, total: 0, effortDoneMinutes: 0, effortRemainingMinutes: 0 };
 /** A copyright or licence line written as a heading is not the plan's title. */
 const NOTICE_RE = /^(?:copyright\b|©|\(c\)|licen[cs]ed?\b|spdx-)/i;
 
@@ -99,7 +102,7 @@ function newItem(kind: Item['kind'], line: number): Item {
     depth: 0,
     parent: null,
     children: [],
-    section: [],
+    section: NO_SECTION,
     priority: null,
     owner: null,
     due: null,
@@ -118,7 +121,7 @@ function newItem(kind: Item['kind'], line: number): Item {
     statusSpan: null,
     list: null,
     headingLevel: null,
-    rollup: { done: 0, total: 0, effortDoneMinutes: 0, effortRemainingMinutes: 0 },
+    rollup: NO_ROLLUP,
   };
 }
 
