@@ -287,7 +287,10 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
     const hit = vocabulary.get(key);
     if (hit) return { status: hit, index: 0, text: value };
   }
-  const outside = value.replace(/\([^)]*\)|\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
+  const outside =
+    value.includes('(') || value.includes('[')
+      ? value.replace(/\([^)]*\)|\[[^\]]*\]/g, (m) => ' '.repeat(m.length))
+      : value;
   const word = findStatusWord(outside);
   if (word) return word;
   const glyph = findStatusGlyph(value);

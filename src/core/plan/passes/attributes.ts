@@ -58,7 +58,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
 }
 
 function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDeps, index: number): void {
-  const value = f.value.replace(/^\*\*|\*\*$/g, '').trim();
+  const value = (f.value.includes('**') ? f.value.replace(/^\*\*|\*\*$/g, '') : f.value).trim();
   if (value === '') return;
   switch (f.key) {
     case 'status': {

@@ -26,8 +26,52 @@ export class ItemIndex {
   }
 }
 
-/** What a line stating a dependency contains (an arrow, a verb, or a damaged arrow). */
-const DEP_HINT_RE = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|â†/gi;
+/** What a line stating a dependency contains (an arrow, a verb, or a damaged arrow), tried at one offset. */
+const DEP_HINT_AT = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|â†/iy;
+
+/**
+ * Offset of the first DEP_HINT_AT match at or after `from`, or -1. Written as a character loop for
+ * speed: the regex runs only where the first two characters (case-folded) fit one of its words.
+ */
+function nextHint(text: string, from: number): number {
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 62 || c === 0x2192 || c === 0x27f6 || c === 0x2794 || c === 0x279c) return i;
+    const f = c | 0x20;
+    const g = i + 1 < n ? text.charCodeAt(i + 1) | 0x20 : 0;
+    let maybe: boolean;
+    switch (f) {
+      case 100: // d(epend)
+      case 114: // r(equire)
+      case 110: // n(eed)
+        maybe = g === 101;
+        break;
+      case 98: // b(lock)
+        maybe = g === 108;
+        break;
+      case 97: // a(fter)
+        maybe = g === 102;
+        break;
+      case 102: // f(ollow)
+        maybe = g === 111;
+        break;
+      case 112: // p(recede)
+        maybe = g === 114;
+        break;
+      case 0xe2: // â† (either case of â)
+        maybe = text.charCodeAt(i + 1) === 0x2020;
+        break;
+      default:
+        maybe = false;
+    }
+    if (maybe) {
+      DEP_HINT_AT.lastIndex = i;
+      if (DEP_HINT_AT.test(text)) return i;
+    }
+  }
+  return -1;
+}
 const ARROW_RE = /\s*(?:→|->|-->|=>|⟶|➔|➜)\s*/u;
 const TREE_RE = /[├└│┌┬┼]|\|--|`--|\+--/u;
 const BAR_RE = /[█░▓▒■□]/u;
@@ -69,12 +113,10 @@ export function resolveDependencies(
   // Arrow chains and prose, anywhere outside code: `P0-001 → P0-003 → P1-001`, `T002 depends on T001`.
   // One scan of the whole text finds the lines that may state a dependency (no slice per line). The
   // hint cannot span a line ending, so a match lies inside the content of the line it starts in.
-  DEP_HINT_RE.lastIndex = 0;
   let l = 0;
-  for (let hint = DEP_HINT_RE.exec(text); hint; hint = DEP_HINT_RE.exec(text)) {
-    while (lines.end[l]! <= hint.index) l++;
-    if (l + 1 < lines.count) DEP_HINT_RE.lastIndex = lines.start[l + 1]!;
-    else DEP_HINT_RE.lastIndex = text.length;
+  for (let hint = nextHint(text, 0); hint >= 0; ) {
+    while (lines.end[l]! <= hint) l++;
+    hint = l + 1 < lines.count ? nextHint(text, lines.start[l + 1]!) : -1;
     if (lines.end[l]! - lines.start[l]! > 2000) continue;
     const s = repairForMatching(text.slice(lines.start[l], lines.end[l]));
     if (!inCode.has(l) && ARROW_RE.test(s)) {
