@@ -167,7 +167,10 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   const onHeading = (b: HeadingBlock) => {
     const first = b.lines[0]!;
     const last = b.lines[b.lines.length - 1]!;
-    const raw = b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
+    const raw =
+      b.lines.length === 1
+        ? text.slice(first.start, first.end)
+        : b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
     const repaired = repairForMatching(raw);
     const info = readHeading(repaired);
     // readHeading is pure: undamaged text gives the same analysis again, so reuse it.

@@ -40,7 +40,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       }
       if (ip) cuts.push([ip.index, ip.index + ip.length]);
       if (ie) cuts.push([ie.index, ie.index + ie.length]);
-      item.fields.push(...inline.filter((f) => f.rawKey !== '#' || !/^\d+$/.test(f.value)));
+      for (const f of inline) if (f.rawKey !== '#' || !/^\d+$/.test(f.value)) item.fields.push(f);
       titleText = cutRanges(d.matchText, cuts);
       if (ip && !item.fields.some((f) => f.key === 'priority')) item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
