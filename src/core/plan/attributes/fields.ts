@@ -245,7 +245,11 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     const index = org.index + org[0].indexOf(org[1]!);
     out.push(tok('tags', ':', org[1]!.slice(1, -1).replace(/:/g, ','), base, index, org[1]!, 1, 'kv'));
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  // Array sort allocates even for a list already in order, the usual case: sort only when needed.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i]!.span.start < out[i - 1]!.span.start) return out.sort((a, b) => a.span.start - b.span.start);
+  }
+  return out;
 }
 
 /** Values that mean "nobody" or "not set". */

@@ -126,7 +126,7 @@ function splitRefs(value: string): string[] {
 
 function cutRanges(s: string, cuts: [number, number][]): string {
   if (cuts.length === 0) return s;
-  cuts.sort((a, b) => a[0] - b[0]);
+  if (cuts.length > 1) cuts.sort((a, b) => a[0] - b[0]);
   let out = '';
   let pos = 0;
   for (const [a, b] of cuts) {
