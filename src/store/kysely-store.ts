@@ -46,7 +46,8 @@ export class KyselyStore implements Store {
   readonly backend: Backend;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    /** The connection, shared with the server's AccountStore (src/store/accounts.ts). */
+    readonly db: Kysely<Database>,
     private readonly hooks: BackendHooks,
     private readonly now: () => Date = () => new Date(),
   ) {

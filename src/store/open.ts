@@ -1,5 +1,9 @@
 /** Opens the workspace's store: PostgreSQL when a postgres:// URL is configured, else the SQLite file. */
+import type { AccountStore } from '../core/store/accounts.js';
 import type { Store } from '../core/store/port.js';
+import { KyselyAccountStore } from './accounts.js';
+import type { KyselyStore } from './kysely-store.js';
+import { postgresSearch, sqliteSearch } from './search/backends.js';
 
 export interface StoreLocation {
   /** A postgres:// URL, or null for SQLite. */
@@ -22,4 +26,28 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 export function describeLocation(location: StoreLocation): string {
   if (!location.databaseUrl) return location.databasePath;
   return location.databaseUrl.replace(/(\/\/[^:/@]+):[^@/]*@/, '$1:***@');
+}
+
+/** The server's stores: the workspace Store and the AccountStore, on one connection. */
+export interface ServerStores {
+  readonly store: Store;
+  readonly accounts: AccountStore;
+}
+
+/** Opens the configured store and the server's AccountStore beside it (closing `store` closes both). */
+export async function openServerStores(location: StoreLocation): Promise<ServerStores> {
+  let store: KyselyStore;
+  if (location.databaseUrl) {
+    const { openPostgresStore } = await import('./postgres.js');
+    store = await openPostgresStore(location.databaseUrl);
+  } else {
+    const { openSqliteStore } = await import('./sqlite.js');
+    store = await openSqliteStore(location.databasePath);
+  }
+  return { store, accounts: accountStoreOf(store) };
+}
+
+/** The AccountStore over an open store's connection. */
+export function accountStoreOf(store: KyselyStore): AccountStore {
+  return new KyselyAccountStore(store.db, store.backend === 'postgres' ? postgresSearch : sqliteSearch);
 }

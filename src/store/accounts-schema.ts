@@ -1,0 +1,58 @@
+/** The server's tables (migration 0003_server) as Kysely sees them. */
+import type { Generated } from 'kysely';
+
+export type AccountTables = {
+  settings: { key: string; value: string };
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    password_hash: string;
+    failed_logins: number;
+    locked_until: string | null;
+    created_at: string;
+  };
+  memberships: { workspace: string; user_id: string; role: string; created_at: string };
+  refresh_tokens: {
+    id: string;
+    user_id: string;
+    family: string;
+    hash: string;
+    expires_at: string;
+    used_at: string | null;
+    revoked_at: string | null;
+  };
+  api_tokens: {
+    id: string;
+    user_id: string;
+    name: string;
+    prefix: string;
+    hash: string;
+    /** JSON array of scopes. */
+    scopes: string;
+    expires_at: string | null;
+    last_used_at: string | null;
+    created_at: string;
+    revoked_at: string | null;
+  };
+  idempotency_keys: {
+    principal: string;
+    key: string;
+    request_hash: string;
+    status: number | null;
+    body: string | null;
+    created_at: string;
+  };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    workspace: string;
+    actor: string | null;
+    action: string;
+    target: string | null;
+    /** JSON. */
+    details: string;
+    request_id: string | null;
+  };
+  rate_limits: { key: string; window_start: number; count: number };
+};
