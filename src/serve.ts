@@ -1,0 +1,53 @@
+/** Composition root of `taskmark serve`: configuration → stores → server, listening until a signal. */
+import type { ServeRequest } from './cli/surfaces.js';
+import { resolveConfig } from './config/config.js';
+import { resolveServerConfig } from './config/server.js';
+import { buildServer } from './server/build.js';
+import { openServerStores } from './store/open.js';
+import { watchWorkspace } from './workspace/watch.js';
+
+export async function serve(request: ServeRequest): Promise<number> {
+  const config = resolveConfig({
+    cwd: process.cwd(),
+    env: process.env,
+    flags: { databaseUrl: request.databaseUrl },
+  });
+  const server = resolveServerConfig(process.env, request);
+  const { store, accounts } = await openServerStores(config);
+  const { app, ctx, setupToken } = await buildServer({
+    store,
+    accounts,
+    config: server,
+    workspace: {
+      root: config.root,
+      plans: config.plans,
+      hoursPerDay: config.hoursPerDay,
+      today: config.today,
+    },
+    logger: { level: process.env.TASKMARK_LOG_LEVEL ?? 'info' },
+  });
+  const address = await app.listen({ port: server.port, host: server.host });
+  const base = server.publicUrl ?? address;
+  process.stderr.write(
+    `taskmark: serving ${config.root} at ${address} (API ${base}/api/v1, docs ${base}/docs)\n`,
+  );
+  if (setupToken)
+    process.stderr.write(
+      `taskmark: no user exists yet. Open this one-time link to create the owner account:\n  ${base}/setup#token=${setupToken}\n`,
+    );
+  const watcher = server.watch
+    ? watchWorkspace(store, config, {
+        onImport: () => void ctx.events.poll().catch(() => {}),
+        onError: (e) => app.log.error({ err: e }, 'import failed'),
+      })
+    : null;
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  process.stderr.write('taskmark: shutting down\n');
+  await watcher?.close();
+  await app.close();
+  await store.close();
+  return 0;
+}

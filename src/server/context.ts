@@ -1,0 +1,38 @@
+/** What every route shares: the stores, the settings, the workspace, and the server's own services. */
+import type { ServerConfig } from '../config/server.js';
+import type { AccountStore } from '../core/store/accounts.js';
+import type { Store } from '../core/store/port.js';
+import type { ImportResult, ImportSettings } from '../workspace/import.js';
+import type { EventHub } from './events.js';
+import type { Metrics } from './metrics.js';
+
+/** What the composition root hands to `buildServer`. */
+export interface ServerDeps {
+  readonly store: Store;
+  readonly accounts: AccountStore;
+  readonly config: ServerConfig;
+  /** The workspace the server serves: its root and plan discovery settings. */
+  readonly workspace: ImportSettings & { readonly today: string | null };
+  /** pino logger options (false: no logging, the default in tests). */
+  readonly logger?: boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
+  readonly now?: () => Date;
+}
+
+export interface AppContext {
+  readonly deps: ServerDeps;
+  readonly store: Store;
+  readonly accounts: AccountStore;
+  readonly config: ServerConfig;
+  /** The workspace's id in memberships (one workspace per server). */
+  readonly workspaceId: string;
+  readonly jwtSecret: Uint8Array;
+  readonly events: EventHub;
+  readonly metrics: Metrics;
+  now(): Date;
+  /** YYYY-MM-DD: the configured date or today's. */
+  today(): string;
+  /** Imports the workspace's plans (serialised: one import at a time) and publishes new events. */
+  sync(): Promise<ImportResult>;
+  /** True once the first import and the bootstrap are done. */
+  started: boolean;
+}
