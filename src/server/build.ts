@@ -9,7 +9,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { ImportResult } from '../workspace/import.js';
 import { importWorkspace } from '../workspace/import.js';
@@ -112,7 +112,7 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
       return logger.child(m ? { ...bindings, traceId: m[1], spanId: m[2] } : bindings, opts);
     },
     // One line per request instead (in the onRequest hook below), with method, path, status and duration.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: true,
   });
