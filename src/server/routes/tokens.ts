@@ -50,7 +50,8 @@ export const tokenRoutes: RouteSpec[] = [
     description:
       'A token cannot have more than its creator may do: scopes beyond your role (or your token) are refused.',
     tags: ['tokens'],
-    access: 'user',
+    // A token carries workspace permissions, so only a member can make one.
+    access: 'read',
     tier: 'auth',
     body: z
       .object({
