@@ -144,7 +144,8 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
     started: false,
   };
 
-  app.removeContentTypeParser('application/json');
+  // JSON only: a text/plain body would otherwise reach the handlers as a string.
+  app.removeAllContentTypeParsers();
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (jsonDepthExceeds(body as string, MAX_JSON_DEPTH)) {

@@ -74,6 +74,16 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string, err
   return undefined;
 }
 
+/** Pointers to strings holding NUL: no plan, query or database column can take one. */
+function nulStrings(value: unknown, pointer: string, out: FieldError[]): void {
+  if (out.length >= 20) return;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push({ pointer, detail: 'must not contain NUL characters' });
+  } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, `${pointer}/${i}`, out));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) nulStrings(v, `${pointer}/${escapePointer(k)}`, out);
+}
+
 function escapePointer(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -104,6 +114,13 @@ export function registerRoute(app: FastifyInstance, ctx: AppContext, spec: Route
         requirePermission(principal, spec.access);
       }
       const errors: FieldError[] = [];
+      nulStrings(request.params, '/params', errors);
+      nulStrings(request.query, '/query', errors);
+      nulStrings(request.body, '/body', errors);
+      if (errors.length > 0)
+        throw new HttpError('TM_VALIDATION', 'The request is not valid; see `errors` for each field.', {
+          errors,
+        });
       const params = parse(spec.params, request.params, 'params', errors);
       const query = parse(spec.query, request.query, 'query', errors);
       const body = parse(spec.body, request.body, 'body', errors);

@@ -28,24 +28,33 @@ for (const backend of await backends('server API')) {
         const res = await get('/api/v1/items');
         expect(res.statusCode).toBe(200);
         const body = res.json();
-        expect(body.items.map((i: { key: string }) => i.key)).toEqual([
-          'MH-001',
-          'MH-001/write-the-runbook',
-          'MH-001/inventory-the-keys',
-          'MH-002',
-          'MH-003',
-          'later/tidy-the-dashboards',
-          'buy-gutters',
-          'paint-the-shed',
-          'order-timber',
-        ].map((k) => expect.stringContaining(k.split('/').pop()!)));
+        expect(body.items.map((i: { key: string }) => i.key)).toEqual(
+          [
+            'MH-001',
+            'MH-001/write-the-runbook',
+            'MH-001/inventory-the-keys',
+            'MH-002',
+            'MH-003',
+            'later/tidy-the-dashboards',
+            'buy-gutters',
+            'paint-the-shed',
+            'order-timber',
+          ].map((k) => expect.stringContaining(k.split('/').pop()!)),
+        );
         expect(body.nextCursor).toBeNull();
-        expect(body.items[0]).toMatchObject({ file: 'ROADMAP.md', id: 'MH-001', status: 'todo', owner: 'dana' });
+        expect(body.items[0]).toMatchObject({
+          file: 'ROADMAP.md',
+          id: 'MH-001',
+          status: 'todo',
+          owner: 'dana',
+        });
         expect(body.items[0].etag).toMatch(/^"[0-9a-f]{32}"$/);
       });
 
       it('pages with a keyset cursor, each item once', async () => {
-        const all = (await get('/api/v1/items')).json().items.map((i: { key: string; file: string }) => `${i.file}#${i.key}`);
+        const all = (await get('/api/v1/items'))
+          .json()
+          .items.map((i: { key: string; file: string }) => `${i.file}#${i.key}`);
         const seen: string[] = [];
         let cursor: string | null = null;
         let pages = 0;
@@ -71,7 +80,9 @@ for (const backend of await backends('server API')) {
 
       it('returns only items changed after updated_since', async () => {
         const later = new Date(Date.now() + 60_000).toISOString();
-        expect((await get(`/api/v1/items?updated_since=${encodeURIComponent(later)}`)).json().items).toEqual([]);
+        expect((await get(`/api/v1/items?updated_since=${encodeURIComponent(later)}`)).json().items).toEqual(
+          [],
+        );
         const earlier = '2000-01-01T00:00:00Z';
         expect((await get(`/api/v1/items?updated_since=${earlier}`)).json().items.length).toBeGreaterThan(0);
       });
@@ -110,7 +121,12 @@ for (const backend of await backends('server API')) {
     describe('PATCH /api/v1/items/{key}', () => {
       it('needs If-Match (428) and refuses a stale ETag (412), writing nothing', async () => {
         const before = roadmap();
-        const missing = await h.request({ method: 'PATCH', url: '/api/v1/items/MH-002', token: member, body: { status: 'done' } });
+        const missing = await h.request({
+          method: 'PATCH',
+          url: '/api/v1/items/MH-002',
+          token: member,
+          body: { status: 'done' },
+        });
         expect(missing.statusCode).toBe(428);
         expect(missing.json().code).toBe('TM_PRECONDITION_REQUIRED');
         const stale = await h.request({
@@ -139,13 +155,18 @@ for (const backend of await backends('server API')) {
         expect(res.headers.etag).not.toBe(etag);
         expect(roadmap()).toBe(before.replace('- [ ] MH-002', '- [x] MH-002'));
         // The store follows at once.
-        const listed = (await get(`/api/v1/items?q=${encodeURIComponent('status:done file:ROADMAP')}`)).json();
+        const listed = (
+          await get(`/api/v1/items?q=${encodeURIComponent('status:done file:ROADMAP')}`)
+        ).json();
         expect(listed.items.map((i: { key: string }) => i.key)).toContain('MH-002');
       });
 
       it('refuses an edit computed from an item changed in the file since it was read (412), keeping the other change', async () => {
         const { etag } = (await get('/api/v1/items/MH-003')).json();
-        writeFileSync(join(h.root, 'ROADMAP.md'), roadmap().replace('MH-003: Replace the cron host', 'MH-003: Replace the cron hosts'));
+        writeFileSync(
+          join(h.root, 'ROADMAP.md'),
+          roadmap().replace('MH-003: Replace the cron host', 'MH-003: Replace the cron hosts'),
+        );
         const res = await h.request({
           method: 'PATCH',
           url: '/api/v1/items/MH-003',
@@ -274,7 +295,8 @@ for (const backend of await backends('server API')) {
     describe('auth', () => {
       it('rotates refresh tokens and revokes the family when a spent one is reused', async () => {
         const first = await h.login(OWNER.email, OWNER.password);
-        const refresh = (t: string) => h.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: t } });
+        const refresh = (t: string) =>
+          h.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: t } });
         const second = await refresh(first.refreshToken);
         expect(second.statusCode).toBe(200);
         const next = second.json();
@@ -287,9 +309,17 @@ for (const backend of await backends('server API')) {
 
       it('signs out by revoking the refresh token', async () => {
         const s = await h.login(OWNER.email, OWNER.password);
-        const out = await h.request({ method: 'POST', url: '/api/v1/auth/logout', body: { refreshToken: s.refreshToken } });
+        const out = await h.request({
+          method: 'POST',
+          url: '/api/v1/auth/logout',
+          body: { refreshToken: s.refreshToken },
+        });
         expect(out.statusCode).toBe(204);
-        const again = await h.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: s.refreshToken } });
+        const again = await h.request({
+          method: 'POST',
+          url: '/api/v1/auth/refresh',
+          body: { refreshToken: s.refreshToken },
+        });
         expect(again.statusCode).toBe(401);
       });
 
@@ -317,7 +347,9 @@ for (const backend of await backends('server API')) {
         const mine = listed.find((t: { id: string }) => t.id === id);
         expect(mine.lastUsedAt).not.toBeNull();
         expect(JSON.stringify(listed)).not.toContain(token);
-        expect((await h.request({ method: 'DELETE', url: `/api/v1/tokens/${id}`, token: member })).statusCode).toBe(204);
+        expect(
+          (await h.request({ method: 'DELETE', url: `/api/v1/tokens/${id}`, token: member })).statusCode,
+        ).toBe(204);
         expect((await get('/api/v1/items?limit=1', token)).statusCode).toBe(401);
       });
     });
@@ -327,16 +359,35 @@ for (const backend of await backends('server API')) {
         const res = await get('/api/v1/audit?limit=200', owner);
         expect(res.statusCode).toBe(200);
         const actions = res.json().entries.map((e: { action: string }) => e.action);
-        expect(actions).toEqual(expect.arrayContaining(['user.bootstrap', 'auth.login', 'item.update', 'item.create', 'item.delete']));
+        expect(actions).toEqual(
+          expect.arrayContaining([
+            'user.bootstrap',
+            'auth.login',
+            'item.update',
+            'item.create',
+            'item.delete',
+          ]),
+        );
         expect((await get('/api/v1/audit', member)).statusCode).toBe(403);
       });
 
       it('saves, lists and deletes views', async () => {
-        const put = await h.request({ method: 'PUT', url: '/api/v1/views/urgent', token: member, body: { q: 'priority:P0 status:todo' } });
+        const put = await h.request({
+          method: 'PUT',
+          url: '/api/v1/views/urgent',
+          token: member,
+          body: { q: 'priority:P0 status:todo' },
+        });
         expect(put.statusCode).toBe(200);
-        expect((await get('/api/v1/views')).json().views.map((v: { name: string }) => v.name)).toContain('urgent');
-        expect((await h.request({ method: 'DELETE', url: '/api/v1/views/urgent', token: member })).statusCode).toBe(204);
-        expect((await h.request({ method: 'DELETE', url: '/api/v1/views/urgent', token: member })).statusCode).toBe(404);
+        expect((await get('/api/v1/views')).json().views.map((v: { name: string }) => v.name)).toContain(
+          'urgent',
+        );
+        expect(
+          (await h.request({ method: 'DELETE', url: '/api/v1/views/urgent', token: member })).statusCode,
+        ).toBe(204);
+        expect(
+          (await h.request({ method: 'DELETE', url: '/api/v1/views/urgent', token: member })).statusCode,
+        ).toBe(404);
       });
     });
 
@@ -354,7 +405,9 @@ for (const backend of await backends('server API')) {
       it('exposes request and business metrics in Prometheus format', async () => {
         const res = await h.request({ method: 'GET', url: '/metrics' });
         expect(res.headers['content-type']).toContain('text/plain');
-        expect(res.body).toMatch(/taskmark_http_requests_total\{route="\/api\/v1\/items",method="GET",status="200"\} \d+/);
+        expect(res.body).toMatch(
+          /taskmark_http_requests_total\{route="\/api\/v1\/items",method="GET",status="200"\} \d+/,
+        );
         expect(res.body).toContain('taskmark_http_request_duration_seconds_bucket');
         expect(res.body).toContain('taskmark_http_requests_in_flight');
         expect(res.body).toMatch(/taskmark_items_completed_total [1-9]/);
@@ -366,9 +419,14 @@ for (const backend of await backends('server API')) {
         const doc = (await h.request({ method: 'GET', url: '/openapi.json' })).json();
         expect(doc.openapi).toBe('3.1.0');
         expect(doc.paths['/api/v1/items/{key}'].patch.parameters).toEqual(
-          expect.arrayContaining([expect.objectContaining({ name: 'key', in: 'path' }), expect.objectContaining({ name: 'If-Match', in: 'header' })]),
+          expect.arrayContaining([
+            expect.objectContaining({ name: 'key', in: 'path' }),
+            expect.objectContaining({ name: 'If-Match', in: 'header' }),
+          ]),
         );
-        expect(doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+        expect(
+          doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required,
+        ).toEqual(['email', 'password']);
         const ui = await h.request({ method: 'GET', url: '/docs/' });
         expect(ui.statusCode).toBe(200);
         expect(ui.headers['content-type']).toContain('text/html');
@@ -376,7 +434,10 @@ for (const backend of await backends('server API')) {
     });
 
     it('keeps the plan file the source of truth: an edit made on disk shows after a sync', async () => {
-      writeFileSync(join(h.root, 'docs/TODO.md'), `${readFileSync(join(h.root, 'docs/TODO.md'), 'utf8')}- [ ] Sweep the yard\n`);
+      writeFileSync(
+        join(h.root, 'docs/TODO.md'),
+        `${readFileSync(join(h.root, 'docs/TODO.md'), 'utf8')}- [ ] Sweep the yard\n`,
+      );
       const sync = await h.request({ method: 'POST', url: '/api/v1/workspace/sync', token: member });
       expect(sync.json().changed).toEqual(['docs/TODO.md']);
       expect((await get(`/api/v1/items?q=${encodeURIComponent('sweep')}`)).json().items).toHaveLength(1);

@@ -103,15 +103,26 @@ export interface Harness extends TaskmarkServer {
     body?: unknown;
     headers?: Record<string, string>;
   }): Promise<LightMyRequestResponse>;
-  login(email: string, password: string): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }>;
+  login(
+    email: string,
+    password: string,
+  ): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }>;
   /** A user with `role`, invited by the owner and registered; returns their access token and id. */
-  userWith(role: 'owner' | 'admin' | 'member' | 'viewer' | 'outsider', email?: string): Promise<{ token: string; id: string }>;
+  userWith(
+    role: 'owner' | 'admin' | 'member' | 'viewer' | 'outsider',
+    email?: string,
+  ): Promise<{ token: string; id: string }>;
   close(): Promise<void>;
 }
 
 export async function startHarness(
   backend: Backend,
-  options: { files?: Record<string, string>; config?: Partial<ServerConfig>; logger?: ServerDeps['logger']; now?: () => Date } = {},
+  options: {
+    files?: Record<string, string>;
+    config?: Partial<ServerConfig>;
+    logger?: ServerDeps['logger'];
+    now?: () => Date;
+  } = {},
 ): Promise<Harness> {
   const root = mkdtempSync(join(tmpdir(), 'taskmark-server-'));
   const write = (path: string, text: string) => {

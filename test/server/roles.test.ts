@@ -42,7 +42,16 @@ const EXPECTED: Record<string, Access> = {
   streamEvents: 'read',
 };
 
-type Caller = 'anonymous' | 'outsider' | 'viewer' | 'member' | 'admin' | 'owner' | 'token:read' | 'token:write' | 'token:admin';
+type Caller =
+  | 'anonymous'
+  | 'outsider'
+  | 'viewer'
+  | 'member'
+  | 'admin'
+  | 'owner'
+  | 'token:read'
+  | 'token:write'
+  | 'token:admin';
 
 const PERMISSIONS: Record<Caller, readonly Permission[]> = {
   anonymous: [],
@@ -65,7 +74,12 @@ function allowed(caller: Caller, access: Access): boolean {
 
 let n = 0;
 /** A valid, harmless request per route: reads, or writes aimed at things that do not exist. */
-function sample(operationId: string): { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> } {
+function sample(operationId: string): {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+} {
   const star = { 'if-match': '*' };
   switch (operationId) {
     case 'register':
@@ -76,7 +90,11 @@ function sample(operationId: string): { method: 'GET' | 'POST' | 'PUT' | 'PATCH'
     case 'me':
       return { method: 'GET', url: '/api/v1/me' };
     case 'createInvite':
-      return { method: 'POST', url: '/api/v1/invites', body: { email: `matrix-${++n}@example.com`, role: 'viewer' } };
+      return {
+        method: 'POST',
+        url: '/api/v1/invites',
+        body: { email: `matrix-${++n}@example.com`, role: 'viewer' },
+      };
     case 'listItems':
       return { method: 'GET', url: '/api/v1/items?limit=2' };
     case 'getItem':
@@ -86,13 +104,21 @@ function sample(operationId: string): { method: 'GET' | 'POST' | 'PUT' | 'PATCH'
     case 'deleteItem':
       return { method: 'DELETE', url: '/api/v1/items/NOPE-1', headers: star };
     case 'createItem':
-      return { method: 'POST', url: '/api/v1/items', body: { project: 'missing.md', section: 'X', title: 'never' } };
+      return {
+        method: 'POST',
+        url: '/api/v1/items',
+        body: { project: 'missing.md', section: 'X', title: 'never' },
+      };
     case 'listProjects':
       return { method: 'GET', url: '/api/v1/projects' };
     case 'getProject':
       return { method: 'GET', url: '/api/v1/projects/ROADMAP.md' };
     case 'createProject':
-      return { method: 'POST', url: '/api/v1/projects', body: { path: `plans/m${++n}.plan.md`, title: 'Matrix' } };
+      return {
+        method: 'POST',
+        url: '/api/v1/projects',
+        body: { path: `plans/m${++n}.plan.md`, title: 'Matrix' },
+      };
     case 'listMembers':
       return { method: 'GET', url: '/api/v1/members' };
     case 'listUsers':
@@ -171,7 +197,9 @@ for (const backend of await backends('server access matrix')) {
             expect(res.headers['content-type'], where).toContain('application/problem+json');
             // Refusals carry no workspace data (the instance only echoes the caller's own URL).
             const { instance: _echo, ...problem } = res.json();
-            expect(JSON.stringify(problem), where).not.toMatch(/MH-00|Rotate the signing|gutters|ROADMAP|@example\.com/);
+            expect(JSON.stringify(problem), where).not.toMatch(
+              /MH-00|Rotate the signing|gutters|ROADMAP|@example\.com/,
+            );
           }
         }
       });

@@ -98,7 +98,7 @@ export async function authenticate(ctx: AppContext, header: string | undefined):
       tokenId: t.id,
     };
   }
-  const userId = await verifyAccessToken(ctx.jwtSecret, token);
+  const userId = await verifyAccessToken(ctx.jwtSecret, token, now);
   if (userId === null) throw unauthenticated('The access token is not valid or has expired; refresh it.');
   const user = await ctx.accounts.getUser(userId);
   if (!user) throw unauthenticated('The access token belongs to no user.');

@@ -44,7 +44,11 @@ export async function signAccessToken(
 }
 
 /** The user id of a valid access token, or null (bad signature, other algorithm, expired, wrong audience). */
-export async function verifyAccessToken(secret: Uint8Array, token: string): Promise<string | null> {
+export async function verifyAccessToken(
+  secret: Uint8Array,
+  token: string,
+  now: Date,
+): Promise<string | null> {
   try {
     // Only HS256: `alg: none` and algorithm confusion are refused before the signature is looked at.
     const { payload } = await jwtVerify(token, secret, {
@@ -52,6 +56,7 @@ export async function verifyAccessToken(secret: Uint8Array, token: string): Prom
       issuer: ISSUER,
       audience: AUDIENCE,
       requiredClaims: ['sub', 'exp', 'iat'],
+      currentDate: now,
     });
     return typeof payload.sub === 'string' ? payload.sub : null;
   } catch {
