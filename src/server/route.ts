@@ -79,8 +79,9 @@ function nulStrings(value: unknown, pointer: string, out: FieldError[]): void {
   if (out.length >= 20) return;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ pointer, detail: 'must not contain NUL characters' });
-  } else if (Array.isArray(value)) value.forEach((v, i) => nulStrings(v, `${pointer}/${i}`, out));
-  else if (value !== null && typeof value === 'object')
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) nulStrings(value[i], `${pointer}/${i}`, out);
+  } else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) nulStrings(v, `${pointer}/${escapePointer(k)}`, out);
 }
 
