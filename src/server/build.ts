@@ -188,6 +188,27 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
     });
   });
 
+  // A body that does not arrive in time gets 408 (Node's own requestTimeout only checks every 30 s).
+  app.addHook('onRequest', async (request, reply) => {
+    const timer = setTimeout(() => {
+      if (reply.sent) return;
+      const { problem } = toProblem(
+        new HttpError('TM_TIMEOUT', 'The request took too long to arrive.'),
+        request,
+      );
+      reply.raw.once('finish', () => request.raw.destroy());
+      reply.code(408).header('connection', 'close').type('application/problem+json').send(problem);
+    }, config.requestTimeoutMs);
+    timer.unref();
+    (request as { bodyTimer?: NodeJS.Timeout }).bodyTimer = timer;
+  });
+  app.addHook('preHandler', async (request) =>
+    clearTimeout((request as { bodyTimer?: NodeJS.Timeout }).bodyTimer),
+  );
+  app.addHook('onResponse', async (request) =>
+    clearTimeout((request as { bodyTimer?: NodeJS.Timeout }).bodyTimer),
+  );
+
   await app.register(helmet, {
     // The API answers JSON only; the docs UI sets its own policy for its assets.
     contentSecurityPolicy: {
