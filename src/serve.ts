@@ -24,17 +24,26 @@ export async function serve(request: ServeRequest): Promise<number> {
       hoursPerDay: config.hoursPerDay,
       today: config.today,
     },
-    logger: { level: process.env.TASKMARK_LOG_LEVEL ?? 'info' },
+    logger: {
+      level: process.env.TASKMARK_LOG_LEVEL ?? 'info',
+      ...(request.json ? { stream: process.stderr } : {}),
+    },
   });
   const address = await app.listen({ port: server.port, host: server.host });
   const base = server.publicUrl ?? address;
-  process.stderr.write(
-    `taskmark: serving ${config.root} at ${address} (API ${base}/api/v1, docs ${base}/docs)\n`,
-  );
-  if (setupToken)
+  const setupUrl = setupToken ? `${base}/setup#token=${setupToken}` : null;
+  if (request.json) {
+    const doc = { url: address, api: `${base}/api/v1`, docs: `${base}/docs`, root: config.root, setupUrl };
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+  } else {
     process.stderr.write(
-      `taskmark: no user exists yet. Open this one-time link to create the owner account:\n  ${base}/setup#token=${setupToken}\n`,
+      `taskmark: serving ${config.root} at ${address} (API ${base}/api/v1, docs ${base}/docs)\n`,
     );
+    if (setupUrl)
+      process.stderr.write(
+        `taskmark: no user exists yet. Open this one-time link to create the owner account:\n  ${setupUrl}\n`,
+      );
+  }
   const watcher = server.watch
     ? watchWorkspace(store, config, {
         onImport: () => void ctx.events.poll().catch(() => {}),

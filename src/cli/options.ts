@@ -211,6 +211,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       'serve the HTTP API (/api/v1, /openapi.json, /docs, /health/*, /metrics) over the workspace database',
     options: [
       {
+        flags: '--json',
+        description:
+          'print one JSON document with the address (and the setup link) on stdout once listening; logs go to stderr',
+      },
+      {
         flags: '--port <port>',
         description: 'port to listen on, 0 for any free one (default: TASKMARK_PORT or 4470)',
       },

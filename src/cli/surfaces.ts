@@ -7,6 +7,8 @@ export interface ServeRequest {
   readonly host?: string | undefined;
   readonly watch?: boolean | undefined;
   readonly databaseUrl?: string | undefined;
+  /** Print the address as JSON on stdout (logs to stderr). */
+  readonly json?: boolean | undefined;
 }
 
 export interface Surfaces {

@@ -25,7 +25,7 @@ export function itemEtag(r: ItemRecord): string {
 }
 
 /** The absolute path of a workspace-relative plan path; refuses anything that leaves the workspace. */
-export function planPath(ctx: AppContext, file: string): string {
+function planPath(ctx: AppContext, file: string): string {
   const root = ctx.deps.workspace.root;
   if (isAbsolute(file) || file.includes('\0') || file.split(/[\\/]/).includes('..'))
     throw new TmError('TM_NOT_FOUND', `No project "${file}" in this workspace.`);

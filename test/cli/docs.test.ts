@@ -27,6 +27,7 @@ describe('docs/cli.md', () => {
       'search',
       'backup',
       'restore',
+      'serve',
       'history',
     ]);
     for (const c of COMMANDS) expect(c.options.some((o) => o.flags === '--json')).toBe(true);

@@ -15,7 +15,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import { PG_URL, postgresAvailable, schemas } from '../store/pg.js';
 
 export const OWNER = { email: 'owner@example.com', password: 'owner-password-123' };
-export const PASSWORD = 'member-password-123';
+const PASSWORD = 'member-password-123';
 
 export const ROADMAP = `# Roadmap
 
@@ -34,7 +34,7 @@ Plan date: 2026-01-05
 - [ ] Tidy the dashboards
 `;
 
-export const TODO = `# TODO
+const TODO = `# TODO
 
 - [ ] Buy gutters
 - [ ] Paint the shed

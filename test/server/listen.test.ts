@@ -58,7 +58,7 @@ describe('over a loopback socket', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');
-    expect((await res.json()).items.length).toBeGreaterThan(5);
+    expect(((await res.json()) as { items: unknown[] }).items.length).toBeGreaterThan(5);
   });
 
   it('streams an item event to a listener when a status changes', async () => {

@@ -16,5 +16,6 @@ export async function run(_args: string[], opts: ServeOptions, surfaces?: Surfac
     host: opts.host,
     watch: opts.watch,
     databaseUrl: opts.databaseUrl,
+    json: opts.json,
   });
 }

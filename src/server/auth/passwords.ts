@@ -23,13 +23,21 @@ export async function hashPassword(password: string): Promise<string> {
 /** True when `password` matches `stored`; false for a malformed hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || salt === undefined || hash === undefined) return false;
+  const N = Number(n);
+  const R = Number(r);
+  const P = Number(p);
+  // Parameters within sane bounds only: a damaged row must not make one check eat the memory.
+  const sane =
+    Number.isInteger(N) &&
+    N >= 2 &&
+    N <= 1 << 20 &&
+    (N & (N - 1)) === 0 &&
+    Number.isInteger(R) &&
+    R >= 1 &&
+    R <= 32;
+  if (scheme !== 'scrypt' || !sane || !Number.isInteger(P) || P < 1 || P > 16 || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
+  const key = await derive(password, Buffer.from(salt, 'base64url'), { N, r: R, p: P });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
