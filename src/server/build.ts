@@ -22,11 +22,14 @@ import { openApiDocument } from './openapi.js';
 import { HttpError, toProblem } from './problem.js';
 import { type RouteSpec, registerRoute } from './route.js';
 import { authRoutes } from './routes/auth.js';
+import { bulkRoutes } from './routes/bulk.js';
+import { dependencyRoutes } from './routes/dependencies.js';
 import { eventRoutes } from './routes/events.js';
 import { registerHealth } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
+import { searchRoutes } from './routes/search.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { SETUP_PAGE, SETUP_SCRIPT } from './setup-page.js';
@@ -34,6 +37,9 @@ import { SETUP_PAGE, SETUP_SCRIPT } from './setup-page.js';
 export const ROUTES: readonly RouteSpec[] = [
   ...authRoutes,
   ...itemRoutes,
+  ...bulkRoutes,
+  ...searchRoutes,
+  ...dependencyRoutes,
   ...projectRoutes,
   ...memberRoutes,
   ...tokenRoutes,

@@ -118,13 +118,15 @@ export interface Harness extends TaskmarkServer {
 export async function startHarness(
   backend: Backend,
   options: {
+    /** An existing folder to serve (a git repository made by the test); a temp folder otherwise. */
+    root?: string;
     files?: Record<string, string>;
     config?: Partial<ServerConfig>;
     logger?: ServerDeps['logger'];
     now?: () => Date;
   } = {},
 ): Promise<Harness> {
-  const root = mkdtempSync(join(tmpdir(), 'taskmark-server-'));
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'taskmark-server-'));
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

@@ -40,6 +40,12 @@ const EXPECTED: Record<string, Access> = {
   saveView: 'write',
   deleteView: 'write',
   streamEvents: 'read',
+  bulkUpdateItems: 'write',
+  search: 'read',
+  getDependencies: 'read',
+  addDependency: 'write',
+  removeDependency: 'write',
+  getProjectHistory: 'read',
 };
 
 type Caller =
@@ -145,6 +151,27 @@ function sample(operationId: string): {
       return { method: 'PUT', url: '/api/v1/views/matrix', body: { q: 'status:todo' } };
     case 'deleteView':
       return { method: 'DELETE', url: '/api/v1/views/none' };
+    case 'bulkUpdateItems':
+      return {
+        method: 'POST',
+        url: '/api/v1/items/bulk',
+        body: { operations: [{ key: 'NOPE-1', ifMatch: '*', status: 'done' }] },
+      };
+    case 'search':
+      return { method: 'GET', url: '/api/v1/search?q=status:todo&facets=status' };
+    case 'getDependencies':
+      return { method: 'GET', url: '/api/v1/items/MH-002/dependencies' };
+    case 'addDependency':
+      return {
+        method: 'POST',
+        url: '/api/v1/items/NOPE-1/dependencies',
+        body: { dependsOn: 'MH-001' },
+        headers: star,
+      };
+    case 'removeDependency':
+      return { method: 'DELETE', url: '/api/v1/items/NOPE-1/dependencies/MH-001', headers: star };
+    case 'getProjectHistory':
+      return { method: 'GET', url: '/api/v1/projects/ROADMAP.md/history' };
     case 'streamEvents':
       return { method: 'GET', url: '/api/v1/events' };
     default:

@@ -6,6 +6,7 @@ import { parseQuery } from '../../core/query/parse.js';
 import type { ItemRecord } from '../../core/store/port.js';
 import type { EditStep } from '../../workspace/change.js';
 import { audit } from '../audit.js';
+import type { Principal } from '../auth/guard.js';
 import type { AppContext } from '../context.js';
 import { checkIfMatch, findItem, itemEtag, loadPlan, recordOf, writeChange } from '../plans.js';
 import { HttpError } from '../problem.js';
@@ -29,7 +30,7 @@ const common = {
   429: p('rate limited'),
 };
 
-const view = (r: ItemRecord) => ({ ...r, etag: itemEtag(r) });
+export const view = (r: ItemRecord) => ({ ...r, etag: itemEtag(r) });
 
 function encodeCursor(r: ItemRecord): string {
   return Buffer.from(JSON.stringify([r.file, r.position])).toString('base64url');
@@ -47,9 +48,46 @@ function decodeCursor(cursor: string): { file: string; position: number } {
   });
 }
 
-async function itemChanged(ctx: AppContext, key: string, file: string, request: { id: string }) {
+async function itemChanged(ctx: AppContext): Promise<void> {
   await ctx.events.poll();
-  return { key, file, requestId: request.id };
+}
+
+export interface ItemUpdate {
+  readonly key: string;
+  readonly project: string | undefined;
+  readonly ifMatch: string | string[] | undefined;
+  readonly change: z.output<typeof itemPatchSchema>;
+}
+
+/** One item's status and attribute change, written back under its ETag (PATCH and bulk updates). */
+export async function updateItem(
+  ctx: AppContext,
+  principal: Principal | null,
+  requestId: string,
+  u: ItemUpdate,
+): Promise<ItemRecord> {
+  const found = await findItem(ctx, u.key, u.project);
+  checkIfMatch(u.ifMatch, found.etag);
+  const key = found.item.key;
+  const steps: EditStep[] = [];
+  if (u.change.status !== undefined) {
+    const to = u.change.status;
+    steps.push((plan) => setStatus(plan, plan.byKey.get(key)!, to));
+  }
+  for (const [name, value] of Object.entries(u.change.attributes ?? {}))
+    steps.push((plan) => setAttribute(plan, plan.byKey.get(key)!, name, value));
+  const change = await writeChange(ctx, found.plan, steps, { key, etag: found.etag });
+  const after = change.after.byKey.get(key);
+  if (!after)
+    throw new TmError('TM_PLAN_CONFLICT', `${found.plan.file}: the item's key changed with this edit.`);
+  const record = recordOf(change.after, after);
+  await audit(ctx, principal, requestId, 'item.update', `${found.plan.file}#${key}`, {
+    from: found.record.status,
+    ...(u.change.status ? { status: u.change.status } : {}),
+    attributes: u.change.attributes ?? {},
+  });
+  await itemChanged(ctx);
+  return record;
 }
 
 const ifMatch = [{ name: 'If-Match', required: true, description: 'the ETag from GET (or *)' }];
@@ -160,27 +198,12 @@ export const itemRoutes: RouteSpec[] = [
       ...common,
     },
     async handler({ ctx, params, query, body, request, reply, principal }) {
-      const found = await findItem(ctx, params.key, query.project);
-      checkIfMatch(request.headers['if-match'], found.etag);
-      const key = found.item.key;
-      const steps: EditStep[] = [];
-      if (body.status !== undefined) {
-        const to = body.status;
-        steps.push((plan) => setStatus(plan, plan.byKey.get(key)!, to));
-      }
-      for (const [name, value] of Object.entries(body.attributes ?? {}))
-        steps.push((plan) => setAttribute(plan, plan.byKey.get(key)!, name, value));
-      const change = await writeChange(ctx, found.plan, steps, { key, etag: found.etag });
-      const after = change.after.byKey.get(key);
-      if (!after)
-        throw new TmError('TM_PLAN_CONFLICT', `${found.plan.file}: the item's key changed with this edit.`);
-      const record = recordOf(change.after, after);
-      await audit(ctx, principal, request.id, 'item.update', `${found.plan.file}#${key}`, {
-        from: found.record.status,
-        ...(body.status ? { status: body.status } : {}),
-        attributes: body.attributes ?? {},
+      const record = await updateItem(ctx, principal, request.id, {
+        key: params.key,
+        project: query.project,
+        ifMatch: request.headers['if-match'],
+        change: body,
       });
-      await itemChanged(ctx, key, found.plan.file, request);
       reply.header('etag', itemEtag(record));
       return view(record);
     },
@@ -215,7 +238,7 @@ export const itemRoutes: RouteSpec[] = [
       await audit(ctx, principal, request.id, 'item.delete', `${found.plan.file}#${key}`, {
         title: found.item.title,
       });
-      await itemChanged(ctx, key, found.plan.file, request);
+      await itemChanged(ctx);
       reply.code(204).send();
       return undefined;
     },
@@ -288,7 +311,7 @@ export const itemRoutes: RouteSpec[] = [
       await audit(ctx, principal, request.id, 'item.create', `${body.project}#${added.key}`, {
         title: body.title,
       });
-      await itemChanged(ctx, added.key, body.project, request);
+      await itemChanged(ctx);
       reply
         .code(201)
         .header('etag', itemEtag(record))

@@ -4,7 +4,10 @@ import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { planStatusSchema } from '../../core/contract/items.js';
 import { TmError } from '../../core/errors.js';
+import { historyPointSchema } from '../../core/history/contract.js';
+import { progressSeries } from '../../core/history/progress.js';
 import { planStatus } from '../../core/ops/status.js';
+import { readPlanHistory } from '../../workspace/history.js';
 import { audit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { loadPlan } from '../plans.js';
@@ -122,6 +125,38 @@ export const projectRoutes: RouteSpec[] = [
         throw new TmError('TM_NOT_FOUND', `No project "${params.path}" in this workspace.`);
       const plan = await loadPlan(ctx, params.path);
       return { path: params.path, status: planStatus(plan, ctx.today()) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/projects/:path/history',
+    operationId: 'getProjectHistory',
+    summary: "A plan's progress over its git history: done/total and effort remaining per commit",
+    tags: ['projects'],
+    access: 'read',
+    tier: 'read',
+    params: z.object({ path: z.string().min(1).max(1000) }),
+    responses: {
+      200: {
+        description: 'the progress series, oldest first',
+        schema: z.object({
+          path: z.string(),
+          commits: z.number().int(),
+          points: z.array(historyPointSchema),
+        }),
+      },
+      404: p('no such project'),
+      ...common,
+    },
+    async handler({ ctx, params }) {
+      const doc = await ctx.store.getDocument(params.path);
+      if (!doc || doc.hash === null)
+        throw new TmError('TM_NOT_FOUND', `No project "${params.path}" in this workspace.`);
+      const read = await readPlanHistory(ctx.deps.workspace.root, params.path, {
+        hoursPerDay: ctx.deps.workspace.hoursPerDay,
+      });
+      const points = progressSeries(read.versions, read.outcomes);
+      return { path: params.path, commits: points.length, points };
     },
   }),
   defineRoute({
