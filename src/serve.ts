@@ -13,10 +13,11 @@ export async function serve(request: ServeRequest): Promise<number> {
     flags: { databaseUrl: request.databaseUrl },
   });
   const server = resolveServerConfig(process.env, request);
-  const { store, accounts } = await openServerStores(config);
+  const { store, accounts, team } = await openServerStores(config);
   const { app, ctx, setupToken } = await buildServer({
     store,
     accounts,
+    team,
     config: server,
     workspace: {
       root: config.root,

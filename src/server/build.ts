@@ -27,9 +27,11 @@ import { dependencyRoutes } from './routes/dependencies.js';
 import { eventRoutes } from './routes/events.js';
 import { registerHealth } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
+import { listRoutes } from './routes/lists.js';
 import { memberRoutes } from './routes/members.js';
 import { projectRoutes } from './routes/projects.js';
 import { searchRoutes } from './routes/search.js';
+import { sprintRoutes } from './routes/sprints.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { SETUP_PAGE, SETUP_SCRIPT } from './setup-page.js';
@@ -40,6 +42,8 @@ export const ROUTES: readonly RouteSpec[] = [
   ...bulkRoutes,
   ...searchRoutes,
   ...dependencyRoutes,
+  ...sprintRoutes,
+  ...listRoutes,
   ...projectRoutes,
   ...memberRoutes,
   ...tokenRoutes,
@@ -131,6 +135,7 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
     deps,
     store: deps.store,
     accounts: deps.accounts,
+    team: deps.team,
     config,
     workspaceId: 'default',
     jwtSecret,

@@ -2,6 +2,7 @@
 import type { ServerConfig } from '../config/server.js';
 import type { AccountStore } from '../core/store/accounts.js';
 import type { Store } from '../core/store/port.js';
+import type { TeamStore } from '../core/store/team.js';
 import type { ImportResult, ImportSettings } from '../workspace/import.js';
 import type { EventHub } from './events.js';
 import type { Metrics } from './metrics.js';
@@ -10,6 +11,7 @@ import type { Metrics } from './metrics.js';
 export interface ServerDeps {
   readonly store: Store;
   readonly accounts: AccountStore;
+  readonly team: TeamStore;
   readonly config: ServerConfig;
   /** The workspace the server serves: its root and plan discovery settings. */
   readonly workspace: ImportSettings & { readonly today: string | null };
@@ -22,6 +24,7 @@ export interface AppContext {
   readonly deps: ServerDeps;
   readonly store: Store;
   readonly accounts: AccountStore;
+  readonly team: TeamStore;
   readonly config: ServerConfig;
   /** The workspace's id in memberships (one workspace per server). */
   readonly workspaceId: string;

@@ -56,3 +56,28 @@ export type AccountTables = {
   };
   rate_limits: { key: string; window_start: number; count: number };
 };
+
+/** The planning tables (migration 0004_planning). */
+export type TeamTables = {
+  sprints: {
+    id: string;
+    workspace: string;
+    name: string;
+    goal: string | null;
+    starts_on: string;
+    ends_on: string;
+    state: string;
+    created_at: string;
+    closed_at: string | null;
+  };
+  sprint_items: { sprint_id: string; file: string; key: string; added_at: string };
+  action_lists: {
+    id: string;
+    workspace: string;
+    name: string;
+    description: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  action_list_items: { list_id: string; position: number; file: string; key: string };
+};

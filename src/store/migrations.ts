@@ -292,9 +292,64 @@ function server(backend: Backend): Migration {
   };
 }
 
+/** Sprints and action lists: named sets of items (by file and key) across the workspace's plans. */
+function planning(): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createTable('sprints')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('workspace', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('goal', 'text')
+        .addColumn('starts_on', 'text', (c) => c.notNull())
+        .addColumn('ends_on', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('closed_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('sprint_items')
+        .addColumn('sprint_id', 'text', (c) => c.notNull().references('sprints.id').onDelete('cascade'))
+        .addColumn('file', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('added_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('sprint_items_pk', ['sprint_id', 'file', 'key'])
+        .execute();
+      await db.schema
+        .createTable('action_lists')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('workspace', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('action_lists_name_unique', ['workspace', 'name'])
+        .execute();
+      await db.schema
+        .createTable('action_list_items')
+        .addColumn('list_id', 'text', (c) => c.notNull().references('action_lists.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('file', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('action_list_items_pk', ['list_id', 'file', 'key'])
+        .execute();
+    },
+    async down(db: AnyDb) {
+      for (const t of ['action_list_items', 'action_lists', 'sprint_items', 'sprints'])
+        await db.schema.dropTable(t).execute();
+    },
+  };
+}
+
 /** The migrations of one backend, by name (applied in name order). */
 export function migrationsFor(backend: Backend): Record<string, Migration> {
-  return { '0001_tables': tables(backend), '0002_search': search(backend), '0003_server': server(backend) };
+  return {
+    '0001_tables': tables(backend),
+    '0002_search': search(backend),
+    '0003_server': server(backend),
+    '0004_planning': planning(),
+  };
 }
 
 function migrator(db: AnyDb, backend: Backend, schema: string | undefined): Migrator {

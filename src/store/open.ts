@@ -1,9 +1,11 @@
 /** Opens the workspace's store: PostgreSQL when a postgres:// URL is configured, else the SQLite file. */
 import type { AccountStore } from '../core/store/accounts.js';
 import type { Store } from '../core/store/port.js';
+import type { TeamStore } from '../core/store/team.js';
 import { KyselyAccountStore } from './accounts.js';
 import type { KyselyStore } from './kysely-store.js';
 import { postgresSearch, sqliteSearch } from './search/backends.js';
+import { KyselyTeamStore } from './team.js';
 
 export interface StoreLocation {
   /** A postgres:// URL, or null for SQLite. */
@@ -32,6 +34,7 @@ export function describeLocation(location: StoreLocation): string {
 export interface ServerStores {
   readonly store: Store;
   readonly accounts: AccountStore;
+  readonly team: TeamStore;
 }
 
 /** Opens the configured store and the server's AccountStore beside it (closing `store` closes both). */
@@ -44,7 +47,12 @@ export async function openServerStores(location: StoreLocation): Promise<ServerS
     const { openSqliteStore } = await import('./sqlite.js');
     store = await openSqliteStore(location.databasePath);
   }
-  return { store, accounts: accountStoreOf(store) };
+  return { store, accounts: accountStoreOf(store), team: teamStoreOf(store) };
+}
+
+/** The TeamStore (sprints, action lists) over an open store's connection. */
+export function teamStoreOf(store: KyselyStore): TeamStore {
+  return new KyselyTeamStore(store.db);
 }
 
 /** The AccountStore over an open store's connection. */

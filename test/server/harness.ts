@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { SERVER_DEFAULTS, type ServerConfig } from '../../src/config/server.js';
 import { buildServer, type TaskmarkServer } from '../../src/server/build.js';
 import type { ServerDeps } from '../../src/server/context.js';
-import { accountStoreOf } from '../../src/store/open.js';
+import { accountStoreOf, teamStoreOf } from '../../src/store/open.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { PG_URL, postgresAvailable, schemas } from '../store/pg.js';
@@ -63,7 +63,7 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
 
 export interface Backend {
   readonly name: string;
-  open(dir: string): Promise<Pick<ServerDeps, 'store' | 'accounts'>>;
+  open(dir: string): Promise<Pick<ServerDeps, 'store' | 'accounts' | 'team'>>;
 }
 
 const pgSchemas = schemas();
@@ -72,7 +72,7 @@ export const sqliteBackend: Backend = {
   name: 'SQLite',
   async open(dir) {
     const store = await openSqliteStore(join(dir, '.taskmark', 'taskmark.db'));
-    return { store, accounts: accountStoreOf(store) };
+    return { store, accounts: accountStoreOf(store), team: teamStoreOf(store) };
   },
 };
 
@@ -80,7 +80,7 @@ const postgresBackend: Backend = {
   name: 'PostgreSQL',
   async open() {
     const store = await openPostgresStore(PG_URL, { schema: pgSchemas.next(), poolSize: 3 });
-    return { store, accounts: accountStoreOf(store) };
+    return { store, accounts: accountStoreOf(store), team: teamStoreOf(store) };
   },
 };
 
@@ -124,6 +124,8 @@ export async function startHarness(
     config?: Partial<ServerConfig>;
     logger?: ServerDeps['logger'];
     now?: () => Date;
+    /** The date the workspace treats as today; default 2026-01-10, null for the real date. */
+    today?: string | null;
   } = {},
 ): Promise<Harness> {
   const root = options.root ?? mkdtempSync(join(tmpdir(), 'taskmark-server-'));
@@ -133,16 +135,17 @@ export async function startHarness(
   };
   for (const [path, text] of Object.entries(options.files ?? { 'ROADMAP.md': ROADMAP, 'docs/TODO.md': TODO }))
     write(path, text);
-  const { store, accounts } = await backend.open(root);
+  const { store, accounts, team } = await backend.open(root);
   const server = await buildServer({
     store,
     accounts,
+    team,
     config: testConfig(options.config),
     workspace: {
       root,
       plans: { include: [], exclude: [], minTasks: 5, maxBytes: 1024 * 1024 },
       hoursPerDay: 8,
-      today: '2026-01-10',
+      today: options.today === undefined ? '2026-01-10' : options.today,
     },
     logger: options.logger ?? false,
     ...(options.now ? { now: options.now } : {}),

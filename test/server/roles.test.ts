@@ -46,6 +46,19 @@ const EXPECTED: Record<string, Access> = {
   addDependency: 'write',
   removeDependency: 'write',
   getProjectHistory: 'read',
+  listSprints: 'read',
+  createSprint: 'write',
+  sprintVelocity: 'read',
+  getSprint: 'read',
+  updateSprint: 'write',
+  addSprintItems: 'write',
+  removeSprintItem: 'write',
+  closeSprint: 'write',
+  listActionLists: 'read',
+  createActionList: 'write',
+  getActionList: 'read',
+  setActionListItems: 'write',
+  deleteActionList: 'write',
 };
 
 type Caller =
@@ -172,6 +185,40 @@ function sample(operationId: string): {
       return { method: 'DELETE', url: '/api/v1/items/NOPE-1/dependencies/MH-001', headers: star };
     case 'getProjectHistory':
       return { method: 'GET', url: '/api/v1/projects/ROADMAP.md/history' };
+    case 'listSprints':
+      return { method: 'GET', url: '/api/v1/sprints' };
+    case 'createSprint':
+      return {
+        method: 'POST',
+        url: '/api/v1/sprints',
+        body: { name: 'S', startsOn: '2026-01-01', endsOn: '2026-01-14' },
+      };
+    case 'sprintVelocity':
+      return { method: 'GET', url: '/api/v1/sprints/velocity' };
+    case 'getSprint':
+      return { method: 'GET', url: '/api/v1/sprints/none' };
+    case 'updateSprint':
+      return { method: 'PATCH', url: '/api/v1/sprints/none', body: { name: 'x' }, headers: star };
+    case 'addSprintItems':
+      return {
+        method: 'POST',
+        url: '/api/v1/sprints/none/items',
+        body: { items: [{ project: 'ROADMAP.md', key: 'MH-001' }] },
+      };
+    case 'removeSprintItem':
+      return { method: 'DELETE', url: '/api/v1/sprints/none/items/MH-001?project=ROADMAP.md' };
+    case 'closeSprint':
+      return { method: 'POST', url: '/api/v1/sprints/none/close', body: {} };
+    case 'listActionLists':
+      return { method: 'GET', url: '/api/v1/lists' };
+    case 'createActionList':
+      return { method: 'POST', url: '/api/v1/lists', body: { name: `list-${++n}` } };
+    case 'getActionList':
+      return { method: 'GET', url: '/api/v1/lists/none' };
+    case 'setActionListItems':
+      return { method: 'PUT', url: '/api/v1/lists/none/items', body: { items: [] } };
+    case 'deleteActionList':
+      return { method: 'DELETE', url: '/api/v1/lists/none' };
     case 'streamEvents':
       return { method: 'GET', url: '/api/v1/events' };
     default:
