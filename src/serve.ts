@@ -13,11 +13,12 @@ export async function serve(request: ServeRequest): Promise<number> {
     flags: { databaseUrl: request.databaseUrl },
   });
   const server = resolveServerConfig(process.env, request);
-  const { store, accounts, team } = await openServerStores(config);
+  const { store, accounts, team, webhooks } = await openServerStores(config);
   const { app, ctx, setupToken } = await buildServer({
     store,
     accounts,
     team,
+    webhookStore: webhooks,
     config: server,
     workspace: {
       root: config.root,

@@ -39,6 +39,8 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   /** Re-import plans when files change. */
   readonly watch: boolean;
+  /** Let webhooks target private and loopback addresses (off: no reaching into the server's network). */
+  readonly webhookAllowPrivate: boolean;
 }
 
 export interface ServerFlags {
@@ -112,6 +114,8 @@ export function resolveServerConfig(
     eventPollMs: SERVER_DEFAULTS.eventPollMs,
     trustProxy: env.TASKMARK_TRUST_PROXY === '1' || env.TASKMARK_TRUST_PROXY === 'true',
     watch: flags.watch !== false,
+    webhookAllowPrivate:
+      env.TASKMARK_WEBHOOK_ALLOW_PRIVATE === '1' || env.TASKMARK_WEBHOOK_ALLOW_PRIVATE === 'true',
   };
   if (problems.length > 0)
     throw new TmError(

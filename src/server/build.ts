@@ -33,8 +33,10 @@ import { projectRoutes } from './routes/projects.js';
 import { searchRoutes } from './routes/search.js';
 import { sprintRoutes } from './routes/sprints.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { SETUP_PAGE, SETUP_SCRIPT } from './setup-page.js';
+import { Webhooks } from './webhooks.js';
 
 export const ROUTES: readonly RouteSpec[] = [
   ...authRoutes,
@@ -44,6 +46,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...dependencyRoutes,
   ...sprintRoutes,
   ...listRoutes,
+  ...webhookRoutes,
   ...projectRoutes,
   ...memberRoutes,
   ...tokenRoutes,
@@ -129,13 +132,20 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
 
   const metrics = createMetrics(deps.store);
   let syncing: Promise<ImportResult> = Promise.resolve(null as unknown as ImportResult);
-  const events = new EventHub(deps.store, (batch) => metrics.recordEvents(batch));
+  const webhooks = new Webhooks(deps.webhookStore, 'default', now, config.webhookAllowPrivate, (e) =>
+    app.log.error({ err: e }, 'webhook delivery failed'),
+  );
+  const events = new EventHub(deps.store, async (batch) => {
+    metrics.recordEvents(batch);
+    await webhooks.enqueue(batch);
+  });
   const jwtSecret = await jwtSecretOf(config, deps.accounts);
   const ctx: AppContext = {
     deps,
     store: deps.store,
     accounts: deps.accounts,
     team: deps.team,
+    webhooks,
     config,
     workspaceId: 'default',
     jwtSecret,
@@ -285,11 +295,16 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
   registerHealth(app, ctx, new HealthChecker(deps.accounts, deps.workspace.root, now));
   for (const route of ROUTES) registerRoute(app, ctx, route);
 
-  app.addHook('onClose', async () => events.stop());
+  app.addHook('onClose', async () => {
+    events.stop();
+    webhooks.stop();
+  });
 
   const setupToken = await bootstrap(config, deps.accounts, ctx.workspaceId, now());
-  await ctx.sync();
+  // Listeners and webhooks get what happens from now on (older events are replayed on request).
   await events.start(config.eventPollMs);
+  webhooks.start(config.eventPollMs);
+  await ctx.sync();
   await deps.accounts.expireIdempotencyKeys(new Date(now().getTime() - 24 * 3600 * 1000).toISOString());
   ctx.started = true;
   return { app, ctx, setupToken };

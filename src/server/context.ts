@@ -3,15 +3,18 @@ import type { ServerConfig } from '../config/server.js';
 import type { AccountStore } from '../core/store/accounts.js';
 import type { Store } from '../core/store/port.js';
 import type { TeamStore } from '../core/store/team.js';
+import type { WebhookStore } from '../core/store/webhooks.js';
 import type { ImportResult, ImportSettings } from '../workspace/import.js';
 import type { EventHub } from './events.js';
 import type { Metrics } from './metrics.js';
+import type { Webhooks } from './webhooks.js';
 
 /** What the composition root hands to `buildServer`. */
 export interface ServerDeps {
   readonly store: Store;
   readonly accounts: AccountStore;
   readonly team: TeamStore;
+  readonly webhookStore: WebhookStore;
   readonly config: ServerConfig;
   /** The workspace the server serves: its root and plan discovery settings. */
   readonly workspace: ImportSettings & { readonly today: string | null };
@@ -25,6 +28,7 @@ export interface AppContext {
   readonly store: Store;
   readonly accounts: AccountStore;
   readonly team: TeamStore;
+  readonly webhooks: Webhooks;
   readonly config: ServerConfig;
   /** The workspace's id in memberships (one workspace per server). */
   readonly workspaceId: string;

@@ -14,7 +14,7 @@ export class EventHub {
 
   constructor(
     private readonly store: Store,
-    private readonly onEvents: (events: readonly ItemEvent[]) => void,
+    private readonly onEvents: (events: readonly ItemEvent[]) => Promise<void>,
   ) {}
 
   /** Starts after the newest event already recorded (listeners replay older ones with Last-Event-ID). */
@@ -49,7 +49,7 @@ export class EventHub {
           const batch = await this.store.listEvents({ after: this.lastId, limit: 500 });
           if (batch.length === 0) return;
           this.lastId = batch[batch.length - 1]!.id;
-          this.onEvents(batch);
+          await this.onEvents(batch);
           for (const e of batch) for (const l of this.listeners) l(e);
         }
       } finally {

@@ -81,3 +81,32 @@ export type TeamTables = {
   };
   action_list_items: { list_id: string; position: number; file: string; key: string };
 };
+
+/** Webhooks and their deliveries (migration 0005_webhooks). */
+export type WebhookTables = {
+  webhooks: {
+    id: string;
+    workspace: string;
+    url: string;
+    /** JSON array. */
+    events: string;
+    secret: string;
+    active: number;
+    created_at: string;
+    created_by: string | null;
+  };
+  webhook_deliveries: {
+    id: Generated<number>;
+    webhook_id: string;
+    event_id: number;
+    event_type: string;
+    state: string;
+    attempts: number;
+    response_status: number | null;
+    error: string | null;
+    created_at: string;
+    last_attempt_at: string | null;
+    next_attempt_at: string;
+    payload: string;
+  };
+};

@@ -2,10 +2,12 @@
 import type { AccountStore } from '../core/store/accounts.js';
 import type { Store } from '../core/store/port.js';
 import type { TeamStore } from '../core/store/team.js';
+import type { WebhookStore } from '../core/store/webhooks.js';
 import { KyselyAccountStore } from './accounts.js';
 import type { KyselyStore } from './kysely-store.js';
 import { postgresSearch, sqliteSearch } from './search/backends.js';
 import { KyselyTeamStore } from './team.js';
+import { KyselyWebhookStore } from './webhooks.js';
 
 export interface StoreLocation {
   /** A postgres:// URL, or null for SQLite. */
@@ -35,6 +37,7 @@ export interface ServerStores {
   readonly store: Store;
   readonly accounts: AccountStore;
   readonly team: TeamStore;
+  readonly webhooks: WebhookStore;
 }
 
 /** Opens the configured store and the server's AccountStore beside it (closing `store` closes both). */
@@ -47,12 +50,22 @@ export async function openServerStores(location: StoreLocation): Promise<ServerS
     const { openSqliteStore } = await import('./sqlite.js');
     store = await openSqliteStore(location.databasePath);
   }
-  return { store, accounts: accountStoreOf(store), team: teamStoreOf(store) };
+  return {
+    store,
+    accounts: accountStoreOf(store),
+    team: teamStoreOf(store),
+    webhooks: webhookStoreOf(store),
+  };
 }
 
 /** The TeamStore (sprints, action lists) over an open store's connection. */
 export function teamStoreOf(store: KyselyStore): TeamStore {
   return new KyselyTeamStore(store.db);
+}
+
+/** The WebhookStore over an open store's connection. */
+export function webhookStoreOf(store: KyselyStore): WebhookStore {
+  return new KyselyWebhookStore(store.db);
 }
 
 /** The AccountStore over an open store's connection. */

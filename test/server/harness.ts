@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { SERVER_DEFAULTS, type ServerConfig } from '../../src/config/server.js';
 import { buildServer, type TaskmarkServer } from '../../src/server/build.js';
 import type { ServerDeps } from '../../src/server/context.js';
-import { accountStoreOf, teamStoreOf } from '../../src/store/open.js';
+import { accountStoreOf, teamStoreOf, webhookStoreOf } from '../../src/store/open.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { PG_URL, postgresAvailable, schemas } from '../store/pg.js';
@@ -57,13 +57,14 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
     eventPollMs: 0,
     trustProxy: false,
     watch: false,
+    webhookAllowPrivate: true,
     ...over,
   };
 }
 
 export interface Backend {
   readonly name: string;
-  open(dir: string): Promise<Pick<ServerDeps, 'store' | 'accounts' | 'team'>>;
+  open(dir: string): Promise<Pick<ServerDeps, 'store' | 'accounts' | 'team' | 'webhookStore'>>;
 }
 
 const pgSchemas = schemas();
@@ -72,7 +73,12 @@ export const sqliteBackend: Backend = {
   name: 'SQLite',
   async open(dir) {
     const store = await openSqliteStore(join(dir, '.taskmark', 'taskmark.db'));
-    return { store, accounts: accountStoreOf(store), team: teamStoreOf(store) };
+    return {
+      store,
+      accounts: accountStoreOf(store),
+      team: teamStoreOf(store),
+      webhookStore: webhookStoreOf(store),
+    };
   },
 };
 
@@ -80,7 +86,12 @@ const postgresBackend: Backend = {
   name: 'PostgreSQL',
   async open() {
     const store = await openPostgresStore(PG_URL, { schema: pgSchemas.next(), poolSize: 3 });
-    return { store, accounts: accountStoreOf(store), team: teamStoreOf(store) };
+    return {
+      store,
+      accounts: accountStoreOf(store),
+      team: teamStoreOf(store),
+      webhookStore: webhookStoreOf(store),
+    };
   },
 };
 
@@ -135,11 +146,12 @@ export async function startHarness(
   };
   for (const [path, text] of Object.entries(options.files ?? { 'ROADMAP.md': ROADMAP, 'docs/TODO.md': TODO }))
     write(path, text);
-  const { store, accounts, team } = await backend.open(root);
+  const { store, accounts, team, webhookStore } = await backend.open(root);
   const server = await buildServer({
     store,
     accounts,
     team,
+    webhookStore,
     config: testConfig(options.config),
     workspace: {
       root,

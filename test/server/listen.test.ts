@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/build.js';
-import { accountStoreOf, teamStoreOf } from '../../src/store/open.js';
+import { accountStoreOf, teamStoreOf, webhookStoreOf } from '../../src/store/open.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { PG_URL, postgresAvailable, schemas } from '../store/pg.js';
 import { type Harness, OWNER, ROADMAP, sqliteBackend, startHarness, testConfig } from './harness.js';
@@ -136,6 +136,7 @@ describe.runIf(pgUp)('two instances on one PostgreSQL', () => {
           store,
           accounts: accountStoreOf(store),
           team: teamStoreOf(store),
+          webhookStore: webhookStoreOf(store),
           // No configured secret: the instances must agree on the one kept in the database.
           config: testConfig({ jwtSecret: null, rateLimits: { auth: 4, write: 100, read: 100 } }),
           workspace: {

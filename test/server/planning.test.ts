@@ -112,7 +112,10 @@ for (const backend of await backends('server sprints and lists')) {
         ],
       });
       expect(created.statusCode).toBe(201);
-      expect(created.json().items.map((i: { key: string }) => i.key)).toEqual(['todo/paint-the-shed', 'MH-003']);
+      expect(created.json().items.map((i: { key: string }) => i.key)).toEqual([
+        'todo/paint-the-shed',
+        'MH-003',
+      ]);
       expect((await call('POST', '/api/v1/lists', { name: 'Release blockers' })).statusCode).toBe(409);
       const reordered = await call('PUT', '/api/v1/lists/Release%20blockers/items', {
         items: [
@@ -121,7 +124,10 @@ for (const backend of await backends('server sprints and lists')) {
           { project: 'ROADMAP.md', key: 'MH-003' },
         ],
       });
-      expect(reordered.json().items.map((i: { key: string }) => i.key)).toEqual(['MH-003', 'todo/paint-the-shed']);
+      expect(reordered.json().items.map((i: { key: string }) => i.key)).toEqual([
+        'MH-003',
+        'todo/paint-the-shed',
+      ]);
       expect(reordered.json().items[0].item.title).toBe('Replace the cron host');
       expect(
         (

@@ -59,6 +59,10 @@ const EXPECTED: Record<string, Access> = {
   getActionList: 'read',
   setActionListItems: 'write',
   deleteActionList: 'write',
+  listWebhooks: 'admin',
+  createWebhook: 'admin',
+  deleteWebhook: 'admin',
+  listWebhookDeliveries: 'admin',
 };
 
 type Caller =
@@ -219,6 +223,18 @@ function sample(operationId: string): {
       return { method: 'PUT', url: '/api/v1/lists/none/items', body: { items: [] } };
     case 'deleteActionList':
       return { method: 'DELETE', url: '/api/v1/lists/none' };
+    case 'listWebhooks':
+      return { method: 'GET', url: '/api/v1/webhooks' };
+    case 'createWebhook':
+      return {
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        body: { url: 'https://hooks.example.com/x', events: ['created'] },
+      };
+    case 'deleteWebhook':
+      return { method: 'DELETE', url: '/api/v1/webhooks/none' };
+    case 'listWebhookDeliveries':
+      return { method: 'GET', url: '/api/v1/webhooks/none/deliveries' };
     case 'streamEvents':
       return { method: 'GET', url: '/api/v1/events' };
     default:

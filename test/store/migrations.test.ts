@@ -106,6 +106,7 @@ function migrationSuite(name: string, make: () => Target) {
 
       const db = t.raw();
       expect(await migrateTo(db, t.backend, '0001_tables', t.schema)).toEqual([
+        '0005_webhooks',
         '0004_planning',
         '0003_server',
         '0002_search',
