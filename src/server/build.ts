@@ -3,7 +3,7 @@
  * registered here once: request ids and logs, security headers, CORS, compression, problem+json
  * errors, metrics, probes, the OpenAPI document and its UI, and the /api/v1 routes.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -267,6 +267,26 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
       'Idempotent-Replayed',
     ],
     maxAge: 600,
+  });
+  // Every JSON resource read gets an ETag (items set a strong one from their content); a matching
+  // If-None-Match is answered with 304. Registered before compression so it sees the plain body.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload;
+    let etag = reply.getHeader('etag') as string | undefined;
+    if (etag === undefined) {
+      etag = `W/"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+      reply.header('etag', etag);
+    }
+    const inm = request.headers['if-none-match'];
+    if (
+      typeof inm === 'string' &&
+      inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''))
+    ) {
+      reply.code(304);
+      return '';
+    }
+    return payload;
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 

@@ -2,7 +2,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, dropSchemas, type Harness, OWNER, ROADMAP, startHarness } from './harness.js';
+import {
+  backends,
+  dropSchemas,
+  type Harness,
+  OWNER,
+  ROADMAP,
+  sqliteBackend,
+  startHarness,
+} from './harness.js';
 
 afterAll(() => dropSchemas());
 
@@ -445,3 +453,33 @@ for (const backend of await backends('server API')) {
     });
   });
 }
+
+describe('conditional reads', () => {
+  it('puts an ETag on every JSON read and answers a matching If-None-Match with 304', async () => {
+    const h = await startHarness(sqliteBackend);
+    try {
+      const token = (await h.userWith('viewer')).token;
+      for (const url of ['/api/v1/projects', '/api/v1/members', '/api/v1/views', '/api/v1/items/MH-001']) {
+        const first = await h.request({ method: 'GET', url, token });
+        expect(first.headers.etag, url).toBeTruthy();
+        const again = await h.request({
+          method: 'GET',
+          url,
+          token,
+          headers: { 'if-none-match': String(first.headers.etag) },
+        });
+        expect(again.statusCode, url).toBe(304);
+        expect(again.body).toBe('');
+      }
+      const stale = await h.request({
+        method: 'GET',
+        url: '/api/v1/projects',
+        token,
+        headers: { 'if-none-match': 'W/"other"' },
+      });
+      expect(stale.statusCode).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
