@@ -19,6 +19,7 @@ export async function serve(request: ServeRequest): Promise<number> {
     accounts,
     team,
     webhookStore: webhooks,
+    poolStats: () => store.poolStats(),
     config: server,
     workspace: {
       root: config.root,

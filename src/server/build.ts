@@ -130,7 +130,7 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
     forceCloseConnections: true,
   });
 
-  const metrics = createMetrics(deps.store);
+  const metrics = createMetrics(deps.store, deps.poolStats);
   let syncing: Promise<ImportResult> = Promise.resolve(null as unknown as ImportResult);
   const webhooks = new Webhooks(deps.webhookStore, 'default', now, config.webhookAllowPrivate, (e) =>
     app.log.error({ err: e }, 'webhook delivery failed'),

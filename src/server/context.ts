@@ -21,6 +21,8 @@ export interface ServerDeps {
   /** pino logger options (false: no logging, the default in tests). */
   readonly logger?: boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
   readonly now?: () => Date;
+  /** The database pool's connections, for /metrics (null or absent: no pool, as with SQLite). */
+  readonly poolStats?: () => { total: number; idle: number; waiting: number } | null;
 }
 
 export interface AppContext {

@@ -12,7 +12,10 @@ export interface Metrics {
 }
 
 /** A registry of this server's own (tests build several servers in one process). */
-export function createMetrics(store: Store): Metrics {
+export function createMetrics(
+  store: Store,
+  poolStats: () => { total: number; idle: number; waiting: number } | null = () => null,
+): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'taskmark_process_' });
   const requests = new Counter({
@@ -48,6 +51,17 @@ export function createMetrics(store: Store): Metrics {
     help: 'Status changes by from and to status',
     labelNames: ['from', 'to'] as const,
     registers: [registry],
+  });
+  new Gauge({
+    name: 'taskmark_db_pool_connections',
+    help: 'Database pool connections by state (total, idle, waiting); absent with SQLite',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const s = poolStats();
+      this.reset();
+      if (s) for (const state of ['total', 'idle', 'waiting'] as const) this.set({ state }, s[state]);
+    },
   });
   new Gauge({
     name: 'taskmark_open_items',

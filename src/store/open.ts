@@ -34,7 +34,7 @@ export function describeLocation(location: StoreLocation): string {
 
 /** The server's stores: the workspace Store and the AccountStore, on one connection. */
 export interface ServerStores {
-  readonly store: Store;
+  readonly store: Store & { poolStats(): { total: number; idle: number; waiting: number } | null };
   readonly accounts: AccountStore;
   readonly team: TeamStore;
   readonly webhooks: WebhookStore;

@@ -64,6 +64,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         }
       },
       close: async () => {},
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     },
     options.now,
   );

@@ -421,6 +421,9 @@ for (const backend of await backends('server API')) {
         expect(res.body).toMatch(/taskmark_items_completed_total [1-9]/);
         expect(res.body).toMatch(/taskmark_status_transitions_total\{from="todo",to="done"\} [1-9]/);
         expect(res.body).toMatch(/taskmark_open_items\{priority="/);
+        if (backend.name === 'PostgreSQL')
+          expect(res.body).toMatch(/taskmark_db_pool_connections\{state="total"\} [1-9]/);
+        else expect(res.body).not.toMatch(/taskmark_db_pool_connections\{/);
       });
 
       it('serves the OpenAPI 3.1 document and the docs UI', async () => {

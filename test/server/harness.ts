@@ -64,7 +64,7 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
 
 export interface Backend {
   readonly name: string;
-  open(dir: string): Promise<Pick<ServerDeps, 'store' | 'accounts' | 'team' | 'webhookStore'>>;
+  open(dir: string): Promise<Pick<ServerDeps, 'store' | 'accounts' | 'team' | 'webhookStore' | 'poolStats'>>;
 }
 
 const pgSchemas = schemas();
@@ -78,6 +78,7 @@ export const sqliteBackend: Backend = {
       accounts: accountStoreOf(store),
       team: teamStoreOf(store),
       webhookStore: webhookStoreOf(store),
+      poolStats: () => store.poolStats(),
     };
   },
 };
@@ -91,6 +92,7 @@ const postgresBackend: Backend = {
       accounts: accountStoreOf(store),
       team: teamStoreOf(store),
       webhookStore: webhookStoreOf(store),
+      poolStats: () => store.poolStats(),
     };
   },
 };
@@ -146,12 +148,13 @@ export async function startHarness(
   };
   for (const [path, text] of Object.entries(options.files ?? { 'ROADMAP.md': ROADMAP, 'docs/TODO.md': TODO }))
     write(path, text);
-  const { store, accounts, team, webhookStore } = await backend.open(root);
+  const { store, accounts, team, webhookStore, poolStats } = await backend.open(root);
   const server = await buildServer({
     store,
     accounts,
     team,
     webhookStore,
+    ...(poolStats ? { poolStats } : {}),
     config: testConfig(options.config),
     workspace: {
       root,
