@@ -4,7 +4,7 @@
  * the file's current text. Writes go through the shared conflict-checked change (workspace/change.ts)
  * and are imported at once, so the store and the event stream follow.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { TmError } from '../core/errors.js';
 import type { Item, Plan } from '../core/model.js';
@@ -42,15 +42,54 @@ function planPath(ctx: AppContext, file: string): string {
   return abs;
 }
 
+/** Parsed plans by path, reused while the file's text is unchanged (reads still check the file each time). */
+interface Parsed {
+  /** The file's identity when read: inode, size, change and modification times in ns. */
+  readonly stamp: string;
+  readonly text: string;
+  readonly plan: Plan;
+}
+const PARSED_CACHE_SIZE = 32;
+const parsed = new WeakMap<AppContext, Map<string, Parsed>>();
+
+function cacheOf(ctx: AppContext): Map<string, Parsed> {
+  let c = parsed.get(ctx);
+  if (!c) parsed.set(ctx, (c = new Map()));
+  return c;
+}
+
 export async function loadPlan(ctx: AppContext, file: string): Promise<Plan> {
   const abs = planPath(ctx, file);
+  const cache = cacheOf(ctx);
+  const hit = cache.get(file);
+  // An unchanged file (same inode, size and times to the nanosecond) is not read again; every
+  // write-back still compares the full text under the file's lock.
+  const stamp = stampOf(abs);
+  if (hit && stamp !== null && hit.stamp === stamp) return hit.plan;
   const { text } = readPlanFile(abs, ctx.deps.workspace.plans.maxBytes);
+  if (hit && hit.text === text) {
+    cache.set(file, { ...hit, stamp: stamp ?? '' });
+    return hit.plan;
+  }
   const parseYaml = needsYamlParser(text) ? await yamlParser() : undefined;
-  return parsePlan(text, {
+  const plan = parsePlan(text, {
     file,
     hoursPerDay: ctx.deps.workspace.hoursPerDay,
     ...(parseYaml ? { parseYaml } : {}),
   });
+  cache.delete(file);
+  cache.set(file, { stamp: stamp ?? '', text, plan });
+  if (cache.size > PARSED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return plan;
+}
+
+function stampOf(abs: string): string | null {
+  try {
+    const st = statSync(abs, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  } catch {
+    return null;
+  }
 }
 
 async function yamlParser(): Promise<(s: string) => unknown> {
@@ -102,8 +141,16 @@ export interface Located {
   readonly etag: string;
 }
 
+const recordsByPlan = new WeakMap<Plan, Map<string, ItemRecord>>();
+
+/** The store's record of an item of a parsed plan (computed once per plan). */
 export function recordOf(plan: Plan, item: Item): ItemRecord {
-  return itemRecords(plan, plan.file).find((r) => r.key === item.key)!;
+  let records = recordsByPlan.get(plan);
+  if (!records) {
+    records = new Map(itemRecords(plan, plan.file).map((r) => [r.key, r]));
+    recordsByPlan.set(plan, records);
+  }
+  return records.get(item.key)!;
 }
 
 /** The item as its file holds it now; re-imports once when the store is behind the file. */

@@ -410,9 +410,12 @@ export class KyselyAccountStore implements AccountStore {
     const out = new Map<string, string>();
     if (items.length === 0) return out;
     const files = [...new Set(items.map((i) => i.file))];
+    const keys = [...new Set(items.map((i) => i.key))];
+    // By the events index (document, key): only the page's items are looked at.
     const { rows } = await sql<{ path: string; item_key: string; at: string }>`
       select d.path, e.item_key, max(e.at) as at from events e join documents d on d.id = e.document_id
-      where d.path in (${sql.join(files)}) group by d.path, e.item_key`.execute(this.db);
+      where d.path in (${sql.join(files)}) and e.item_key in (${sql.join(keys)})
+      group by d.path, e.item_key`.execute(this.db);
     for (const r of rows) out.set(`${r.path}\u0000${r.item_key}`, r.at);
     return out;
   }

@@ -274,8 +274,17 @@ function server(backend: Backend): Migration {
         .addColumn('count', 'integer', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('events_at_idx').on('events').column('at').execute();
+      // Keyset pages of items in file (code point) and document order.
+      await sql
+        .raw(
+          backend === 'postgres'
+            ? 'create index items_file_position_idx on items (file collate "C", position)'
+            : 'create index items_file_position_idx on items (file, position)',
+        )
+        .execute(db);
     },
     async down(db: AnyDb) {
+      await db.schema.dropIndex('items_file_position_idx').execute();
       await db.schema.dropIndex('events_at_idx').execute();
       for (const t of [
         'rate_limits',
