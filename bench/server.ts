@@ -36,6 +36,7 @@ const { app } = await buildServer({
     trustProxy: false,
     watch: false,
     webhookAllowPrivate: false,
+    metricsToken: null,
     eventPollMs: 0,
   },
   workspace: {

@@ -41,6 +41,8 @@ export interface ServerConfig {
   readonly watch: boolean;
   /** Let webhooks target private and loopback addresses (off: no reaching into the server's network). */
   readonly webhookAllowPrivate: boolean;
+  /** When set, /metrics needs `Authorization: Bearer <this>`; open otherwise (scraped from inside). */
+  readonly metricsToken: string | null;
 }
 
 export interface ServerFlags {
@@ -56,6 +58,7 @@ const email = z.string().email('must be an e-mail address');
 const password = z.string().min(12, 'must be at least 12 characters');
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://tracker.example.com');
 const url = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
+const metricsToken = z.string().min(16, 'must be at least 16 characters');
 const host = z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or address');
 
 /** Resolves and validates the server's settings; throws one TmError listing every problem. */
@@ -116,6 +119,7 @@ export function resolveServerConfig(
     watch: flags.watch !== false,
     webhookAllowPrivate:
       env.TASKMARK_WEBHOOK_ALLOW_PRIVATE === '1' || env.TASKMARK_WEBHOOK_ALLOW_PRIVATE === 'true',
+    metricsToken: get(metricsToken, 'TASKMARK_METRICS_TOKEN', env.TASKMARK_METRICS_TOKEN) ?? null,
   };
   if (problems.length > 0)
     throw new TmError(

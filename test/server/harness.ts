@@ -58,6 +58,7 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
     trustProxy: false,
     watch: false,
     webhookAllowPrivate: true,
+    metricsToken: null,
     ...over,
   };
 }

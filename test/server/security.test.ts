@@ -536,3 +536,28 @@ describe('logs, CORS and compression', () => {
     }
   });
 });
+
+describe('metrics behind a token', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(sqliteBackend, { config: { metricsToken: 'metrics-token-0123456789' } });
+  });
+  afterAll(() => h.close());
+
+  it('answers /metrics only with the configured token', async () => {
+    expect((await h.request({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+    const wrong = await h.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: 'Bearer metrics-token-0123456788' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const ok = await h.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: 'Bearer metrics-token-0123456789' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('taskmark_http_requests_total');
+  });
+});
