@@ -54,7 +54,10 @@ const parsed = new WeakMap<AppContext, Map<string, Parsed>>();
 
 function cacheOf(ctx: AppContext): Map<string, Parsed> {
   let c = parsed.get(ctx);
-  if (!c) parsed.set(ctx, (c = new Map()));
+  if (!c) {
+    c = new Map();
+    parsed.set(ctx, c);
+  }
   return c;
 }
 
