@@ -10,7 +10,12 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { ImportResult } from '../workspace/import.js';
 import { importWorkspace } from '../workspace/import.js';
@@ -116,6 +121,12 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
     requestTimeout: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
+    // Item keys are slugs of section paths and titles: longer than the router's default of 100.
+    routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: (error, request, reply) => {
+      const { problem } = toProblem(error, request);
+      (reply as unknown as FastifyReply).code(problem.status).type('application/problem+json').send(problem);
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -18,6 +18,7 @@ const HTTP_CODES = {
   TM_DEPENDENCY_CYCLE: 409,
   TM_PRECONDITION_FAILED: 412,
   TM_PAYLOAD_TOO_LARGE: 413,
+  TM_URI_TOO_LONG: 414,
   TM_UNSUPPORTED_MEDIA_TYPE: 415,
   TM_IDEMPOTENCY_MISMATCH: 422,
   TM_ACCOUNT_LOCKED: 423,
@@ -84,6 +85,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   423: 'Locked',
@@ -134,6 +136,12 @@ export function toProblem(
 function fastifyError(error: unknown): { status: number; code: string; detail: string } | null {
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (typeof e?.statusCode !== 'number' || e.statusCode >= 500) return null;
+  if (e.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return {
+      status: 414,
+      code: 'TM_URI_TOO_LONG',
+      detail: 'A path parameter is longer than the server accepts.',
+    };
   switch (e.statusCode) {
     case 413:
       return {

@@ -486,3 +486,21 @@ describe('conditional reads', () => {
     }
   });
 });
+
+describe('long path parameters', () => {
+  it('looks up keys past the router default of 100 characters, and answers absurd ones with 414', async () => {
+    const h = await startHarness(sqliteBackend);
+    try {
+      const token = (await h.userWith('member')).token;
+      const long = await h.request({ method: 'GET', url: `/api/v1/items/${'k'.repeat(300)}`, token });
+      expect(long.statusCode).toBe(404);
+      expect(long.json().code).toBe('TM_NOT_FOUND');
+      const tooLong = await h.request({ method: 'GET', url: `/api/v1/items/${'k'.repeat(1200)}`, token });
+      expect(tooLong.statusCode).toBe(414);
+      expect(tooLong.headers['content-type']).toContain('application/problem+json');
+      expect(tooLong.json().code).toBe('TM_URI_TOO_LONG');
+    } finally {
+      await h.close();
+    }
+  });
+});

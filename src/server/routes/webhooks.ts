@@ -40,12 +40,19 @@ const deliverySchema = z.object({
 
 const hookView = ({ secret: _s, workspace: _w, ...h }: WebhookRecord) => h;
 
+function parseUrl(u: string): URL | null {
+  try {
+    return new URL(u);
+  } catch {
+    return null;
+  }
+}
+
 const url = z
   .string()
   .max(2000)
-  .url()
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http or https URL')
-  .refine((u) => new URL(u).username === '' && new URL(u).password === '', 'must not carry credentials');
+  .refine((u) => /^https?:$/.test(parseUrl(u)?.protocol ?? ''), 'must be an http or https URL')
+  .refine((u) => parseUrl(u)?.username === '' && parseUrl(u)?.password === '', 'must not carry credentials');
 
 export const webhookRoutes: RouteSpec[] = [
   defineRoute({
