@@ -19,6 +19,8 @@ const HOSTILE = [
   '<script>alert(1)</script>',
   'a\u0000b',
   '\r\nX-Injected: 1',
+  // A template-injection probe: the braces and dollar are the point.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: literal text, not a template.
   '{{7*7}}${7*7}',
   '%00%2e%2e%2f',
   'A'.repeat(5000),
