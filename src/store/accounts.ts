@@ -120,6 +120,14 @@ export class KyselyAccountStore implements AccountStore {
       .execute();
   }
 
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async getMembership(workspace: string, userId: string): Promise<MembershipRecord | null> {
     const row = await this.db
       .selectFrom('memberships')

@@ -331,6 +331,46 @@ for (const backend of await backends('server API')) {
         expect(again.statusCode).toBe(401);
       });
 
+      it('changes a password, ending other sessions, and only with the current one and a session', async () => {
+        const { id } = await h.userWith('viewer', 'changer@example.com');
+        expect(id).toBeTruthy();
+        const s = await h.login('changer@example.com', 'member-password-123');
+        const change = (token: string, currentPassword: string) =>
+          h.request({
+            method: 'POST',
+            url: '/api/v1/me/password',
+            token,
+            body: { currentPassword, newPassword: 'a-brand-new-password' },
+          });
+        expect((await change(s.accessToken, 'not-my-password')).statusCode).toBe(401);
+        const apiToken = (
+          await h.request({
+            method: 'POST',
+            url: '/api/v1/tokens',
+            token: s.accessToken,
+            body: { name: 't', scopes: ['read'] },
+          })
+        ).json().token;
+        expect((await change(apiToken, 'member-password-123')).statusCode).toBe(403);
+        expect((await change(s.accessToken, 'member-password-123')).statusCode).toBe(204);
+        expect(
+          (
+            await h.request({
+              method: 'POST',
+              url: '/api/v1/auth/refresh',
+              body: { refreshToken: s.refreshToken },
+            })
+          ).statusCode,
+        ).toBe(401);
+        const old = await h.request({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          body: { email: 'changer@example.com', password: 'member-password-123' },
+        });
+        expect(old.statusCode).toBe(401);
+        await h.login('changer@example.com', 'a-brand-new-password');
+      });
+
       it('refuses registration without an invitation or setup token', async () => {
         const res = await h.request({
           method: 'POST',

@@ -18,6 +18,7 @@ const EXPECTED: Record<string, Access> = {
   refresh: 'public',
   logout: 'public',
   me: 'user',
+  changePassword: 'user',
   createInvite: 'admin',
   listItems: 'read',
   getItem: 'read',

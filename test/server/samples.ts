@@ -14,6 +14,12 @@ export function sample(operationId: string): {
     case 'refresh':
     case 'logout':
       return { method: 'POST', url: `/api/v1/auth/${operationId}`, body: {} };
+    case 'changePassword':
+      return {
+        method: 'POST',
+        url: '/api/v1/me/password',
+        body: { currentPassword: 'wrong', newPassword: 'x' },
+      };
     case 'me':
       return { method: 'GET', url: '/api/v1/me' };
     case 'createInvite':

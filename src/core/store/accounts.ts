@@ -112,6 +112,7 @@ export interface AccountStore {
   getUserByEmail(email: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   recordLogin(id: string, outcome: { failedLogins: number; lockedUntil: string | null }): Promise<void>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
 
   getMembership(workspace: string, userId: string): Promise<MembershipRecord | null>;
   listMemberships(workspace: string): Promise<MembershipRecord[]>;

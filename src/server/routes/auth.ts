@@ -268,6 +268,41 @@ export const authRoutes: RouteSpec[] = [
   }),
   defineRoute({
     method: 'POST',
+    url: '/api/v1/me/password',
+    operationId: 'changePassword',
+    summary: 'Change your password; every refresh token (every other session) is revoked',
+    tags: ['auth'],
+    access: 'user',
+    tier: 'auth',
+    body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: password }).strict(),
+    responses: {
+      204: { description: 'changed' },
+      401: problems[401],
+      400: problems[400],
+      403: { description: 'API tokens cannot change passwords', schema: problemSchema },
+    },
+    async handler({ ctx, body, principal, request, reply }) {
+      if (principal!.via !== 'session')
+        throw new HttpError('TM_FORBIDDEN', 'Sign in with your password to change it; API tokens cannot.');
+      const user = (await ctx.accounts.getUser(principal!.userId))!;
+      if (!(await verifyPassword(body.currentPassword, user.passwordHash)))
+        throw new HttpError('TM_UNAUTHENTICATED', 'The current password is wrong.');
+      await ctx.accounts.setPassword(user.id, await hashPassword(body.newPassword));
+      await ctx.accounts.revokeUserRefreshTokens(user.id, ctx.now().toISOString());
+      await ctx.accounts.appendAudit({
+        workspace: ctx.workspaceId,
+        actor: user.id,
+        action: 'auth.password_change',
+        target: user.id,
+        details: {},
+        requestId: request.id,
+      });
+      reply.code(204).send();
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
     url: '/api/v1/invites',
     operationId: 'createInvite',
     summary: 'Invite someone to the workspace with a role (owner invitations need the owner)',
