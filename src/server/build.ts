@@ -17,8 +17,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { ImportResult } from '../workspace/import.js';
-import { importWorkspace } from '../workspace/import.js';
+import { importPlan, importWorkspace } from '../workspace/import.js';
 import { bootstrap, jwtSecretOf } from './bootstrap.js';
 import type { AppContext, ServerDeps } from './context.js';
 import { EventHub } from './events.js';
@@ -143,7 +142,7 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
   });
 
   const metrics = createMetrics(deps.store, deps.poolStats);
-  let syncing: Promise<ImportResult> = Promise.resolve(null as unknown as ImportResult);
+  let syncing: Promise<unknown> = Promise.resolve();
   const webhooks = new Webhooks(deps.webhookStore, 'default', now, config.webhookAllowPrivate, (e) =>
     app.log.error({ err: e }, 'webhook delivery failed'),
   );
@@ -173,6 +172,11 @@ export async function buildServer(deps: ServerDeps): Promise<TaskmarkServer> {
         await events.poll();
         return r;
       });
+    },
+    record(plan) {
+      const run = syncing.catch(() => undefined).then(() => importPlan(deps.store, plan));
+      syncing = run;
+      return run.then(() => events.poll());
     },
     started: false,
   };

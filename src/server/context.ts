@@ -1,5 +1,6 @@
 /** What every route shares: the stores, the settings, the workspace, and the server's own services. */
 import type { ServerConfig } from '../config/server.js';
+import type { Plan } from '../core/model.js';
 import type { AccountStore } from '../core/store/accounts.js';
 import type { Store } from '../core/store/port.js';
 import type { TeamStore } from '../core/store/team.js';
@@ -42,6 +43,8 @@ export interface AppContext {
   today(): string;
   /** Imports the workspace's plans (serialised: one import at a time) and publishes new events. */
   sync(): Promise<ImportResult>;
+  /** Records a plan the server has just written as its new revision (in the same queue) and publishes its events. */
+  record(plan: Plan): Promise<void>;
   /** True once the first import and the bootstrap are done. */
   started: boolean;
 }

@@ -217,6 +217,7 @@ export async function writeChange(
         );
     },
   });
-  await ctx.sync();
+  // Only the plan written: a write costs one revision, not a scan of the workspace.
+  if (change.changed) await ctx.record(change.after);
   return change;
 }
