@@ -126,6 +126,7 @@ describe.runIf(pgUp)('two instances on one PostgreSQL', () => {
   const schema = pg.next();
   const stores: { close(): Promise<void> }[] = [];
   const servers: Awaited<ReturnType<typeof buildServer>>[] = [];
+  const frozen = Date.parse('2026-01-10T09:00:10Z');
   beforeAll(async () => {
     writeFileSync(join(root, 'ROADMAP.md'), ROADMAP);
     for (let i = 0; i < 2; i++) {
@@ -139,6 +140,8 @@ describe.runIf(pgUp)('two instances on one PostgreSQL', () => {
           webhookStore: webhookStoreOf(store),
           // No configured secret: the instances must agree on the one kept in the database.
           config: testConfig({ jwtSecret: null, rateLimits: { auth: 4, write: 100, read: 100 } }),
+          // One fixed instant for both: the count must not straddle a rate-limit window boundary.
+          now: () => new Date(frozen),
           workspace: {
             root,
             plans: { include: [], exclude: [], minTasks: 5, maxBytes: 1 << 20 },
