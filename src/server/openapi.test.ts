@@ -21,8 +21,11 @@ describe('the OpenAPI document', () => {
     const ops = Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({ path, method, op })),
     );
-    expect(ops).toHaveLength(ROUTES.length);
-    expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ROUTES.length);
+    // Every route, plus the four probes at the root.
+    expect(ops).toHaveLength(ROUTES.length + 4);
+    expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ROUTES.length + 4);
+    for (const probe of ['/health/live', '/health/ready', '/health/startup', '/metrics'])
+      expect(doc.paths[probe].get.security).toEqual([]);
     for (const { path, op } of ops) {
       for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))
         expect(op.parameters, `${path} {${name}}`).toContainEqual(

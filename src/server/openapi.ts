@@ -102,6 +102,35 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
       responses,
     };
   }
+  const probe = (summary: string, description: string, type = 'application/json') => ({
+    get: {
+      operationId: summary
+        .replace(/\W+(\w)/g, (_m, c: string) => c.toUpperCase())
+        .replace(/^\w/, (c) => c.toLowerCase()),
+      summary,
+      description,
+      tags: ['operations'],
+      security: [],
+      responses: {
+        200: { description: 'ok', content: { [type]: {} } },
+        503: { description: 'not ready / unhealthy' },
+      },
+    },
+  });
+  paths['/health/live'] = probe('Liveness', 'The process answers.');
+  paths['/health/ready'] = probe(
+    'Readiness',
+    'Database (round trip within 5 s, latency), disk and memory: healthy, degraded or unhealthy; cached 10 s. 503 when unhealthy.',
+  );
+  paths['/health/startup'] = probe(
+    'Startup',
+    '200 once the first import and the bootstrap are done, 503 before.',
+  );
+  paths['/metrics'] = probe(
+    'Metrics',
+    'Prometheus text format. Needs Authorization: Bearer <TASKMARK_METRICS_TOKEN> when that is set.',
+    'text/plain',
+  );
   return {
     openapi: '3.1.0',
     info: {
