@@ -63,8 +63,9 @@ export class KyselyAccountStore implements AccountStore {
     return (await this.getSetting(key))!;
   }
 
-  async deleteSetting(key: string): Promise<void> {
-    await this.db.deleteFrom('settings').where('key', '=', key).execute();
+  async deleteSetting(key: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('settings').where('key', '=', key).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
 
   async countUsers(): Promise<number> {

@@ -561,3 +561,25 @@ describe('metrics behind a token', () => {
     expect(ok.body).toContain('taskmark_http_requests_total');
   });
 });
+
+describe('one-time tokens under concurrency', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(sqliteBackend, { config: { admin: null } });
+  });
+  afterAll(() => h.close());
+
+  it('lets only one of two simultaneous registrations use the setup token', async () => {
+    const register = (email: string) =>
+      h.request({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        body: { email, password: 'first-owner-password', name: 'First', setupToken: h.setupToken },
+      });
+    const results = await Promise.all([register('one@example.com'), register('two@example.com')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 403]);
+    const owner = results.find((r) => r.statusCode === 201)!.json().accessToken;
+    const members = (await h.request({ method: 'GET', url: '/api/v1/members', token: owner })).json().members;
+    expect(members).toHaveLength(1);
+  });
+});

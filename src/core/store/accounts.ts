@@ -103,7 +103,8 @@ export interface AccountStore {
   getSetting(key: string): Promise<string | null>;
   /** Sets `key` unless it is set already; returns the value it holds (the first writer's wins). */
   initSetting(key: string, value: string): Promise<string>;
-  deleteSetting(key: string): Promise<void>;
+  /** Deletes `key`; false when it was not there (so of two deleters only one gets true). */
+  deleteSetting(key: string): Promise<boolean>;
 
   countUsers(): Promise<number>;
   /** Creates a user; null when the e-mail is taken. */

@@ -107,7 +107,9 @@ export const authRoutes: RouteSpec[] = [
           (await ctx.accounts.countUsers()) > 0
         )
           throw new HttpError('TM_FORBIDDEN', 'The setup token is not valid or was used already.');
-        await ctx.accounts.deleteSetting(SETUP_TOKEN_SETTING);
+        // Deleting is the claim: of two requests with the token, only one deletes it.
+        if (!(await ctx.accounts.deleteSetting(SETUP_TOKEN_SETTING)))
+          throw new HttpError('TM_FORBIDDEN', 'The setup token was used already.');
         role = 'owner';
       } else if (body.inviteToken !== undefined) {
         const setting = `invite:${sha256(body.inviteToken)}`;
@@ -115,7 +117,9 @@ export const authRoutes: RouteSpec[] = [
         const invite = raw === null ? null : (JSON.parse(raw) as Invite);
         if (!invite || invite.expiresAt <= ctx.now().toISOString() || invite.email !== body.email)
           throw new HttpError('TM_FORBIDDEN', 'The invitation is not valid for this e-mail, or it expired.');
-        await ctx.accounts.deleteSetting(setting);
+        // Deleting is the claim: an invitation is used once, even by two requests at the same time.
+        if (!(await ctx.accounts.deleteSetting(setting)))
+          throw new HttpError('TM_FORBIDDEN', 'The invitation was used already.');
         role = invite.role;
       } else {
         throw new HttpError(
