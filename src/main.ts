@@ -9,7 +9,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   });
   const { runCli } = await import('./cli/program.js');
   try {
-    process.exitCode = await runCli(argv);
+    process.exitCode = await runCli(argv, {
+      serve: async (request) => (await import('./serve.js')).serve(request),
+    });
   } catch (e) {
     process.stderr.write(`taskmark: internal error: ${(e as Error).stack ?? String(e)}\n`);
     process.exitCode = INTERNAL_EXIT_CODE;

@@ -1,38 +1,15 @@
-/** Changing a plan: edits applied in memory, shown as a diff, or written back atomically. */
-import { createTwoFilesPatch } from 'diff';
-import { applyEdits, type Edit } from '../core/edit/index.js';
-import { TmError } from '../core/errors.js';
+/** Changing a plan from the CLI: the shared write-back, plus --dry-run's diff on stdout. */
 import type { Plan } from '../core/model.js';
-import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
-import { rewritePlanAtomic, type WriteHooks } from '../workspace/write.js';
-import { type CommonOptions, hoursOf, yamlParser } from './context.js';
+import { type Change, changePlan, type EditStep } from '../workspace/change.js';
+import type { WriteHooks } from '../workspace/write.js';
+import { type CommonOptions, hoursOf } from './context.js';
 import { print } from './output.js';
 
-/**
- * One step of a change: computes edits on the plan as it stands after the previous steps. Steps
- * find their item by key, so they can be run again on a newer text of the plan.
- */
-export type EditStep = (plan: Plan) => readonly Edit[];
-
-export interface Change {
-  readonly file: string;
-  /** The plan the edit was computed on: as read, or as the file held when it was written. */
-  readonly before: Plan;
-  /** The plan as it reads after the change (also with --dry-run, where it is not written). */
-  readonly after: Plan;
-  readonly changed: boolean;
-  readonly diff: string;
-}
+export type { EditStep } from '../workspace/change.js';
 
 /**
- * Applies edit steps to a plan in memory (re-parsing between steps, so each is computed on the text
- * it changes), then with --dry-run prints a unified diff, or else writes the file atomically.
- *
- * The write holds the plan's lock from reading the file to renaming the new text over it. If the
- * file changed since the command read it (another taskmark process, an editor), the steps are run
- * again on what the file holds now, so both changes survive; if they no longer apply (the item was
- * removed), the command fails with TM_PLAN_CONFLICT and nothing is written. A change computed from
- * an old text is never written.
+ * Applies edit steps to a plan and writes it back (see `changePlan`); with --dry-run prints a
+ * unified diff instead and writes nothing.
  */
 export async function applyChange(
   plan: Plan,
@@ -40,72 +17,11 @@ export async function applyChange(
   opts: CommonOptions,
   hooks: WriteHooks = {},
 ): Promise<Change> {
-  const parseYaml = needsYamlParser(plan.text) ? await yamlParser() : undefined;
-  const parse = (text: string): Plan => {
-    if (!parseYaml && needsYamlParser(text)) {
-      throw new TmError('TM_PLAN_CONFLICT', `${plan.file} gained front matter since it was read.`);
-    }
-    return parsePlan(text, {
-      file: plan.file,
-      hoursPerDay: hoursOf(opts),
-      ...(parseYaml ? { parseYaml } : {}),
-    });
-  };
-  let before = plan;
-  let after = runSteps(plan, steps, parse);
-  if (after.text !== plan.text && !opts.dryRun) {
-    rewritePlanAtomic(
-      plan.file,
-      (current) => {
-        if (current === plan.text) return after.text;
-        before = rebase(plan.file, current, parse);
-        after = rebaseSteps(plan.file, before, steps, parse);
-        return after.text;
-      },
-      hooks,
-    );
-  }
-  const changed = after.text !== before.text;
-  const diff = changed
-    ? createTwoFilesPatch(`a/${plan.file}`, `b/${plan.file}`, before.text, after.text, '', '', { context: 3 })
-    : '';
-  if (changed && opts.dryRun && !opts.json) print(diff);
-  return { file: plan.file, before, after, changed, diff };
-}
-
-function runSteps(plan: Plan, steps: readonly EditStep[], parse: (text: string) => Plan): Plan {
-  let current = plan;
-  for (const step of steps) current = parse(applyEdits(current.text, step(current)));
-  return current;
-}
-
-function rebase(file: string, text: string, parse: (text: string) => Plan): Plan {
-  try {
-    return parse(text);
-  } catch (e) {
-    throw noLongerApplies(file, e);
-  }
-}
-
-function rebaseSteps(
-  file: string,
-  plan: Plan,
-  steps: readonly EditStep[],
-  parse: (text: string) => Plan,
-): Plan {
-  try {
-    return runSteps(plan, steps, parse);
-  } catch (e) {
-    throw noLongerApplies(file, e);
-  }
-}
-
-/** A step that fails on the newer text (its item is gone: a TypeError from a missing key, or a TmError). */
-function noLongerApplies(file: string, e: unknown): TmError {
-  const why = e instanceof TmError ? ` (${e.message})` : '';
-  return new TmError(
-    'TM_PLAN_CONFLICT',
-    `${file} changed since it was read and the change no longer applies to it${why}; nothing was written. Check the plan and run the command again.`,
-    { path: file },
-  );
+  const change = await changePlan(plan, steps, {
+    hoursPerDay: hoursOf(opts),
+    dryRun: opts.dryRun === true,
+    hooks,
+  });
+  if (change.changed && opts.dryRun && !opts.json) print(change.diff);
+  return change;
 }

@@ -48,7 +48,7 @@ function readDiscovered(path: string, discovered: boolean): { path: string; text
 }
 
 /** YAML front matter parser with alias expansion bounded (hostile documents cannot blow up memory). */
-export async function yamlParser(): Promise<(s: string) => unknown> {
+async function yamlParser(): Promise<(s: string) => unknown> {
   const { parse } = await import('yaml');
   return (s) => parse(s, { maxAliasCount: 100 });
 }

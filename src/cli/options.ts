@@ -234,6 +234,37 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'serve',
+    args: '',
+    summary:
+      'serve the HTTP API (/api/v1, /openapi.json, /docs, /health/*, /metrics) over the workspace database',
+    options: [
+      {
+        flags: '--json',
+        description:
+          'print one JSON document with the address (and the setup link) on stdout once listening; logs go to stderr',
+      },
+      {
+        flags: '--port <port>',
+        description: 'port to listen on, 0 for any free one (default: TASKMARK_PORT or 4470)',
+      },
+      {
+        flags: '--host <host>',
+        description:
+          'address to listen on (default: TASKMARK_HOST or 127.0.0.1; 0.0.0.0 for every interface)',
+      },
+      { flags: '--no-watch', description: "don't re-import plans when their files change" },
+      {
+        flags: '--database-url <url>',
+        description: 'PostgreSQL URL (default: TASKMARK_DATABASE_URL, the config, or SQLite)',
+      },
+    ],
+    examples: [
+      'TASKMARK_ADMIN_EMAIL=ops@example.com TASKMARK_ADMIN_PASSWORD=… taskmark serve --port 8080',
+      'TASKMARK_DATABASE_URL=postgres://tm@db:5432/taskmark taskmark serve --host 0.0.0.0',
+    ],
+  },
+  {
     name: 'history',
     args: '[plans...]',
     summary:

@@ -5,8 +5,9 @@ import { TmError } from '../core/errors.js';
 import { EXIT_CODE_OF, EXIT_CODES, USAGE_EXIT_CODE } from './exit.js';
 import { COMMANDS, type CommandSpec } from './options.js';
 import { flushOutput } from './output.js';
+import type { Surfaces } from './surfaces.js';
 
-type Runner = (args: string[], opts: Record<string, unknown>) => Promise<number>;
+type Runner = (args: string[], opts: Record<string, unknown>, surfaces?: Surfaces) => Promise<number>;
 
 /** Each command's module, loaded only when that command runs. */
 const COMMAND_MODULES: Record<string, () => Promise<{ run: Runner }>> = {
@@ -27,24 +28,30 @@ const COMMAND_MODULES: Record<string, () => Promise<{ run: Runner }>> = {
   sync: () => import('./commands/sync.js') as Promise<{ run: Runner }>,
   lint: () => import('./commands/lint.js') as Promise<{ run: Runner }>,
   fix: () => import('./commands/fix.js') as Promise<{ run: Runner }>,
+  serve: () => import('./commands/serve.js') as Promise<{ run: Runner }>,
 };
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function buildProgram(onExit: (code: number) => void): Command {
+function buildProgram(onExit: (code: number) => void, surfaces: Surfaces | undefined): Command {
   const program = new Command('taskmark')
     .description('A task tracker for engineering plans written in markdown.')
     .version(packageJson.version)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `\nExit codes:\n${EXIT_CODES.map(([c, d]) => `  ${c}  ${d}`).join('\n')}\n`)
     .exitOverride();
-  for (const spec of COMMANDS) addCommand(program, spec, onExit);
+  for (const spec of COMMANDS) addCommand(program, spec, onExit, surfaces);
   return program;
 }
 
-function addCommand(program: Command, spec: CommandSpec, onExit: (code: number) => void): void {
+function addCommand(
+  program: Command,
+  spec: CommandSpec,
+  onExit: (code: number) => void,
+  surfaces: Surfaces | undefined,
+): void {
   const cmd = program.command(`${spec.name} ${spec.args}`).description(spec.summary).exitOverride();
   for (const o of spec.options) {
     const opt = new Option(o.flags, o.description);
@@ -58,16 +65,16 @@ function addCommand(program: Command, spec: CommandSpec, onExit: (code: number) 
     const load = COMMAND_MODULES[spec.name];
     if (!load) throw new TmError('TM_USAGE', `taskmark has no module for the command "${spec.name}".`);
     const mod = await load();
-    onExit(await mod.run(args, command.opts()));
+    onExit(await mod.run(args, command.opts(), surfaces));
   });
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function runCli(argv: readonly string[]): Promise<number> {
+/** Runs the CLI; returns the exit code. `surfaces` are the servers the composition root wires in. */
+export async function runCli(argv: readonly string[], surfaces?: Surfaces): Promise<number> {
   let code = 0;
   const program = buildProgram((c) => {
     code = c;
-  });
+  }, surfaces);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -37,6 +37,14 @@ export interface BackendHooks {
   /** After rows with explicit keys were restored: moves generated keys past them. */
   afterRestore(trx: Tx): Promise<void>;
   close(): Promise<void>;
+  /** Connections of the pool (PostgreSQL); absent for SQLite's single connection. */
+  poolStats?(): PoolStats;
+}
+
+export interface PoolStats {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
 }
 
 /** Rows per multi-row INSERT: well under both backends' limit on bound parameters. */
@@ -46,7 +54,8 @@ export class KyselyStore implements Store {
   readonly backend: Backend;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    /** The connection, shared with the server's AccountStore (src/store/accounts.ts). */
+    readonly db: Kysely<Database>,
     private readonly hooks: BackendHooks,
     private readonly now: () => Date = () => new Date(),
   ) {
@@ -305,6 +314,11 @@ export class KyselyStore implements Store {
       await importTables(trx, tables);
       await this.hooks.afterRestore(trx);
     });
+  }
+
+  /** The connection pool's state, or null without a pool (SQLite). */
+  poolStats(): PoolStats | null {
+    return this.hooks.poolStats?.() ?? null;
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { TmError } from '../core/errors.js';
-import type { Store } from '../core/store/port.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import { describeLocation } from './open.js';
@@ -18,7 +17,7 @@ export interface PostgresOptions {
 }
 
 /** Connects, checks the server answers, and migrates the schema to the latest version. */
-export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<Store> {
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<KyselyStore> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
     throw new TmError('TM_USAGE', `"${schema}" is not a usable schema name (lower-case letters, digits, _).`);
@@ -65,6 +64,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         }
       },
       close: async () => {},
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     },
     options.now,
   );

@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { TmError } from '../core/errors.js';
-import type { Store } from '../core/store/port.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database as Schema } from './schema.js';
@@ -18,7 +17,7 @@ export interface SqliteOptions {
 }
 
 /** Opens (creating when missing) the SQLite database at `path` and migrates it to the latest schema. */
-export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<Store> {
+export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<KyselyStore> {
   const database = openDatabase(path, options.readonly === true);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
   if (!options.readonly) await migrateToLatest(db, 'sqlite');

@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parsePlan } from '../core/plan/parse.js';
 import type { Store } from '../core/store/port.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { type ImportResult, type ImportSettings, importWorkspace } from './import.js';
+import { type ImportResult, type ImportSettings, importPlan, importWorkspace } from './import.js';
 import { watchWorkspace } from './watch.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -145,5 +146,23 @@ describe('watchWorkspace', () => {
     const r = await imported;
     expect(r.changed).toEqual(['TODO.md']);
     expect(await eventTypes(w.store)).toContain('created:now/a-new-task');
+  });
+});
+
+describe('importPlan', () => {
+  it('records a written plan as the revision a later import finds unchanged, with its events', async () => {
+    const w = await workspace({ 'TODO.md': TODO });
+    await w.run();
+    const next = TODO.replace('- [ ] rotate', '- [x] rotate');
+    write(w.root, 'TODO.md', next);
+    const events = await importPlan(w.store, parsePlan(next, { file: 'TODO.md', hoursPerDay: 8 }));
+    expect(events).toBe(1);
+    expect((await w.store.listItems('TODO.md')).map((i) => i.status)).toEqual(['done', 'done']);
+    const again = await w.run();
+    expect(again.changed).toEqual([]);
+    expect(again.unchanged).toBe(1);
+    expect((await eventTypes(w.store)).filter((e) => e.startsWith('status_changed'))).toEqual([
+      'status_changed:now/rotate-the-secrets',
+    ]);
   });
 });

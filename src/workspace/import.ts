@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { sep } from 'node:path';
 import { type ErrorCode, isTmError } from '../core/errors.js';
 import { diffItems } from '../core/events/diff.js';
+import type { Plan } from '../core/model.js';
 import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
 import type { Store } from '../core/store/port.js';
 import { itemRecords } from '../core/store/records.js';
@@ -99,6 +100,24 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
     events += result.events;
   }
   return { files: files.length, changed, unchanged, removed, events, findings };
+}
+
+/**
+ * Records a plan the caller has just written (a write-back) as its document's new revision, with the
+ * events against what the store had: the same as importing it, without reading or discovering files.
+ * `plan.file` is the plan's workspace-relative path.
+ */
+export async function importPlan(store: Store, plan: Plan): Promise<number> {
+  const items = itemRecords(plan, plan.file);
+  const before = await store.listItems(plan.file);
+  const result = await store.commitRevision({
+    path: plan.file,
+    text: plan.text,
+    hash: sha256(plan.text),
+    items,
+    events: diffItems(before, items),
+  });
+  return result.events;
 }
 
 /**

@@ -29,6 +29,7 @@ describe('docs/cli.md', () => {
       'search',
       'backup',
       'restore',
+      'serve',
       'history',
       'sync',
     ]);

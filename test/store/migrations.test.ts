@@ -105,7 +105,12 @@ function migrationSuite(name: string, make: () => Target) {
       await store.close();
 
       const db = t.raw();
-      expect(await migrateTo(db, t.backend, '0001_tables', t.schema)).toEqual(['0002_search']);
+      expect(await migrateTo(db, t.backend, '0001_tables', t.schema)).toEqual([
+        '0005_webhooks',
+        '0004_planning',
+        '0003_server',
+        '0002_search',
+      ]);
       await db.destroy();
 
       const again = await t.store();
