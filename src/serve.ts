@@ -26,6 +26,7 @@ export async function serve(request: ServeRequest): Promise<number> {
       plans: config.plans,
       hoursPerDay: config.hoursPerDay,
       today: config.today,
+      lint: config.lint,
     },
     logger: {
       level: process.env.TASKMARK_LOG_LEVEL ?? 'info',

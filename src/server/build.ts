@@ -34,6 +34,7 @@ import { registerHealth } from './routes/health.js';
 import { itemRoutes } from './routes/items.js';
 import { listRoutes } from './routes/lists.js';
 import { memberRoutes } from './routes/members.js';
+import { planHealthRoutes } from './routes/plan-health.js';
 import { projectRoutes } from './routes/projects.js';
 import { searchRoutes } from './routes/search.js';
 import { sprintRoutes } from './routes/sprints.js';
@@ -53,6 +54,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...listRoutes,
   ...webhookRoutes,
   ...projectRoutes,
+  ...planHealthRoutes,
   ...memberRoutes,
   ...tokenRoutes,
   ...workspaceRoutes,

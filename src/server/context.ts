@@ -1,4 +1,5 @@
 /** What every route shares: the stores, the settings, the workspace, and the server's own services. */
+import type { ResolvedConfig } from '../config/config.js';
 import type { ServerConfig } from '../config/server.js';
 import type { Plan } from '../core/model.js';
 import type { AccountStore } from '../core/store/accounts.js';
@@ -18,7 +19,11 @@ export interface ServerDeps {
   readonly webhookStore: WebhookStore;
   readonly config: ServerConfig;
   /** The workspace the server serves: its root and plan discovery settings. */
-  readonly workspace: ImportSettings & { readonly today: string | null };
+  readonly workspace: ImportSettings & {
+    readonly today: string | null;
+    /** Lint settings from `.taskmark.yml` (defaults when absent). */
+    readonly lint?: ResolvedConfig['lint'];
+  };
   /** pino logger options (false: no logging, the default in tests). */
   readonly logger?: boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
   readonly now?: () => Date;

@@ -65,6 +65,8 @@ const EXPECTED: Record<string, Access> = {
   createWebhook: 'admin',
   deleteWebhook: 'admin',
   listWebhookDeliveries: 'admin',
+  lintProject: 'read',
+  syncProject: 'write',
 };
 
 type Caller =

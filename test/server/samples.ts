@@ -97,6 +97,10 @@ export function sample(operationId: string): {
       };
     case 'removeDependency':
       return { method: 'DELETE', url: '/api/v1/items/NOPE-1/dependencies/MH-001', headers: star };
+    case 'lintProject':
+      return { method: 'GET', url: '/api/v1/projects/ROADMAP.md/lint' };
+    case 'syncProject':
+      return { method: 'POST', url: '/api/v1/projects/ROADMAP.md/sync', body: { dryRun: true } };
     case 'getProjectHistory':
       return { method: 'GET', url: '/api/v1/projects/ROADMAP.md/history' };
     case 'listSprints':

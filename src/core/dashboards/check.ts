@@ -170,12 +170,21 @@ function checkClaim(
   hoursPerDay: number,
   columnWords: ReadonlyMap<Status, string> | undefined,
 ): Mismatch[] {
-  const tallies =
+  let tallies =
     c.measure === 'effort'
       ? effortTallies(c, truth, hoursPerDay)
       : c.scope
         ? units.map((u) => truth.tally(c.scope!, u)).filter((t): t is Tally => t !== null)
         : [];
+  // A stated total says which way of counting the claim means. When the ways disagree and none
+  // gives that total, what the claim counts is unknown: its other figures are not checked either
+  // (rewriting the done count beside a total from another count would mix two measures).
+  let countsKnown = true;
+  if (c.total && c.measure !== 'effort' && tallies.length > 1) {
+    const matching = tallies.filter((t) => t.total === c.total!.value);
+    if (matching.length > 0) tallies = matching;
+    else if (same(tallies, (t) => t.total) === undefined) countsKnown = false;
+  }
   const decimals = c.percent?.decimals ?? 0;
   const exp: Expected = {
     tallies,
@@ -187,12 +196,13 @@ function checkClaim(
     percent: same(tallies, (t) => formatPercent(t.done, t.total, decimals)),
   };
   const stale =
-    (c.done && exp.done !== undefined && c.done.value !== exp.done) ||
-    (c.total && exp.total !== undefined && c.total.value !== exp.total) ||
-    (c.remaining && exp.remaining !== undefined && c.remaining.value !== exp.remaining) ||
-    (c.percent &&
-      exp.percent !== undefined &&
-      !tallies.some((t) => percentAgrees(c.percent!.value, t.done, t.total, decimals)));
+    countsKnown &&
+    ((c.done && exp.done !== undefined && c.done.value !== exp.done) ||
+      (c.total && exp.total !== undefined && c.total.value !== exp.total) ||
+      (c.remaining && exp.remaining !== undefined && c.remaining.value !== exp.remaining) ||
+      (c.percent &&
+        exp.percent !== undefined &&
+        !tallies.some((t) => percentAgrees(c.percent!.value, t.done, t.total, decimals))));
   const out = stale ? [staleFinding(c, exp)] : ownNumbersFindings(c, exp);
   const status = statusFinding(c, exp, truth, columnWords);
   return status ? [...out, status] : out;
