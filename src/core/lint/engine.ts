@@ -12,7 +12,12 @@ import { lostCharacters, mojibake } from './rules/encoding.js';
 import { factMismatch } from './rules/facts.js';
 import { dependencyCycle, duplicateId, malformedId, unknownReference } from './rules/ids.js';
 import { doneOpenContradiction, duplicateItem } from './rules/similar.js';
-import { parentDoneChildOpen, parentOpenChildrenDone, restatedStatusMismatch } from './rules/structure.js';
+import {
+  doneWithOpenDependency,
+  parentDoneChildOpen,
+  parentOpenChildrenDone,
+  restatedStatusMismatch,
+} from './rules/structure.js';
 import { legendMismatch, unmappedStatus } from './rules/vocabulary.js';
 import type { Finding, LintContext, Rule, Severity } from './types.js';
 import { lineIndexAt } from './util.js';
@@ -22,6 +27,7 @@ export const RULES: readonly Rule[] = [
   parentDoneChildOpen,
   parentOpenChildrenDone,
   restatedStatusMismatch,
+  doneWithOpenDependency,
   doneOpenContradiction,
   duplicateItem,
   duplicateId,

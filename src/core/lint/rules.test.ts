@@ -60,6 +60,20 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    rule: 'done-with-open-dependency',
+    triggers: [
+      [
+        '# Plan\n\n### A-1: Schema\n\n**Status:** TODO\n\n### A-2: API\n\n**Status:** DONE\n**Depends on:** A-1\n',
+        [7],
+      ],
+    ],
+    clean: [
+      '# Plan\n\n### A-1: Schema\n\n**Status:** DONE\n\n### A-2: API\n\n**Status:** DONE\n**Depends on:** A-1\n',
+      '# Plan\n\n### A-1: Schema\n\n**Status:** TODO\n\n### A-2: API\n\n**Status:** TODO\n**Depends on:** A-1\n',
+      '# Plan\n\n### A-1: Schema\n\n**Status:** CANCELLED\n\n### A-2: API\n\n**Status:** DONE\n**Depends on:** A-1\n',
+    ],
+  },
+  {
     rule: 'duplicate-item',
     triggers: [
       [

@@ -65,6 +65,26 @@ export const restatedStatusMismatch: Rule = {
   },
 };
 
+/** An item marked done while an item it depends on is still open: one of the two statuses is wrong. */
+export const doneWithOpenDependency: Rule = {
+  id: 'done-with-open-dependency',
+  severity: 'warning',
+  description: 'An item is marked done while an item it depends on is still open.',
+  *check(plan) {
+    for (const item of plan.items) {
+      if (item.status !== 'done' || item.dependsOn.length === 0) continue;
+      const open = item.dependsOn
+        .map((k) => plan.byKey.get(k))
+        .filter((d): d is Item => d !== undefined && !isClosed(d));
+      if (open.length === 0) continue;
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} is marked done but depends on ${open.map((d) => `${describe(d)}, which is ${d.status}`).join('; ')}.`,
+      };
+    }
+  },
+};
+
 function openChildren(item: Item, byKey: ReadonlyMap<string, Item>): Item[] {
   const out: Item[] = [];
   for (const k of item.children) {
