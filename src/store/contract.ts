@@ -270,7 +270,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       const s = await fresh();
       await s.commitRevision(revision('A.md', '1', [item('a')]));
       const before = await s.exportTables();
-      await expect(s.importTables([{ table: 'users', rows: [] }])).rejects.toThrow(/users/);
+      await expect(s.importTables([{ table: 'passwords', rows: [] }])).rejects.toThrow(/passwords/);
       expect(await s.exportTables()).toEqual(before);
     });
 

@@ -3,7 +3,9 @@
  * text, an integer, a float or null, so a table's rows read the same from SQLite and PostgreSQL
  * and a backup restores into either backend unchanged.
  */
+
 import type { Generated } from 'kysely';
+import type { AccountTables, TeamTables, WebhookTables } from './accounts-schema.js';
 
 export interface DocumentsTable {
   id: Generated<number>;
@@ -119,13 +121,16 @@ export interface Database {
   views: ViewsTable;
 }
 
+/** Every table a backup holds: the store's and the server's. */
+type TableName = keyof Database | keyof AccountTables | keyof TeamTables | keyof WebhookTables;
+
 /**
  * taskmark's tables in dependency order (a table after those it refers to), each with its columns
  * and the key rows are ordered by. Derived search structures (FTS5 table, tsvector column) are not
  * listed: they are rebuilt from these rows.
  */
 export const TABLES: readonly {
-  name: keyof Database;
+  name: TableName;
   columns: readonly string[];
   order: readonly string[];
 }[] = [
@@ -193,12 +198,102 @@ export const TABLES: readonly {
     order: ['id'],
   },
   { name: 'views', columns: ['name', 'query', 'created_at', 'updated_at'], order: ['name'] },
+  // The server's tables (accounts, tokens, audit, sprints, lists, webhooks): a backup restores a
+  // team's server exactly, not just its plans.
+  { name: 'settings', columns: ['key', 'value'], order: ['key'] },
+  {
+    name: 'users',
+    columns: ['id', 'email', 'name', 'password_hash', 'failed_logins', 'locked_until', 'created_at'],
+    order: ['id'],
+  },
+  {
+    name: 'memberships',
+    columns: ['workspace', 'user_id', 'role', 'created_at'],
+    order: ['workspace', 'user_id'],
+  },
+  {
+    name: 'refresh_tokens',
+    columns: ['id', 'user_id', 'family', 'hash', 'expires_at', 'used_at', 'revoked_at'],
+    order: ['id'],
+  },
+  {
+    name: 'api_tokens',
+    columns: [
+      'id',
+      'user_id',
+      'name',
+      'prefix',
+      'hash',
+      'scopes',
+      'expires_at',
+      'last_used_at',
+      'created_at',
+      'revoked_at',
+    ],
+    order: ['id'],
+  },
+  {
+    name: 'idempotency_keys',
+    columns: ['principal', 'key', 'request_hash', 'status', 'body', 'created_at'],
+    order: ['principal', 'key'],
+  },
+  {
+    name: 'audit_log',
+    columns: ['id', 'at', 'workspace', 'actor', 'action', 'target', 'details', 'request_id'],
+    order: ['id'],
+  },
+  { name: 'rate_limits', columns: ['key', 'window_start', 'count'], order: ['key'] },
+  {
+    name: 'sprints',
+    columns: ['id', 'workspace', 'name', 'goal', 'starts_on', 'ends_on', 'state', 'created_at', 'closed_at'],
+    order: ['id'],
+  },
+  {
+    name: 'sprint_items',
+    columns: ['sprint_id', 'file', 'key', 'added_at'],
+    order: ['sprint_id', 'file', 'key'],
+  },
+  {
+    name: 'action_lists',
+    columns: ['id', 'workspace', 'name', 'description', 'created_at', 'updated_at'],
+    order: ['id'],
+  },
+  {
+    name: 'action_list_items',
+    columns: ['list_id', 'position', 'file', 'key'],
+    order: ['list_id', 'position'],
+  },
+  {
+    name: 'webhooks',
+    columns: ['id', 'workspace', 'url', 'events', 'secret', 'active', 'created_at', 'created_by'],
+    order: ['id'],
+  },
+  {
+    name: 'webhook_deliveries',
+    columns: [
+      'id',
+      'webhook_id',
+      'event_id',
+      'event_type',
+      'state',
+      'attempts',
+      'response_status',
+      'error',
+      'created_at',
+      'last_attempt_at',
+      'next_attempt_at',
+      'payload',
+    ],
+    order: ['id'],
+  },
 ];
 
 /** Tables whose integer key is generated (PostgreSQL's identity must be moved past restored rows). */
-export const IDENTITY_COLUMNS: readonly [keyof Database, string][] = [
+export const IDENTITY_COLUMNS: readonly [TableName, string][] = [
   ['documents', 'id'],
   ['revisions', 'id'],
   ['items', 'item_id'],
   ['events', 'id'],
+  ['audit_log', 'id'],
+  ['webhook_deliveries', 'id'],
 ];

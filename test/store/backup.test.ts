@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/store/port.js';
 import { backup, restore } from '../../src/store/backup.js';
+import { accountStoreOf } from '../../src/store/open.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { importWorkspace } from '../../src/workspace/import.js';
@@ -51,6 +52,26 @@ async function populated() {
   writeFileSync(join(root, 'TODO.md'), '- [x] a\n- [/] b renamed\n- [ ] c\n');
   await importWorkspace(target.store, settings);
   await target.store.saveView('open P0', { status: ['todo'], priority: ['P0'] });
+  // The server's tables: a user with a membership, a setting and audit entries (identity ids).
+  const accounts = accountStoreOf(target.store);
+  await accounts.initSetting('jwt-secret', 's3cret');
+  await accounts.createUser({
+    id: 'u1',
+    email: 'ana@example.com',
+    name: 'Ana',
+    passwordHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+    createdAt: '2026-01-02T03:04:05.000Z',
+  });
+  await accounts.setMembership('ws', 'u1', 'owner');
+  for (const action of ['project.create', 'item.update'])
+    await accounts.appendAudit({
+      workspace: 'ws',
+      actor: 'u1',
+      action,
+      target: 'ROADMAP.md',
+      details: { n: 1 },
+      requestId: null,
+    });
   return target;
 }
 
@@ -61,6 +82,7 @@ describe('backup and restore', () => {
     const summary = await backup(a.store, a.location, file);
     expect(summary.format).toBe('sqlite');
     expect(summary.rows.items).toBe(6);
+    expect(summary.rows).toMatchObject({ users: 1, memberships: 1, settings: 1, audit_log: 2 });
     const b = await sqlite();
     await restore(b.store, file);
     expect(await b.store.exportTables()).toEqual(await a.store.exportTables());
