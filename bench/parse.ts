@@ -20,7 +20,11 @@ const parsers: Record<string, (s: string) => unknown> = {
 };
 
 function mbPerSecond(fn: (s: string) => unknown, text: string, minMs: number): number {
-  fn(text); // warm up
+  // The warm-up run counts when it alone takes longer than the budget (mdast on megabytes).
+  const first = performance.now();
+  fn(text);
+  const warm = performance.now() - first;
+  if (warm >= minMs) return text.length / (warm / 1000) / 1e6;
   let runs = 0;
   const start = performance.now();
   let elapsed = 0;
@@ -42,7 +46,7 @@ if (existsSync(seedsDir)) {
 } else {
   console.log('seeds: ../shared/seeds not found, skipping that input');
 }
-inputs.push(['generated plan, 4 MB', generatePlan(4 * 1024 * 1024)]);
+inputs.push(['generated plan, 1 MB', generatePlan(1024 * 1024)]);
 
 for (const [name, text] of inputs) {
   console.log(`\n${name}: ${(text.length / 1e6).toFixed(2)} M chars`);
