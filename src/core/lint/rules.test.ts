@@ -209,12 +209,14 @@ const CASES: readonly Case[] = [
     triggers: [
       ['# Plan\n\n- [ ] A\n\n... (truncated)\n', [5]],
       ['# Plan\n\nThis document is incomplete.\n\n- [ ] A\n', [3]],
+      ['# Plan\n\n- [ ] A\n- … and 20 more items omitted\n', [4]],
       ['# Plan\n\n- [ ] A\n\n```bash\nmake deploy\n', [5]],
     ],
     clean: [
       '# Plan\n\n- [ ] Handle truncated uploads gracefully\n',
       '# Plan\n\n```text\n... (truncated)\n```\n',
       '# Plan\n\n- [ ] Mark incomplete orders\n',
+      '# Plan\n\n- [ ] Detect when the log file is truncated\n\n## Content truncated on upload\n',
     ],
   },
 ];

@@ -1,15 +1,21 @@
 /** A document that says it is incomplete or was cut off, or that ends inside a code block. */
 import type { Rule } from '../types.js';
 
-const STATEMENTS: readonly RegExp[] = [
+/** Sentences in which the document speaks of itself. */
+const SENTENCES: readonly RegExp[] = [
   /\b(?:this|the) (?:document|plan|file|list|todo|roadmap)(?: itself)? is (?:still )?(?:incomplete|unfinished|truncated|partial|not complete|cut off)\b/i,
   /\b(?:output|content|text|document|response|list|file) (?:was |has been |is )?(?:truncated|cut off)\b/i,
   /\b(?:remaining|rest of the|other) (?:sections?|items?|tasks?|content|phases?|document|plan)(?: (?:are|is|were|was|have been|has been))? (?:omitted|truncated|not shown|elided|left out)\b/i,
+];
+
+/** Markers left where content was cut: unambiguous even as a list item (`- … and 20 more`). */
+const MARKERS: readonly RegExp[] = [
   /^\s*[[(]?\s*(?:\.\.\.|…)\s*(?:\(?\s*(?:truncated|omitted|continued|and \d+ more[^)]*|more (?:items|tasks) (?:omitted|not shown))\s*\)?)\s*[\])]?\s*$/i,
   /^\s*[[(]?(?:to be continued|continued (?:below|in part \d+|in the next (?:part|message))|\[truncated\]|\(truncated\))[\])]?\s*\.?\s*$/i,
 ];
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const NOT_PROSE = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|\|)/;
 
 export const documentIncomplete: Rule = {
   id: 'document-incomplete',
@@ -32,8 +38,14 @@ export const documentIncomplete: Rule = {
         }
         continue;
       }
+      // A list item, heading or table row is a task or a title that may speak of truncation
+      // ("Detect when the log file is truncated"), not the document speaking of itself.
       if (fence !== null || line.length > 400) continue;
-      if (STATEMENTS.some((re) => re.test(line))) {
+      const bare = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+      if (
+        MARKERS.some((re) => re.test(bare)) ||
+        (!NOT_PROSE.test(line) && SENTENCES.some((re) => re.test(line)))
+      ) {
         yield {
           span: { start, end },
           message: `The plan says it is incomplete here: "${line.trim().slice(0, 80)}"; items after this point may be missing.`,
