@@ -16,6 +16,17 @@ export const problemSchema = z
   })
   .describe('RFC 9457 problem details');
 
+/** A problem+json response in a route's declaration. */
+export const problem = (description: string) => ({ description, schema: problemSchema });
+
+/** The problems every authenticated route can answer with. */
+export const commonProblems = {
+  400: problem('invalid request'),
+  401: problem('not signed in'),
+  403: problem('not allowed'),
+  429: problem('rate limited'),
+};
+
 export const itemSchema = z.object({
   file: z.string().describe('the project (plan path relative to the workspace root)'),
   key: z.string(),

@@ -44,11 +44,17 @@ export function facetCounts(
   }
   const out: Partial<Record<Facet, FacetCount[]>> = {};
   for (const [facet, m] of counts) {
-    out[facet] = [...m]
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || compareValues(a.value, b.value));
+    out[facet] = [...m].map(([value, count]) => ({ value, count })).sort(byFacetOrder);
   }
   return out;
+}
+
+/**
+ * The order of facet counts everywhere (the reference here and both databases): most frequent first,
+ * ties in code point order of the value, whatever a database's collation, "none" (null) last.
+ */
+export function byFacetOrder(a: FacetCount, b: FacetCount): number {
+  return b.count - a.count || compareValues(a.value, b.value);
 }
 
 /** Code point order (as SQLite's BINARY collation orders UTF-8), null last. */

@@ -11,16 +11,9 @@ import { audit } from '../audit.js';
 import { checkIfMatch, findItem, itemEtag, recordOf, writeChange } from '../plans.js';
 import { HttpError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { itemSchema, keyParams, problemSchema, projectQuery } from '../schemas.js';
+import { commonProblems as common, itemSchema, keyParams, problem as p, projectQuery } from '../schemas.js';
 import { view } from './items.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
 const depsSchema = z.object({
   key: z.string(),
   dependsOn: z.array(z.string()),

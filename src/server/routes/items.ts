@@ -12,23 +12,16 @@ import { checkIfMatch, findItem, itemEtag, loadPlan, recordOf, writeChange } fro
 import { HttpError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route.js';
 import {
+  commonProblems as common,
   itemCreateSchema,
   itemExample,
   itemListSchema,
   itemPatchSchema,
   itemSchema,
   keyParams,
-  problemSchema,
+  problem as p,
   projectQuery,
 } from '../schemas.js';
-
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
 
 export const view = (r: ItemRecord) => ({ ...r, etag: itemEtag(r) });
 

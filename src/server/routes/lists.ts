@@ -6,16 +6,9 @@ import { newId } from '../auth/tokens.js';
 import { HttpError } from '../problem.js';
 import { itemRefSchema, itemsOf, resolveRef } from '../refs.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { itemSchema, oneLine, problemSchema } from '../schemas.js';
+import { commonProblems as common, itemSchema, oneLine, problem as p } from '../schemas.js';
 import { view } from './items.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
 const name = z.string().regex(/^[A-Za-z0-9 ._-]{1,100}$/, 'letters, digits, space, . _ -');
 const listSchema = z.object({
   name: z.string(),

@@ -7,15 +7,8 @@ import { type Principal, permissionsOf } from '../auth/guard.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { problemSchema, userSchema } from '../schemas.js';
+import { commonProblems as common, problem as p, userSchema } from '../schemas.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
 const memberSchema = z.object({
   userId: z.string(),
   email: z.string(),

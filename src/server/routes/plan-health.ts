@@ -14,15 +14,11 @@ import { audit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { loadPlan, writeChange } from '../plans.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { problemSchema } from '../schemas.js';
+import { commonProblems, problem as p } from '../schemas.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
 const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
+  ...commonProblems,
   404: p('no such project'),
-  429: p('rate limited'),
 };
 const pathParam = z.object({ path: z.string().min(1).max(1000) });
 

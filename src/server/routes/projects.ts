@@ -13,14 +13,11 @@ import type { AppContext } from '../context.js';
 import { loadPlan } from '../plans.js';
 import { HttpError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { oneLine, problemSchema } from '../schemas.js';
+import { commonProblems, oneLine, problem as p } from '../schemas.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
 const common = {
+  ...commonProblems,
   400: p('invalid request (or a file name that would not be read as a plan)'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
 };
 
 const projectSchema = z.object({

@@ -13,16 +13,9 @@ import { checkIfMatch } from '../plans.js';
 import { HttpError } from '../problem.js';
 import { itemRefSchema, resolveRef } from '../refs.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { itemSchema, oneLine, problemSchema } from '../schemas.js';
+import { commonProblems as common, itemSchema, oneLine, problem as p } from '../schemas.js';
 import { view } from './items.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
 const date = z.iso.date();
 const idParams = z.object({ id: z.string().min(1).max(100) });
 

@@ -7,15 +7,8 @@ import { grantableScopes, permissionsOf } from '../auth/guard.js';
 import { API_TOKEN_PREFIX, newId, opaqueToken, sha256 } from '../auth/tokens.js';
 import { HttpError } from '../problem.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { apiTokenSchema, oneLine, problemSchema } from '../schemas.js';
+import { apiTokenSchema, commonProblems as common, oneLine, problem as p } from '../schemas.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
 const MAX_DAYS = 366;
 
 export const tokenRoutes: RouteSpec[] = [

@@ -7,15 +7,7 @@ import type { WebhookRecord } from '../../core/store/webhooks.js';
 import { audit } from '../audit.js';
 import { newId } from '../auth/tokens.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { problemSchema } from '../schemas.js';
-
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
+import { commonProblems as common, problem as p } from '../schemas.js';
 
 const hookSchema = z.object({
   id: z.string(),

@@ -6,15 +6,8 @@ import { parseQuery } from '../../core/query/parse.js';
 import type { JsonValue } from '../../core/store/port.js';
 import { audit } from '../audit.js';
 import { defineRoute, type RouteSpec } from '../route.js';
-import { problemSchema } from '../schemas.js';
+import { commonProblems as common, problem as p } from '../schemas.js';
 
-const p = (description: string) => ({ description, schema: problemSchema });
-const common = {
-  400: p('invalid request'),
-  401: p('not signed in'),
-  403: p('not allowed'),
-  429: p('rate limited'),
-};
 const viewSchema = z.object({
   name: z.string(),
   query: z.unknown(),

@@ -5,6 +5,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { TmError } from '../../core/errors.js';
 import { queryAstSchema } from '../../core/query/ast.js';
+import { byFacetOrder } from '../../core/query/facets.js';
 import type { Facet, FacetCount, SearchRequest, SearchResult } from '../../core/store/port.js';
 import { itemRecord } from '../rows.js';
 import type { Database } from '../schema.js';
@@ -144,19 +145,5 @@ async function facetCount(
   return rows
     .map((r) => ({ value: r.value, count: Number(r.n) }))
     .filter((r) => r.count > 0)
-    .sort((a, b) => b.count - a.count || byCodePoint(a.value, b.value));
-}
-
-/** Code point order, null last: the order of the reference facet counts, whatever the database's collation. */
-function byCodePoint(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
+    .sort(byFacetOrder);
 }
