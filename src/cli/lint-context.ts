@@ -1,5 +1,5 @@
 /** What `lint` and `fix` share: the configuration, the rule settings and the lint context. */
-import { type ResolvedConfig, resolveConfig } from '../config/config.js';
+import { lintContextOf, type ResolvedConfig, resolveConfig } from '../config/config.js';
 import { checkRuleSettings, RULES } from '../core/lint/engine.js';
 import type { LintContext, Rule } from '../core/lint/types.js';
 import { type CommonOptions, todayOf } from './context.js';
@@ -21,12 +21,7 @@ export function lintSetup(opts: CommonOptions): LintSetup {
   checkRuleSettings(config.lint.rules, RULES);
   return {
     config,
-    ctx: {
-      today: config.today ?? todayOf({}),
-      dueSoonDays: config.lint.dueSoonDays,
-      similarity: config.lint.similarity,
-      hoursPerDay: config.hoursPerDay,
-    },
+    ctx: lintContextOf(config, config.today ?? todayOf({})),
     rules: RULES,
     loadOptions: { ...opts, hoursPerDay: String(config.hoursPerDay) },
   };

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { TmError } from '../core/errors.js';
-import { SEVERITIES, type Severity } from '../core/lint/types.js';
+import { type LintContext, SEVERITIES, type Severity } from '../core/lint/types.js';
 
 export const CONFIG_FILE = '.taskmark.yml';
 
@@ -211,4 +211,17 @@ function deepFreeze<T>(o: T): T {
     Object.freeze(o);
   }
   return o;
+}
+
+/** Lint's context from the configuration (or its defaults where a surface has none), measured against `today`. */
+export function lintContextOf(
+  config: { readonly hoursPerDay: number; readonly lint?: ResolvedConfig['lint'] | undefined },
+  today: string,
+): LintContext {
+  return {
+    today,
+    dueSoonDays: config.lint?.dueSoonDays ?? DEFAULTS.lint.dueSoonDays,
+    similarity: config.lint?.similarity ?? DEFAULTS.lint.similarity,
+    hoursPerDay: config.hoursPerDay,
+  };
 }

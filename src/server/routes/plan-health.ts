@@ -3,7 +3,7 @@
  * sync (the same edits as `taskmark sync`, written back with conflict detection).
  */
 import { z } from 'zod';
-import { DEFAULTS } from '../../config/config.js';
+import { lintContextOf } from '../../config/config.js';
 import { analyseDashboards } from '../../core/dashboards/index.js';
 import { TmError } from '../../core/errors.js';
 import { countBySeverity, lintPlan } from '../../core/lint/engine.js';
@@ -69,17 +69,8 @@ export const planHealthRoutes: readonly RouteSpec[] = [
     },
     async handler({ ctx, params }) {
       const plan = await projectPlan(ctx, params.path);
-      const lint = ctx.deps.workspace.lint;
-      const findings = lintPlan(
-        plan,
-        {
-          today: ctx.today(),
-          dueSoonDays: lint?.dueSoonDays ?? DEFAULTS.lint.dueSoonDays,
-          similarity: lint?.similarity ?? DEFAULTS.lint.similarity,
-          hoursPerDay: ctx.deps.workspace.hoursPerDay,
-        },
-        lint?.rules ?? {},
-      );
+      const { workspace } = ctx.deps;
+      const findings = lintPlan(plan, lintContextOf(workspace, ctx.today()), workspace.lint?.rules ?? {});
       return { path: params.path, counts: countBySeverity(findings), findings: toJson(findings) };
     },
   }),
