@@ -67,41 +67,31 @@ const PREFIXES = new Uint8Array(36 * 36);
 for (const w of byWord.keys()) {
   for (const part of w.split(' ')) PREFIXES[slotOf(part.charCodeAt(0)) * 36 + slotOf(part.charCodeAt(1))] = 1;
 }
-const isJoinCode = (c: number) => c === 46 || c === 43 || c === 45; // . + -
+/** A word: letters and digits, joined by `.`, `+` or `-` when a letter or digit follows (`node.js`, `k8s`). */
+const WORD_RE = /[a-z0-9]+(?:[.+-][a-z0-9]+)*/g;
 
 /**
  * Technology tags named in `text`, in order of first mention. Words are looked up in a table (one
  * hash lookup per word, and per pair of words for names like "spring boot") instead of matching
- * one large alternation, which keeps this linear and cheap on every item.
+ * one large alternation, which keeps this linear and cheap on every item. The words are found by a
+ * native regex scan: a loop over every character runs in the interpreter in a fresh process.
  */
 export function readTechTags(text: string): string[] {
   const out: string[] = [];
   const s = text.toLowerCase();
   let prev = '';
-  let i = 0;
-  while (i < s.length) {
-    if (!isWordCode(s.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (
-      j < s.length &&
-      (isWordCode(s.charCodeAt(j)) || (isJoinCode(s.charCodeAt(j)) && isWordCode(s.charCodeAt(j + 1))))
-    )
-      j++;
-    const c1 = s.charCodeAt(i + 1);
-    if (j - i < 2 || !isWordCode(c1) || PREFIXES[slotOf(s.charCodeAt(i)) * 36 + slotOf(c1)] === 0) {
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
+    const word = m[0];
+    const c1 = word.charCodeAt(1);
+    if (word.length < 2 || !isWordCode(c1) || PREFIXES[slotOf(word.charCodeAt(0)) * 36 + slotOf(c1)] === 0) {
       // Not a spelling, nor the first or second word of one: as if looked up and not found.
       prev = '';
-      i = j;
       continue;
     }
-    const word = s.slice(i, j);
     const tag = byWord.get(word) ?? (prev ? byWord.get(`${prev} ${word}`) : undefined);
     if (tag && !out.includes(tag)) out.push(tag);
     prev = word;
-    i = j;
   }
   return out;
 }

@@ -26,51 +26,18 @@ export class ItemIndex {
   }
 }
 
-/** What a line stating a dependency contains (an arrow, a verb, or a damaged arrow), tried at one offset. */
-const DEP_HINT_AT = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|â†/iy;
-
 /**
- * Offset of the first DEP_HINT_AT match at or after `from`, or -1. Written as a character loop for
- * speed: the regex runs only where the first two characters (case-folded) fit one of its words.
+ * What a line stating a dependency contains (an arrow, a verb, or a damaged arrow). One native scan
+ * of the whole text: it beats a character loop warm, and by far in a fresh process, where a loop
+ * over every character runs in the interpreter.
  */
+const DEP_HINT = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|â†/gi;
+
+/** Offset of the first DEP_HINT match at or after `from`, or -1. */
 function nextHint(text: string, from: number): number {
-  const n = text.length;
-  for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 62 || c === 0x2192 || c === 0x27f6 || c === 0x2794 || c === 0x279c) return i;
-    const f = c | 0x20;
-    const g = i + 1 < n ? text.charCodeAt(i + 1) | 0x20 : 0;
-    let maybe: boolean;
-    switch (f) {
-      case 100: // d(epend)
-      case 114: // r(equire)
-      case 110: // n(eed)
-        maybe = g === 101;
-        break;
-      case 98: // b(lock)
-        maybe = g === 108;
-        break;
-      case 97: // a(fter)
-        maybe = g === 102;
-        break;
-      case 102: // f(ollow)
-        maybe = g === 111;
-        break;
-      case 112: // p(recede)
-        maybe = g === 114;
-        break;
-      case 0xe2: // â† (either case of â)
-        maybe = text.charCodeAt(i + 1) === 0x2020;
-        break;
-      default:
-        maybe = false;
-    }
-    if (maybe) {
-      DEP_HINT_AT.lastIndex = i;
-      if (DEP_HINT_AT.test(text)) return i;
-    }
-  }
-  return -1;
+  DEP_HINT.lastIndex = from;
+  const m = DEP_HINT.exec(text);
+  return m === null ? -1 : m.index;
 }
 const ARROW_RE = /\s*(?:→|->|-->|=>|⟶|➔|➜)\s*/u;
 const TREE_RE = /[├└│┌┬┼]|\|--|`--|\+--/u;

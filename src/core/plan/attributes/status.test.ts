@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findStatusWord, statusWords } from './status.js';
+
+/**
+ * The status-word search as first written: one case-insensitive alternation over the original
+ * text. findStatusWord runs its case-sensitive form over lower-cased text; both must agree.
+ */
+const escapeWord = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]+');
+const REFERENCE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${statusWords().map(escapeWord).join('|')})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+function reference(s: string): { index: number; text: string } | null {
+  const m = REFERENCE.exec(s);
+  return m ? { index: m.index, text: m[0] } : null;
+}
+
+describe('findStatusWord', () => {
+  it('finds the longest phrase at the first position, in any case and with any separator', () => {
+    expect(findStatusWord('Phase 2 — NOT   STARTED yet')).toEqual({
+      status: 'todo',
+      index: 10,
+      text: 'NOT   STARTED',
+    });
+    expect(findStatusWord('work in_progress')).toMatchObject({ status: 'doing', text: 'in_progress' });
+    expect(findStatusWord('undone')).toBeNull();
+    expect(findStatusWord('İstanbul office: DONE')).toMatchObject({
+      status: 'done',
+      index: 17,
+      text: 'DONE',
+    });
+  });
+
+  it('agrees with the case-insensitive alternation on any text', () => {
+    const words = statusWords();
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.toUpperCase()),
+      fc.constantFrom(' ', '  ', '-', '_', ' - ', '(', ')', ':', "'", 'x', 'İ', 'ẞ', 'é', '✅', '1', '\t'),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        const got = findStatusWord(s);
+        const want = reference(s);
+        // The reference's match may name no status (`not-started`): findStatusWord then reports none.
+        if (got) expect({ index: got.index, text: got.text }).toEqual(want);
+        else if (want) expect(findStatusWord(want.text)).toBeNull();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

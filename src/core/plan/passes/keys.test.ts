@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { slugify } from './keys.js';
+
+/**
+ * The slug as first specified, one character at a time: the reference the fast path must match,
+ * since keys are stored and must not change between versions.
+ */
+function referenceSlug(s: string): string {
+  const src = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
+  const digit = (c: number) => c >= 48 && c <= 57;
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < src.length && out.length <= 64; i++) {
+    let c = src.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    const digitDot = c === 46 && i > 0 && digit(src.charCodeAt(i - 1)) && digit(src.charCodeAt(i + 1));
+    const word = (c >= 97 && c <= 122) || digit(c) || digitDot || (c > 127 && /[\p{L}\p{N}]/u.test(src[i]!));
+    if (word) {
+      if (dash && out.length > 0) out += '-';
+      dash = false;
+      out += c > 127 ? src[i]!.toLowerCase() : String.fromCharCode(c);
+    } else if (c !== 96) {
+      dash = true;
+    }
+  }
+  if (out.length <= 48) return out || 'item';
+  const cut = out.slice(0, 48);
+  const at = cut.lastIndexOf('-');
+  return at > 16 ? cut.slice(0, at) : cut;
+}
+
+describe('slugify', () => {
+  it('makes lower-case words joined by dashes, keeping dots between digits', () => {
+    expect(slugify('Set up CI/CD pipeline (v3.2)')).toBe('set-up-ci-cd-pipeline-v3.2');
+    expect(slugify('  --Add `--json` flag--  ')).toBe('add-json-flag');
+    expect(slugify('Café déjà vu')).toBe('cafe-deja-vu');
+    expect(slugify('1. Intro.')).toBe('1-intro');
+    expect(slugify('***')).toBe('item');
+    expect(slugify('Migrate the billing database to the new cluster without downtime for users')).toBe(
+      'migrate-the-billing-database-to-the-new-cluster',
+    );
+  });
+
+  it('matches the character-by-character reference on any text', () => {
+    const chars = fc.constantFrom(...'aZ09 .-_`/:()\t.1.2é日✅'.split(''), 'Ü', '𝔸');
+    const text = fc.oneof(
+      fc.string({ unit: chars, maxLength: 90 }),
+      fc.string({ unit: 'binary-ascii', maxLength: 90 }),
+      fc.string({ maxLength: 90 }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(slugify(s)).toBe(referenceSlug(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
