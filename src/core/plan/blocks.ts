@@ -56,7 +56,7 @@ const SPACE = 32;
 const isSpaceOrTab = (c: number) => c === SPACE || c === TAB;
 
 /** Blocks are built in place: these views drop the public `readonly` on what the scanner fills. */
-type Container = { endLine: number; readonly children: Block[] };
+type Container = { endLine: number; children: Block[] };
 type Leaf = { startLine: number; endLine: number; lines: LineSlice[] };
 
 const BLOCK_TAGS = new Set(
@@ -294,7 +294,10 @@ class Scanner {
         break;
       this.finalize();
     }
-    (this.stack[this.top] as Container).children.push(block);
+    const parent = this.stack[this.top] as Container;
+    // Most containers hold one block: a one-element literal is exact, where a first push reserves 17.
+    if (parent.children.length === 0) parent.children = [block];
+    else parent.children.push(block);
     this.push(block, kind);
   }
 
@@ -349,7 +352,6 @@ class Scanner {
       while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
     }
     const slice: LineSlice = { line: this.lineNo, start: s, end: e };
-    // Most blocks have one line: a one-element literal is exact, where a first push reserves 17.
     if (t.lines.length === 0) t.lines = [slice];
     else t.lines.push(slice);
     t.endLine = this.lineNo + 1;
