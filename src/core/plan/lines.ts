@@ -28,8 +28,8 @@ export function splitLines(text: string): Lines {
   const n = text.length;
   // Plans average 35–45 characters a line: the estimate makes regrowing rare, and regrowing doubles.
   let cap = (n >> 5) + 16;
-  let start = new Uint32Array(cap);
-  let end = new Uint32Array(cap);
+  let start: Uint32Array = new Uint32Array(cap);
+  let end: Uint32Array = new Uint32Array(cap);
   let count = 0;
   let crlf = 0;
   let lf = 0;
