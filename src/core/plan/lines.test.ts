@@ -11,7 +11,13 @@ function reference(text: string): Omit<Lines, 'start' | 'end'> & { start: number
   let lineStart = bom ? 1 : 0;
   let i = lineStart;
   while (i < text.length) {
-    const eol = text.startsWith('\r\n', i) ? '\r\n' : text[i] === '\r' ? '\r' : text[i] === '\n' ? '\n' : null;
+    const eol = text.startsWith('\r\n', i)
+      ? '\r\n'
+      : text[i] === '\r'
+        ? '\r'
+        : text[i] === '\n'
+          ? '\n'
+          : null;
     if (eol === null) {
       i++;
       continue;
