@@ -8,103 +8,56 @@
  * scanner that stops at block structure (no inline parsing, no AST per inline) is many times
  * faster. Correctness is checked by a differential test against micromark on every CommonMark
  * spec example. Everything is iterative: 10,000 levels of nesting cannot overflow the stack.
+ *
+ * It builds the public blocks directly. The open blocks (always one chain, document to tip) sit on
+ * a stack with their build state in parallel arrays, so a finished block carries nothing extra and
+ * no second tree is made. Most lines are settled by a charCodeAt or two: phase 2 dispatches on the
+ * first non-blank character, and one that cannot start a block skips the block starts entirely.
  */
-import type { Block, DocumentBlock, LineSlice, ListItemBlock } from './block-types.js';
+import type {
+  Block,
+  BlockquoteBlock,
+  CodeBlock,
+  DocumentBlock,
+  HeadingBlock,
+  HtmlBlock,
+  LineSlice,
+  ListBlock,
+  ListItemBlock,
+  ParagraphBlock,
+  TableBlock,
+} from './block-types.js';
 import type { Lines } from './lines.js';
 
-type Kind =
-  | 'document'
-  | 'blockquote'
-  | 'list'
-  | 'listItem'
-  | 'paragraph'
-  | 'heading'
-  | 'code'
-  | 'html'
-  | 'thematicBreak'
-  | 'table'
-  | 'frontMatter';
+// Kinds of open block, as small integers for the stack.
+const DOCUMENT = 0;
+const BLOCKQUOTE = 1;
+const LIST = 2;
+const ITEM = 3;
+const PARAGRAPH = 4;
+const HEADING = 5;
+const CODE = 6;
+const HTML = 7;
+const TABLE = 8;
+const THEMATIC = 9;
 
-interface ListData {
-  ordered: boolean;
-  bulletChar: string;
-  start: number;
-  delimiter: string;
-  markerOffset: number; // columns of indentation before the marker
-  padding: number; // marker width + spaces up to the content
-  markerStart: number;
-  markerEnd: number;
-  contentStart: number;
-  markerColumn: number;
-}
+// Results of a continuation check.
+const MATCHED = 0;
+const NOT_MATCHED = 1;
+const CONSUMED = 2;
 
-/** A block while it is being built. */
-interface Node {
-  kind: Kind;
-  parent: Node | null;
-  children: Node[];
-  open: boolean;
-  startLine: number;
-  /** Last line that belongs to the block (blank lines at a container's end are trimmed later). */
-  lastLine: number;
-  lines: LineSlice[];
-  level: number;
-  setext: boolean;
-  fenced: boolean;
-  fenceChar: number;
-  fenceLength: number;
-  fenceOffset: number;
-  info: string;
-  htmlType: number;
-  list: ListData | null;
-  /** For list items: the item's content has begun (a blank first line does not count). */
-  lastLineBlank: boolean;
-  tableColumns: number;
-}
-
-/**
- * Shared by the nodes that never get children (leaves) or lines (containers), to allocate less:
- * nothing adds to them (only containers take children, only leaves take lines).
- */
-const NO_CHILDREN: Node[] = [];
-const NO_LINES: LineSlice[] = [];
-
-/**
- * Appends a line to a block. Most blocks have one line: a one-element literal is exact, where the
- * first push would allocate room for 17.
- */
-function pushLine(n: Node, slice: LineSlice): void {
-  if (n.lines.length === 0) n.lines = [slice];
-  else n.lines.push(slice);
-}
-
-function node(kind: Kind, parent: Node | null, line: number): Node {
-  const container = kind === 'document' || kind === 'blockquote' || kind === 'list' || kind === 'listItem';
-  return {
-    kind,
-    parent,
-    children: container ? [] : NO_CHILDREN,
-    open: true,
-    startLine: line,
-    lastLine: line,
-    lines: container || kind === 'thematicBreak' ? NO_LINES : [],
-    level: 0,
-    setext: false,
-    fenced: false,
-    fenceChar: 0,
-    fenceLength: 0,
-    fenceOffset: 0,
-    info: '',
-    htmlType: 0,
-    list: null,
-    lastLineBlank: false,
-    tableColumns: 0,
-  };
-}
+// Results of a block start.
+const NO_START = 0;
+const CONTAINER = 1;
+const LEAF = 2;
 
 const TAB = 9;
 const SPACE = 32;
 const isSpaceOrTab = (c: number) => c === SPACE || c === TAB;
+
+/** Blocks are built in place: these views drop the public `readonly` on what the scanner fills. */
+type Container = { endLine: number; children: Block[] };
+type Leaf = { startLine: number; endLine: number; lines: LineSlice[] };
 
 const BLOCK_TAGS = new Set(
   (
@@ -124,625 +77,733 @@ const HTML_END: readonly (RegExp | null)[] = [
   />/,
   /\]\]>/,
 ];
+const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Scans `text` (already split into `lines`) into a block tree. */
 export function scanBlocks(text: string, lines: Lines): DocumentBlock {
-  const doc = node('document', null, 0);
-  let tip: Node = doc;
-  let oldTip: Node = doc;
-  let lastMatched: Node = doc;
-  let allClosed = true;
+  return new Scanner(text, lines).run();
+}
+
+class Scanner {
+  readonly doc: DocumentBlock;
+  // The open blocks, document first; `top` indexes the tip. `a`, `b`, `c` hold each kind's state:
+  // list item: a = content indent; fenced code: a = fence char, b = fence length, c = fence indent
+  // (a = 0 for indented code); HTML: a = the start condition (1–7).
+  readonly stack: Block[];
+  readonly kinds: number[] = [DOCUMENT];
+  readonly a: number[] = [0];
+  readonly b: number[] = [0];
+  readonly c: number[] = [0];
+  top = 0;
+  /** Depth of the last container matched in phase 1, and the tip when the line began. */
+  matched = 0;
+  oldTop = 0;
+  allClosed = true;
 
   // The cursor over the current line.
-  let lineNo = 0;
-  let lineStart = 0;
-  let lineEnd = 0;
-  let offset = 0;
-  let column = 0;
-  let partiallyConsumedTab = false;
-  let nextNonspace = 0;
-  let nextNonspaceColumn = 0;
-  let indent = 0;
-  let blank = false;
+  lineNo = 0;
+  lineEnd = 0;
+  offset = 0;
+  column = 0;
+  partiallyConsumedTab = false;
+  nextNonspace = 0;
+  nextNonspaceColumn = 0;
+  indent = 0;
+  blank = false;
+  /** The cursor position findNextNonspace last ran from (it is idempotent there). */
+  nnOffset = -1;
+  nnColumn = -1;
 
-  const code = (i: number) => (i < lineEnd ? text.charCodeAt(i) : -1);
+  // The list marker parseListMarker found.
+  mOrdered = false;
+  mDelimiter = '';
+  mStart = 0;
+  mMarkerOffset = 0;
+  mPadding = 0;
+  mMarkerStart = 0;
+  mMarkerEnd = 0;
+  mContentStart = 0;
+  mMarkerColumn = 0;
 
-  const findNextNonspace = () => {
-    let i = offset;
-    let cols = column;
-    for (;;) {
-      const c = code(i);
-      if (c === SPACE) {
-        i++;
-        cols++;
-      } else if (c === TAB) {
-        i++;
-        cols += 4 - (cols % 4);
-      } else break;
+  constructor(
+    readonly text: string,
+    readonly lines: Lines,
+  ) {
+    this.doc = { type: 'document', startLine: 0, endLine: lines.count, children: [] };
+    this.stack = [this.doc];
+  }
+
+  run(): DocumentBlock {
+    const { lines } = this;
+    const starts = lines.start;
+    const ends = lines.end;
+    const count = lines.count;
+    for (let l = this.frontMatter(); l < count; l++) {
+      this.lineNo = l;
+      this.lineEnd = ends[l]!;
+      this.offset = starts[l]!;
+      this.column = 0;
+      this.partiallyConsumedTab = false;
+      this.blank = false;
+      this.nnOffset = -1;
+      this.scanLine();
     }
-    blank = i >= lineEnd;
-    nextNonspace = i;
-    nextNonspaceColumn = cols;
-    indent = nextNonspaceColumn - column;
-  };
+    while (this.top > 0) this.finalize();
+    return this.doc;
+  }
 
-  const advanceOffset = (count: number, columns: boolean) => {
+  /** Front matter: `---` on the first line up to the next `---` or `...` line. Returns the first line after it. */
+  frontMatter(): number {
+    const { text, lines } = this;
+    if (lines.count <= 1 || text.charCodeAt(lines.start[0]!) !== 45) return 0;
+    if (!FRONT_MATTER_OPEN.test(text.slice(lines.start[0], lines.end[0]))) return 0;
+    for (let close = 1; close < lines.count; close++) {
+      if (FRONT_MATTER_CLOSE.test(text.slice(lines.start[close], lines.end[close]))) {
+        const fm: LineSlice[] = [];
+        for (let l = 1; l < close; l++) fm.push({ line: l, start: lines.start[l]!, end: lines.end[l]! });
+        this.doc.children.push({ type: 'frontMatter', startLine: 0, endLine: close + 1, lines: fm });
+        return close + 1;
+      }
+    }
+    return 0;
+  }
+
+  scanLine(): void {
+    this.oldTop = this.top;
+    this.allClosed = true;
+
+    // Phase 1: match open containers.
+    let depth = 0;
+    while (depth < this.top) {
+      this.findNextNonspace();
+      const r = this.continues(depth + 1);
+      if (r === MATCHED) depth++;
+      else if (r === CONSUMED) return;
+      else break;
+    }
+    this.allClosed = depth === this.oldTop;
+    this.matched = depth;
+
+    // Phase 2: open new blocks.
+    let kind = this.kinds[depth]!;
+    let matchedLeaf = kind === CODE || kind === HTML;
+    while (!matchedLeaf) {
+      const opened = this.openBlock(kind);
+      if (opened === NO_START) {
+        this.advanceNextNonspace();
+        break;
+      }
+      kind = this.kinds[this.top]!;
+      if (opened === LEAF) matchedLeaf = true;
+    }
+
+    // Phase 3: add the rest of the line to the right block.
+    if (!this.allClosed && !this.blank && this.kinds[this.top] === PARAGRAPH && !matchedLeaf) {
+      // Lazy continuation line.
+      this.addLine();
+      return;
+    }
+    this.closeUnmatchedBlocks();
+    this.addRest();
+  }
+
+  // ---- the cursor ----
+
+  findNextNonspace(): void {
+    if (this.offset === this.nnOffset && this.column === this.nnColumn) return;
+    const { text, lineEnd } = this;
+    let i = this.offset;
+    let cols = this.column;
+    for (; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE) cols++;
+      else if (c === TAB) cols += 4 - (cols % 4);
+      else break;
+    }
+    this.blank = i >= lineEnd;
+    this.nextNonspace = i;
+    this.nextNonspaceColumn = cols;
+    this.indent = cols - this.column;
+    this.nnOffset = this.offset;
+    this.nnColumn = this.column;
+  }
+
+  advanceOffset(count: number, columns: boolean): void {
+    const { text, lineEnd } = this;
+    let { offset, column } = this;
     while (count > 0 && offset < lineEnd) {
-      const c = text.charCodeAt(offset);
-      if (c === TAB) {
+      if (text.charCodeAt(offset) === TAB) {
         const charsToTab = 4 - (column % 4);
         if (columns) {
-          partiallyConsumedTab = charsToTab > count;
+          this.partiallyConsumedTab = charsToTab > count;
           const charsToAdvance = Math.min(charsToTab, count);
           column += charsToAdvance;
-          if (!partiallyConsumedTab) offset++;
+          if (!this.partiallyConsumedTab) offset++;
           count -= charsToAdvance;
         } else {
-          partiallyConsumedTab = false;
+          this.partiallyConsumedTab = false;
           column += charsToTab;
           offset++;
           count--;
         }
       } else {
-        partiallyConsumedTab = false;
+        this.partiallyConsumedTab = false;
         offset++;
         column++;
         count--;
       }
     }
-  };
+    this.offset = offset;
+    this.column = column;
+  }
 
-  const advanceNextNonspace = () => {
-    offset = nextNonspace;
-    column = nextNonspaceColumn;
-    partiallyConsumedTab = false;
-  };
+  advanceNextNonspace(): void {
+    this.offset = this.nextNonspace;
+    this.column = this.nextNonspaceColumn;
+    this.partiallyConsumedTab = false;
+  }
 
-  const slice = (): LineSlice => ({ line: lineNo, start: offset, end: lineEnd });
+  /** The character at `i` on the current line, or -1 past its end. */
+  code(i: number): number {
+    return i < this.lineEnd ? this.text.charCodeAt(i) : -1;
+  }
 
-  const addLine = () => {
-    if (partiallyConsumedTab) {
-      // The rest of a partly consumed tab counts as spaces; the slice starts at the tab itself.
-      partiallyConsumedTab = false;
+  // ---- the open blocks ----
+
+  push(block: Block, kind: number): void {
+    const t = ++this.top;
+    const { stack, kinds } = this;
+    if (t === stack.length) {
+      stack.push(block);
+      kinds.push(kind);
+      this.a.push(0);
+      this.b.push(0);
+      this.c.push(0);
+    } else {
+      stack[t] = block;
+      kinds[t] = kind;
     }
-    if (tip.kind === 'paragraph') {
-      let s = offset;
-      let e = lineEnd;
+  }
+
+  /** Adds `block` as the last child of the tip, first closing what cannot contain it. */
+  addChild(block: Block, kind: number): void {
+    for (;;) {
+      const k = this.kinds[this.top];
+      if (k === LIST ? kind === ITEM : (k === DOCUMENT || k === BLOCKQUOTE || k === ITEM) && kind !== ITEM)
+        break;
+      this.finalize();
+    }
+    const parent = this.stack[this.top] as Container;
+    // Most containers hold one block: a one-element literal is exact, where a first push reserves 17.
+    if (parent.children.length === 0) parent.children = [block];
+    else parent.children.push(block);
+    this.push(block, kind);
+  }
+
+  /** Closes the tip. */
+  finalize(): void {
+    const t = this.top;
+    const block = this.stack[t]!;
+    const kind = this.kinds[t]!;
+    this.top = t - 1;
+    if (kind === PARAGRAPH) {
+      const p = block as Leaf;
+      stripReferenceDefinitions(this.text, p.lines);
+      if (p.lines.length > 0) p.startLine = p.lines[0]!.line;
+      else {
+        const siblings = (this.stack[t - 1] as Container).children;
+        if (siblings[siblings.length - 1] === block) siblings.pop();
+        else siblings.splice(siblings.lastIndexOf(block), 1);
+      }
+    } else if (kind === CODE) {
+      if (this.a[t] === 0) {
+        const ls = (block as Leaf).lines;
+        while (ls.length > 0) {
+          const l = ls[ls.length - 1]!;
+          if (this.text.slice(l.start, l.end).trim() !== '') break;
+          ls.pop();
+        }
+        block.endLine = (ls[ls.length - 1]?.line ?? block.startLine) + 1;
+      }
+    } else if (kind === BLOCKQUOTE || kind === LIST || kind === ITEM) {
+      // Children are always closed before their container, so their last lines are final.
+      let end = block.startLine + 1;
+      for (const child of (block as Container).children) if (child.endLine > end) end = child.endLine;
+      block.endLine = end;
+    }
+  }
+
+  closeUnmatchedBlocks(): void {
+    if (!this.allClosed) {
+      while (this.top > this.matched) this.finalize();
+      this.allClosed = true;
+    }
+  }
+
+  /** Appends the rest of the line to the tip, a leaf. */
+  addLine(): void {
+    const t = this.stack[this.top] as Leaf;
+    let s = this.offset;
+    let e = this.lineEnd;
+    if (this.kinds[this.top] === PARAGRAPH) {
+      const { text } = this;
       while (s < e && isSpaceOrTab(text.charCodeAt(s))) s++;
       while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
-      pushLine(tip, { line: lineNo, start: s, end: e });
-    } else {
-      pushLine(tip, slice());
     }
-    tip.lastLine = lineNo;
-  };
+    const slice: LineSlice = { line: this.lineNo, start: s, end: e };
+    if (t.lines.length === 0) t.lines = [slice];
+    else t.lines.push(slice);
+    t.endLine = this.lineNo + 1;
+  }
 
-  const acceptsLines = (n: Node) =>
-    n.kind === 'paragraph' || n.kind === 'code' || n.kind === 'html' || n.kind === 'table';
-  const canContain = (parent: Node, child: Kind) => {
-    if (parent.kind === 'document' || parent.kind === 'blockquote' || parent.kind === 'listItem')
-      return child !== 'listItem';
-    if (parent.kind === 'list') return child === 'listItem';
-    return false;
-  };
+  // ---- phase 1: does the open block at `depth` continue on this line? ----
 
-  const finalize = (block: Node, line: number) => {
-    const above = block.parent;
-    block.open = false;
-    if (block.kind === 'paragraph') {
-      stripReferenceDefinitions(text, block);
-      if (block.lines.length === 0) {
-        const siblings = above!.children;
-        siblings.splice(siblings.lastIndexOf(block), 1);
+  continues(depth: number): number {
+    switch (this.kinds[depth]) {
+      case BLOCKQUOTE:
+        if (!this.blank && this.indent <= 3 && this.code(this.nextNonspace) === 62) {
+          this.advanceNextNonspace();
+          this.advanceOffset(1, false);
+          if (isSpaceOrTab(this.code(this.offset))) this.advanceOffset(1, true);
+          return MATCHED;
+        }
+        return NOT_MATCHED;
+      case ITEM:
+        if (this.blank) {
+          if ((this.stack[depth] as ListItemBlock).children.length === 0) return NOT_MATCHED;
+          this.advanceNextNonspace();
+          return MATCHED;
+        }
+        if (this.indent >= this.a[depth]!) {
+          this.advanceOffset(this.a[depth]!, true);
+          return MATCHED;
+        }
+        return NOT_MATCHED;
+      case PARAGRAPH:
+      case TABLE:
+        return this.blank ? NOT_MATCHED : MATCHED;
+      case CODE:
+        return this.continuesCode(depth);
+      case HTML:
+        return this.blank && this.a[depth]! >= 6 ? NOT_MATCHED : MATCHED;
+      case HEADING:
+      case THEMATIC:
+        return NOT_MATCHED;
+      default:
+        return MATCHED;
+    }
+  }
+
+  continuesCode(depth: number): number {
+    const fenceChar = this.a[depth]!;
+    if (fenceChar === 0) {
+      if (this.indent >= 4) {
+        this.advanceOffset(4, true);
+        return MATCHED;
+      }
+      if (this.blank) {
+        this.advanceNextNonspace();
+        return MATCHED;
+      }
+      return NOT_MATCHED;
+    }
+    if (this.indent <= 3 && this.code(this.nextNonspace) === fenceChar) {
+      let i = this.nextNonspace;
+      while (this.code(i) === fenceChar) i++;
+      if (i - this.nextNonspace >= this.b[depth]!) {
+        while (isSpaceOrTab(this.code(i))) i++;
+        if (i >= this.lineEnd) {
+          this.stack[depth]!.endLine = this.lineNo + 1;
+          this.finalize();
+          return CONSUMED;
+        }
       }
     }
-    if (block.kind === 'code' && !block.fenced) {
-      while (block.lines.length > 0) {
-        const l = block.lines[block.lines.length - 1]!;
-        if (text.slice(l.start, l.end).trim() !== '') break;
-        block.lines.pop();
-      }
-      block.lastLine = block.lines[block.lines.length - 1]?.line ?? block.startLine;
+    let skip = this.c[depth]!;
+    while (skip > 0 && isSpaceOrTab(this.code(this.offset))) {
+      this.advanceOffset(1, true);
+      skip--;
     }
-    // Children are always closed before their container, so their last lines are final.
-    if (block.kind === 'blockquote' || block.kind === 'list' || block.kind === 'listItem') {
-      let last = block.startLine;
-      for (const c of block.children) if (c.lastLine > last) last = c.lastLine;
-      block.lastLine = last;
+    return MATCHED;
+  }
+
+  // ---- phase 2: block starts ----
+
+  /** Opens the block this line starts inside a container of kind `kind`, if any. */
+  openBlock(kind: number): number {
+    this.findNextNonspace();
+    if (this.indent >= 4) return this.startIndentedCode();
+    // Dispatch on the first character; the order within a character is the spec's precedence.
+    switch (this.code(this.nextNonspace)) {
+      case 62: // >
+        return this.startBlockquote();
+      case 35: // #
+        return this.startAtxHeading();
+      case 96: // `
+      case 126: // ~
+        return this.startFencedCode();
+      case 60: // <
+        return this.startHtml(kind);
+      case 61: // =
+        return this.startSetextHeading(kind);
+      case 45: // -
+        return this.startSetextHeading(kind) || this.startThematicBreak() || this.startListItem(kind);
+      case 42: // *
+        return this.startThematicBreak() || this.startListItem(kind);
+      case 95: // _
+        return this.startThematicBreak();
+      case 43: // +
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        return this.startListItem(kind);
+      default:
+        return NO_START;
     }
-    void line;
-    tip = above!;
-  };
+  }
 
-  const addChild = (kind: Kind, at: number): Node => {
-    while (!canContain(tip, kind)) finalize(tip, lineNo - 1);
-    const child = node(kind, tip, lineNo);
-    void at;
-    if (tip.children.length === 0) tip.children = [child];
-    else tip.children.push(child);
-    tip = child;
-    return child;
-  };
+  startBlockquote(): number {
+    this.advanceNextNonspace();
+    this.advanceOffset(1, false);
+    if (isSpaceOrTab(this.code(this.offset))) this.advanceOffset(1, true);
+    this.closeUnmatchedBlocks();
+    const q: BlockquoteBlock = {
+      type: 'blockquote',
+      startLine: this.lineNo,
+      endLine: this.lineNo + 1,
+      children: [],
+    };
+    this.addChild(q, BLOCKQUOTE);
+    return CONTAINER;
+  }
 
-  const closeUnmatchedBlocks = () => {
-    if (!allClosed) {
-      while (oldTip !== lastMatched) {
-        const parent = oldTip.parent!;
-        finalize(oldTip, lineNo - 1);
-        oldTip = parent;
-      }
-      allClosed = true;
+  startAtxHeading(): number {
+    const { text, lineEnd } = this;
+    let i = this.nextNonspace;
+    let level = 0;
+    while (this.code(i) === 35 && level < 7) {
+      i++;
+      level++;
     }
-  };
-
-  // ---- continuation checks: 0 = matched, 1 = not matched, 2 = matched and line consumed ----
-  const continues = (container: Node): 0 | 1 | 2 => {
-    switch (container.kind) {
-      case 'document':
-        return 0;
-      case 'list':
-        return 0;
-      case 'blockquote': {
-        if (!blank && indent <= 3 && code(nextNonspace) === 62) {
-          advanceNextNonspace();
-          advanceOffset(1, false);
-          if (isSpaceOrTab(code(offset))) advanceOffset(1, true);
-          return 0;
-        }
-        return 1;
-      }
-      case 'listItem': {
-        const data = container.list!;
-        if (blank) {
-          if (container.children.length === 0) return 1;
-          advanceNextNonspace();
-          return 0;
-        }
-        if (indent >= data.markerOffset + data.padding) {
-          advanceOffset(data.markerOffset + data.padding, true);
-          return 0;
-        }
-        return 1;
-      }
-      case 'heading':
-      case 'thematicBreak':
-        return 1;
-      case 'frontMatter': {
-        const s = text.slice(lineStart, lineEnd);
-        if (/^(?:---|\.\.\.)[ \t]*$/.test(s)) {
-          container.lastLine = lineNo;
-          finalize(container, lineNo);
-          return 2;
-        }
-        return 0;
-      }
-      case 'code': {
-        if (container.fenced) {
-          const c = code(nextNonspace);
-          if (indent <= 3 && c === container.fenceChar) {
-            let n = 0;
-            let i = nextNonspace;
-            while (code(i) === c) {
-              i++;
-              n++;
-            }
-            if (n >= container.fenceLength) {
-              while (isSpaceOrTab(code(i))) i++;
-              if (i >= lineEnd) {
-                container.lastLine = lineNo;
-                finalize(container, lineNo);
-                return 2;
-              }
-            }
-          }
-          let skip = container.fenceOffset;
-          while (skip > 0 && isSpaceOrTab(code(offset))) {
-            advanceOffset(1, true);
-            skip--;
-          }
-          return 0;
-        }
-        if (indent >= 4) {
-          advanceOffset(4, true);
-          return 0;
-        }
-        if (blank) {
-          advanceNextNonspace();
-          return 0;
-        }
-        return 1;
-      }
-      case 'html':
-        return blank && (container.htmlType === 6 || container.htmlType === 7) ? 1 : 0;
-      case 'paragraph':
-        return blank ? 1 : 0;
-      case 'table':
-        return blank ? 1 : 0;
-    }
-  };
-
-  // ---- block starts: 0 = no match, 1 = container, 2 = leaf ----
-  const starts: ((container: Node) => 0 | 1 | 2)[] = [
-    // block quote
-    () => {
-      if (indent <= 3 && code(nextNonspace) === 62) {
-        advanceNextNonspace();
-        advanceOffset(1, false);
-        if (isSpaceOrTab(code(offset))) advanceOffset(1, true);
-        closeUnmatchedBlocks();
-        addChild('blockquote', nextNonspace);
-        return 1;
-      }
-      return 0;
-    },
-    // ATX heading
-    () => {
-      if (indent > 3 || code(nextNonspace) !== 35) return 0;
-      let i = nextNonspace;
-      let level = 0;
-      while (code(i) === 35 && level < 7) {
-        i++;
-        level++;
-      }
-      if (level > 6 || (i < lineEnd && !isSpaceOrTab(code(i)))) return 0;
-      advanceNextNonspace();
-      closeUnmatchedBlocks();
-      const h = addChild('heading', nextNonspace);
-      h.level = level;
-      let s = i;
-      while (isSpaceOrTab(code(s))) s++;
-      let e = lineEnd;
+    if (level > 6 || (i < lineEnd && !isSpaceOrTab(text.charCodeAt(i)))) return NO_START;
+    this.advanceNextNonspace();
+    this.closeUnmatchedBlocks();
+    let s = i;
+    while (isSpaceOrTab(this.code(s))) s++;
+    let e = lineEnd;
+    while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+    // Closing sequence: spaces then #s at the end (or the whole content is #s).
+    let k = e;
+    while (k > s && text.charCodeAt(k - 1) === 35) k--;
+    if (k < e && (k === s || isSpaceOrTab(text.charCodeAt(k - 1)))) {
+      e = k;
       while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
-      // Closing sequence: spaces then #s at the end (or the whole content is #s).
-      let k = e;
-      while (k > s && text.charCodeAt(k - 1) === 35) k--;
-      if (k < e && (k === s || isSpaceOrTab(text.charCodeAt(k - 1)))) {
-        e = k;
-        while (e > s && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
-      }
-      h.lines = [{ line: lineNo, start: s, end: Math.max(s, e) }];
-      offset = lineEnd;
-      return 2;
-    },
-    // fenced code
-    () => {
-      if (indent > 3) return 0;
-      const c = code(nextNonspace);
-      if (c !== 96 && c !== 126) return 0;
-      let i = nextNonspace;
-      while (code(i) === c) i++;
-      const n = i - nextNonspace;
-      if (n < 3) return 0;
-      const info = text.slice(i, lineEnd);
-      if (c === 96 && info.includes('`')) return 0;
-      closeUnmatchedBlocks();
-      const b = addChild('code', nextNonspace);
-      b.fenced = true;
-      b.fenceChar = c;
-      b.fenceLength = n;
-      b.fenceOffset = indent;
-      b.info = info.trim();
-      advanceNextNonspace();
-      advanceOffset(n, false);
-      offset = lineEnd;
-      return 2;
-    },
-    // HTML block
-    (container) => {
-      if (indent > 3 || code(nextNonspace) !== 60) return 0;
-      const s = text.slice(nextNonspace, lineEnd);
-      let type = 0;
-      if (/^<(?:script|pre|style|textarea)(?:\s|>|$)/i.test(s)) type = 1;
-      else if (s.startsWith('<!--')) type = 2;
-      else if (s.startsWith('<?')) type = 3;
-      else if (/^<![A-Za-z]/.test(s)) type = 4;
-      else if (s.startsWith('<![CDATA[')) type = 5;
-      else {
-        const m = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ \t]|\/?>|$)/.exec(s);
-        if (m && BLOCK_TAGS.has(m[1]!.toLowerCase())) type = 6;
-        else if (
-          container.kind !== 'paragraph' &&
-          container.kind !== 'table' &&
-          !(!allClosed && tip.kind === 'paragraph') &&
-          HTML_OPEN_CLOSE.test(s)
-        )
-          type = 7;
-      }
-      if (type === 0) return 0;
-      closeUnmatchedBlocks();
-      const b = addChild('html', offset);
-      b.htmlType = type;
-      return 2;
-    },
-    // setext heading underline
-    (container) => {
-      if (indent > 3 || container.kind !== 'paragraph') return 0;
-      const c = code(nextNonspace);
-      if (c !== 61 && c !== 45) return 0;
-      let i = nextNonspace;
-      while (code(i) === c) i++;
-      while (isSpaceOrTab(code(i))) i++;
-      if (i < lineEnd) return 0;
-      closeUnmatchedBlocks();
-      stripReferenceDefinitions(text, container);
-      if (container.lines.length === 0) return 0;
-      const heading = node('heading', container.parent, container.lines[0]!.line);
-      heading.level = c === 61 ? 1 : 2;
-      heading.setext = true;
-      heading.lines = container.lines;
-      heading.lastLine = lineNo;
-      heading.open = false;
-      const siblings = container.parent!.children;
-      siblings[siblings.length - 1] = heading;
-      container.open = false;
-      // The heading replaces the paragraph; phase 3 closes it.
-      tip = heading;
-      offset = lineEnd;
-      return 2;
-    },
-    // thematic break
-    () => {
-      if (indent > 3) return 0;
-      const c = code(nextNonspace);
-      if (c !== 42 && c !== 45 && c !== 95) return 0;
-      let n = 0;
-      for (let i = nextNonspace; i < lineEnd; i++) {
-        const d = text.charCodeAt(i);
-        if (d === c) n++;
-        else if (!isSpaceOrTab(d)) return 0;
-      }
-      if (n < 3) return 0;
-      closeUnmatchedBlocks();
-      addChild('thematicBreak', nextNonspace);
-      offset = lineEnd;
-      return 2;
-    },
-    // list item
-    (container) => {
-      if (indent >= 4) return 0;
-      const data = parseListMarker(container);
-      if (!data) return 0;
-      closeUnmatchedBlocks();
-      if (tip.kind !== 'list' || !listsMatch(tip.list!, data)) {
-        const list = addChild('list', nextNonspace);
-        list.list = data;
-      }
-      const item = addChild('listItem', nextNonspace);
-      item.list = data;
-      return 1;
-    },
-    // indented code
-    () => {
-      if (indent >= 4 && tip.kind !== 'paragraph' && !blank) {
-        advanceOffset(4, true);
-        closeUnmatchedBlocks();
-        addChild('code', offset);
-        return 2;
-      }
-      return 0;
-    },
-  ];
+    }
+    const line = this.lineNo;
+    const h: HeadingBlock = {
+      type: 'heading',
+      startLine: line,
+      endLine: line + 1,
+      level,
+      setext: false,
+      lines: [{ line, start: s, end: Math.max(s, e) }],
+    };
+    this.addChild(h, HEADING);
+    this.offset = lineEnd;
+    return LEAF;
+  }
 
-  const parseListMarker = (container: Node): ListData | null => {
-    const markerStart = nextNonspace;
-    const c = code(markerStart);
-    let ordered = false;
-    let bulletChar = '';
-    let start = 0;
-    let delimiter = '';
-    let end = markerStart;
+  startFencedCode(): number {
+    const c = this.code(this.nextNonspace);
+    let i = this.nextNonspace;
+    while (this.code(i) === c) i++;
+    const n = i - this.nextNonspace;
+    if (n < 3) return NO_START;
+    const info = this.text.slice(i, this.lineEnd);
+    if (c === 96 && info.includes('`')) return NO_START;
+    this.closeUnmatchedBlocks();
+    const b: CodeBlock = {
+      type: 'code',
+      startLine: this.lineNo,
+      endLine: this.lineNo + 1,
+      fenced: true,
+      info: info.trim(),
+      lines: [],
+    };
+    this.addChild(b, CODE);
+    this.a[this.top] = c;
+    this.b[this.top] = n;
+    this.c[this.top] = this.indent;
+    this.offset = this.lineEnd;
+    return LEAF;
+  }
+
+  startHtml(kind: number): number {
+    const s = this.text.slice(this.nextNonspace, this.lineEnd);
+    let type = 0;
+    if (/^<(?:script|pre|style|textarea)(?:\s|>|$)/i.test(s)) type = 1;
+    else if (s.startsWith('<!--')) type = 2;
+    else if (s.startsWith('<?')) type = 3;
+    else if (/^<![A-Za-z]/.test(s)) type = 4;
+    else if (s.startsWith('<![CDATA[')) type = 5;
+    else {
+      const m = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ \t]|\/?>|$)/.exec(s);
+      if (m && BLOCK_TAGS.has(m[1]!.toLowerCase())) type = 6;
+      else if (
+        kind !== PARAGRAPH &&
+        kind !== TABLE &&
+        !(!this.allClosed && this.kinds[this.top] === PARAGRAPH) &&
+        HTML_OPEN_CLOSE.test(s)
+      )
+        type = 7;
+    }
+    if (type === 0) return NO_START;
+    this.closeUnmatchedBlocks();
+    const b: HtmlBlock = { type: 'html', startLine: this.lineNo, endLine: this.lineNo + 1, lines: [] };
+    this.addChild(b, HTML);
+    this.a[this.top] = type;
+    return LEAF;
+  }
+
+  startSetextHeading(kind: number): number {
+    if (kind !== PARAGRAPH) return NO_START;
+    const c = this.code(this.nextNonspace);
+    let i = this.nextNonspace;
+    while (this.code(i) === c) i++;
+    while (isSpaceOrTab(this.code(i))) i++;
+    if (i < this.lineEnd) return NO_START;
+    this.closeUnmatchedBlocks();
+    // The paragraph is the tip: a leaf, and every open block matched.
+    const p = this.stack[this.top] as ParagraphBlock;
+    stripReferenceDefinitions(this.text, p.lines);
+    if (p.lines.length === 0) return NO_START;
+    const heading: HeadingBlock = {
+      type: 'heading',
+      startLine: p.lines[0]!.line,
+      endLine: this.lineNo + 1,
+      level: c === 61 ? 1 : 2,
+      setext: true,
+      lines: p.lines,
+    };
+    // The heading replaces the paragraph; phase 3 closes it.
+    const siblings = (this.stack[this.top - 1] as Container).children;
+    siblings[siblings.length - 1] = heading;
+    this.stack[this.top] = heading;
+    this.kinds[this.top] = HEADING;
+    this.offset = this.lineEnd;
+    return LEAF;
+  }
+
+  startThematicBreak(): number {
+    const { text, lineEnd } = this;
+    const c = text.charCodeAt(this.nextNonspace);
+    let n = 0;
+    for (let i = this.nextNonspace; i < lineEnd; i++) {
+      const d = text.charCodeAt(i);
+      if (d === c) n++;
+      else if (!isSpaceOrTab(d)) return NO_START;
+    }
+    if (n < 3) return NO_START;
+    this.closeUnmatchedBlocks();
+    this.addChild({ type: 'thematicBreak', startLine: this.lineNo, endLine: this.lineNo + 1 }, THEMATIC);
+    this.offset = lineEnd;
+    return LEAF;
+  }
+
+  startListItem(kind: number): number {
+    if (!this.parseListMarker(kind)) return NO_START;
+    this.closeUnmatchedBlocks();
+    const line = this.lineNo;
+    const tip = this.stack[this.top]!;
+    if (
+      this.kinds[this.top] !== LIST ||
+      (tip as ListBlock).ordered !== this.mOrdered ||
+      (tip as ListBlock).delimiter !== this.mDelimiter
+    ) {
+      const list: ListBlock = {
+        type: 'list',
+        startLine: line,
+        endLine: line + 1,
+        ordered: this.mOrdered,
+        start: this.mOrdered ? this.mStart : null,
+        delimiter: this.mDelimiter,
+        children: [],
+      };
+      this.addChild(list, LIST);
+    }
+    const item: ListItemBlock = {
+      type: 'listItem',
+      startLine: line,
+      endLine: line + 1,
+      markerStart: this.mMarkerStart,
+      markerEnd: this.mMarkerEnd,
+      contentStart: this.mContentStart,
+      markerColumn: this.mMarkerColumn,
+      contentColumn: this.mMarkerColumn + this.mPadding,
+      children: [],
+    };
+    this.addChild(item, ITEM);
+    this.a[this.top] = this.mMarkerOffset + this.mPadding;
+    return CONTAINER;
+  }
+
+  startIndentedCode(): number {
+    if (this.kinds[this.top] === PARAGRAPH || this.blank) return NO_START;
+    this.advanceOffset(4, true);
+    this.closeUnmatchedBlocks();
+    const b: CodeBlock = {
+      type: 'code',
+      startLine: this.lineNo,
+      endLine: this.lineNo + 1,
+      fenced: false,
+      info: '',
+      lines: [],
+    };
+    this.addChild(b, CODE);
+    this.a[this.top] = 0;
+    return LEAF;
+  }
+
+  /** Reads a list marker at the cursor into the `m…` fields; false when there is none. */
+  parseListMarker(kind: number): boolean {
+    const markerStart = this.nextNonspace;
+    const c = this.code(markerStart);
+    let end: number;
     if (c === 42 || c === 43 || c === 45) {
-      bulletChar = String.fromCharCode(c);
+      this.mOrdered = false;
+      this.mDelimiter = c === 42 ? '*' : c === 43 ? '+' : '-';
       end = markerStart + 1;
     } else {
       let i = markerStart;
-      while (i - markerStart < 9 && code(i) >= 48 && code(i) <= 57) i++;
-      const d = code(i);
-      if (i === markerStart || (d !== 46 && d !== 41)) return null;
-      if (container.kind === 'paragraph' && text.slice(markerStart, i) !== '1') return null;
-      ordered = true;
-      start = Number(text.slice(markerStart, i));
-      delimiter = String.fromCharCode(d);
+      let value = 0;
+      for (let d = this.code(i); i - markerStart < 9 && d >= 48 && d <= 57; d = this.code(++i))
+        value = value * 10 + d - 48;
+      const d = this.code(i);
+      if (i === markerStart || (d !== 46 && d !== 41)) return false;
+      // Only an ordered list starting at 1 can interrupt a paragraph.
+      if (kind === PARAGRAPH && (i - markerStart !== 1 || c !== 49)) return false;
+      this.mOrdered = true;
+      this.mStart = value;
+      this.mDelimiter = d === 46 ? '.' : ')';
       end = i + 1;
     }
-    const after = code(end);
-    if (after !== -1 && !isSpaceOrTab(after)) return null;
-    if (container.kind === 'paragraph') {
+    const after = this.code(end);
+    if (after !== -1 && !isSpaceOrTab(after)) return false;
+    if (kind === PARAGRAPH) {
       let j = end;
-      while (isSpaceOrTab(code(j))) j++;
-      if (j >= lineEnd) return null;
+      while (isSpaceOrTab(this.code(j))) j++;
+      if (j >= this.lineEnd) return false;
     }
-    const markerColumn = nextNonspaceColumn;
-    const markerOffset = indent;
-    advanceNextNonspace();
-    advanceOffset(end - markerStart, true);
-    const spacesStartCol = column;
-    const spacesStartOffset = offset;
+    this.mMarkerColumn = this.nextNonspaceColumn;
+    this.mMarkerOffset = this.indent;
+    this.advanceNextNonspace();
+    this.advanceOffset(end - markerStart, true);
+    const spacesStartCol = this.column;
+    const spacesStartOffset = this.offset;
     let nextCol: number;
     do {
-      advanceOffset(1, true);
-      nextCol = column;
-    } while (column - spacesStartCol < 5 && isSpaceOrTab(code(offset)));
-    const blankItem = offset >= lineEnd;
+      this.advanceOffset(1, true);
+      nextCol = this.column;
+    } while (this.column - spacesStartCol < 5 && isSpaceOrTab(this.code(this.offset)));
+    const blankItem = this.offset >= this.lineEnd;
     const spacesAfterMarker = nextCol - spacesStartCol;
-    let padding: number;
     if (spacesAfterMarker >= 5 || spacesAfterMarker < 1 || blankItem) {
-      padding = end - markerStart + 1;
-      column = spacesStartCol;
-      offset = spacesStartOffset;
-      partiallyConsumedTab = false;
-      if (isSpaceOrTab(code(offset))) advanceOffset(1, true);
+      this.mPadding = end - markerStart + 1;
+      this.column = spacesStartCol;
+      this.offset = spacesStartOffset;
+      this.partiallyConsumedTab = false;
+      if (isSpaceOrTab(this.code(this.offset))) this.advanceOffset(1, true);
     } else {
-      padding = end - markerStart + spacesAfterMarker;
+      this.mPadding = end - markerStart + spacesAfterMarker;
     }
-    return {
-      ordered,
-      bulletChar,
-      start,
-      delimiter,
-      markerOffset,
-      padding,
-      markerStart,
-      markerEnd: end,
-      contentStart: blankItem ? lineEnd : offset,
-      markerColumn,
-    };
-  };
+    this.mMarkerStart = markerStart;
+    this.mMarkerEnd = end;
+    this.mContentStart = blankItem ? this.lineEnd : this.offset;
+    return true;
+  }
 
-  const listsMatch = (a: ListData, b: ListData) =>
-    a.ordered === b.ordered && a.bulletChar === b.bulletChar && a.delimiter === b.delimiter;
+  // ---- phase 3 ----
 
-  // Front matter: `---` on the first line up to the next `---` or `...` line.
-  let firstLine = 0;
-  if (lines.count > 1 && /^---[ \t]*$/.test(text.slice(lines.start[0], lines.end[0]))) {
-    let close = -1;
-    for (let l = 1; l < lines.count; l++) {
-      if (/^(?:---|\.\.\.)[ \t]*$/.test(text.slice(lines.start[l], lines.end[l]))) {
-        close = l;
-        break;
+  /** Gives the rest of the line to the tip (every unmatched block is closed by now). */
+  addRest(): void {
+    const t = this.top;
+    const kind = this.kinds[t]!;
+    if (kind === PARAGRAPH) {
+      this.continueParagraph();
+    } else if (kind === CODE || kind === HTML || kind === TABLE) {
+      const block = this.stack[t]!;
+      if (kind === CODE && this.a[t] !== 0 && block.startLine === this.lineNo) return;
+      if (kind === TABLE && !this.blank) this.advanceNextNonspace();
+      this.addLine();
+      if (kind === HTML && this.a[t]! <= 5) {
+        if (HTML_END[this.a[t]!]!.test(this.text.slice(this.offset, this.lineEnd))) this.finalize();
       }
-    }
-    if (close > 0) {
-      const fm = node('frontMatter', doc, 0);
-      for (let l = 1; l < close; l++) fm.lines.push({ line: l, start: lines.start[l]!, end: lines.end[l]! });
-      fm.lastLine = close;
-      fm.open = false;
-      doc.children.push(fm);
-      firstLine = close + 1;
+    } else if (kind === HEADING || kind === THEMATIC) {
+      this.stack[t]!.endLine = this.lineNo + 1;
+      this.finalize();
+    } else if (!this.blank) {
+      this.advanceNextNonspace();
+      const p: ParagraphBlock = {
+        type: 'paragraph',
+        startLine: this.lineNo,
+        endLine: this.lineNo + 1,
+        lines: [],
+      };
+      this.addChild(p, PARAGRAPH);
+      this.addLine();
     }
   }
 
-  for (lineNo = firstLine; lineNo < lines.count; lineNo++) {
-    lineStart = lines.start[lineNo]!;
-    lineEnd = lines.end[lineNo]!;
-    offset = lineStart;
-    column = 0;
-    partiallyConsumedTab = false;
-    blank = false;
-    oldTip = tip;
-    allClosed = true;
-
-    // Phase 1: match open containers.
-    let container: Node = doc;
-    let consumed = false;
-    for (;;) {
-      const last = container.children[container.children.length - 1];
-      if (!last?.open) break;
-      container = last;
-      findNextNonspace();
-      const r = continues(container);
-      if (r === 0) continue;
-      if (r === 2) {
-        consumed = true;
-        break;
-      }
-      container = container.parent!;
-      break;
-    }
-    if (consumed) continue;
-    allClosed = container === oldTip;
-    lastMatched = container;
-
-    let matchedLeaf = container.kind !== 'paragraph' && container.kind !== 'table' && acceptsLines(container);
-    // Phase 2: open new blocks.
-    while (!matchedLeaf) {
-      findNextNonspace();
-      const c = code(nextNonspace);
-      // Fast path: a line that starts with a plain character opens no block.
-      if (
-        indent < 4 &&
-        !(
-          c === 62 ||
-          c === 35 ||
-          c === 96 ||
-          c === 126 ||
-          c === 60 ||
-          c === 61 ||
-          c === 45 ||
-          c === 42 ||
-          c === 43 ||
-          c === 95 ||
-          (c >= 48 && c <= 57)
-        )
-      ) {
-        advanceNextNonspace();
-        break;
-      }
-      let opened: 0 | 1 | 2 = 0;
-      for (let k = 0; k < starts.length; k++) {
-        opened = starts[k]!(container);
-        if (opened !== 0) break;
-      }
-      if (opened === 0) {
-        advanceNextNonspace();
-        break;
-      }
-      container = tip;
-      if (opened === 2) matchedLeaf = true;
-    }
-
-    // Phase 3: add the rest of the line to the right block.
-    if (!allClosed && !blank && tip.kind === 'paragraph' && !matchedLeaf) {
-      // Lazy continuation line.
-      addLine();
-      continue;
-    }
-    closeUnmatchedBlocks();
-    if (blank && container.children.length > 0) {
-      container.children[container.children.length - 1]!.lastLineBlank = true;
-    }
-    const k = container.kind;
-    if (k === 'heading' || k === 'thematicBreak') {
-      if (k === 'thematicBreak') container.lastLine = lineNo;
-      if (k === 'heading') container.lastLine = lineNo;
-      finalize(container, lineNo);
-      continue;
-    }
-    if (k === 'code' || k === 'html' || k === 'table') {
-      if (k === 'code' && container.fenced && container.startLine === lineNo) continue;
-      if (k === 'table' && !blank) advanceNextNonspace();
-      addLine();
-      if (k === 'html' && container.htmlType >= 1 && container.htmlType <= 5) {
-        if (HTML_END[container.htmlType]!.test(text.slice(offset, lineEnd))) finalize(container, lineNo);
-      }
-      continue;
-    }
-    if (k === 'paragraph') {
-      // A GFM table: the paragraph's last line is the header, this line the delimiter row.
-      const cols = delimiterRowColumns(text, nextNonspace, lineEnd);
-      const header = container.lines[container.lines.length - 1]!;
-      if (!blank && indent < 4 && cols > 0 && cols === headerColumns(text, header.start, header.end)) {
-        const table = node('table', container.parent, header.line);
-        table.tableColumns = cols;
-        table.lines = [header];
-        container.lines.pop();
-        const siblings = container.parent!.children;
-        // The open paragraph is the last child: search from the end (indexOf made many tables quadratic).
-        if (container.lines.length === 0) siblings[siblings.lastIndexOf(container)] = table;
-        else {
-          finalize(container, lineNo - 1);
-          siblings.push(table);
+  continueParagraph(): void {
+    if (this.blank) return;
+    const t = this.top;
+    const p = this.stack[t] as Leaf;
+    // A GFM table: the paragraph's last line is the header, this line the delimiter row.
+    if (this.indent < 4 && mayBeDelimiterRow(this.text.charCodeAt(this.nextNonspace))) {
+      const cols = delimiterRowColumns(this.text, this.nextNonspace, this.lineEnd);
+      const header = p.lines[p.lines.length - 1]!;
+      if (cols > 0 && cols === headerColumns(this.text, header.start, header.end)) {
+        const table: TableBlock = {
+          type: 'table',
+          startLine: header.line,
+          endLine: header.line + 1,
+          lines: [header],
+        };
+        p.lines.pop();
+        if (p.lines.length === 0) {
+          // The open paragraph is the last child: the table takes its place.
+          const siblings = (this.stack[t - 1] as Container).children;
+          siblings[siblings.length - 1] = table;
+          this.stack[t] = table;
+          this.kinds[t] = TABLE;
+        } else {
+          this.finalize();
+          this.addChild(table, TABLE);
         }
-        container.open = false;
-        tip = table;
-        advanceNextNonspace();
-        addLine();
-        continue;
+        this.advanceNextNonspace();
+        this.addLine();
+        return;
       }
-      if (!blank) {
-        advanceNextNonspace();
-        addLine();
-      }
-      continue;
     }
-    if (!blank) {
-      advanceNextNonspace();
-      addChild('paragraph', offset);
-      addLine();
-    }
+    this.advanceNextNonspace();
+    this.addLine();
   }
-  while (tip !== doc) finalize(tip, lines.count - 1);
-  return toBlocks(lines, doc);
+}
+
+/**
+ * Whether a line whose first non-blank character is `c` can be a delimiter row: only `|`, `:` or
+ * `-` start one, but the row is trimmed of all Unicode white space, which only skips spaces and tabs.
+ */
+function mayBeDelimiterRow(c: number): boolean {
+  return c === 124 || c === 58 || c === 45 || c < 33 || c > 127;
 }
 
 /** Number of cells of a GFM delimiter row (`| --- | :-: |`), or 0 when the line is not one. */
@@ -784,9 +845,9 @@ function splitCells(s: string): string[] {
  * Removes link reference definitions from the start of a paragraph (they are not paragraph text;
  * a paragraph made only of them disappears, so `===` after one is not a setext underline).
  */
-function stripReferenceDefinitions(text: string, p: Node): void {
-  while (p.lines.length > 0) {
-    const first = p.lines[0]!;
+function stripReferenceDefinitions(text: string, lines: LineSlice[]): void {
+  while (lines.length > 0) {
+    const first = lines[0]!;
     if (text.charCodeAt(first.start) !== 91) return;
     // Fast exit for `[ ] task` and other brackets: when the label closes on the first line, a
     // definition needs ':' right after it (this saves joining up to 64 lines per checkbox item).
@@ -802,9 +863,9 @@ function stripReferenceDefinitions(text: string, p: Node): void {
       i++;
     }
     if (i < first.end && text.charCodeAt(i + 1) !== 58) return;
-    const consumed = referenceDefinitionLines(text, p.lines);
+    const consumed = referenceDefinitionLines(text, lines);
     if (consumed === 0) return;
-    p.lines.splice(0, consumed);
+    lines.splice(0, consumed);
   }
 }
 
@@ -913,110 +974,4 @@ function referenceDefinitionLines(text: string, ls: readonly LineSlice[]): numbe
   if (k >= s.length || s[k] === '\n') return lineOfEnd(k) + 1;
   void sawNewline;
   return 0;
-}
-
-/** An array of `n` elements to fill by index (a push from empty would reserve room for 17). */
-function sized<T>(n: number): T[] {
-  return n === 0 ? [] : new Array<T>(n);
-}
-
-/** Converts the build tree into the public block types in one iterative pre-order pass. */
-function toBlocks(lines: Lines, doc: Node): DocumentBlock {
-  const out: DocumentBlock = {
-    type: 'document',
-    startLine: 0,
-    endLine: lines.count,
-    children: sized(doc.children.length),
-  };
-  // Parallel stacks rather than a frame object per block: the node, the array and index it goes to.
-  // Every node gives one block, so each children array is made at its final size and filled by index.
-  const preNodes: Node[] = [];
-  const preInto: Block[][] = [];
-  const preAt: number[] = [];
-  for (let i = doc.children.length - 1; i >= 0; i--) {
-    preNodes.push(doc.children[i]!);
-    preInto.push(out.children);
-    preAt.push(i);
-  }
-  while (preNodes.length > 0) {
-    const n = preNodes.pop()!;
-    const into = preInto.pop()!;
-    const at = preAt.pop()!;
-    const endLine = n.lastLine + 1;
-    let b: Block;
-    switch (n.kind) {
-      case 'blockquote':
-        b = { type: 'blockquote', startLine: n.startLine, endLine, children: sized(n.children.length) };
-        break;
-      case 'list': {
-        const d = n.list!;
-        b = {
-          type: 'list',
-          startLine: n.startLine,
-          endLine,
-          ordered: d.ordered,
-          start: d.ordered ? d.start : null,
-          delimiter: d.ordered ? d.delimiter : d.bulletChar,
-          children: sized(n.children.length),
-        };
-        break;
-      }
-      case 'listItem': {
-        const d = n.list!;
-        const item: ListItemBlock = {
-          type: 'listItem',
-          startLine: n.startLine,
-          endLine,
-          markerStart: d.markerStart,
-          markerEnd: d.markerEnd,
-          contentStart: d.contentStart,
-          markerColumn: d.markerColumn,
-          contentColumn: d.markerColumn + d.padding,
-          children: sized(n.children.length),
-        };
-        b = item;
-        break;
-      }
-      case 'paragraph':
-        b = { type: 'paragraph', startLine: n.lines[0]?.line ?? n.startLine, endLine, lines: n.lines };
-        break;
-      case 'heading':
-        b = {
-          type: 'heading',
-          startLine: n.startLine,
-          endLine,
-          level: n.level,
-          setext: n.setext,
-          lines: n.lines,
-        };
-        break;
-      case 'code':
-        b = { type: 'code', startLine: n.startLine, endLine, fenced: n.fenced, info: n.info, lines: n.lines };
-        break;
-      case 'html':
-        b = { type: 'html', startLine: n.startLine, endLine, lines: n.lines };
-        break;
-      case 'table':
-        b = { type: 'table', startLine: n.startLine, endLine, lines: n.lines };
-        break;
-      case 'frontMatter':
-        b = { type: 'frontMatter', startLine: 0, endLine, lines: n.lines };
-        break;
-      case 'thematicBreak':
-        b = { type: 'thematicBreak', startLine: n.startLine, endLine };
-        break;
-      default:
-        continue;
-    }
-    into[at] = b;
-    if ('children' in b) {
-      const kids = b.children as Block[];
-      for (let i = n.children.length - 1; i >= 0; i--) {
-        preNodes.push(n.children[i]!);
-        preInto.push(kids);
-        preAt.push(i);
-      }
-    }
-  }
-  return out;
 }
