@@ -318,7 +318,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
           markerStart: li.markerStart,
           indent: text.slice(lineStart, li.markerStart),
           contentColumn: li.contentColumn,
-          ordered: /\d/.test(text[li.markerStart] ?? ''),
+          ordered: isDigitCode(text.charCodeAt(li.markerStart)),
         };
         item.lineSpan = { start: lineStart, end: lines.end[li.startLine]! };
         item.span = { start: lineStart, end: lineEndOffset(li.endLine) };
@@ -397,9 +397,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const l0 = para.lines[0]!;
     const raw = text.slice(l0.start, l0.end);
     const matchText = repairForMatching(raw);
-    // A bullet that starts with an ASCII letter or digit has no status glyph: skip the Unicode regex.
-    const c0 = matchText.charCodeAt(0);
-    if ((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) return null;
+    // Every status glyph is outside ASCII: a bullet whose first character (after an opening `**` or
+    // `__` and spaces) is ASCII has none, and the Unicode regex need not run, nor be compiled.
+    if (!startsBeyondAscii(matchText)) return null;
     const m = /^(\*\*|__)?\s*([^\p{L}\p{N}\s*_[(`])\uFE0F?/u.exec(matchText);
     if (!m) return null;
     const status = statusOfGlyph(m[2]!);
@@ -482,6 +482,20 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   }
   closeSections(0, lines.count);
   return { drafts, sections, sectionLines, planFields, codeBlocks, titleSection, sectionDrafts, listSizes };
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether the first character after an optional `**` or `__` and ASCII white space is outside ASCII. */
+function startsBeyondAscii(s: string): boolean {
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if ((c0 === 42 || c0 === 95) && s.charCodeAt(1) === c0) i = 2;
+  let c = s.charCodeAt(i);
+  while (c === 32 || (c >= 9 && c <= 13)) c = s.charCodeAt(++i);
+  return c > 127;
 }
 
 function minHeadingLevel(doc: DocumentBlock): number {

@@ -45,6 +45,29 @@ const BAR_RE = /[█░▓▒■□]/u;
 const PROSE_RE =
   /([\p{L}\p{N}][\p{L}\p{N}.-]*)\s+(depends on|requires|needs|is blocked by|blocked by|comes after|must follow|blocks|must precede)\s+([\p{L}\p{N}][\p{L}\p{N}., -]*)/giu;
 
+/** The verbs PROSE_RE needs, lower case. */
+const PROSE_VERBS = [
+  'depends on',
+  'requires',
+  'needs',
+  'blocked by',
+  'comes after',
+  'must follow',
+  'blocks',
+  'must precede',
+];
+
+/**
+ * Whether PROSE_RE can match `s`: only if it names one of the verbs. Most lines with a dependency
+ * hint are arrows or prose without one, and the regex is costly to compile and to run. `ſ` is the one
+ * character the regex's case folding maps onto a verb's letters that lower-casing keeps as it is.
+ */
+function mayStateProse(s: string): boolean {
+  const lower = s.toLowerCase();
+  for (const verb of PROSE_VERBS) if (lower.includes(verb)) return true;
+  return s.includes('\u017f');
+}
+
 /** Resolves every dependency the plan states and records unresolved references. */
 export function resolveDependencies(
   text: string,
@@ -94,6 +117,7 @@ export function resolveDependencies(
         if (a && b) add(b, a, 'arrow', l + 1);
       }
     }
+    if (!mayStateProse(s)) continue;
     PROSE_RE.lastIndex = 0;
     for (let m = PROSE_RE.exec(s); m; m = PROSE_RE.exec(s)) {
       const a = index.find(m[1]!);
