@@ -56,42 +56,54 @@ const TECH: Readonly<Record<string, readonly string[]>> = {
 
 const byWord = new Map<string, string>();
 for (const [tag, words] of Object.entries(TECH)) for (const w of words) byWord.set(w, tag);
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-/** Slot of a word character (a–z, 0–9) in 0..35. */
-const slotOf = (c: number) => (c >= 97 ? c - 97 : c - 48 + 26);
 /**
- * The first two characters of every spelling (and of each word of two-word spellings), by slot:
- * a word that starts otherwise is neither a spelling nor part of one, so it needs no lookup.
+ * The first two characters of every spelling and of each word of a two-word spelling: a word that
+ * starts otherwise is neither a spelling nor part of one.
  */
-const PREFIXES = new Uint8Array(36 * 36);
+const PREFIXES = new Set<string>();
 for (const w of byWord.keys()) {
-  for (const part of w.split(' ')) PREFIXES[slotOf(part.charCodeAt(0)) * 36 + slotOf(part.charCodeAt(1))] = 1;
+  for (const part of w.split(' ')) {
+    if (!/^[a-z0-9]{2}/.test(part))
+      throw new Error(`technology spelling "${w}" must start with two letters or digits`);
+    PREFIXES.add(part.slice(0, 2));
+  }
 }
-/** A word: letters and digits, joined by `.`, `+` or `-` when a letter or digit follows (`node.js`, `k8s`). */
-const WORD_RE = /[a-z0-9]+(?:[.+-][a-z0-9]+)*/g;
+/**
+ * A word that may be a spelling. Words are runs of letters and digits joined by `.`, `+` or `-` when
+ * a letter or digit follows (`node.js`, `k8s`); a candidate starts where such a word starts (not
+ * after a letter or digit, nor after a joiner that follows one) with a known first two characters.
+ * One native scan finds the few candidates in a title; most titles have none.
+ */
+const CANDIDATE_RE = new RegExp(
+  `(?<![a-z0-9])(?<![a-z0-9][.+-])(?:${[...PREFIXES].join('|')})[a-z0-9]*(?:[.+-][a-z0-9]+)*`,
+  'g',
+);
+/** Skips what lies between two words; where it stops tells whether another word came between. */
+const GAP_RE = /[^a-z0-9]*/y;
 
 /**
- * Technology tags named in `text`, in order of first mention. Words are looked up in a table (one
- * hash lookup per word, and per pair of words for names like "spring boot") instead of matching
- * one large alternation, which keeps this linear and cheap on every item. The words are found by a
- * native regex scan: a loop over every character runs in the interpreter in a fresh process.
+ * Technology tags named in `text`, in order of first mention: candidate words are looked up in a
+ * table (one hash lookup per word, and per pair of adjacent words for names like "spring boot")
+ * instead of matching one large alternation of every spelling.
  */
 export function readTechTags(text: string): string[] {
   const out: string[] = [];
   const s = text.toLowerCase();
   let prev = '';
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
+  let prevEnd = 0;
+  CANDIDATE_RE.lastIndex = 0;
+  for (let m = CANDIDATE_RE.exec(s); m !== null; m = CANDIDATE_RE.exec(s)) {
     const word = m[0];
-    const c1 = word.charCodeAt(1);
-    if (word.length < 2 || !isWordCode(c1) || PREFIXES[slotOf(word.charCodeAt(0)) * 36 + slotOf(c1)] === 0) {
-      // Not a spelling, nor the first or second word of one: as if looked up and not found.
-      prev = '';
-      continue;
+    if (prev !== '') {
+      // Another word between the two ends a two-word name.
+      GAP_RE.lastIndex = prevEnd;
+      GAP_RE.test(s);
+      if (GAP_RE.lastIndex !== m.index) prev = '';
     }
     const tag = byWord.get(word) ?? (prev ? byWord.get(`${prev} ${word}`) : undefined);
     if (tag && !out.includes(tag)) out.push(tag);
     prev = word;
+    prevEnd = m.index + word.length;
   }
   return out;
 }
