@@ -7,22 +7,32 @@ import type { Lines } from '../lines.js';
 import type { Draft } from '../recognise.js';
 import type { RawDeps } from './attributes.js';
 
-/** Finds items by explicit ID (case-insensitive) or key. */
+/**
+ * Finds items by explicit ID (case-insensitive) or key. The maps are built on the first lookup, the
+ * key map only when an ID lookup misses: most plans state few dependencies or none.
+ */
 export class ItemIndex {
-  private readonly byId = new Map<string, Item>();
-  private readonly byKey = new Map<string, Item>();
+  private byId: Map<string, Item> | null = null;
+  private byKey: Map<string, Item> | null = null;
 
-  constructor(items: readonly Item[]) {
-    for (const item of items) {
-      this.byKey.set(item.key.toLowerCase(), item);
-      if (item.id && !this.byId.has(item.id.toLowerCase())) this.byId.set(item.id.toLowerCase(), item);
-    }
-  }
+  constructor(private readonly items: readonly Item[]) {}
 
   /** The item a reference names, or undefined. */
   find(ref: string): Item | undefined {
     const r = ref.trim().toLowerCase();
-    return this.byId.get(r) ?? this.byKey.get(r);
+    if (this.byId === null) {
+      this.byId = new Map();
+      for (const item of this.items) {
+        if (item.id && !this.byId.has(item.id.toLowerCase())) this.byId.set(item.id.toLowerCase(), item);
+      }
+    }
+    const hit = this.byId.get(r);
+    if (hit !== undefined) return hit;
+    if (this.byKey === null) {
+      this.byKey = new Map();
+      for (const item of this.items) this.byKey.set(item.key.toLowerCase(), item);
+    }
+    return this.byKey.get(r);
   }
 }
 
