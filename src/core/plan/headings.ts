@@ -131,8 +131,9 @@ export function readHeading(text: string): HeadingInfo {
     if (re.test(bare)) statusSection = s;
   }
   if (!statusSection && !id && status && bare === '') statusSection = status;
-  const whole = readStatusValue(bare);
-  if (!statusSection && !id && whole && whole.index === 0 && whole.text.length === bare.length) {
+  // A heading that is nothing but a status word names a status section (read only when it can count).
+  const whole = !statusSection && !id ? readStatusValue(bare) : null;
+  if (whole && whole.index === 0 && whole.text.length === bare.length) {
     statusSection = whole.status;
   }
   const phase = PHASE_RE.exec(text);

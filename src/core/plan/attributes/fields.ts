@@ -68,10 +68,22 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
 /** Keys that make a heading an item when they appear under it. */
 export const ITEM_KEYS: ReadonlySet<string> = new Set(['status', 'priority', 'owner', 'due']);
 
+/**
+ * Keys already normalised, by the key as written: plans repeat a handful of keys (`Status`, `Due`,
+ * `#`, `@`) on every item. Bounded, so a plan of a million distinct keys cannot grow it without end.
+ */
+const normalisedKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 4096;
+
 /** Normalises a field key as written to taskmark's attribute name. */
 export function normaliseKey(raw: string): string {
+  const cached = normalisedKeys.get(raw);
+  if (cached !== undefined) return cached;
   const k = raw.replace(/[*_`]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
-  return KEY_ALIASES.get(k) ?? k;
+  const key = KEY_ALIASES.get(k) ?? k;
+  if (normalisedKeys.size >= MAX_CACHED_KEYS) normalisedKeys.clear();
+  normalisedKeys.set(raw, key);
+  return key;
 }
 
 const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?::\1|\1\s*:)[ \t]*/y;

@@ -40,7 +40,11 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       }
       if (ip) cuts.push([ip.index, ip.index + ip.length]);
       if (ie) cuts.push([ie.index, ie.index + ie.length]);
-      for (const f of inline) if (f.rawKey !== '#' || !/^\d+$/.test(f.value)) item.fields.push(f);
+      // `#12` is an issue number, not a tag. The list read is fresh: it becomes the item's own when
+      // the item has no fields yet (the usual case), rather than being copied into an empty array.
+      const kept = inline.some(isIssueNumber) ? inline.filter((f) => !isIssueNumber(f)) : inline;
+      if (item.fields.length === 0) item.fields = kept;
+      else for (const f of kept) item.fields.push(f);
       titleText = cutRanges(d.matchText, cuts);
       if (ip && !item.fields.some((f) => f.key === 'priority')) item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
@@ -48,13 +52,17 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     for (const f of item.fields) applyField(item, f, ctx, rawDeps, i);
     if (item.kind !== 'heading') {
       item.title = cleanTitle(titleText);
-      if (/^~~[\s\S]+~~$/.test(titleText.trim()) && item.status === 'todo') {
+      if (titleText.includes('~~') && /^~~[\s\S]+~~$/.test(titleText.trim()) && item.status === 'todo') {
         item.status = 'cancelled';
         item.statusSource = 'strike';
       }
     }
     for (const t of readTechTags(maskCode(item.title))) if (!item.tags.includes(t)) item.tags.push(t);
   }
+}
+
+function isIssueNumber(f: Field): boolean {
+  return f.rawKey === '#' && /^\d+$/.test(f.value);
 }
 
 function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDeps, index: number): void {
