@@ -19,10 +19,16 @@ import {
 } from './compile.js';
 
 export interface SearchBackend extends SearchDialect {
-  /** The page of hits for a query with text: rows of items plus a `score` (higher is better). */
-  rankedHits(q: CompiledQuery & { text: string }, limit: number, offset: number): RawBuilder<HitRow>;
+  /** The items matching a full-text query, as rows of `id` (item_id) and `score` (higher is better). */
+  matches(text: string): RawBuilder<unknown>;
+  /** The number of items matching a full-text query. */
+  countText(text: string): RawBuilder<{ n: number }>;
   /** ORDER BY for unranked hits: file in code point order, then document order. */
   fileOrder: RawBuilder<unknown>;
+  /** `items i` as the page of unranked hits reads it: walked in that order, it stops at the page's end. */
+  itemsInFileOrder: RawBuilder<unknown>;
+  /** `items i` as counts read it. */
+  itemsToCount: RawBuilder<unknown>;
 }
 
 type HitRow = Parameters<typeof itemRecord>[0] & { score: number };
@@ -78,26 +84,54 @@ export async function runSearch(
   const q = compileQuery(parsed.data, request.today, backend);
   const where = whereAll(q, backend);
 
-  const rows =
-    q.text !== null
-      ? (await backend.rankedHits({ ...q, text: q.text }, limit, offset).execute(db)).rows
-      : (
-          await sql<HitRow>`select ${ITEM_COLUMNS}, 0 as score from items i where ${where}
-            order by ${backend.fileOrder}, i.position limit ${limit} offset ${offset}`.execute(db)
-        ).rows;
+  const rows = (await pageQuery(q, limit, offset, backend).execute(db)).rows;
   const hits = rows.map((r) => ({ item: itemRecord(r), score: Number(r.score) }));
   // The first page often holds every match; counting again is only needed when it may not.
+  const count =
+    q.text !== null && q.filters.length === 0
+      ? backend.countText(q.text)
+      : sql<{ n: number }>`select count(*) as n from ${backend.itemsToCount} where ${where}`;
   const total =
-    offset === 0 && hits.length < limit
-      ? hits.length
-      : Number(
-          (await sql<{ n: number }>`select count(*) as n from items i where ${where}`.execute(db)).rows[0]!.n,
-        );
+    offset === 0 && hits.length < limit ? hits.length : Number((await count.execute(db)).rows[0]!.n);
 
   const facets: Partial<Record<Facet, FacetCount[]>> = {};
   for (const facet of request.facets ?? [])
     facets[facet] = await facetCount(db, facet, where, request.today, backend);
   return { total, hits, facets };
+}
+
+/**
+ * The page of hits. The page's item ids are found first, ordering narrow rows (id, score, file,
+ * position), and only then are the page's items read whole: ordering whole rows of every match made
+ * a broad query read and sort tens of megabytes for 20 hits. Ranked by text: the scores come from
+ * the full-text index once (a materialised CTE); without other filters, only the matches scoring at
+ * least the page's last score are looked up in items for the tie-break by file and position.
+ */
+function pageQuery(
+  q: CompiledQuery,
+  limit: number,
+  offset: number,
+  backend: SearchBackend,
+): RawBuilder<HitRow> {
+  const order = sql`${backend.fileOrder}, i.position`;
+  if (q.text === null) {
+    return sql<HitRow>`with page as (
+        select i.item_id as id from ${backend.itemsInFileOrder} where ${and(q.filters)}
+        order by ${order} limit ${limit} offset ${offset}
+      )
+      select ${ITEM_COLUMNS}, 0 as score from page join items i on i.item_id = page.id order by ${order}`;
+  }
+  const scored =
+    q.filters.length > 0 || limit === 0
+      ? sql`select m.id, m.score from m join items i on i.item_id = m.id where ${and(q.filters)}`
+      : sql`select m.id, m.score from m join items i on i.item_id = m.id
+          where m.score >= coalesce(
+            (select score from m order by score desc limit 1 offset ${offset + limit - 1}),
+            (select min(score) from m))`;
+  return sql<HitRow>`with m as materialized (${backend.matches(q.text)}),
+    page as (${scored} order by m.score desc, ${order} limit ${limit} offset ${offset})
+    select ${ITEM_COLUMNS}, page.score from page join items i on i.item_id = page.id
+    order by page.score desc, ${order}`;
 }
 
 function facetExpr(facet: Exclude<Facet, 'tag'>, today: string, dialect: SearchDialect): RawBuilder<unknown> {
