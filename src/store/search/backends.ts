@@ -1,7 +1,7 @@
 /** The two backends' full-text dialects: FTS5 with bm25 on SQLite, tsvector with ts_rank on PostgreSQL. */
 import { type SqlBool, sql } from 'kysely';
 import type { TextTerm } from '../../core/query/ast.js';
-import { termWords } from './compile.js';
+import { and, termWords } from './compile.js';
 import type { SearchBackend } from './run.js';
 
 /** bm25 weights of the FTS5 columns: a word in the title counts ten times one elsewhere. */
@@ -26,20 +26,32 @@ export const sqliteSearch: SearchBackend = {
   // Likewise a count: a pass over the narrow index beats looking up every row a one-column index
   // gives (a quarter of the table for a date range), which the planner prefers without statistics.
   itemsToCount: sql`items i indexed by items_file_position_idx`,
-  // The matches and their scores come from the text index alone, once; items are read for the page.
-  matches: (text) =>
-    sql`select rowid as id, -bm25(items_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0) as score
-      from items_fts where items_fts match ${text}`,
+  // The matches and their scores come from the text index alone, once (a materialised CTE). Without
+  // other filters only the matches scoring at least the page's last score are looked up in items,
+  // for the tie-break by file and position; with filters every match is, to be filtered.
+  rankedPage: (q, limit, offset) => {
+    const matches = sql`select rowid as id, -bm25(items_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0) as score
+      from items_fts where items_fts match ${q.text}`;
+    const scored =
+      q.filters.length > 0 || limit === 0
+        ? sql`select m.id, m.score from m join items i on i.item_id = m.id where ${and(q.filters)}`
+        : sql`select m.id, m.score from m join items i on i.item_id = m.id
+          where m.score >= coalesce(
+            (select score from m order by score desc limit 1 offset ${offset + limit - 1}),
+            (select min(score) from m))`;
+    return sql`select * from (with m as materialized (${matches})
+      ${scored} order by m.score desc, i.file, i.position limit ${limit} offset ${offset})`;
+  },
   countText: (text) => sql<{ n: number }>`select count(*) as n from items_fts where items_fts match ${text}`,
 };
 
-/** PostgreSQL compares text by the database's collation; "C" gives code point order, as SQLite does. */
 const tsPhrase = (t: TextTerm) => {
   const words = termWords(t);
   const last = words.length - 1;
   return `(${words.map((w, i) => (i === last && t.prefix ? `${w}:*` : w)).join(' <-> ')})`;
 };
 
+/** PostgreSQL compares text by the database's collation; "C" gives code point order, as SQLite does. */
 export const postgresSearch: SearchBackend = {
   textQuery: (terms: readonly TextTerm[], without: readonly TextTerm[] = []) =>
     [...terms.map(tsPhrase), ...without.map((t) => `!${tsPhrase(t)}`)].join(' & '),
@@ -50,9 +62,12 @@ export const postgresSearch: SearchBackend = {
   fileOrder: sql`i.file collate "C"`,
   itemsInFileOrder: sql`items i`,
   itemsToCount: sql`items i`,
-  matches: (text) =>
+  // One pass over the matching rows (their tsvectors are in the rows anyway), ordering narrow tuples.
+  rankedPage: (q, limit, offset) =>
     sql`select i.item_id as id, ts_rank(i.search_vector, query, 1) as score
-      from items i, to_tsquery('simple', ${text}) query where i.search_vector @@ query`,
+      from items i, to_tsquery('simple', ${q.text}) query
+      where i.search_vector @@ query and ${and(q.filters)}
+      order by score desc, i.file collate "C", i.position limit ${limit} offset ${offset}`,
   countText: (text) =>
     sql<{
       n: number;

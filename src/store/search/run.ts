@@ -19,8 +19,11 @@ import {
 } from './compile.js';
 
 export interface SearchBackend extends SearchDialect {
-  /** The items matching a full-text query, as rows of `id` (item_id) and `score` (higher is better). */
-  matches(text: string): RawBuilder<unknown>;
+  /**
+   * The page of a ranked search as rows of `id` (item_id) and `score` (higher is better), best first,
+   * ties in file and document order.
+   */
+  rankedPage(q: CompiledQuery & { text: string }, limit: number, offset: number): RawBuilder<unknown>;
   /** The number of items matching a full-text query. */
   countText(text: string): RawBuilder<{ n: number }>;
   /** ORDER BY for unranked hits: file in code point order, then document order. */
@@ -103,9 +106,8 @@ export async function runSearch(
 /**
  * The page of hits. The page's item ids are found first, ordering narrow rows (id, score, file,
  * position), and only then are the page's items read whole: ordering whole rows of every match made
- * a broad query read and sort tens of megabytes for 20 hits. Ranked by text: the scores come from
- * the full-text index once (a materialised CTE); without other filters, only the matches scoring at
- * least the page's last score are looked up in items for the tie-break by file and position.
+ * a broad query read and sort tens of megabytes for 20 hits. How a ranked page is found is the
+ * backend's (SearchBackend.rankedPage).
  */
 function pageQuery(
   q: CompiledQuery,
@@ -121,15 +123,7 @@ function pageQuery(
       )
       select ${ITEM_COLUMNS}, 0 as score from page join items i on i.item_id = page.id order by ${order}`;
   }
-  const scored =
-    q.filters.length > 0 || limit === 0
-      ? sql`select m.id, m.score from m join items i on i.item_id = m.id where ${and(q.filters)}`
-      : sql`select m.id, m.score from m join items i on i.item_id = m.id
-          where m.score >= coalesce(
-            (select score from m order by score desc limit 1 offset ${offset + limit - 1}),
-            (select min(score) from m))`;
-  return sql<HitRow>`with m as materialized (${backend.matches(q.text)}),
-    page as (${scored} order by m.score desc, ${order} limit ${limit} offset ${offset})
+  return sql<HitRow>`with page as (${backend.rankedPage({ ...q, text: q.text }, limit, offset)})
     select ${ITEM_COLUMNS}, page.score from page join items i on i.item_id = page.id
     order by page.score desc, ${order}`;
 }
