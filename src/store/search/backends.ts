@@ -23,8 +23,8 @@ export const sqliteSearch: SearchBackend = {
   // for a broad filter (half the items) costs far more than walking the narrow index in file order
   // (migration 0007) until the page is full.
   itemsInFileOrder: sql`items i indexed by items_file_position_idx`,
-  // Likewise a count: a pass over the narrow index beats looking up every row a one-column index
-  // gives (a quarter of the table for a date range), which the planner prefers without statistics.
+  // Likewise counts and facets: a pass over the narrow index, which holds every column they read,
+  // beats looking up every row a one-column index gives (which the planner prefers).
   itemsToCount: sql`items i indexed by items_file_position_idx`,
   // The matches and their scores come from the text index alone, once (a materialised CTE). Without
   // other filters only the matches scoring at least the page's last score are looked up in items,

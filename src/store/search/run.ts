@@ -152,13 +152,15 @@ async function facetCount(
   facet: Facet,
   where: RawBuilder<SqlBool>,
   today: string,
-  dialect: SearchDialect,
+  dialect: SearchBackend,
 ): Promise<FacetCount[]> {
   let rows: { value: string | null; n: number }[];
   if (facet === 'tag') {
     const tagged = await sql<{ value: string; n: number }>`select t.tag as value, count(*) as n
-      from items i join item_tags t on t.item_id = i.item_id where ${where} group by t.tag`.execute(db);
-    const untagged = await sql<{ n: number }>`select count(*) as n from items i where ${and([
+      from ${dialect.itemsToCount} join item_tags t on t.item_id = i.item_id where ${where} group by t.tag`.execute(
+      db,
+    );
+    const untagged = await sql<{ n: number }>`select count(*) as n from ${dialect.itemsToCount} where ${and([
       where,
       sql<SqlBool>`not exists (select 1 from item_tags t where t.item_id = i.item_id)`,
     ])}`.execute(db);
@@ -167,7 +169,7 @@ async function facetCount(
     const expr = facetExpr(facet, today, dialect);
     rows = (
       await sql<{ value: string | null; n: number }>`select ${expr} as value, count(*) as n
-        from items i where ${where} group by 1`.execute(db)
+        from ${dialect.itemsToCount} where ${where} group by 1`.execute(db)
     ).rows;
   }
   return rows
