@@ -471,8 +471,11 @@ function searchIndexes(backend: Backend): Migration {
     async up(db: AnyDb) {
       await db.schema.dropIndex('items_file_position_idx').execute();
       await db.schema.createIndex('items_file_position_idx').on('items').columns(SEARCH_COVER).execute();
+      for (const col of NARROW) await db.schema.dropIndex(`items_${col}_idx`).execute();
     },
     async down(db: AnyDb) {
+      for (const col of NARROW)
+        await db.schema.createIndex(`items_${col}_idx`).on('items').column(col).execute();
       await db.schema.dropIndex('items_file_position_idx').execute();
       await db.schema
         .createIndex('items_file_position_idx')
