@@ -26,23 +26,31 @@ export const sqliteSearch: SearchBackend = {
   // Likewise counts and facets: a pass over the narrow index, which holds every column they read,
   // beats looking up every row a one-column index gives (which the planner prefers).
   itemsToCount: sql`items i indexed by items_file_position_idx`,
-  // The matches and their scores come from the text index alone, once (a materialised CTE). Without
-  // other filters only the matches scoring at least the page's last score are looked up in items,
-  // for the tie-break by file and position; with filters every match is, to be filtered.
+  // Without other filters the scores come from the text index alone, once (a materialised CTE), and
+  // only the matches scoring at least the page's last score are looked up in items for the tie-break
+  // by file and position. With filters every match is looked up to be filtered, and only those that
+  // pass are scored (bm25 is computed for the rows a select returns).
   rankedPage: (q, limit, offset) => {
-    const matches = sql`select rowid as id, -bm25(items_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0) as score
-      from items_fts where items_fts match ${q.text}`;
-    const scored =
-      q.filters.length > 0 || limit === 0
-        ? sql`select m.id, m.score from m join items i on i.item_id = m.id where ${and(q.filters)}`
-        : sql`select m.id, m.score from m join items i on i.item_id = m.id
-          where m.score >= coalesce(
-            (select score from m order by score desc limit 1 offset ${offset + limit - 1}),
-            (select min(score) from m))`;
-    return sql`select * from (with m as materialized (${matches})
-      ${scored} order by m.score desc, i.file, i.position limit ${limit} offset ${offset})`;
+    const score = sql`-bm25(items_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0)`;
+    if (q.filters.length > 0 || limit === 0)
+      return sql`select i.item_id as id, ${score} as score
+        from items_fts join items i on i.item_id = items_fts.rowid
+        where items_fts match ${q.text} and ${and(q.filters)}
+        order by score desc, i.file, i.position limit ${limit} offset ${offset}`;
+    return sql`select * from (
+      with m as materialized (select rowid as id, ${score} as score from items_fts where items_fts match ${q.text})
+      select m.id, m.score from m join items i on i.item_id = m.id
+      where m.score >= coalesce(
+        (select score from m order by score desc limit 1 offset ${offset + limit - 1}),
+        (select min(score) from m))
+      order by m.score desc, i.file, i.position limit ${limit} offset ${offset})`;
   },
-  countText: (text) => sql<{ n: number }>`select count(*) as n from items_fts where items_fts match ${text}`,
+  // Counted from the text index alone when nothing else is asked, else from its matches' rows.
+  countText: (text, filters) =>
+    filters.length === 0
+      ? sql<{ n: number }>`select count(*) as n from items_fts where items_fts match ${text}`
+      : sql<{ n: number }>`select count(*) as n from items_fts join items i on i.item_id = items_fts.rowid
+        where items_fts match ${text} and ${and(filters)}`,
 };
 
 const tsPhrase = (t: TextTerm) => {
@@ -68,8 +76,7 @@ export const postgresSearch: SearchBackend = {
       from items i, to_tsquery('simple', ${q.text}) query
       where i.search_vector @@ query and ${and(q.filters)}
       order by score desc, i.file collate "C", i.position limit ${limit} offset ${offset}`,
-  countText: (text) =>
-    sql<{
-      n: number;
-    }>`select count(*) as n from items i where i.search_vector @@ to_tsquery('simple', ${text})`,
+  countText: (text, filters) =>
+    sql<{ n: number }>`select count(*) as n from items i
+      where i.search_vector @@ to_tsquery('simple', ${text}) and ${and(filters)}`,
 };

@@ -24,8 +24,8 @@ export interface SearchBackend extends SearchDialect {
    * ties in file and document order.
    */
   rankedPage(q: CompiledQuery & { text: string }, limit: number, offset: number): RawBuilder<unknown>;
-  /** The number of items matching a full-text query. */
-  countText(text: string): RawBuilder<{ n: number }>;
+  /** The number of items matching a full-text query and the filters. */
+  countText(text: string, filters: CompiledQuery['filters']): RawBuilder<{ n: number }>;
   /** ORDER BY for unranked hits: file in code point order, then document order. */
   fileOrder: RawBuilder<unknown>;
   /** `items i` as the page of unranked hits reads it: walked in that order, it stops at the page's end. */
@@ -91,8 +91,8 @@ export async function runSearch(
   const hits = rows.map((r) => ({ item: itemRecord(r), score: Number(r.score) }));
   // The first page often holds every match; counting again is only needed when it may not.
   const count =
-    q.text !== null && q.filters.length === 0
-      ? backend.countText(q.text)
+    q.text !== null
+      ? backend.countText(q.text, q.filters)
       : sql<{ n: number }>`select count(*) as n from ${backend.itemsToCount} where ${where}`;
   const total =
     offset === 0 && hits.length < limit ? hits.length : Number((await count.execute(db)).rows[0]!.n);
