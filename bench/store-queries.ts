@@ -38,19 +38,30 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
  * Latencies over 20 rounds of the mix: a search (first page of 20 hits and the total), and apart from
  * it the same query with all eight facet counts, which a dashboard asks for far less often.
  */
-export async function runQueryMix(
-  store: Store,
-): Promise<{ p50: number; p95: number; facets: { p50: number; p95: number } }> {
+export async function runQueryMix(store: Store): Promise<{
+  p50: number;
+  p95: number;
+  facets: { p50: number; p95: number };
+  /** Each query's own latencies, in QUERY_MIX order. */
+  perQuery: { query: string; p50: number; p95: number }[];
+}> {
   const asts = QUERY_MIX.map((q) => parseQuery(q));
   for (const query of asts) await store.search({ query, today: TODAY, limit: 20 }); // warm-up
   const search: number[] = [];
   const facets: number[] = [];
+  const each: number[][] = asts.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
-    for (const query of asts) {
-      search.push(await timed(() => store.search({ query, today: TODAY, limit: 20 })));
+    for (const [n, query] of asts.entries()) {
+      const t = await timed(() => store.search({ query, today: TODAY, limit: 20 }));
+      search.push(t);
+      each[n]!.push(t);
       if (round % 4 === 0)
         facets.push(await timed(() => store.search({ query, today: TODAY, limit: 20, facets: FACETS })));
     }
   }
-  return { ...percentiles(search), facets: percentiles(facets) };
+  return {
+    ...percentiles(search),
+    facets: percentiles(facets),
+    perQuery: QUERY_MIX.map((query, n) => ({ query, ...percentiles(each[n]!) })),
+  };
 }

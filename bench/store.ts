@@ -80,6 +80,7 @@ interface Figures {
   p50: number;
   p95: number;
   facets: { p50: number; p95: number };
+  perQuery: { query: string; p50: number; p95: number }[];
 }
 
 async function measure(
@@ -102,11 +103,11 @@ async function measure(
   const changed = ms(t);
   if (third.changed.length !== PLANS / 100) throw new Error(`${name}: expected ${PLANS / 100} changed files`);
   const items = (await store.listDocuments()).reduce((s, d) => s + d.itemCount, 0);
-  const { p50, p95, facets } = await runQueryMix(store);
+  const { p50, p95, facets, perQuery } = await runQueryMix(store);
   console.log(
     `${name.padEnd(10)} full import ${fmt(full)} (${first.files} plans, ${items} items) · no-op ${fmt(noop)} · 1% changed ${fmt(changed)} · search p50 ${fmt(p50)} p95 ${fmt(p95)} · with 8 facets p50 ${fmt(facets.p50)} p95 ${fmt(facets.p95)}`,
   );
-  return { full, noop, changed, items, p50, p95, facets };
+  return { full, noop, changed, items, p50, p95, facets, perQuery };
 }
 
 const fmt = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
@@ -160,6 +161,13 @@ async function main(): Promise<void> {
     if (p) {
       console.log(
         `        PostgreSQL / SQLite: full ${(p.full / s.full).toFixed(2)}x · no-op ${(p.noop / s.noop).toFixed(2)}x · 1% changed ${(p.changed / s.changed).toFixed(2)}x · search p95 ${(p.p95 / s.p95).toFixed(2)}x`,
+      );
+    }
+    console.log(`\nsearch latency per query, p50 / p95 (target p95 < 20 ms):`);
+    for (const [n, q] of s.perQuery.entries()) {
+      const pq = p?.perQuery[n];
+      console.log(
+        `  ${q.query.padEnd(40)} SQLite ${fmt(q.p50)} / ${fmt(q.p95)}${pq ? ` · PostgreSQL ${fmt(pq.p50)} / ${fmt(pq.p95)}` : ''}`,
       );
     }
   } finally {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseQuery } from '../core/query/parse.js';
 import type { ItemEventDraft, ItemRecord, RevisionInput, Store } from '../core/store/port.js';
 import { searchContract } from './search-contract.js';
 
@@ -236,6 +237,43 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       expect(await s.listEvents()).toHaveLength(8);
     });
 
+    it('commits a batch of revisions as one call per revision would, in one transaction', async () => {
+      const batch = [
+        revision('A.md', '1', [item('a', { tags: ['x', 'x'] })], [created('a')]),
+        revision('B.md', '1', [item('b')], [created('b')]),
+        revision('A.md', '2', [item('a2')], [created('a2')]),
+        revision('C.md', '1', [], []),
+        revision('B.md', '1', [item('b')], [created('b')]),
+      ];
+      const one = await fresh();
+      const expected = [];
+      for (const r of batch) expected.push(await one.commitRevision(r));
+      const all = await fresh();
+      expect(await all.commitRevisions(batch)).toEqual(expected);
+      expect(await all.commitRevisions([])).toEqual([]);
+      // The same rows but for the times, which each store's clock gave.
+      const untimed = async (s: Store) =>
+        (await s.exportTables()).map((t) => ({
+          table: t.table,
+          rows: t.rows.map(({ at: _a, created_at: _c, updated_at: _u, ...rest }) => rest),
+        }));
+      expect(await untimed(all)).toEqual(await untimed(one));
+      expect((await all.search({ query: { terms: [] }, today: '2026-01-01' })).total).toBe(2);
+    });
+
+    it('rolls a failed batch back completely', async () => {
+      const s = await fresh();
+      await s.commitRevision(revision('A.md', '1', [item('a')]));
+      const before = await s.exportTables();
+      await expect(
+        s.commitRevisions([
+          revision('A.md', '2', [item('b')]),
+          revision('B.md', 'dup', [item('a'), item('a')]),
+        ]),
+      ).rejects.toThrow();
+      expect(await s.exportTables()).toEqual(before);
+    });
+
     it('saves, updates, lists and deletes views', async () => {
       const s = await fresh();
       const ast = { type: 'and', terms: [{ field: 'status', values: ['todo'] }] };
@@ -261,6 +299,11 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       await t.commitRevision(revision('Z.md', 'z', [item('z')]));
       await t.importTables(dump);
       expect(await t.exportTables()).toEqual(dump);
+      // The search index follows the restored rows: Z.md's item is gone, A.md's is found.
+      const keys = async (text: string) =>
+        (await t.search({ query: parseQuery(text), today: '2026-01-01' })).hits.map((h) => h.item.key);
+      expect(await keys('b')).toEqual(['b']);
+      expect(await keys('z')).toEqual([]);
       // Generated keys continue after the restored rows.
       await t.commitRevision(revision('C.md', '3', [item('c')], [created('c')]));
       expect((await t.listEvents()).map((e) => e.key)).toEqual(['a', 'b', 'c']);

@@ -3,8 +3,7 @@
  * PostgreSQL (row locks, full-text search, restoring generated keys, snapshot isolation) comes in
  * through `BackendHooks`; every other statement is the same query built once.
  */
-import type { Kysely, Transaction } from 'kysely';
-import { foldValue } from '../core/query/fold.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
   CommitResult,
   DocumentRecord,
@@ -22,15 +21,18 @@ import type {
 } from '../core/store/port.js';
 import { exportTables, importTables } from './dump.js';
 import type { Backend } from './migrations.js';
-import { eventRecord, itemRecord, itemRow } from './rows.js';
-import type { Database } from './schema.js';
+import { eventRecord, foldValue, itemRecord, itemRow } from './rows.js';
+import type { Database, DocumentsTable } from './schema.js';
+import type { BulkWrites } from './writes.js';
 
 export type Tx = Transaction<Database>;
 
 export interface BackendHooks {
   readonly backend: Backend;
-  /** Locks a document's row for the rest of the transaction (PostgreSQL; SQLite locks the file). */
-  lockDocument(trx: Tx, path: string): Promise<void>;
+  /** Locks documents' rows for the rest of the transaction (PostgreSQL; SQLite locks the file). */
+  lockDocuments(trx: Tx, paths: readonly string[]): Promise<void>;
+  /** The import's bulk writes (items, tags, events), on the backend's driver. */
+  readonly writes: BulkWrites;
   search(db: Kysely<Database>, request: SearchRequest): Promise<SearchResult>;
   /** Runs `fn` in a read transaction that sees one consistent snapshot. */
   snapshot<T>(db: Kysely<Database>, fn: (trx: Tx) => Promise<T>): Promise<T>;
@@ -50,8 +52,39 @@ export interface PoolStats {
 /** Rows per multi-row INSERT: well under both backends' limit on bound parameters. */
 const CHUNK = 400;
 
+type DocumentRow = Selectable<DocumentsTable>;
+
+interface Stamped {
+  readonly input: RevisionInput;
+  /** The time the revision is recorded at (one reading of the clock per revision). */
+  readonly at: string;
+}
+
+interface EventBatch {
+  readonly documentId: number;
+  readonly revisionId: number | null;
+  readonly events: RevisionInput['events'];
+  readonly at: string;
+}
+
+/** Splits revisions into runs of distinct paths, in order. */
+function distinctRuns(stamped: readonly Stamped[]): Stamped[][] {
+  const runs: Stamped[][] = [[]];
+  let seen = new Set<string>();
+  for (const s of stamped) {
+    if (seen.has(s.input.path)) {
+      runs.push([]);
+      seen = new Set();
+    }
+    seen.add(s.input.path);
+    runs.at(-1)!.push(s);
+  }
+  return runs;
+}
+
 export class KyselyStore implements Store {
   readonly backend: Backend;
+  private readonly writes: BulkWrites;
 
   constructor(
     /** The connection, shared with the server's AccountStore (src/store/accounts.ts). */
@@ -60,6 +93,7 @@ export class KyselyStore implements Store {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.backend = hooks.backend;
+    this.writes = hooks.writes;
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
@@ -81,56 +115,130 @@ export class KyselyStore implements Store {
     return new Map(rows.map((r) => [r.path, r.hash!]));
   }
 
-  async commitRevision(input: RevisionInput): Promise<CommitResult> {
-    const at = this.now().toISOString();
+  commitRevision(input: RevisionInput): Promise<CommitResult> {
+    return this.commitRevisions([input]).then((r) => r[0]!);
+  }
+
+  async commitRevisions(inputs: readonly RevisionInput[]): Promise<CommitResult[]> {
+    if (inputs.length === 0) return [];
+    const stamped = inputs.map((input) => ({ input, at: this.now().toISOString() }));
     return this.db.transaction().execute(async (trx) => {
-      // Writing first takes SQLite's write lock at once, so two importers queue instead of failing.
+      const out: CommitResult[] = [];
+      // A path given twice: its later revision is measured against the earlier, as in two calls.
+      for (const run of distinctRuns(stamped)) out.push(...(await this.commitRun(trx, run)));
+      return out;
+    });
+  }
+
+  /** Revisions of distinct documents, in one transaction: a handful of statements per batch. */
+  private async commitRun(trx: Tx, run: readonly Stamped[]): Promise<CommitResult[]> {
+    const paths = run.map((r) => r.input.path);
+    // Writing first takes SQLite's write lock at once, so two importers queue instead of failing.
+    for (let i = 0; i < run.length; i += CHUNK) {
       await trx
         .insertInto('documents')
-        .values({
-          path: input.path,
-          hash: null,
-          revision_count: 0,
-          item_count: 0,
-          created_at: at,
-          updated_at: at,
-        })
+        .values(
+          run.slice(i, i + CHUNK).map(({ input, at }) => ({
+            path: input.path,
+            hash: null,
+            revision_count: 0,
+            item_count: 0,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
         .onConflict((oc) => oc.column('path').doNothing())
         .execute();
-      await this.hooks.lockDocument(trx, input.path);
-      const doc = await trx
+    }
+    await this.hooks.lockDocuments(trx, paths);
+    const docs = new Map<string, DocumentRow>();
+    for (let i = 0; i < paths.length; i += CHUNK) {
+      const rows = await trx
         .selectFrom('documents')
         .selectAll()
-        .where('path', '=', input.path)
-        .executeTakeFirstOrThrow();
-      if (doc.hash === input.hash) return { changed: false, events: 0 };
+        .where('path', 'in', paths.slice(i, i + CHUNK))
+        .execute();
+      for (const row of rows) docs.set(row.path, row);
+    }
+    const changed = run
+      .map((r) => ({ ...r, doc: docs.get(r.input.path)! }))
+      .filter((r) => r.doc.hash !== r.input.hash);
+    if (changed.length === 0) return run.map(() => ({ changed: false, events: 0 }));
 
+    const blobs = new Map(changed.map(({ input }) => [input.hash, input.text]));
+    const blobRows = [...blobs].map(([hash, text]) => ({
+      hash,
+      text,
+      size: Buffer.byteLength(text, 'utf8'),
+    }));
+    for (let i = 0; i < blobRows.length; i += CHUNK)
       await trx
         .insertInto('blobs')
-        .values({ hash: input.hash, text: input.text, size: Buffer.byteLength(input.text, 'utf8') })
+        .values(blobRows.slice(i, i + CHUNK))
         .onConflict((oc) => oc.column('hash').doNothing())
         .execute();
-      const seq = Number(doc.revision_count) + 1;
-      const revision = await trx
+    const revisionOf = new Map<number, number>();
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      const ids = await trx
         .insertInto('revisions')
-        .values({ document_id: doc.id, seq, hash: input.hash, at })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await this.replaceItems(trx, doc.id, input.items);
-      await this.appendEvents(trx, doc.id, revision.id, input.events, at);
+        .values(
+          changed.slice(i, i + CHUNK).map(({ input, doc, at }) => ({
+            document_id: doc.id,
+            seq: Number(doc.revision_count) + 1,
+            hash: input.hash,
+            at,
+          })),
+        )
+        .returning(['id', 'document_id'])
+        .execute();
+      for (const r of ids) revisionOf.set(Number(r.document_id), Number(r.id));
+    }
+
+    await this.writes.deleteItems(
+      trx,
+      changed.filter((c) => Number(c.doc.revision_count) > 0).map((c) => c.doc.id),
+    );
+    const items = changed.flatMap(({ input, doc }) => input.items.map((item) => ({ item, doc: doc.id })));
+    const ids = await this.writes.insertItems(
+      trx,
+      items.map(({ item, doc }) => itemRow(doc, item)),
+    );
+    await this.writes.insertTags(
+      trx,
+      items.flatMap(({ item }, n) =>
+        [...new Set(item.tags)].map((tag) => ({ item_id: ids[n]!, tag, tag_f: foldValue('tag', tag) })),
+      ),
+    );
+    await this.appendEvents(
+      trx,
+      changed.map(({ input, doc, at }) => ({
+        documentId: doc.id,
+        revisionId: revisionOf.get(doc.id)!,
+        events: input.events,
+        at,
+      })),
+    );
+    for (const { input, doc, at } of changed)
       await trx
         .updateTable('documents')
-        .set({ hash: input.hash, revision_count: seq, item_count: input.items.length, updated_at: at })
+        .set({
+          hash: input.hash,
+          revision_count: Number(doc.revision_count) + 1,
+          item_count: input.items.length,
+          updated_at: at,
+        })
         .where('id', '=', doc.id)
         .execute();
-      return { changed: true, events: input.events.length };
+    return run.map(({ input }) => {
+      const done = docs.get(input.path)!.hash !== input.hash;
+      return { changed: done, events: done ? input.events.length : 0 };
     });
   }
 
   async removeDocument(path: string): Promise<CommitResult> {
     const at = this.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      await this.hooks.lockDocument(trx, path);
+      await this.hooks.lockDocuments(trx, [path]);
       const doc = await trx.selectFrom('documents').selectAll().where('path', '=', path).executeTakeFirst();
       if (!doc || doc.hash === null) return { changed: false, events: 0 };
       const items = await trx
@@ -147,8 +255,8 @@ export class KyselyStore implements Store {
         from: i.title,
         to: null,
       }));
-      await trx.deleteFrom('items').where('document_id', '=', doc.id).execute();
-      await this.appendEvents(trx, doc.id, null, events, at);
+      await this.writes.deleteItems(trx, [doc.id]);
+      await this.appendEvents(trx, [{ documentId: doc.id, revisionId: null, events, at }]);
       await trx
         .updateTable('documents')
         .set({ hash: null, item_count: 0, updated_at: at })
@@ -158,66 +266,36 @@ export class KyselyStore implements Store {
     });
   }
 
-  private async replaceItems(trx: Tx, documentId: number, items: readonly ItemRecord[]): Promise<void> {
-    await trx.deleteFrom('items').where('document_id', '=', documentId).execute();
-    for (let i = 0; i < items.length; i += CHUNK) {
-      const chunk = items.slice(i, i + CHUNK);
-      const ids = await trx
-        .insertInto('items')
-        .values(chunk.map((item) => itemRow(documentId, item)))
-        .returning(['item_id', 'key'])
-        .execute();
-      const idOf = new Map(ids.map((r) => [r.key, r.item_id]));
-      const tags = chunk.flatMap((item) =>
-        [...new Set(item.tags)].map((tag) => ({
-          item_id: idOf.get(item.key)!,
-          tag,
-          tag_f: foldValue('tag', tag),
-        })),
-      );
-      for (let t = 0; t < tags.length; t += CHUNK)
+  private async appendEvents(trx: Tx, batches: readonly EventBatch[]): Promise<void> {
+    // An item that changed key brings its earlier events along, so its history stays whole. Every
+    // rename is applied before the new events are written, so none of those is carried by mistake.
+    for (const { documentId, events } of batches) {
+      for (const e of events) {
+        if (e.previousKey === null || e.previousKey === e.key) continue;
         await trx
-          .insertInto('item_tags')
-          .values(tags.slice(t, t + CHUNK))
+          .updateTable('events')
+          .set({ item_key: e.key })
+          .where('document_id', '=', documentId)
+          .where('item_key', '=', e.previousKey)
           .execute();
+      }
     }
-  }
-
-  private async appendEvents(
-    trx: Tx,
-    documentId: number,
-    revisionId: number | null,
-    events: RevisionInput['events'],
-    at: string,
-  ): Promise<void> {
-    // An item that changed key brings its earlier events along, so its history stays whole.
-    for (const e of events) {
-      if (e.previousKey === null || e.previousKey === e.key) continue;
-      await trx
-        .updateTable('events')
-        .set({ item_key: e.key })
-        .where('document_id', '=', documentId)
-        .where('item_key', '=', e.previousKey)
-        .execute();
-    }
-    for (let i = 0; i < events.length; i += CHUNK) {
-      await trx
-        .insertInto('events')
-        .values(
-          events.slice(i, i + CHUNK).map((e) => ({
-            document_id: documentId,
-            revision_id: revisionId,
-            item_key: e.key,
-            previous_key: e.previousKey,
-            type: e.type,
-            field: e.field,
-            from_value: JSON.stringify(e.from ?? null),
-            to_value: JSON.stringify(e.to ?? null),
-            at,
-          })),
-        )
-        .execute();
-    }
+    await this.writes.insertEvents(
+      trx,
+      batches.flatMap(({ documentId, revisionId, events, at }) =>
+        events.map((e) => ({
+          document_id: documentId,
+          revision_id: revisionId,
+          item_key: e.key,
+          previous_key: e.previousKey,
+          type: e.type,
+          field: e.field,
+          from_value: JSON.stringify(e.from ?? null),
+          to_value: JSON.stringify(e.to ?? null),
+          at,
+        })),
+      ),
+    );
   }
 
   async listRevisions(path: string): Promise<RevisionRecord[]> {

@@ -398,6 +398,94 @@ function webhooks(backend: Backend): Migration {
   };
 }
 
+/**
+ * Bulk writes. SQLite's full-text index was kept in step by a trigger per item row, which made an
+ * import of 100,000 items spend most of its time in FTS5; the store now indexes each batch it
+ * writes (src/store/writes.ts) and rebuilds the index after a restore, so the triggers go. The index
+ * on items(file) goes too: items(file, position) from 0003 serves every lookup by file. PostgreSQL
+ * keeps its items(file) index, which compares in the database's collation as `file = ?` does.
+ */
+function bulkWrites(backend: Backend): Migration {
+  if (backend === 'postgres') return { up: async () => {}, down: async () => {} };
+  return {
+    async up(db: AnyDb) {
+      for (const t of ['items_fts_insert', 'items_fts_delete', 'items_fts_update'])
+        await sql.raw(`drop trigger ${t}`).execute(db);
+      await db.schema.dropIndex('items_file_idx').execute();
+    },
+    async down(db: AnyDb) {
+      await db.schema.createIndex('items_file_idx').on('items').column('file').execute();
+      // The triggers as 0002_search made them, and the index rebuilt in case anything wrote around it.
+      await sql
+        .raw(`create trigger items_fts_insert after insert on items begin
+          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
+        end`)
+        .execute(db);
+      await sql
+        .raw(`create trigger items_fts_delete after delete on items begin
+          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
+        end`)
+        .execute(db);
+      await sql
+        .raw(`create trigger items_fts_update after update on items begin
+          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
+          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
+        end`)
+        .execute(db);
+      await sql.raw(`insert into items_fts(items_fts) values ('rebuild')`).execute(db);
+    },
+  };
+}
+
+/**
+ * Search. Items rows are wide (titles, sections, search texts), so a search that ordered or counted
+ * them read tens of megabytes. On SQLite the index on items(file, position) grows into a narrow
+ * copy of what filters, counts and facets read, in the order unranked hits are listed: a filtered
+ * page walks it and stops at the page's end, and counts and facets scan it instead of the table.
+ * The columns after `position` are the filterable and faceted ones, shortest and most used first.
+ * The one-column indexes on status, owner and due, which searches no longer use, go: each cost an
+ * import as much as the wide one.
+ */
+const SEARCH_COVER = [
+  'file',
+  'position',
+  'status',
+  'priority_rank',
+  'due',
+  'owner_f',
+  'owner',
+  'kind',
+  'effort_minutes',
+  'category_f',
+  'category',
+  'phase_f',
+  'file_f',
+  'section_title',
+];
+
+const NARROW = ['status', 'owner_f', 'due'];
+
+function searchIndexes(backend: Backend): Migration {
+  if (backend === 'postgres') return { up: async () => {}, down: async () => {} };
+  return {
+    async up(db: AnyDb) {
+      await db.schema.dropIndex('items_file_position_idx').execute();
+      await db.schema.createIndex('items_file_position_idx').on('items').columns(SEARCH_COVER).execute();
+      for (const col of NARROW) await db.schema.dropIndex(`items_${col}_idx`).execute();
+    },
+    async down(db: AnyDb) {
+      for (const col of NARROW)
+        await db.schema.createIndex(`items_${col}_idx`).on('items').column(col).execute();
+      await db.schema.dropIndex('items_file_position_idx').execute();
+      await db.schema
+        .createIndex('items_file_position_idx')
+        .on('items')
+        .columns(['file', 'position'])
+        .execute();
+    },
+  };
+}
+
 /** The migrations of one backend, by name (applied in name order). */
 export function migrationsFor(backend: Backend): Record<string, Migration> {
   return {
@@ -406,6 +494,8 @@ export function migrationsFor(backend: Backend): Record<string, Migration> {
     '0003_server': server(backend),
     '0004_planning': planning(),
     '0005_webhooks': webhooks(backend),
+    '0006_bulk_writes': bulkWrites(backend),
+    '0007_search_indexes': searchIndexes(backend),
   };
 }
 

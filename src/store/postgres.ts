@@ -8,6 +8,7 @@ import { describeLocation } from './open.js';
 import { IDENTITY_COLUMNS, type Database as Schema } from './schema.js';
 import { postgresSearch } from './search/backends.js';
 import { runSearch } from './search/run.js';
+import { postgresWrites } from './writes.js';
 
 export interface PostgresOptions {
   readonly now?: () => Date;
@@ -45,9 +46,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     db,
     {
       backend: 'postgres',
-      lockDocument: async (trx, path) => {
-        await trx.selectFrom('documents').select('id').where('path', '=', path).forUpdate().execute();
+      // In id order, so two writers locking overlapping documents cannot deadlock.
+      lockDocuments: async (trx, paths) => {
+        await sql`select id from documents where path = any(${[...paths]}::text[]) order by id for update`.execute(
+          trx,
+        );
       },
+      writes: postgresWrites,
       search: (kdb, request) => runSearch(kdb, request, postgresSearch),
       snapshot: (kdb, fn) =>
         kdb

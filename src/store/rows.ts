@@ -1,11 +1,12 @@
 /** Conversions between the port's records and table rows. */
 import type { Selectable } from 'kysely';
 import type { ItemKind, Status } from '../core/model.js';
-import { foldValue, searchTexts, tokenize } from '../core/query/fold.js';
+import type { StringField } from '../core/query/ast.js';
+import { foldText, searchTexts, tokenize } from '../core/query/fold.js';
 import type { ItemEvent, ItemEventType, ItemRecord, JsonValue } from '../core/store/port.js';
 import { type EventsTable, FTS_SEPARATOR, type ItemsTable } from './schema.js';
 
-type ItemRow = Omit<Selectable<ItemsTable>, 'item_id'>;
+export type ItemRow = Omit<Selectable<ItemsTable>, 'item_id'>;
 
 /**
  * The row of one item. Besides the record's fields it holds what queries compare: string fields
@@ -44,14 +45,54 @@ export function itemRow(documentId: number, item: ItemRecord): ItemRow {
     category_f: item.category === null ? null : foldValue('category', item.category),
     phase_f: item.phase === null ? null : foldValue('phase', item.phase),
     section_f: item.section.map((s) => foldValue('section', s)).join('\u001f'),
-    fts_title: tokenize(item.title).join(' '),
+    fts_title: words(item.title),
     fts_text: searchTexts(item)
       .slice(1)
-      .map((t) => tokenize(t).join(' '))
+      .map(words)
       .filter((t) => t !== '')
       .map((t) => `${t} ${FTS_SEPARATOR}`)
       .join(' '),
   };
+}
+
+/*
+ * Folding is most of the cost of a row (Unicode normalisation and property regexes, some ten strings
+ * an item), and the strings repeat: section titles, owners, tags, the file. So folded forms are
+ * memoised, and ASCII text, whose NFKD form is itself and which holds no combining marks, is folded
+ * by lower-casing alone. Both give exactly what src/core/query/fold.ts gives (rows.test.ts checks).
+ */
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
+const MEMO_LIMIT = 50_000;
+const folded = new Map<string, string>();
+const wordsOf = new Map<string, string>();
+
+function memo(cache: Map<string, string>, s: string, make: (s: string) => string): string {
+  let v = cache.get(s);
+  if (v === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    v = make(s);
+    cache.set(s, v);
+  }
+  return v;
+}
+
+const fold = (s: string): string => memo(folded, s, (x) => (ASCII.test(x) ? x.toLowerCase() : foldText(x)));
+
+/** `foldValue` of src/core/query/fold.ts, memoised. */
+export function foldValue(field: StringField, value: string): string {
+  const v = fold(value).trim();
+  if (field === 'owner') return v.replace(/^@/, '');
+  if (field === 'tag') return v.replace(/^#/, '');
+  return v;
+}
+
+/** `tokenize(s).join(' ')`, memoised. */
+export function words(s: string): string {
+  return memo(wordsOf, s, (x) => {
+    const f = fold(x);
+    return (ASCII.test(f) ? f.match(ASCII_WORD) : tokenize(x))?.join(' ') ?? '';
+  });
 }
 
 export function itemRecord(row: ItemRow): ItemRecord {

@@ -119,6 +119,31 @@ export function searchContract(fresh: () => Promise<Store>): void {
     expect(page.hits.map((h) => h.item.key)).toEqual(['MH-001', 'MH-002']);
   });
 
+  it('pages ranked and unranked hits, ties included, in the order of one long page', async () => {
+    const { store } = await seeded(fresh);
+    // 'the' ties several items on score; the filters and the negated word take the other paths.
+    for (const text of [
+      'the',
+      'the -exact',
+      'the status:todo,doing,done,blocked,cancelled',
+      '',
+      'kind:checkbox',
+    ]) {
+      const query = parseQuery(text);
+      const all = await store.search({ query, today: TODAY, limit: 100 });
+      for (const limit of [1, 2, 3]) {
+        const keys: string[] = [];
+        for (let offset = 0; offset < all.total + 1; offset += limit) {
+          const page = await store.search({ query, today: TODAY, limit, offset });
+          expect(page.total).toBe(all.total);
+          keys.push(...page.hits.map((h) => h.item.key));
+        }
+        expect(keys).toEqual(all.hits.map((h) => h.item.key));
+      }
+      expect((await store.search({ query, today: TODAY, limit: 0 })).hits).toEqual([]);
+    }
+  });
+
   it('counts facets over all matches as the reference does', async () => {
     const { store, items } = await seeded(fresh);
     for (const text of ['', 'the', 'status:todo,doing,done']) {

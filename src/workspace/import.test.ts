@@ -73,6 +73,23 @@ describe('importWorkspace', () => {
     expect(await w.store.listRevisions('TODO.md')).toHaveLength(2);
   });
 
+  it('imports more plans than one write batch holds, and then only the changed ones', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 230; n++) files[`plans/p${String(n).padStart(3, '0')}/TODO.md`] = TODO;
+    const w = await workspace(files);
+    const first = await w.run();
+    expect(first).toMatchObject({ files: 230, unchanged: 0, events: 460 });
+    expect(first.changed).toHaveLength(230);
+    expect(await w.store.listItems()).toHaveLength(460);
+    write(w.root, 'plans/p229/TODO.md', TODO.replace('- [ ] rotate', '- [x] rotate'));
+    const second = await w.run();
+    expect(second).toMatchObject({ changed: ['plans/p229/TODO.md'], unchanged: 229, events: 1 });
+    const found = await w.store.search({ query: { terms: [] }, today: '2026-01-01', limit: 1, offset: 458 });
+    expect(found.hits.map((h) => `${h.item.file}:${h.item.title}:${h.item.status}`)).toEqual([
+      'plans/p229/TODO.md:rotate the secrets:done',
+    ]);
+  });
+
   it('keeps the history of an item whose title is reworded', async () => {
     const w = await workspace({ 'TODO.md': TODO });
     await w.run();

@@ -10,7 +10,7 @@ import { type ErrorCode, isTmError } from '../core/errors.js';
 import { diffItems } from '../core/events/diff.js';
 import type { Plan } from '../core/model.js';
 import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
-import type { Store } from '../core/store/port.js';
+import type { RevisionInput, Store } from '../core/store/port.js';
 import { itemRecords } from '../core/store/records.js';
 import { discoverPlans } from './discover.js';
 import { readPlanFile } from './read.js';
@@ -52,6 +52,14 @@ const SKIPPED: ReadonlySet<ErrorCode> = new Set([
   'TM_BAD_INPUT',
 ]);
 
+/**
+ * Files and items per write transaction: large enough that commits are a small share of an import,
+ * small enough that the batch's texts and rows stay a few megabytes and a concurrent writer waits
+ * for a fraction of a second at most.
+ */
+const BATCH_FILES = 200;
+const BATCH_ITEMS = 20_000;
+
 /** Imports every plan of the workspace into `store`; running it twice in a row changes nothing. */
 export async function importWorkspace(store: Store, settings: ImportSettings): Promise<ImportResult> {
   const files = await discoverWorkspacePlans(settings);
@@ -61,6 +69,20 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
   let unchanged = 0;
   let events = 0;
   let parseYaml: ((s: string) => unknown) | undefined;
+
+  // Revisions are written a batch at a time, each batch one transaction: a transaction per file made
+  // the database's commit overhead the larger part of a big import.
+  let batch: RevisionInput[] = [];
+  let batchItems = 0;
+  const flush = async () => {
+    const results = await store.commitRevisions(batch);
+    results.forEach((result, n) => {
+      if (result.changed) changed.push(batch[n]!.path);
+      events += result.events;
+    });
+    batch = [];
+    batchItems = 0;
+  };
 
   for (const { path, abs } of files) {
     let text: string;
@@ -86,10 +108,11 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
     });
     const items = itemRecords(plan, path);
     const before = known.has(path) ? await store.listItems(path) : [];
-    const result = await store.commitRevision({ path, text, hash, items, events: diffItems(before, items) });
-    if (result.changed) changed.push(path);
-    events += result.events;
+    batch.push({ path, text, hash, items, events: diffItems(before, items) });
+    batchItems += items.length;
+    if (batch.length >= BATCH_FILES || batchItems >= BATCH_ITEMS) await flush();
   }
+  if (batch.length > 0) await flush();
 
   const present = new Set(files.map((f) => f.path));
   const removed: string[] = [];

@@ -97,6 +97,51 @@ function migrationSuite(name: string, make: () => Target) {
       }
     });
 
+    it('keeps the search index in step through a down and up of the bulk-write and index migrations', async () => {
+      const t = make();
+      const store = await t.store();
+      await store.commitRevision(revision('A.md', 'a', [item('a', { title: 'rotate the secrets' })]));
+      const before = await store.exportTables();
+      await store.close();
+
+      const db = t.raw();
+      try {
+        expect(await migrateTo(db, t.backend, '0005_webhooks', t.schema)).toEqual([
+          '0007_search_indexes',
+          '0006_bulk_writes',
+        ]);
+        if (t.backend === 'sqlite') {
+          // The triggers are back and the index answers for the rows written without them.
+          const { rows } = await sql<{ n: number }>`select count(*) as n from items_fts
+            where items_fts match 'secrets'`.execute(db);
+          expect(rows[0]!.n).toBe(1);
+          await sql`delete from items`.execute(db);
+          const after = await sql<{ n: number }>`select count(*) as n from items_fts
+            where items_fts match 'secrets'`.execute(db);
+          expect(after.rows[0]!.n).toBe(0);
+        }
+      } finally {
+        await db.destroy();
+      }
+
+      const again = await t.store();
+      try {
+        await again.importTables(before);
+        expect(await again.exportTables()).toEqual(before);
+        await again.commitRevision(
+          revision('A.md', 'b', [item('b', { title: 'rotate the keys' }), item('c', { title: 'audit' })]),
+        );
+        const keys = async (text: string) =>
+          (await again.search({ query: parseQuery(text), today: '2026-01-01' })).hits.map((h) => h.item.key);
+        expect(await keys('secrets')).toEqual([]);
+        expect(await keys('rotate')).toEqual(['b']);
+        expect(await keys('rotate -keys')).toEqual([]);
+        expect(await keys('audit')).toEqual(['c']);
+      } finally {
+        await again.close();
+      }
+    });
+
     it('keeps the data through a down and up of the search migration, and searches it again', async () => {
       const t = make();
       const store = await t.store();
@@ -106,6 +151,8 @@ function migrationSuite(name: string, make: () => Target) {
 
       const db = t.raw();
       expect(await migrateTo(db, t.backend, '0001_tables', t.schema)).toEqual([
+        '0007_search_indexes',
+        '0006_bulk_writes',
         '0005_webhooks',
         '0004_planning',
         '0003_server',

@@ -175,6 +175,11 @@ export interface Store {
    * Nothing is written when the latest revision already has `hash`.
    */
   commitRevision(input: RevisionInput): Promise<CommitResult>;
+  /**
+   * commitRevision for each input, in order, all in one transaction (an import writes its documents
+   * a batch at a time); a path given twice is compared with its earlier revision, as in two calls.
+   */
+  commitRevisions(inputs: readonly RevisionInput[]): Promise<CommitResult[]>;
   /** Marks a document removed (its file is gone): its items are dropped with `removed` events. */
   removeDocument(path: string): Promise<CommitResult>;
   listRevisions(path: string): Promise<RevisionRecord[]>;

@@ -2,44 +2,81 @@
 import { type SqlBool, sql } from 'kysely';
 import type { TextTerm } from '../../core/query/ast.js';
 import { and, termWords } from './compile.js';
-import { ITEM_COLUMNS, type SearchBackend } from './run.js';
+import type { SearchBackend } from './run.js';
 
 /** bm25 weights of the FTS5 columns: a word in the title counts ten times one elsewhere. */
 const TITLE_WEIGHT = 10;
 
+const ftsPhrase = (t: TextTerm) => `"${termWords(t).join(' ')}"${t.prefix ? '*' : ''}`;
+
 export const sqliteSearch: SearchBackend = {
   // Words are folded letters and digits (no quotes), so quoting each phrase is enough escaping.
-  textQuery: (terms: readonly TextTerm[]) =>
-    terms.map((t) => `"${termWords(t).join(' ')}"${t.prefix ? '*' : ''}`).join(' AND '),
+  textQuery: (terms: readonly TextTerm[], without: readonly TextTerm[] = []) =>
+    without.reduce((q, t) => `(${q}) NOT ${ftsPhrase(t)}`, terms.map(ftsPhrase).join(' AND ')),
+  negationInText: true,
   textMatch: (query) =>
     sql<SqlBool>`i.item_id in (select rowid from items_fts where items_fts match ${query})`,
   contains: (haystack, needle) => sql<SqlBool>`instr(${haystack}, ${needle}) > 0`,
   due: sql`i.due`,
   fileOrder: sql`i.file`,
-  rankedHits: (q, limit, offset) =>
-    sql`select ${ITEM_COLUMNS}, -bm25(items_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0) as score
-      from items_fts join items i on i.item_id = items_fts.rowid
-      where items_fts match ${q.text} and ${and(q.filters)}
-      order by score desc, i.file, i.position limit ${limit} offset ${offset}`,
+  // SQLite's planner would rather collect every row an indexed filter matches and sort them, which
+  // for a broad filter (half the items) costs far more than walking the narrow index in file order
+  // (migration 0007) until the page is full.
+  itemsInFileOrder: sql`items i indexed by items_file_position_idx`,
+  // Likewise counts and facets: a pass over the narrow index, which holds every column they read,
+  // beats looking up every row a one-column index gives (which the planner prefers).
+  itemsToCount: sql`items i indexed by items_file_position_idx`,
+  // Without other filters the scores come from the text index alone, once (a materialised CTE), and
+  // only the matches scoring at least the page's last score are looked up in items for the tie-break
+  // by file and position. With filters every match is looked up to be filtered, and only those that
+  // pass are scored (bm25 is computed for the rows a select returns).
+  rankedPage: (q, limit, offset) => {
+    const score = sql`-bm25(items_fts, ${sql.lit(TITLE_WEIGHT)}, 1.0)`;
+    if (q.filters.length > 0 || limit === 0)
+      return sql`select i.item_id as id, ${score} as score
+        from items_fts join items i on i.item_id = items_fts.rowid
+        where items_fts match ${q.text} and ${and(q.filters)}
+        order by score desc, i.file, i.position limit ${limit} offset ${offset}`;
+    return sql`select * from (
+      with m as materialized (select rowid as id, ${score} as score from items_fts where items_fts match ${q.text})
+      select m.id, m.score from m join items i on i.item_id = m.id
+      where m.score >= coalesce(
+        (select score from m order by score desc limit 1 offset ${offset + limit - 1}),
+        (select min(score) from m))
+      order by m.score desc, i.file, i.position limit ${limit} offset ${offset})`;
+  },
+  // Counted from the text index alone when nothing else is asked, else from its matches' rows.
+  countText: (text, filters) =>
+    filters.length === 0
+      ? sql<{ n: number }>`select count(*) as n from items_fts where items_fts match ${text}`
+      : sql<{ n: number }>`select count(*) as n from items_fts join items i on i.item_id = items_fts.rowid
+        where items_fts match ${text} and ${and(filters)}`,
+};
+
+const tsPhrase = (t: TextTerm) => {
+  const words = termWords(t);
+  const last = words.length - 1;
+  return `(${words.map((w, i) => (i === last && t.prefix ? `${w}:*` : w)).join(' <-> ')})`;
 };
 
 /** PostgreSQL compares text by the database's collation; "C" gives code point order, as SQLite does. */
 export const postgresSearch: SearchBackend = {
-  textQuery: (terms: readonly TextTerm[]) =>
-    terms
-      .map((t) => {
-        const words = termWords(t);
-        const last = words.length - 1;
-        return `(${words.map((w, i) => (i === last && t.prefix ? `${w}:*` : w)).join(' <-> ')})`;
-      })
-      .join(' & '),
+  textQuery: (terms: readonly TextTerm[], without: readonly TextTerm[] = []) =>
+    [...terms.map(tsPhrase), ...without.map((t) => `!${tsPhrase(t)}`)].join(' & '),
+  negationInText: false,
   textMatch: (query) => sql<SqlBool>`i.search_vector @@ to_tsquery('simple', ${query})`,
   contains: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,
   due: sql`(i.due collate "C")`,
   fileOrder: sql`i.file collate "C"`,
-  rankedHits: (q, limit, offset) =>
-    sql`select ${ITEM_COLUMNS}, ts_rank(i.search_vector, query, 1) as score
+  itemsInFileOrder: sql`items i`,
+  itemsToCount: sql`items i`,
+  // One pass over the matching rows (their tsvectors are in the rows anyway), ordering narrow tuples.
+  rankedPage: (q, limit, offset) =>
+    sql`select i.item_id as id, ts_rank(i.search_vector, query, 1) as score
       from items i, to_tsquery('simple', ${q.text}) query
       where i.search_vector @@ query and ${and(q.filters)}
       order by score desc, i.file collate "C", i.position limit ${limit} offset ${offset}`,
+  countText: (text, filters) =>
+    sql<{ n: number }>`select count(*) as n from items i
+      where i.search_vector @@ to_tsquery('simple', ${text}) and ${and(filters)}`,
 };

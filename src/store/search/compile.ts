@@ -12,8 +12,13 @@ import { foldValue, tokenize } from '../../core/query/fold.js';
 type Cond = RawBuilder<SqlBool>;
 
 export interface SearchDialect {
-  /** Full-text query for the positive text terms (all must match). */
-  textQuery(terms: readonly TextTerm[]): string;
+  /** Full-text query: all of the `terms` match and none of the `without` terms does. */
+  textQuery(terms: readonly TextTerm[], without?: readonly TextTerm[]): string;
+  /**
+   * Whether negated text terms may go into the full-text query beside positive ones: true where that
+   * leaves the relevance score unchanged (bm25 sums over the words a row contains; ts_rank does not).
+   */
+  readonly negationInText: boolean;
   /** Condition: item `i` matches a full-text query. */
   textMatch(query: string): Cond;
   /** Condition: `haystack` contains `needle` (both folded already). */
@@ -23,9 +28,12 @@ export interface SearchDialect {
 }
 
 export interface CompiledQuery {
-  /** Conditions besides the positive text terms. */
+  /** Conditions besides the full-text query. */
   readonly filters: readonly Cond[];
-  /** The full-text query of the positive text terms, or null when there are none. */
+  /**
+   * The full-text query of the text terms, or null when no term is positive. Negated terms go into
+   * it when there is one (answered by the text index alone), else into `filters`.
+   */
   readonly text: string | null;
 }
 
@@ -45,19 +53,23 @@ const DUE_MONTH_DAYS = 30;
 export function compileQuery(ast: QueryAst, today: string, dialect: SearchDialect): CompiledQuery {
   const filters: Cond[] = [];
   const positive: TextTerm[] = [];
+  const negative: TextTerm[] = [];
   for (const term of ast.terms) {
     if (term.field === 'text') {
       // A term without words matches every item, negated or not (the schema refuses it anyway).
       if (tokenize(term.text).length === 0) continue;
-      if (term.negated)
-        filters.push(not(dialect.textMatch(dialect.textQuery([{ ...term, negated: false }]))));
+      if (term.negated) negative.push({ ...term, negated: false });
       else positive.push(term);
       continue;
     }
     const c = fieldCondition(term, today, dialect);
     filters.push(term.negated ? not(c) : c);
   }
-  return { filters, text: positive.length > 0 ? dialect.textQuery(positive) : null };
+  if (positive.length === 0 || !dialect.negationInText) {
+    for (const term of negative) filters.push(not(dialect.textMatch(dialect.textQuery([term]))));
+    return { filters, text: positive.length === 0 ? null : dialect.textQuery(positive) };
+  }
+  return { filters, text: dialect.textQuery(positive, negative) };
 }
 
 /** Every condition of a compiled query, positive text included, and-ed (true when there are none). */
@@ -109,7 +121,8 @@ function fieldCondition(term: FieldTerm, today: string, dialect: SearchDialect):
       const conds: Cond[] = [];
       if (folded.length > 0)
         conds.push(
-          sql<SqlBool>`exists (select 1 from item_tags t where t.item_id = i.item_id and t.tag_f in (${sql.join(folded)}))`,
+          // As a list of ids (not a probe per item): one pass over the tag's index entries.
+          sql<SqlBool>`i.item_id in (select t.item_id from item_tags t where t.tag_f in (${sql.join(folded)}))`,
         );
       if (folded.length < term.values.length)
         conds.push(sql<SqlBool>`not exists (select 1 from item_tags t where t.item_id = i.item_id)`);

@@ -19,10 +19,19 @@ import {
 } from './compile.js';
 
 export interface SearchBackend extends SearchDialect {
-  /** The page of hits for a query with text: rows of items plus a `score` (higher is better). */
-  rankedHits(q: CompiledQuery & { text: string }, limit: number, offset: number): RawBuilder<HitRow>;
+  /**
+   * The page of a ranked search as rows of `id` (item_id) and `score` (higher is better), best first,
+   * ties in file and document order.
+   */
+  rankedPage(q: CompiledQuery & { text: string }, limit: number, offset: number): RawBuilder<unknown>;
+  /** The number of items matching a full-text query and the filters. */
+  countText(text: string, filters: CompiledQuery['filters']): RawBuilder<{ n: number }>;
   /** ORDER BY for unranked hits: file in code point order, then document order. */
   fileOrder: RawBuilder<unknown>;
+  /** `items i` as the page of unranked hits reads it: walked in that order, it stops at the page's end. */
+  itemsInFileOrder: RawBuilder<unknown>;
+  /** `items i` as counts read it. */
+  itemsToCount: RawBuilder<unknown>;
 }
 
 type HitRow = Parameters<typeof itemRecord>[0] & { score: number };
@@ -78,26 +87,45 @@ export async function runSearch(
   const q = compileQuery(parsed.data, request.today, backend);
   const where = whereAll(q, backend);
 
-  const rows =
-    q.text !== null
-      ? (await backend.rankedHits({ ...q, text: q.text }, limit, offset).execute(db)).rows
-      : (
-          await sql<HitRow>`select ${ITEM_COLUMNS}, 0 as score from items i where ${where}
-            order by ${backend.fileOrder}, i.position limit ${limit} offset ${offset}`.execute(db)
-        ).rows;
+  const rows = (await pageQuery(q, limit, offset, backend).execute(db)).rows;
   const hits = rows.map((r) => ({ item: itemRecord(r), score: Number(r.score) }));
   // The first page often holds every match; counting again is only needed when it may not.
+  const count =
+    q.text !== null
+      ? backend.countText(q.text, q.filters)
+      : sql<{ n: number }>`select count(*) as n from ${backend.itemsToCount} where ${where}`;
   const total =
-    offset === 0 && hits.length < limit
-      ? hits.length
-      : Number(
-          (await sql<{ n: number }>`select count(*) as n from items i where ${where}`.execute(db)).rows[0]!.n,
-        );
+    offset === 0 && hits.length < limit ? hits.length : Number((await count.execute(db)).rows[0]!.n);
 
   const facets: Partial<Record<Facet, FacetCount[]>> = {};
   for (const facet of request.facets ?? [])
     facets[facet] = await facetCount(db, facet, where, request.today, backend);
   return { total, hits, facets };
+}
+
+/**
+ * The page of hits. The page's item ids are found first, ordering narrow rows (id, score, file,
+ * position), and only then are the page's items read whole: ordering whole rows of every match made
+ * a broad query read and sort tens of megabytes for 20 hits. How a ranked page is found is the
+ * backend's (SearchBackend.rankedPage).
+ */
+function pageQuery(
+  q: CompiledQuery,
+  limit: number,
+  offset: number,
+  backend: SearchBackend,
+): RawBuilder<HitRow> {
+  const order = sql`${backend.fileOrder}, i.position`;
+  if (q.text === null) {
+    return sql<HitRow>`with page as (
+        select i.item_id as id from ${backend.itemsInFileOrder} where ${and(q.filters)}
+        order by ${order} limit ${limit} offset ${offset}
+      )
+      select ${ITEM_COLUMNS}, 0 as score from page join items i on i.item_id = page.id order by ${order}`;
+  }
+  return sql<HitRow>`with page as (${backend.rankedPage({ ...q, text: q.text }, limit, offset)})
+    select ${ITEM_COLUMNS}, page.score from page join items i on i.item_id = page.id
+    order by page.score desc, ${order}`;
 }
 
 function facetExpr(facet: Exclude<Facet, 'tag'>, today: string, dialect: SearchDialect): RawBuilder<unknown> {
@@ -124,13 +152,15 @@ async function facetCount(
   facet: Facet,
   where: RawBuilder<SqlBool>,
   today: string,
-  dialect: SearchDialect,
+  dialect: SearchBackend,
 ): Promise<FacetCount[]> {
   let rows: { value: string | null; n: number }[];
   if (facet === 'tag') {
     const tagged = await sql<{ value: string; n: number }>`select t.tag as value, count(*) as n
-      from items i join item_tags t on t.item_id = i.item_id where ${where} group by t.tag`.execute(db);
-    const untagged = await sql<{ n: number }>`select count(*) as n from items i where ${and([
+      from ${dialect.itemsToCount} join item_tags t on t.item_id = i.item_id where ${where} group by t.tag`.execute(
+      db,
+    );
+    const untagged = await sql<{ n: number }>`select count(*) as n from ${dialect.itemsToCount} where ${and([
       where,
       sql<SqlBool>`not exists (select 1 from item_tags t where t.item_id = i.item_id)`,
     ])}`.execute(db);
@@ -139,7 +169,7 @@ async function facetCount(
     const expr = facetExpr(facet, today, dialect);
     rows = (
       await sql<{ value: string | null; n: number }>`select ${expr} as value, count(*) as n
-        from items i where ${where} group by 1`.execute(db)
+        from ${dialect.itemsToCount} where ${where} group by 1`.execute(db)
     ).rows;
   }
   return rows
