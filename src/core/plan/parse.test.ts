@@ -140,6 +140,35 @@ describe('parsePlan on heading items', () => {
   });
 });
 
+describe('parsePlan on dependencies stated in prose', () => {
+  const plan = parse(
+    [
+      '# Release',
+      '',
+      '- [ ] T001 Cut the branch',
+      '- [ ] T002 Build the images',
+      '- [ ] T003 Tag the release',
+      '- [ ] T004 Announce it',
+      '- [ ] T005 Archive the logs',
+      '',
+      'T002 depends on T001; T003 REQUIRES T001 and T002; T004 Must Follow T003.',
+      'T005 blocks T004 — İstanbul office sign-off: T005 needs T001',
+      'Nothing here needs anything, and the linter blocks nobody.',
+      '',
+    ].join('\n'),
+  );
+  const deps = (key: string) => plan.byKey.get(key)!.dependsOn;
+
+  it('reads verbs in any case, lists joined by commas and "and", and the reverse verbs', () => {
+    expect(deps('T002')).toEqual(['T001']);
+    expect(deps('T003')).toEqual(['T001', 'T002']);
+    expect(deps('T004')).toEqual(['T003', 'T005']);
+    expect(deps('T005')).toEqual(['T001']);
+    expect(plan.dependencies.every((d) => d.source === 'inline')).toBe(true);
+    expect(plan.dependencies.find((d) => d.from === 'T005')!.line).toBe(10);
+  });
+});
+
 describe('parsePlan on status bullets and annotated headings', () => {
   const plan = parse(fixture('changelog.md'));
 
