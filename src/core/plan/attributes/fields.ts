@@ -148,14 +148,36 @@ const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
 const KV_RE =
   /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
-/** What every KV_RE match contains, without its costly lookbehind: most lines with a colon have no such key. */
+/**
+ * What every KV_RE match contains, without its costly lookbehind: a key, `:` or `=`, and a character
+ * a value can start with (any non-ASCII one, or an ASCII letter, digit, `.`, `_`, `,` or `-`). Most
+ * lines with a colon have no such key, and `[owner:: alice]` is a dataview field, not one of these.
+ */
 const KV_HINT_RE =
-  /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]/iu;
+  /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=](?:[A-Za-z0-9._,-]|[^\x00-\x7f])/iu;
 const PAREN_OWNER_RE = /\((owner|assignee|assigned to)\s*:\s*([^)]+)\)/giu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
+
+/** The emoji EMOJI_DATE_RE and EMOJI_TEXT_RE start with: a line without one needs neither regex. */
+const DATE_EMOJI = ['📅', '⏳', '🛫', '➕', '✅', '❌'];
+const TEXT_EMOJI = ['🆔', '⛔', '🔁'];
+
+function hasAny(s: string, needles: readonly string[]): boolean {
+  for (const n of needles) if (s.includes(n)) return true;
+  return false;
+}
+
+/**
+ * Whether PAREN_OWNER_RE can match: an opening parenthesis right before one of its keys, in any case.
+ * `ſ` is the one character its case folding maps onto a key's letters that lower-casing keeps.
+ */
+function mayNameOwnerInParens(s: string): boolean {
+  const lower = s.toLowerCase();
+  return lower.includes('(owner') || lower.includes('(assign') || s.includes('\u017f');
+}
 
 /** The first match of a global regex from the start; call `re.exec(s)` for the next ones (no iterator per call). */
 function first(re: RegExp, s: string): RegExpExecArray | null {
@@ -214,13 +236,13 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
         ),
       );
     }
-  if (nonAscii)
+  if (nonAscii && hasAny(masked, DATE_EMOJI))
     for (let m = first(EMOJI_DATE_RE, masked); m; m = EMOJI_DATE_RE.exec(masked)) {
       out.push(
         tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[0].length - m[2]!.length, 'emoji'),
       );
     }
-  if (nonAscii)
+  if (nonAscii && hasAny(masked, TEXT_EMOJI))
     for (let m = first(EMOJI_TEXT_RE, masked); m; m = EMOJI_TEXT_RE.exec(masked)) {
       out.push(
         tok(
@@ -239,7 +261,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
-  if (has('('))
+  if (has('(') && mayNameOwnerInParens(masked))
     for (let m = first(PAREN_OWNER_RE, masked); m; m = PAREN_OWNER_RE.exec(masked)) {
       const v = m[2]!.trim();
       out.push(tok('owner', m[1]!, v, base, m.index, m[0], m[0].indexOf(v, m[1]!.length), 'kv'));
