@@ -132,21 +132,39 @@ function splitRefs(value: string): string[] {
     .filter((s) => s.length > 0 && !/^(?:none|n\/a|-)$/i.test(s));
 }
 
-function cutRanges(s: string, cuts: [number, number][]): string {
+/**
+ * `s` without the given ranges. Where the text joined at a cut has spaces or tabs, they become one
+ * space: the title is read with its white space collapsed anyway, and a title left with no run to
+ * collapse skips that work.
+ */
+export function cutRanges(s: string, cuts: [number, number][]): string {
   if (cuts.length === 0) return s;
   if (cuts.length > 1) cuts.sort((a, b) => a[0] - b[0]);
   let out = '';
   let pos = 0;
   for (const [a, b] of cuts) {
     if (a < pos) continue;
-    out += s.slice(pos, a);
+    out = joinAtCut(out, s.slice(pos, a));
     pos = b;
   }
-  return out + s.slice(pos);
+  return joinAtCut(out, s.slice(pos));
+}
+
+function joinAtCut(out: string, piece: string): string {
+  if (!isBlank(out.charCodeAt(out.length - 1)) && !isBlank(piece.charCodeAt(0))) return out + piece;
+  let end = out.length;
+  while (end > 0 && isBlank(out.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < piece.length && isBlank(piece.charCodeAt(start))) start++;
+  return `${out.slice(0, end)} ${piece.slice(start)}`;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** Drops wrapping bold/strike and separators left around the title. */
-function cleanTitle(s: string): string {
+export function cleanTitle(s: string): string {
   // Collapsing allocates a new string even when nothing changes: only when some space is not a lone ' '.
   let t = (/[^\S ]| \s/.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
   // Each regex below runs only when the character it needs is where it must be (most titles: none).
