@@ -105,8 +105,9 @@ function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDep
       item.id ??= value;
       return;
     case 'tags':
-      for (const t of value.split(/[,\s]+/)) {
-        const tag = t.replace(/^#/, '').toLowerCase();
+      // Most tag values are one word (a `#tag`): split only a list.
+      for (const t of /[,\s]/.test(value) ? value.split(/[,\s]+/) : [value]) {
+        const tag = (t.charCodeAt(0) === 35 ? t.slice(1) : t).toLowerCase();
         if (tag && !item.tags.includes(tag)) item.tags.push(tag);
       }
       return;
