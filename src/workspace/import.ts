@@ -9,10 +9,11 @@ import { sep } from 'node:path';
 import { type ErrorCode, isTmError } from '../core/errors.js';
 import { diffItems } from '../core/events/diff.js';
 import type { Plan } from '../core/model.js';
-import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
-import type { RevisionInput, Store } from '../core/store/port.js';
+import type { ItemRecord, RevisionInput, Store } from '../core/store/port.js';
 import { itemRecords } from '../core/store/records.js';
 import { discoverPlans } from './discover.js';
+import { PreparePool } from './pool.js';
+import { prepareRecords } from './prepare.js';
 import { readPlanFile } from './read.js';
 
 export interface ImportSettings {
@@ -59,6 +60,10 @@ const SKIPPED: ReadonlySet<ErrorCode> = new Set([
  */
 const BATCH_FILES = 200;
 const BATCH_ITEMS = 20_000;
+/** Changed plans read and handed to the parser ahead of the one being written: a pool stays busy. */
+const LOOKAHEAD = 400;
+/** From this many changed plans on, the rest are parsed on worker threads (starting them costs ~50 ms). */
+const POOL_AFTER = 64;
 
 /** Imports every plan of the workspace into `store`; running it twice in a row changes nothing. */
 export async function importWorkspace(store: Store, settings: ImportSettings): Promise<ImportResult> {
@@ -68,7 +73,6 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
   const findings: ImportFinding[] = [];
   let unchanged = 0;
   let events = 0;
-  let parseYaml: ((s: string) => unknown) | undefined;
 
   // Revisions are written a batch at a time, each batch one transaction: a transaction per file made
   // the database's commit overhead the larger part of a big import.
@@ -84,35 +88,55 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
     batchItems = 0;
   };
 
-  for (const { path, abs } of files) {
-    let text: string;
-    try {
-      text = readPlanFile(abs, settings.plans.maxBytes).text;
-    } catch (e) {
-      if (isTmError(e) && SKIPPED.has(e.code)) {
-        findings.push({ file: path, code: e.code, message: e.message });
-        continue;
-      }
-      throw e;
-    }
-    const hash = sha256(text);
-    if (known.get(path) === hash) {
-      unchanged++;
-      continue;
-    }
-    if (!parseYaml && needsYamlParser(text)) parseYaml = await yamlParser();
-    const plan = parsePlan(text, {
-      file: path,
-      hoursPerDay: settings.hoursPerDay,
-      ...(parseYaml ? { parseYaml } : {}),
-    });
-    const items = itemRecords(plan, path);
+  // Changed plans are parsed ahead of the writes, on worker threads once there are enough of them,
+  // and written in file order. A parse error surfaces when its plan's turn to be written comes.
+  interface Prepared {
+    readonly path: string;
+    readonly text: string;
+    readonly hash: string;
+    readonly items: Promise<ItemRecord[]>;
+  }
+  const ahead: Prepared[] = [];
+  let pool: PreparePool | null = null;
+  let submitted = 0;
+  const write = async ({ path, text, hash, items: prepared }: Prepared) => {
+    const items = await prepared;
     const before = known.has(path) ? await store.listItems(path) : [];
     batch.push({ path, text, hash, items, events: diffItems(before, items) });
     batchItems += items.length;
     if (batch.length >= BATCH_FILES || batchItems >= BATCH_ITEMS) await flush();
+  };
+
+  try {
+    for (const { path, abs } of files) {
+      let text: string;
+      try {
+        text = readPlanFile(abs, settings.plans.maxBytes).text;
+      } catch (e) {
+        if (isTmError(e) && SKIPPED.has(e.code)) {
+          findings.push({ file: path, code: e.code, message: e.message });
+          continue;
+        }
+        throw e;
+      }
+      const hash = sha256(text);
+      if (known.get(path) === hash) {
+        unchanged++;
+        continue;
+      }
+      if (pool === null && ++submitted > POOL_AFTER) pool = new PreparePool();
+      const job = { path, text, hoursPerDay: settings.hoursPerDay };
+      const items = pool ? pool.prepare(job) : prepareRecords(job);
+      // Handled when its turn comes; marked handled now so a failure waiting in line is not "unhandled".
+      items.catch(() => undefined);
+      ahead.push({ path, text, hash, items });
+      if (ahead.length >= LOOKAHEAD) await write(ahead.shift()!);
+    }
+    for (let next = ahead.shift(); next; next = ahead.shift()) await write(next);
+    if (batch.length > 0) await flush();
+  } finally {
+    await pool?.close();
   }
-  if (batch.length > 0) await flush();
 
   const present = new Set(files.map((f) => f.path));
   const removed: string[] = [];
@@ -199,9 +223,4 @@ function hasTasks(root: string, path: string, plans: ImportSettings['plans']): b
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-async function yamlParser(): Promise<(s: string) => unknown> {
-  const { parse } = await import('yaml');
-  return (s) => parse(s, { maxAliasCount: 100 });
 }
