@@ -151,7 +151,7 @@ describe('parsePlan on dependencies stated in prose', () => {
       '- [ ] T004 Announce it',
       '- [ ] T005 Archive the logs',
       '',
-      'T002 depends on T001; T003 REQUIRES T001 and T002; T004 Must Follow T003.',
+      'T002 depends on T001. T003 REQUIRES T001 and T002; T004 Must Follow T003.',
       'T005 blocks T004 — İstanbul office sign-off: T005 needs T001',
       'Nothing here needs anything, and the linter blocks nobody.',
       '',
@@ -159,7 +159,7 @@ describe('parsePlan on dependencies stated in prose', () => {
   );
   const deps = (key: string) => plan.byKey.get(key)!.dependsOn;
 
-  it('reads verbs in any case, lists joined by commas and "and", and the reverse verbs', () => {
+  it('reads verbs in any case, lists joined by commas and "and", the reverse verbs, one clause per sentence', () => {
     expect(deps('T002')).toEqual(['T001']);
     expect(deps('T003')).toEqual(['T001', 'T002']);
     expect(deps('T004')).toEqual(['T003', 'T005']);
