@@ -154,27 +154,11 @@ function search(backend: Backend): Migration {
           `create virtual table items_fts using fts5(${FTS_COLUMNS}, content='items', content_rowid='item_id', tokenize='ascii')`,
         )
         .execute(db);
-      await sql
-        .raw(`create trigger items_fts_insert after insert on items begin
-          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
-        end`)
-        .execute(db);
-      await sql
-        .raw(`create trigger items_fts_delete after delete on items begin
-          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
-        end`)
-        .execute(db);
-      await sql
-        .raw(`create trigger items_fts_update after update on items begin
-          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
-          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
-        end`)
-        .execute(db);
+      await createFtsTriggers(db);
       await sql.raw(`insert into items_fts(items_fts) values ('rebuild')`).execute(db);
     },
     async down(db: AnyDb) {
-      for (const t of ['items_fts_insert', 'items_fts_delete', 'items_fts_update'])
-        await sql.raw(`drop trigger ${t}`).execute(db);
+      await dropFtsTriggers(db);
       await sql.raw('drop table items_fts').execute(db);
     },
   };
@@ -398,6 +382,31 @@ function webhooks(backend: Backend): Migration {
   };
 }
 
+/** The triggers that kept items_fts in step with items row by row, from 0002_search until 0006_bulk_writes. */
+async function createFtsTriggers(db: AnyDb): Promise<void> {
+  await sql
+    .raw(`create trigger items_fts_insert after insert on items begin
+      insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
+    end`)
+    .execute(db);
+  await sql
+    .raw(`create trigger items_fts_delete after delete on items begin
+      insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
+    end`)
+    .execute(db);
+  await sql
+    .raw(`create trigger items_fts_update after update on items begin
+      insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
+      insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
+    end`)
+    .execute(db);
+}
+
+async function dropFtsTriggers(db: AnyDb): Promise<void> {
+  for (const t of ['items_fts_insert', 'items_fts_delete', 'items_fts_update'])
+    await sql.raw(`drop trigger ${t}`).execute(db);
+}
+
 /**
  * Bulk writes. SQLite's full-text index was kept in step by a trigger per item row, which made an
  * import of 100,000 items spend most of its time in FTS5; the store now indexes each batch it
@@ -409,29 +418,13 @@ function bulkWrites(backend: Backend): Migration {
   if (backend === 'postgres') return { up: async () => {}, down: async () => {} };
   return {
     async up(db: AnyDb) {
-      for (const t of ['items_fts_insert', 'items_fts_delete', 'items_fts_update'])
-        await sql.raw(`drop trigger ${t}`).execute(db);
+      await dropFtsTriggers(db);
       await db.schema.dropIndex('items_file_idx').execute();
     },
     async down(db: AnyDb) {
       await db.schema.createIndex('items_file_idx').on('items').column('file').execute();
       // The triggers as 0002_search made them, and the index rebuilt in case anything wrote around it.
-      await sql
-        .raw(`create trigger items_fts_insert after insert on items begin
-          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
-        end`)
-        .execute(db);
-      await sql
-        .raw(`create trigger items_fts_delete after delete on items begin
-          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
-        end`)
-        .execute(db);
-      await sql
-        .raw(`create trigger items_fts_update after update on items begin
-          insert into items_fts(items_fts, rowid, ${FTS_COLUMNS}) values ('delete', old.item_id, old.fts_title, old.fts_text);
-          insert into items_fts(rowid, ${FTS_COLUMNS}) values (new.item_id, new.fts_title, new.fts_text);
-        end`)
-        .execute(db);
+      await createFtsTriggers(db);
       await sql.raw(`insert into items_fts(items_fts) values ('rebuild')`).execute(db);
     },
   };

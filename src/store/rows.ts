@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { ItemKind, Status } from '../core/model.js';
 import type { StringField } from '../core/query/ast.js';
-import { foldText, searchTexts, tokenize } from '../core/query/fold.js';
+import { foldValue as foldStringValue, foldText, searchTexts, tokenize } from '../core/query/fold.js';
 import type { ItemEvent, ItemEventType, ItemRecord, JsonValue } from '../core/store/port.js';
 import { type EventsTable, FTS_SEPARATOR, type ItemsTable } from './schema.js';
 
@@ -79,12 +79,9 @@ function memo(cache: Map<string, string>, s: string, make: (s: string) => string
 
 const fold = (s: string): string => memo(folded, s, (x) => (ASCII.test(x) ? x.toLowerCase() : foldText(x)));
 
-/** `foldValue` of src/core/query/fold.ts, memoised. */
+/** `foldValue` of src/core/query/fold.ts, with the memoised fold. */
 export function foldValue(field: StringField, value: string): string {
-  const v = fold(value).trim();
-  if (field === 'owner') return v.replace(/^@/, '');
-  if (field === 'tag') return v.replace(/^#/, '');
-  return v;
+  return foldStringValue(field, value, fold);
 }
 
 /** `tokenize(s).join(' ')`, memoised. */

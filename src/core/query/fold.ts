@@ -34,8 +34,8 @@ export function searchTexts(item: ItemRecord): string[] {
  * The form in which a string field's values are compared, on both sides: folded and trimmed, an
  * owner's leading `@` and a tag's leading `#` dropped (`@Alice` is owner `alice`, `#Docker` tag `docker`).
  */
-export function foldValue(field: StringField, value: string): string {
-  const v = foldText(value).trim();
+export function foldValue(field: StringField, value: string, fold: (s: string) => string = foldText): string {
+  const v = fold(value).trim();
   if (field === 'owner') return v.replace(/^@/, '');
   if (field === 'tag') return v.replace(/^#/, '');
   return v;
