@@ -144,6 +144,44 @@ export function searchContract(fresh: () => Promise<Store>): void {
     }
   });
 
+  it('breaks a tie of hundreds of equal matches by file and document order, page after page', async () => {
+    const store = await fresh();
+    const plan = (n: number, top: number | null) =>
+      Array.from({ length: n }, (_, k) => ({
+        ...item(`k${k}`, { title: k === top ? 'rotate keys' : 'rotate the signing keys' }),
+        position: k,
+        line: k + 1,
+      }));
+    // Written in the opposite of file order, so storage order is not what puts them in order.
+    await store.commitRevision(revision('b.md', 'b', plan(250, null)));
+    await store.commitRevision(revision('a.md', 'a', plan(200, 150)));
+    const query = parseQuery('rotate');
+    const expected = [
+      'a.md k150',
+      ...plan(200, null)
+        .filter((i) => i.key !== 'k150')
+        .map((i) => `a.md ${i.key}`),
+      ...plan(250, null).map((i) => `b.md ${i.key}`),
+    ];
+    const hits = (r: { hits: readonly { item: ItemRecord }[] }) =>
+      r.hits.map((h) => `${h.item.file} ${h.item.key}`);
+    const all = await store.search({ query, today: TODAY, limit: 1000 });
+    expect(all.total).toBe(450);
+    // The shorter title ranks first; the other 449 score equally.
+    expect(all.hits[0]!.score).toBeGreaterThan(all.hits[1]!.score);
+    expect(new Set(all.hits.slice(1).map((h) => h.score)).size).toBe(1);
+    expect(hits(all)).toEqual(expected);
+    for (const limit of [1, 20, 333]) {
+      const paged: string[] = [];
+      for (let offset = 0; offset < 450; offset += limit) {
+        const page = await store.search({ query, today: TODAY, limit, offset });
+        expect(page.total).toBe(450);
+        paged.push(...hits(page));
+      }
+      expect(paged).toEqual(expected);
+    }
+  });
+
   it('counts facets over all matches as the reference does', async () => {
     const { store, items } = await seeded(fresh);
     for (const text of ['', 'the', 'status:todo,doing,done']) {

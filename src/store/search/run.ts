@@ -21,7 +21,8 @@ import {
 export interface SearchBackend extends SearchDialect {
   /**
    * The page of a ranked search as rows of `id` (item_id) and `score` (higher is better), best first,
-   * ties in file and document order.
+   * ties in file and document order, each with `total`, the number of matches (found with the page,
+   * which scores every match anyway).
    */
   rankedPage(q: CompiledQuery & { text: string }, limit: number, offset: number): RawBuilder<unknown>;
   /** The number of items matching a full-text query and the filters. */
@@ -34,7 +35,7 @@ export interface SearchBackend extends SearchDialect {
   itemsToCount: RawBuilder<unknown>;
 }
 
-type HitRow = Parameters<typeof itemRecord>[0] & { score: number };
+type HitRow = Parameters<typeof itemRecord>[0] & { score: number; total?: number | string };
 
 /** The item columns a hit returns (not the search index columns). */
 export const ITEM_COLUMNS = sql.raw(
@@ -89,13 +90,18 @@ export async function runSearch(
 
   const rows = (await pageQuery(q, limit, offset, backend).execute(db)).rows;
   const hits = rows.map((r) => ({ item: itemRecord(r), score: Number(r.score) }));
-  // The first page often holds every match; counting again is only needed when it may not.
+  // The first page often holds every match, and a ranked page carries the total; counting again is
+  // only needed when neither tells it.
   const count =
     q.text !== null
       ? backend.countText(q.text, q.filters)
       : sql<{ n: number }>`select count(*) as n from ${backend.itemsToCount} where ${where}`;
   const total =
-    offset === 0 && hits.length < limit ? hits.length : Number((await count.execute(db)).rows[0]!.n);
+    offset === 0 && hits.length < limit
+      ? hits.length
+      : rows[0]?.total !== undefined
+        ? Number(rows[0].total)
+        : Number((await count.execute(db)).rows[0]!.n);
 
   const facets: Partial<Record<Facet, FacetCount[]>> = {};
   for (const facet of request.facets ?? [])
@@ -124,7 +130,7 @@ function pageQuery(
       select ${ITEM_COLUMNS}, 0 as score from page join items i on i.item_id = page.id order by ${order}`;
   }
   return sql<HitRow>`with page as (${backend.rankedPage({ ...q, text: q.text }, limit, offset)})
-    select ${ITEM_COLUMNS}, page.score from page join items i on i.item_id = page.id
+    select ${ITEM_COLUMNS}, page.score, page.total from page join items i on i.item_id = page.id
     order by page.score desc, ${order}`;
 }
 
