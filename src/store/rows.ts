@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { ItemKind, Status } from '../core/model.js';
 import type { StringField } from '../core/query/ast.js';
-import { foldValue as foldStringValue, foldText, searchTexts, tokenize } from '../core/query/fold.js';
+import { foldValue as foldStringValue, foldText, tokenize } from '../core/query/fold.js';
 import type { ItemEvent, ItemEventType, ItemRecord, JsonValue } from '../core/store/port.js';
 import { type EventsTable, FTS_SEPARATOR, type ItemsTable } from './schema.js';
 
@@ -38,34 +38,31 @@ export function itemRow(documentId: number, item: ItemRecord): ItemRow {
     phase: item.phase,
     tags: JSON.stringify(item.tags),
     depends_on: JSON.stringify(item.dependsOn),
-    key_f: foldValue('key', item.key),
-    id_f: item.id === null ? null : foldValue('id', item.id),
+    key_f: foldValueOnce('key', item.key),
+    id_f: item.id === null ? null : foldValueOnce('id', item.id),
     file_f: foldValue('file', item.file),
     owner_f: item.owner === null ? null : foldValue('owner', item.owner),
     category_f: item.category === null ? null : foldValue('category', item.category),
     phase_f: item.phase === null ? null : foldValue('phase', item.phase),
-    section_f: item.section.map((s) => foldValue('section', s)).join('\u001f'),
-    fts_title: words(item.title),
-    fts_text: searchTexts(item)
-      .slice(1)
-      .map(words)
-      .filter((t) => t !== '')
-      .map((t) => `${t} ${FTS_SEPARATOR}`)
-      .join(' '),
+    section_f: sectionFolded(item.section),
+    fts_title: wordsOnce(item.title),
+    fts_text: ftsText(item),
   };
 }
 
 /*
  * Folding is most of the cost of a row (Unicode normalisation and property regexes, some ten strings
- * an item), and the strings repeat: section titles, owners, tags, the file. So folded forms are
- * memoised, and ASCII text, whose NFKD form is itself and which holds no combining marks, is folded
- * by lower-casing alone. Both give exactly what src/core/query/fold.ts gives (rows.test.ts checks).
+ * an item). ASCII text, whose NFKD form is itself and which holds no combining marks, is folded by
+ * lower-casing alone. Values that repeat (files, owners, section titles, tags) are memoised; values
+ * that rarely do (keys, IDs, titles) are not, since remembering them would only fill and churn the
+ * memo. Both give exactly what src/core/query/fold.ts gives (rows.test.ts checks).
  */
 const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORD = /[a-z0-9]+/g;
+const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 const MEMO_LIMIT = 50_000;
 const folded = new Map<string, string>();
-const wordsOf = new Map<string, string>();
+const wordsMemo = new Map<string, string>();
+const sectionsMemo = new Map<string, string>();
 
 function memo(cache: Map<string, string>, s: string, make: (s: string) => string): string {
   let v = cache.get(s);
@@ -77,19 +74,58 @@ function memo(cache: Map<string, string>, s: string, make: (s: string) => string
   return v;
 }
 
-const fold = (s: string): string => memo(folded, s, (x) => (ASCII.test(x) ? x.toLowerCase() : foldText(x)));
+const foldOnce = (s: string): string => (ASCII.test(s) ? s.toLowerCase() : foldText(s));
+const fold = (s: string): string => memo(folded, s, foldOnce);
 
-/** `foldValue` of src/core/query/fold.ts, with the memoised fold. */
+/** `foldValue` of src/core/query/fold.ts, memoised. */
 export function foldValue(field: StringField, value: string): string {
   return foldStringValue(field, value, fold);
 }
 
+/** `foldValue` of src/core/query/fold.ts, for a value that seldom repeats. */
+export function foldValueOnce(field: StringField, value: string): string {
+  return foldStringValue(field, value, foldOnce);
+}
+
+/** `tokenize(s).join(' ')`, for a text that seldom repeats. */
+export function wordsOnce(s: string): string {
+  const f = foldOnce(s);
+  // In ASCII the words are the runs of letters and digits, so the runs of anything else are spaces.
+  return ASCII.test(f) ? f.replace(NOT_ASCII_WORD, ' ').trim() : tokenize(s).join(' ');
+}
+
 /** `tokenize(s).join(' ')`, memoised. */
 export function words(s: string): string {
-  return memo(wordsOf, s, (x) => {
-    const f = fold(x);
-    return (ASCII.test(f) ? f.match(ASCII_WORD) : tokenize(x))?.join(' ') ?? '';
-  });
+  return memo(wordsMemo, s, wordsOnce);
+}
+
+const SECTION_JOINER = '\u001f';
+
+function sectionFolded(section: readonly string[]): string {
+  if (section.length === 0) return '';
+  if (section.length === 1) return foldValue('section', section[0]!);
+  return memo(sectionsMemo, section.join(SECTION_JOINER), () =>
+    section.map((s) => foldValue('section', s)).join(SECTION_JOINER),
+  );
+}
+
+/**
+ * The search texts after the title (`searchTexts` of src/core/query/fold.ts, in its order), each as
+ * its words followed by the separator that keeps a phrase from spanning two of them.
+ */
+export function ftsText(item: ItemRecord): string {
+  let out = '';
+  const add = (w: string) => {
+    if (w !== '') out = out === '' ? `${w} ${FTS_SEPARATOR}` : `${out} ${w} ${FTS_SEPARATOR}`;
+  };
+  if (item.id !== null) add(wordsOnce(item.id));
+  for (const s of item.section) add(words(s));
+  if (item.owner !== null) add(words(item.owner));
+  if (item.category !== null) add(words(item.category));
+  if (item.phase !== null) add(words(item.phase));
+  if (item.priorityLabel !== null) add(words(item.priorityLabel));
+  for (const t of item.tags) add(words(t));
+  return out;
 }
 
 export function itemRecord(row: ItemRow): ItemRecord {

@@ -12,6 +12,7 @@ import { runSearch } from './search/run.js';
 import { sqliteWrites } from './writes.js';
 
 const MMAP_BYTES = 256 * 1024 * 1024;
+const PAGE_BYTES = 16 * 1024;
 const CACHE_KIB = 64 * 1024;
 
 export interface SqliteOptions {
@@ -52,6 +53,10 @@ export function openDatabase(path: string, readonly = false): Database.Database 
     const database = new Database(path, { readonly, fileMustExist: readonly });
     database.pragma('busy_timeout = 10000');
     if (!readonly) {
+      // Pages of 16 KiB rather than 4 KiB: a quarter as many page writes and checkpoint copies for
+      // the same rows, and shallower trees. It takes effect when the file is created; an existing
+      // database keeps the page size it has.
+      database.pragma(`page_size = ${PAGE_BYTES}`);
       database.pragma('journal_mode = WAL');
       // With WAL, NORMAL stays consistent after a crash and only the last commits may roll back.
       database.pragma('synchronous = NORMAL');

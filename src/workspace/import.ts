@@ -97,7 +97,10 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
     readonly items: Promise<ItemRecord[]>;
   }
   const ahead: Prepared[] = [];
-  let pool: PreparePool | null = null;
+  // Plans the store has never seen are changed for certain: with many of them the pool starts at
+  // once, so that no plan is parsed here while this thread's parser is still cold.
+  const unseen = files.reduce((n, f) => (known.has(f.path) ? n : n + 1), 0);
+  let pool: PreparePool | null = unseen > POOL_AFTER ? new PreparePool() : null;
   let submitted = 0;
   const write = async ({ path, text, hash, items: prepared }: Prepared) => {
     const items = await prepared;
