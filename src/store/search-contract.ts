@@ -182,6 +182,26 @@ export function searchContract(fresh: () => Promise<Store>): void {
     }
   });
 
+  it('keeps each item of a big revision with its own tags and words', async () => {
+    const store = await fresh();
+    // More rows than one bulk statement holds, and a remainder, on every table the import writes.
+    const n = 1234;
+    const items = Array.from({ length: n }, (_, k) => ({
+      ...item(`k${k}`, { title: `task w${k}x`, tags: [`t${k}y`, k % 2 === 0 ? 'even' : 'odd'] }),
+      position: k,
+      line: k + 1,
+    }));
+    await store.commitRevision(revision('big.md', 'big', items));
+    for (const k of [0, 1, 127, 128, 129, 255, 256, 1000, n - 1]) {
+      const byTag = await store.search({ query: parseQuery(`tag:t${k}y`), today: TODAY });
+      expect(byTag.hits.map((h) => h.item.key)).toEqual([`k${k}`]);
+      expect(byTag.hits[0]!.item.tags).toEqual([`t${k}y`, k % 2 === 0 ? 'even' : 'odd']);
+      const byWord = await store.search({ query: parseQuery(`w${k}x`), today: TODAY });
+      expect(byWord.hits.map((h) => h.item.key)).toEqual([`k${k}`]);
+    }
+    expect((await store.search({ query: parseQuery('tag:even'), today: TODAY, limit: 1 })).total).toBe(n / 2);
+  });
+
   it('counts facets over all matches as the reference does', async () => {
     const { store, items } = await seeded(fresh);
     for (const text of ['', 'the', 'status:todo,doing,done']) {
