@@ -198,16 +198,24 @@ export class KyselyStore implements Store {
       trx,
       changed.filter((c) => Number(c.doc.revision_count) > 0).map((c) => c.doc.id),
     );
-    const items = changed.flatMap(({ input, doc }) => input.items.map((item) => ({ item, doc: doc.id })));
+    // Rows are made as they are written (generators), so each dies young instead of a batch's worth
+    // of them living on through the writes.
     const ids = await this.writes.insertItems(
       trx,
-      items.map(({ item, doc }) => itemRow(doc, item)),
+      (function* () {
+        for (const { input, doc } of changed) for (const item of input.items) yield itemRow(doc.id, item);
+      })(),
     );
     await this.writes.insertTags(
       trx,
-      items.flatMap(({ item }, n) =>
-        [...new Set(item.tags)].map((tag) => ({ item_id: ids[n]!, tag, tag_f: foldValue('tag', tag) })),
-      ),
+      (function* () {
+        let n = 0;
+        for (const { input } of changed)
+          for (const item of input.items) {
+            const id = ids[n++]!;
+            for (const tag of new Set(item.tags)) yield { item_id: id, tag, tag_f: foldValue('tag', tag) };
+          }
+      })(),
     );
     await this.appendEvents(
       trx,
@@ -282,19 +290,21 @@ export class KyselyStore implements Store {
     }
     await this.writes.insertEvents(
       trx,
-      batches.flatMap(({ documentId, revisionId, events, at }) =>
-        events.map((e) => ({
-          document_id: documentId,
-          revision_id: revisionId,
-          item_key: e.key,
-          previous_key: e.previousKey,
-          type: e.type,
-          field: e.field,
-          from_value: JSON.stringify(e.from ?? null),
-          to_value: JSON.stringify(e.to ?? null),
-          at,
-        })),
-      ),
+      (function* () {
+        for (const { documentId, revisionId, events, at } of batches)
+          for (const e of events)
+            yield {
+              document_id: documentId,
+              revision_id: revisionId,
+              item_key: e.key,
+              previous_key: e.previousKey,
+              type: e.type,
+              field: e.field,
+              from_value: JSON.stringify(e.from ?? null),
+              to_value: JSON.stringify(e.to ?? null),
+              at,
+            };
+      })(),
     );
   }
 

@@ -33,10 +33,14 @@ export interface EventRow {
 export interface BulkWrites {
   /** Deletes the items of these documents, with their tags and their search index entries. */
   deleteItems(trx: Tx, documentIds: readonly number[]): Promise<void>;
-  /** Inserts items (and indexes them for search); their generated ids, in the order of `rows`. */
-  insertItems(trx: Tx, rows: readonly ItemRow[]): Promise<number[]>;
-  insertTags(trx: Tx, rows: readonly TagRow[]): Promise<void>;
-  insertEvents(trx: Tx, rows: readonly EventRow[]): Promise<void>;
+  /**
+   * Inserts items (and indexes them for search); their generated ids, in the order of `rows`. Rows
+   * come as an iterable and are consumed as they are written, so a batch's rows are never all held
+   * at once.
+   */
+  insertItems(trx: Tx, rows: Iterable<ItemRow>): Promise<number[]>;
+  insertTags(trx: Tx, rows: Iterable<TagRow>): Promise<void>;
+  insertEvents(trx: Tx, rows: Iterable<EventRow>): Promise<void>;
 }
 
 const columnsOf = (table: string, without: string) =>
@@ -71,26 +75,32 @@ export function sqliteWrites(database: BetterSqlite3.Database): BulkWrites {
   const insertRows = <R>(
     table: string,
     cols: readonly string[],
-    rows: readonly R[],
+    rows: Iterable<R>,
     values: (r: R, out: unknown[]) => void,
   ) => {
     const per = Math.max(1, Math.floor(SQLITE_PARAMS / cols.length));
     const one = `(${cols.map(() => '?').join(', ')})`;
     const text = (n: number) =>
       `insert into ${table} (${cols.join(', ')}) values ${Array.from({ length: n }, () => one).join(', ')}`;
-    const many = rows.length >= per ? stmt(text(per)) : null;
     const single = stmt(text(1));
+    let many: BetterSqlite3.Statement | null = null;
     const done: { last: number; count: number }[] = [];
     const params: unknown[] = [];
-    // Full statements of `per` rows, then the rest one row at a time: two statements to prepare and
-    // keep per table, whatever the batch sizes.
-    for (let i = 0; i < rows.length; ) {
-      const n = rows.length - i >= per && per > 1 ? per : 1;
-      params.length = 0;
-      for (let k = i; k < i + n; k++) values(rows[k]!, params);
-      done.push({ last: Number((n === 1 ? single : many!).run(params).lastInsertRowid), count: n });
-      i += n;
+    let held = 0;
+    for (const row of rows) {
+      values(row, params);
+      if (++held === per) {
+        done.push({ last: Number((many ??= stmt(text(per))).run(params).lastInsertRowid), count: per });
+        params.length = 0;
+        held = 0;
+      }
     }
+    // The rest one row at a time: two statements to prepare and keep per table, whatever the sizes.
+    for (let k = 0; k < held; k++)
+      done.push({
+        last: Number(single.run(params.slice(k * cols.length, (k + 1) * cols.length)).lastInsertRowid),
+        count: 1,
+      });
     return done;
   };
   const byColumns =
@@ -151,8 +161,7 @@ export const postgresWrites: BulkWrites = {
   },
   async insertItems(trx, rows) {
     const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += PG_ROWS) {
-      const chunk = rows.slice(i, i + PG_ROWS);
+    for (const chunk of chunks(rows, PG_ROWS)) {
       const cols = sql.join(ITEM_COLUMNS.map((c) => sql.ref(c)));
       const from = sql.join(ITEM_COLUMNS.map((c) => sql.ref(`r.${c}`)));
       // RETURNING is not promised in input order, so ids are matched back by (document, key).
@@ -173,13 +182,26 @@ async function insertJson(
   trx: Tx,
   table: 'item_tags' | 'events',
   columns: readonly string[],
-  rows: readonly object[],
+  rows: Iterable<object>,
 ): Promise<void> {
   const cols = sql.join(columns.map((c) => sql.ref(c)));
   const from = sql.join(columns.map((c) => sql.ref(`r.${c}`)));
-  for (let i = 0; i < rows.length; i += PG_ROWS) {
-    const json = JSON.stringify(rows.slice(i, i + PG_ROWS));
+  for (const chunk of chunks(rows, PG_ROWS)) {
+    const json = JSON.stringify(chunk);
     await sql`insert into ${sql.table(table)} (${cols})
       select ${from} from json_populate_recordset(null::${sql.table(table)}, ${json}::json) r`.execute(trx);
   }
+}
+
+/** The rows in arrays of at most `size`. */
+function* chunks<R>(rows: Iterable<R>, size: number): Generator<R[]> {
+  let chunk: R[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
