@@ -90,6 +90,32 @@ describe('importWorkspace', () => {
     ]);
   });
 
+  it('reads and parses a big import of new plans on worker threads with the result of this thread', async () => {
+    const files: Record<string, string | Uint8Array> = {};
+    const path = (n: number) => `plans/p${String(n).padStart(3, '0')}/TODO.md`;
+    for (let n = 0; n < 100; n++) files[path(n)] = TODO.replace('rotate', `rotate ${n} 📅 2026-03-0${n % 9}`);
+    files[path(50)] = new Uint8Array([0x2d, 0x20, 0x00, 0x01, 0x02]);
+    files[path(70)] = `- [ ] big\n${'x'.repeat(5000)}\n`;
+    files[path(80)] = new Uint8Array([0x2d, 0x20, 0x5b, 0x20, 0x5d, 0x20, 0xc3, 0x28, 0x0a]);
+    const big = await workspace(files, { maxBytes: 4096 });
+    const r = await big.run();
+    expect(r.findings.map((f) => [f.file, f.code])).toEqual([
+      [path(50), 'TM_BINARY_FILE'],
+      [path(70), 'TM_TOO_LARGE'],
+      [path(80), 'TM_BAD_ENCODING'],
+    ]);
+    expect(r.changed).toHaveLength(97);
+    // A few of the same plans alone stay on this thread: the same items, and the same text stored.
+    const some = [0, 1, 49, 99].map(path);
+    const small = await workspace(Object.fromEntries(some.map((p) => [p, files[p]!])), { maxBytes: 4096 });
+    expect((await small.run()).changed).toEqual(some);
+    for (const p of some) expect(await big.store.listItems(p)).toEqual(await small.store.listItems(p));
+    const hashes = await small.store.documentHashes();
+    const bigHashes = await big.store.documentHashes();
+    for (const p of some) expect(bigHashes.get(p)).toBe(hashes.get(p));
+    expect((await big.run()).changed).toEqual([]);
+  });
+
   it('keeps the history of an item whose title is reworded', async () => {
     const w = await workspace({ 'TODO.md': TODO });
     await w.run();

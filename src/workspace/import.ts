@@ -4,16 +4,15 @@
  * against the items the store had; a file that is gone has its items removed. Files that are not
  * readable text (binary, oversized, invalid UTF-8) are skipped with a finding.
  */
-import { createHash } from 'node:crypto';
 import { sep } from 'node:path';
 import { type ErrorCode, isTmError } from '../core/errors.js';
 import { diffItems } from '../core/events/diff.js';
 import type { Plan } from '../core/model.js';
-import type { ItemRecord, RevisionInput, Store } from '../core/store/port.js';
+import type { RevisionInput, Store } from '../core/store/port.js';
 import { itemRecords } from '../core/store/records.js';
 import { discoverPlans } from './discover.js';
 import { PreparePool } from './pool.js';
-import { prepareRecords } from './prepare.js';
+import { type PreparedFile, prepareRecords, sha256 } from './prepare.js';
 import { readPlanFile } from './read.js';
 
 export interface ImportSettings {
@@ -89,21 +88,34 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
   };
 
   // Changed plans are parsed ahead of the writes, on worker threads once there are enough of them,
-  // and written in file order. A parse error surfaces when its plan's turn to be written comes.
+  // and written in file order. A parse error surfaces when its plan's turn to be written comes, and
+  // so does a file skipped with a finding, which keeps the findings in file order.
+  type Outcome = PreparedFile | { readonly finding: ImportFinding };
   interface Prepared {
     readonly path: string;
-    readonly text: string;
-    readonly hash: string;
-    readonly items: Promise<ItemRecord[]>;
+    readonly outcome: Promise<Outcome>;
   }
+  const skipped =
+    (path: string) =>
+    (e: unknown): Outcome => {
+      if (isTmError(e) && SKIPPED.has(e.code))
+        return { finding: { file: path, code: e.code, message: e.message } };
+      throw e;
+    };
   const ahead: Prepared[] = [];
   // Plans the store has never seen are changed for certain: with many of them the pool starts at
-  // once, so that no plan is parsed here while this thread's parser is still cold.
+  // once, so that no plan is parsed here while this thread's parser is still cold, and the workers
+  // read and hash those files too, leaving this thread the database's work.
   const unseen = files.reduce((n, f) => (known.has(f.path) ? n : n + 1), 0);
   let pool: PreparePool | null = unseen > POOL_AFTER ? new PreparePool() : null;
   let submitted = 0;
-  const write = async ({ path, text, hash, items: prepared }: Prepared) => {
-    const items = await prepared;
+  const write = async ({ path, outcome }: Prepared) => {
+    const prepared = await outcome;
+    if ('finding' in prepared) {
+      findings.push(prepared.finding);
+      return;
+    }
+    const { text, hash, items } = prepared;
     const before = known.has(path) ? await store.listItems(path) : [];
     batch.push({ path, text, hash, items, events: diffItems(before, items) });
     batchItems += items.length;
@@ -112,27 +124,32 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
 
   try {
     for (const { path, abs } of files) {
-      let text: string;
-      try {
-        text = readPlanFile(abs, settings.plans.maxBytes).text;
-      } catch (e) {
-        if (isTmError(e) && SKIPPED.has(e.code)) {
-          findings.push({ file: path, code: e.code, message: e.message });
+      let outcome: Promise<Outcome>;
+      if (pool !== null && !known.has(path)) {
+        outcome = pool
+          .prepareFile({ path, abs, maxBytes: settings.plans.maxBytes, hoursPerDay: settings.hoursPerDay })
+          .catch(skipped(path));
+      } else {
+        let text: string;
+        try {
+          text = readPlanFile(abs, settings.plans.maxBytes).text;
+        } catch (e) {
+          outcome = Promise.resolve(skipped(path)(e));
+          ahead.push({ path, outcome });
           continue;
         }
-        throw e;
+        const hash = sha256(text);
+        if (known.get(path) === hash) {
+          unchanged++;
+          continue;
+        }
+        if (pool === null && ++submitted > POOL_AFTER) pool = new PreparePool();
+        const job = { path, text, hoursPerDay: settings.hoursPerDay };
+        outcome = (pool ? pool.prepare(job) : prepareRecords(job)).then((items) => ({ text, hash, items }));
       }
-      const hash = sha256(text);
-      if (known.get(path) === hash) {
-        unchanged++;
-        continue;
-      }
-      if (pool === null && ++submitted > POOL_AFTER) pool = new PreparePool();
-      const job = { path, text, hoursPerDay: settings.hoursPerDay };
-      const items = pool ? pool.prepare(job) : prepareRecords(job);
       // Handled when its turn comes; marked handled now so a failure waiting in line is not "unhandled".
-      items.catch(() => undefined);
-      ahead.push({ path, text, hash, items });
+      outcome.catch(() => undefined);
+      ahead.push({ path, outcome });
       if (ahead.length >= LOOKAHEAD) await write(ahead.shift()!);
     }
     for (let next = ahead.shift(); next; next = ahead.shift()) await write(next);
@@ -222,8 +239,4 @@ function hasTasks(root: string, path: string, plans: ImportSettings['plans']): b
     // Unreadable files that are not named like plans are not plans.
     return false;
   }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

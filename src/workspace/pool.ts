@@ -8,15 +8,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type ErrorCode, TmError } from '../core/errors.js';
 import type { ItemRecord } from '../core/store/port.js';
-import { type PrepareJob, prepareRecords } from './prepare.js';
+import { type FileJob, type PreparedFile, type PrepareJob, prepareFile, prepareRecords } from './prepare.js';
 
-export interface PoolRequest {
-  readonly id: number;
-  readonly job: PrepareJob;
-}
+export type PoolRequest =
+  | { readonly id: number; readonly job: PrepareJob }
+  | { readonly id: number; readonly file: FileJob };
 
 export type PoolReply =
   | { readonly id: number; readonly items: ItemRecord[] }
+  | { readonly id: number; readonly file: PreparedFile }
   | { readonly id: number; readonly error: { readonly code: ErrorCode | null; readonly message: string } };
 
 /**
@@ -30,8 +30,9 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
   : new URL('./import-worker.js', import.meta.url);
 
 interface Pending {
-  readonly job: PrepareJob;
-  readonly resolve: (items: ItemRecord[]) => void;
+  /** The job, run here if the pool breaks down before a worker answers. */
+  readonly run: () => Promise<unknown>;
+  readonly resolve: (answer: unknown) => void;
   readonly reject: (e: unknown) => void;
 }
 
@@ -58,12 +59,27 @@ export class PreparePool {
 
   /** Item records of one plan, prepared on a worker (or here, once the pool has broken down). */
   prepare(job: PrepareJob): Promise<ItemRecord[]> {
-    if (this.broken) return prepareRecords(job);
+    return this.submit(
+      (id) => ({ id, job }),
+      () => prepareRecords(job),
+    );
+  }
+
+  /** A plan read from its file, hashed and prepared on a worker (or here, once the pool has broken down). */
+  prepareFile(file: FileJob): Promise<PreparedFile> {
+    return this.submit(
+      (id) => ({ id, file }),
+      () => prepareFile(file),
+    );
+  }
+
+  private submit<T>(request: (id: number) => PoolRequest, run: () => Promise<T>): Promise<T> {
+    if (this.broken) return run();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { job, resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { run, resolve: resolve as (answer: unknown) => void, reject });
       const worker = this.workers[this.nextWorker++ % this.workers.length]!;
-      worker.postMessage({ id, job } satisfies PoolRequest);
+      worker.postMessage(request(id));
     });
   }
 
@@ -81,6 +97,7 @@ export class PreparePool {
     if (!p) return;
     this.pending.delete(reply.id);
     if ('items' in reply) p.resolve(reply.items);
+    else if ('file' in reply) p.resolve(reply.file);
     else
       p.reject(
         reply.error.code === null
@@ -97,7 +114,7 @@ export class PreparePool {
     for (const w of workers) void w.terminate();
     const left = [...this.pending.values()];
     this.pending.clear();
-    for (const p of left) prepareRecords(p.job).then(p.resolve, p.reject);
+    for (const p of left) p.run().then(p.resolve, p.reject);
   }
 }
 
