@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import { TmError } from '../core/errors.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
@@ -14,6 +14,8 @@ import { sqliteWrites } from './writes.js';
 const MMAP_BYTES = 256 * 1024 * 1024;
 const PAGE_BYTES = 16 * 1024;
 const CACHE_KIB = 64 * 1024;
+/** Prepared statements kept for reuse (least recently used first out). */
+const STATEMENTS = 128;
 
 export interface SqliteOptions {
   readonly now?: () => Date;
@@ -24,7 +26,7 @@ export interface SqliteOptions {
 /** Opens (creating when missing) the SQLite database at `path` and migrates it to the latest schema. */
 export async function openSqliteStore(path: string, options: SqliteOptions = {}): Promise<KyselyStore> {
   const database = openDatabase(path, options.readonly === true);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) });
   if (!options.readonly) await migrateToLatest(db, 'sqlite');
   return new KyselyStore(
     db,
@@ -44,6 +46,29 @@ export async function openSqliteStore(path: string, options: SqliteOptions = {})
     },
     options.now,
   );
+}
+
+/**
+ * The connection as Kysely sees it, with prepared statements kept. Kysely prepares every query it
+ * runs, and preparing a search (CTEs, unions, a dozen tables) costs about as much as running a small
+ * one. Kysely runs one query at a time on its one SQLite connection, so a kept statement is never in
+ * use twice at once.
+ */
+function keepingStatements(database: Database.Database): SqliteDatabase {
+  const kept = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = kept.get(text);
+      if (statement) kept.delete(text);
+      else {
+        statement = database.prepare(text);
+        if (kept.size >= STATEMENTS) kept.delete(kept.keys().next().value!);
+      }
+      kept.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 /** The raw database handle, for the online backup API. */
