@@ -226,17 +226,16 @@ export class KyselyStore implements Store {
         at,
       })),
     );
-    for (const { input, doc, at } of changed)
-      await trx
-        .updateTable('documents')
-        .set({
-          hash: input.hash,
-          revision_count: Number(doc.revision_count) + 1,
-          item_count: input.items.length,
-          updated_at: at,
-        })
-        .where('id', '=', doc.id)
-        .execute();
+    await this.writes.updateDocuments(
+      trx,
+      changed.map(({ input, doc, at }) => ({
+        id: doc.id,
+        hash: input.hash,
+        revision_count: Number(doc.revision_count) + 1,
+        item_count: input.items.length,
+        updated_at: at,
+      })),
+    );
     return run.map(({ input }) => {
       const done = docs.get(input.path)!.hash !== input.hash;
       return { changed: done, events: done ? input.events.length : 0 };

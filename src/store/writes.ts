@@ -30,6 +30,14 @@ export interface EventRow {
   readonly at: string;
 }
 
+export interface DocumentUpdate {
+  readonly id: number;
+  readonly hash: string;
+  readonly revision_count: number;
+  readonly item_count: number;
+  readonly updated_at: string;
+}
+
 export interface BulkWrites {
   /** Deletes the items of these documents, with their tags and their search index entries. */
   deleteItems(trx: Tx, documentIds: readonly number[]): Promise<void>;
@@ -41,6 +49,8 @@ export interface BulkWrites {
   insertItems(trx: Tx, rows: Iterable<ItemRow>): Promise<number[]>;
   insertTags(trx: Tx, rows: Iterable<TagRow>): Promise<void>;
   insertEvents(trx: Tx, rows: Iterable<EventRow>): Promise<void>;
+  /** Sets each document's hash, counts and time after a new revision. */
+  updateDocuments(trx: Tx, rows: readonly DocumentUpdate[]): Promise<void>;
 }
 
 const columnsOf = (table: string, without: string) =>
@@ -146,6 +156,12 @@ export function sqliteWrites(database: BetterSqlite3.Database): BulkWrites {
     async insertEvents(_trx, rows) {
       insertRows('events', EVENT_COLUMNS, rows, eventValues);
     },
+    async updateDocuments(_trx, rows) {
+      const update = stmt(
+        'update documents set hash = ?, revision_count = ?, item_count = ?, updated_at = ? where id = ?',
+      );
+      for (const r of rows) update.run(r.hash, r.revision_count, r.item_count, r.updated_at, r.id);
+    },
   };
 }
 
@@ -176,6 +192,13 @@ export const postgresWrites: BulkWrites = {
   },
   insertTags: (trx, rows) => insertJson(trx, 'item_tags', TAG_COLUMNS, rows),
   insertEvents: (trx, rows) => insertJson(trx, 'events', EVENT_COLUMNS, rows),
+  async updateDocuments(trx, rows) {
+    for (const chunk of chunks(rows, PG_ROWS))
+      await sql`update documents d set hash = r.hash, revision_count = r.revision_count,
+          item_count = r.item_count, updated_at = r.updated_at
+        from json_populate_recordset(null::documents, ${JSON.stringify(chunk)}::json) r
+        where d.id = r.id`.execute(trx);
+  },
 };
 
 async function insertJson(
