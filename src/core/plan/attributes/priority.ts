@@ -1,5 +1,6 @@
 /** Priority: every scheme plans use, normalised to a rank (0 = highest) with the plan's own label kept. */
 import type { Priority } from '../../model.js';
+import { codePointAt, codePointBefore, isLetterOrDigit, nonWordPrefixLength } from '../chars.js';
 
 const MOSCOW: readonly [RegExp, number, string][] = [
   [/\bmust[\s-]*have\b|\bmust\b/i, 0, 'Must Have'],
@@ -29,9 +30,27 @@ const EMOJI: ReadonlyMap<string, number> = new Map([
   ['🟢', 3],
 ]);
 
-const P_RE = /(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])/u;
 const ORG_RE = /\[#([A-E])\]/;
 const EMOJI_RE = /🔺|⏫|🔼|🔽|⏬|🔴|🟠|🟡|🟢/u;
+
+/** Whether code point `cp` may stand next to a `P0`–`P4` mark: neither a letter, a digit nor `-`. */
+function isMarkBoundary(cp: number): boolean {
+  return cp !== 45 && !isLetterOrDigit(cp);
+}
+
+/**
+ * Offset of the first `P0`–`P4` in `s` that stands alone (`/(?<![\p{L}\p{N}-])P[0-4](?![\p{L}\p{N}-])/u`),
+ * or -1. A scan for `P` rather than that regex: with its Unicode classes it costs milliseconds to
+ * compile, more than a plan's whole use of it.
+ */
+export function findPriorityMark(s: string): number {
+  for (let k = s.indexOf('P'); k >= 0; k = s.indexOf('P', k + 1)) {
+    const d = s.charCodeAt(k + 1);
+    if (d >= 48 && d <= 52 && isMarkBoundary(codePointBefore(s, k)) && isMarkBoundary(codePointAt(s, k + 2)))
+      return k;
+  }
+  return -1;
+}
 
 function letterRank(letter: string): number {
   // Org and todo.txt: A is high, B medium, C low (D/E lower still).
@@ -43,8 +62,8 @@ function letterRank(letter: string): number {
  * Words are accepted here because the context says this text is about priority.
  */
 export function readPriorityValue(value: string): Priority | null {
-  const p = P_RE.exec(value);
-  if (p) return { rank: Number(p[1]), label: `P${p[1]}` };
+  const p = findPriorityMark(value);
+  if (p >= 0) return { rank: value.charCodeAt(p + 1) - 48, label: value.slice(p, p + 2) };
   for (const [re, rank, label] of MOSCOW) {
     if (re.test(value)) return { rank, label };
   }
@@ -65,8 +84,8 @@ export function readPriorityValue(value: string): Priority | null {
 
 /** A heading that names a priority (`#### P0 - Reliability`, `# 🔴 MUST HAVE`, `## High Priority`). */
 export function readHeadingPriority(title: string): Priority | null {
-  const t = title.replace(/^[^\p{L}\p{N}]+/u, '');
-  if (/^P[0-4](?![\p{L}\p{N}-])/u.test(t)) return readPriorityValue(t.slice(0, 2));
+  const t = title.slice(nonWordPrefixLength(title));
+  if (findPriorityMark(t) === 0) return readPriorityValue(t.slice(0, 2));
   const tagged = /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t);
   if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
   for (const [re, rank, label] of MOSCOW) {
@@ -105,8 +124,19 @@ export function readInlinePriority(text: string): InlinePriority | null {
       index: org.index,
       length: org[0].length,
     };
-  const p = /(?:\*\*|\(|\[)?(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])(?:\*\*|\)|\])?/u.exec(text);
-  if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
+  // The mark with the `**`, `(` or `[` around it: `(?:\*\*|\(|\[)?P[0-4](?:\*\*|\)|\])?` at the mark.
+  const k = findPriorityMark(text);
+  if (k >= 0) {
+    const before = text.charCodeAt(k - 1);
+    const start = k >= 2 && text.startsWith('**', k - 2) ? k - 2 : before === 40 || before === 91 ? k - 1 : k;
+    const after = text.charCodeAt(k + 2);
+    const end = text.startsWith('**', k + 2) ? k + 4 : after === 41 || after === 93 ? k + 3 : k + 2;
+    return {
+      priority: { rank: text.charCodeAt(k + 1) - 48, label: text.slice(k, k + 2) },
+      index: start,
+      length: end - start,
+    };
+  }
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
   const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);
