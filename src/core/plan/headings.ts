@@ -40,6 +40,17 @@ const SECTION_STATUS: readonly [RegExp, Status][] = [
     'todo',
   ],
 ];
+/** The longest title SECTION_STATUS matches (`carry-over items`): longer titles need no regex. */
+export const SECTION_STATUS_MAX_LENGTH = 16;
+
+/** The status a heading's bare title names as a whole (`Done`, `In Progress`, `Backlog`), or null. */
+export function sectionStatusOf(bare: string): Status | null {
+  if (bare.length > SECTION_STATUS_MAX_LENGTH) return null;
+  let status: Status | null = null;
+  for (let i = 0; i < SECTION_STATUS.length; i++)
+    if (SECTION_STATUS[i]![0].test(bare)) status = SECTION_STATUS[i]![1];
+  return status;
+}
 const PHASE_RE = /\b(phase|sprint|milestone|stage|iteration|release|week|epic)\s+(\d+(?:\.\d+)*[a-z]?)/i;
 
 /**
@@ -106,7 +117,7 @@ export function readHeading(text: string): HeadingInfo {
   let statusText: string | null = null;
   let statusRange: [number, number] | null = null;
 
-  const struck = /^~~(.+)~~$/.exec(text);
+  const struck = text.startsWith('~~') ? /^~~(.+)~~$/.exec(text) : null;
   if (struck) {
     start = 2;
     end = text.length - 2;
@@ -177,11 +188,8 @@ export function readHeading(text: string): HeadingInfo {
     titleRange = [titleStart + id.length, titleStart + title.length];
     title = title.slice(id.length).trim();
   }
-  const bare = title.replace(/[*_]/g, '').trim();
-  let statusSection: Status | null = null;
-  for (const [re, s] of SECTION_STATUS) {
-    if (re.test(bare)) statusSection = s;
-  }
+  const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
+  let statusSection = sectionStatusOf(bare);
   if (!statusSection && !id && status && bare === '') statusSection = status;
   // A heading that is nothing but a status word names a status section (read only when it can count).
   const whole = !statusSection && !id ? readStatusValue(bare) : null;
@@ -190,7 +198,7 @@ export function readHeading(text: string): HeadingInfo {
   }
   const phase = PHASE_RE.exec(text);
   return {
-    title: title.replace(/^\*\*(.+)\*\*$/, '$1'),
+    title: title.startsWith('**') ? title.replace(/^\*\*(.+)\*\*$/, '$1') : title,
     id: id?.id ?? null,
     idKind: id?.kind ?? null,
     status: statusSection ? null : status,

@@ -1,6 +1,6 @@
 /** Priority: every scheme plans use, normalised to a rank (0 = highest) with the plan's own label kept. */
 import type { Priority } from '../../model.js';
-import { codePointAt, codePointBefore, isLetterOrDigit, nonWordPrefixLength } from '../chars.js';
+import { codePointAt, codePointBefore, isLetterOrDigit, isSpace, nonWordPrefixLength } from '../chars.js';
 
 const MOSCOW: readonly [RegExp, number, string][] = [
   [/\bmust[\s-]*have\b|\bmust\b/i, 0, 'Must Have'],
@@ -86,15 +86,28 @@ export function readPriorityValue(value: string): Priority | null {
 export function readHeadingPriority(title: string): Priority | null {
   const t = title.slice(nonWordPrefixLength(title));
   if (findPriorityMark(t) === 0) return readPriorityValue(t.slice(0, 2));
-  const tagged = /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t);
+  // Each regex below runs only when what it needs is there (most headings name no priority).
+  const tagged = t.includes('P') ? /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t) : null;
   if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
-  for (const [re, rank, label] of MOSCOW) {
-    const m = re.exec(t);
-    if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
+  const lower = t.toLowerCase();
+  if (lower.includes('have')) {
+    for (let i = 0; i < MOSCOW.length; i++) {
+      const [re, rank, label] = MOSCOW[i]!;
+      const m = re.exec(t);
+      if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
+    }
   }
-  const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
-  if (w || /^priority\s*[:-]?\s*\S/i.test(t))
-    return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
+  const c = lower.charCodeAt(0);
+  // critical, urgent, high, medium, low; priority
+  if (c === 99 || c === 117 || c === 104 || c === 109 || c === 108 || c === 112) {
+    const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
+    if (w || /^priority\s*[:-]?\s*\S/i.test(t))
+      return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
+  }
+  // An emoji mark must be the first thing in the heading: not when that is ASCII.
+  let first = 0;
+  while (first < title.length && isSpace(title.charCodeAt(first))) first++;
+  if (!(title.charCodeAt(first) >= 128)) return null;
   const lead = EMOJI_RE.exec(title);
   if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
   return null;
@@ -117,7 +130,7 @@ export function readInlinePriority(text: string): InlinePriority | null {
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
   if (todoTxt)
     return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
-  const org = ORG_RE.exec(text);
+  const org = text.includes('[#') ? ORG_RE.exec(text) : null;
   if (org)
     return {
       priority: { rank: letterRank(org[1]!), label: `[#${org[1]}]` },
@@ -137,6 +150,8 @@ export function readInlinePriority(text: string): InlinePriority | null {
       length: end - start,
     };
   }
+  // The emoji marks are outside ASCII.
+  if (!/[^\x00-\x7f]/.test(text)) return null;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
   const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);

@@ -375,7 +375,8 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
       if (text.length > 0 && value.includes(text)) return { status, index: value.indexOf(text), text };
     }
   }
-  return findStatusWord(value);
+  // The words inside parentheses, when there were any (else this was searched above).
+  return outside === value ? null : findStatusWord(value);
 }
 
 /** The form in which vocabulary entries are compared: trimmed, lower case, spaces collapsed. */
