@@ -259,7 +259,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   /** Field lines of a paragraph: attached to the heading item whose body this is, or to the plan. */
   const onParagraph = (p: ParagraphBlock, parentItem: number) => {
     const top = open[open.length - 1];
-    for (const slice of p.lines) {
+    for (let l = 0; l < p.lines.length; l++) {
+      const slice = p.lines[l]!;
       const fields = readFieldLine(text, slice.start, slice.end, true);
       if (!fields) continue;
       if (parentItem >= 0) {

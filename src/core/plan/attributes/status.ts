@@ -289,8 +289,8 @@ export function scanStatusWord(t: string): { index: number; end: number } | null
   for (let p = 0; p < t.length; p++) {
     const candidates = WORDS_BY_FIRST.get(t.charCodeAt(p));
     if (candidates === undefined || isLetterOrDigit(codePointBefore(t, p))) continue;
-    for (const parts of candidates) {
-      const end = wordEnd(t, p, parts);
+    for (let c = 0; c < candidates.length; c++) {
+      const end = wordEnd(t, p, candidates[c]!);
       if (end >= 0 && !isLetterOrDigit(codePointAt(t, end))) return { index: p, end };
     }
   }
