@@ -35,14 +35,25 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function buildProgram(onExit: (code: number) => void, surfaces: Surfaces | undefined): Command {
+/**
+ * The commander program. When the command line starts with a command's name, only that command is
+ * declared: it is the only one commander can run or describe then, and declaring all of them costs
+ * more than the rest of a short command's start-up. Otherwise (`taskmark --help`, a mistyped
+ * command) all are, for the overview and the suggestions.
+ */
+function buildProgram(
+  onExit: (code: number) => void,
+  surfaces: Surfaces | undefined,
+  first?: string,
+): Command {
   const program = new Command('taskmark')
     .description('A task tracker for engineering plans written in markdown.')
     .version(packageJson.version)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `\nExit codes:\n${EXIT_CODES.map(([c, d]) => `  ${c}  ${d}`).join('\n')}\n`)
     .exitOverride();
-  for (const spec of COMMANDS) addCommand(program, spec, onExit, surfaces);
+  const named = COMMANDS.find((c) => c.name === first);
+  for (const spec of named ? [named] : COMMANDS) addCommand(program, spec, onExit, surfaces);
   return program;
 }
 
@@ -72,9 +83,13 @@ function addCommand(
 /** Runs the CLI; returns the exit code. `surfaces` are the servers the composition root wires in. */
 export async function runCli(argv: readonly string[], surfaces?: Surfaces): Promise<number> {
   let code = 0;
-  const program = buildProgram((c) => {
-    code = c;
-  }, surfaces);
+  const program = buildProgram(
+    (c) => {
+      code = c;
+    },
+    surfaces,
+    argv[0],
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -32,10 +32,14 @@ export function planStatus(plan: Plan, today: string): PlanStatus {
   let doneMinutes = 0;
   let remainingMinutes = 0;
   const sectionLine = new Map<string, number>();
-  for (const s of plan.sections) if (!sectionLine.has(s.title)) sectionLine.set(s.title, s.line);
+  for (let i = 0; i < plan.sections.length; i++) {
+    const s = plan.sections[i]!;
+    if (!sectionLine.has(s.title)) sectionLine.set(s.title, s.line);
+  }
   const overdue: PlanStatus['overdue'] = [];
   const dueSoon: PlanStatus['dueSoon'] = [];
-  for (const item of plan.items) {
+  for (let i = 0; i < plan.items.length; i++) {
+    const item = plan.items[i]!;
     if (item.refersTo !== null) continue;
     if (!isClosed(item) && item.due !== null) {
       const days = daysBetween(today, item.due);
@@ -54,7 +58,8 @@ export function planStatus(plan: Plan, today: string): PlanStatus {
     count(p.counts, item);
     priorities.set(label, p);
   }
-  for (const item of plan.items) {
+  for (let i = 0; i < plan.items.length; i++) {
+    const item = plan.items[i]!;
     if (item.parent === null && item.refersTo === null) {
       doneMinutes += item.rollup.effortDoneMinutes;
       remainingMinutes += item.rollup.effortRemainingMinutes;

@@ -329,7 +329,8 @@ class Scanner {
     } else if (kind === BLOCKQUOTE || kind === LIST || kind === ITEM) {
       // Children are always closed before their container, so their last lines are final.
       let end = block.startLine + 1;
-      for (const child of (block as Container).children) if (child.endLine > end) end = child.endLine;
+      const children = (block as Container).children;
+      for (let i = 0; i < children.length; i++) if (children[i]!.endLine > end) end = children[i]!.endLine;
       block.endLine = end;
     }
   }

@@ -4,6 +4,7 @@ import { readWindow } from './attributes/dates.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
 import { findStatusWord, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import { codePointBefore, isLetterOrDigit, isSpace } from './chars.js';
 
 export interface HeadingInfo {
   /** The title without ID, decoration and status annotation. */
@@ -39,8 +40,69 @@ const SECTION_STATUS: readonly [RegExp, Status][] = [
     'todo',
   ],
 ];
+/** The longest title SECTION_STATUS matches (`carry-over items`): longer titles need no regex. */
+export const SECTION_STATUS_MAX_LENGTH = 16;
+
+/** The status a heading's bare title names as a whole (`Done`, `In Progress`, `Backlog`), or null. */
+export function sectionStatusOf(bare: string): Status | null {
+  if (bare.length > SECTION_STATUS_MAX_LENGTH) return null;
+  let status: Status | null = null;
+  for (let i = 0; i < SECTION_STATUS.length; i++)
+    if (SECTION_STATUS[i]![0].test(bare)) status = SECTION_STATUS[i]![1];
+  return status;
+}
 const PHASE_RE = /\b(phase|sprint|milestone|stage|iteration|release|week|epic)\s+(\d+(?:\.\d+)*[a-z]?)/i;
-const LEADING_DECOR_RE = /^(?:[^\p{L}\p{N}\s*_~[(`]\uFE0F?\s*)+/u;
+
+/**
+ * Whether code point `cp` can be decoration (an emoji or symbol): not a letter, digit or white space,
+ * nor one of `excluded` (ASCII marks that open or close markdown). Read with a scan rather than a
+ * Unicode regex, which costs milliseconds to compile for two-byte text.
+ */
+function isDecoration(cp: number, excluded: string): boolean {
+  return (
+    cp >= 0 &&
+    !isLetterOrDigit(cp) &&
+    !isSpace(cp) &&
+    !(cp < 128 && excluded.includes(String.fromCharCode(cp)))
+  );
+}
+
+/**
+ * Length of the leading decoration of `s` from `from`: a decoration character, then decoration
+ * characters and white space (`/^(?:[^\p{L}\p{N}\s*_~[(`]\uFE0F?\s*)+/u`), or 0.
+ */
+export function leadingDecorationLength(s: string, from: number): number {
+  let i = from;
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (isDecoration(cp, LEAD_EXCLUDED)) i += cp >= 0x10000 ? 2 : 1;
+    else if (i > from && isSpace(cp)) i++;
+    else break;
+  }
+  return i - from;
+}
+const LEAD_EXCLUDED = '*_~[(`';
+const TRAIL_EXCLUDED = ')]*_~`';
+
+/**
+ * The glyph that ends `s` (`/\s*([^\p{L}\p{N}\s)\]*_~`])\uFE0F?\s*$/u`): where the match starts (the
+ * white space before the glyph) and the glyph, or null.
+ */
+export function trailingGlyph(s: string): { index: number; glyph: string; glyphStart: number } | null {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  if (end === 0) return null;
+  let glyphEnd = end;
+  // A variation selector after a glyph belongs to it; alone, it is the glyph.
+  if (s.charCodeAt(end - 1) === 0xfe0f && isDecoration(codePointBefore(s, end - 1), TRAIL_EXCLUDED))
+    glyphEnd = end - 1;
+  const cp = codePointBefore(s, glyphEnd);
+  if (!isDecoration(cp, TRAIL_EXCLUDED)) return null;
+  const glyphStart = glyphEnd - (cp >= 0x10000 ? 2 : 1);
+  let index = glyphStart;
+  while (index > 0 && isSpace(s.charCodeAt(index - 1))) index--;
+  return { index, glyph: s.slice(glyphStart, glyphEnd), glyphStart };
+}
 
 function glyphAt(s: string, i: number): string {
   const cp = s.codePointAt(i);
@@ -55,7 +117,7 @@ export function readHeading(text: string): HeadingInfo {
   let statusText: string | null = null;
   let statusRange: [number, number] | null = null;
 
-  const struck = /^~~(.+)~~$/.exec(text);
+  const struck = text.startsWith('~~') ? /^~~(.+)~~$/.exec(text) : null;
   if (struck) {
     start = 2;
     end = text.length - 2;
@@ -63,10 +125,11 @@ export function readHeading(text: string): HeadingInfo {
     statusText = '~~';
   }
   // Leading decoration: emoji and symbols before the words.
-  const decor = LEADING_DECOR_RE.exec(text.slice(start));
-  if (decor) {
-    for (let i = 0; i < decor[0].length; ) {
-      const g = glyphAt(decor[0], i);
+  const decorLength = leadingDecorationLength(text, start);
+  if (decorLength > 0) {
+    const decor = text.slice(start, start + decorLength);
+    for (let i = 0; i < decor.length; ) {
+      const g = glyphAt(decor, i);
       if (!status && STRONG_GLYPHS.has(g.replace('\uFE0F', ''))) {
         status = statusOfGlyph(g);
         statusText = g;
@@ -74,17 +137,17 @@ export function readHeading(text: string): HeadingInfo {
       }
       i += g.length;
     }
-    start += decor[0].length;
+    start += decorLength;
   }
   // Trailing glyphs (`… 🔴`, `… ✅`).
   for (;;) {
-    const m = /\s*([^\p{L}\p{N}\s)\]*_~`])\uFE0F?\s*$/u.exec(text.slice(start, end));
+    const m = trailingGlyph(text.slice(start, end));
     if (!m || m.index === 0) break;
-    const g = m[1]!;
+    const g = m.glyph;
     if (!status && STRONG_GLYPHS.has(g)) {
       status = statusOfGlyph(g);
       statusText = g;
-      statusRange = [start + m.index + m[0].indexOf(g), start + m.index + m[0].indexOf(g) + g.length];
+      statusRange = [start + m.glyphStart, start + m.glyphStart + g.length];
     }
     end = start + m.index;
   }
@@ -125,11 +188,8 @@ export function readHeading(text: string): HeadingInfo {
     titleRange = [titleStart + id.length, titleStart + title.length];
     title = title.slice(id.length).trim();
   }
-  const bare = title.replace(/[*_]/g, '').trim();
-  let statusSection: Status | null = null;
-  for (const [re, s] of SECTION_STATUS) {
-    if (re.test(bare)) statusSection = s;
-  }
+  const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
+  let statusSection = sectionStatusOf(bare);
   if (!statusSection && !id && status && bare === '') statusSection = status;
   // A heading that is nothing but a status word names a status section (read only when it can count).
   const whole = !statusSection && !id ? readStatusValue(bare) : null;
@@ -138,7 +198,7 @@ export function readHeading(text: string): HeadingInfo {
   }
   const phase = PHASE_RE.exec(text);
   return {
-    title: title.replace(/^\*\*(.+)\*\*$/, '$1'),
+    title: title.startsWith('**') ? title.replace(/^\*\*(.+)\*\*$/, '$1') : title,
     id: id?.id ?? null,
     idKind: id?.kind ?? null,
     status: statusSection ? null : status,

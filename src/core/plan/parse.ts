@@ -86,13 +86,14 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
 
   const items: Item[] = drafts.map((d) => d.item);
   const byKey = new Map<string, Item>();
-  for (const i of items) byKey.set(i.key, i);
+  for (let i = 0; i < items.length; i++) byKey.set(items[i]!.key, items[i]!);
   const index = new ItemIndex(items);
   const dependencies = resolveDependencies(text, lines, drafts, rawDeps, rec.codeBlocks, index);
   computeRollups(items, byKey);
 
   const used: VocabularyEntry[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (
       (item.statusSource === 'field' || item.statusSource === 'marker' || item.statusSource === 'heading') &&
       item.statusText &&
@@ -125,7 +126,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
  */
 function keepDrafts(drafts: readonly Draft[], listSizes: readonly number[]): boolean[] {
   const hasChild = new Set<number>();
-  for (const d of drafts) if (d.parent >= 0) hasChild.add(d.parent);
+  for (let i = 0; i < drafts.length; i++) if (drafts[i]!.parent >= 0) hasChild.add(drafts[i]!.parent);
   const keep = drafts.map((d, i) => !d.tentative || hasChild.has(i) || d.item.fields.length > 0);
   const byList = new Map<number, number[]>();
   drafts.forEach((d, i) => {

@@ -15,6 +15,7 @@ import type {
   ListItemBlock,
   ParagraphBlock,
 } from './block-types.js';
+import { isLetterOrDigit, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching } from './encoding.js';
 import { readHeading } from './headings.js';
@@ -258,7 +259,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   /** Field lines of a paragraph: attached to the heading item whose body this is, or to the plan. */
   const onParagraph = (p: ParagraphBlock, parentItem: number) => {
     const top = open[open.length - 1];
-    for (const slice of p.lines) {
+    for (let l = 0; l < p.lines.length; l++) {
+      const slice = p.lines[l]!;
       const fields = readFieldLine(text, slice.start, slice.end, true);
       if (!fields) continue;
       if (parentItem >= 0) {
@@ -398,27 +400,27 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const raw = text.slice(l0.start, l0.end);
     const matchText = repairForMatching(raw);
     // Every status glyph is outside ASCII: a bullet whose first character (after an opening `**` or
-    // `__` and spaces) is ASCII has none, and the Unicode regex need not run, nor be compiled.
+    // `__` and spaces) is ASCII has none.
     if (!startsBeyondAscii(matchText)) return null;
-    const m = /^(\*\*|__)?\s*([^\p{L}\p{N}\s*_[(`])\uFE0F?/u.exec(matchText);
+    const m = leadingGlyph(matchText);
     if (!m) return null;
-    const status = statusOfGlyph(m[2]!);
+    const status = statusOfGlyph(m.glyph);
     if (!status) return null;
     const item = newItem('status-bullet', li.startLine);
-    let rest = matchText.slice(m[0].length);
-    let markerText = m[2]!;
-    if (m[1]) {
+    let rest = matchText.slice(m.end);
+    let markerText = m.glyph;
+    if (m.bold) {
       // Bold marker: `**✅ Completed**: text`; the bold part is the status.
-      const close = rest.indexOf(m[1]);
+      const close = rest.indexOf(m.bold);
       if (close < 0) return null;
-      markerText = `${m[2]}${rest.slice(0, close)}`;
-      rest = rest.slice(close + m[1].length).replace(/^\s*:?\s*/, '');
+      markerText = `${m.glyph}${rest.slice(0, close)}`;
+      rest = rest.slice(close + m.bold.length).replace(/^\s*:?\s*/, '');
     } else {
       rest = rest.replace(/^\s*:?\s*/, '');
     }
     const damaged = matchText !== raw;
-    const markerLen = damaged ? raw.search(/\s|$/) : m[0].length - (m[1]?.length ?? 0);
-    const markerStart = l0.start + (damaged ? 0 : (m[1]?.length ?? 0));
+    const markerLen = damaged ? raw.search(/\s|$/) : m.end - m.bold.length;
+    const markerStart = l0.start + (damaged ? 0 : m.bold.length);
     item.status = status;
     item.statusSource = 'marker';
     item.statusText = markerText.trim();
@@ -496,6 +498,28 @@ function startsBeyondAscii(s: string): boolean {
   let c = s.charCodeAt(i);
   while (c === 32 || (c >= 9 && c <= 13)) c = s.charCodeAt(++i);
   return c > 127;
+}
+
+/**
+ * The glyph that opens a bullet's text, after an optional `**` or `__` and white space, with the
+ * variation selector after it (`/^(\*\*|__)?\s*([^\p{L}\p{N}\s*_[(`])\uFE0F?/u`): the opening (or ''),
+ * the glyph and where the match ends; null when the first character there is no glyph.
+ */
+export function leadingGlyph(s: string): { bold: string; glyph: string; end: number } | null {
+  const c0 = s.charCodeAt(0);
+  const bold = (c0 === 42 || c0 === 95) && s.charCodeAt(1) === c0 ? s.slice(0, 2) : '';
+  let i = bold.length;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i >= s.length) return null;
+  const cp = s.codePointAt(i)!;
+  if (isLetterOrDigit(cp) || isSpace(cp) || (cp < 128 && '*_[(`'.includes(String.fromCharCode(cp))))
+    return null;
+  const glyphEnd = i + (cp >= 0x10000 ? 2 : 1);
+  return {
+    bold,
+    glyph: s.slice(i, glyphEnd),
+    end: s.charCodeAt(glyphEnd) === 0xfe0f ? glyphEnd + 1 : glyphEnd,
+  };
 }
 
 function minHeadingLevel(doc: DocumentBlock): number {

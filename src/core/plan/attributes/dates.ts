@@ -20,6 +20,14 @@ const MDY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4
 const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
 const RELATIVE_RE = /\b(day|week)\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b/i;
 
+const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
+
+function namesMonth(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (let i = 0; i < MONTH_PREFIXES.length; i++) if (lower.includes(MONTH_PREFIXES[i]!)) return true;
+  return false;
+}
+
 function monthIndex(name: string): number {
   const n = name.toLowerCase().slice(0, 3);
   return MONTHS.findIndex((m) => m.startsWith(n));
@@ -50,6 +58,8 @@ export function readAbsoluteDate(text: string): DateMatch | null {
     const date = valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (date) return { date, index: iso.index, length: iso[0].length };
   }
+  // Both named-month forms need a month's first three letters: most values have none.
+  if (!namesMonth(text)) return null;
   const mdy = MDY_RE.exec(text);
   if (mdy) {
     const date = valid(Number(mdy[3]), monthIndex(mdy[1]!) + 1, Number(mdy[2]));

@@ -6,10 +6,44 @@ const DAYS_PER_WEEK = 5;
 
 const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`;
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
-const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
-
-const INLINE_EFFORT_RE = new RegExp(`(?:\\(\\s*|~)${EFFORT_RE.source}\\s*\\)?`, 'iu');
+const effortSource = (notLetter: string) =>
+  `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
+const inlineSource = (notLetter: string) => `(?:\\(\\s*|~)${effortSource(notLetter)}\\s*\\)?`;
+/**
+ * The unit must not run on into a letter. The regexes test only ASCII after it, without the `u` flag;
+ * the exact forms (`(?![\p{L}])`, `iu`) read the rare text where that is not the same: a non-ASCII
+ * character after the unit, or `ſ` or the Kelvin sign, which Unicode case folding matches to `s` and `k`.
+ * Unicode classes and case folding cost milliseconds to compile for two-byte text; these are compiled
+ * only when such text comes.
+ */
+const EFFORT_RE = new RegExp(effortSource('[a-z]'), 'i');
+const INLINE_EFFORT_RE = new RegExp(inlineSource('[a-z]'), 'i');
+let effortExact: RegExp | null = null;
+let inlineExact: RegExp | null = null;
 const HAS_DIGIT_RE = /\d/;
+
+/**
+ * Whether a match of a regex without Unicode folding is what its exact form finds in `text`: `end` is
+ * where the match ends (null: no match). A non-ASCII letter after the unit ends the match there.
+ */
+function sameAsExact(text: string, end: number | null): boolean {
+  if (text.includes('\u017f') || text.includes('\u212a')) return false;
+  return end === null || !(text.charCodeAt(end) >= 128);
+}
+
+function effortMatch(text: string): RegExpExecArray | null {
+  const m = EFFORT_RE.exec(text);
+  if (sameAsExact(text, m ? m.index + m[0].length : null)) return m;
+  effortExact ??= new RegExp(effortSource('[\\p{L}]'), 'iu');
+  return effortExact.exec(text);
+}
+
+function inlineEffortMatch(text: string): RegExpExecArray | null {
+  const m = INLINE_EFFORT_RE.exec(text);
+  if (sameAsExact(text, m ? m.index + m[0].length : null)) return m;
+  inlineExact ??= new RegExp(inlineSource('[\\p{L}]'), 'iu');
+  return inlineExact.exec(text);
+}
 
 function unitMinutes(unit: string, hoursPerDay: number): number {
   const u = unit.toLowerCase();
@@ -22,7 +56,7 @@ function unitMinutes(unit: string, hoursPerDay: number): number {
 
 /** Reads the first effort in `text` (`0.5 days`, `3-5 days`, `30 min`, `18h`, `2-3 hours`). */
 export function readEffort(text: string, hoursPerDay = DEFAULT_HOURS_PER_DAY): Effort | null {
-  const m = EFFORT_RE.exec(text);
+  const m = effortMatch(text);
   if (!m) return null;
   const per = unitMinutes(m[3]!, hoursPerDay);
   const low = Number(m[1]!.replace(',', '.')) * per;
@@ -37,7 +71,7 @@ export function readInlineEffort(
 ): { effort: Effort; index: number; length: number } | null {
   // Every inline effort has a digit; most titles have none, so skip the Unicode regex for them.
   if (!HAS_DIGIT_RE.test(text)) return null;
-  const m = INLINE_EFFORT_RE.exec(text);
+  const m = inlineEffortMatch(text);
   if (!m) return null;
   if (m[0].startsWith('(') && !m[0].endsWith(')')) return null;
   const effort = readEffort(m[0], hoursPerDay);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Field, FieldStyle } from '../../model.js';
-import { normaliseKey, readInlineFields } from './fields.js';
+import { normaliseKey, orgTags, readInlineFields } from './fields.js';
 
 // The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`:
 // the reference readInlineFields must agree with on any line.
@@ -163,6 +163,22 @@ describe('readInlineFields', () => {
         expect(readInlineFields(s, base)).toEqual(referenceInlineFields(s, base));
       }),
       { numRuns: 4000 },
+    );
+  });
+
+  it('reads org-mode tags as the regex does, on any line', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(':', '::', ' :', 'a', 'work', '_', '@', '-', 'é', '٣', '𝒜', '\ud835', '✅', '1'),
+      fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u3000', '\n'),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const s = parts.join('');
+        const m = ORG_TAGS_RE.exec(s);
+        expect(orgTags(s)).toEqual(m ? { start: m.index + 1, tags: m[1] } : null);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

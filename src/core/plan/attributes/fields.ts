@@ -1,5 +1,6 @@
 /** Attribute fields as plans write them: bold key lines, pipe-joined lines, dataview, emoji, key:value. */
 import type { Field, FieldStyle } from '../../model.js';
+import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
 
 /** Plan keys (lower case) mapped to taskmark's attribute names; other keys are kept as written. */
 const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -159,7 +160,6 @@ const PAREN_OWNER_RE = /\((owner|assignee|assigned to)\s*:\s*([^)]+)\)/giu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
-const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
 
 /** The emoji EMOJI_DATE_RE and EMOJI_TEXT_RE start with: a line without one needs neither regex. */
 const DATE_EMOJI = ['📅', '⏳', '🛫', '➕', '✅', '❌'];
@@ -274,16 +274,34 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     for (let m = first(TAG_RE, masked); m; m = TAG_RE.exec(masked)) {
       out.push(tok('tags', '#', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
-  const org = masked.trimEnd().endsWith(':') ? ORG_TAGS_RE.exec(masked) : null;
-  if (org) {
-    const index = org.index + org[0].indexOf(org[1]!);
-    out.push(tok('tags', ':', org[1]!.slice(1, -1).replace(/:/g, ','), base, index, org[1]!, 1, 'kv'));
-  }
+  const org = orgTags(masked);
+  if (org)
+    out.push(tok('tags', ':', org.tags.slice(1, -1).replace(/:/g, ','), base, org.start, org.tags, 1, 'kv'));
   // Array sort allocates even for a list already in order, the usual case: sort only when needed.
   for (let i = 1; i < out.length; i++) {
     if (out[i]!.span.start < out[i - 1]!.span.start) return out.sort((a, b) => a.span.start - b.span.start);
   }
   return out;
+}
+
+/**
+ * Org-mode tags ending a line after white space (`Title :work:urgent:`), as
+ * `/\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u` reads them: where they start and the tags with their colons.
+ * The tags are the letters, digits, `_`, `@` and colons that end the line, so they are found from the end.
+ */
+export function orgTags(s: string): { start: number; tags: string } | null {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  if (end < 3 || s.charCodeAt(end - 1) !== 58) return null;
+  let start = end - 1;
+  for (let cp = codePointBefore(s, start); cp === 58 || cp === 64 || cp === 95 || isLetterOrDigit(cp); ) {
+    if (cp === 58 && s.charCodeAt(start) === 58) return null;
+    start -= cp >= 0x10000 ? 2 : 1;
+    cp = codePointBefore(s, start);
+  }
+  if (start === 0 || !isSpace(s.charCodeAt(start - 1)) || s.charCodeAt(start) !== 58 || end - start < 3)
+    return null;
+  return { start, tags: s.slice(start, end) };
 }
 
 /** Values that mean "nobody" or "not set". */

@@ -1,5 +1,7 @@
 /** Explicit item IDs at the start of a title: `MH-001:`, `**Task 1.1:**`, `T001`, `1.2`, `[P0-003]`. */
 
+import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
+
 export type IdKind = 'code' | 'word' | 'numeric';
 
 export interface IdMatch {
@@ -12,23 +14,63 @@ export interface IdMatch {
 const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}`;
 const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
 const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
-const LEAD_RE = new RegExp(
-  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))(?![\p{L}\p{N}])(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–]|-(?=\s))\s*)?`,
-  'u',
-);
+/**
+ * The leading ID. An ID must not run on into a letter or digit: the regexes test only ASCII after it
+ * and leave a non-ASCII character there to `exact`, which tests any (`(?![\p{L}\p{N}])`). Unicode
+ * classes cost milliseconds to compile for two-byte text, and a character after an ID is almost always
+ * ASCII; the regexes without them find the same IDs, so the exact forms are compiled only when needed.
+ */
+const leadSource = (notWord: string) =>
+  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))${notWord}(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–]|-(?=\s))\s*)?`;
+const LEAD_RE = new RegExp(leadSource('(?![A-Za-z0-9])'));
+let leadExact: RegExp | null = null;
+
 /** An ID anywhere in text, for references (`P0-001 → P0-003`, `Depends on: MH-002, T004`). */
-export const ID_ANYWHERE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}-])(?:${CODE}|${WORD})(?![\p{L}\p{N}])`,
-  'gu',
-);
+const anywhereSource = (notBefore: string, notAfter: string) =>
+  `(?<!${notBefore})(?:${CODE}|${WORD})(?!${notAfter})`;
+const ANYWHERE_RE = new RegExp(anywhereSource('[A-Za-z0-9-]', '[A-Za-z0-9]'), 'g');
+let anywhereExact: RegExp | null = null;
+
+/**
+ * The first ID in `s` at or after `from` that stands alone (not after a letter, digit or `-`, not
+ * before a letter or digit), or null.
+ */
+export function nextId(s: string, from: number): { index: number; end: number } | null {
+  ANYWHERE_RE.lastIndex = from;
+  for (let m = ANYWHERE_RE.exec(s); m; m = ANYWHERE_RE.exec(s)) {
+    if (isLetterOrDigit(codePointBefore(s, m.index))) {
+      ANYWHERE_RE.lastIndex = m.index + 1;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    if (s.charCodeAt(end) < 128 || end === s.length) return { index: m.index, end };
+    anywhereExact ??= new RegExp(anywhereSource('[\\p{L}\\p{N}-]', '[\\p{L}\\p{N}]'), 'gu');
+    anywhereExact.lastIndex = m.index;
+    const exact = anywhereExact.exec(s);
+    return exact ? { index: exact.index, end: exact.index + exact[0].length } : null;
+  }
+  return null;
+}
 
 /** Reads the ID that leads `title`, if any. */
 export function readLeadingId(title: string): IdMatch | null {
-  const m = LEAD_RE.exec(title);
+  let m = LEAD_RE.exec(title);
   if (!m) return null;
+  if (title.charCodeAt(idEnd(title, m)) >= 128) {
+    leadExact ??= new RegExp(leadSource('(?![\\p{L}\\p{N}])'), 'u');
+    m = leadExact.exec(title);
+    if (!m) return null;
+  }
   if ((m[1] === '[') !== (m[5] === ']')) return null;
   const kind: IdKind = m[2] ? 'code' : m[3] ? 'word' : 'numeric';
   const raw = m[2] ?? m[3] ?? m[4]!;
   if (kind === 'numeric' && title.slice(m[0].length).trim() === '') return null;
   return { id: kind === 'word' ? raw.replace(/\s+/g, ' ') : raw, kind, length: m[0].length };
+}
+
+/** Where the ID a LEAD_RE match found ends in `title`. */
+function idEnd(title: string, m: RegExpExecArray): number {
+  let i = m[1]?.length ?? 0;
+  while (isSpace(title.charCodeAt(i))) i++;
+  return i + (m[2] ?? m[3] ?? m[4]!).length;
 }

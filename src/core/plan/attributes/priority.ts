@@ -1,5 +1,6 @@
 /** Priority: every scheme plans use, normalised to a rank (0 = highest) with the plan's own label kept. */
 import type { Priority } from '../../model.js';
+import { codePointAt, codePointBefore, isLetterOrDigit, isSpace, nonWordPrefixLength } from '../chars.js';
 
 const MOSCOW: readonly [RegExp, number, string][] = [
   [/\bmust[\s-]*have\b|\bmust\b/i, 0, 'Must Have'],
@@ -29,9 +30,27 @@ const EMOJI: ReadonlyMap<string, number> = new Map([
   ['🟢', 3],
 ]);
 
-const P_RE = /(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])/u;
 const ORG_RE = /\[#([A-E])\]/;
 const EMOJI_RE = /🔺|⏫|🔼|🔽|⏬|🔴|🟠|🟡|🟢/u;
+
+/** Whether code point `cp` may stand next to a `P0`–`P4` mark: neither a letter, a digit nor `-`. */
+function isMarkBoundary(cp: number): boolean {
+  return cp !== 45 && !isLetterOrDigit(cp);
+}
+
+/**
+ * Offset of the first `P0`–`P4` in `s` that stands alone (`/(?<![\p{L}\p{N}-])P[0-4](?![\p{L}\p{N}-])/u`),
+ * or -1. A scan for `P` rather than that regex: with its Unicode classes it costs milliseconds to
+ * compile, more than a plan's whole use of it.
+ */
+export function findPriorityMark(s: string): number {
+  for (let k = s.indexOf('P'); k >= 0; k = s.indexOf('P', k + 1)) {
+    const d = s.charCodeAt(k + 1);
+    if (d >= 48 && d <= 52 && isMarkBoundary(codePointBefore(s, k)) && isMarkBoundary(codePointAt(s, k + 2)))
+      return k;
+  }
+  return -1;
+}
 
 function letterRank(letter: string): number {
   // Org and todo.txt: A is high, B medium, C low (D/E lower still).
@@ -43,8 +62,8 @@ function letterRank(letter: string): number {
  * Words are accepted here because the context says this text is about priority.
  */
 export function readPriorityValue(value: string): Priority | null {
-  const p = P_RE.exec(value);
-  if (p) return { rank: Number(p[1]), label: `P${p[1]}` };
+  const p = findPriorityMark(value);
+  if (p >= 0) return { rank: value.charCodeAt(p + 1) - 48, label: value.slice(p, p + 2) };
   for (const [re, rank, label] of MOSCOW) {
     if (re.test(value)) return { rank, label };
   }
@@ -65,17 +84,30 @@ export function readPriorityValue(value: string): Priority | null {
 
 /** A heading that names a priority (`#### P0 - Reliability`, `# 🔴 MUST HAVE`, `## High Priority`). */
 export function readHeadingPriority(title: string): Priority | null {
-  const t = title.replace(/^[^\p{L}\p{N}]+/u, '');
-  if (/^P[0-4](?![\p{L}\p{N}-])/u.test(t)) return readPriorityValue(t.slice(0, 2));
-  const tagged = /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t);
+  const t = title.slice(nonWordPrefixLength(title));
+  if (findPriorityMark(t) === 0) return readPriorityValue(t.slice(0, 2));
+  // Each regex below runs only when what it needs is there (most headings name no priority).
+  const tagged = t.includes('P') ? /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t) : null;
   if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
-  for (const [re, rank, label] of MOSCOW) {
-    const m = re.exec(t);
-    if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
+  const lower = t.toLowerCase();
+  if (lower.includes('have')) {
+    for (let i = 0; i < MOSCOW.length; i++) {
+      const [re, rank, label] = MOSCOW[i]!;
+      const m = re.exec(t);
+      if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
+    }
   }
-  const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
-  if (w || /^priority\s*[:-]?\s*\S/i.test(t))
-    return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
+  const c = lower.charCodeAt(0);
+  // critical, urgent, high, medium, low; priority
+  if (c === 99 || c === 117 || c === 104 || c === 109 || c === 108 || c === 112) {
+    const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
+    if (w || /^priority\s*[:-]?\s*\S/i.test(t))
+      return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
+  }
+  // An emoji mark must be the first thing in the heading: not when that is ASCII.
+  let first = 0;
+  while (first < title.length && isSpace(title.charCodeAt(first))) first++;
+  if (!(title.charCodeAt(first) >= 128)) return null;
   const lead = EMOJI_RE.exec(title);
   if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
   return null;
@@ -98,15 +130,28 @@ export function readInlinePriority(text: string): InlinePriority | null {
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
   if (todoTxt)
     return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
-  const org = ORG_RE.exec(text);
+  const org = text.includes('[#') ? ORG_RE.exec(text) : null;
   if (org)
     return {
       priority: { rank: letterRank(org[1]!), label: `[#${org[1]}]` },
       index: org.index,
       length: org[0].length,
     };
-  const p = /(?:\*\*|\(|\[)?(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])(?:\*\*|\)|\])?/u.exec(text);
-  if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
+  // The mark with the `**`, `(` or `[` around it: `(?:\*\*|\(|\[)?P[0-4](?:\*\*|\)|\])?` at the mark.
+  const k = findPriorityMark(text);
+  if (k >= 0) {
+    const before = text.charCodeAt(k - 1);
+    const start = k >= 2 && text.startsWith('**', k - 2) ? k - 2 : before === 40 || before === 91 ? k - 1 : k;
+    const after = text.charCodeAt(k + 2);
+    const end = text.startsWith('**', k + 2) ? k + 4 : after === 41 || after === 93 ? k + 3 : k + 2;
+    return {
+      priority: { rank: text.charCodeAt(k + 1) - 48, label: text.slice(k, k + 2) },
+      index: start,
+      length: end - start,
+    };
+  }
+  // The emoji marks are outside ASCII.
+  if (!/[^\x00-\x7f]/.test(text)) return null;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
   const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);

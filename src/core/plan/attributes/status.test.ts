@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findStatusWord, statusWords } from './status.js';
+import { findStatusGlyph, findStatusWord, scanStatusWord, statusWords } from './status.js';
 
 /**
  * The status-word search as first written: one case-insensitive alternation over the original
@@ -10,6 +10,12 @@ const escapeWord = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').repla
 const REFERENCE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${statusWords().map(escapeWord).join('|')})(?![\\p{L}\\p{N}])`,
   'iu',
+);
+
+/** The case-sensitive alternation that scanStatusWord replaces. */
+const ALTERNATION = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${statusWords().map(escapeWord).join('|')})(?![\\p{L}\\p{N}])`,
+  'u',
 );
 
 function reference(s: string): { index: number; text: string } | null {
@@ -49,6 +55,71 @@ describe('findStatusWord', () => {
         // The reference's match may name no status (`not-started`): findStatusWord then reports none.
         if (got) expect({ index: got.index, text: got.text }).toEqual(want);
         else if (want) expect(findStatusWord(want.text)).toBeNull();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('scans as the alternation matches, on any text', () => {
+    const words = statusWords();
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.replace(/ /g, '_')),
+      fc.constantFrom(...words).map((w) => w.slice(0, -1)),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '-',
+        '_',
+        ' - ',
+        '\t',
+        '\u00a0',
+        '\u3000',
+        '\u2028',
+        '\ufeff',
+        'x',
+        'é',
+        'ß',
+        '中',
+        '了',
+        '٣',
+        '𝒜',
+        '\ud835',
+        '\udc9c',
+        '✅',
+        '\u0301',
+        '1',
+        '.',
+        "'",
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        const m = ALTERNATION.exec(s);
+        expect(scanStatusWord(s)).toEqual(m ? { index: m.index, end: m.index + m[0].length } : null);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds the first status glyph as the alternation of glyphs does', () => {
+    const glyphs = ['✅', '✔', '☑', '✓', '🟩', '💯', '🔄', '🚧', '🏗', '🔨', '⚙', '▶', '🏃', '⏸', '⛔', '🛑'];
+    const more = ['🚫', '🔒', '❌', '✗', '✘', '🗑', '⏳', '🔲', '⬜', '☐', '□'];
+    const re = new RegExp(`(?:${[...glyphs, ...more].join('|')})\\uFE0F?`, 'u');
+    const piece = fc.oneof(
+      fc.constantFrom(...glyphs, ...more, '\uFE0F', '🚀', '\ud83d', '\udfe9', 'x', ' ', 'é'),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {
+        const s = parts.join('');
+        const m = re.exec(s);
+        const got = findStatusGlyph(s);
+        expect(got ? { index: got.index, text: got.text } : null).toEqual(
+          m ? { index: m.index, text: m[0] } : null,
+        );
       }),
       { numRuns: 3000 },
     );

@@ -1,5 +1,6 @@
 /** Status vocabulary: words (several languages), emoji and checkbox marks mapped to a status. */
 import type { Status } from '../../model.js';
+import { codePointAt, codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
 
 const WORDS: Record<Status, readonly string[]> = {
   todo: [
@@ -238,14 +239,63 @@ export function statusWords(): readonly string[] {
   return sortedWords;
 }
 const escapeWord = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s_-]+');
-// One alternation, longest first, so "not started" wins over "started" at the same position. It
-// runs on lower-cased text: without the `i` flag the regex compiles in a fraction of the time, and
-// compiling it (once per string representation and tier) is most of its cost in a short-lived CLI.
+/**
+ * The search as one alternation, longest first, so "not started" wins over "started" at the same
+ * position. Only the rare text whose lower-case form has another length (`İ`) is searched with it,
+ * case-insensitively: compiled on demand, as it costs milliseconds to compile (more for two-byte text).
+ */
 const WORD_SOURCE = `(?<![\\p{L}\\p{N}])(?:${sortedWords.map(escapeWord).join('|')})(?![\\p{L}\\p{N}])`;
-const WORD_RE = new RegExp(WORD_SOURCE, 'gu');
-/** For the rare text whose lower-case form has another length (`İ`): the case-insensitive form, compiled on demand. */
 let wordReFolding: RegExp | null = null;
-const GLYPH_RE = new RegExp(`(?:${[...GLYPHS.keys()].join('|')})\\uFE0F?`, 'gu');
+/** The status glyphs' code points (each glyph is one). */
+const GLYPH_CODES = new Set([...GLYPHS.keys()].map((g) => g.codePointAt(0)!));
+
+/**
+ * The status words by their first character, longest first, each as its parts between spaces (a
+ * space in a word stands for any run of white space, `_` and `-`).
+ */
+const WORDS_BY_FIRST = new Map<number, string[][]>();
+for (const w of sortedWords) {
+  const parts = w.split(' ');
+  const list = WORDS_BY_FIRST.get(w.charCodeAt(0));
+  if (list) list.push(parts);
+  else WORDS_BY_FIRST.set(w.charCodeAt(0), [parts]);
+}
+
+function isWordSeparator(c: number): boolean {
+  return c === 95 || c === 45 || isSpace(c);
+}
+
+/** End of the word made of `parts` at offset `p` of `t`, or -1 when it is not there. */
+function wordEnd(t: string, p: number, parts: readonly string[]): number {
+  let i = p;
+  for (let k = 0; k < parts.length; k++) {
+    if (k > 0) {
+      const from = i;
+      while (i < t.length && isWordSeparator(t.charCodeAt(i))) i++;
+      if (i === from) return -1;
+    }
+    if (!t.startsWith(parts[k]!, i)) return -1;
+    i += parts[k]!.length;
+  }
+  return i;
+}
+
+/**
+ * Where the first status word of lower-case `t` starts and ends, as WORD_SOURCE matches it (case
+ * sensitively): at the first position where a word starts, not after a letter or digit, and ends not
+ * before one, the longest such word. A scan with one table lookup per character, not the alternation.
+ */
+export function scanStatusWord(t: string): { index: number; end: number } | null {
+  for (let p = 0; p < t.length; p++) {
+    const candidates = WORDS_BY_FIRST.get(t.charCodeAt(p));
+    if (candidates === undefined || isLetterOrDigit(codePointBefore(t, p))) continue;
+    for (let c = 0; c < candidates.length; c++) {
+      const end = wordEnd(t, p, candidates[c]!);
+      if (end >= 0 && !isLetterOrDigit(codePointAt(t, end))) return { index: p, end };
+    }
+  }
+  return null;
+}
 
 export interface StatusMatch {
   readonly status: Status;
@@ -263,26 +313,37 @@ function lookupWord(text: string): Status | undefined {
 /** The first status word in `s`, if any. */
 export function findStatusWord(s: string): StatusMatch | null {
   const lower = s.toLowerCase();
-  let re = WORD_RE;
-  if (lower.length !== s.length) {
+  let index: number;
+  let end: number;
+  if (lower.length === s.length) {
+    const m = scanStatusWord(lower);
+    if (!m) return null;
+    index = m.index;
+    end = m.end;
+  } else {
     wordReFolding ??= new RegExp(WORD_SOURCE, 'giu');
-    re = wordReFolding;
+    wordReFolding.lastIndex = 0;
+    const m = wordReFolding.exec(s);
+    if (!m) return null;
+    index = m.index;
+    end = m.index + m[0].length;
   }
-  re.lastIndex = 0;
-  const m = re.exec(re === WORD_RE ? lower : s);
-  if (!m) return null;
-  const text = s.slice(m.index, m.index + m[0].length);
+  const text = s.slice(index, end);
   const status = lookupWord(text) ?? wordIndex.get(text.toLowerCase());
-  return status ? { status, index: m.index, text } : null;
+  return status ? { status, index, text } : null;
 }
 
-/** The first status glyph in `s`, if any. */
+/** The first status glyph in `s`, with the variation selector after it, if any. */
 export function findStatusGlyph(s: string): StatusMatch | null {
-  GLYPH_RE.lastIndex = 0;
-  const m = GLYPH_RE.exec(s);
-  if (!m) return null;
-  const status = GLYPHS.get(m[0].replace('\uFE0F', ''));
-  return status ? { status, index: m.index, text: m[0] } : null;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) < 128) continue;
+    const cp = s.codePointAt(i)!;
+    if (!GLYPH_CODES.has(cp)) continue;
+    const end = i + (cp >= 0x10000 ? 2 : 1);
+    const text = s.slice(i, s.charCodeAt(end) === 0xfe0f ? end + 1 : end);
+    return { status: GLYPHS.get(s.slice(i, end))!, index: i, text };
+  }
+  return null;
 }
 
 /** The status a glyph stands for, if it is a status glyph. */
@@ -314,7 +375,8 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
       if (text.length > 0 && value.includes(text)) return { status, index: value.indexOf(text), text };
     }
   }
-  return findStatusWord(value);
+  // The words inside parentheses, when there were any (else this was searched above).
+  return outside === value ? null : findStatusWord(value);
 }
 
 /** The form in which vocabulary entries are compared: trimmed, lower case, spaces collapsed. */

@@ -35,7 +35,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // The title is the text without machine-readable tokens; @mentions and #tags stay as written.
       const cuts: [number, number][] = [];
       const base = d.matchBase >= 0 ? d.matchBase : item.titleSpan.start;
-      for (const f of inline) {
+      for (let k = 0; k < inline.length; k++) {
+        const f = inline[k]!;
         if (f.rawKey !== '@' && f.rawKey !== '#') cuts.push([f.span.start - base, f.span.end - base]);
       }
       if (ip) cuts.push([ip.index, ip.index + ip.length]);
@@ -44,12 +45,12 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // the item has no fields yet (the usual case), rather than being copied into an empty array.
       const kept = inline.some(isIssueNumber) ? inline.filter((f) => !isIssueNumber(f)) : inline;
       if (item.fields.length === 0) item.fields = kept;
-      else for (const f of kept) item.fields.push(f);
+      else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
       titleText = cutRanges(d.matchText, cuts);
       if (ip && !item.fields.some((f) => f.key === 'priority')) item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
     }
-    for (const f of item.fields) applyField(item, f, ctx, rawDeps, i);
+    for (let k = 0; k < item.fields.length; k++) applyField(item, item.fields[k]!, ctx, rawDeps, i);
     if (item.kind !== 'heading') {
       item.title = cleanTitle(titleText);
       if (titleText.includes('~~') && /^~~[\s\S]+~~$/.test(titleText.trim()) && item.status === 'todo') {
@@ -57,7 +58,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         item.statusSource = 'strike';
       }
     }
-    for (const t of readTechTags(maskCode(item.title))) if (!item.tags.includes(t)) item.tags.push(t);
+    const tags = readTechTags(maskCode(item.title));
+    for (let k = 0; k < tags.length; k++) if (!item.tags.includes(tags[k]!)) item.tags.push(tags[k]!);
   }
 }
 

@@ -17,6 +17,10 @@ export function resolveSections(sections: Section[], planDate: string | null): n
   return parents;
 }
 
+const priorityOf = (s: Section) => s.priority;
+const phaseOf = (s: Section) => s.phase;
+const dueOf = (s: Section) => s.due;
+
 /**
  * Items inherit what they do not state: priority, owner, due date and category from their parent
  * item, then priority, phase and due date from the nearest enclosing section that states one.
@@ -33,25 +37,26 @@ export function inheritContext(
     }
     return null;
   };
-  for (const d of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     const item = d.item;
     const parent = d.parent >= 0 ? drafts[d.parent]!.item : null;
     // A heading item's own section is its heading: context starts at the enclosing one.
     const start = item.kind === 'heading' ? (d.section >= 0 ? sectionParents[d.section]! : -1) : d.section;
     item.section =
       d.section >= 0 ? sections[d.section]!.path.slice(0, item.kind === 'heading' ? -1 : undefined) : [];
-    item.priority ??= parent?.priority ?? fromSections(start, (s) => s.priority);
+    item.priority ??= parent?.priority ?? fromSections(start, priorityOf);
     item.owner ??= parent?.owner ?? null;
     item.category ??= parent?.category ?? null;
-    item.phase ??= parent?.phase ?? fromSections(start, (s) => s.phase);
-    if (item.due === null && item.dueText === null)
-      item.due = parent?.due ?? fromSections(start, (s) => s.due);
+    item.phase ??= parent?.phase ?? fromSections(start, phaseOf);
+    if (item.due === null && item.dueText === null) item.due = parent?.due ?? fromSections(start, dueOf);
   }
 }
 
 /** Children lists, depth, and the status of heading items that state none (derived from children). */
 export function linkChildren(drafts: readonly Draft[]): void {
-  for (const d of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     d.item.parent = d.parent >= 0 ? drafts[d.parent]!.item.key : null;
     if (d.parent >= 0) drafts[d.parent]!.item.children.push(d.item.key);
     d.item.depth = d.parent >= 0 ? drafts[d.parent]!.item.depth + 1 : 0;

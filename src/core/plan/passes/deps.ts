@@ -1,7 +1,8 @@
 /** Stage 5b: dependencies from fields, arrow chains, prose and trees drawn in code blocks; cycles. */
 import type { Dependency, Item } from '../../model.js';
-import { ID_ANYWHERE_RE } from '../attributes/ids.js';
+import { nextId } from '../attributes/ids.js';
 import type { LineSlice } from '../block-types.js';
+import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { repairForMatching } from '../encoding.js';
 import type { Lines } from '../lines.js';
 import type { Draft } from '../recognise.js';
@@ -54,19 +55,18 @@ const TREE_RE = /[├└│┌┬┼]|\|--|`--|\+--/u;
 const BAR_RE = /[█░▓▒■□]/u;
 /**
  * `T002 depends on T001`; the references end at a sentence's full stop (a dot inside `1.2` stays).
- * Run on lower-cased text: without the `i` flag it compiles in half the time, most of its cost in a
- * short-lived CLI. The captures are then cut from the original text.
+ * Read by `nextProse` on lower-cased text; this regex, case-insensitive, reads only the rare line whose
+ * lower-case form has another length (`İ`), compiled on demand: it costs milliseconds to compile.
  */
 const PROSE_SOURCE = String.raw`([\p{L}\p{N}][\p{L}\p{N}.-]*)\s+(depends on|requires|needs|is blocked by|blocked by|comes after|must follow|blocks|must precede)\s+([\p{L}\p{N}](?:[\p{L}\p{N}, -]|\.(?=[\p{L}\p{N}]))*)`;
-const PROSE_RE = new RegExp(PROSE_SOURCE, 'gu');
-/** For the rare line whose lower-case form has another length (`İ`): the case-insensitive form, compiled on demand. */
 let proseFolding: RegExp | null = null;
 
-/** The verbs PROSE_RE needs, lower case. */
+/** The verbs PROSE_SOURCE names, lower case, in its order. */
 const PROSE_VERBS = [
   'depends on',
   'requires',
   'needs',
+  'is blocked by',
   'blocked by',
   'comes after',
   'must follow',
@@ -75,14 +75,73 @@ const PROSE_VERBS = [
 ];
 
 /**
- * Whether PROSE_RE can match `s`: only if it names one of the verbs. Most lines with a dependency
- * hint are arrows or prose without one, and the regex is costly to compile and to run. `ſ` is the one
- * character the regex's case folding maps onto a verb's letters that lower-casing keeps as it is.
+ * Whether a prose dependency can be stated in `s`: only if it names one of the verbs. Most lines with
+ * a dependency hint are arrows or prose without one. `ſ` is the one character the case-insensitive
+ * regex's folding maps onto a verb's letters that lower-casing keeps as it is.
  */
 function mayStateProse(s: string): boolean {
   const lower = s.toLowerCase();
   for (const verb of PROSE_VERBS) if (lower.includes(verb)) return true;
   return s.includes('\u017f');
+}
+
+/** A prose dependency found by `nextProse`: offsets of the whole, the subject's end, the references' start. */
+export interface ProseMatch {
+  readonly index: number;
+  readonly subjectEnd: number;
+  readonly verb: string;
+  readonly refsStart: number;
+  readonly end: number;
+}
+
+function codePointLength(cp: number): number {
+  return cp >= 0x10000 ? 2 : 1;
+}
+
+/**
+ * The first prose dependency in `t` at or after `from`, as PROSE_SOURCE matches it (case sensitively):
+ * a subject (a letter or digit, then letters, digits, `.` and `-`), white space, a verb, white space and
+ * the references (a letter or digit, then letters, digits, `,`, ` `, `-`, and `.` before a letter or
+ * digit). The subject must reach the white space before the verb, so a failed start skips its word.
+ */
+export function nextProse(t: string, from: number): ProseMatch | null {
+  let p = from;
+  while (p < t.length) {
+    const cp = t.codePointAt(p)!;
+    if (!isLetterOrDigit(cp)) {
+      p += codePointLength(cp);
+      continue;
+    }
+    let e = p + codePointLength(cp);
+    for (let c = codePointAt(t, e); c === 46 || c === 45 || isLetterOrDigit(c); c = codePointAt(t, e))
+      e += codePointLength(c);
+    const m = proseAfterSubject(t, p, e);
+    if (m) return m;
+    p = e;
+  }
+  return null;
+}
+
+/** The rest of a prose dependency whose subject spans `p` to `e`: white space, verb, white space, references. */
+function proseAfterSubject(t: string, p: number, e: number): ProseMatch | null {
+  let i = e;
+  while (i < t.length && isSpace(t.charCodeAt(i))) i++;
+  if (i === e) return null;
+  const verb = PROSE_VERBS.find((v) => t.startsWith(v, i));
+  if (verb === undefined) return null;
+  const afterVerb = i + verb.length;
+  let r = afterVerb;
+  while (r < t.length && isSpace(t.charCodeAt(r))) r++;
+  if (r === afterVerb) return null;
+  const first = codePointAt(t, r);
+  if (!isLetterOrDigit(first)) return null;
+  let end = r + codePointLength(first);
+  for (let c = codePointAt(t, end); c >= 0; c = codePointAt(t, end)) {
+    if (c === 44 || c === 32 || c === 45 || isLetterOrDigit(c)) end += codePointLength(c);
+    else if (c === 46 && isLetterOrDigit(codePointAt(t, end + 1))) end++;
+    else break;
+  }
+  return { index: p, subjectEnd: e, verb, refsStart: r, end };
 }
 
 /** Resolves every dependency the plan states and records unresolved references. */
@@ -136,23 +195,15 @@ export function resolveDependencies(
     }
     if (!mayStateProse(s)) continue;
     const lower = s.toLowerCase();
-    let re = PROSE_RE;
-    if (lower.length !== s.length) {
-      proseFolding ??= new RegExp(PROSE_SOURCE, 'giu');
-      re = proseFolding;
-    }
-    const subject = re === PROSE_RE ? lower : s;
-    re.lastIndex = 0;
-    for (let m = re.exec(subject); m; m = re.exec(subject)) {
-      // Group 1 opens the match and group 3 closes it: cut both from the original line.
-      const end = m.index + m[0].length;
-      const a = index.find(s.slice(m.index, m.index + m[1]!.length));
+    const prose = lower.length === s.length ? proseIn(lower) : proseFoldingIn(s);
+    for (const m of prose) {
+      // Offsets are cut from the original line.
+      const a = index.find(s.slice(m.index, m.subjectEnd));
       if (!a || a.id === null) continue;
-      const verb = m[2]!.toLowerCase();
-      for (const ref of s.slice(end - m[3]!.length, end).split(/\s*(?:,|\band\b)\s*/)) {
+      for (const ref of s.slice(m.refsStart, m.end).split(/\s*(?:,|\band\b)\s*/)) {
         const b = firstItem(ref, index);
         if (!b || b.id === null) continue;
-        if (verb === 'blocks' || verb === 'must precede') add(b, a, 'inline', l + 1);
+        if (m.verb === 'blocks' || m.verb === 'must precede') add(b, a, 'inline', l + 1);
         else add(a, b, 'inline', l + 1);
       }
     }
@@ -160,15 +211,35 @@ export function resolveDependencies(
   return deps;
 }
 
+/** Every prose dependency in lower-case `t`, in order. */
+function proseIn(t: string): ProseMatch[] {
+  const out: ProseMatch[] = [];
+  for (let m = nextProse(t, 0); m; m = nextProse(t, m.end)) out.push(m);
+  return out;
+}
+
+/** Every prose dependency in `s`, read case-insensitively by the regex. */
+function proseFoldingIn(s: string): ProseMatch[] {
+  proseFolding ??= new RegExp(PROSE_SOURCE, 'giu');
+  proseFolding.lastIndex = 0;
+  const out: ProseMatch[] = [];
+  for (let m = proseFolding.exec(s); m; m = proseFolding.exec(s)) {
+    const end = m.index + m[0].length;
+    out.push({
+      index: m.index,
+      subjectEnd: m.index + m[1]!.length,
+      verb: m[2]!.toLowerCase(),
+      refsStart: end - m[3]!.length,
+      end,
+    });
+  }
+  return out;
+}
+
 function firstItem(segment: string, index: ItemIndex): Item | undefined {
-  // exec rather than matchAll: no iterator and regex copy per segment. The regex is shared: reset it.
-  ID_ANYWHERE_RE.lastIndex = 0;
-  for (let m = ID_ANYWHERE_RE.exec(segment); m; m = ID_ANYWHERE_RE.exec(segment)) {
-    const item = index.find(m[0]);
-    if (item) {
-      ID_ANYWHERE_RE.lastIndex = 0;
-      return item;
-    }
+  for (let m = nextId(segment, 0); m; m = nextId(segment, m.end)) {
+    const item = index.find(segment.slice(m.index, m.end));
+    if (item) return item;
   }
   return undefined;
 }

@@ -106,9 +106,11 @@ export function assignKeys(
   const sectionSlugs: (string | undefined)[] = [];
   const sectionSlug = (s: number) => (sectionSlugs[s] ??= slugify(sections[s]!.title));
   const numericSeen = new Map<string, number>();
-  for (const d of drafts)
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     if (d.idKind === 'numeric' && d.item.id)
       numericSeen.set(d.item.id, (numericSeen.get(d.item.id) ?? 0) + 1);
+  }
 
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
@@ -142,7 +144,8 @@ export function assignKeys(
     withId[i] = item.id ? i : d.parent >= 0 ? withId[d.parent]! : -1;
   }
   // References recorded before their target's key was known.
-  for (const d of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     const r = d.item.refersTo;
     if (r !== null && !used.has(r)) {
       const def = definedBy.get(r);

@@ -22,8 +22,8 @@ export function computeRollups(items: readonly Item[], byKey: ReadonlyMap<string
     let total = 0;
     let effortDone = 0;
     let effortRemaining = 0;
-    for (const k of item.children) {
-      const r: Rollup = byKey.get(k)!.rollup;
+    for (let c = 0; c < item.children.length; c++) {
+      const r: Rollup = byKey.get(item.children[c]!)!.rollup;
       done += r.done;
       total += r.total;
       effortDone += r.effortDoneMinutes;

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readAbsoluteDate } from './dates.js';
+
+// readAbsoluteDate as it was before the named-month forms were skipped for text naming no month.
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const ISO_RE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+const MDY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function valid(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]!) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function reference(text: string) {
+  const iso = ISO_RE.exec(text);
+  if (iso) {
+    const date = valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (date) return { date, index: iso.index, length: iso[0].length };
+  }
+  const mdy = MDY_RE.exec(text);
+  if (mdy) {
+    const date = valid(Number(mdy[3]), MONTHS.indexOf(mdy[1]!.toLowerCase().slice(0, 3)) + 1, Number(mdy[2]));
+    if (date) return { date, index: mdy.index, length: mdy[0].length };
+  }
+  const dmy = DMY_RE.exec(text);
+  if (dmy) {
+    const date = valid(Number(dmy[3]), MONTHS.indexOf(dmy[2]!.toLowerCase().slice(0, 3)) + 1, Number(dmy[1]));
+    if (date) return { date, index: dmy.index, length: dmy[0].length };
+  }
+  return null;
+}
+
+describe('readAbsoluteDate', () => {
+  it('reads what the unguarded regexes read, on any text', () => {
+    const month = fc.constantFrom(
+      'Jan',
+      'FEBRUARY',
+      'Sept.',
+      'may',
+      'Dec',
+      'Oct',
+      'march',
+      'nov',
+      'jun',
+      'aug',
+    );
+    const day = fc.constantFrom('1', '26', '3rd', '31', '29th', '0');
+    const year = fc.constantFrom('2025', '2024', '1900');
+    const sep = fc.constantFrom(' ', ', ', '  ', '');
+    const piece = fc.oneof(
+      fc.tuple(month, sep, day, sep, year).map((p) => p.join('')),
+      fc.tuple(day, sep, month, sep, year).map((p) => p.join('')),
+      month,
+      fc.constantFrom(' ', ', ', '26', '2025', '2025-11-03', '2025-13-01', '-', '.', 'x', 'é'),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }), (parts) => {
+        const s = parts.join('');
+        expect(readAbsoluteDate(s)).toEqual(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

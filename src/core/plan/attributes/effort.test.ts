@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readEffort, readInlineEffort } from './effort.js';
+
+// The regexes as first written, with Unicode case folding and a Unicode letter class after the unit.
+const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`;
+const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
+const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
+const INLINE_EFFORT_RE = new RegExp(`(?:\\(\\s*|~)${EFFORT_RE.source}\\s*\\)?`, 'iu');
+
+function referenceMatch(text: string) {
+  const m = EFFORT_RE.exec(text);
+  return m ? { index: m.index, text: m[0], low: m[1], high: m[2], unit: m[3] } : null;
+}
+
+function referenceInline(text: string) {
+  if (!/\d/.test(text)) return null;
+  const m = INLINE_EFFORT_RE.exec(text);
+  if (!m) return null;
+  if (m[0].startsWith('(') && !m[0].endsWith(')')) return null;
+  return { index: m.index, length: m[0].length };
+}
+
+const piece = fc.oneof(
+  fc.constantFrom('2', '3.5', '1,5', '10', '-', '–', ' to ', ' ', '(', ')', '~', '  '),
+  fc.constantFrom('h', 'H', 'min', 'minutes', 'MO', 'months', 'wks', 'days', 'd', 'w', 'hrs', 'ſ', '\u212a'),
+  fc.constantFrom('é', 'x', 'ß', '中', '𝒜', '\ud835', '✅', '\u00a0', 'ı', 'İ'),
+  fc.string({ maxLength: 2 }),
+);
+
+describe('effort regexes', () => {
+  it('read what the Unicode regexes read, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        const ref = referenceMatch(s);
+        const got = readEffort(s);
+        expect(got?.text ?? null).toBe(ref?.text ?? null);
+        const inline = readInlineEffort(s);
+        const refInline = referenceInline(s);
+        if (refInline && readEffort(s.slice(refInline.index, refInline.index + refInline.length)))
+          expect(inline && { index: inline.index, length: inline.length }).toEqual(refInline);
+        else expect(inline).toBeNull();
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

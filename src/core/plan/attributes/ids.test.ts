@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nextId, readLeadingId } from './ids.js';
+
+// The regexes as first written, with their Unicode classes: the IDs read must be the same.
+const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}`;
+const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
+const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
+const LEAD_RE = new RegExp(
+  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))(?![\p{L}\p{N}])(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–]|-(?=\s))\s*)?`,
+  'u',
+);
+const ID_ANYWHERE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${CODE}|${WORD})(?![\p{L}\p{N}])`, 'gu');
+
+function referenceLeading(title: string) {
+  const m = LEAD_RE.exec(title);
+  if (!m) return null;
+  if ((m[1] === '[') !== (m[5] === ']')) return null;
+  const kind = m[2] ? 'code' : m[3] ? 'word' : 'numeric';
+  const raw = m[2] ?? m[3] ?? m[4]!;
+  if (kind === 'numeric' && title.slice(m[0].length).trim() === '') return null;
+  return { id: kind === 'word' ? raw.replace(/\s+/g, ' ') : raw, kind, length: m[0].length };
+}
+
+function referenceAll(s: string): string[] {
+  return [...s.matchAll(ID_ANYWHERE_RE)].map((m) => `${m.index}:${m[0]}`);
+}
+
+function scannedAll(s: string): string[] {
+  const out: string[] = [];
+  for (let m = nextId(s, 0); m; m = nextId(s, m.end)) out.push(`${m.index}:${s.slice(m.index, m.end)}`);
+  return out;
+}
+
+const piece = fc.oneof(
+  fc.constantFrom(
+    'MH-001',
+    'P0-003',
+    'T001',
+    'AB1234',
+    'Task 1.2',
+    'Step #3',
+    'Item 4a',
+    '1.2',
+    '12',
+    'X-1.2b',
+  ),
+  fc.constantFrom('**', '__', '[', ']', ':', ' ', '. ', ') ', ' - ', '—', '-', '.', 'a', 'Z', '9'),
+  fc.constantFrom('é', 'ß', '٣', '中', '𝒜', '\ud835', '\udc9c', '✅', '\u00a0', '\u3000'),
+  fc.string({ maxLength: 2 }),
+);
+
+describe('IDs', () => {
+  it('reads a leading ID as the Unicode regex does, on any title', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {
+        const s = parts.join('');
+        expect(readLeadingId(s)).toEqual(referenceLeading(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds IDs anywhere as the Unicode regex does, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(scannedAll(s)).toEqual(referenceAll(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

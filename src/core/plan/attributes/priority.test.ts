@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Priority } from '../../model.js';
+import { findPriorityMark, readHeadingPriority, readInlinePriority, readPriorityValue } from './priority.js';
+
+/** The regexes the scan for `P0`–`P4` replaces. */
+const MARK_RE = /(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])/u;
+const INLINE_MARK_RE = /(?:\*\*|\(|\[)?(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])(?:\*\*|\)|\])?/u;
+
+// The heading reader as it was before its regexes were guarded, but for the scans tested above.
+const MOSCOW: readonly [RegExp, number, string][] = [
+  [/\bmust[\s-]*have\b|\bmust\b/i, 0, 'Must Have'],
+  [/\bshould[\s-]*have\b|\bshould\b/i, 1, 'Should Have'],
+  [/\bcould[\s-]*have\b|\bcould\b|\bnice[\s-]to[\s-]have\b/i, 2, 'Could Have'],
+  [/\bwon'?t[\s-]*have\b|\bwill not have\b|\bwon'?t\b/i, 4, "Won't Have"],
+];
+const EMOJI: ReadonlyMap<string, number> = new Map([
+  ['🔺', 0],
+  ['⏫', 1],
+  ['🔼', 2],
+  ['🔽', 3],
+  ['⏬', 4],
+  ['🔴', 0],
+  ['🟠', 1],
+  ['🟡', 2],
+  ['🟢', 3],
+]);
+const EMOJI_RE = /🔺|⏫|🔼|🔽|⏬|🔴|🟠|🟡|🟢/u;
+
+const letterRank = (letter: string) => Math.min(4, letter.toUpperCase().charCodeAt(0) - 64);
+
+function referenceInlinePriority(text: string) {
+  if (!/[P([]|[^\x00-\x7f]/.test(text)) return null;
+  const todoTxt = /^\(([A-E])\)\s/.exec(text);
+  if (todoTxt)
+    return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
+  const org = /\[#([A-E])\]/.exec(text);
+  if (org)
+    return {
+      priority: { rank: letterRank(org[1]!), label: `[#${org[1]}]` },
+      index: org.index,
+      length: org[0].length,
+    };
+  const p = INLINE_MARK_RE.exec(text);
+  if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
+  const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
+  if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
+  const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);
+  if (c) return { priority: { rank: EMOJI.get(c[1]!)!, label: c[1]! }, index: c.index, length: c[0].length };
+  return null;
+}
+
+function referenceHeadingPriority(title: string): Priority | null {
+  const t = title.replace(/^[^\p{L}\p{N}]+/u, '');
+  if (/^P[0-4](?![\p{L}\p{N}-])/u.test(t)) return readPriorityValue(t.slice(0, 2));
+  const tagged = /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t);
+  if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
+  for (const [re, rank, label] of MOSCOW) {
+    const m = re.exec(t);
+    if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
+  }
+  const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
+  if (w || /^priority\s*[:-]?\s*\S/i.test(t))
+    return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
+  const lead = EMOJI_RE.exec(title);
+  if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
+  return null;
+}
+
+const piece = fc.oneof(
+  fc.constantFrom('P0', 'P1', 'P4', 'P5', 'P', 'p1', 'P10', '**', '(', ')', '[', ']', '-', ' ', 'x', '1'),
+  fc.constantFrom('é', '𝒜', '٣', '\ud835', '\udc9c', '🔴', '⏫', '(A) ', '[#B]', '🟢'),
+  fc.string({ maxLength: 2 }),
+);
+
+describe('priority marks', () => {
+  it('finds the first standalone P0–P4 as the regex does, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(findPriorityMark(s)).toBe(MARK_RE.exec(s)?.index ?? -1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads an inline priority as the unguarded regexes do', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        expect(readInlinePriority(s)).toEqual(referenceInlinePriority(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads heading priorities as the unguarded regexes do', () => {
+    const words = fc.constantFrom(
+      'Must Have',
+      'SHOULD have',
+      'could-have',
+      "won't have",
+      'nice to have',
+      'Critical',
+      'high priority',
+      'Low -',
+      'Priority: P2',
+      'priority high',
+      'Medium',
+      'urgent:',
+      'have',
+      'Phase',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, words), { maxLength: 6 }), fc.boolean(), (parts, spaced) => {
+        const s = parts.join(spaced ? ' ' : '');
+        expect(readHeadingPriority(s)).toEqual(referenceHeadingPriority(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

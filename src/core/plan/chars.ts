@@ -1,0 +1,58 @@
+/**
+ * Character classes as code: what the Unicode regexes' `[\p{L}\p{N}]` and `\s` test, for scanners
+ * that take the place of regexes. A regex compiles on its first use, once per string representation
+ * (one byte per character, or two): a plan with a single emoji is held two bytes per character, and
+ * a two-byte `\p{L}` class costs milliseconds to compile in each regex that has one. Here one small
+ * regex answers for every non-ASCII character, and ASCII is decided without a regex.
+ */
+
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+
+/** Whether code point `cp` is a letter or a digit (`[\p{L}\p{N}]`); false for -1 (no character). */
+export function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return LETTER_OR_DIGIT_RE.test(String.fromCodePoint(cp));
+}
+
+/** The code point that ends at offset `i` (a surrogate pair read whole), or -1 at the start. */
+export function codePointBefore(s: string, i: number): number {
+  if (i <= 0) return -1;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** The code point that starts at offset `i` (a surrogate pair read whole), or -1 past the end. */
+export function codePointAt(s: string, i: number): number {
+  return i < s.length ? s.codePointAt(i)! : -1;
+}
+
+/** Whether UTF-16 unit `c` is white space as `\s` reads it (with or without the `u` flag). */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Length of what comes before the first letter or digit of `s` (what `^[^\p{L}\p{N}]+` matches, or 0). */
+export function nonWordPrefixLength(s: string): number {
+  let i = 0;
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (isLetterOrDigit(cp)) break;
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  return i;
+}

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  leadingDecorationLength,
+  SECTION_STATUS_MAX_LENGTH,
+  sectionStatusOf,
+  trailingGlyph,
+} from './headings.js';
+
+/** The regexes the decoration scans replace. */
+const LEADING_DECOR_RE = /^(?:[^\p{L}\p{N}\s*_~[(`]\uFE0F?\s*)+/u;
+const TRAILING_GLYPH_RE = /\s*([^\p{L}\p{N}\s)\]*_~`])\uFE0F?\s*$/u;
+
+const piece = fc.oneof(
+  fc.constantFrom('✅', '🔴', '🚀', '\uFE0F', '#', '-', '*', '_', '~', '[', '(', ')', ']', '`', '|', ':'),
+  fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u3000', 'Title', 'x', '1', 'é', '٣', '𝒜', '\ud835', '\udc9c'),
+  fc.string({ unit: 'binary', maxLength: 2 }),
+);
+
+describe('heading decoration', () => {
+  it('measures leading decoration as the regex does, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.nat(3), (parts, from) => {
+        const s = parts.join('');
+        const at = Math.min(from, s.length);
+        expect(leadingDecorationLength(s, at)).toBe(LEADING_DECOR_RE.exec(s.slice(at))?.[0].length ?? 0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds the trailing glyph as the regex does, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const s = parts.join('');
+        const m = TRAILING_GLYPH_RE.exec(s);
+        expect(trailingGlyph(s)).toEqual(
+          m ? { index: m.index, glyph: m[1], glyphStart: m.index + m[0].indexOf(m[1]!) } : null,
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads section statuses; no title longer than the limit names one', () => {
+    // Every title the section-status regexes accept, in lower case.
+    const titles: Record<string, string[]> = {
+      done: ['changelog', 'change log', 'completed', 'completed items', 'completed tasks', 'completed work'],
+      doing: [
+        'in progress',
+        'doing',
+        'wip',
+        'ongoing',
+        'current',
+        'current work',
+        'current sprint',
+        'active',
+      ],
+      blocked: ['blocked', 'on hold', 'waiting'],
+      cancelled: ['cancelled', 'canceled', 'dropped', "won't do", 'wont do', 'abandoned'],
+      todo: ['todo', 'to do', 'backlog', 'not started', 'pending', 'planned', 'upcoming', 'next'],
+    };
+    titles.done!.push('done', 'finished', 'shipped', 'release notes');
+    titles.todo!.push(
+      'carry-over',
+      'carryover',
+      'carry-over items',
+      'carryover items',
+      'future',
+      'future ideas',
+    );
+    for (const [status, list] of Object.entries(titles))
+      for (const t of list) {
+        expect(t.length).toBeLessThanOrEqual(SECTION_STATUS_MAX_LENGTH);
+        expect(sectionStatusOf(t.toUpperCase())).toBe(status);
+      }
+    const piece = fc.oneof(
+      fc.constantFrom(...Object.values(titles).flat()),
+      fc.constantFrom(' ', '-', 'x', 'items', 'K', '\u212a', 'ſ'),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 3 }), (parts) => {
+        const s = parts.join('');
+        expect(
+          Object.entries(titles).find(
+            ([, l]) => l.includes(s.toLowerCase()) && /^[\x00-\x7f]*$/.test(s),
+          )?.[0] ?? null,
+        ).toBe(sectionStatusOf(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
