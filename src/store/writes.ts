@@ -100,7 +100,8 @@ export function sqliteWrites(database: BetterSqlite3.Database): BulkWrites {
     for (const row of rows) {
       values(row, params);
       if (++held === per) {
-        done.push({ last: Number((many ??= stmt(text(per))).run(params).lastInsertRowid), count: per });
+        many ??= stmt(text(per));
+        done.push({ last: Number(many.run(params).lastInsertRowid), count: per });
         params.length = 0;
         held = 0;
       }
