@@ -59,6 +59,8 @@ const SKIPPED: ReadonlySet<ErrorCode> = new Set([
  */
 const BATCH_FILES = 200;
 const BATCH_ITEMS = 20_000;
+/** A batch at least this big is written early rather than kept while the next plan is still parsing. */
+const EARLY_FLUSH_FILES = 20;
 /** Changed plans read and handed to the parser ahead of the one being written: a pool stays busy. */
 const LOOKAHEAD = 400;
 /** From this many changed plans on, the rest are parsed on worker threads (starting them costs ~50 ms). */
@@ -94,7 +96,22 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
   interface Prepared {
     readonly path: string;
     readonly outcome: Promise<Outcome>;
+    /** Whether `outcome` has settled. */
+    ready: boolean;
   }
+  const prepared = (path: string, outcome: Promise<Outcome>): Prepared => {
+    const p: Prepared = { path, outcome, ready: false };
+    // Handled when its turn comes; marked handled now so a failure waiting in line is not "unhandled".
+    outcome.then(
+      () => {
+        p.ready = true;
+      },
+      () => {
+        p.ready = true;
+      },
+    );
+    return p;
+  };
   const skipped =
     (path: string) =>
     (e: unknown): Outcome => {
@@ -109,13 +126,17 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
   const unseen = files.reduce((n, f) => (known.has(f.path) ? n : n + 1), 0);
   let pool: PreparePool | null = unseen > POOL_AFTER ? new PreparePool() : null;
   let submitted = 0;
-  const write = async ({ path, outcome }: Prepared) => {
-    const prepared = await outcome;
-    if ('finding' in prepared) {
-      findings.push(prepared.finding);
+  const write = async (next: Prepared) => {
+    // Rather than wait for the parser with a batch in hand, write the batch: at the start of a big
+    // import this thread would otherwise idle until the first full batch was parsed.
+    if (!next.ready && batch.length >= EARLY_FLUSH_FILES) await flush();
+    const { path } = next;
+    const outcome = await next.outcome;
+    if ('finding' in outcome) {
+      findings.push(outcome.finding);
       return;
     }
-    const { text, hash, items } = prepared;
+    const { text, hash, items } = outcome;
     const before = known.has(path) ? await store.listItems(path) : [];
     batch.push({ path, text, hash, items, events: diffItems(before, items) });
     batchItems += items.length;
@@ -134,8 +155,7 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
         try {
           text = readPlanFile(abs, settings.plans.maxBytes).text;
         } catch (e) {
-          outcome = Promise.resolve(skipped(path)(e));
-          ahead.push({ path, outcome });
+          ahead.push(prepared(path, Promise.resolve(skipped(path)(e))));
           continue;
         }
         const hash = sha256(text);
@@ -147,9 +167,7 @@ export async function importWorkspace(store: Store, settings: ImportSettings): P
         const job = { path, text, hoursPerDay: settings.hoursPerDay };
         outcome = (pool ? pool.prepare(job) : prepareRecords(job)).then((items) => ({ text, hash, items }));
       }
-      // Handled when its turn comes; marked handled now so a failure waiting in line is not "unhandled".
-      outcome.catch(() => undefined);
-      ahead.push({ path, outcome });
+      ahead.push(prepared(path, outcome));
       if (ahead.length >= LOOKAHEAD) await write(ahead.shift()!);
     }
     for (let next = ahead.shift(); next; next = ahead.shift()) await write(next);
