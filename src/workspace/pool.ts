@@ -1,6 +1,6 @@
 /**
- * A pool of worker threads that prepare plans (parse them into item records) for a big import, so
- * parsing runs on other cores while the import's own thread writes the previous batch. If a worker
+ * A pool of worker threads that prepare plans (read, hash and parse them into item records) for a big
+ * import, so that work runs on other cores while the import's own thread writes the previous batch. If a worker
  * cannot start or dies (a runtime that cannot load it, say), its jobs and all later ones run on the
  * calling thread instead: the pool changes where the work runs, never its result.
  */

@@ -1,7 +1,8 @@
 /**
  * What an import does to one changed plan before the database sees it: parse the text and make the
- * store's item records. Pure work on a string, so it runs the same on the import's own thread and on
- * a worker thread (import-worker.ts), which is how big imports spread it over the machine's cores.
+ * store's item records, and for a plan the store has never seen, read and hash its file first. Work
+ * on a string (and one file), so it runs the same on the import's own thread and on a worker thread
+ * (import-worker.ts), which is how big imports spread it over the machine's cores.
  */
 import { createHash } from 'node:crypto';
 import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
