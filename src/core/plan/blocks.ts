@@ -100,6 +100,15 @@ class Scanner {
   matched = 0;
   oldTop = 0;
   allClosed = true;
+  /** Blocks pushed so far: phase 2 opened a block on this line when it grew. */
+  pushes = 0;
+  /**
+   * The last line that continued some open containers but not all, opened none, and came right after
+   * a table row: the reference parser (micromark) calls such a line lazy and tries it as the table's
+   * next row, which a lazy line may not be, and then never as the header row of a table of its own,
+   * even once it stands in a paragraph outside those containers.
+   */
+  lazyLine = -1;
 
   // The cursor over the current line.
   lineNo = 0;
@@ -186,6 +195,7 @@ class Scanner {
     this.matched = depth;
 
     // Phase 2: open new blocks.
+    const pushes = this.pushes;
     let kind = this.kinds[depth]!;
     let matchedLeaf = kind === CODE || kind === HTML;
     while (!matchedLeaf) {
@@ -204,6 +214,8 @@ class Scanner {
       this.addLine();
       return;
     }
+    if (!this.allClosed && this.pushes === pushes && this.kinds[this.top] === TABLE)
+      this.lazyLine = this.lineNo;
     this.closeUnmatchedBlocks();
     this.addRest();
   }
@@ -272,6 +284,7 @@ class Scanner {
   // ---- the open blocks ----
 
   push(block: Block, kind: number): void {
+    this.pushes++;
     const t = ++this.top;
     const { stack, kinds } = this;
     if (t === stack.length) {
@@ -771,7 +784,11 @@ class Scanner {
     if (this.indent < 4 && mayBeDelimiterRow(this.text.charCodeAt(this.nextNonspace))) {
       const cols = delimiterRowColumns(this.text, this.nextNonspace, this.lineEnd);
       const header = p.lines[p.lines.length - 1]!;
-      if (cols > 0 && cols === headerColumns(this.text, header.start, header.end)) {
+      if (
+        cols > 0 &&
+        header.line !== this.lazyLine &&
+        cols === headerColumns(this.text, header.start, header.end)
+      ) {
         const table: TableBlock = {
           type: 'table',
           startLine: header.line,
