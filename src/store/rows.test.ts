@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { foldValue as referenceFold, searchTexts, tokenize } from '../core/query/fold.js';
 import type { ItemRecord } from '../core/store/port.js';
 import { item } from './contract.js';
-import { foldValue, foldValueOnce, ftsText, words, wordsOnce } from './rows.js';
+import { foldValue, foldValueOnce, ftsText, itemRow, words, wordsOnce } from './rows.js';
 import { FTS_SEPARATOR } from './schema.js';
 
 const FIELDS = ['owner', 'tag', 'section', 'file', 'key'] as const;
@@ -61,6 +61,30 @@ describe('row folding', () => {
           expect(ftsText(i)).toBe(reference(i));
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('folds a section path as the query module folds each title, whatever the titles hold', () => {
+    const reference = (section: readonly string[]) =>
+      section.map((t) => referenceFold('section', t)).join('\u001f');
+    const sectionF = (section: string[]) => itemRow(1, item('k', { section })).section_f;
+    // Paths that join to the same text must not share a memoised answer.
+    for (const section of [
+      ['a\u001f b', 'c'],
+      ['a', ' b\u001fc'],
+      ['Phase 1', 'Données'],
+      ['phase 1', 'donnees'],
+    ])
+      expect(sectionF(section)).toBe(reference(section));
+    const title = fc.oneof(
+      fc.constantFrom(...SAMPLES, '', ' x ', 'a\u001fb', '\u001f'),
+      fc.string({ unit: 'grapheme' }),
+    );
+    fc.assert(
+      fc.property(fc.array(title, { maxLength: 4 }), (section) => {
+        expect(sectionF(section)).toBe(reference(section));
+      }),
       { numRuns: 1000 },
     );
   });

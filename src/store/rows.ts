@@ -104,7 +104,8 @@ const SECTION_JOINER = '\u001f';
 function sectionFolded(section: readonly string[]): string {
   if (section.length === 0) return '';
   if (section.length === 1) return foldValue('section', section[0]!);
-  return memo(sectionsMemo, section.join(SECTION_JOINER), () =>
+  // Keyed by the JSON of the path: joined titles would make ['a\u001f b', 'c'] and ['a', ' b\u001fc'] one key.
+  return memo(sectionsMemo, JSON.stringify(section), () =>
     section.map((s) => foldValue('section', s)).join(SECTION_JOINER),
   );
 }
