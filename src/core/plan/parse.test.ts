@@ -93,6 +93,31 @@ describe('parsePlan on heading items', () => {
     expect(a.priority?.rank).toBe(0);
   });
 
+  it('takes a section as a legend only when its title names one', () => {
+    const text = (title: string) => `# Plan\n\n## ${title}\n\n- [ ] first task\n- [x] second task\n`;
+    for (const title of [
+      'Status Legend',
+      'Task Status Legend',
+      '📖 Legend:',
+      'Legend for status emoji',
+      'Statuses',
+      'Status key',
+    ]) {
+      expect(parsePlan(text(title), { file: 'p.md' }).items.map((i) => i.title)).toEqual([]);
+    }
+    for (const title of [
+      'Lint rules for dashboards, statuses and references',
+      'Update statuses on the board',
+      'Legend of Zelda speedrun',
+      'Key results',
+    ]) {
+      expect(parsePlan(text(title), { file: 'p.md' }).items.map((i) => i.title)).toEqual([
+        'first task',
+        'second task',
+      ]);
+    }
+  });
+
   it('learns the status legend of the plan', () => {
     expect(plan.byKey.get('PAY-101')!.status).toBe('done');
     expect(plan.byKey.get('PAY-102')).toMatchObject({

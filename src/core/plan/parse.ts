@@ -16,7 +16,7 @@ import { findCycles, ItemIndex, resolveDependencies } from './passes/deps.js';
 import { learnVocabulary, readFacts } from './passes/facts.js';
 import { assignKeys } from './passes/keys.js';
 import { computeRollups } from './passes/rollup.js';
-import { type Draft, LEGEND_TITLE, recognise } from './recognise.js';
+import { type Draft, isLegendTitle, recognise } from './recognise.js';
 
 export interface ParseOptions {
   /** The plan's path as the user named it; reported with every item. */
@@ -58,7 +58,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
 
   const legendLines: string[] = [];
   rec.sections.forEach((s, i) => {
-    if (!LEGEND_TITLE.test(s.title)) return;
+    if (!isLegendTitle(s.title)) return;
     const first = rec.sectionLines[i]! + 1;
     for (let l = first; l < lines.count && lines.start[l]! < s.span.end; l++) {
       legendLines.push(text.slice(lines.start[l], lines.end[l]));

@@ -56,8 +56,21 @@ export interface Recognised {
   readonly listSizes: number[];
 }
 
-/** Sections that explain the plan's status marks; their lines are a legend, not items. */
-export const LEGEND_TITLE = /legend|status key|status codes|statuses|key to status/i;
+/**
+ * A legend's title names the section as one: "Legend", "Status Legend", "Task Status Legend",
+ * "Legend for status emoji", "Status key", "Status codes", "Statuses", "Key to statuses", with any
+ * decoration around it. A title
+ * that only mentions statuses ("Lint rules for dashboards, statuses and references") is not one: its
+ * checkboxes are tasks.
+ */
+const LEGEND_TITLE =
+  /^(?:(?:[a-z0-9]+[\s_-]+){0,3}legende?|legend (?:for|of) (?:the )?(?:[a-z]+ )?(?:status(?:es)?|marks?|emojis?|symbols?|icons?)|(?:status|state)(?:es)?[\s_-]+(?:key|codes?)|statuses|key to status(?:es)?)$/i;
+const END_DECORATION = /^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g;
+
+/** Whether a section with this title explains the plan's status marks: its lines are a legend, not items. */
+export function isLegendTitle(title: string): boolean {
+  return LEGEND_TITLE.test(title.replace(END_DECORATION, ''));
+}
 
 interface Frame {
   readonly blocks: readonly Block[];
@@ -202,7 +215,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       itemKey: null,
     };
     sections.push(section);
-    legendSections.push(LEGEND_TITLE.test(info.title));
+    legendSections.push(isLegendTitle(info.title));
     sectionDrafts.push(null);
     sectionLines.push(b.startLine);
     const entry: OpenSection = { index, level: b.level, draft: -1, body: true };

@@ -2,7 +2,7 @@
 import type { Plan } from '../../model.js';
 import { normaliseVocab } from '../../plan/attributes/status.js';
 import { learnVocabulary } from '../../plan/passes/facts.js';
-import { LEGEND_TITLE } from '../../plan/recognise.js';
+import { isLegendTitle } from '../../plan/recognise.js';
 import type { Rule } from '../types.js';
 import { describe } from '../util.js';
 
@@ -57,7 +57,7 @@ export const legendMismatch: Rule = {
 function legendOf(plan: Plan) {
   const lines: string[] = [];
   for (const s of plan.sections) {
-    if (!LEGEND_TITLE.test(s.title)) continue;
+    if (!isLegendTitle(s.title)) continue;
     const from = s.line; // the line after the heading, 0-based
     for (let l = from; l < plan.lines.count && plan.lines.start[l]! < s.span.end; l++)
       lines.push(plan.text.slice(plan.lines.start[l], plan.lines.end[l]));
