@@ -3,7 +3,6 @@
  * read through one `git cat-file --batch` process and parsed once, however many commits share it;
  * optionally recorded into the workspace database as revisions with derived events.
  */
-import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { isTmError, TmError } from '../core/errors.js';
@@ -13,6 +12,7 @@ import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
 import type { ItemRecord, Store } from '../core/store/port.js';
 import { itemRecords } from '../core/store/records.js';
 import { type Blob, BlobReader, fileHistory, repositoryRoot } from './git.js';
+import { sha256 } from './prepare.js';
 import { decodePlan } from './read.js';
 
 /** Versions larger than this are reported unreadable, as the reader refuses such files. */
@@ -168,7 +168,7 @@ export async function recordPlanHistory(
     const r = await store.commitRevision({
       path: docPath,
       text: version.text,
-      hash: createHash('sha256').update(version.text, 'utf8').digest('hex'),
+      hash: sha256(version.text),
       items: version.items,
       events: diffItems(previous, version.items),
     });

@@ -53,15 +53,7 @@ function nextHint(text: string, from: number): number {
 const ARROW_RE = /\s*(?:→|->|-->|=>|⟶|➔|➜)\s*/u;
 const TREE_RE = /[├└│┌┬┼]|\|--|`--|\+--/u;
 const BAR_RE = /[█░▓▒■□]/u;
-/**
- * `T002 depends on T001`; the references end at a sentence's full stop (a dot inside `1.2` stays).
- * Read by `nextProse` on lower-cased text; this regex, case-insensitive, reads only the rare line whose
- * lower-case form has another length (`İ`), compiled on demand: it costs milliseconds to compile.
- */
-const PROSE_SOURCE = String.raw`([\p{L}\p{N}][\p{L}\p{N}.-]*)\s+(depends on|requires|needs|is blocked by|blocked by|comes after|must follow|blocks|must precede)\s+([\p{L}\p{N}](?:[\p{L}\p{N}, -]|\.(?=[\p{L}\p{N}]))*)`;
-let proseFolding: RegExp | null = null;
-
-/** The verbs PROSE_SOURCE names, lower case, in its order. */
+/** The verbs of a prose dependency, lower case, tried in this order. */
 const PROSE_VERBS = [
   'depends on',
   'requires',
@@ -73,6 +65,13 @@ const PROSE_VERBS = [
   'blocks',
   'must precede',
 ];
+/**
+ * `T002 depends on T001`; the references end at a sentence's full stop (a dot inside `1.2` stays).
+ * Read by `nextProse` on lower-cased text; this regex, case-insensitive, reads only the rare line whose
+ * lower-case form has another length (`İ`), compiled on demand: it costs milliseconds to compile.
+ */
+const PROSE_SOURCE = String.raw`([\p{L}\p{N}][\p{L}\p{N}.-]*)\s+(${PROSE_VERBS.join('|')})\s+([\p{L}\p{N}](?:[\p{L}\p{N}, -]|\.(?=[\p{L}\p{N}]))*)`;
+let proseFolding: RegExp | null = null;
 
 /**
  * Whether a prose dependency can be stated in `s`: only if it names one of the verbs. Most lines with
