@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTechTags } from './tech.js';
+import { readTechTags, TECH } from './tech.js';
 
 /** The spellings, as in tech.ts (a changed table must be changed here too: the test then says so). */
 const SPELLINGS: Record<string, string> = {};
@@ -73,5 +73,74 @@ describe('readTechTags', () => {
     expect(readTechTags('spring x boot')).toEqual([]);
     expect(readTechTags('foo.docker and -docker')).toEqual(['docker']);
     expect(readTechTags('a.docker')).toEqual([]);
+  });
+});
+
+/**
+ * The previous reading, kept as a second reference over the whole table: one regex finds the words
+ * that start with a spelling's first two characters in the lower-cased text, and each is looked up
+ * alone and after the word before it when only non-word characters lie between.
+ */
+function regexReference(text: string): string[] {
+  const byWord = new Map<string, string>();
+  for (const [tag, words] of Object.entries(TECH)) for (const w of words) byWord.set(w, tag);
+  const prefixes = new Set<string>();
+  for (const w of byWord.keys()) for (const part of w.split(' ')) prefixes.add(part.slice(0, 2));
+  const candidate = new RegExp(
+    `(?<![a-z0-9])(?<![a-z0-9][.+-])(?:${[...prefixes].join('|')})[a-z0-9]*(?:[.+-][a-z0-9]+)*`,
+    'g',
+  );
+  const gap = /[^a-z0-9]*/y;
+  const out: string[] = [];
+  const s = text.toLowerCase();
+  let prev = '';
+  let prevEnd = 0;
+  for (let m = candidate.exec(s); m !== null; m = candidate.exec(s)) {
+    const word = m[0];
+    if (prev !== '') {
+      gap.lastIndex = prevEnd;
+      gap.test(s);
+      if (gap.lastIndex !== m.index) prev = '';
+    }
+    const tag = byWord.get(word) ?? (prev ? byWord.get(`${prev} ${word}`) : undefined);
+    if (tag && !out.includes(tag)) out.push(tag);
+    prev = word;
+    prevEnd = m.index + word.length;
+  }
+  return out;
+}
+
+describe('readTechTags against the regex reading', () => {
+  const words = Object.values(TECH).flatMap((ws) => ws.flatMap((w) => w.split(' ')));
+  const word = fc.constantFrom(...words, 'the', 'co', 'do', 'x', 'a1');
+  const piece = fc.oneof(
+    word,
+    word.map((w) => w.toUpperCase()),
+    word.map((w) => w[0]!.toUpperCase() + w.slice(1)),
+    // Characters that lower-case onto ASCII letters, joiners, separators and text beyond ASCII.
+    fc.constantFrom(' ', '.', '-', '+', '/', '_', '`', 'K', 'İ', '\u212a', 'é', '🚀', '1', '\t'),
+    fc.string({ maxLength: 3 }),
+  );
+
+  it('gives the same tags in the same order on any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(readTechTags(s)).toEqual(regexReference(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads every spelling, in capitals too, and what lower-casing turns into one', () => {
+    for (const [tag, ws] of Object.entries(TECH)) {
+      for (const w of ws) {
+        expect(readTechTags(`use ${w} here`)).toEqual([tag]);
+        expect(readTechTags(w.toUpperCase())).toEqual([tag]);
+      }
+    }
+    // The Kelvin sign lower-cases to `k`: "\u212aafka" is read as kafka, as lower-casing reads it.
+    expect(readTechTags('\u212aafka and \u212a8s')).toEqual(['kafka', 'kubernetes']);
+    expect(readTechTags('Dockerİ docker')).toEqual(regexReference('Dockerİ docker'));
   });
 });

@@ -7,18 +7,14 @@ const MAX_SLUG = 48;
 /** Room for the longest slug built: the loop stops past MAX_SLUG + 16, one dash and one character later. */
 const slugBuffer = new Uint16Array(MAX_SLUG + 32);
 
-/** ASCII without a backtick: the titles `slugify` handles with native string operations. */
-const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
-/** A run of characters that are not part of a word; a dot is part of one only between two digits. */
-const SEPARATORS = /(?:[^a-z0-9.]|(?<!\d)\.|\.(?!\d))+/g;
-
-/** Lower-case words joined by dashes, cut at a word boundary. Dots between digits stay (`v3.2`). */
+/**
+ * Lower-case words joined by dashes, cut at a word boundary. Dots between digits stay (`v3.2`).
+ * Built character by character into a buffer, so a slug is held one byte per character even when the
+ * plan's text is held two (any plan with an emoji): lower-casing and replacing a slice of such a text
+ * gave two-byte slugs, and every key built on them cost twice to hash, copy and compare.
+ */
 export function slugify(s: string): string {
-  // Most titles are plain ASCII: two native replaces do what the character loop does, many times
-  // faster in a fresh process (where the loop runs in the interpreter) and faster once warm too.
-  let out = PLAIN_ASCII.test(s) ? s.toLowerCase().replace(SEPARATORS, '-') : slugByLoop(s);
-  if (out.charCodeAt(0) === 45) out = out.slice(1);
-  if (out.charCodeAt(out.length - 1) === 45) out = out.slice(0, -1);
+  const out = slugByLoop(s);
   if (out.length <= MAX_SLUG) return out || 'item';
   const cut = out.slice(0, MAX_SLUG);
   const at = cut.lastIndexOf('-');
@@ -26,8 +22,8 @@ export function slugify(s: string): string {
 }
 
 /**
- * The general slug: Unicode letters folded and lower-cased, backticks dropped without a dash. The
- * result has no leading or trailing dash and is at least as long as any slug kept.
+ * The slug before its cut: Unicode letters folded and lower-cased, backticks dropped without a dash.
+ * The result has no leading or trailing dash and is at least as long as any slug kept.
  */
 function slugByLoop(s: string): string {
   const src = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
