@@ -31,19 +31,20 @@ const time = (args: string[]) => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const runs = 20;
-const bare: number[] = [];
-const version: number[] = [];
-const status: number[] = [];
-// One warm-up run each, then alternating runs so both see the same machine load.
-time(['-e', '']);
-time([bin, '--version']);
-time([bin, 'status', ...files]);
+const runs = 30;
+const commands: { args: string[]; times: number[] }[] = [
+  { args: ['-e', ''], times: [] },
+  { args: [bin, '--version'], times: [] },
+  { args: [bin, 'status', ...files], times: [] },
+];
+// One warm-up run each, then alternating runs so all see the same machine load. The order is
+// reversed every other round: on a shared host, a run's position after another measurably moved it.
+for (const c of commands) time(c.args);
 for (let i = 0; i < runs; i++) {
-  bare.push(time(['-e', '']));
-  version.push(time([bin, '--version']));
-  status.push(time([bin, 'status', ...files]));
+  const round = i % 2 === 0 ? commands : [...commands].reverse();
+  for (const c of round) c.times.push(time(c.args));
 }
+const [bare, version, status] = commands.map((c) => c.times) as [number[], number[], number[]];
 const b = median(bare);
 const v = median(version);
 const s = median(status);
