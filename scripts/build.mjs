@@ -5,7 +5,12 @@
 // bundled, commander and picocolors are compiled with the CLI's own chunk instead of being loaded as
 // eight CommonJS files through Node's CommonJS loader. Bundled CommonJS code calls `require` for
 // Node's built-in modules, which an ES module does not have: the banner gives each chunk one.
-import { rmSync } from 'node:fs';
+//
+// Each build gets an ID, a hash of every source file and the package version, which the parse cache
+// writes into its entries: a model cached by one build is never read back by another.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const BUNDLED = new Set(['commander', 'picocolors']);
@@ -17,10 +22,25 @@ function packageOf(path) {
   return path.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 }
 
+const root = new URL('..', import.meta.url).pathname;
+
+/** sha256 over the version and each file under src/ (path and bytes, in sorted order). */
+function buildId() {
+  const hash = createHash('sha256');
+  hash.update(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  const files = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort();
+  for (const file of files) hash.update(`\0${file.slice(root.length)}\0`).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 32);
+}
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: ['src/main.ts', 'src/workspace/import-worker.ts'],
-  absWorkingDir: new URL('..', import.meta.url).pathname,
+  absWorkingDir: root,
+  define: { __TASKMARK_BUILD__: JSON.stringify(buildId()) },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,10 +1,12 @@
 /** What every command shares: finding and parsing the plans, resolving options, writing edits back. */
+import { resolve } from 'node:path';
 import { TmError } from '../core/errors.js';
 import type { Plan, Status } from '../core/model.js';
 import { STATUSES } from '../core/model.js';
 import { readStatusValue } from '../core/plan/attributes/status.js';
 import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
 import { discoverPlans } from '../workspace/discover.js';
+import { BUILD_ID, defaultCacheDir, ParseCache } from '../workspace/parse-cache.js';
 import { readPlanFile } from '../workspace/read.js';
 
 export interface CommonOptions {
@@ -12,6 +14,8 @@ export interface CommonOptions {
   readonly today?: string;
   readonly hoursPerDay?: string;
   readonly dryRun?: boolean;
+  /** False with `--no-cache`: parse every plan instead of reading unchanged ones' models back. */
+  readonly cache?: boolean;
 }
 
 /** Reads and parses the plans named by `files` (or found under the current directory). */
@@ -27,11 +31,20 @@ export async function loadPlans(files: readonly string[], opts: CommonOptions): 
   const read = paths.flatMap((path) => readDiscovered(path, files.length === 0));
   if (read.length === 0)
     throw new TmError('TM_BAD_INPUT', 'None of the plan files found here is readable text (see above).');
-  // The YAML parser is loaded only when some plan has front matter.
-  const parseYaml = read.some((f) => needsYamlParser(f.text)) ? await yamlParser() : undefined;
-  return read.map(({ path, text }) =>
-    parsePlan(text, { file: path, hoursPerDay, ...(parseYaml ? { parseYaml } : {}) }),
-  );
+  const cache =
+    opts.cache !== false && BUILD_ID !== null ? new ParseCache(defaultCacheDir(), BUILD_ID) : null;
+  const keys = read.map(({ path }) => ({ path: resolve(path), hoursPerDay }));
+  const plans = read.map(({ path, text }, i) => cache?.load(keys[i]!, text, path) ?? null);
+  const missed = read.filter((_, i) => plans[i] === null);
+  // The YAML parser is loaded only when some plan to parse has front matter.
+  const parseYaml = missed.some((f) => needsYamlParser(f.text)) ? await yamlParser() : undefined;
+  return read.map(({ path, text }, i) => {
+    const cached = plans[i];
+    if (cached) return cached;
+    const plan = parsePlan(text, { file: path, hoursPerDay, ...(parseYaml ? { parseYaml } : {}) });
+    cache?.save(keys[i]!, plan);
+    return plan;
+  });
 }
 
 /** Files nobody named that turn out not to be text (a binary `todo.dat`) are skipped with a warning, not fatal. */

@@ -36,26 +36,32 @@ const dryRun: OptionSpec = {
   description: 'print the change as a unified diff and write nothing',
 };
 
+const noCache: OptionSpec = {
+  flags: '--no-cache',
+  description:
+    'parse every plan afresh instead of reading unchanged plans back from the parse cache (~/.cache/taskmark; TASKMARK_CACHE_DIR moves it)',
+};
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'items',
     args: '[files...]',
     summary: 'list the items of the plans',
-    options: [json, today, hours],
+    options: [json, today, hours, noCache],
     examples: ['taskmark items', 'taskmark items ROADMAP.md --json'],
   },
   {
     name: 'status',
     args: '[files...]',
     summary: 'progress of each plan: by status, section and priority, effort, overdue items',
-    options: [json, today, hours],
+    options: [json, today, hours, noCache],
     examples: ['taskmark status', 'taskmark status "docs/**/*.md" --json'],
   },
   {
     name: 'show',
     args: '<key> [files...]',
     summary: 'one item with its children, fields, roll-up and source lines',
-    options: [json, today, hours],
+    options: [json, today, hours, noCache],
     examples: ['taskmark show MH-001', 'taskmark show "P0-001/Task-1.2" --json'],
   },
   {
@@ -67,6 +73,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       today,
       hours,
       { flags: '--limit <n>', description: 'show at most n items (default: 10)' },
+      noCache,
     ],
     examples: ['taskmark next', 'taskmark next --limit 3 --json'],
   },
@@ -79,6 +86,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       json,
       dryRun,
       { flags: '--children', description: 'tick or untick every checkbox under the item too' },
+      noCache,
     ],
     examples: ['taskmark set MH-001 done', 'taskmark set "P0-001/Task-1.1" doing --dry-run'],
   },
@@ -92,6 +100,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--parent <key>', description: 'add the item as the last child of this item' },
       { flags: '--section <title>', description: 'add the item at the end of the section with this heading' },
       { flags: '--status <status>', description: 'status of the new item (default: todo)' },
+      noCache,
     ],
     examples: [
       'taskmark add "Write the migration guide" --parent MH-003',
@@ -108,6 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       dryRun,
       { flags: '--set <key=value>', description: 'set an attribute (repeatable)', repeatable: true },
       { flags: '--unset <key>', description: 'remove an attribute (repeatable)', repeatable: true },
+      noCache,
     ],
     examples: [
       'taskmark edit MH-002 --set owner=Dana --set due=2026-01-15',
@@ -118,7 +128,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'rm',
     args: '<key> [files...]',
     summary: 'remove an item and its children',
-    options: [json, dryRun],
+    options: [json, dryRun, noCache],
     examples: ['taskmark rm "roof/gutters"', 'taskmark rm SH-004 --dry-run'],
   },
   {
@@ -135,6 +145,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       json,
       today,
       hours,
+      noCache,
     ],
     examples: [
       'taskmark lint',
@@ -147,7 +158,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '[files...]',
     summary:
       'apply the safe fixes lint offers (encoding repair, parent status, stale dashboards) by minimal edits; idempotent',
-    options: [dryRun, json, today, hours],
+    options: [dryRun, json, today, hours, noCache],
     examples: ['taskmark fix --dry-run', 'taskmark fix TODO.md'],
   },
   {
@@ -311,6 +322,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'also rewrite the figures of recognised hand-written dashboards in place, keeping their layout',
       },
+      noCache,
     ],
     examples: [
       'taskmark sync',
