@@ -1,10 +1,7 @@
 /** What every command shares: finding and parsing the plans, resolving options, writing edits back. */
 import { resolve } from 'node:path';
 import { TmError } from '../core/errors.js';
-import type { Plan, Status } from '../core/model.js';
-import { STATUSES } from '../core/model.js';
-import { readStatusValue } from '../core/plan/attributes/status.js';
-import { needsYamlParser, parsePlan } from '../core/plan/parse.js';
+import type { Plan } from '../core/model.js';
 import { discoverPlans } from '../workspace/discover.js';
 import { BUILD_ID, defaultCacheDir, ParseCache } from '../workspace/parse-cache.js';
 import { readPlanFile } from '../workspace/read.js';
@@ -36,7 +33,10 @@ export async function loadPlans(files: readonly string[], opts: CommonOptions): 
   const keys = read.map(({ path }) => ({ path: resolve(path), hoursPerDay }));
   const plans = read.map(({ path, text }, i) => cache?.load(keys[i]!, text, path) ?? null);
   const missed = read.filter((_, i) => plans[i] === null);
-  // The YAML parser is loaded only when some plan to parse has front matter.
+  if (missed.length === 0) return plans as Plan[];
+  // The parser is loaded only when some plan must be parsed (a command whose plans all come from
+  // the cache does without it), the YAML parser only when some plan to parse has front matter.
+  const { needsYamlParser, parsePlan } = await import('../core/plan/parse.js');
   const parseYaml = missed.some((f) => needsYamlParser(f.text)) ? await yamlParser() : undefined;
   return read.map(({ path, text }, i) => {
     const cached = plans[i];
@@ -87,13 +87,4 @@ export function todayOf(opts: CommonOptions): string {
     throw new TmError('TM_USAGE', `--today must be a date like 2026-01-31, not "${opts.today}".`);
   }
   return opts.today;
-}
-
-/** Reads a status argument: one of taskmark's statuses, or a word the vocabulary knows (`complete`, `wip`). */
-export function statusArg(value: string): Status {
-  const lower = value.toLowerCase();
-  if ((STATUSES as readonly string[]).includes(lower)) return lower as Status;
-  const read = readStatusValue(value);
-  if (read) return read.status;
-  throw new TmError('TM_USAGE', `"${value}" is not a status; use one of ${STATUSES.join(', ')}.`);
 }

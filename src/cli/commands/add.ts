@@ -4,8 +4,9 @@ import { TmError } from '../../core/errors.js';
 import type { Plan, Section } from '../../core/model.js';
 import { findItem } from '../../core/ops/find.js';
 import { applyChange } from '../change.js';
-import { type CommonOptions, loadPlans, statusArg } from '../context.js';
+import { type CommonOptions, loadPlans } from '../context.js';
 import { color, printJson, println } from '../output.js';
+import { statusArg } from '../status-arg.js';
 
 interface AddOptions extends CommonOptions {
   parent?: string;

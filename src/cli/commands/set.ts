@@ -2,8 +2,9 @@
 import { setStatus } from '../../core/edit/index.js';
 import { findItem } from '../../core/ops/find.js';
 import { applyChange } from '../change.js';
-import { type CommonOptions, loadPlans, statusArg } from '../context.js';
+import { type CommonOptions, loadPlans } from '../context.js';
 import { color, printJson, println } from '../output.js';
+import { statusArg } from '../status-arg.js';
 
 export async function run(
   [key, status, ...files]: string[],
