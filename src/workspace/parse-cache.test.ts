@@ -138,6 +138,14 @@ describe('parse cache: an entry is used only for the same text, path, options an
     expect(cache.load(key(), text, 'TODO.md')).toStrictEqual(parse(text));
   });
 
+  it.skipIf(process.platform === 'win32')('an entry others could have written is a miss', () => {
+    const path = join(dir, entries()[0]!);
+    chmodSync(path, 0o622);
+    expect(cache.load(key(), text, 'TODO.md')).toBeNull();
+    chmodSync(path, 0o600);
+    expect(cache.load(key(), text, 'TODO.md')).not.toBeNull();
+  });
+
   it('an entry holding something other than a plan is a miss', () => {
     const [name] = entries();
     // A valid serialisation with the right header fields but a wrong model.

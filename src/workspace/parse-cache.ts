@@ -1,5 +1,5 @@
 /**
- * The parse cache: a plan's model kept on disk beside nothing in the workspace, so a command run again
+ * The parse cache: a plan's model kept on disk in the user's cache directory, so a command run again
  * on an unchanged plan reads the model back instead of parsing the text anew. A parse that runs once in
  * a fresh process runs mostly in V8's interpreter and costs several times a warm parse; reading the
  * model back costs a fraction of that (`npm run bench:cli` measures both).
@@ -23,6 +23,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  type Stats,
   statSync,
   utimesSync,
   writeFileSync,
@@ -88,7 +89,13 @@ export class ParseCache {
     if (text.length > MAX_TEXT_CHARS) return null;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(this.entryPath(key));
+      const fd = openSync(this.entryPath(key), 'r');
+      try {
+        if (!ownEntry(fstatSync(fd))) return null;
+        bytes = readFileSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       return null;
     }
@@ -192,6 +199,15 @@ export class ParseCache {
   private entryPath(key: CacheKey): string {
     return join(this.dir, `${fnv1a(`${key.path}\u0000${key.hoursPerDay}`)}.bin`);
   }
+}
+
+/**
+ * Whether an entry is this user's own and nobody else could have written it: a cache directory
+ * shared by mistake (a TASKMARK_CACHE_DIR under /tmp) must not let another user feed a model in.
+ */
+function ownEntry(st: Stats): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
 }
 
 /**
