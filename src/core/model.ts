@@ -23,6 +23,7 @@ export type StatusSource =
   | 'marker' // the leading mark of a status bullet (`- ✅ …`, `- **✅ Completed**: …`)
   | 'strike' // ~~struck through~~ text
   | 'children' // derived from the item's children
+  | 'section' // the status section the item sits in (`## In Progress`, a Kanban lane)
   | 'default'; // nothing said: todo
 
 export interface Priority {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Plan, STATUSES, type Status } from '../model.js';
+import { type Item, type Plan, STATUSES, type Status } from '../model.js';
 import { parsePlan } from '../plan/parse.js';
 import { addItem, applyEdits, type Edit, removeItem, setAttribute, setStatus } from './index.js';
 
@@ -101,6 +101,24 @@ describe('setStatus', () => {
     );
   });
 
+  it('opens the box again for the status of the lane an item sits in, and refuses todo there', () => {
+    const text = '# Board\n\n## In Progress\n\n- [ ] card\n  - [ ] sub-task\n\n## Done\n\n- [x] old\n';
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.title, i.status, i.statusSource])).toEqual([
+      ['card', 'doing', 'section'],
+      ['sub-task', 'todo', 'checkbox'],
+      ['old', 'done', 'checkbox'],
+    ]);
+    const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe(text.replace('- [ ] card', '- [x] card'));
+    expect(edit(done, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(text);
+    expect(() => setStatus(plan, plan.items[0]!, 'todo')).toThrow(
+      'in-progress/card: an open item in the section "In Progress" is doing; move it to another section to make it todo.',
+    );
+    // A sub-task is not in the lane: its box says todo.
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(text.replace('- [ ] sub', '- [x] sub'));
+  });
+
   it('changes nothing when the item already has the status', () => {
     expect(setStatus(parse('- [x] a\n'), parse('- [x] a\n').items[0]!, 'done')).toEqual([]);
   });
@@ -191,13 +209,21 @@ const listArb = fc.array(
   }),
   { minLength: 1, maxLength: 6 },
 );
+/** Sections whose status an open box at their top takes (Kanban lanes), and two that give none. */
+const LANES: Record<string, Status> = { 'In Progress': 'doing', Blocked: 'blocked', "Won't do": 'cancelled' };
+const LANE_TITLES = [...Object.keys(LANES), 'Done', 'Backlog'];
+const laneArb = fc.constantFrom(...LANE_TITLES);
+/** The lane status an item takes or gives back to, by the rule of passes/context.ts. */
+const laneOf = (item: Item): Status | null =>
+  item.parent === null && item.checkbox !== null ? (LANES[item.section.at(-1) ?? ''] ?? null) : null;
+
 const planArb = fc
   .record({
     eol: fc.constantFrom('\n', '\r\n'),
     bom: fc.boolean(),
     sections: fc.array(
       fc.record({
-        heading: titleArb,
+        heading: fc.oneof({ arbitrary: titleArb, weight: 3 }, { arbitrary: laneArb, weight: 1 }),
         id: fc.option(fc.integer({ min: 1, max: 99 })),
         status: fc.option(fc.constantFrom('⏳ TODO', '✅ DONE', '🔄 IN PROGRESS')),
         items: listArb,
@@ -208,8 +234,10 @@ const planArb = fc
   .map(({ eol, bom, sections }) => {
     const out: string[] = ['# Generated plan', ''];
     sections.forEach((s, n) => {
-      out.push(`## ${s.id !== null ? `GEN-${s.id + n * 100}: ` : ''}${s.heading}`, '');
-      if (s.status !== null) out.push(`**Status:** ${s.status}  `, '');
+      // A lane is a plain heading over its items: no ID, no status line of its own.
+      const lane = LANE_TITLES.includes(s.heading);
+      out.push(`## ${s.id !== null && !lane ? `GEN-${s.id + n * 100}: ` : ''}${s.heading}`, '');
+      if (s.status !== null && !lane) out.push(`**Status:** ${s.status}  `, '');
       let prevDepth = -1;
       for (const it of s.items) {
         const depth = Math.min(it.depth, prevDepth + 1);
@@ -238,6 +266,10 @@ describe('editor properties', () => {
         const plan = parse(text);
         fc.pre(plan.items.length > 0);
         const item = plan.items[pick % plan.items.length]!;
+        if (laneOf(item) !== null && status === 'todo' && item.status !== 'todo') {
+          expect(() => setStatus(plan, item, status)).toThrow(/move it to another section/);
+          return;
+        }
         const edits = setStatus(plan, item, status);
         const next = applyEdits(text, edits);
         expect(parse(next).byKey.get(item.key)?.status).toBe(status);
@@ -263,6 +295,10 @@ describe('editor properties', () => {
         fc.pre(candidates.length > 0);
         const item = candidates[pick % candidates.length]!;
         const original = item.status;
+        const lane = laneOf(item);
+        fc.pre(!(lane !== null && status === 'todo'));
+        // In a lane, the open box and the lane's own mark (`[ ]` and `[/]` in progress) say the same.
+        if (lane !== null && lane === original && item.checkbox !== ' ') return;
         const next = applyEdits(text, setStatus(plan, item, status));
         const p2 = parse(next);
         const back = applyEdits(next, setStatus(p2, p2.byKey.get(item.key)!, original));

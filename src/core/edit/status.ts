@@ -1,6 +1,6 @@
 /** Setting an item's status by the smallest edit, in the plan's own style. */
 import { TmError } from '../errors.js';
-import type { Item, Plan, Status } from '../model.js';
+import type { Item, Plan, Section, Status } from '../model.js';
 import { statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
 import { insertFieldLine } from './fieldline.js';
@@ -32,8 +32,19 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
 
 function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const text = plan.text;
-  if (item.markSpan)
-    return [{ start: item.markSpan.start, end: item.markSpan.end, text: markFor(plan, status) }];
+  if (item.markSpan) {
+    // In a doing, blocked or cancelled section (a Kanban lane) an open box takes the section's
+    // status: the box opens again for that status, and cannot say todo there.
+    const lane = laneOf(plan, item);
+    if (lane !== null && status === 'todo') {
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `${item.key}: an open item in the section "${lane.title}" is ${lane.status}; move it to another section to make it todo.`,
+      );
+    }
+    const mark = lane?.status === status ? ' ' : markFor(plan, status);
+    return [{ start: item.markSpan.start, end: item.markSpan.end, text: mark }];
+  }
   const span = item.statusSpan;
   switch (item.statusSource) {
     case 'field':
@@ -67,6 +78,22 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     'TM_INVALID_EDIT',
     `${item.key}: its status is written in a way taskmark cannot change in place (${item.statusSource}); edit line ${item.line} by hand.`,
   );
+}
+
+/**
+ * The doing, blocked or cancelled section whose status an open box at the top of it takes (the
+ * parser's rule, in passes/context.ts): the innermost section around the item that has a status.
+ */
+function laneOf(plan: Plan, item: Item): Section | null {
+  if (item.parent !== null || item.checkbox === null) return null;
+  let lane: Section | null = null;
+  for (const s of plan.sections) {
+    if (s.span.start > item.lineSpan.start) break;
+    if (s.status !== null && s.span.end >= item.lineSpan.end) lane = s;
+  }
+  return lane && (lane.status === 'doing' || lane.status === 'blocked' || lane.status === 'cancelled')
+    ? lane
+    : null;
 }
 
 /** A heading annotation in kind: an emoji for an emoji, a word in the same case for a word. */

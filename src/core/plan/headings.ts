@@ -32,7 +32,8 @@ const SECTION_STATUS: readonly [RegExp, Status][] = [
     /^(?:changelog|change log|completed(?: items| tasks| work)?|done|finished|shipped|release notes)$/i,
     'done',
   ],
-  [/^(?:in progress|doing|wip|ongoing|current(?: work| sprint)?|active)$/i, 'doing'],
+  // Lanes of work under way. Not "Current sprint": a sprint holds work planned, not yet begun.
+  [/^(?:in progress|doing|wip|ongoing|current(?: work)?|active)$/i, 'doing'],
   [/^(?:blocked|on hold|waiting)$/i, 'blocked'],
   [/^(?:cancelled|canceled|dropped|won'?t do|abandoned)$/i, 'cancelled'],
   [

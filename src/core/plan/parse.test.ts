@@ -225,6 +225,102 @@ describe('parsePlan on status bullets and annotated headings', () => {
   });
 });
 
+describe('parsePlan on status sections and Kanban lanes', () => {
+  const board = parse(`---
+kanban-plugin: basic
+---
+
+## Backlog
+
+- [ ] Pricing page copy
+- [x] Logo, done early
+
+## In Progress
+
+- [ ] Webhook retries
+  - [x] backoff
+  - [ ] dead letter queue
+
+## Blocked
+
+- [ ] Upgrade the database driver
+
+## Won't do
+
+- [ ] Fax integration
+
+## Done
+
+- [x] Postgres replica
+- [ ] Reopened after review
+
+%% kanban:settings
+\`\`\`
+{"kanban-plugin":"basic"}
+\`\`\`
+%%
+`);
+  const row = (title: string) => {
+    const i = byTitle(board, title);
+    return [i.status, i.statusSource];
+  };
+
+  it('gives an open card the status of its lane', () => {
+    expect(row('Webhook retries')).toEqual(['doing', 'section']);
+    expect(row('Upgrade the database driver')).toEqual(['blocked', 'section']);
+    expect(row('Fax integration')).toEqual(['cancelled', 'section']);
+  });
+
+  it("keeps what a card's own box says, and the sub-tasks of a card", () => {
+    expect(row('Pricing page copy')).toEqual(['todo', 'checkbox']);
+    expect(row('Logo, done early')).toEqual(['done', 'checkbox']);
+    expect(row('Postgres replica')).toEqual(['done', 'checkbox']);
+    // An open box under Done: the item's own mark is the more specific claim (lint can question it).
+    expect(row('Reopened after review')).toEqual(['todo', 'checkbox']);
+    expect(row('backoff')).toEqual(['done', 'checkbox']);
+    expect(row('dead letter queue')).toEqual(['todo', 'checkbox']);
+  });
+
+  it('reads the lane from the nearest enclosing section that names a status', () => {
+    const plan = parse(
+      '# Plan\n\n## In progress\n\n### Backend\n\n- [ ] API\n\n### Done\n\n- [ ] left open\n\n## Current sprint\n\n- [ ] planned\n',
+    );
+    expect(plan.items.map((i) => [i.title, i.status])).toEqual([
+      ['API', 'doing'],
+      ['left open', 'todo'],
+      ['planned', 'todo'],
+    ]);
+  });
+
+  it('gives a heading item its lane until its children say more', () => {
+    const plan = parse(
+      [
+        '# Plan',
+        '## In Progress',
+        '### OPS-1: Nothing begun',
+        '- [ ] a',
+        '- [ ] b',
+        '### OPS-2: Half done',
+        '- [x] a',
+        '- [ ] b',
+        '### OPS-3: All done',
+        '- [x] a',
+        '### OPS-4: No children',
+        '## Blocked',
+        '### OPS-5: Waiting on legal',
+        '**Status:** TODO',
+        '',
+      ].join('\n\n'),
+    );
+    const of = (key: string) => [plan.byKey.get(key)!.status, plan.byKey.get(key)!.statusSource];
+    expect(of('OPS-1')).toEqual(['doing', 'section']);
+    expect(of('OPS-2')).toEqual(['doing', 'children']);
+    expect(of('OPS-3')).toEqual(['done', 'children']);
+    expect(of('OPS-4')).toEqual(['doing', 'section']);
+    expect(of('OPS-5')).toEqual(['todo', 'field']);
+  });
+});
+
 describe('parsePlan fidelity and input forms', () => {
   it('keeps offsets right with CRLF line endings and a BOM', () => {
     const text = '\uFEFF# Plan\r\n\r\n- [ ] First\r\n- [x] Second\r\n';

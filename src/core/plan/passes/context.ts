@@ -20,10 +20,18 @@ export function resolveSections(sections: Section[], planDate: string | null): n
 const priorityOf = (s: Section) => s.priority;
 const phaseOf = (s: Section) => s.phase;
 const dueOf = (s: Section) => s.due;
+const statusOf = (s: Section) => s.status;
 
 /**
  * Items inherit what they do not state: priority, owner, due date and category from their parent
  * item, then priority, phase and due date from the nearest enclosing section that states one.
+ *
+ * A status section (`## In Progress`, `### Blocked`, `## Won't do`, the lanes of a Kanban board)
+ * gives its status to the items in it that say nothing more precise: items that state no status at
+ * all, and open checkboxes (`[ ]`) in a doing, blocked or cancelled section, where the lane refines
+ * "not finished". It applies to the items at the top of the section, not to the sub-tasks of an
+ * item, and a heading item's children, once any of them is begun, say more than its section. A box the item marks itself (`[x]`, `[/]`) and a `[ ]` under `## Done` keep their
+ * own status: the plan says two things there, and the item's own mark is the more specific.
  */
 export function inheritContext(
   drafts: readonly Draft[],
@@ -50,10 +58,20 @@ export function inheritContext(
     item.category ??= parent?.category ?? null;
     item.phase ??= parent?.phase ?? fromSections(start, phaseOf);
     if (item.due === null && item.dueText === null) item.due = parent?.due ?? fromSections(start, dueOf);
+    // The lane describes the items at its top (Kanban cards); a card's sub-tasks have their own.
+    const open = item.statusSource === 'default' || (item.checkbox === ' ' && item.status === 'todo');
+    const lane = open && parent === null ? fromSections(start, statusOf) : null;
+    if (lane !== null && (item.statusSource === 'default' || refinesTodo(lane))) {
+      item.status = lane;
+      item.statusSource = 'section';
+    }
   }
 }
 
-/** Children lists, depth, and the status of heading items that state none (derived from children). */
+/**
+ * Children lists, depth, and the status of heading items that state none (derived from children,
+ * which say more about a heading item than the section it sits in).
+ */
 export function linkChildren(drafts: readonly Draft[]): void {
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
@@ -64,14 +82,23 @@ export function linkChildren(drafts: readonly Draft[]): void {
   const statusByKey = new Map<string, Status>();
   for (let i = drafts.length - 1; i >= 0; i--) {
     const item = drafts[i]!.item;
-    if (item.kind === 'heading' && item.statusSource === 'default' && item.children.length > 0) {
+    const unstated = item.statusSource === 'default' || item.statusSource === 'section';
+    if (item.kind === 'heading' && unstated && item.children.length > 0) {
       const kids = item.children.map((k) => statusByKey.get(k) ?? 'todo');
       const derived = deriveStatus(kids);
-      item.status = derived;
-      item.statusSource = 'children';
+      // Children with nothing begun say less than a doing, blocked or cancelled section.
+      if (!(item.statusSource === 'section' && derived === 'todo' && refinesTodo(item.status))) {
+        item.status = derived;
+        item.statusSource = 'children';
+      }
     }
     statusByKey.set(item.key, item.status);
   }
+}
+
+/** Whether a section's status says more than "todo" about an open item: doing, blocked, cancelled. */
+function refinesTodo(status: Status): boolean {
+  return status === 'doing' || status === 'blocked' || status === 'cancelled';
 }
 
 /** The status a set of children implies for their parent. */
