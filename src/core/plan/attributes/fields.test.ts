@@ -14,10 +14,11 @@ const KV_RE =
 /** What every KV_RE match contains, without its costly lookbehind: most lines with a colon have no such key. */
 const KV_HINT_RE =
   /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]/iu;
-const PAREN_OWNER_RE = /\((owner|assignee|assigned to)\s*:\s*([^)]+)\)/giu;
+const PAREN_OWNER_RE =
+  /\((owner|assignee|assigned to)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} ]{0,20}:)[^)])+)(?:\)|[,;]\s*)/giu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
-const TAG_RE = /(?<![\p{L}\p{N}&#/])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
+const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
 
 /** The first match of a global regex from the start; call `re.exec(s)` for the next ones (no iterator per call). */
@@ -105,7 +106,10 @@ function referenceInlineFields(s: string, base: number, masked = maskCode(s)): F
   if (has('('))
     for (let m = first(PAREN_OWNER_RE, masked); m; m = PAREN_OWNER_RE.exec(masked)) {
       const v = m[2]!.trim();
-      out.push(tok('owner', m[1]!, v, base, m.index, m[0], m[0].indexOf(v, m[1]!.length), 'kv'));
+      const closed = m[0].endsWith(')');
+      const at = closed ? m.index : m.index + 1;
+      const full = closed ? m[0] : m[0].slice(1);
+      out.push(tok('owner', m[1]!, v, base, at, full, full.indexOf(v, m[1]!.length), 'kv'));
     }
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
@@ -147,6 +151,9 @@ describe('readInlineFields', () => {
         'ſtart:x',
         'dep:T-1',
         '(owner: Carol)',
+        '(owner: Priya, estimate: 5 pts)',
+        '(owner: Smith, John)',
+        '[#B]',
         '(Assigned To: Dan)',
         '(aſſignee: Eve)',
         '@frank',
@@ -164,6 +171,15 @@ describe('readInlineFields', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it('ends a parenthesised owner before the next field, and reads no tag in an org priority', () => {
+    const line = 'Usage metering (owner: Priya, estimate: 5 pts) [#B]';
+    const fields = readInlineFields(line, 0);
+    expect(fields.map((f) => [f.key, f.value, line.slice(f.span.start, f.span.end)])).toEqual([
+      ['owner', 'Priya', 'owner: Priya, '],
+    ]);
+    expect(readInlineFields('(owner: Smith, John)', 0).map((f) => f.value)).toEqual(['Smith, John']);
   });
 
   it('reads org-mode tags as the regex does, on any line', () => {

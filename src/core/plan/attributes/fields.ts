@@ -156,10 +156,15 @@ const KV_RE =
  */
 const KV_HINT_RE =
   /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=](?:[A-Za-z0-9._,-]|[^\x00-\x7f])/iu;
-const PAREN_OWNER_RE = /\((owner|assignee|assigned to)\s*:\s*([^)]+)\)/giu;
+/**
+ * `(owner: Bob)`, or `(owner: Bob, estimate: 5 pts)` where the owner ends before the next `key:`;
+ * then the field is `owner: Bob, ` inside the parentheses, which stay for the other fields.
+ */
+const PAREN_OWNER_RE =
+  /\((owner|assignee|assigned to)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} ]{0,20}:)[^)])+)(?:\)|[,;]\s*)/giu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
-const TAG_RE = /(?<![\p{L}\p{N}&#/])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
+const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 
 /** The emoji EMOJI_DATE_RE and EMOJI_TEXT_RE start with: a line without one needs neither regex. */
 const DATE_EMOJI = ['📅', '⏳', '🛫', '➕', '✅', '❌'];
@@ -264,7 +269,10 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   if (has('(') && mayNameOwnerInParens(masked))
     for (let m = first(PAREN_OWNER_RE, masked); m; m = PAREN_OWNER_RE.exec(masked)) {
       const v = m[2]!.trim();
-      out.push(tok('owner', m[1]!, v, base, m.index, m[0], m[0].indexOf(v, m[1]!.length), 'kv'));
+      const closed = m[0].endsWith(')');
+      const at = closed ? m.index : m.index + 1;
+      const full = closed ? m[0] : m[0].slice(1);
+      out.push(tok('owner', m[1]!, v, base, at, full, full.indexOf(v, m[1]!.length), 'kv'));
     }
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
