@@ -13,7 +13,8 @@ export interface Span {
   readonly end: number;
 }
 
-export type ItemKind = 'checkbox' | 'heading' | 'status-bullet';
+/** `file`: a plan that is one task, described by its front matter or `# Key: value` headings. */
+export type ItemKind = 'checkbox' | 'heading' | 'status-bullet' | 'file';
 
 /** Where an item's status was read from (the editor changes it there). */
 export type StatusSource =

@@ -7,7 +7,7 @@ import { lineAt } from '../plan/lines.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { setStatus } from './status.js';
-import { keySpelling, lineStartAt, nextLineStart, usesEmojiFor } from './style.js';
+import { eolOf, keySpelling, lineStartAt, nextLineStart, usesEmojiFor } from './style.js';
 
 const EMOJI_KEYS: Readonly<Record<string, string>> = {
   due: '📅',
@@ -41,11 +41,68 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   const existing = item.fields.find((f) => f.key === k && f.rawKey !== '#');
   if (existing) {
     if (value === null) return [removeField(plan, existing)];
-    return [{ start: existing.valueSpan.start, end: existing.valueSpan.end, text: value }];
+    const text =
+      existing.style === 'front-matter'
+        ? yamlScalar(value, plan.text.charAt(existing.valueSpan.start - 1))
+        : value;
+    return [{ start: existing.valueSpan.start, end: existing.valueSpan.end, text }];
   }
   if (value === null) return [];
   if (item.kind === 'heading') return [addToHeading(plan, item, k, value)];
+  if (item.kind === 'file') return [addToFile(plan, item, k, value)];
   return [addInline(plan, item, k, value)];
+}
+
+/**
+ * `value` as YAML reads it back: inside the quotes a value already has (`'` doubled, `"` and `\`
+ * escaped), or bare when YAML takes it as plain text, else double-quoted.
+ */
+function yamlScalar(value: string, quote: string): string {
+  if (quote === "'") return value.replace(/'/g, "''");
+  if (quote === '"') return JSON.stringify(value).slice(1, -1);
+  const plain =
+    /^[^\s\-?:,[\]{}#&*!|>'"%@`][^:#]*$/.test(value) &&
+    !/\s$/.test(value) &&
+    !/^(?:true|false|null|~|yes|no|on|off)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/**
+ * A new field of a file item, in the form of its others: a `key: value` line at the end of the
+ * front matter, or a `# Key: value` heading after the last of the opening headings that have a value
+ * (a `# Details:` heading after them opens content of its own).
+ */
+function addToFile(plan: Plan, item: Item, key: string, value: string): Edit {
+  const eol = eolOf(plan);
+  const text = plan.text;
+  const last = item.fields[item.fields.length - 1]!;
+  if (last.style === 'front-matter') {
+    // Before the closing `---`, after whatever else the front matter holds.
+    let l = lineAt(plan.lines, last.span.end) + 1;
+    while (
+      l < plan.lines.count &&
+      !/^(?:---|\.\.\.)\s*$/.test(text.slice(plan.lines.start[l], plan.lines.end[l]))
+    )
+      l++;
+    const at = plan.lines.start[Math.min(l, plan.lines.count - 1)]!;
+    return {
+      start: at,
+      end: at,
+      text: `${keySpelling(plan, key, 'front-matter').toLowerCase()}: ${yamlScalar(value, '')}${eol}`,
+    };
+  }
+  let anchor = item.fields[0]!;
+  for (const f of item.fields) {
+    if (lineAt(plan.lines, f.span.start) > lineAt(plan.lines, anchor.span.start) + 1) break;
+    if (f.value !== '') anchor = f;
+    else break;
+  }
+  const lineStart = lineStartAt(plan, anchor.span.start);
+  const hashes = text.slice(lineStart, anchor.span.start);
+  const at = nextLineStart(plan, anchor.span.start);
+  const line = `${hashes}${keySpelling(plan, key, 'heading-field')}: ${value}`;
+  const atEnd = at === text.length && !/[\r\n]$/.test(text);
+  return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
 }
 
 function removeField(plan: Plan, f: Field): Edit {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { type Item, type Plan, STATUSES, type Status } from '../model.js';
 import { parsePlan } from '../plan/parse.js';
 import { addItem, applyEdits, type Edit, removeItem, setAttribute, setStatus } from './index.js';
@@ -155,6 +156,73 @@ describe('setAttribute', () => {
     expect(edit(text, (p) => setAttribute(p, key(p, 'PAY-102/Task-2.1'), 'effort', null))).not.toContain(
       '**Duration:** 2 hours',
     );
+  });
+});
+
+describe('editing a plan that is one task', () => {
+  const task = `---
+id: task-7
+title: 'Rotate the keys'
+status: To Do
+assignee:
+  - '@kim'
+labels: [ops]
+---
+
+- [ ] staging
+`;
+  const front = (text: string) => parseYaml(text.split('---')[1]!) as Record<string, unknown>;
+
+  it('changes front matter values in place, quoting as YAML needs', () => {
+    const out = edit(task, (p) => [
+      ...setStatus(p, key(p, 'task-7'), 'done'),
+      ...setAttribute(p, key(p, 'task-7'), 'owner', "o'neil"),
+      ...setAttribute(p, key(p, 'task-7'), 'title', 'Rotate: all keys'),
+      ...setAttribute(p, key(p, 'task-7'), 'due', '2026-02-01'),
+      ...setAttribute(p, key(p, 'task-7'), 'category', '#security'),
+    ]);
+    expect(out).toBe(
+      task
+        .replace('status: To Do', 'status: Done')
+        .replace("'@kim'", "'o''neil'")
+        .replace("'Rotate the keys'", "'Rotate: all keys'")
+        .replace('labels: [ops]\n', 'labels: [ops]\ndue: 2026-02-01\ncategory: "#security"\n'),
+    );
+    expect(front(out)).toMatchObject({ status: 'Done', assignee: ["o'neil"], title: 'Rotate: all keys' });
+    const again = parse(out).items[0]!;
+    expect([again.status, again.owner, again.title, again.due, again.category]).toEqual([
+      'done',
+      "o'neil",
+      'Rotate: all keys',
+      '2026-02-01',
+      '#security',
+    ]);
+  });
+
+  it('writes any value so that YAML and taskmark read it back (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), (value) => {
+        fc.pre(!/[\r\n]/.test(value) && value.trim() !== '' && value === value.trim());
+        const out = edit(task, (p) => [
+          ...setAttribute(p, key(p, 'task-7'), 'owner', value),
+          ...setAttribute(p, key(p, 'task-7'), 'category', value),
+        ]);
+        const yaml = front(out);
+        expect(String((yaml.assignee as unknown[])[0])).toBe(value);
+        expect(String(yaml.category)).toBe(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adds a `# Key: value` heading among the opening ones, and never removes the file item', () => {
+    const text = '# Task ID: 3\n# Title: Ship\n# Status: pending\n# Details:\nSoon.\n';
+    expect(edit(text, (p) => setAttribute(p, key(p, '3'), 'owner', 'Ada'))).toBe(
+      '# Task ID: 3\n# Title: Ship\n# Status: pending\n# Owner: Ada\n# Details:\nSoon.\n',
+    );
+    expect(edit(text, (p) => setStatus(p, key(p, '3'), 'done'))).toContain('# Status: done\n');
+    const plan = parse(text);
+    expect(() => removeItem(plan, key(plan, '3'))).toThrow('delete the file to remove it');
   });
 });
 

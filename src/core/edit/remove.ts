@@ -1,4 +1,5 @@
 /** Removing an item with its children. */
+import { TmError } from '../errors.js';
 import type { Item, Plan } from '../model.js';
 import { lineAt } from '../plan/lines.js';
 import type { Edit } from './splice.js';
@@ -12,6 +13,11 @@ const isBlank = (plan: Plan, l: number) =>
  * ask to change, and markdown renders the list correctly either way.
  */
 export function removeItem(plan: Plan, item: Item): Edit[] {
+  if (item.kind === 'file')
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: the item is the whole of ${plan.file}; delete the file to remove it.`,
+    );
   const start = item.span.start;
   let end = item.span.end;
   const first = lineAt(plan.lines, start);

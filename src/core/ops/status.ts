@@ -90,6 +90,6 @@ function topSection(
 ): { title: string; line: number } {
   const path =
     item.section[0] === plan.title && item.section.length > 1 ? item.section.slice(1) : item.section;
-  const title = path[0] ?? (item.kind === 'heading' ? item.title : '(no section)');
+  const title = path[0] ?? (item.kind === 'heading' || item.kind === 'file' ? item.title : '(no section)');
   return { title, line: sectionLine.get(title) ?? item.line };
 }

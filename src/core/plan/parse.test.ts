@@ -321,6 +321,101 @@ kanban-plugin: basic
   });
 });
 
+describe('parsePlan on plans that are one task', () => {
+  const backlog = `---
+id: task-42
+title: 'Export albums as ZIP'
+status: In Progress
+assignee:
+  - '@maria'
+labels: [export, backend]
+priority: high
+dependencies: [task-40]
+---
+
+## Description
+
+Let users download an album.
+
+## Acceptance Criteria
+<!-- AC:BEGIN -->
+- [x] #1 ZIP contains all originals
+- [ ] #2 Download works for albums over 2 GB
+<!-- AC:END -->
+`;
+  const taskmaster = `# Task ID: 12
+# Title: Implement OAuth login
+# Status: pending
+# Dependencies: 3, 7
+# Priority: high
+# Description: Add OAuth 2.0 login with Google and GitHub.
+# Details:
+Use the authorization code flow with PKCE.
+
+# Test Strategy:
+Log in with both providers in staging.
+`;
+
+  it('reads a front matter task as the item that holds the rest of the file', () => {
+    const plan = parse(backlog);
+    const task = plan.items[0]!;
+    expect([task.kind, task.key, task.id, task.title, task.status, task.statusSource]).toEqual([
+      'file',
+      'task-42',
+      'task-42',
+      'Export albums as ZIP',
+      'doing',
+      'field',
+    ]);
+    expect([task.owner, task.priority?.rank, task.tags, task.unresolvedDeps]).toEqual([
+      'maria',
+      1,
+      ['export', 'backend'],
+      ['task-40'],
+    ]);
+    expect(backlog.slice(task.statusSpan!.start, task.statusSpan!.end)).toBe('In Progress');
+    expect(backlog.slice(task.titleSpan.start, task.titleSpan.end)).toBe('Export albums as ZIP');
+    expect(plan.items.slice(1).map((i) => [i.parent, i.depth, i.status])).toEqual([
+      ['task-42', 1, 'done'],
+      ['task-42', 1, 'todo'],
+    ]);
+    expect(task.rollup).toMatchObject({ done: 1, total: 2 });
+  });
+
+  it('reads a run of `# Key: value` headings as one task', () => {
+    const plan = parse(taskmaster);
+    expect(plan.items).toHaveLength(1);
+    const task = plan.items[0]!;
+    expect([task.kind, task.key, task.title, task.status, task.priority?.rank]).toEqual([
+      'file',
+      '12',
+      'Implement OAuth login',
+      'todo',
+      1,
+    ]);
+    expect(task.unresolvedDeps).toEqual(['3', '7']);
+    expect(task.fields.map((f) => [f.key, f.value])).toEqual([
+      ['id', '12'],
+      ['title', 'Implement OAuth login'],
+      ['status', 'pending'],
+      ['depends', '3, 7'],
+      ['priority', 'high'],
+      ['description', 'Add OAuth 2.0 login with Google and GitHub.'],
+      ['details', ''],
+      ['test strategy', ''],
+    ]);
+  });
+
+  it("leaves a document's own metadata alone: a title and a status are not a task", () => {
+    const roadmap = parse('---\ntitle: Roadmap\nstatus: draft\n---\n# Roadmap\n\n- [ ] one\n');
+    expect(roadmap.items.map((i) => [i.kind, i.parent])).toEqual([['checkbox', null]]);
+    expect(parse('---\nid: t-1\nstatus: done\n---\n- [ ] one\n').items.map((i) => i.kind)).toEqual([
+      'checkbox',
+    ]);
+    expect(parse('# Status: Draft\n\n- [ ] one\n').items.map((i) => i.kind)).toEqual(['checkbox']);
+  });
+});
+
 describe('parsePlan fidelity and input forms', () => {
   it('keeps offsets right with CRLF line endings and a BOM', () => {
     const text = '\uFEFF# Plan\r\n\r\n- [ ] First\r\n- [x] Second\r\n';

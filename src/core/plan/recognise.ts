@@ -18,6 +18,7 @@ import type {
 import { isLetterOrDigit, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching } from './encoding.js';
+import { readFileFields } from './file-item.js';
 import { readHeading } from './headings.js';
 import type { Lines } from './lines.js';
 
@@ -446,6 +447,31 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     return { item, idKind: id?.kind ?? null, matchText: title, matchBase: damaged ? -1 : titleStart };
   };
 
+  // A plan that is one task: its item comes first and holds every item at the top of the plan.
+  const file = readFileFields(text, lines, doc);
+  if (file) {
+    const item = newItem('file', file.startLine);
+    const idField = file.fields.find((f) => f.key === 'id' && f.value !== '');
+    item.id = idField ? idField.value : null;
+    item.title = file.title.value;
+    item.titleSpan = file.title.valueSpan;
+    item.fields = file.fields;
+    item.span = { start: 0, end: text.length };
+    item.lineSpan = { start: lines.start[file.startLine]!, end: lines.end[file.endLine - 1]! };
+    drafts.push({
+      item,
+      parent: -1,
+      section: -1,
+      // The task's own ID is global: other task files refer to it as it is written.
+      idKind: item.id === null ? null : 'code',
+      tentative: false,
+      endLine: lines.count,
+      matchText: item.title,
+      matchBase: -1,
+      list: -1,
+    });
+  }
+
   // Iterative walk in document order.
   const stack: Frame[] = [{ blocks: doc.children, index: 0, parentItem: -1, depth: 0, list: -1 }];
   while (stack.length > 0) {
@@ -496,6 +522,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     }
   }
   closeSections(0, lines.count);
+  if (file) for (let i = 1; i < drafts.length; i++) if (drafts[i]!.parent === -1) drafts[i]!.parent = 0;
   return { drafts, sections, sectionLines, planFields, codeBlocks, titleSection, sectionDrafts, listSizes };
 }
 

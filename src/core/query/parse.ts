@@ -59,6 +59,7 @@ const KIND_NAMES: ReadonlyMap<string, (typeof ITEM_KINDS)[number]> = new Map([
   ['heading', 'heading'],
   ['status-bullet', 'status-bullet'],
   ['bullet', 'status-bullet'],
+  ['file', 'file'],
 ]);
 
 /** A value as written, with where it was written (for errors). */

@@ -23,7 +23,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const d = drafts[i]!;
     const item = d.item;
     let titleText = d.matchText;
-    if (item.kind !== 'heading') {
+    // Heading and file items have their title from the recogniser and their fields on lines of their own.
+    const ownLine = item.kind !== 'heading' && item.kind !== 'file';
+    if (ownLine) {
       const masked = maskCode(d.matchText);
       const inline = readInlineFields(
         d.matchText,
@@ -51,7 +53,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (ie) item.effort = ie.effort;
     }
     for (let k = 0; k < item.fields.length; k++) applyField(item, item.fields[k]!, ctx, rawDeps, i);
-    if (item.kind !== 'heading') {
+    if (ownLine) {
       item.title = cleanTitle(titleText);
       if (titleText.includes('~~') && /^~~[\s\S]+~~$/.test(titleText.trim()) && item.status === 'todo') {
         item.status = 'cancelled';
