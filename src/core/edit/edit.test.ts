@@ -120,6 +120,22 @@ describe('setStatus', () => {
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(text.replace('- [ ] sub', '- [x] sub'));
   });
 
+  it("turns a ballot box line's box into the plan's own box for the status, and back", () => {
+    const text = '# Move\n\n☐ Book the van\n☑ Cancel the internet\n';
+    const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe('# Move\n\n☑ Book the van\n☑ Cancel the internet\n');
+    expect(edit(done, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(text);
+    for (const status of ['todo', 'done', 'cancelled'] as const) {
+      const out = edit(text, (p) => setStatus(p, p.items[0]!, status));
+      expect(parse(out).items[0]!.status).toBe(status);
+    }
+    const plan = parse(text);
+    expect(() => setStatus(plan, plan.items[0]!, 'doing')).toThrow('has no box for doing');
+    // In a list, the bullet stays an item whatever its mark: a box gives way to the plan's emoji.
+    const bullets = edit('- ☐ a\n- ✅ b\n', (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(parse(bullets).items[0]!.status).toBe('doing');
+  });
+
   it('changes nothing when the item already has the status', () => {
     expect(setStatus(parse('- [x] a\n'), parse('- [x] a\n').items[0]!, 'done')).toEqual([]);
   });

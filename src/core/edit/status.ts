@@ -1,7 +1,7 @@
 /** Setting an item's status by the smallest edit, in the plan's own style. */
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
-import { statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
+import { BOX_GLYPHS, statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
@@ -108,11 +108,25 @@ function annotation(plan: Plan, status: Status, old: string): string {
       : word.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase());
 }
 
+const DEFAULT_BOX: Partial<Record<Status, string>> = { todo: '☐', done: '☑', cancelled: '✗' };
+
 /** `- ✅ Thing` → `- 🔄 Thing`; `- **✅ Completed**: Thing` → `- **🔄 In Progress**: Thing`. */
 function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const span = item.statusSpan!;
   const text = plan.text;
-  const emoji = statusText(plan, status, '✅').trim();
+  const old = repairForMatching(text.slice(span.start, span.end)).replace('\uFE0F', '');
+  let emoji = statusText(plan, status, '✅').trim();
+  // A ballot box stays a box where there is one for the status: ☐ becomes ☑, not ✅. A plain line
+  // is an item only by its box, so there a status without a box cannot be written.
+  if (BOX_GLYPHS.has(old) && !BOX_GLYPHS.has(emoji)) {
+    const box = DEFAULT_BOX[status];
+    if (box) emoji = box;
+    else if (item.list === null)
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `${item.key}: a line that opens with a ballot box has no box for ${status}; make it a list item (\`- [/] …\`) to mark it so.`,
+      );
+  }
   const edits: Edit[] = [{ start: span.start, end: span.end, text: emoji }];
   // A status word right after the mark inside the bold (`**✅ Completed**`) changes with it.
   const after = /^(\s+)([\p{L}][\p{L} ]*?)(?=\*\*|__)/u.exec(text.slice(span.end, item.lineSpan.end));

@@ -321,6 +321,47 @@ kanban-plugin: basic
   });
 });
 
+describe('parsePlan on ballot boxes and spec-kit markers', () => {
+  it('reads a plain line that opens with a ballot box as an item, but not in a legend', () => {
+    const plan = parse(
+      [
+        '# Move',
+        '',
+        '## Legend',
+        '',
+        '☐ to do',
+        '☑ done',
+        '',
+        '## Week 1',
+        '',
+        '☐ Book the van',
+        '☑ Cancel the internet',
+        '☒ Sell the sofa',
+        'and a line of prose after them',
+        '',
+        '- ■ Label the boxes',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.status, i.line, i.section.at(-1)])).toEqual([
+      ['Book the van', 'todo', 10, 'Week 1'],
+      ['Cancel the internet', 'done', 11, 'Week 1'],
+      ['Sell the sofa', 'done', 12, 'Week 1'],
+      ['Label the boxes', 'done', 15, 'Week 1'],
+    ]);
+  });
+
+  it("reads spec-kit's [P] and [USn] after a task's ID as tags, and only there", () => {
+    const plan = parse(
+      '## Phase 1\n\n- [ ] T001 [P] [US2] Album model in src/models/album.ts\n- [ ] T002 Keep [P] as written\n',
+    );
+    expect(plan.items.map((i) => [i.key, i.title, i.tags])).toEqual([
+      ['T001', 'Album model in src/models/album.ts', ['parallel', 'us2']],
+      ['T002', 'Keep [P] as written', []],
+    ]);
+  });
+});
+
 describe('parsePlan on plans that are one task', () => {
   const backlog = `---
 id: task-42

@@ -6,7 +6,7 @@
 import type { Field, Item, Section } from '../model.js';
 import { ITEM_KEYS, readFieldLine } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
-import { statusOfGlyph, statusOfMark } from './attributes/status.js';
+import { BOX_GLYPHS, statusOfGlyph, statusOfMark } from './attributes/status.js';
 import type {
   Block,
   DocumentBlock,
@@ -273,8 +273,16 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   /** Field lines of a paragraph: attached to the heading item whose body this is, or to the plan. */
   const onParagraph = (p: ParagraphBlock, parentItem: number) => {
     const top = open[open.length - 1];
+    const sec = currentSection();
+    const inLegend = sec >= 0 && legendSections[sec]!;
     for (let l = 0; l < p.lines.length; l++) {
       const slice = p.lines[l]!;
+      if (
+        !inLegend &&
+        startsBeyondAscii(text.slice(slice.start, slice.start + 4)) &&
+        boxLine(slice, parentItem)
+      )
+        continue;
       const fields = readFieldLine(text, slice.start, slice.end, true);
       if (!fields) continue;
       if (parentItem >= 0) {
@@ -302,6 +310,31 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     }
   };
 
+  /** A plain line that opens with a ballot box (`☐ Book the van`, `☑ Cancel the internet`) is an item. */
+  const boxLine = (slice: LineSlice, parentItem: number): boolean => {
+    const m = leadingGlyph(text.slice(slice.start, slice.start + 4));
+    if (!m || m.bold || !BOX_GLYPHS.has(m.glyph)) return false;
+    const made = statusBulletDraft(slice.line, slice);
+    if (!made) return false;
+    const parent = parentItem >= 0 ? parentItem : headingItem();
+    const { item } = made;
+    item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
+    item.lineSpan = { start: lines.start[slice.line]!, end: lines.end[slice.line]! };
+    item.span = item.lineSpan;
+    drafts.push({
+      item,
+      parent,
+      section: currentSection(),
+      idKind: made.idKind,
+      tentative: false,
+      endLine: slice.line + 1,
+      matchText: made.matchText,
+      matchBase: made.matchBase,
+      list: -1,
+    });
+    return true;
+  };
+
   // Heading blocks by line, so a heading can be promoted to an item when its fields are read.
   const headingByLine = new Map<number, HeadingBlock>();
   const findHeadingBlockLine = (line: number) => {
@@ -325,7 +358,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       const box = readCheckbox(text, l0.start, l0.end, para.lines.length > 1);
       const made = box
         ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
-        : statusBulletDraft(li, para);
+        : statusBulletDraft(li.startLine, para.lines[0]!);
       if (made) {
         const { item } = made;
         item.depth = childDepth;
@@ -409,8 +442,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   };
 
   /** `- ✅ Done thing`, `- **✅ Completed**: Thing`, `- ⏳ Pending thing`. */
-  const statusBulletDraft = (li: ListItemBlock, para: ParagraphBlock) => {
-    const l0 = para.lines[0]!;
+  const statusBulletDraft = (line: number, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
     const matchText = repairForMatching(raw);
     // Every status glyph is outside ASCII: a bullet whose first character (after an opening `**` or
@@ -420,7 +452,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     if (!m) return null;
     const status = statusOfGlyph(m.glyph);
     if (!status) return null;
-    const item = newItem('status-bullet', li.startLine);
+    const item = newItem('status-bullet', line);
     let rest = matchText.slice(m.end);
     let markerText = m.glyph;
     if (m.bold) {

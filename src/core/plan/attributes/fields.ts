@@ -292,6 +292,35 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   return out;
 }
 
+const MARKER_RE = /\[(P|US\d{1,3})\][ \t]*/y;
+
+/**
+ * spec-kit's markers leading a task's text, after its ID: `[P]` (can run in parallel) and `[US1]`
+ * (the user story it serves), read as the tags `parallel` and `us1`. Only at the start: a `[P]` in
+ * the middle of a sentence is the sentence's.
+ */
+export function readLeadingMarkers(s: string, base: number): Field[] {
+  let i = 0;
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  if (s.charCodeAt(i) !== 91) return [];
+  const out: Field[] = [];
+  MARKER_RE.lastIndex = i;
+  for (let m = MARKER_RE.exec(s); m; m = MARKER_RE.exec(s)) {
+    const code = m[1]!;
+    const value = code === 'P' ? 'parallel' : code.toLowerCase();
+    const start = base + m.index;
+    out.push({
+      key: 'tags',
+      rawKey: '[]',
+      value,
+      span: { start, end: start + code.length + 2 },
+      valueSpan: { start: start + 1, end: start + 1 + code.length },
+      style: 'kv',
+    });
+  }
+  return out;
+}
+
 /**
  * Org-mode tags ending a line after white space (`Title :work:urgent:`), as
  * `/\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u` reads them: where they start and the tags with their colons.

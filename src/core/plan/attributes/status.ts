@@ -166,6 +166,8 @@ const GLYPHS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['✅', 'done'],
   ['✔', 'done'],
   ['☑', 'done'],
+  ['☒', 'done'],
+  ['■', 'done'],
   ['✓', 'done'],
   ['🟩', 'done'],
   ['💯', 'done'],
@@ -190,6 +192,21 @@ const GLYPHS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['⬜', 'todo'],
   ['☐', 'todo'],
   ['□', 'todo'],
+]);
+
+/** Ballot boxes and check marks that open a plain line as an item, as GFM's `[ ]` opens a list item. */
+export const BOX_GLYPHS: ReadonlySet<string> = new Set([
+  '☐',
+  '☑',
+  '☒',
+  '□',
+  '■',
+  '✓',
+  '✔',
+  '✗',
+  '✘',
+  '🔲',
+  '⬜',
 ]);
 
 /** Checkbox marks: GFM's, Obsidian's and the common extended ones. */

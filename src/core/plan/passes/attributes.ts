@@ -2,7 +2,7 @@
 import type { Field, Item, Status } from '../../model.js';
 import { resolveDate } from '../attributes/dates.js';
 import { readEffort, readInlineEffort } from '../attributes/effort.js';
-import { isPlaceholder, maskCode, readInlineFields } from '../attributes/fields.js';
+import { isPlaceholder, maskCode, readInlineFields, readLeadingMarkers } from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue } from '../attributes/status.js';
 import { readTechTags } from '../attributes/tech.js';
@@ -27,11 +27,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const ownLine = item.kind !== 'heading' && item.kind !== 'file';
     if (ownLine) {
       const masked = maskCode(d.matchText);
-      const inline = readInlineFields(
-        d.matchText,
-        d.matchBase >= 0 ? d.matchBase : item.titleSpan.start,
-        masked,
-      );
+      const at = d.matchBase >= 0 ? d.matchBase : item.titleSpan.start;
+      let inline = readInlineFields(d.matchText, at, masked);
+      const markers = readLeadingMarkers(masked, at);
+      if (markers.length > 0) inline = [...markers, ...inline];
       const ip = readInlinePriority(masked);
       const ie = readInlineEffort(masked, ctx.hoursPerDay);
       // The title is the text without machine-readable tokens; @mentions and #tags stay as written.
