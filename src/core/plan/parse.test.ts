@@ -321,6 +321,31 @@ kanban-plugin: basic
   });
 });
 
+describe('parsePlan on plans in other languages', () => {
+  it('reads field keys and status words in the language of the plan, full-width colons included', () => {
+    const plan = parse(
+      [
+        '# Plano',
+        '### Configurar o servidor',
+        '**Estado:** Concluído  \n**Responsável:** Maria  \n**Prioridade:** Alta',
+        '### Documentation',
+        '**Statut :** En cours',
+        '### 部署服务器',
+        '**状态：** 完成\n**负责人：** 王伟',
+        '### Тестирование',
+        '**Статус:** Готово',
+        '',
+      ].join('\n\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.status, i.owner, i.priority?.rank ?? null])).toEqual([
+      ['Configurar o servidor', 'done', 'Maria', 1],
+      ['Documentation', 'doing', null, null],
+      ['部署服务器', 'done', '王伟', null],
+      ['Тестирование', 'done', null, null],
+    ]);
+  });
+});
+
 describe('parsePlan on ballot boxes and spec-kit markers', () => {
   it('reads a plain line that opens with a ballot box as an item, but not in a legend', () => {
     const plan = parse(

@@ -64,6 +64,21 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['phase', 'phase'],
   ['sprint', 'phase'],
   ['milestone', 'phase'],
+  // The same keys in the languages plans are written in (their status words are in status.ts).
+  ...(
+    [
+      ['status', 'estado estatus statut stato zustand статус состояние 状态 狀態 ステータス 状況 상태'],
+      [
+        'owner',
+        'responsável responsable verantwortlich zuständig responsabile ответственный исполнитель 负责人 負責人 担当 担当者 담당자',
+      ],
+      [
+        'priority',
+        'prioridade prioridad priorité priorität priorità prioritas приоритет 优先级 優先度 우선순위',
+      ],
+      ['due', 'prazo échéance fälligkeit fällig scadenza tenggat срок 截止日期 期限 마감일'],
+    ] as const
+  ).flatMap(([key, words]) => words.split(' ').map((w) => [w, key] as [string, string])),
 ]);
 
 /** Keys that make a heading an item when they appear under it. */
@@ -87,7 +102,8 @@ export function normaliseKey(raw: string): string {
   return key;
 }
 
-const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?::\1|\1\s*:)[ \t]*/y;
+/** `**Key:** value`, `**Key**: value`; the colon may be the full-width one CJK text uses (`**状态：**`). */
+const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
 const PLAIN_KNOWN_RE =
   /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimate|category|depends on|dependencies|blocked by|tags|labels)\s*:[ \t]*/iy;
 
