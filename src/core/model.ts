@@ -13,8 +13,11 @@ export interface Span {
   readonly end: number;
 }
 
-/** `file`: a plan that is one task, described by its front matter or `# Key: value` headings. */
-export type ItemKind = 'checkbox' | 'heading' | 'status-bullet' | 'file';
+/**
+ * `file`: a plan that is one task, described by its front matter or `# Key: value` headings;
+ * `table-row`: a row of a status table (`| Task | Status | Owner |`).
+ */
+export type ItemKind = 'checkbox' | 'heading' | 'status-bullet' | 'file' | 'table-row';
 
 /** Where an item's status was read from (the editor changes it there). */
 export type StatusSource =
@@ -52,7 +55,8 @@ export type FieldStyle =
   | 'emoji' // Obsidian Tasks: 📅 2025-01-31
   | 'kv' // key:value (todo.txt)
   | 'front-matter' // YAML front matter of a file-level item
-  | 'heading-field'; // # Key: value (Taskmaster task files)
+  | 'heading-field' // # Key: value (Taskmaster task files)
+  | 'table-cell'; // a cell of a status table's row, under its column's header
 
 /** One attribute as written in the plan. */
 export interface Field {

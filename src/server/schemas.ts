@@ -32,7 +32,7 @@ export const itemSchema = z.object({
   key: z.string(),
   id: z.string().nullable(),
   title: z.string(),
-  kind: z.enum(['checkbox', 'heading', 'status-bullet', 'file']),
+  kind: z.enum(['checkbox', 'heading', 'status-bullet', 'file', 'table-row']),
   status: z.enum(STATUSES),
   checkbox: z.string().nullable(),
   line: z.number().int(),

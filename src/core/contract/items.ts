@@ -20,7 +20,7 @@ export const itemJsonSchema = z.object({
   status: statusSchema,
   statusSource: z.string(),
   checkbox: z.string().nullable().describe('the checkbox mark, or null for non-checkbox items'),
-  kind: z.enum(['checkbox', 'heading', 'status-bullet', 'file']),
+  kind: z.enum(['checkbox', 'heading', 'status-bullet', 'file', 'table-row']),
   optional: z.boolean(),
   file: z.string(),
   line: z.number().int().positive(),

@@ -6,7 +6,7 @@ import { readStatusValue } from '../plan/attributes/status.js';
 import { lineAt } from '../plan/lines.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
-import { setStatus } from './status.js';
+import { cellText, setStatus } from './status.js';
 import { eolOf, keySpelling, lineStartAt, nextLineStart, usesEmojiFor } from './style.js';
 
 const EMOJI_KEYS: Readonly<Record<string, string>> = {
@@ -44,12 +44,21 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
     const text =
       existing.style === 'front-matter'
         ? yamlScalar(value, plan.text.charAt(existing.valueSpan.start - 1))
-        : value;
+        : existing.style === 'table-cell'
+          ? existing.value === ''
+            ? ` ${cellText(value)} `
+            : cellText(value)
+          : value;
     return [{ start: existing.valueSpan.start, end: existing.valueSpan.end, text }];
   }
   if (value === null) return [];
   if (item.kind === 'heading') return [addToHeading(plan, item, k, value)];
   if (item.kind === 'file') return [addToFile(plan, item, k, value)];
+  if (item.kind === 'table-row')
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: its table has no ${key} column; add the column to the table to give rows a ${key}.`,
+    );
   return [addInline(plan, item, k, value)];
 }
 
@@ -123,6 +132,9 @@ function removeField(plan: Plan, f: Field): Edit {
         return { start: f.span.start, end: f.span.end + sep[0].length, text: '' };
       return removeLine(plan, f.span.start);
     }
+    case 'table-cell':
+      // The cell stays, empty.
+      return { start: f.valueSpan.start, end: f.valueSpan.end, text: '' };
     case 'sub-bullet':
     case 'front-matter':
     case 'heading-field':

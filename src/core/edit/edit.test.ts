@@ -175,6 +175,37 @@ describe('setAttribute', () => {
   });
 });
 
+describe('editing the rows of a status table', () => {
+  const table =
+    '# T\n\n| Task | Status | Owner |\n|---|---|---|\n| Write docs | | Ana |\n| Ship | 🚧 In progress | |\n';
+
+  it('writes statuses and attributes into their cells, padded and with pipes escaped', () => {
+    const out = edit(table, (p) => [
+      ...setStatus(p, p.items[0]!, 'done'),
+      ...setStatus(p, p.items[1]!, 'blocked'),
+      ...setAttribute(p, p.items[1]!, 'owner', 'Li|Kim'),
+      ...setAttribute(p, p.items[0]!, 'owner', null),
+    ]);
+    expect(out).toBe(
+      '# T\n\n| Task | Status | Owner |\n|---|---|---|\n| Write docs | ✅ Done |  |\n| Ship | ⏸️ Blocked | Li\\|Kim |\n',
+    );
+    expect(parse(out).items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['Write docs', 'done', null],
+      ['Ship', 'blocked', 'Li|Kim'],
+    ]);
+  });
+
+  it('refuses an attribute the table has no column for, and removes a row by its line', () => {
+    const plan = parse(table);
+    expect(() => setAttribute(plan, plan.items[0]!, 'due', '2026-01-01')).toThrow(
+      'its table has no due column',
+    );
+    expect(edit(table, (p) => removeItem(p, p.items[0]!))).toBe(
+      table.replace('| Write docs | | Ana |\n', ''),
+    );
+  });
+});
+
 describe('editing a plan that is one task', () => {
   const task = `---
 id: task-7

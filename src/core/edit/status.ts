@@ -53,7 +53,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
           {
             start: span.start,
             end: span.end,
-            text: statusText(plan, status, text.slice(span.start, span.end)),
+            text: cellText(statusText(plan, status, text.slice(span.start, span.end))),
           },
         ];
       break;
@@ -74,6 +74,14 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
       break;
   }
   if (item.kind === 'heading') return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
+  if (item.kind === 'table-row' && span) {
+    // An empty status cell: written like the other rows' statuses.
+    const sample = plan.items.find(
+      (i) => i.kind === 'table-row' && i.statusSource === 'field' && i.statusSpan,
+    );
+    const old = sample ? text.slice(sample.statusSpan!.start, sample.statusSpan!.end) : null;
+    return [{ start: span.start, end: span.end, text: ` ${cellText(statusText(plan, status, old))} ` }];
+  }
   throw new TmError(
     'TM_INVALID_EDIT',
     `${item.key}: its status is written in a way taskmark cannot change in place (${item.statusSource}); edit line ${item.line} by hand.`,
@@ -94,6 +102,11 @@ function laneOf(plan: Plan, item: Item): Section | null {
   return lane && (lane.status === 'doing' || lane.status === 'blocked' || lane.status === 'cancelled')
     ? lane
     : null;
+}
+
+/** Text to write into a table cell: a pipe there would end the cell. */
+export function cellText(value: string): string {
+  return value.replace(/\|/g, '\\|');
 }
 
 /** A heading annotation in kind: an emoji for an emoji, a word in the same case for a word. */

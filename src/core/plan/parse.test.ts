@@ -321,6 +321,67 @@ kanban-plugin: basic
   });
 });
 
+describe('parsePlan on status tables', () => {
+  const text = [
+    '# Q1 tracker',
+    '',
+    '## Work',
+    '',
+    '| ID | Task | Status | Owner | Priority | Due | Effort |',
+    '|----|------|--------|-------|----------|-----|--------|',
+    '| OPS-1 | **Migrate DNS** | ✅ | Ana | P1 | 2026-01-10 | 2d |',
+    '| OPS-2 | Rotate `a|b` certificates | 🚧 In progress | Li \\| Kim | P0 | 2026-01-15 | 4h |',
+    '| OPS-3 | Decommission old VPN | | | | | |',
+    '',
+    '## Progress',
+    '',
+    '| Phase | Task | Status | Done |',
+    '|-------|------|--------|------|',
+    '| Q1 | all | 🚧 | 1/3 |',
+    '',
+    '| Metric | Target | Status |',
+    '|--------|--------|--------|',
+    '| Uptime | 99.9 | ⏳ |',
+    '',
+  ].join('\n');
+  const plan = parse(text);
+
+  it('makes each row of a table with a task and a status column an item, its cells its fields', () => {
+    expect(
+      plan.items.map((i) => [
+        i.kind,
+        i.key,
+        i.title,
+        i.status,
+        i.owner,
+        i.priority?.label ?? null,
+        i.due,
+        i.effort?.minutes ?? null,
+      ]),
+    ).toEqual([
+      ['table-row', 'OPS-1', 'Migrate DNS', 'done', 'Ana', 'P1', '2026-01-10', 960],
+      ['table-row', 'OPS-2', 'Rotate `a|b` certificates', 'doing', 'Li | Kim', 'P0', '2026-01-15', 240],
+      ['table-row', 'OPS-3', 'Decommission old VPN', 'todo', null, null, null, null],
+    ]);
+    const ops2 = plan.byKey.get('OPS-2')!;
+    expect(text.slice(ops2.statusSpan!.start, ops2.statusSpan!.end)).toBe('🚧 In progress');
+    expect(text.slice(ops2.titleSpan.start, ops2.titleSpan.end)).toBe('Rotate `a|b` certificates');
+    expect(plan.byKey.get('OPS-1')!.section).toEqual(['Q1 tracker', 'Work']);
+  });
+
+  it('leaves tables of figures and tables without a task column to the dashboards', () => {
+    expect(plan.items.filter((i) => i.line > 12)).toEqual([]);
+  });
+
+  it('reads a row that restates an item defined by a heading as a reference to it', () => {
+    const restated = parse(
+      '# P\n\n## Summary\n\n| ID | Task | Status |\n|---|---|---|\n| MH-1 | Login | ✅ |\n\n## MH-1: Login\n\n**Status:** TODO\n',
+    );
+    const row = restated.items.find((i) => i.kind === 'table-row')!;
+    expect([row.refersTo, row.status, restated.byKey.get('MH-1')!.kind]).toEqual(['MH-1', 'done', 'heading']);
+  });
+});
+
 describe('parsePlan on plans in other languages', () => {
   it('reads field keys and status words in the language of the plan, full-width colons included', () => {
     const plan = parse(

@@ -14,6 +14,7 @@ import type {
   LineSlice,
   ListItemBlock,
   ParagraphBlock,
+  TableBlock,
 } from './block-types.js';
 import { isLetterOrDigit, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
@@ -21,6 +22,7 @@ import { repairForMatching } from './encoding.js';
 import { readFileFields } from './file-item.js';
 import { readHeading } from './headings.js';
 import type { Lines } from './lines.js';
+import { readStatusTable } from './table-items.js';
 
 /** An item under construction, with what the later passes need. */
 export interface Draft {
@@ -320,7 +322,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const { item } = made;
     item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
     item.lineSpan = { start: lines.start[slice.line]!, end: lines.end[slice.line]! };
-    item.span = item.lineSpan;
+    item.span = { start: item.lineSpan.start, end: lineEndOffset(slice.line + 1) };
     drafts.push({
       item,
       parent,
@@ -333,6 +335,44 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       list: -1,
     });
     return true;
+  };
+
+  /** The rows of a status table are items; other tables are left to the dashboards. */
+  const onTable = (b: TableBlock, parentItem: number) => {
+    const sec = currentSection();
+    if (sec >= 0 && legendSections[sec]!) return;
+    const rows = readStatusTable(text, b.lines);
+    if (!rows) return;
+    const parent = parentItem >= 0 ? parentItem : headingItem();
+    for (const row of rows) {
+      const item = newItem('table-row', row.line);
+      const raw = row.title.text;
+      const bold = raw.length > 4 && raw.startsWith('**') && raw.endsWith('**') ? 2 : 0;
+      const title = raw.slice(bold, raw.length - bold);
+      const id = row.id ? { id: row.id.text.replace(/[*_`]/g, ''), kind: 'code' as const } : null;
+      const lead = id ? null : readLeadingId(title);
+      item.id = id?.id ?? lead?.id ?? null;
+      item.title = lead ? title.slice(lead.length) : title;
+      item.titleSpan = { start: row.title.start + bold + (lead?.length ?? 0), end: row.title.end - bold };
+      item.fields = row.fields;
+      item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
+      item.lineSpan = { start: lines.start[row.line]!, end: lines.end[row.line]! };
+      item.span = { start: item.lineSpan.start, end: lineEndOffset(row.line + 1) };
+      const status = row.fields.find((f) => f.key === 'status');
+      // An empty status cell is where a status is written; the attributes pass reads a full one.
+      if (status) item.statusSpan = status.valueSpan;
+      drafts.push({
+        item,
+        parent,
+        section: sec,
+        idKind: id ? id.kind : (lead?.kind ?? null),
+        tentative: false,
+        endLine: row.line + 1,
+        matchText: item.title,
+        matchBase: -1,
+        list: -1,
+      });
+    }
   };
 
   // Heading blocks by line, so a heading can be promoted to an item when its fields are read.
@@ -548,6 +588,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         break;
       case 'code':
         codeBlocks.push(b.lines);
+        break;
+      case 'table':
+        onTable(b, frame.parentItem);
         break;
       default:
         break;

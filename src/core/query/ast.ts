@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { STATUSES } from '../model.js';
 import { MAX_EFFORT_MINUTES } from './units.js';
 
-export const ITEM_KINDS = ['checkbox', 'heading', 'status-bullet', 'file'] as const;
+export const ITEM_KINDS = ['checkbox', 'heading', 'status-bullet', 'file', 'table-row'] as const;
 
 /** Fields whose values are strings compared after folding; `none` (null) matches items without one. */
 export const STRING_FIELDS = ['owner', 'section', 'category', 'tag', 'file', 'key', 'id', 'phase'] as const;

@@ -60,6 +60,8 @@ const KIND_NAMES: ReadonlyMap<string, (typeof ITEM_KINDS)[number]> = new Map([
   ['status-bullet', 'status-bullet'],
   ['bullet', 'status-bullet'],
   ['file', 'file'],
+  ['table-row', 'table-row'],
+  ['row', 'table-row'],
 ]);
 
 /** A value as written, with where it was written (for errors). */

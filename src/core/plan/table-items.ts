@@ -1,0 +1,151 @@
+/**
+ * Status tables: a table with a row per task (`| ID | Task | Status | Owner | Due |`) makes each
+ * row an item, its cells the item's fields. A table is read so when its header names a status
+ * column and a task column, and no cell holds a figure of progress (`3/10`, `45%`, a bar): tables of
+ * counts are dashboards, checked by lint and sync, not items.
+ */
+import type { Field } from '../model.js';
+import { normaliseKey } from './attributes/fields.js';
+import type { LineSlice } from './block-types.js';
+
+/** Headers of the column that names the task. */
+const TITLE_HEADERS: ReadonlySet<string> = new Set([
+  'task',
+  'tasks',
+  'title',
+  'item',
+  'items',
+  'name',
+  'description',
+  'feature',
+  'deliverable',
+  'action',
+  'action item',
+  'work item',
+  'todo',
+  'to do',
+  'step',
+  'story',
+  'user story',
+  'issue',
+  'ticket',
+  'activity',
+  'requirement',
+  'change',
+  'work',
+]);
+/** Headers of the column that holds the task's ID (besides `id`, which normaliseKey already maps). */
+const ID_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'key', 'ref', 'task id', 'ticket id']);
+/** A figure of progress: `3/10`, `45%`, `[███░░]`. Its table is a dashboard. */
+const FIGURE_RE = /\d\s*\/\s*\d|\d\s*%|[█▓▒░■□]{3}/;
+
+export interface TableCell {
+  /** The cell's content, trimmed. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TableRow {
+  /** 0-based line. */
+  readonly line: number;
+  readonly title: TableCell;
+  readonly id: TableCell | null;
+  /** The row's cells under known attribute columns (status among them), empty cells included. */
+  readonly fields: Field[];
+}
+
+/** The task rows of a table (header, delimiter row, body rows), or null when it is not a status table. */
+export function readStatusTable(text: string, rows: readonly LineSlice[]): TableRow[] | null {
+  if (rows.length < 3) return null;
+  const header = cellsOf(text, rows[0]!);
+  let titleCol = -1;
+  let idCol = -1;
+  let statusCol = -1;
+  const keys: (string | null)[] = header.map((c, i) => {
+    const raw = c.text.replace(/[*_`]/g, '').trim();
+    const lower = raw.toLowerCase();
+    if (titleCol < 0 && TITLE_HEADERS.has(lower)) {
+      titleCol = i;
+      return null;
+    }
+    if (idCol < 0 && ID_HEADERS.has(lower)) {
+      idCol = i;
+      return null;
+    }
+    const key = normaliseKey(raw);
+    if (key === 'id' && idCol < 0) {
+      idCol = i;
+      return null;
+    }
+    if (key === 'status' && statusCol < 0) statusCol = i;
+    return key;
+  });
+  if (titleCol < 0 || statusCol < 0) return null;
+  const out: TableRow[] = [];
+  for (let r = 2; r < rows.length; r++) {
+    const cells = cellsOf(text, rows[r]!);
+    for (const c of cells) if (FIGURE_RE.test(c.text)) return null;
+    const title = cells[titleCol];
+    if (!title || title.text === '' || /^(?:\*\*|__)?total\b/i.test(title.text)) continue;
+    const fields: Field[] = [];
+    for (let i = 0; i < header.length; i++) {
+      const key = keys[i];
+      const cell = cells[i];
+      if (!key || !cell) continue;
+      fields.push({
+        key,
+        rawKey: header[i]!.text,
+        value: cell.text.replace(/\\\|/g, '|'),
+        span: { start: cell.start, end: cell.end },
+        valueSpan: { start: cell.start, end: cell.end },
+        style: 'table-cell',
+      });
+    }
+    const id = idCol >= 0 ? (cells[idCol] ?? null) : null;
+    out.push({ line: rows[r]!.line, title, id: id && id.text !== '' ? id : null, fields });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * The cells of a table row: contents between the pipes that separate cells (not `\|`, not a pipe
+ * inside a code span), trimmed, with their offsets in `text`. An empty cell's span is all of it.
+ */
+function cellsOf(text: string, row: LineSlice): TableCell[] {
+  const cells: TableCell[] = [];
+  let i = row.start;
+  while (i < row.end && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '|') i++;
+  let cellStart = i;
+  let ticks = 0;
+  for (; i <= row.end; i++) {
+    const c = i < row.end ? text[i] : '|';
+    if (c === '`') {
+      let n = 0;
+      while (text[i + n] === '`') n++;
+      ticks = ticks === 0 ? n : ticks === n ? 0 : ticks;
+      i += n - 1;
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (i < row.end && (c !== '|' || ticks > 0)) continue;
+    if (i === row.end && text.slice(cellStart, row.end).trim() === '' && cells.length > 0) break;
+    let s = cellStart;
+    let e = Math.min(i, row.end);
+    while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+    while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    if (s === e) {
+      // An empty cell: its span is all of it, spaces included, for a value to be written padded.
+      s = cellStart;
+      e = Math.min(i, row.end);
+    }
+    const content = text.slice(s, e);
+    cells.push({ text: content.trim() === '' ? '' : content, start: s, end: e });
+    cellStart = i + 1;
+  }
+  return cells;
+}
