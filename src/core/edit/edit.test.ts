@@ -136,6 +136,19 @@ describe('setStatus', () => {
     expect(parse(bullets).items[0]!.status).toBe('doing');
   });
 
+  it('gives a task bullet without a mark a box, and a trailing status mark its new status', () => {
+    const text = '1. **[P1]** CSV parser — @li, 3d\n2. **[P0]** Fix it — @maria (2h) ✅\n';
+    const out = edit(text, (p) => [
+      ...setStatus(p, p.items[0]!, 'doing'),
+      ...setStatus(p, p.items[1]!, 'blocked'),
+    ]);
+    expect(out).toBe('1. [/] **[P1]** CSV parser — @li, 3d\n2. **[P0]** Fix it — @maria (2h) ⏸️\n');
+    const again = parse(out);
+    expect(again.items.map((i) => [i.key, i.status])).toEqual(
+      parse(text).items.map((i, n) => [i.key, n === 0 ? 'doing' : 'blocked']),
+    );
+  });
+
   it('changes nothing when the item already has the status', () => {
     expect(setStatus(parse('- [x] a\n'), parse('- [x] a\n').items[0]!, 'done')).toEqual([]);
   });

@@ -74,6 +74,12 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
       break;
   }
   if (item.kind === 'heading') return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
+  if (item.kind === 'status-bullet' && item.list && item.statusSource === 'default') {
+    // A task bullet without a mark of status: a box after the list marker gives it one.
+    let at = item.list.markerStart + item.list.marker.length;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    return [{ start: at, end: at, text: `[${markFor(plan, status)}] ` }];
+  }
   if (item.kind === 'table-row' && span) {
     // An empty status cell: written like the other rows' statuses.
     const sample = plan.items.find(

@@ -321,6 +321,36 @@ kanban-plugin: basic
   });
 });
 
+describe("parsePlan on bullets that carry a task's metadata", () => {
+  const plan = parse(
+    [
+      '# Sprint 14',
+      '',
+      '1. **[P1]** CSV parser — @li, 3d, due 2026-02-06',
+      '   - [x] header detection',
+      '2. **[P0]** Fix the data loss on retry — @maria (2h) ✅',
+      '3. A note that mentions @sam once',
+      '4. **Owner:** @sam, due 2026-03-01',
+      '',
+      '- [ ] Ship it by 2026-02-01',
+      '',
+    ].join('\n'),
+  );
+
+  it('makes a bullet with two of priority, owner, due date and effort an item, and no other', () => {
+    expect(
+      plan.items.map((i) => [i.title, i.kind, i.status, i.priority?.label ?? null, i.owner, i.due]),
+    ).toEqual([
+      ['CSV parser — @li, 3d', 'status-bullet', 'todo', 'P1', 'li', '2026-02-06'],
+      ['header detection', 'checkbox', 'done', 'P1', 'li', '2026-02-06'],
+      ['Fix the data loss on retry — @maria', 'status-bullet', 'done', 'P0', 'maria', null],
+      ['Ship it', 'checkbox', 'todo', null, null, '2026-02-01'],
+    ]);
+    expect(plan.items[2]!.effort?.minutes).toBe(120);
+    expect(plan.items[2]!.statusSource).toBe('marker');
+  });
+});
+
 describe('parsePlan on status tables', () => {
   const text = [
     '# Q1 tracker',

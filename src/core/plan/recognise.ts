@@ -4,8 +4,10 @@
  * they describe. Everything here reads blocks; nothing here knows markdown syntax.
  */
 import type { Field, Item, Section } from '../model.js';
-import { ITEM_KEYS, readFieldLine } from './attributes/fields.js';
+import { readInlineEffort } from './attributes/effort.js';
+import { ITEM_KEYS, maskCode, readFieldLine, readInlineFields } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
+import { readInlinePriority } from './attributes/priority.js';
 import { BOX_GLYPHS, statusOfGlyph, statusOfMark } from './attributes/status.js';
 import type {
   Block,
@@ -312,6 +314,56 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     }
   };
 
+  /**
+   * A bullet without a box that carries a task's metadata, two at least of a priority, an owner, a
+   * due date and an effort (`1. **[P1]** CSV parser — @li, 3d, due 2026-02-06`), is a task: prose
+   * rarely says two of them in one line, and a plan that writes its tasks so never ticks a box.
+   */
+  const taskBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
+    const raw = text.slice(l0.start, l0.end);
+    // Cheap test first: every signal needs an `@`, a `P`, a digit or a character outside ASCII.
+    if (!/[@P\d]|[^\x00-\x7f]/.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
+    const matchText = repairForMatching(raw);
+    const masked = maskCode(matchText);
+    let signals = readInlinePriority(masked) ? 1 : 0;
+    if (readInlineEffort(masked)) signals++;
+    let owner = false;
+    let due = /\b(?:due|by)\s+\d{4}-\d{2}-\d{2}\b/i.test(masked);
+    for (const f of readInlineFields(matchText, 0, masked)) {
+      if (f.key === 'owner') owner = true;
+      else if (f.key === 'due') due = true;
+    }
+    signals += (owner ? 1 : 0) + (due ? 1 : 0);
+    if (signals < 2) return null;
+    const item = newItem('status-bullet', li.startLine);
+    const id = readLeadingId(matchText);
+    item.id = id?.id ?? null;
+    const titleStart = l0.start + (id && matchText === raw ? id.length : 0);
+    let text1 = id ? matchText.slice(id.length) : matchText;
+    let titleEnd = l0.end;
+    // A status mark ending the line (`… @maria, 1d ✅`) is the task's status.
+    const tail = TRAILING_GLYPH_RE.exec(text1);
+    const status = tail ? statusOfGlyph(tail[1]!) : null;
+    if (tail && status) {
+      item.status = status;
+      item.statusSource = 'marker';
+      item.statusText = tail[1]!;
+      if (matchText === raw) {
+        const at = l0.start + (id ? id.length : 0) + tail.index + tail[0].indexOf(tail[1]!);
+        item.statusSpan = { start: at, end: at + tail[1]!.length };
+      }
+      titleEnd -= text1.length - tail.index;
+      text1 = text1.slice(0, tail.index);
+    }
+    item.titleSpan = { start: titleStart, end: titleEnd };
+    return {
+      item,
+      idKind: id?.kind ?? null,
+      matchText: text1,
+      matchBase: matchText === raw ? titleStart : -1,
+    };
+  };
+
   /** A plain line that opens with a ballot box (`☐ Book the van`, `☑ Cancel the internet`) is an item. */
   const boxLine = (slice: LineSlice, parentItem: number): boolean => {
     const m = leadingGlyph(text.slice(slice.start, slice.start + 4));
@@ -398,7 +450,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       const box = readCheckbox(text, l0.start, l0.end, para.lines.length > 1);
       const made = box
         ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
-        : statusBulletDraft(li.startLine, para.lines[0]!);
+        : (statusBulletDraft(li.startLine, para.lines[0]!) ?? taskBulletDraft(li, para.lines[0]!));
       if (made) {
         const { item } = made;
         item.depth = childDepth;
@@ -600,6 +652,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   if (file) for (let i = 1; i < drafts.length; i++) if (drafts[i]!.parent === -1) drafts[i]!.parent = 0;
   return { drafts, sections, sectionLines, planFields, codeBlocks, titleSection, sectionDrafts, listSizes };
 }
+
+/** A status glyph ending a line, after white space: `… 1d ✅`. */
+const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -308,6 +308,25 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   return out;
 }
 
+const DUE_PHRASE_RE = /(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2})(?!\d)/iu;
+
+/** A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before 2025-03-01`. */
+export function readDuePhrase(s: string, base: number): Field | null {
+  if (!s.includes('-') || !/\d{4}-/.test(s)) return null;
+  const m = DUE_PHRASE_RE.exec(s);
+  if (!m) return null;
+  const start = base + m.index;
+  const valueStart = start + m[0].length - m[2]!.length;
+  return {
+    key: 'due',
+    rawKey: m[1]!,
+    value: m[2]!,
+    span: { start, end: start + m[0].length },
+    valueSpan: { start: valueStart, end: valueStart + m[2]!.length },
+    style: 'kv',
+  };
+}
+
 const MARKER_RE = /\[(P|US\d{1,3})\][ \t]*/y;
 
 /**

@@ -5,7 +5,8 @@ import { findPriorityMark, readHeadingPriority, readInlinePriority, readPriority
 
 /** The regexes the scan for `P0`–`P4` replaces. */
 const MARK_RE = /(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])/u;
-const INLINE_MARK_RE = /(?:\*\*|\(|\[)?(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])(?:\*\*|\)|\])?/u;
+const INLINE_MARK_RE =
+  /(?:\*\*[[(]|\*\*|\(|\[)?(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])(?:[)\]]\*\*|\*\*|\)|\])?/u;
 
 // The heading reader as it was before its regexes were guarded, but for the scans tested above.
 const MOSCOW: readonly [RegExp, number, string][] = [

@@ -141,9 +141,12 @@ export function readInlinePriority(text: string): InlinePriority | null {
   const k = findPriorityMark(text);
   if (k >= 0) {
     const before = text.charCodeAt(k - 1);
-    const start = k >= 2 && text.startsWith('**', k - 2) ? k - 2 : before === 40 || before === 91 ? k - 1 : k;
+    let start = k >= 2 && text.startsWith('**', k - 2) ? k - 2 : before === 40 || before === 91 ? k - 1 : k;
+    // `**[P1]**`: the bold around the brackets goes with them.
+    if (start === k - 1 && k >= 3 && text.startsWith('**', k - 3)) start = k - 3;
     const after = text.charCodeAt(k + 2);
-    const end = text.startsWith('**', k + 2) ? k + 4 : after === 41 || after === 93 ? k + 3 : k + 2;
+    let end = text.startsWith('**', k + 2) ? k + 4 : after === 41 || after === 93 ? k + 3 : k + 2;
+    if (end === k + 3 && text.startsWith('**', k + 3)) end = k + 5;
     return {
       priority: { rank: text.charCodeAt(k + 1) - 48, label: text.slice(k, k + 2) },
       index: start,

@@ -2,7 +2,13 @@
 import type { Field, Item, Status } from '../../model.js';
 import { resolveDate } from '../attributes/dates.js';
 import { readEffort, readInlineEffort } from '../attributes/effort.js';
-import { isPlaceholder, maskCode, readInlineFields, readLeadingMarkers } from '../attributes/fields.js';
+import {
+  isPlaceholder,
+  maskCode,
+  readDuePhrase,
+  readInlineFields,
+  readLeadingMarkers,
+} from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue } from '../attributes/status.js';
 import { readTechTags } from '../attributes/tech.js';
@@ -31,6 +37,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       let inline = readInlineFields(d.matchText, at, masked);
       const markers = readLeadingMarkers(masked, at);
       if (markers.length > 0) inline = [...markers, ...inline];
+      const duePhrase = inline.some((f) => f.key === 'due') ? null : readDuePhrase(masked, at);
+      if (duePhrase) inline = [...inline, duePhrase].sort((a, b) => a.span.start - b.span.start);
       const ip = readInlinePriority(masked);
       const ie = readInlineEffort(masked, ctx.hoursPerDay);
       // The title is the text without machine-readable tokens; @mentions and #tags stay as written.
@@ -48,6 +56,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (item.fields.length === 0) item.fields = kept;
       else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
       titleText = cutRanges(d.matchText, cuts);
+      // A token read from the end of the line leaves its separator behind: `CSV parser — @li, 3d,`
+      // once `due 2026-02-06` is read.
+      if (cuts.length > 0 && endsWithCut(d.matchText, cuts)) titleText = titleText.replace(/[\s,;–—-]+$/, '');
       if (ip && !item.fields.some((f) => f.key === 'priority')) item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
     }
@@ -141,6 +152,13 @@ function splitRefs(value: string): string[] {
  * space: the title is read with its white space collapsed anyway, and a title left with no run to
  * collapse skips that work.
  */
+/** Whether nothing but white space follows the last of `cuts` in `s`. */
+function endsWithCut(s: string, cuts: readonly [number, number][]): boolean {
+  let end = 0;
+  for (const c of cuts) if (c[1] > end) end = c[1];
+  return s.slice(end).trim() === '';
+}
+
 export function cutRanges(s: string, cuts: [number, number][]): string {
   if (cuts.length === 0) return s;
   if (cuts.length > 1) cuts.sort((a, b) => a[0] - b[0]);
