@@ -321,8 +321,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
    */
   const taskBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
-    // Cheap test first: every signal needs an `@`, a `P`, a digit or a character outside ASCII.
-    if (!/[@P\d]|[^\x00-\x7f]/.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
+    // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
+    // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, or a priority emoji.
+    if (!TASK_BULLET_HINT_RE.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
     const matchText = repairForMatching(raw);
     const masked = maskCode(matchText);
     let signals = readInlinePriority(masked) ? 1 : 0;
@@ -652,6 +653,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   if (file) for (let i = 1; i < drafts.length; i++) if (drafts[i]!.parent === -1) drafts[i]!.parent = 0;
   return { drafts, sections, sectionLines, planFields, codeBlocks, titleSection, sectionDrafts, listSizes };
 }
+
+/** What a line needs to name an owner or a priority (taskBulletDraft's pre-test). */
+const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 
 /** A status glyph ending a line, after white space: `… 1d ✅`. */
 const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;
