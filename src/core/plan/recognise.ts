@@ -5,7 +5,7 @@
  */
 import type { Field, Item, Section } from '../model.js';
 import { readInlineEffort } from './attributes/effort.js';
-import { ITEM_KEYS, maskCode, readFieldLine, readInlineFields } from './attributes/fields.js';
+import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readInlinePriority } from './attributes/priority.js';
 import { BOX_GLYPHS, statusOfGlyph, statusOfMark } from './attributes/status.js';
@@ -317,7 +317,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   /**
    * A bullet without a box that carries a task's metadata, two at least of a priority, an owner, a
    * due date and an effort (`1. **[P1]** CSV parser — @li, 3d, due 2026-02-06`), is a task: prose
-   * rarely says two of them in one line, and a plan that writes its tasks so never ticks a box.
+   * rarely says two of them in one line, and plans that write their tasks this way have no boxes.
    */
   const taskBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
@@ -329,7 +329,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     let signals = readInlinePriority(masked) ? 1 : 0;
     if (readInlineEffort(masked)) signals++;
     let owner = false;
-    let due = /\b(?:due|by)\s+\d{4}-\d{2}-\d{2}\b/i.test(masked);
+    let due = readDuePhrase(masked, 0) !== null;
     for (const f of readInlineFields(matchText, 0, masked)) {
       if (f.key === 'owner') owner = true;
       else if (f.key === 'due') due = true;
