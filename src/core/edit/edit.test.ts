@@ -149,6 +149,16 @@ describe('setStatus', () => {
     );
   });
 
+  it('changes an org keyword to the keyword for the new status', () => {
+    const text = '- TODO Rotate the keys\n- CANCELED Fax\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
+      '- DONE Rotate the keys\n- CANCELED Fax\n',
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'cancelled'))).toBe(
+      '- CANCELED Rotate the keys\n- CANCELED Fax\n',
+    );
+  });
+
   it('changes nothing when the item already has the status', () => {
     expect(setStatus(parse('- [x] a\n'), parse('- [x] a\n').items[0]!, 'done')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /** Setting an item's status by the smallest edit, in the plan's own style. */
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
-import { BOX_GLYPHS, statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
+import { BOX_GLYPHS, ORG_KEYWORDS, statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
@@ -127,6 +127,27 @@ function annotation(plan: Plan, status: Status, old: string): string {
       : word.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase());
 }
 
+const DEFAULT_KEYWORD: Record<Status, string> = {
+  todo: 'TODO',
+  doing: 'DOING',
+  blocked: 'WAITING',
+  done: 'DONE',
+  cancelled: 'CANCELLED',
+};
+
+/** The keyword the plan's keyword bullets use most for `status`, else org's own. */
+function keywordFor(plan: Plan, status: Status): string {
+  const counts = new Map<string, number>();
+  for (const i of plan.items) {
+    if (i.statusText !== null && i.status === status && ORG_KEYWORDS.get(i.statusText) === status)
+      counts.set(i.statusText, (counts.get(i.statusText) ?? 0) + 1);
+  }
+  let best = DEFAULT_KEYWORD[status];
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return best;
+}
+
 const DEFAULT_BOX: Partial<Record<Status, string>> = { todo: '☐', done: '☑', cancelled: '✗' };
 
 /** `- ✅ Thing` → `- 🔄 Thing`; `- **✅ Completed**: Thing` → `- **🔄 In Progress**: Thing`. */
@@ -134,6 +155,8 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const span = item.statusSpan!;
   const text = plan.text;
   const old = repairForMatching(text.slice(span.start, span.end)).replace('\uFE0F', '');
+  // An org keyword (`- TODO …`) stays a keyword: the plan's own for the status, else org's.
+  if (ORG_KEYWORDS.has(old)) return [{ start: span.start, end: span.end, text: keywordFor(plan, status) }];
   let emoji = statusText(plan, status, '✅').trim();
   // A ballot box stays a box where there is one for the status: ☐ becomes ☑, not ✅. A plain line
   // is an item only by its box, so there a status without a box cannot be written.

@@ -337,6 +337,17 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ].join('\n'),
   );
 
+  it('reads an org keyword in capitals opening a bullet as its status', () => {
+    const kw = parse(
+      '- TODO Rotate the API keys\n- DONE: Remove the exporter\n- WAITING Legal sign-off\n- TODOS are fun\n- Todo list review\n- TODO\n',
+    );
+    expect(kw.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Rotate the API keys', 'todo', 'TODO'],
+      ['Remove the exporter', 'done', 'DONE'],
+      ['Legal sign-off', 'blocked', 'WAITING'],
+    ]);
+  });
+
   it('makes a bullet with two of priority, owner, due date and effort an item, and no other', () => {
     expect(
       plan.items.map((i) => [i.title, i.kind, i.status, i.priority?.label ?? null, i.owner, i.due]),

@@ -8,7 +8,7 @@ import { readInlineEffort } from './attributes/effort.js';
 import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readInlinePriority } from './attributes/priority.js';
-import { BOX_GLYPHS, statusOfGlyph, statusOfMark } from './attributes/status.js';
+import { BOX_GLYPHS, ORG_KEYWORDS, statusOfGlyph, statusOfMark } from './attributes/status.js';
 import type {
   Block,
   DocumentBlock,
@@ -451,7 +451,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       const box = readCheckbox(text, l0.start, l0.end, para.lines.length > 1);
       const made = box
         ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
-        : (statusBulletDraft(li.startLine, para.lines[0]!) ?? taskBulletDraft(li, para.lines[0]!));
+        : (statusBulletDraft(li.startLine, para.lines[0]!) ??
+          keywordBulletDraft(li.startLine, para.lines[0]!) ??
+          taskBulletDraft(li, para.lines[0]!));
       if (made) {
         const { item } = made;
         item.depth = childDepth;
@@ -572,6 +574,31 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     return { item, idKind: id?.kind ?? null, matchText: title, matchBase: damaged ? -1 : titleStart };
   };
 
+  /** `- TODO Rotate the keys`, `- DONE: Remove the exporter`: an org-mode keyword opens the bullet. */
+  const keywordBulletDraft = (line: number, l0: LineSlice) => {
+    const c = text.charCodeAt(l0.start);
+    if (c < 65 || c > 90) return null;
+    KEYWORD_RE.lastIndex = l0.start;
+    const m = KEYWORD_RE.exec(text);
+    if (!m || m.index !== l0.start || m[0].length >= l0.end - l0.start) return null;
+    const item = newItem('status-bullet', line);
+    item.status = ORG_KEYWORDS.get(m[1]!)!;
+    item.statusSource = 'marker';
+    item.statusText = m[1]!;
+    item.statusSpan = { start: l0.start, end: l0.start + m[1]!.length };
+    const rest = text.slice(l0.start + m[0].length, l0.end);
+    const id = readLeadingId(rest);
+    item.id = id?.id ?? null;
+    const titleStart = l0.start + m[0].length + (id?.length ?? 0);
+    item.titleSpan = { start: titleStart, end: l0.end };
+    return {
+      item,
+      idKind: id?.kind ?? null,
+      matchText: text.slice(titleStart, l0.end),
+      matchBase: titleStart,
+    };
+  };
+
   // A plan that is one task: its item comes first and holds every item at the top of the plan.
   const file = readFileFields(text, lines, doc);
   if (file) {
@@ -653,6 +680,11 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   if (file) for (let i = 1; i < drafts.length; i++) if (drafts[i]!.parent === -1) drafts[i]!.parent = 0;
   return { drafts, sections, sectionLines, planFields, codeBlocks, titleSection, sectionDrafts, listSizes };
 }
+
+const KEYWORD_RE = new RegExp(
+  String.raw`(${[...ORG_KEYWORDS.keys()].join('|')})(?::[ \t]*|[ \t]+)(?=\S)`,
+  'y',
+);
 
 /** What a line needs to name an owner or a priority (taskBulletDraft's pre-test). */
 const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;

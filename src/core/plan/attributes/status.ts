@@ -194,6 +194,21 @@ const GLYPHS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['□', 'todo'],
 ]);
 
+/** Org-mode's keywords (and the common ones plans add), in capitals as org writes them. */
+export const ORG_KEYWORDS: ReadonlyMap<string, Status> = new Map<string, Status>([
+  ['TODO', 'todo'],
+  ['NEXT', 'todo'],
+  ['DOING', 'doing'],
+  ['STARTED', 'doing'],
+  ['IN-PROGRESS', 'doing'],
+  ['WAITING', 'blocked'],
+  ['WAIT', 'blocked'],
+  ['HOLD', 'blocked'],
+  ['BLOCKED', 'blocked'],
+  ['DONE', 'done'],
+  ['CANCELLED', 'cancelled'],
+  ['CANCELED', 'cancelled'],
+]);
 /** Ballot boxes and check marks that open a plain line as an item, as GFM's `[ ]` opens a list item. */
 export const BOX_GLYPHS: ReadonlySet<string> = new Set([
   '☐',
