@@ -13,7 +13,9 @@ import { factMismatch } from './rules/facts.js';
 import { dependencyCycle, duplicateId, malformedId, unknownReference } from './rules/ids.js';
 import { doneOpenContradiction, duplicateItem } from './rules/similar.js';
 import {
+  doneInOpenSection,
   doneWithOpenDependency,
+  openInDoneSection,
   parentDoneChildOpen,
   parentOpenChildrenDone,
   restatedStatusMismatch,
@@ -28,6 +30,8 @@ export const RULES: readonly Rule[] = [
   parentOpenChildrenDone,
   restatedStatusMismatch,
   doneWithOpenDependency,
+  openInDoneSection,
+  doneInOpenSection,
   doneOpenContradiction,
   duplicateItem,
   duplicateId,

@@ -48,6 +48,27 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    rule: 'open-in-done-section',
+    triggers: [
+      ['# Board\n\n## Done\n\n- [x] Shipped\n- [ ] Reopened\n', [6]],
+      ['# Board\n\n## Completed\n\n### Backend\n\n- [/] Half way\n', [7]],
+    ],
+    clean: [
+      '# Board\n\n## Done\n\n- [x] Shipped\n  - [ ] a sub-task is its parent’s business\n',
+      '# Board\n\n## In Progress\n\n- [ ] Open here is right\n',
+      '# Board\n\n## Done\n\n- [-] Dropped is closed too\n',
+    ],
+  },
+  {
+    rule: 'done-in-open-section',
+    triggers: [['# Board\n\n## In Progress\n\n- [x] Finished card\n\n## Done\n\n- [x] Old\n', [5]]],
+    clean: [
+      // No section for finished work: ticking in place is how this plan works.
+      '# TODO\n\n## Backlog\n\n- [x] Ticked in place\n- [ ] Not yet\n',
+      '# Board\n\n## In Progress\n\n- [ ] Open card\n\n## Done\n\n- [x] Old\n',
+    ],
+  },
+  {
     rule: 'restated-status-mismatch',
     triggers: [
       [

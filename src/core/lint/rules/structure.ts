@@ -1,6 +1,6 @@
 /** Parent and child statuses, and restated items (a phase checklist line naming an item by its ID). */
 import { setStatus } from '../../edit/status.js';
-import type { Item } from '../../model.js';
+import type { Item, Plan, Section } from '../../model.js';
 import type { Rule } from '../types.js';
 import { describe, isClosed, itemSpan } from '../util.js';
 
@@ -103,3 +103,63 @@ function safeEdits(make: () => import('../../edit/splice.js').Edit[]) {
     return null;
   }
 }
+
+/**
+ * The innermost section around a top-level item that names a status (`## Done`, `## In Progress`,
+ * a Kanban lane), not counting a heading item's own section; null when there is none.
+ */
+function statusSectionOf(plan: Plan, item: Item): Section | null {
+  if (item.parent !== null) return null;
+  let found: Section | null = null;
+  for (const s of plan.sections) {
+    if (s.span.start > item.lineSpan.start) break;
+    if (s.span.start === item.lineSpan.start || s.span.end < item.lineSpan.end) continue;
+    if (s.status !== null) found = s;
+  }
+  return found;
+}
+
+/** An item left open in a section that says its items are done: the box or the place is wrong. */
+export const openInDoneSection: Rule = {
+  id: 'open-in-done-section',
+  severity: 'warning',
+  description: 'An open item sits in a section whose heading says its items are done.',
+  *check(plan) {
+    for (const item of plan.items) {
+      if (isClosed(item) || item.statusSource === 'section') continue;
+      const section = statusSectionOf(plan, item);
+      if (section?.status !== 'done') continue;
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} is ${item.status} but sits in the section "${section.title}"; mark it done or move it out.`,
+      };
+    }
+  },
+};
+
+/**
+ * A finished item still in a section of open work (`## In Progress`, a Kanban lane) when the plan
+ * has a section for finished work to move it to.
+ */
+export const doneInOpenSection: Rule = {
+  id: 'done-in-open-section',
+  severity: 'info',
+  description: 'A done item sits in a section of open work while the plan has a section for done items.',
+  *check(plan) {
+    const doneSection = plan.sections.find((s) => s.status === 'done');
+    if (!doneSection) return;
+    for (const item of plan.items) {
+      if (item.status !== 'done') continue;
+      const section = statusSectionOf(plan, item);
+      if (
+        !section ||
+        (section.status !== 'todo' && section.status !== 'doing' && section.status !== 'blocked')
+      )
+        continue;
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} is done but still sits in the section "${section.title}"; move it to "${doneSection.title}".`,
+      };
+    }
+  },
+};
