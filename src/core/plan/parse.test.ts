@@ -265,6 +265,15 @@ kanban-plugin: basic
     return [i.status, i.statusSource];
   };
 
+  it("reads a card's @{date} as its due date", () => {
+    const card = parse('## Backlog\n\n- [ ] Design emails @{2026-01-20} #marketing\n').items[0]!;
+    expect([card.title, card.due, card.tags]).toEqual([
+      'Design emails #marketing',
+      '2026-01-20',
+      ['marketing'],
+    ]);
+  });
+
   it('gives an open card the status of its lane', () => {
     expect(row('Webhook retries')).toEqual(['doing', 'section']);
     expect(row('Upgrade the database driver')).toEqual(['blocked', 'section']);

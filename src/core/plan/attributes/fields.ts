@@ -308,21 +308,26 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   return out;
 }
 
-const DUE_PHRASE_RE = /(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2})(?!\d)/iu;
+const DUE_PHRASE_RE =
+  /(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2})(?!\d)|@\{(\d{4}-\d{2}-\d{2})\}/iu;
 
-/** A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before 2025-03-01`. */
+/**
+ * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before 2025-03-01`,
+ * or an Obsidian Kanban card's `@{2026-01-20}`.
+ */
 export function readDuePhrase(s: string, base: number): Field | null {
   if (!s.includes('-') || !/\d{4}-/.test(s)) return null;
   const m = DUE_PHRASE_RE.exec(s);
   if (!m) return null;
   const start = base + m.index;
-  const valueStart = start + m[0].length - m[2]!.length;
+  const value = m[2] ?? m[3]!;
+  const valueStart = m[2] ? start + m[0].length - value.length : start + 2;
   return {
     key: 'due',
-    rawKey: m[1]!,
-    value: m[2]!,
+    rawKey: m[1] ?? '@{',
+    value,
     span: { start, end: start + m[0].length },
-    valueSpan: { start: valueStart, end: valueStart + m[2]!.length },
+    valueSpan: { start: valueStart, end: valueStart + value.length },
     style: 'kv',
   };
 }
