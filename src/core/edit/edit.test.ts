@@ -291,6 +291,7 @@ labels: [ops]
       '# Task ID: 3\n# Title: Ship\n# Status: pending\n# Owner: Ada\n# Details:\nSoon.\n',
     );
     expect(edit(text, (p) => setStatus(p, key(p, '3'), 'done'))).toContain('# Status: done\n');
+    expect(edit(text, (p) => setStatus(p, key(p, '3'), 'doing'))).toContain('# Status: in-progress\n');
     const plan = parse(text);
     expect(() => removeItem(plan, key(plan, '3'))).toThrow('delete the file to remove it');
   });

@@ -48,14 +48,15 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const span = item.statusSpan;
   switch (item.statusSource) {
     case 'field':
-      if (span)
-        return [
-          {
-            start: span.start,
-            end: span.end,
-            text: cellText(statusText(plan, status, text.slice(span.start, span.end))),
-          },
-        ];
+      if (span) {
+        const old = text.slice(span.start, span.end);
+        let value = cellText(statusText(plan, status, old));
+        // Task files written by tools (`# Status: pending`) spell statuses as one lower-case word:
+        // `in-progress`, as the tool reads it back, not `in progress`.
+        const style = item.fields.find((f) => f.key === 'status' && f.valueSpan.start === span.start)?.style;
+        if (style === 'heading-field' && /^[a-z-]+$/.test(old)) value = value.replace(/ /g, '-');
+        return [{ start: span.start, end: span.end, text: value }];
+      }
       break;
     case 'heading':
       if (span)
