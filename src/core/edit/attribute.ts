@@ -41,6 +41,8 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   const existing = item.fields.find((f) => f.key === k && f.rawKey !== '#');
   if (existing) {
     if (value === null) return [removeField(plan, existing)];
+    // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
+    if (k === 'owner' && existing.value.startsWith('@') && !value.startsWith('@')) value = `@${value}`;
     const text =
       existing.style === 'front-matter'
         ? yamlScalar(value, plan.text.charAt(existing.valueSpan.start - 1))

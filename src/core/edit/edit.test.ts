@@ -254,11 +254,11 @@ labels: [ops]
     expect(out).toBe(
       task
         .replace('status: To Do', 'status: Done')
-        .replace("'@kim'", "'o''neil'")
+        .replace("'@kim'", "'@o''neil'")
         .replace("'Rotate the keys'", "'Rotate: all keys'")
         .replace('labels: [ops]\n', 'labels: [ops]\ndue: 2026-02-01\ncategory: "#security"\n'),
     );
-    expect(front(out)).toMatchObject({ status: 'Done', assignee: ["o'neil"], title: 'Rotate: all keys' });
+    expect(front(out)).toMatchObject({ status: 'Done', assignee: ["@o'neil"], title: 'Rotate: all keys' });
     const again = parse(out).items[0]!;
     expect([again.status, again.owner, again.title, again.due, again.category]).toEqual([
       'done',
@@ -278,7 +278,7 @@ labels: [ops]
           ...setAttribute(p, key(p, 'task-7'), 'category', value),
         ]);
         const yaml = front(out);
-        expect(String((yaml.assignee as unknown[])[0])).toBe(value);
+        expect(String((yaml.assignee as unknown[])[0])).toBe(value.startsWith('@') ? value : `@${value}`);
         expect(String(yaml.category)).toBe(value);
       }),
       { numRuns: 300 },
