@@ -147,6 +147,12 @@ describe('setStatus', () => {
     expect(again.items.map((i) => [i.key, i.status])).toEqual(
       parse(text).items.map((i, n) => [i.key, n === 0 ? 'doing' : 'blocked']),
     );
+    // In a lane, the bullet takes the lane's status until it gets a box of its own.
+    const lane = '## In Progress\n\n1. **[P1]** CSV parser — @li, 3d\n';
+    expect(parse(lane).items[0]!.status).toBe('doing');
+    expect(edit(lane, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(lane.replace('1. ', '1. [x] '));
+    const plan = parse(lane);
+    expect(() => setStatus(plan, plan.items[0]!, 'todo')).toThrow('move it to another section');
   });
 
   it('changes an org keyword to the keyword for the new status', () => {

@@ -75,8 +75,18 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
       break;
   }
   if (item.kind === 'heading') return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
-  if (item.kind === 'status-bullet' && item.list && item.statusSource === 'default') {
-    // A task bullet without a mark of status: a box after the list marker gives it one.
+  if (
+    item.kind === 'status-bullet' &&
+    item.list &&
+    (item.statusSource === 'default' || item.statusSource === 'section')
+  ) {
+    // A task bullet without a mark of status: a box after the list marker gives it one. An open box
+    // at the top of a doing, blocked or cancelled section takes the section's status, as above.
+    if (status === 'todo' && item.statusSource === 'section')
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `${item.key}: an open item in the section "${item.section.at(-1) ?? ''}" is ${item.status}; move it to another section to make it todo.`,
+      );
     let at = item.list.markerStart + item.list.marker.length;
     while (text[at] === ' ' || text[at] === '\t') at++;
     return [{ start: at, end: at, text: `[${markFor(plan, status)}] ` }];
