@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../parse.js';
 import { slugify } from './keys.js';
 
 /**
@@ -55,5 +56,24 @@ describe('slugify', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('keys and progress cookies', () => {
+  it('keeps an item’s key and its section’s when sync rewrites their cookies', () => {
+    const before = parsePlan(
+      '# P\n\n## Phase 1 [0/2]\n\n- [ ] Release [0/1]\n  - [ ] tag\n- [ ] Docs (0%)\n',
+      {
+        file: 'p.md',
+      },
+    );
+    const after = parsePlan(
+      '# P\n\n## Phase 1 [1/2]\n\n- [x] Release [1/1]\n  - [x] tag\n- [ ] Docs (50%)\n',
+      {
+        file: 'p.md',
+      },
+    );
+    expect(after.items.map((i) => i.key)).toEqual(before.items.map((i) => i.key));
+    expect(before.items.map((i) => i.key)).toEqual(['phase-1/release', 'phase-1/tag', 'phase-1/docs']);
   });
 });

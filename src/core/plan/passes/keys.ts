@@ -53,6 +53,17 @@ function slugByLoop(s: string): string {
   return String.fromCharCode.apply(null, slugBuffer.subarray(0, len) as unknown as number[]);
 }
 
+const COOKIE_RE = /\s*[[(]\s*(?:\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*[\])]/g;
+
+/**
+ * A title without its progress cookies (`Release [1/3]`, `Phase 1 (40%)`): they change as work is
+ * done (`taskmark sync` rewrites them), and a key must not change with them.
+ */
+function withoutCookies(title: string): string {
+  if (!title.includes('/') && !title.includes('%')) return title;
+  return title.replace(COOKIE_RE, '');
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -100,7 +111,7 @@ export function assignKeys(
   };
   // Every item of a section has the section's slug as its scope: slugify each title once.
   const sectionSlugs: (string | undefined)[] = [];
-  const sectionSlug = (s: number) => (sectionSlugs[s] ??= slugify(sections[s]!.title));
+  const sectionSlug = (s: number) => (sectionSlugs[s] ??= slugify(withoutCookies(sections[s]!.title)));
   const numericSeen = new Map<string, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
@@ -134,7 +145,7 @@ export function assignKeys(
       item.key = unique(scope ? `${scope}/${item.id}` : item.id);
     } else {
       const scope = scopeOf(d);
-      const slug = slugify(item.title);
+      const slug = slugify(withoutCookies(item.title));
       item.key = unique(scope ? `${scope}/${slug}` : slug);
     }
     withId[i] = item.id ? i : d.parent >= 0 ? withId[d.parent]! : -1;
