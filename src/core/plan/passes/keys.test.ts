@@ -77,3 +77,14 @@ describe('keys and progress cookies', () => {
     expect(before.items.map((i) => i.key)).toEqual(['phase-1/release', 'phase-1/tag', 'phase-1/docs']);
   });
 });
+
+describe('keys and mentions', () => {
+  it('keeps an item’s key when its owner mention or tags change', () => {
+    const keys = (text: string) => parsePlan(text, { file: 'p.md' }).items.map((i) => [i.key, i.title]);
+    expect(keys('- [ ] Fix login @bob #auth\n- [ ] @ana\n')).toEqual([
+      ['fix-login', 'Fix login @bob #auth'],
+      ['ana', '@ana'],
+    ]);
+    expect(keys('- [ ] Fix login @alice\n')[0]![0]).toBe('fix-login');
+  });
+});

@@ -64,6 +64,18 @@ function withoutCookies(title: string): string {
   return title.replace(COOKIE_RE, '');
 }
 
+const MENTION_OR_TAG_RE = /(?<![\p{L}\p{N}._%+-])[@#][\p{L}_][\p{L}\p{N}._/-]*/gu;
+
+/**
+ * A title without its `@owner` mentions and `#tags`, which stay in the title as written but not in
+ * the key: giving an item another owner must not give it another key.
+ */
+function withoutMentions(title: string): string {
+  if (!title.includes('@') && !title.includes('#')) return title;
+  const t = title.replace(MENTION_OR_TAG_RE, '').trim();
+  return t === '' ? title : t;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -145,7 +157,7 @@ export function assignKeys(
       item.key = unique(scope ? `${scope}/${item.id}` : item.id);
     } else {
       const scope = scopeOf(d);
-      const slug = slugify(withoutCookies(item.title));
+      const slug = slugify(withoutMentions(withoutCookies(item.title)));
       item.key = unique(scope ? `${scope}/${slug}` : slug);
     }
     withId[i] = item.id ? i : d.parent >= 0 ? withId[d.parent]! : -1;
