@@ -155,6 +155,13 @@ describe('setStatus', () => {
     expect(() => setStatus(plan, plan.items[0]!, 'todo')).toThrow('move it to another section');
   });
 
+  it('marks a numbered line at its end, as its siblings are marked', () => {
+    const text = '0.1 Set up CI\n0.2 Add staging  \n1.1 Write the notes ✅\n';
+    const out = edit(text, (p) => setStatus(p, p.items[1]!, 'done'));
+    expect(out).toBe('0.1 Set up CI\n0.2 Add staging ✅  \n1.1 Write the notes ✅\n');
+    expect(edit(out, (p) => setStatus(p, p.items[1]!, 'doing'))).toContain('0.2 Add staging 🔄');
+  });
+
   it('changes an org keyword to the keyword for the new status', () => {
     const text = '- TODO Rotate the keys\n- CANCELED Fax\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(

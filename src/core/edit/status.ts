@@ -91,6 +91,13 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     while (text[at] === ' ' || text[at] === '\t') at++;
     return [{ start: at, end: at, text: `[${markFor(plan, status)}] ` }];
   }
+  if (item.kind === 'status-bullet' && item.list === null && item.statusSource === 'default') {
+    // A numbered line without a mark (`0.2 Add staging`): the mark goes at its end, as its
+    // siblings' (`1.1 Write the notes ✅`).
+    let at = item.lineSpan.end;
+    while (at > item.lineSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    return [{ start: at, end: at, text: ` ${statusText(plan, status, '✅').trim()}` }];
+  }
   if (item.kind === 'table-row' && span) {
     // An empty status cell: written like the other rows' statuses.
     const sample = plan.items.find(

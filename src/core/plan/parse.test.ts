@@ -487,6 +487,17 @@ describe('parsePlan on ballot boxes and spec-kit markers', () => {
     ]);
   });
 
+  it('reads numbered lines as items when one of them carries a status mark', () => {
+    const plan = parse(
+      '# Launch\n\n0.1 Set up CI\n0.2 Add staging\n1.1 Write the notes ✅\n\n1.1 An outline\n1.2 of prose\n',
+    );
+    expect(plan.items.map((i) => [i.id, i.title, i.status])).toEqual([
+      ['0.1', 'Set up CI', 'todo'],
+      ['0.2', 'Add staging', 'todo'],
+      ['1.1', 'Write the notes', 'done'],
+    ]);
+  });
+
   it("reads spec-kit's [P] and [USn] after a task's ID as tags, and only there", () => {
     const plan = parse(
       '## Phase 1\n\n- [ ] T001 [P] [US2] Album model in src/models/album.ts\n- [ ] T002 Keep [P] as written\n',

@@ -279,8 +279,10 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const top = open[open.length - 1];
     const sec = currentSection();
     const inLegend = sec >= 0 && legendSections[sec]!;
+    const numbered = inLegend ? null : numberedLines(p, parentItem);
     for (let l = 0; l < p.lines.length; l++) {
       const slice = p.lines[l]!;
+      if (numbered?.has(l)) continue;
       if (
         !inLegend &&
         startsBeyondAscii(text.slice(slice.start, slice.start + 4)) &&
@@ -371,6 +373,58 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     if (!m || m.bold || !BOX_GLYPHS.has(m.glyph)) return false;
     const made = statusBulletDraft(slice.line, slice);
     if (!made) return false;
+    pushLineItem(made, slice, parentItem);
+    return true;
+  };
+
+  /**
+   * Numbered lines without boxes (`0.1 Set up CI`, `1.2 Announce ✅`) are items when two or more
+   * open a paragraph's lines and one of them carries a status mark: that mark shows the lines are
+   * tasks, not a numbered outline of prose.
+   */
+  const numberedLines = (p: ParagraphBlock, parentItem: number): Set<number> | null => {
+    if (p.lines.length < 2 || !isDigitCode(text.charCodeAt(p.lines[0]!.start))) return null;
+    const numbered: number[] = [];
+    let marked = false;
+    for (let l = 0; l < p.lines.length; l++) {
+      const s = p.lines[l]!;
+      const line = text.slice(s.start, s.end);
+      if (!NUMBERED_LINE_RE.test(line)) continue;
+      numbered.push(l);
+      const tail = TRAILING_GLYPH_RE.exec(line);
+      if (tail && statusOfGlyph(tail[1]!)) marked = true;
+    }
+    if (numbered.length < 2 || !marked) return null;
+    for (const l of numbered) {
+      const slice = p.lines[l]!;
+      const raw = text.slice(slice.start, slice.end);
+      const item = newItem('status-bullet', slice.line);
+      const id = NUMBERED_LINE_RE.exec(raw)![1]!;
+      item.id = id;
+      let body = raw.slice(raw.indexOf(id) + id.length).trimStart();
+      const bodyStart = slice.end - body.length;
+      const tail = TRAILING_GLYPH_RE.exec(body);
+      const status = tail ? statusOfGlyph(tail[1]!) : null;
+      if (tail && status) {
+        const at = bodyStart + tail.index + tail[0].indexOf(tail[1]!);
+        item.status = status;
+        item.statusSource = 'marker';
+        item.statusText = tail[1]!;
+        item.statusSpan = { start: at, end: at + tail[1]!.length };
+        body = body.slice(0, tail.index);
+      }
+      item.titleSpan = { start: bodyStart, end: bodyStart + body.length };
+      pushLineItem({ item, idKind: 'numeric', matchText: body, matchBase: bodyStart }, slice, parentItem);
+    }
+    return new Set(numbered);
+  };
+
+  /** Adds an item that is one line of a paragraph (a ballot box line, a numbered line). */
+  const pushLineItem = (
+    made: { item: Item; idKind: IdKind | null; matchText: string; matchBase: number },
+    slice: LineSlice,
+    parentItem: number,
+  ) => {
     const parent = parentItem >= 0 ? parentItem : headingItem();
     const { item } = made;
     item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
@@ -387,7 +441,6 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       matchBase: made.matchBase,
       list: -1,
     });
-    return true;
   };
 
   /** The rows of a status table are items; other tables are left to the dashboards. */
@@ -685,6 +738,9 @@ const KEYWORD_RE = new RegExp(
   String.raw`(${[...ORG_KEYWORDS.keys()].join('|')})(?::[ \t]*|[ \t]+)(?=\S)`,
   'y',
 );
+
+/** A line that opens with a dotted number, an outline ID: `0.1 Set up CI`, `1.2.3 Tag it`. */
+const NUMBERED_LINE_RE = /^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+\S/;
 
 /** What a line needs to name an owner or a priority (taskBulletDraft's pre-test). */
 const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
