@@ -30,8 +30,9 @@ const statusOf = (s: Section) => s.status;
  * gives its status to the items in it that say nothing more precise: items that state no status at
  * all, and open checkboxes (`[ ]`) in a doing, blocked or cancelled section, where the lane refines
  * "not finished". It applies to the items at the top of the section, not to the sub-tasks of an
- * item, and a heading item's children, once any of them is begun, say more than its section. A box the item marks itself (`[x]`, `[/]`) and a `[ ]` under `## Done` keep their
- * own status: the plan says two things there, and the item's own mark is the more specific.
+ * item, and a heading item's children, once any of them is begun, say more than its section. A box
+ * the item marks itself (`[x]`, `[/]`) and a `[ ]` under `## Done` keep their own status: the plan
+ * says two things there, the item's own mark is the more specific, and lint reports the conflict.
  */
 export function inheritContext(
   drafts: readonly Draft[],
