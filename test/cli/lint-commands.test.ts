@@ -30,6 +30,26 @@ function workspace(plan = PLAN, config?: string): string {
 }
 
 describe('taskmark lint', () => {
+  it('knows the items of the other plans linted: task files depend on each other', () => {
+    const d = mkdtempSync(join(tmpdir(), 'taskmark-lint-'));
+    const task = (id: string, deps: string) =>
+      `---\nid: ${id}\ntitle: Task ${id}\nstatus: To Do\ndependencies: [${deps}]\n---\n\nBody.\n`;
+    writeFileSync(join(d, 'task-1.md'), task('task-1', ''));
+    writeFileSync(join(d, 'task-2.md'), task('task-2', 'task-1, task-9'));
+    const r = taskmark(['lint', '--format', 'json', 'task-1.md', 'task-2.md'], d);
+    const findings = z.array(findingJsonSchema).parse(JSON.parse(r.stdout));
+    expect(findings.filter((f) => f.rule === 'unknown-reference').map((f) => f.message)).toEqual([
+      'task-2 "Task task-2" depends on task-9, which is not an item of the plans linted.',
+    ]);
+    // Alone, a task file's dependencies on other files are unknown.
+    const alone = z
+      .array(findingJsonSchema)
+      .parse(JSON.parse(taskmark(['lint', '--format', 'json', 'task-2.md'], d).stdout));
+    expect(alone.filter((f) => f.rule === 'unknown-reference').map((f) => f.message)).toEqual([
+      'task-2 "Task task-2" depends on task-1, task-9, which are not items of this plan.',
+    ]);
+  });
+
   it('prints findings with code frames and exits 1 on errors', () => {
     const d = workspace();
     const r = taskmark(['lint', '--today', '2026-03-10'], d);

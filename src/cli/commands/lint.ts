@@ -25,7 +25,12 @@ export async function run(files: string[], opts: LintOptions): Promise<number> {
   const plans = await loadPlans(files, setup.loadOptions);
   const byPlan = plans.map((plan) => ({
     plan,
-    findings: lintPlan(plan, setup.ctx, setup.config.lint.rules, setup.rules),
+    findings: lintPlan(
+      plan,
+      plans.length > 1 ? { ...setup.ctx, otherPlans: namesOutside(plans, plan) } : setup.ctx,
+      setup.config.lint.rules,
+      setup.rules,
+    ),
   }));
   const all = byPlan.flatMap((p) => p.findings);
   const rel = (file: string) => relative(process.cwd(), file) || file;
@@ -120,4 +125,17 @@ function printSummary(all: readonly Finding[]): void {
   println(c.error > 0 ? color.red(color.bold(`✖ ${line}`)) : color.yellow(color.bold(`⚠ ${line}`)));
   if (fixable > 0)
     println(color.dim(`  ${fixable} can be fixed with \`taskmark fix\` (try --dry-run first).`));
+}
+
+/** The IDs and keys of the items of every plan but `plan`, which its dependencies may name. */
+function namesOutside(plans: readonly Plan[], plan: Plan): Set<string> {
+  const names = new Set<string>();
+  for (const p of plans) {
+    if (p === plan) continue;
+    for (const i of p.items) {
+      names.add(i.key);
+      if (i.id) names.add(i.id);
+    }
+  }
+  return names;
 }

@@ -45,6 +45,11 @@ export interface LintContext {
   /** Normalised title similarity (0..1) at or above which two items are near-duplicates. */
   readonly similarity: number;
   readonly hoursPerDay: number;
+  /**
+   * IDs and keys of the items of the other plans linted with this one: a dependency on one of them
+   * (a task file's `dependencies: [task-40]`, task-40 being another file) is known.
+   */
+  readonly otherPlans?: ReadonlySet<string>;
 }
 
 export interface Rule {

@@ -79,13 +79,17 @@ export const unknownReference: Rule = {
   id: 'unknown-reference',
   severity: 'error',
   description: 'A dependency names an ID or key that no item in the plan has.',
-  *check(plan) {
+  *check(plan, ctx) {
     for (const item of plan.items) {
       if (item.unresolvedDeps.length === 0) continue;
-      const names = item.unresolvedDeps.join(', ');
+      const unknown = ctx.otherPlans
+        ? item.unresolvedDeps.filter((d) => !ctx.otherPlans!.has(d))
+        : item.unresolvedDeps;
+      if (unknown.length === 0) continue;
+      const where = ctx.otherPlans ? 'of the plans linted' : 'of this plan';
       yield {
         span: itemSpan(item),
-        message: `${describe(item)} depends on ${names}, which ${item.unresolvedDeps.length === 1 ? 'is' : 'are'} not an item of this plan.`,
+        message: `${describe(item)} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is not an item' : 'are not items'} ${where}.`,
       };
     }
   },
