@@ -419,6 +419,16 @@ describe('parsePlan on status tables', () => {
     expect(plan.byKey.get('OPS-1')!.section).toEqual(['Q1 tracker', 'Work']);
   });
 
+  it('reads a table whose titles or dates hold slashes and percent signs', () => {
+    const rows = parse(
+      '| Task | Status | Due |\n|---|---|---|\n| Move 2/3 of the zones | ✅ | 01/15/2026 |\n| Cut costs 10% | | |\n',
+    ).items;
+    expect(rows.map((i) => [i.title, i.status])).toEqual([
+      ['Move 2/3 of the zones', 'done'],
+      ['Cut costs 10%', 'todo'],
+    ]);
+  });
+
   it('leaves tables of figures and tables without a task column to the dashboards', () => {
     expect(plan.items.filter((i) => i.line > 12)).toEqual([]);
   });

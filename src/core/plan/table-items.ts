@@ -36,8 +36,12 @@ const TITLE_HEADERS: ReadonlySet<string> = new Set([
 ]);
 /** Headers of the column that holds the task's ID (besides `id`, which normaliseKey already maps). */
 const ID_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'key', 'ref', 'task id', 'ticket id']);
-/** A figure of progress: `3/10`, `45%`, `[███░░]`. Its table is a dashboard. */
-const FIGURE_RE = /\d\s*\/\s*\d|\d\s*%|[█▓▒░■□]{3}/;
+/**
+ * A cell that is a figure of progress: `3/10`, `0/3 (0%)`, `45%`, a bar `███░░`. Its table is a
+ * dashboard. A title or a date that holds a slash or a percent sign (`01/15/2026`) is not one.
+ */
+const FIGURE_RE =
+  /^[*_\s]*(?:\d+\s*\/\s*\d+(?:\s*\(\d+(?:\.\d+)?\s*%\))?|\d+(?:\.\d+)?\s*%)[*_\s]*$|[█▓▒░■□]{3}/;
 
 export interface TableCell {
   /** The cell's content, trimmed. */
