@@ -3,6 +3,7 @@ import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
 import { BOX_GLYPHS, ORG_KEYWORDS, statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
+import { laneOf } from '../plan/lanes.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { markFor, statusText } from './style.js';
@@ -36,12 +37,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     // In a doing, blocked or cancelled section (a Kanban lane) an open box takes the section's
     // status: the box opens again for that status, and cannot say todo there.
     const lane = laneOf(plan, item);
-    if (lane !== null && status === 'todo') {
-      throw new TmError(
-        'TM_INVALID_EDIT',
-        `${item.key}: an open item in the section "${lane.title}" is ${lane.status}; move it to another section to make it todo.`,
-      );
-    }
+    if (lane !== null && status === 'todo') throw todoInLane(item, lane);
     const mark = lane?.status === status ? ' ' : markFor(plan, status);
     return [{ start: item.markSpan.start, end: item.markSpan.end, text: mark }];
   }
@@ -82,11 +78,8 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   ) {
     // A task bullet without a mark of status: a box after the list marker gives it one. An open box
     // at the top of a doing, blocked or cancelled section takes the section's status, as above.
-    if (status === 'todo' && item.statusSource === 'section')
-      throw new TmError(
-        'TM_INVALID_EDIT',
-        `${item.key}: an open item in the section "${item.section.at(-1) ?? ''}" is ${item.status}; move it to another section to make it todo.`,
-      );
+    const lane = status === 'todo' ? laneOf(plan, item) : null;
+    if (lane !== null) throw todoInLane(item, lane);
     let at = item.list.markerStart + item.list.marker.length;
     while (text[at] === ' ' || text[at] === '\t') at++;
     return [{ start: at, end: at, text: `[${markFor(plan, status)}] ` }];
@@ -112,20 +105,12 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   );
 }
 
-/**
- * The doing, blocked or cancelled section whose status an open box at the top of it takes (the
- * parser's rule, in passes/context.ts): the innermost section around the item that has a status.
- */
-function laneOf(plan: Plan, item: Item): Section | null {
-  if (item.parent !== null || item.checkbox === null) return null;
-  let lane: Section | null = null;
-  for (const s of plan.sections) {
-    if (s.span.start > item.lineSpan.start) break;
-    if (s.status !== null && s.span.end >= item.lineSpan.end) lane = s;
-  }
-  return lane && (lane.status === 'doing' || lane.status === 'blocked' || lane.status === 'cancelled')
-    ? lane
-    : null;
+/** An open item in a lane takes the lane's status: todo cannot be written there. */
+function todoInLane(item: Item, lane: Section): TmError {
+  return new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: an open item in the section "${lane.title}" is ${lane.status}; move it to another section to make it todo.`,
+  );
 }
 
 /** Text to write into a table cell: a pipe there would end the cell. */

@@ -342,27 +342,20 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const id = readLeadingId(matchText);
     item.id = id?.id ?? null;
     const titleStart = l0.start + (id && matchText === raw ? id.length : 0);
-    let text1 = id ? matchText.slice(id.length) : matchText;
-    let titleEnd = l0.end;
     // A status mark ending the line (`… @maria, 1d ✅`) is the task's status.
-    const tail = TRAILING_GLYPH_RE.exec(text1);
-    const status = tail ? statusOfGlyph(tail[1]!) : null;
-    if (tail && status) {
-      item.status = status;
-      item.statusSource = 'marker';
-      item.statusText = tail[1]!;
-      if (matchText === raw) {
-        const at = l0.start + (id ? id.length : 0) + tail.index + tail[0].indexOf(tail[1]!);
-        item.statusSpan = { start: at, end: at + tail[1]!.length };
-      }
-      titleEnd -= text1.length - tail.index;
-      text1 = text1.slice(0, tail.index);
-    }
-    item.titleSpan = { start: titleStart, end: titleEnd };
+    const body = takeTrailingStatus(
+      item,
+      id ? matchText.slice(id.length) : matchText,
+      matchText === raw ? titleStart : -1,
+    );
+    item.titleSpan = {
+      start: titleStart,
+      end: l0.end - (matchText.length - (id?.length ?? 0) - body.length),
+    };
     return {
       item,
       idKind: id?.kind ?? null,
-      matchText: text1,
+      matchText: body,
       matchBase: matchText === raw ? titleStart : -1,
     };
   };
@@ -401,18 +394,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       const item = newItem('status-bullet', slice.line);
       const id = NUMBERED_LINE_RE.exec(raw)![1]!;
       item.id = id;
-      let body = raw.slice(raw.indexOf(id) + id.length).trimStart();
-      const bodyStart = slice.end - body.length;
-      const tail = TRAILING_GLYPH_RE.exec(body);
-      const status = tail ? statusOfGlyph(tail[1]!) : null;
-      if (tail && status) {
-        const at = bodyStart + tail.index + tail[0].indexOf(tail[1]!);
-        item.status = status;
-        item.statusSource = 'marker';
-        item.statusText = tail[1]!;
-        item.statusSpan = { start: at, end: at + tail[1]!.length };
-        body = body.slice(0, tail.index);
-      }
+      const rest = raw.slice(raw.indexOf(id) + id.length).trimStart();
+      const bodyStart = slice.end - rest.length;
+      const body = takeTrailingStatus(item, rest, bodyStart);
       item.titleSpan = { start: bodyStart, end: bodyStart + body.length };
       pushLineItem({ item, idKind: 'numeric', matchText: body, matchBase: bodyStart }, slice, parentItem);
     }
@@ -741,6 +725,24 @@ const KEYWORD_RE = new RegExp(
 
 /** A line that opens with a dotted number, an outline ID: `0.1 Set up CI`, `1.2.3 Tag it`. */
 const NUMBERED_LINE_RE = /^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+\S/;
+
+/**
+ * Reads a status mark ending `body` (`… 1d ✅`) into `item` and returns the body without it. `base`
+ * is where `body` starts in the plan text, or -1 when it was repaired (no span is kept then).
+ */
+function takeTrailingStatus(item: Item, body: string, base: number): string {
+  const tail = TRAILING_GLYPH_RE.exec(body);
+  const status = tail ? statusOfGlyph(tail[1]!) : null;
+  if (!tail || !status) return body;
+  item.status = status;
+  item.statusSource = 'marker';
+  item.statusText = tail[1]!;
+  if (base >= 0) {
+    const at = base + tail.index + tail[0].indexOf(tail[1]!);
+    item.statusSpan = { start: at, end: at + tail[1]!.length };
+  }
+  return body.slice(0, tail.index);
+}
 
 /** What a line needs to name an owner or a priority (taskBulletDraft's pre-test). */
 const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;

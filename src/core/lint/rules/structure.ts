@@ -1,6 +1,7 @@
 /** Parent and child statuses, and restated items (a phase checklist line naming an item by its ID). */
 import { setStatus } from '../../edit/status.js';
-import type { Item, Plan, Section } from '../../model.js';
+import type { Item } from '../../model.js';
+import { statusSectionOf } from '../../plan/lanes.js';
 import type { Rule } from '../types.js';
 import { describe, isClosed, itemSpan } from '../util.js';
 
@@ -102,21 +103,6 @@ function safeEdits(make: () => import('../../edit/splice.js').Edit[]) {
   } catch {
     return null;
   }
-}
-
-/**
- * The innermost section around a top-level item that names a status (`## Done`, `## In Progress`,
- * a Kanban lane), not counting a heading item's own section; null when there is none.
- */
-function statusSectionOf(plan: Plan, item: Item): Section | null {
-  if (item.parent !== null) return null;
-  let found: Section | null = null;
-  for (const s of plan.sections) {
-    if (s.span.start > item.lineSpan.start) break;
-    if (s.span.start === item.lineSpan.start || s.span.end < item.lineSpan.end) continue;
-    if (s.status !== null) found = s;
-  }
-  return found;
 }
 
 /** An item left open in a section that says its items are done: the box or the place is wrong. */

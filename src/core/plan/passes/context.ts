@@ -1,6 +1,7 @@
 /** Stage 5a: heading context and parent attributes inherited by items; heading status from children. */
 import type { Section, Status } from '../../model.js';
 import { resolveDate } from '../attributes/dates.js';
+import { refinesTodo } from '../lanes.js';
 import type { Draft } from '../recognise.js';
 
 /** Resolves each section's schedule window against the plan date and links sections to their parents. */
@@ -95,11 +96,6 @@ export function linkChildren(drafts: readonly Draft[]): void {
     }
     statusByKey.set(item.key, item.status);
   }
-}
-
-/** Whether a section's status says more than "todo" about an open item: doing, blocked, cancelled. */
-function refinesTodo(status: Status): boolean {
-  return status === 'doing' || status === 'blocked' || status === 'cancelled';
 }
 
 /** The status a set of children implies for their parent. */
