@@ -56,7 +56,8 @@ export type FieldStyle =
   | 'kv' // key:value (todo.txt)
   | 'front-matter' // YAML front matter of a file-level item
   | 'heading-field' // # Key: value (Taskmaster task files)
-  | 'table-cell'; // a cell of a status table's row, under its column's header
+  | 'table-cell' // a cell of a status table's row, under its column's header
+  | 'mark'; // a priority or effort written as a mark in the item's text: (P1), **P0**, [#A], ⏫, (2h), ~3d, `— 3d`
 
 /** One attribute as written in the plan. */
 export interface Field {

@@ -1,7 +1,9 @@
 /** Setting and clearing attributes in the notation the line or the plan already uses. */
 import { TmError } from '../errors.js';
 import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
+import { readEffort } from '../plan/attributes/effort.js';
 import { normaliseKey } from '../plan/attributes/fields.js';
+import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
 import { lineAt } from '../plan/lines.js';
 import { insertFieldLine } from './fieldline.js';
@@ -43,6 +45,8 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
     if (value === null) return [removeField(plan, existing)];
     // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
     if (k === 'owner' && existing.value.startsWith('@') && !value.startsWith('@')) value = `@${value}`;
+    if (existing.style === 'mark')
+      return [{ ...existing.valueSpan, text: markText(k, existing.value, value) }];
     const text =
       existing.style === 'front-matter'
         ? yamlScalar(value, plan.text.charAt(existing.valueSpan.start - 1))
@@ -62,6 +66,37 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       `${item.key}: its table has no ${key} column; add the column to the table to give rows a ${key}.`,
     );
   return [addInline(plan, item, k, value)];
+}
+
+const OBSIDIAN_PRIORITY = ['🔺', '⏫', '🔼', '🔽', '⏬'];
+const TRAFFIC_LIGHTS = ['🔴', '🟠', '🟡', '🟢', '🟢'];
+
+/**
+ * A new value for a priority or estimate mark, in the mark's own notation: `P0`–`P4`, a todo.txt or
+ * org letter (A high, B medium, C low), an Obsidian Tasks or traffic-light emoji, or an estimate. A
+ * value the mark cannot show is refused rather than written where it would no longer be read.
+ */
+function markText(key: string, old: string, value: string): string {
+  if (key === 'effort') {
+    const v = value.trim();
+    const e = readEffort(v);
+    if (e === null || e.text !== v)
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `"${value}" is not an estimate; write it like 3d, 4h, 30 min or 2-3 days.`,
+      );
+    return v;
+  }
+  const p = readPriorityValue(value);
+  if (p === null)
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `"${value}" is not a priority; use P0–P4, a letter A–E, or a word such as high or low.`,
+    );
+  if (/^P[0-4]$/.test(old)) return `P${p.rank}`;
+  if (/^[A-E]$/.test(old)) return 'AABCD'.charAt(p.rank);
+  if (OBSIDIAN_PRIORITY.includes(old)) return OBSIDIAN_PRIORITY[p.rank]!;
+  return TRAFFIC_LIGHTS[p.rank]!;
 }
 
 /**
@@ -134,6 +169,8 @@ function removeField(plan: Plan, f: Field): Edit {
         return { start: f.span.start, end: f.span.end + sep[0].length, text: '' };
       return removeLine(plan, f.span.start);
     }
+    case 'mark':
+      return removeMark(plan, f);
     case 'table-cell':
       // The cell stays, empty.
       return { start: f.valueSpan.start, end: f.valueSpan.end, text: '' };
@@ -148,6 +185,26 @@ function removeField(plan: Plan, f: Field): Edit {
       return { start: f.span.start, end: f.span.end, text: '' };
     }
   }
+}
+
+/**
+ * Removes a mark. In a list ending the line (`— @li, 3d, due …`) it goes with its comma, and the last
+ * piece of a list goes with the separator before it (`Write docs - 2d`); elsewhere with one space.
+ */
+function removeMark(plan: Plan, f: Field): Edit {
+  const text = plan.text;
+  const l = lineAt(plan.lines, f.span.start);
+  const before = text.slice(plan.lines.start[l], f.span.start);
+  const after = text.slice(f.span.end, plan.lines.end[l]);
+  const comma = /[ \t]*,[ \t]*$/.exec(before);
+  if (comma) return { start: f.span.start - comma[0].length, end: f.span.end, text: '' };
+  const sep = /[ \t]+(?:[—–|]|-)[ \t]*$/.exec(before);
+  const next = /^[ \t]*,[ \t]*/.exec(after);
+  if (sep && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
+  if (sep && after.trim() === '') return { start: f.span.start - sep[0].length, end: f.span.end, text: '' };
+  if (before.endsWith(' ')) return { start: f.span.start - 1, end: f.span.end, text: '' };
+  if (after.startsWith(' ')) return { start: f.span.start, end: f.span.end + 1, text: '' };
+  return { start: f.span.start, end: f.span.end, text: '' };
 }
 
 /** Removes the line at `offset`, and one of the blank lines around it when it stood alone between two. */

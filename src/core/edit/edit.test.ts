@@ -211,6 +211,59 @@ describe('setAttribute', () => {
   });
 });
 
+describe('editing priority and estimate marks', () => {
+  const one = (line: string, k: string, v: string | null) =>
+    edit(`- [ ] ${line}\n`, (p) => setAttribute(p, p.items[0]!, k, v)).slice(6, -1);
+
+  it('changes a mark in its own notation instead of adding a second one', () => {
+    expect(one('(A) Call the vendor', 'priority', 'P3')).toBe('(C) Call the vendor');
+    expect(one('Review [#B] plan', 'priority', 'high')).toBe('Review [#A] plan');
+    expect(one('Fix crash ⏫', 'priority', 'low')).toBe('Fix crash 🔽');
+    expect(one('Outage 🔴', 'priority', 'P2')).toBe('Outage 🟡');
+    expect(one('**[P1]** Patch', 'priority', 'critical')).toBe('**[P0]** Patch');
+    expect(one('Fix login (2h)', 'effort', '3 days')).toBe('Fix login (3 days)');
+    expect(one('Write docs ~3d', 'effort', '4h')).toBe('Write docs ~4h');
+    expect(one('CSV parser — @li, 3d, due 2026-02-06', 'effort', '0.5d')).toBe(
+      'CSV parser — @li, 0.5d, due 2026-02-06',
+    );
+  });
+
+  it('removes a mark with the space, comma or separator that went with it', () => {
+    expect(one('(A) Call the vendor', 'priority', null)).toBe('Call the vendor');
+    expect(one('Deploy (P1) today', 'priority', null)).toBe('Deploy today');
+    expect(one('CSV parser — @li, 3d, due 2026-02-06', 'effort', null)).toBe(
+      'CSV parser — @li, due 2026-02-06',
+    );
+    expect(one('CSV parser — 3d, @li', 'effort', null)).toBe('CSV parser — @li');
+    expect(one('Write docs - 2d', 'effort', null)).toBe('Write docs');
+  });
+
+  it('refuses a value the mark cannot show', () => {
+    expect(() => one('Deploy (P1)', 'priority', 'soon')).toThrow(/not a priority/);
+    expect(() => one('Fix login (2h)', 'effort', 'large')).toThrow(/not an estimate/);
+  });
+
+  it('sets any priority in any notation so that it reads back with the rank the notation can show (property)', () => {
+    const notations: [string, (rank: number) => number][] = [
+      ['Deploy (P1)', (r) => r],
+      ['Deploy **P3**', (r) => r],
+      ['(B) Deploy', (r) => Math.max(1, r)],
+      ['Deploy [#C]', (r) => Math.max(1, r)],
+      ['Deploy ⏬', (r) => r],
+      ['Deploy 🟠', (r) => Math.min(3, r)],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...notations), fc.integer({ min: 0, max: 4 }), ([line, shown], rank) => {
+        const out = edit(`- [ ] ${line}\n`, (p) => setAttribute(p, p.items[0]!, 'priority', `P${rank}`));
+        const item = parse(out).items[0]!;
+        expect(item.priority?.rank).toBe(shown(rank));
+        expect(item.title).toBe('Deploy');
+        expect(item.fields.filter((f) => f.key === 'priority')).toHaveLength(1);
+      }),
+    );
+  });
+});
+
 describe('editing the rows of a status table', () => {
   const table =
     '# T\n\n| Task | Status | Owner |\n|---|---|---|\n| Write docs | | Ana |\n| Ship | 🚧 In progress | |\n';

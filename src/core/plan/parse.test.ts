@@ -361,13 +361,96 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(
       plan.items.map((i) => [i.title, i.kind, i.status, i.priority?.label ?? null, i.owner, i.due]),
     ).toEqual([
-      ['CSV parser — @li, 3d', 'status-bullet', 'todo', 'P1', 'li', '2026-02-06'],
+      ['CSV parser', 'status-bullet', 'todo', 'P1', 'li', '2026-02-06'],
       ['header detection', 'checkbox', 'done', 'P1', 'li', '2026-02-06'],
-      ['Fix the data loss on retry — @maria', 'status-bullet', 'done', 'P0', 'maria', null],
+      ['Fix the data loss on retry', 'status-bullet', 'done', 'P0', 'maria', null],
       ['Ship it', 'checkbox', 'todo', null, null, '2026-02-01'],
     ]);
+    expect(plan.items[0]!.effort).toEqual({ minutes: 3 * 8 * 60, maxMinutes: null, text: '3d' });
     expect(plan.items[2]!.effort?.minutes).toBe(120);
     expect(plan.items[2]!.statusSource).toBe('marker');
+  });
+});
+
+describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {
+  const plan = parse(
+    [
+      '# Sprint',
+      '',
+      '- [ ] Write docs - 2d',
+      '- [ ] Write tests, 4h',
+      '- [ ] Cache layer | 2-3 days',
+      '- [ ] Review the schema — @ana, 0.5d, due 2026-03-02',
+      '- [ ] Port the 3d renderer',
+      '- [ ] Spike - try 2 approaches',
+      '- [ ] Rendering - 3d models',
+      '- [ ] Upgrade to Node 20',
+      '- [ ] Fix login — @alice',
+      '- [ ] Profile the importer (2h) - 3d',
+      '- [ ] (A) Call the vendor',
+      '- [ ] Patch the parser **P0** ~1d',
+      '- [ ] Rotate keys [#B] ⏫',
+      '',
+    ].join('\n'),
+  );
+  const effortOf = (title: string) => byTitle(plan, title).effort?.text ?? null;
+
+  it('reads a bare estimate in a list after a separator, and cuts the list from the title', () => {
+    expect(plan.items.map((i) => i.title)).toEqual([
+      'Write docs',
+      'Write tests',
+      'Cache layer',
+      'Review the schema',
+      'Port the 3d renderer',
+      'Spike - try 2 approaches',
+      'Rendering - 3d models',
+      'Upgrade to Node 20',
+      'Fix login — @alice',
+      'Profile the importer - 3d',
+      'Call the vendor',
+      'Patch the parser',
+      'Rotate keys ⏫',
+    ]);
+    expect(effortOf('Write docs')).toBe('2d');
+    expect(effortOf('Write tests')).toBe('4h');
+    expect(byTitle(plan, 'Cache layer').effort).toEqual({ minutes: 960, maxMinutes: 1440, text: '2-3 days' });
+    const review = byTitle(plan, 'Review the schema');
+    expect([review.owner, review.due, review.effort?.minutes]).toEqual(['ana', '2026-03-02', 240]);
+    for (const t of [
+      'Port the 3d renderer',
+      'Spike - try 2 approaches',
+      'Rendering - 3d models',
+      'Upgrade to Node 20',
+    ])
+      expect(effortOf(t)).toBeNull();
+    // One estimate per line: a second one is text.
+    expect(effortOf('Profile the importer - 3d')).toBe('2h');
+  });
+
+  it('gives every mark a field whose value span is the part an edit replaces', () => {
+    const marks = plan.items.flatMap((i) =>
+      i.fields
+        .filter((f) => f.style === 'mark')
+        .map((f) => [
+          i.title,
+          f.key,
+          f.value,
+          plan.text.slice(f.span.start, f.span.end),
+          plan.text.slice(f.valueSpan.start, f.valueSpan.end),
+        ]),
+    );
+    expect(marks).toEqual([
+      ['Write docs', 'effort', '2d', '2d', '2d'],
+      ['Write tests', 'effort', '4h', '4h', '4h'],
+      ['Cache layer', 'effort', '2-3 days', '2-3 days', '2-3 days'],
+      ['Review the schema', 'effort', '0.5d', '0.5d', '0.5d'],
+      ['Profile the importer - 3d', 'effort', '2h', '(2h)', '2h'],
+      ['Call the vendor', 'priority', 'A', '(A)', 'A'],
+      ['Patch the parser', 'priority', 'P0', '**P0**', 'P0'],
+      ['Patch the parser', 'effort', '1d', '~1d', '1d'],
+      ['Rotate keys ⏫', 'priority', 'B', '[#B]', 'B'],
+    ]);
+    expect(byTitle(plan, 'Rotate keys ⏫').priority).toEqual({ rank: 2, label: '[#B]' });
   });
 });
 

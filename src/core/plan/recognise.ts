@@ -4,11 +4,12 @@
  * they describe. Everything here reads blocks; nothing here knows markdown syntax.
  */
 import type { Field, Item, Section } from '../model.js';
-import { readInlineEffort } from './attributes/effort.js';
+import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from './attributes/effort.js';
 import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readInlinePriority } from './attributes/priority.js';
 import { BOX_GLYPHS, ORG_KEYWORDS, statusOfGlyph, statusOfMark } from './attributes/status.js';
+import { type ReadToken, readTail } from './attributes/tail.js';
 import type {
   Block,
   DocumentBlock,
@@ -328,15 +329,30 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     if (!TASK_BULLET_HINT_RE.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
     const matchText = repairForMatching(raw);
     const masked = maskCode(matchText);
-    let signals = readInlinePriority(masked) ? 1 : 0;
-    if (readInlineEffort(masked)) signals++;
+    const priority = readInlinePriority(masked);
+    const effort = readInlineEffort(masked);
+    let signals = (priority ? 1 : 0) + (effort ? 1 : 0);
     let owner = false;
-    let due = readDuePhrase(masked, 0) !== null;
-    for (const f of readInlineFields(matchText, 0, masked)) {
+    const duePhrase = readDuePhrase(masked, 0);
+    let due = duePhrase !== null;
+    const fields = readInlineFields(matchText, 0, masked);
+    for (const f of fields) {
       if (f.key === 'owner') owner = true;
       else if (f.key === 'due') due = true;
     }
     signals += (owner ? 1 : 0) + (due ? 1 : 0);
+    // An estimate written bare in a list ending the line (`— @li, 3d`) is the other signal.
+    if (signals === 1 && !effort) {
+      const read: ReadToken[] = fields.map((f) => ({
+        start: f.span.start,
+        end: f.span.end,
+        mention: f.rawKey === '@' || f.rawKey === '#',
+      }));
+      if (priority)
+        read.push({ start: priority.index, end: priority.index + priority.length, mention: false });
+      if (duePhrase) read.push({ start: duePhrase.span.start, end: duePhrase.span.end, mention: false });
+      if (readTail(masked, read, false, DEFAULT_HOURS_PER_DAY)?.effort) signals++;
+    }
     if (signals < 2) return null;
     const item = newItem('status-bullet', li.startLine);
     const id = readLeadingId(matchText);

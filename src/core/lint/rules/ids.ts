@@ -112,7 +112,7 @@ export const dependencyCycle: Rule = {
   },
 };
 
-/** Fields that are the item's own (not just a status restated). */
+/** Fields that are the item's own: not a status restated, nor a priority or estimate mark in its text. */
 function ownFields(item: Item): number {
-  return item.fields.filter((f) => f.key !== 'status').length;
+  return item.fields.filter((f) => f.key !== 'status' && f.style !== 'mark').length;
 }

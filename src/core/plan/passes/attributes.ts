@@ -11,6 +11,7 @@ import {
 } from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue } from '../attributes/status.js';
+import { type ReadToken, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import type { Draft } from '../recognise.js';
 
@@ -40,26 +41,50 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       const duePhrase = inline.some((f) => f.key === 'due') ? null : readDuePhrase(masked, at);
       if (duePhrase) inline = [...inline, duePhrase].sort((a, b) => a.span.start - b.span.start);
       const ip = readInlinePriority(masked);
-      const ie = readInlineEffort(masked, ctx.hoursPerDay);
+      let ie = readInlineEffort(masked, ctx.hoursPerDay);
       // The title is the text without machine-readable tokens; @mentions and #tags stay as written.
       const cuts: [number, number][] = [];
-      const base = d.matchBase >= 0 ? d.matchBase : item.titleSpan.start;
+      const read: ReadToken[] = [];
       for (let k = 0; k < inline.length; k++) {
         const f = inline[k]!;
-        if (f.rawKey !== '@' && f.rawKey !== '#') cuts.push([f.span.start - base, f.span.end - base]);
+        const mention = f.rawKey === '@' || f.rawKey === '#';
+        read.push({ start: f.span.start - at, end: f.span.end - at, mention });
+        if (!mention) cuts.push([f.span.start - at, f.span.end - at]);
       }
-      if (ip) cuts.push([ip.index, ip.index + ip.length]);
-      if (ie) cuts.push([ie.index, ie.index + ie.length]);
+      if (ip) {
+        cuts.push([ip.index, ip.index + ip.length]);
+        read.push({ start: ip.index, end: ip.index + ip.length, mention: false });
+      }
+      if (ie) {
+        cuts.push([ie.index, ie.index + ie.length]);
+        read.push({ start: ie.index, end: ie.index + ie.length, mention: false });
+      }
+      // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
+      // may hold the estimate written bare.
+      const tail = readTail(masked, read, ie !== null, ctx.hoursPerDay);
+      if (tail) {
+        cuts.push([tail.start, masked.length]);
+        ie ??= tail.effort;
+      }
       // `#12` is an issue number, not a tag. The list read is fresh: it becomes the item's own when
       // the item has no fields yet (the usual case), rather than being copied into an empty array.
-      const kept = inline.some(isIssueNumber) ? inline.filter((f) => !isIssueNumber(f)) : inline;
+      let kept = inline.some(isIssueNumber) ? inline.filter((f) => !isIssueNumber(f)) : inline;
+      // Marks become fields only where their offsets are the plan's (the line was not repaired), so
+      // an edit can change them in place.
+      if (d.matchBase >= 0 && (ip || ie)) {
+        if (ip)
+          kept.push(markField('priority', masked, ip.index, ip.length, markValue(ip.priority.label), at));
+        if (ie) kept.push(markField('effort', masked, ie.index, ie.length, ie.effort.text, at));
+        if (kept.length > 1) kept = kept.sort((a, b) => a.span.start - b.span.start);
+      }
       if (item.fields.length === 0) item.fields = kept;
       else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
       titleText = cutRanges(d.matchText, cuts);
       // A token read from the end of the line leaves its separator behind: `CSV parser — @li, 3d,`
       // once `due 2026-02-06` is read.
       if (cuts.length > 0 && endsWithCut(d.matchText, cuts)) titleText = titleText.replace(/[\s,;–—-]+$/, '');
-      if (ip && !item.fields.some((f) => f.key === 'priority')) item.priority = ip.priority;
+      if (ip && !item.fields.some((f) => f.key === 'priority' && f.style !== 'mark'))
+        item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
     }
     for (let k = 0; k < item.fields.length; k++) applyField(item, item.fields[k]!, ctx, rawDeps, i);
@@ -75,11 +100,42 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
   }
 }
 
+/**
+ * A priority or effort mark as a field: `span` is the whole mark (`**[P1]**`, `(2h)`, `~3d`), and the
+ * value the part an edit replaces (`P1`, `2h`, `3d`).
+ */
+function markField(
+  key: string,
+  line: string,
+  index: number,
+  length: number,
+  value: string,
+  base: number,
+): Field {
+  const v = line.indexOf(value, index);
+  const valueStart = v >= 0 && v + value.length <= index + length ? v : index;
+  return {
+    key,
+    rawKey: '',
+    value,
+    span: { start: base + index, end: base + index + length },
+    valueSpan: { start: base + valueStart, end: base + valueStart + value.length },
+    style: 'mark',
+  };
+}
+
+/** The part of a priority mark's label an edit replaces: the letter of `(A)` and `[#A]`, else all of it. */
+function markValue(label: string): string {
+  return label.charCodeAt(0) === 40 || label.startsWith('[#') ? label.charAt(label.length - 2) : label;
+}
+
 function isIssueNumber(f: Field): boolean {
   return f.rawKey === '#' && /^\d+$/.test(f.value);
 }
 
 function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDeps, index: number): void {
+  // A mark's value was applied as it was read.
+  if (f.style === 'mark') return;
   const value = (f.value.includes('**') ? f.value.replace(/^\*\*|\*\*$/g, '') : f.value).trim();
   if (value === '') return;
   switch (f.key) {

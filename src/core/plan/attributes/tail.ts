@@ -1,0 +1,96 @@
+/**
+ * The metadata list that ends an item line after a separator: `CSV parser — @li, 3d, due 2026-02-06`,
+ * `Write docs - 2d`, `Cache layer | 3 days`. Plans that write tasks as plain lines put the owner, the
+ * estimate and the date there, joined by commas. The list is read only when every piece of it is
+ * something the line's other readers took (a mention, a date, a priority, a field) or an estimate
+ * written bare (`3d`, `0.5d`, `2-3 days`): a title like `Port the 3d renderer` or `Spike - try 2
+ * approaches` is left whole.
+ */
+import type { Effort } from '../../model.js';
+import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
+import { readEffort } from './effort.js';
+
+/** A token the line's readers already took, as offsets in the line; `mention` for `@owner` and `#tag`. */
+export interface ReadToken {
+  readonly start: number;
+  readonly end: number;
+  readonly mention: boolean;
+}
+
+export interface Tail {
+  /** Where the tail starts in the line: the white space before its separator. */
+  readonly start: number;
+  /** The estimate written bare in the tail, with its offsets in the line. */
+  readonly effort: { readonly effort: Effort; readonly index: number; readonly length: number } | null;
+}
+
+/**
+ * A bare estimate ending the text: a number or range and a unit, after white space, `,` or `;`.
+ * Greedy `.*` puts the match at the last place it can start, which is the token's own start.
+ */
+const BARE_EFFORT_END_RE =
+  /^(?:.*[\s,;])?(~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))$/is;
+
+function isListPunct(c: number): boolean {
+  return c === 44 || c === 59 || isSpace(c);
+}
+
+/**
+ * The tail of `s`, or null. `read` holds the tokens other readers took on the line; `effortRead` says
+ * whether the line already states an estimate (`(2h)`), in which case a bare one is not read again.
+ */
+export function readTail(
+  s: string,
+  read: readonly ReadToken[],
+  effortRead: boolean,
+  hoursPerDay: number,
+): Tail | null {
+  // Every tail has a separator; the cheapest test goes first.
+  if (
+    !s.includes(',') &&
+    !s.includes(' - ') &&
+    !s.includes('—') &&
+    !s.includes('–') &&
+    !s.includes('|') &&
+    !s.includes(';')
+  )
+    return null;
+  let end = s.length;
+  // Where the last token taken starts: the separator is before it.
+  let first = end;
+  let meta = 0;
+  let effort: Tail['effort'] = null;
+  for (;;) {
+    while (end > 0 && isListPunct(s.charCodeAt(end - 1))) end--;
+    if (end === 0) return null;
+    const token = read.find((t) => t.end === end);
+    if (token !== undefined) {
+      if (!token.mention) meta++;
+      end = first = token.start;
+      continue;
+    }
+    const c = s.charCodeAt(end - 1);
+    // Every unit ends in a letter.
+    if (effort !== null || effortRead || !((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+    const m = BARE_EFFORT_END_RE.exec(s.slice(0, end));
+    if (m === null) break;
+    const text = m[1]!;
+    const e = readEffort(text, hoursPerDay);
+    if (e === null) break;
+    end = first = end - text.length;
+    effort = { effort: e, index: end, length: text.length };
+    meta++;
+  }
+  if (meta === 0) return null;
+  // The separator: a dash or bar with white space before it, or a comma.
+  let p = first;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  const sep = s.charCodeAt(p - 1);
+  const spaced = p >= 2 && isSpace(s.charCodeAt(p - 2));
+  if (sep === 44 || ((sep === 0x2014 || sep === 0x2013 || sep === 45 || sep === 124) && spaced)) p--;
+  else return null;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  // A title must be left before the tail.
+  for (let i = 0; i < p; i++) if (isLetterOrDigit(codePointAt(s, i))) return { start: p, effort };
+  return null;
+}
