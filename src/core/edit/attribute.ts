@@ -40,22 +40,14 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       throw new TmError('TM_INVALID_EDIT', `"${value}" is not a status; use one of ${STATUSES.join(', ')}.`);
     return setStatus(plan, item, status);
   }
-  const existing = item.fields.find((f) => f.key === k && f.rawKey !== '#');
-  if (existing) {
-    if (value === null) return [removeField(plan, existing)];
-    // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
-    if (k === 'owner' && existing.value.startsWith('@') && !value.startsWith('@')) value = `@${value}`;
-    if (existing.style === 'mark')
-      return [{ ...existing.valueSpan, text: markText(k, existing.value, value) }];
-    const text =
-      existing.style === 'front-matter'
-        ? yamlScalar(value, plan.text.charAt(existing.valueSpan.start - 1))
-        : existing.style === 'table-cell'
-          ? existing.value === ''
-            ? ` ${cellText(value)} `
-            : cellText(value)
-          : value;
-    return [{ start: existing.valueSpan.start, end: existing.valueSpan.end, text }];
+  // Where an item states a key twice (`(A) Call [priority:: P2]`), the parser reads the last of them
+  // (the first owner): every one is set, so the plan stops contradicting itself, and every one is
+  // removed. An item's several owners are its mentions: setting the owner changes the first.
+  const existing = item.fields.filter((f) => f.key === k && f.rawKey !== '#');
+  if (existing.length > 0) {
+    if (value === null) return existing.map((f) => removeField(plan, f));
+    const v = value;
+    return (k === 'owner' ? existing.slice(0, 1) : existing).map((f) => replaceValue(plan, f, k, v));
   }
   if (value === null) return [];
   if (item.kind === 'heading') return [addToHeading(plan, item, k, value)];
@@ -66,6 +58,22 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       `${item.key}: its table has no ${key} column; add the column to the table to give rows a ${key}.`,
     );
   return [addInline(plan, item, k, value)];
+}
+
+/** The edit that gives field `f` the value `value`, written as the field is. */
+function replaceValue(plan: Plan, f: Field, key: string, value: string): Edit {
+  // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
+  const v = key === 'owner' && f.value.startsWith('@') && !value.startsWith('@') ? `@${value}` : value;
+  if (f.style === 'mark') return { ...f.valueSpan, text: markText(key, f.value, v) };
+  const text =
+    f.style === 'front-matter'
+      ? yamlScalar(v, plan.text.charAt(f.valueSpan.start - 1))
+      : f.style === 'table-cell'
+        ? f.value === ''
+          ? ` ${cellText(v)} `
+          : cellText(v)
+        : v;
+  return { start: f.valueSpan.start, end: f.valueSpan.end, text };
 }
 
 const OBSIDIAN_PRIORITY = ['🔺', '⏫', '🔼', '🔽', '⏬'];

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type Item, type Plan, STATUSES, type Status } from '../model.js';
+import { CODE_PAGES } from '../plan/codepages.js';
+import { damage } from '../plan/encoding.js';
 import { parsePlan } from '../plan/parse.js';
 import { addItem, applyEdits, type Edit, removeItem, setAttribute, setStatus } from './index.js';
 
@@ -238,6 +240,14 @@ describe('editing priority and estimate marks', () => {
     expect(one('Write docs - 2d', 'effort', null)).toBe('Write docs');
   });
 
+  it('sets and removes every field of a key an item states twice, so the plan agrees with itself', () => {
+    expect(one('(A) Call the vendor [priority:: P2]', 'priority', 'P3')).toBe(
+      '(C) Call the vendor [priority:: P3]',
+    );
+    expect(one('Ship [due:: 2026-01-05] 📅 2026-02-01', 'due', null)).toBe('Ship');
+    expect(one('Pair @ana @bo', 'owner', 'cy')).toBe('Pair @cy @bo');
+  });
+
   it('refuses a value the mark cannot show', () => {
     expect(() => one('Deploy (P1)', 'priority', 'soon')).toThrow(/not a priority/);
     expect(() => one('Fix login (2h)', 'effort', 'large')).toThrow(/not an estimate/);
@@ -259,6 +269,42 @@ describe('editing priority and estimate marks', () => {
         expect(item.priority?.rank).toBe(shown(rank));
         expect(item.title).toBe('Deploy');
         expect(item.fields.filter((f) => f.key === 'priority')).toHaveLength(1);
+      }),
+    );
+  });
+});
+
+describe('editing lines damaged by a wrong code page', () => {
+  it('changes the field asked for and nothing else, however the line is damaged (property)', () => {
+    const lineArb = fc.record({
+      page: fc.constantFrom(...CODE_PAGES),
+      lead: fc.constantFrom('✅ ', '🚀 ', '', '**✅ Done**: ', 'T042 ✅ '),
+      box: fc.boolean(),
+      owner: fc.constantFrom('', ' @kim'),
+      due: fc.constantFrom(' [due:: 2026-01-05]', ' 📅 2026-01-05', ' due:2026-01-05'),
+      effort: fc.constantFrom('', ' (2h)', ' ~3d'),
+    });
+    fc.assert(
+      fc.property(lineArb, ({ page, lead, box, owner, due, effort }) => {
+        const line = `${box ? '- [ ] ' : '- '}${damage(lead, page)}Ship it${owner}${damage(due, page)}${effort}`;
+        const text = `# Plan\n\n${line}\n`;
+        const plan = parse(text);
+        const item = plan.items[0];
+        if (!item) return; // a damaged glyph that is not a status, on a bullet without a box
+        const out = applyEdits(text, setAttribute(plan, item, 'due', '2027-12-31'));
+        expect(parse(out).items[0]!.due).toBe('2027-12-31');
+        // Only the date changed: the rest of the line is as it was.
+        expect(out.replace('2027-12-31', '2026-01-05')).toBe(text);
+        if (effort) {
+          const e = applyEdits(text, setAttribute(plan, item, 'effort', '5h'));
+          expect(parse(e).items[0]!.effort?.minutes).toBe(300);
+          expect(
+            e.replace(
+              '5h',
+              effort.slice(effort.indexOf('(') + 1 || 2, effort.endsWith(')') ? -1 : undefined),
+            ),
+          ).toBe(text);
+        }
       }),
     );
   });

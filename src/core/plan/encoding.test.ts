@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EncodingAnomaly } from '../model.js';
-import { damage, findEncodingAnomalies, repairForMatching, repairText } from './encoding.js';
+import {
+  damage,
+  findEncodingAnomalies,
+  repairForMatching,
+  repairText,
+  repairWithOffsets,
+} from './encoding.js';
 import { splitLines } from './lines.js';
 
 const find = (s: string) => findEncodingAnomalies(s, splitLines(s));
@@ -284,6 +290,32 @@ describe('properties', () => {
       );
     },
   );
+
+  it('maps every offset of the repaired text back to the damaged text (property)', () => {
+    const page = fc.constantFrom('windows-1252', 'windows-1254', 'latin1' as const);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(undamaged, fc.boolean())), page, (parts, p) => {
+        // Pieces of text, some damaged, joined by an ASCII letter so every join is a boundary.
+        const raw = parts.map(([t, hurt]) => (hurt ? damage(t, p) : t)).join('|');
+        const { text, rawOffset } = repairWithOffsets(raw);
+        expect(text).toBe(repairForMatching(raw));
+        expect(rawOffset(0)).toBe(0);
+        expect(rawOffset(text.length)).toBe(raw.length);
+        let last = 0;
+        for (let i = 0; i <= text.length; i++) {
+          const r = rawOffset(i);
+          expect(r).toBeGreaterThanOrEqual(last);
+          last = r;
+          // Every separator stays where the map says, and what follows it repairs to the same text.
+          if (text[i] === '|') {
+            expect(raw[r]).toBe('|');
+            expect(repairForMatching(raw.slice(r))).toBe(text.slice(i));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('repairs any text damaged twice', () => {
     fc.assert(

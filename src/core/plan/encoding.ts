@@ -314,15 +314,51 @@ export function findEncodingAnomalies(text: string, lines: Lines): EncodingAnoma
 
 /** `s` with every exactly repairable run repaired, so markers like ✅ match in damaged text; `s` itself when none. */
 export function repairForMatching(s: string): string {
-  if (!hasCandidate(s)) return s;
+  return hasCandidate(s) ? repairRuns(s, null) : s;
+}
+
+/** Runs repaired, as [start in the repaired text, end there, start in the damaged text, end there]. */
+type Run = [number, number, number, number];
+
+/** `s` with its repairable runs repaired, each recorded in `runs` when given; `s` itself when none. */
+function repairRuns(s: string, runs: Run[] | null): string {
   let out = '';
   let pos = 0;
   for (const p of scan(s)) {
     if (p.repaired === null) continue;
-    out += s.slice(pos, p.span.start) + repairAgain(p.repaired);
+    const repaired = repairAgain(p.repaired);
+    out += s.slice(pos, p.span.start);
+    runs?.push([out.length, out.length + repaired.length, p.span.start, p.span.end]);
+    out += repaired;
     pos = p.span.end;
   }
   return pos === 0 ? s : out + s.slice(pos);
+}
+
+const SAME_OFFSET = (i: number) => i;
+
+/**
+ * `repairForMatching(s)` with a map from its offsets back to offsets in `s`, so what is found in the
+ * repaired text can be edited in the damaged one. An offset inside a repaired run maps to the run's
+ * start, its end to the run's end.
+ */
+export function repairWithOffsets(s: string): {
+  readonly text: string;
+  readonly rawOffset: (i: number) => number;
+} {
+  if (!hasCandidate(s)) return { text: s, rawOffset: SAME_OFFSET };
+  const runs: Run[] = [];
+  const text = repairRuns(s, runs);
+  if (runs.length === 0) return { text, rawOffset: SAME_OFFSET };
+  const rawOffset = (i: number): number => {
+    let k = runs.length - 1;
+    while (k >= 0 && runs[k]![0] > i) k--;
+    if (k < 0) return i;
+    const [start, end, rawStart, rawEnd] = runs[k]!;
+    if (i === start) return rawStart;
+    return i < end ? rawStart : rawEnd + (i - end);
+  };
+  return { text, rawOffset };
 }
 
 /** The text with every anomaly that has a repair replaced by it; lost characters are left as they are. */

@@ -71,7 +71,12 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const rawDeps: RawDeps = new Map();
   applyAttributes(
     drafts,
-    { planDate: facts.date, hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY, vocabulary: vocabMap },
+    {
+      text,
+      planDate: facts.date,
+      hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY,
+      vocabulary: vocabMap,
+    },
     rawDeps,
   );
   const sectionParents = resolveSections(rec.sections, facts.date);
@@ -87,7 +92,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const items: Item[] = drafts.map((d) => d.item);
   const byKey = new Map<string, Item>();
   for (let i = 0; i < items.length; i++) byKey.set(items[i]!.key, items[i]!);
-  const index = new ItemIndex(items);
+  const index = new ItemIndex(items, byKey);
   const dependencies = resolveDependencies(text, lines, drafts, rawDeps, rec.codeBlocks, index);
   computeRollups(items, byKey);
 

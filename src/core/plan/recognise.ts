@@ -9,7 +9,7 @@ import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } f
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readInlinePriority } from './attributes/priority.js';
 import { BOX_GLYPHS, ORG_KEYWORDS, statusOfGlyph, statusOfMark } from './attributes/status.js';
-import { type ReadToken, readTail } from './attributes/tail.js';
+import { readTail } from './attributes/tail.js';
 import type {
   Block,
   DocumentBlock,
@@ -21,7 +21,7 @@ import type {
 } from './block-types.js';
 import { isLetterOrDigit, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
-import { repairForMatching } from './encoding.js';
+import { repairForMatching, repairWithOffsets } from './encoding.js';
 import { readFileFields } from './file-item.js';
 import { readHeading } from './headings.js';
 import type { Lines } from './lines.js';
@@ -327,7 +327,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
     // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, or a priority emoji.
     if (!TASK_BULLET_HINT_RE.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
-    const matchText = repairForMatching(raw);
+    const { text: matchText, rawOffset } = repairWithOffsets(raw);
     const masked = maskCode(matchText);
     const priority = readInlinePriority(masked);
     const effort = readInlineEffort(masked);
@@ -343,31 +343,21 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     signals += (owner ? 1 : 0) + (due ? 1 : 0);
     // An estimate written bare in a list ending the line (`— @li, 3d`) is the other signal.
     if (signals === 1 && !effort) {
-      const read: ReadToken[] = fields.map((f) => ({
-        start: f.span.start,
-        end: f.span.end,
-        mention: f.rawKey === '@' || f.rawKey === '#',
-      }));
-      if (priority)
-        read.push({ start: priority.index, end: priority.index + priority.length, mention: false });
-      if (duePhrase) read.push({ start: duePhrase.span.start, end: duePhrase.span.end, mention: false });
-      if (readTail(masked, read, false, DEFAULT_HOURS_PER_DAY)?.effort) signals++;
+      const read = duePhrase ? [...fields, duePhrase] : fields;
+      if (readTail(masked, read, 0, [priority], false, DEFAULT_HOURS_PER_DAY)?.effort) signals++;
     }
     if (signals < 2) return null;
     const item = newItem('status-bullet', li.startLine);
     const id = readLeadingId(matchText);
     item.id = id?.id ?? null;
-    const titleStart = l0.start + (id && matchText === raw ? id.length : 0);
+    const titleStart = l0.start + rawOffset(id?.length ?? 0);
     // A status mark ending the line (`… @maria, 1d ✅`) is the task's status.
     const body = takeTrailingStatus(
       item,
       id ? matchText.slice(id.length) : matchText,
       matchText === raw ? titleStart : -1,
     );
-    item.titleSpan = {
-      start: titleStart,
-      end: l0.end - (matchText.length - (id?.length ?? 0) - body.length),
-    };
+    item.titleSpan = { start: titleStart, end: l0.start + rawOffset((id?.length ?? 0) + body.length) };
     return {
       item,
       idKind: id?.kind ?? null,
@@ -474,8 +464,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         idKind: id ? id.kind : (lead?.kind ?? null),
         tentative: false,
         endLine: row.line + 1,
+        // A row's title is the cell's text as written, not repaired.
         matchText: item.title,
-        matchBase: -1,
+        matchBase: item.titleSpan.start,
         list: -1,
       });
     }
@@ -576,10 +567,10 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     item.statusSource = 'checkbox';
     item.statusText = mark;
     const raw = text.slice(textStart, l0.end);
-    const matchText = repairForMatching(raw);
+    const { text: matchText, rawOffset } = repairWithOffsets(raw);
     const id = readLeadingId(matchText);
     item.id = id?.id ?? null;
-    const titleStart = textStart + (id && matchText === raw ? id.length : 0);
+    const titleStart = textStart + rawOffset(id ? id.length : 0);
     item.titleSpan = { start: titleStart, end: l0.end };
     return {
       item,
@@ -592,7 +583,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   /** `- ✅ Done thing`, `- **✅ Completed**: Thing`, `- ⏳ Pending thing`. */
   const statusBulletDraft = (line: number, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
-    const matchText = repairForMatching(raw);
+    const { text: matchText, rawOffset } = repairWithOffsets(raw);
     // Every status glyph is outside ASCII: a bullet whose first character (after an opening `**` or
     // `__` and spaces) is ASCII has none.
     if (!startsBeyondAscii(matchText)) return null;
@@ -613,16 +604,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       rest = rest.replace(/^\s*:?\s*/, '');
     }
     const damaged = matchText !== raw;
-    const markerLen = damaged ? raw.search(/\s|$/) : m.end - m.bold.length;
-    const markerStart = l0.start + (damaged ? 0 : m.bold.length);
+    const markerStart = l0.start + rawOffset(m.bold.length);
     item.status = status;
     item.statusSource = 'marker';
     item.statusText = markerText.trim();
-    item.statusSpan = { start: markerStart, end: markerStart + Math.max(1, markerLen) };
+    item.statusSpan = { start: markerStart, end: Math.max(markerStart + 1, l0.start + rawOffset(m.end)) };
     const id = readLeadingId(rest);
     item.id = id?.id ?? null;
     const title = id ? rest.slice(id.length) : rest;
-    const titleStart = damaged ? l0.start : l0.end - title.length;
+    const titleStart = l0.start + rawOffset(matchText.length - title.length);
     item.titleSpan = { start: titleStart, end: l0.end };
     return { item, idKind: id?.kind ?? null, matchText: title, matchBase: damaged ? -1 : titleStart };
   };

@@ -6,15 +6,14 @@
  * written bare (`3d`, `0.5d`, `2-3 days`): a title like `Port the 3d renderer` or `Spike - try 2
  * approaches` is left whole.
  */
-import type { Effort } from '../../model.js';
+import type { Effort, Field } from '../../model.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { readEffort } from './effort.js';
 
-/** A token the line's readers already took, as offsets in the line; `mention` for `@owner` and `#tag`. */
-export interface ReadToken {
-  readonly start: number;
-  readonly end: number;
-  readonly mention: boolean;
+/** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
+export interface Mark {
+  readonly index: number;
+  readonly length: number;
 }
 
 export interface Tail {
@@ -31,47 +30,58 @@ export interface Tail {
 const BARE_EFFORT_END_RE =
   /^(?:.*[\s,;])?(~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))$/is;
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 function isListPunct(c: number): boolean {
   return c === 44 || c === 59 || isSpace(c);
 }
 
 /**
- * The tail of `s`, or null. `read` holds the tokens other readers took on the line; `effortRead` says
- * whether the line already states an estimate (`(2h)`), in which case a bare one is not read again.
+ * The tail of `s`, or null. `fields` are the fields read on the line, offset by `base`; `marks` the
+ * priority and estimate marks read there. `effortRead` says whether the line already states an
+ * estimate (`(2h)`), in which case a bare one is not read again.
  */
 export function readTail(
   s: string,
-  read: readonly ReadToken[],
+  fields: readonly Field[],
+  base: number,
+  marks: readonly (Mark | null)[],
   effortRead: boolean,
   hoursPerDay: number,
 ): Tail | null {
-  // Every tail has a separator; the cheapest test goes first.
-  if (
-    !s.includes(',') &&
-    !s.includes(' - ') &&
-    !s.includes('—') &&
-    !s.includes('–') &&
-    !s.includes('|') &&
-    !s.includes(';')
-  )
-    return null;
   let end = s.length;
   // Where the last token taken starts: the separator is before it.
   let first = end;
   let meta = 0;
   let effort: Tail['effort'] = null;
-  for (;;) {
+  next: for (;;) {
     while (end > 0 && isListPunct(s.charCodeAt(end - 1))) end--;
     if (end === 0) return null;
-    const token = read.find((t) => t.end === end);
-    if (token !== undefined) {
-      if (!token.mention) meta++;
-      end = first = token.start;
-      continue;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      if (f.span.end - base !== end) continue;
+      if (f.rawKey !== '@' && f.rawKey !== '#') meta++;
+      end = first = f.span.start - base;
+      continue next;
     }
-    const c = s.charCodeAt(end - 1);
-    // Every unit ends in a letter.
-    if (effort !== null || effortRead || !((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+    for (let k = 0; k < marks.length; k++) {
+      const m = marks[k];
+      if (!m || m.index + m.length !== end) continue;
+      meta++;
+      end = first = m.index;
+      continue next;
+    }
+    // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
+    // lines end in a word that is not one, and are not given to the regex.
+    if (effort !== null || effortRead) break;
+    let u = end;
+    while (u > 0 && isAsciiLetter(s.charCodeAt(u - 1))) u--;
+    if (u === end || end - u > 7) break;
+    while (u > 0 && isSpace(s.charCodeAt(u - 1))) u--;
+    const d = s.charCodeAt(u - 1);
+    if (!(d >= 48 && d <= 57)) break;
     const m = BARE_EFFORT_END_RE.exec(s.slice(0, end));
     if (m === null) break;
     const text = m[1]!;

@@ -11,11 +11,14 @@ import {
 } from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue } from '../attributes/status.js';
-import { type ReadToken, readTail } from '../attributes/tail.js';
+import { readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
+import { repairWithOffsets } from '../encoding.js';
 import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
+  /** The plan's text. */
+  readonly text: string;
   readonly planDate: string | null;
   readonly hoursPerDay: number;
   readonly vocabulary: ReadonlyMap<string, Status>;
@@ -34,7 +37,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const ownLine = item.kind !== 'heading' && item.kind !== 'file';
     if (ownLine) {
       const masked = maskCode(d.matchText);
-      const at = d.matchBase >= 0 ? d.matchBase : item.titleSpan.start;
+      // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
+      // edit must land: fields are read relative to the line, then moved.
+      const toPlan = d.matchBase >= 0 ? null : repairedOffsets(ctx.text, item, d.matchText);
+      const at = d.matchBase >= 0 ? d.matchBase : 0;
       let inline = readInlineFields(d.matchText, at, masked);
       const markers = readLeadingMarkers(masked, at);
       if (markers.length > 0) inline = [...markers, ...inline];
@@ -44,24 +50,15 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       let ie = readInlineEffort(masked, ctx.hoursPerDay);
       // The title is the text without machine-readable tokens; @mentions and #tags stay as written.
       const cuts: [number, number][] = [];
-      const read: ReadToken[] = [];
       for (let k = 0; k < inline.length; k++) {
         const f = inline[k]!;
-        const mention = f.rawKey === '@' || f.rawKey === '#';
-        read.push({ start: f.span.start - at, end: f.span.end - at, mention });
-        if (!mention) cuts.push([f.span.start - at, f.span.end - at]);
+        if (f.rawKey !== '@' && f.rawKey !== '#') cuts.push([f.span.start - at, f.span.end - at]);
       }
-      if (ip) {
-        cuts.push([ip.index, ip.index + ip.length]);
-        read.push({ start: ip.index, end: ip.index + ip.length, mention: false });
-      }
-      if (ie) {
-        cuts.push([ie.index, ie.index + ie.length]);
-        read.push({ start: ie.index, end: ie.index + ie.length, mention: false });
-      }
+      if (ip) cuts.push([ip.index, ip.index + ip.length]);
+      if (ie) cuts.push([ie.index, ie.index + ie.length]);
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
-      const tail = readTail(masked, read, ie !== null, ctx.hoursPerDay);
+      const tail = readTail(masked, inline, at, [ip, ie], ie !== null, ctx.hoursPerDay);
       if (tail) {
         cuts.push([tail.start, masked.length]);
         ie ??= tail.effort;
@@ -69,14 +66,12 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // `#12` is an issue number, not a tag. The list read is fresh: it becomes the item's own when
       // the item has no fields yet (the usual case), rather than being copied into an empty array.
       let kept = inline.some(isIssueNumber) ? inline.filter((f) => !isIssueNumber(f)) : inline;
-      // Marks become fields only where their offsets are the plan's (the line was not repaired), so
-      // an edit can change them in place.
-      if (d.matchBase >= 0 && (ip || ie)) {
-        if (ip)
-          kept.push(markField('priority', masked, ip.index, ip.length, markValue(ip.priority.label), at));
-        if (ie) kept.push(markField('effort', masked, ie.index, ie.length, ie.effort.text, at));
-        if (kept.length > 1) kept = kept.sort((a, b) => a.span.start - b.span.start);
-      }
+      // Marks are fields too, so an edit can change them in place.
+      if (ip) kept.push(markField('priority', masked, ip.index, ip.length, markValue(ip.priority.label), at));
+      if (ie) kept.push(markField('effort', masked, ie.index, ie.length, ie.effort.text, at));
+      if ((ip || ie) && kept.length > 1) kept = kept.sort((a, b) => a.span.start - b.span.start);
+      if (toPlan !== null) kept = kept.map((f) => moveField(f, toPlan));
+      else if (d.matchBase < 0) kept = [];
       if (item.fields.length === 0) item.fields = kept;
       else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
       titleText = cutRanges(d.matchText, cuts);
@@ -98,6 +93,28 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const tags = readTechTags(maskCode(item.title));
     for (let k = 0; k < tags.length; k++) if (!item.tags.includes(tags[k]!)) item.tags.push(tags[k]!);
   }
+}
+
+/**
+ * For an item whose line was repaired for matching: a map from offsets in `matchText` to offsets in
+ * the plan. The line's text from the title on, repaired, starts with `matchText`; offsets past a
+ * repaired run move by the difference in length.
+ */
+function repairedOffsets(text: string, item: Item, matchText: string): ((i: number) => number) | null {
+  const start = item.titleSpan.start;
+  const r = repairWithOffsets(text.slice(start, item.lineSpan.end));
+  // Every recogniser takes the title so. Were one not to, the line's fields are not kept rather than
+  // given offsets that are not theirs, where an edit would overwrite other text.
+  if (!r.text.startsWith(matchText)) return null;
+  return (i) => start + r.rawOffset(i);
+}
+
+function moveField(f: Field, toPlan: (i: number) => number): Field {
+  return {
+    ...f,
+    span: { start: toPlan(f.span.start), end: toPlan(f.span.end) },
+    valueSpan: { start: toPlan(f.valueSpan.start), end: toPlan(f.valueSpan.end) },
+  };
 }
 
 /**

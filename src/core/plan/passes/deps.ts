@@ -9,14 +9,18 @@ import type { Draft } from '../recognise.js';
 import type { RawDeps } from './attributes.js';
 
 /**
- * Finds items by explicit ID (case-insensitive) or key. The maps are built on the first lookup, the
- * key map only when an ID lookup misses: most plans state few dependencies or none.
+ * Finds items by explicit ID or key, case-insensitively. The ID map is built on the first lookup, the
+ * map of keys that are not lower case (keys from IDs) only when a lookup misses: most plans state few
+ * dependencies or none. Lower-case keys are found in the plan's own key map.
  */
 export class ItemIndex {
   private byId: Map<string, Item> | null = null;
-  private byKey: Map<string, Item> | null = null;
+  private byFoldedKey: Map<string, Item> | null = null;
 
-  constructor(private readonly items: readonly Item[]) {}
+  constructor(
+    private readonly items: readonly Item[],
+    private readonly byKey: ReadonlyMap<string, Item>,
+  ) {}
 
   /** The item a reference names, or undefined. */
   find(ref: string): Item | undefined {
@@ -27,13 +31,16 @@ export class ItemIndex {
         if (item.id && !this.byId.has(item.id.toLowerCase())) this.byId.set(item.id.toLowerCase(), item);
       }
     }
-    const hit = this.byId.get(r);
+    const hit = this.byId.get(r) ?? this.byKey.get(r);
     if (hit !== undefined) return hit;
-    if (this.byKey === null) {
-      this.byKey = new Map();
-      for (const item of this.items) this.byKey.set(item.key.toLowerCase(), item);
+    if (this.byFoldedKey === null) {
+      this.byFoldedKey = new Map();
+      for (const item of this.items) {
+        const folded = item.key.toLowerCase();
+        if (folded !== item.key) this.byFoldedKey.set(folded, item);
+      }
     }
-    return this.byKey.get(r);
+    return this.byFoldedKey.get(r);
   }
 }
 
