@@ -275,6 +275,13 @@ describe('editing priority and estimate marks', () => {
 });
 
 describe('editing lines damaged by a wrong code page', () => {
+  it('sets the status of a task bullet whose trailing mark is damaged, in place', () => {
+    const text = `# P\n\n1. **[P1]** CSV parser ${damage('— @li, 3d ✅', 'windows-1252')}\n`;
+    const out = edit(text, (p) => setStatus(p, p.items[0]!, 'todo'));
+    expect(out).toBe(text.replace(damage('✅', 'windows-1252'), '⏳'));
+    expect(parse(out).items[0]!.status).toBe('todo');
+  });
+
   it('changes the field asked for and nothing else, however the line is damaged (property)', () => {
     const lineArb = fc.record({
       page: fc.constantFrom(...CODE_PAGES),

@@ -352,10 +352,11 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     item.id = id?.id ?? null;
     const titleStart = l0.start + rawOffset(id?.length ?? 0);
     // A status mark ending the line (`… @maria, 1d ✅`) is the task's status.
+    const idLength = id?.length ?? 0;
     const body = takeTrailingStatus(
       item,
-      id ? matchText.slice(id.length) : matchText,
-      matchText === raw ? titleStart : -1,
+      matchText.slice(idLength),
+      (i) => l0.start + rawOffset(idLength + i),
     );
     item.titleSpan = { start: titleStart, end: l0.start + rawOffset((id?.length ?? 0) + body.length) };
     return {
@@ -402,7 +403,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       item.id = id;
       const rest = raw.slice(raw.indexOf(id) + id.length).trimStart();
       const bodyStart = slice.end - rest.length;
-      const body = takeTrailingStatus(item, rest, bodyStart);
+      const body = takeTrailingStatus(item, rest, (i) => bodyStart + i);
       item.titleSpan = { start: bodyStart, end: bodyStart + body.length };
       pushLineItem({ item, idKind: 'numeric', matchText: body, matchBase: bodyStart }, slice, parentItem);
     }
@@ -733,20 +734,18 @@ const KEYWORD_RE = new RegExp(
 const NUMBERED_LINE_RE = /^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+\S/;
 
 /**
- * Reads a status mark ending `body` (`… 1d ✅`) into `item` and returns the body without it. `base`
- * is where `body` starts in the plan text, or -1 when it was repaired (no span is kept then).
+ * Reads a status mark ending `body` (`… 1d ✅`) into `item` and returns the body without it. `toPlan`
+ * maps an offset in `body` to the plan's text (through the repair when the line was damaged).
  */
-function takeTrailingStatus(item: Item, body: string, base: number): string {
+function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => number): string {
   const tail = TRAILING_GLYPH_RE.exec(body);
   const status = tail ? statusOfGlyph(tail[1]!) : null;
   if (!tail || !status) return body;
   item.status = status;
   item.statusSource = 'marker';
   item.statusText = tail[1]!;
-  if (base >= 0) {
-    const at = base + tail.index + tail[0].indexOf(tail[1]!);
-    item.statusSpan = { start: at, end: at + tail[1]!.length };
-  }
+  const at = tail.index + tail[0].indexOf(tail[1]!);
+  item.statusSpan = { start: toPlan(at), end: toPlan(at + tail[1]!.length) };
   return body.slice(0, tail.index);
 }
 
