@@ -27,13 +27,33 @@ const PLAN = `# Release plan
 - [x] Invoice detail page
 `;
 
+/** Two task files that depend on each other's items, and one reference that names nothing. */
+const AUTH = `# Auth tasks
+
+## AUTH-1: Session store
+**Status:** ⏳ TODO
+**Depends on:** bill-2
+
+## AUTH-2: Login page
+**Status:** ⏳ TODO
+**Depends on:** AUTH-1, NOPE-9
+`;
+const BILLING = `# Billing tasks
+
+## BILL-2: Invoice export
+**Status:** ✅ DONE
+**Depends on:** AUTH-1
+`;
+
 for (const backend of await backends('server plan health')) {
   describe(`plan health on ${backend.name}`, () => {
     let h: Harness;
     let member: string;
     let viewer: string;
     beforeAll(async () => {
-      h = await startHarness(backend, { files: { 'TODO.md': PLAN } });
+      h = await startHarness(backend, {
+        files: { 'TODO.md': PLAN, 'auth-tasks.md': AUTH, 'billing-tasks.md': BILLING },
+      });
       member = (await h.userWith('member')).token;
       viewer = (await h.userWith('viewer')).token;
     });
@@ -55,6 +75,26 @@ for (const backend of await backends('server plan health')) {
       const cli = taskmark(['lint', 'TODO.md', '--json', '--today', '2026-01-10'], h.root);
       expect(cli.code).toBe(1);
       expect(JSON.parse(cli.stdout)).toEqual(body.findings);
+    });
+
+    it("GET …/lint knows the IDs of the workspace's other plans, as `taskmark lint` of them all does", async () => {
+      const res = await h.request({
+        method: 'GET',
+        url: '/api/v1/projects/auth-tasks.md/lint',
+        token: viewer,
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      const unknown = body.findings.filter((f: { rule: string }) => f.rule === 'unknown-reference');
+      expect(unknown.map((f: { line: number; message: string }) => [f.line, f.message])).toEqual([
+        [7, 'AUTH-2 "Login page" depends on NOPE-9, which is not an item of the plans linted.'],
+      ]);
+      const all = taskmark(['lint', '--json', '--today', '2026-01-10'], h.root);
+      const cli = JSON.parse(all.stdout).filter((f: { file: string }) => f.file.endsWith('auth-tasks.md'));
+      expect(cli).toEqual(body.findings);
+      // Alone, the plan's reference to the other file is unknown.
+      const alone = taskmark(['lint', 'auth-tasks.md', '--json', '--today', '2026-01-10'], h.root);
+      expect(alone.stdout).toContain('depends on bill-2');
     });
 
     it('GET …/lint of an unknown project is a 404 problem', async () => {

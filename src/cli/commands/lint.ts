@@ -6,7 +6,7 @@ import { countBySeverity, lintPlan } from '../../core/lint/engine.js';
 import { toGithub } from '../../core/lint/format/github.js';
 import { toJson } from '../../core/lint/format/json.js';
 import { fileUri, toSarif } from '../../core/lint/format/sarif.js';
-import type { Finding, Severity } from '../../core/lint/types.js';
+import { type Finding, referenceNames, type Severity } from '../../core/lint/types.js';
 import type { Plan } from '../../core/model.js';
 import { type CommonOptions, loadPlans } from '../context.js';
 import { lintSetup } from '../lint-context.js';
@@ -129,13 +129,5 @@ function printSummary(all: readonly Finding[]): void {
 
 /** The IDs and keys of the items of every plan but `plan`, which its dependencies may name. */
 function namesOutside(plans: readonly Plan[], plan: Plan): Set<string> {
-  const names = new Set<string>();
-  for (const p of plans) {
-    if (p === plan) continue;
-    for (const i of p.items) {
-      names.add(i.key);
-      if (i.id) names.add(i.id);
-    }
-  }
-  return names;
+  return referenceNames(plans.filter((p) => p !== plan).flatMap((p) => p.items));
 }

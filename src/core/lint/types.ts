@@ -46,10 +46,26 @@ export interface LintContext {
   readonly similarity: number;
   readonly hoursPerDay: number;
   /**
-   * IDs and keys of the items of the other plans linted with this one: a dependency on one of them
-   * (a task file's `dependencies: [task-40]`, task-40 being another file) is known.
+   * IDs and keys of the items of the other plans linted with this one, lower case (see
+   * referenceNames): a dependency on one of them (a task file's `dependencies: [task-40]`, task-40
+   * being another file) is known.
    */
   readonly otherPlans?: ReadonlySet<string>;
+}
+
+/**
+ * The names a dependency can give an item by, as LintContext.otherPlans holds them: every ID and key,
+ * lower case, as the parser resolves references.
+ */
+export function referenceNames(
+  items: Iterable<{ readonly key: string; readonly id: string | null }>,
+): Set<string> {
+  const names = new Set<string>();
+  for (const i of items) {
+    names.add(i.key.toLowerCase());
+    if (i.id) names.add(i.id.toLowerCase());
+  }
+  return names;
 }
 
 export interface Rule {

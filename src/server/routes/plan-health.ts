@@ -8,6 +8,7 @@ import { analyseDashboards } from '../../core/dashboards/index.js';
 import { TmError } from '../../core/errors.js';
 import { countBySeverity, lintPlan } from '../../core/lint/engine.js';
 import { findingJsonSchema, toJson } from '../../core/lint/format/json.js';
+import { referenceNames } from '../../core/lint/types.js';
 import { syncSteps } from '../../core/sync/index.js';
 import { changePlan } from '../../workspace/change.js';
 import { audit } from '../audit.js';
@@ -70,7 +71,15 @@ export const planHealthRoutes: readonly RouteSpec[] = [
     async handler({ ctx, params }) {
       const plan = await projectPlan(ctx, params.path);
       const { workspace } = ctx.deps;
-      const findings = lintPlan(plan, lintContextOf(workspace, ctx.today()), workspace.lint?.rules ?? {});
+      // The workspace's other plans, as `taskmark lint` sees them when it lints them all: a task file
+      // may depend on an item of another.
+      const others = (await ctx.store.listItems()).filter((i) => i.file !== params.path);
+      const lintCtx = lintContextOf(workspace, ctx.today());
+      const findings = lintPlan(
+        plan,
+        others.length > 0 ? { ...lintCtx, otherPlans: referenceNames(others) } : lintCtx,
+        workspace.lint?.rules ?? {},
+      );
       return { path: params.path, counts: countBySeverity(findings), findings: toJson(findings) };
     },
   }),

@@ -83,7 +83,7 @@ export const unknownReference: Rule = {
     for (const item of plan.items) {
       if (item.unresolvedDeps.length === 0) continue;
       const unknown = ctx.otherPlans
-        ? item.unresolvedDeps.filter((d) => !ctx.otherPlans!.has(d))
+        ? item.unresolvedDeps.filter((d) => !ctx.otherPlans!.has(d.trim().toLowerCase()))
         : item.unresolvedDeps;
       if (unknown.length === 0) continue;
       const where = ctx.otherPlans ? 'of the plans linted' : 'of this plan';

@@ -40,7 +40,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
       // edit must land: fields are read relative to the line, then moved.
       const toPlan = d.matchBase >= 0 ? null : repairedOffsets(ctx.text, item, d.matchText);
-      const at = d.matchBase >= 0 ? d.matchBase : 0;
+      const at = Math.max(d.matchBase, 0);
       let inline = readInlineFields(d.matchText, at, masked);
       const markers = readLeadingMarkers(masked, at);
       if (markers.length > 0) inline = [...markers, ...inline];
