@@ -362,6 +362,25 @@ labels: [ops]
 `;
   const front = (text: string) => parseYaml(text.split('---')[1]!) as Record<string, unknown>;
 
+  it("sets a subtask's status in its heading and its fields in their `### Key: value` headings", () => {
+    const text = [
+      '# Task ID: 12',
+      '# Title: Sessions',
+      '# Status: pending',
+      '# Subtasks:',
+      '## 1. Schema [pending]',
+      '### Dependencies: None',
+      '## 2. Login [pending]',
+      '### Dependencies: 12.1',
+      '',
+    ].join('\n');
+    const done = edit(text, (p) => setStatus(p, key(p, '12.1'), 'done'));
+    expect(done).toBe(text.replace('## 1. Schema [pending]', '## 1. Schema [done]'));
+    const deps = edit(text, (p) => setAttribute(p, key(p, '12.2'), 'depends', '12.1, 11'));
+    expect(deps).toBe(text.replace('### Dependencies: 12.1', '### Dependencies: 12.1, 11'));
+    expect(parse(deps).byKey.get('12.2')!.unresolvedDeps).toEqual(['11']);
+  });
+
   it('changes front matter values in place, quoting as YAML needs', () => {
     const out = edit(task, (p) => [
       ...setStatus(p, key(p, 'task-7'), 'done'),

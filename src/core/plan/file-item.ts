@@ -16,6 +16,7 @@ import type { Field } from '../model.js';
 import { normaliseKey } from './attributes/fields.js';
 import type { DocumentBlock, HeadingBlock, LineSlice } from './block-types.js';
 import { type Lines, lineAt } from './lines.js';
+import type { Draft } from './recognise.js';
 
 export interface FileFields {
   readonly fields: Field[];
@@ -184,18 +185,46 @@ function headingFields(text: string, doc: DocumentBlock): Field[] {
     const h = b as HeadingBlock;
     if (level === 0) level = h.level;
     if (h.level !== level || h.lines.length !== 1) break;
-    const l = h.lines[0]!;
-    const content = text.slice(l.start, l.end);
-    const m = KEY_LINE_RE.exec(content);
-    if (!m) break;
-    const rawKey = m[1]!;
-    const value = content.slice(m[0].length).trim();
-    const at = l.start + m[0].length;
-    out.push({
-      ...field(rawKey.toLowerCase(), rawKey, value, [l.start, l.end], [at, at + value.length]),
-      style: 'heading-field',
-    });
+    const f = readHeadingField(text, h.lines[0]!);
+    if (!f) break;
+    out.push(f);
   }
   // Two fields at least, or any plan opening with `# Status: Draft` would be one task.
   return out.length >= 2 ? out : [];
+}
+
+/** The content of a `# Key: value` heading (`l`) as a field, or null when it is not one. */
+export function readHeadingField(text: string, l: LineSlice): Field | null {
+  const content = text.slice(l.start, l.end);
+  const m = KEY_LINE_RE.exec(content);
+  if (!m) return null;
+  const rawKey = m[1]!;
+  const value = content.slice(m[0].length).trim();
+  const at = l.start + m[0].length;
+  return {
+    ...field(rawKey.toLowerCase(), rawKey, value, [l.start, l.end], [at, at + value.length]),
+    style: 'heading-field',
+  };
+}
+
+/**
+ * A task file's numbered headings under it are its subtasks (Taskmaster's `## 1. Design the schema
+ * [done]`), named by the task's ID and their number, as other tasks depend on them: `12.1`.
+ */
+export function numberSubtasks(drafts: readonly Draft[]): void {
+  const file = drafts[0];
+  if (!file || file.item.kind !== 'file' || file.item.id === null) return;
+  const prefix = `${file.item.id}.`;
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (
+      d.parent !== 0 ||
+      d.item.kind !== 'heading' ||
+      d.idKind !== 'numeric' ||
+      !/^\d+$/.test(d.item.id ?? '')
+    )
+      continue;
+    d.item.id = prefix + d.item.id;
+    d.idKind = 'code';
+  }
 }

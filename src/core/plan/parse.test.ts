@@ -687,6 +687,47 @@ Log in with both providers in staging.
     ]);
   });
 
+  it("reads a task file's numbered headings as its subtasks, named under its ID, with their field headings", () => {
+    const plan = parse(
+      [
+        '# Task ID: 12',
+        '# Title: Implement user authentication',
+        '# Status: in-progress',
+        '# Dependencies: 3, 7',
+        '',
+        '# Subtasks:',
+        '## 1. Design the session schema [done]',
+        '### Dependencies: None',
+        '### Description: Tables for sessions and tokens.',
+        '',
+        '## 2. Implement the login endpoint [in-progress]',
+        '### Dependencies: 12.1',
+        '### Details:',
+        'Lock the account after 5 failures.',
+        '',
+        '## 3. Write the logout endpoint [pending]',
+        '### Dependencies: 12.1, 12.2',
+        '### Owner: kim',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.id, i.status, i.parent, i.dependsOn, i.owner])).toEqual([
+      ['12', '12', 'doing', null, [], null],
+      ['12.1', '12.1', 'done', '12', [], null],
+      ['12.2', '12.2', 'doing', '12', ['12.1'], null],
+      ['12.3', '12.3', 'todo', '12', ['12.1', '12.2'], 'kim'],
+    ]);
+    // The task's own dependencies name other task files, not its subtask 3.
+    expect(plan.items[0]!.unresolvedDeps).toEqual(['3', '7']);
+    const deps = plan.items[3]!.fields.find((f) => f.key === 'depends')!;
+    expect([deps.style, plan.text.slice(deps.valueSpan.start, deps.valueSpan.end)]).toEqual([
+      'heading-field',
+      '12.1, 12.2',
+    ]);
+    // A heading of another kind under an item is not a field of it.
+    expect(plan.items[2]!.fields.map((f) => f.key)).toEqual(['depends']);
+  });
+
   it("leaves a document's own metadata alone: a title and a status are not a task", () => {
     const roadmap = parse('---\ntitle: Roadmap\nstatus: draft\n---\n# Roadmap\n\n- [ ] one\n');
     expect(roadmap.items.map((i) => [i.kind, i.parent])).toEqual([['checkbox', null]]);

@@ -8,6 +8,7 @@ import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
 import { normaliseVocab, readStatusValue } from './attributes/status.js';
 import { scanBlocks } from './blocks.js';
 import { findEncodingAnomalies } from './encoding.js';
+import { numberSubtasks } from './file-item.js';
 import { readFlatFrontMatter } from './frontmatter.js';
 import { splitLines } from './lines.js';
 import { applyAttributes, type RawDeps } from './passes/attributes.js';
@@ -68,6 +69,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const vocabMap = new Map<string, Status>(legend.map((e) => [normaliseVocab(e.text), e.status]));
 
   const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes));
+  numberSubtasks(drafts);
   const rawDeps: RawDeps = new Map();
   applyAttributes(
     drafts,

@@ -22,7 +22,7 @@ import type {
 import { isLetterOrDigit, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching, repairWithOffsets } from './encoding.js';
-import { readFileFields } from './file-item.js';
+import { readFileFields, readHeadingField } from './file-item.js';
 import { readHeading } from './headings.js';
 import type { Lines } from './lines.js';
 import { readStatusTable } from './table-items.js';
@@ -225,6 +225,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     sectionDrafts.push(null);
     sectionLines.push(b.startLine);
     const entry: OpenSection = { index, level: b.level, draft: -1, body: true };
+    // `### Dependencies: 12.1` under a heading item (Taskmaster's subtasks) is a field of that item.
+    const owner = open.length > 0 ? open[open.length - 1]! : null;
+    const asField =
+      owner !== null && owner.draft >= 0 && b.lines.length === 1 ? readHeadingField(text, first) : null;
+    if (asField !== null && SUB_HEADING_KEYS.has(asField.key)) {
+      drafts[owner!.draft]!.item.fields.push(asField);
+      open.push(entry);
+      return;
+    }
     const isItem = !isTitle && (info.id !== null || info.status !== null);
     if (isItem) {
       entry.draft = addHeadingDraft(b, info, index, first, last, plain);
@@ -748,6 +757,9 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
   item.statusSpan = { start: toPlan(at), end: toPlan(at + tail[1]!.length) };
   return body.slice(0, tail.index);
 }
+
+/** Keys of the `### Key: value` headings under a heading item that are its fields. */
+const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', 'depends']);
 
 /** What a line needs to name an owner or a priority (taskBulletDraft's pre-test). */
 const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
