@@ -177,8 +177,6 @@ function removeField(plan: Plan, f: Field): Edit {
         return { start: f.span.start, end: f.span.end + sep[0].length, text: '' };
       return removeLine(plan, f.span.start);
     }
-    case 'mark':
-      return removeMark(plan, f);
     case 'table-cell':
       // The cell stays, empty.
       return { start: f.valueSpan.start, end: f.valueSpan.end, text: '' };
@@ -186,33 +184,43 @@ function removeField(plan: Plan, f: Field): Edit {
     case 'front-matter':
     case 'heading-field':
       return removeLine(plan, f.span.start);
-    default: {
-      // An inline token and one space next to it.
-      if (text[f.span.start - 1] === ' ') return { start: f.span.start - 1, end: f.span.end, text: '' };
-      if (text[f.span.end] === ' ') return { start: f.span.start, end: f.span.end + 1, text: '' };
-      return { start: f.span.start, end: f.span.end, text: '' };
-    }
+    default:
+      return removeInline(plan, f);
   }
 }
 
 /**
- * Removes a mark. In a list ending the line (`— @li, 3d, due …`) it goes with its comma, and the last
- * piece of a list goes with the separator before it (`Write docs - 2d`); elsewhere with one space.
+ * Removes a field written in an item's line, and what goes with it: the parentheses it is alone in,
+ * the comma between it and its neighbour in a list (`(owner: Priya, due: …)`, `— @li, 3d, due …`),
+ * the separator before the last piece of a list ending the line (`Write docs - 2d`), or else one space.
  */
-function removeMark(plan: Plan, f: Field): Edit {
+function removeInline(plan: Plan, f: Field): Edit {
   const text = plan.text;
   const l = lineAt(plan.lines, f.span.start);
-  const before = text.slice(plan.lines.start[l], f.span.start);
+  const lineStart = plan.lines.start[l]!;
+  const before = text.slice(lineStart, f.span.start);
   const after = text.slice(f.span.end, plan.lines.end[l]);
-  const comma = /[ \t]*,[ \t]*$/.exec(before);
-  if (comma) return { start: f.span.start - comma[0].length, end: f.span.end, text: '' };
+  const open = /\([ \t]*$/.exec(before);
+  const close = /^[ \t]*\)/.exec(after);
+  if (open && close) {
+    // Alone in its parentheses: they go, with one space next to them.
+    return withOneSpace(text, f.span.start - open[0].length, f.span.end + close[0].length);
+  }
+  const next = /^[ \t]*[,;][ \t]*/.exec(after);
+  if (open && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
+  const prev = /[ \t]*[,;][ \t]*$/.exec(before);
+  if (prev) return { start: f.span.start - prev[0].length, end: f.span.end, text: '' };
   const sep = /[ \t]+(?:[—–|]|-)[ \t]*$/.exec(before);
-  const next = /^[ \t]*,[ \t]*/.exec(after);
   if (sep && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
   if (sep && after.trim() === '') return { start: f.span.start - sep[0].length, end: f.span.end, text: '' };
-  if (before.endsWith(' ')) return { start: f.span.start - 1, end: f.span.end, text: '' };
-  if (after.startsWith(' ')) return { start: f.span.start, end: f.span.end + 1, text: '' };
-  return { start: f.span.start, end: f.span.end, text: '' };
+  return withOneSpace(text, f.span.start, f.span.end);
+}
+
+/** Removes `start`..`end` and one space next to it. */
+function withOneSpace(text: string, start: number, end: number): Edit {
+  if (text[start - 1] === ' ') return { start: start - 1, end, text: '' };
+  if (text[end] === ' ') return { start, end: end + 1, text: '' };
+  return { start, end, text: '' };
 }
 
 /** Removes the line at `offset`, and one of the blank lines around it when it stood alone between two. */

@@ -248,6 +248,16 @@ describe('editing priority and estimate marks', () => {
     expect(one('Pair @ana @bo', 'owner', 'cy')).toBe('Pair @cy @bo');
   });
 
+  it('removes a field of a parenthesised list with its comma, and the parentheses with the last', () => {
+    const line = 'Sync (owner: Kim, due: 2026-12-03, effort: 2d) soon';
+    expect(one(line, 'due', null)).toBe('Sync (owner: Kim, effort: 2d) soon');
+    expect(one(line, 'owner', null)).toBe('Sync (due: 2026-12-03, effort: 2d) soon');
+    expect(one(line, 'effort', '3h')).toBe('Sync (owner: Kim, due: 2026-12-03, effort: 3h) soon');
+    expect(one('Login (owner: Bob)', 'owner', null)).toBe('Login');
+    expect(one('Login (owner: Bob) today', 'owner', null)).toBe('Login today');
+    expect(one('Pair with @ana, @bo', 'owner', null)).toBe('Pair with');
+  });
+
   it('refuses a value the mark cannot show', () => {
     expect(() => one('Deploy (P1)', 'priority', 'soon')).toThrow(/not a priority/);
     expect(() => one('Fix login (2h)', 'effort', 'large')).toThrow(/not an estimate/);

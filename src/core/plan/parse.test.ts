@@ -72,6 +72,17 @@ describe('parsePlan on checklists', () => {
 
   it('reads strike-through as cancelled', () => {
     expect(byTitle(plan, 'Hire a digger').status).toBe('cancelled');
+    const struck = parse(
+      [
+        '- [ ] ~~Apple Watch app~~ (dropped: no demand)',
+        '- [ ] ~~Old importer~~ — replaced by the new one',
+        '- [ ] ~~Old approach~~ new approach',
+        '- [ ] Keep ~~this~~ that',
+        '- [x] ~~Shipped and struck~~',
+        '',
+      ].join('\n'),
+    );
+    expect(struck.items.map((i) => i.status)).toEqual(['cancelled', 'cancelled', 'todo', 'todo', 'done']);
   });
 });
 
@@ -191,6 +202,41 @@ describe('parsePlan on dependencies stated in prose', () => {
     expect(deps('T005')).toEqual(['T001']);
     expect(plan.dependencies.every((d) => d.source === 'inline')).toBe(true);
     expect(plan.dependencies.find((d) => d.from === 'T005')!.line).toBe(10);
+  });
+
+  it("reads what an item's own line says it waits for, when the words name an item", () => {
+    const own = parse(
+      [
+        '# Work',
+        '',
+        '- [ ] A/B testing framework — depends on Analytics v2',
+        '- [ ] T002 Build the API (blocked by t001)',
+        '- [ ] T001 Design the schema',
+        '- [ ] Deploy after lunch',
+        '- [ ] T003 Write docs, after T002 and T001.',
+        '- [ ] T004 Migrate data — blocks T003',
+        '- [ ] Release needs design review',
+        '- [ ] Design review',
+        '- [ ] Thereafter needs nothing; requires Analytics v2 in spirit',
+        '',
+        '## ✅ Analytics v2',
+        '',
+      ].join('\n'),
+    );
+    expect(own.items.map((i) => [i.id ?? i.title, i.dependsOn])).toEqual([
+      ['A/B testing framework — depends on Analytics v2', ['work/analytics-v2']],
+      ['T002', ['T001']],
+      ['T001', []],
+      ['Deploy after lunch', []],
+      ['T003', ['T002', 'T001', 'T004']],
+      ['T004', []],
+      ['Release needs design review', ['work/design-review']],
+      ['Design review', []],
+      ['Thereafter needs nothing; requires Analytics v2 in spirit', []],
+      ['Analytics v2', []],
+    ]);
+    // Words that name no item are prose, not unknown references.
+    expect(own.items.flatMap((i) => i.unresolvedDeps)).toEqual([]);
   });
 });
 

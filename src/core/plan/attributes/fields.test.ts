@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Field, FieldStyle } from '../../model.js';
-import { normaliseKey, orgTags, readInlineFields } from './fields.js';
+import { normaliseKey, orgTags, readInlineFields, readParenFields } from './fields.js';
 
 // The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`:
 // the reference readInlineFields must agree with on any line.
@@ -14,8 +14,6 @@ const KV_RE =
 /** What every KV_RE match contains, without its costly lookbehind: most lines with a colon have no such key. */
 const KV_HINT_RE =
   /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]/iu;
-const PAREN_OWNER_RE =
-  /\((owner|assignee|assigned to)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} ]{0,20}:)[^)])+)(?:\)|[,;]\s*)/giu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
@@ -103,14 +101,8 @@ function referenceInlineFields(s: string, base: number, masked = maskCode(s)): F
     for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
-  if (has('('))
-    for (let m = first(PAREN_OWNER_RE, masked); m; m = PAREN_OWNER_RE.exec(masked)) {
-      const v = m[2]!.trim();
-      const closed = m[0].endsWith(')');
-      const at = closed ? m.index : m.index + 1;
-      const full = closed ? m[0] : m[0].slice(1);
-      out.push(tok('owner', m[1]!, v, base, at, full, full.indexOf(v, m[1]!.length), 'kv'));
-    }
+  // The parenthesised lists' own reader, without the check that the text may hold one.
+  for (const f of readParenFields(masked, base)) out.push(f);
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
       out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
@@ -173,13 +165,24 @@ describe('readInlineFields', () => {
     );
   });
 
-  it('ends a parenthesised owner before the next field, and reads no tag in an org priority', () => {
-    const line = 'Usage metering (owner: Priya, estimate: 5 pts) [#B]';
+  it('reads each field of a parenthesised list to the next key, and no tag in an org priority', () => {
+    const line = 'Usage metering (owner: Priya, estimate: 5 pts; Due Date: 2026-12-01, note: call) [#B]';
     const fields = readInlineFields(line, 0);
-    expect(fields.map((f) => [f.key, f.value, line.slice(f.span.start, f.span.end)])).toEqual([
-      ['owner', 'Priya', 'owner: Priya, '],
+    expect(
+      fields.map((f) => [
+        f.key,
+        f.value,
+        line.slice(f.span.start, f.span.end),
+        line.slice(f.valueSpan.start, f.valueSpan.end),
+      ]),
+    ).toEqual([
+      ['owner', 'Priya', 'owner: Priya', 'Priya'],
+      ['effort', '5 pts', 'estimate: 5 pts', '5 pts'],
+      ['due', '2026-12-01', 'Due Date: 2026-12-01', '2026-12-01'],
     ]);
     expect(readInlineFields('(owner: Smith, John)', 0).map((f) => f.value)).toEqual(['Smith, John']);
+    // A list must open with an item's key: prose in parentheses is not one.
+    expect(readInlineFields('Import (note: call first, owner: Bob) (see: docs)', 0)).toEqual([]);
   });
 
   it('reads org-mode tags as the regex does, on any line', () => {

@@ -173,11 +173,14 @@ const KV_RE =
 const KV_HINT_RE =
   /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=](?:[A-Za-z0-9._,-]|[^\x00-\x7f])/iu;
 /**
- * `(owner: Bob)`, or `(owner: Bob, estimate: 5 pts)` where the owner ends before the next `key:`;
- * then the field is `owner: Bob, ` inside the parentheses, which stay for the other fields.
+ * A parenthesised list of fields that opens with an item's key: `(owner: Bob)`, `(owner: Priya, due:
+ * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
  */
-const PAREN_OWNER_RE =
-  /\((owner|assignee|assigned to)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} ]{0,20}:)[^)])+)(?:\)|[,;]\s*)/giu;
+const PAREN_OPEN_RE =
+  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|priority|prio|effort|estimate|est)\s*:)/giu;
+const PAREN_PIECE_RE = /([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} _-]{0,20}:)[^)])*)/uy;
+/** The keys a parenthesised list gives its item; other pieces (`note: call first`) stay text. */
+const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort']);
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
@@ -192,12 +195,49 @@ function hasAny(s: string, needles: readonly string[]): boolean {
 }
 
 /**
- * Whether PAREN_OWNER_RE can match: an opening parenthesis right before one of its keys, in any case.
- * `ſ` is the one character its case folding maps onto a key's letters that lower-casing keeps.
+ * Whether PAREN_OPEN_RE can match: an opening parenthesis before one of its keys, in any case. `ſ` and
+ * the Kelvin sign are the characters its case folding maps onto a key's letters that lower-casing keeps.
  */
-function mayNameOwnerInParens(s: string): boolean {
+function mayOpenParenFields(s: string): boolean {
+  if (s.includes('\u017f') || s.includes('\u212a')) return true;
   const lower = s.toLowerCase();
-  return lower.includes('(owner') || lower.includes('(assign') || s.includes('\u017f');
+  for (let i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
+    let k = i + 1;
+    while (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9) k++;
+    const c = lower.charCodeAt(k);
+    // owner, assignee, due, deadline, priority, prio, effort, estimate, est
+    if (c === 111 || c === 97 || c === 100 || c === 112 || c === 101) return true;
+  }
+  return false;
+}
+
+/**
+ * The fields of every parenthesised list in `s` (see PAREN_OPEN_RE). A field spans its `key: value`;
+ * the parentheses and separators stay, and go with the fields when an edit removes them.
+ */
+export function readParenFields(s: string, base: number): Field[] {
+  const out: Field[] = [];
+  for (let m = first(PAREN_OPEN_RE, s); m; m = PAREN_OPEN_RE.exec(s)) {
+    let pos = m.index + m[0].length;
+    for (;;) {
+      PAREN_PIECE_RE.lastIndex = pos;
+      const p = PAREN_PIECE_RE.exec(s);
+      if (!p) break;
+      const key = normaliseKey(p[1]!);
+      const value = p[2]!.trimEnd();
+      if (PAREN_KEYS.has(key) && value !== '') {
+        const valueAt = p[0].indexOf(value, p[1]!.length + 1);
+        out.push(tok(key, p[1]!, value, base, p.index, p[0].slice(0, valueAt + value.length), valueAt, 'kv'));
+      }
+      pos = p.index + p[0].length;
+      const c = s.charCodeAt(pos);
+      if (c !== 44 && c !== 59) break;
+      pos++;
+      while (s.charCodeAt(pos) === 32 || s.charCodeAt(pos) === 9) pos++;
+    }
+    PAREN_OPEN_RE.lastIndex = Math.max(pos, m.index + 1);
+  }
+  return out;
 }
 
 /** The first match of a global regex from the start; call `re.exec(s)` for the next ones (no iterator per call). */
@@ -282,14 +322,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
-  if (has('(') && mayNameOwnerInParens(masked))
-    for (let m = first(PAREN_OWNER_RE, masked); m; m = PAREN_OWNER_RE.exec(masked)) {
-      const v = m[2]!.trim();
-      const closed = m[0].endsWith(')');
-      const at = closed ? m.index : m.index + 1;
-      const full = closed ? m[0] : m[0].slice(1);
-      out.push(tok('owner', m[1]!, v, base, at, full, full.indexOf(v, m[1]!.length), 'kv'));
-    }
+  if (has('(') && mayOpenParenFields(masked)) for (const f of readParenFields(masked, base)) out.push(f);
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
       out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));

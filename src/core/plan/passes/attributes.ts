@@ -74,7 +74,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       else if (d.matchBase < 0) kept = [];
       if (item.fields.length === 0) item.fields = kept;
       else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
-      titleText = cutRanges(d.matchText, cuts);
+      titleText = cutRanges(
+        d.matchText,
+        cuts.length > 0 && masked.includes('(') ? tidyCuts(masked, cuts) : cuts,
+      );
       // A token read from the end of the line leaves its separator behind: `CSV parser — @li, 3d,`
       // once `due 2026-02-06` is read.
       if (cuts.length > 0 && endsWithCut(d.matchText, cuts)) titleText = titleText.replace(/[\s,;–—-]+$/, '');
@@ -85,7 +88,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     for (let k = 0; k < item.fields.length; k++) applyField(item, item.fields[k]!, ctx, rawDeps, i);
     if (ownLine) {
       item.title = cleanTitle(titleText);
-      if (titleText.includes('~~') && /^~~[\s\S]+~~$/.test(titleText.trim()) && item.status === 'todo') {
+      // Struck through whole, or but for a remark after it: `~~Apple Watch app~~ (no demand)`.
+      if (titleText.includes('~~') && STRUCK_RE.test(titleText.trim()) && item.status === 'todo') {
         item.status = 'cancelled';
         item.statusSource = 'strike';
       }
@@ -145,6 +149,8 @@ function markField(
 function markValue(label: string): string {
   return label.charCodeAt(0) === 40 || label.startsWith('[#') ? label.charAt(label.length - 2) : label;
 }
+
+const STRUCK_RE = /^~~[^~]+~~(?:\s*(?:\([^)]*\)|[—–:-]\s.*))?$/s;
 
 function isIssueNumber(f: Field): boolean {
   return f.rawKey === '#' && /^\d+$/.test(f.value);
@@ -230,6 +236,45 @@ function endsWithCut(s: string, cuts: readonly [number, number][]): boolean {
   let end = 0;
   for (const c of cuts) if (c[1] > end) end = c[1];
   return s.slice(end).trim() === '';
+}
+
+function isListSeparator(c: number): boolean {
+  return c === 44 || c === 59 || isBlank(c);
+}
+
+/**
+ * Cuts joined where only white space, `,` or `;` lies between them, then taken out of parentheses
+ * they leave empty (`(owner: Priya, due: 2026-12-01)` goes whole), or with their separator when other
+ * text stays inside (`(owner: Bob, note: call first)` keeps `(note: call first)`).
+ */
+function tidyCuts(s: string, cuts: [number, number][]): [number, number][] {
+  const sorted = cuts.length > 1 ? [...cuts].sort((a, b) => a[0] - b[0]) : cuts;
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    let k = last ? last[1] : -1;
+    while (last && k < a && isListSeparator(s.charCodeAt(k))) k++;
+    if (last && k >= a) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  for (const m of merged) {
+    let l = m[0];
+    while (l > 0 && isBlank(s.charCodeAt(l - 1))) l--;
+    let r = m[1];
+    while (r < s.length && isListSeparator(s.charCodeAt(r))) r++;
+    const open = s.charCodeAt(l - 1) === 40;
+    if (open && s.charCodeAt(r) === 41) {
+      m[0] = l - 1;
+      m[1] = r + 1;
+    } else if (open && r > m[1]) {
+      m[1] = r;
+    } else if (s.charCodeAt(r) === 41) {
+      let k = l;
+      while (k > 0 && isListSeparator(s.charCodeAt(k - 1))) k--;
+      if (/[,;]/.test(s.slice(k, l))) m[0] = k;
+    }
+  }
+  return merged;
 }
 
 export function cutRanges(s: string, cuts: [number, number][]): string {

@@ -177,6 +177,34 @@ export function resolveDependencies(
       else if (!item.unresolvedDeps.includes(ref)) item.unresolvedDeps.push(ref);
     }
   }
+  // Items by the line they start on, for the phrases an item's own line states.
+  const draftAt = new Int32Array(lines.count).fill(-1);
+  for (let i = 0; i < drafts.length; i++) {
+    const item = drafts[i]!.item;
+    if (item.kind !== 'file') draftAt[item.line - 1] = i;
+  }
+  // Items by the length of their title: a reference is compared, in any case, with the few titles
+  // of its length (lower-casing every title for a map cost more than the rare lookups).
+  let byLength: Map<number, Item[]> | null = null;
+  const byTitle = (ref: string): Item | undefined => {
+    if (byLength === null) {
+      byLength = new Map();
+      for (const d of drafts) {
+        const list = byLength.get(d.item.title.length);
+        if (list) list.push(d.item);
+        else byLength.set(d.item.title.length, [d.item]);
+      }
+    }
+    const lower = ref.toLowerCase();
+    let found: Item | undefined;
+    for (const item of byLength.get(ref.length) ?? []) {
+      if (item.title.toLowerCase() !== lower) continue;
+      // A title two items share names neither.
+      if (found) return undefined;
+      found = item;
+    }
+    return found;
+  };
   const inCode = new Set<number>();
   for (const block of codeBlocks) {
     for (const s of block) inCode.add(s.line);
@@ -199,6 +227,18 @@ export function resolveDependencies(
         if (a && b) add(b, a, 'arrow', l + 1);
       }
     }
+    const own = draftAt[l]!;
+    if (own >= 0) {
+      for (const phrase of ownLinePhrases(s)) {
+        const self = drafts[own]!.item;
+        for (const ref of phrase.refs) {
+          const target = index.find(ref) ?? byTitle(ref) ?? leadingIdItem(ref, index);
+          if (!target) continue;
+          if (phrase.reverse) add(target, self, 'inline', l + 1);
+          else add(self, target, 'inline', l + 1);
+        }
+      }
+    }
     if (!mayStateProse(s)) continue;
     const lower = s.toLowerCase();
     const prose = lower.length === s.length ? proseIn(lower) : proseFoldingIn(s);
@@ -215,6 +255,36 @@ export function resolveDependencies(
     }
   }
   return deps;
+}
+
+/**
+ * What an item's own line says it waits for: `— depends on Analytics v2`, `(blocked by API-3)`,
+ * `after T004 and T005`, or what waits for it: `blocks T009`. The references run to the end of the
+ * line or to `)`, `]`, `;`, `—` or a full stop, and are split at commas and "and". Only references
+ * that name an item (by ID, key or whole title) count: "after lunch" is no dependency.
+ */
+const OWN_LINE_VERB_RE = /(?<![A-Za-z0-9])(depends on|depend on|blocked by|requires|needs|after|blocks)\s+/gi;
+const OWN_LINE_END_RE = /[)\];—]|\.(?=\s|$)|\s[–-]\s/;
+
+function ownLinePhrases(s: string): { reverse: boolean; refs: string[] }[] {
+  const out: { reverse: boolean; refs: string[] }[] = [];
+  OWN_LINE_VERB_RE.lastIndex = 0;
+  for (let m = OWN_LINE_VERB_RE.exec(s); m; m = OWN_LINE_VERB_RE.exec(s)) {
+    const rest = s.slice(m.index + m[0].length);
+    const end = rest.search(OWN_LINE_END_RE);
+    const refs = (end < 0 ? rest : rest.slice(0, end))
+      .split(/\s*(?:,|\band\b|&)\s*/i)
+      .map((r) => r.replace(/[*_`]/g, '').trim())
+      .filter((r) => r.length > 0 && r.length <= 80);
+    if (refs.length > 0 && refs.length <= 8) out.push({ reverse: m[1]!.toLowerCase() === 'blocks', refs });
+  }
+  return out;
+}
+
+/** The item named by the ID a reference opens with (`T001 (API)`), if any. */
+function leadingIdItem(ref: string, index: ItemIndex): Item | undefined {
+  const m = nextId(ref, 0);
+  return m && m.index === 0 ? index.find(ref.slice(0, m.end)) : undefined;
 }
 
 /** Every prose dependency in lower-case `t`, in order. */
