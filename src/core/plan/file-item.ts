@@ -213,7 +213,7 @@ export function readHeadingField(text: string, l: LineSlice): Field | null {
  */
 export function numberSubtasks(drafts: readonly Draft[]): void {
   const file = drafts[0];
-  if (!file || file.item.kind !== 'file' || file.item.id === null) return;
+  if (file?.item.kind !== 'file' || file.item.id === null) return;
   const prefix = `${file.item.id}.`;
   for (let i = 1; i < drafts.length; i++) {
     const d = drafts[i]!;
