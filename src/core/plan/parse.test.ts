@@ -473,6 +473,34 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(effortOf('Profile the importer - 3d')).toBe('2h');
   });
 
+  it('reads due dates said in words, relative ones against the plan date, and bold fields on the line', () => {
+    const dated = parse(
+      [
+        '# Cutover',
+        '',
+        '**Start date:** 2026-01-05',
+        '',
+        '- [ ] Freeze schema changes — due Day 3',
+        '- [ ] Switch DNS by week 2',
+        '- [ ] Renew the certificate before March 3, 2026',
+        '- [ ] Rotate keys due 14 Feb 2026',
+        '- [ ] Switch traffic **Due:** 2026-01-20 **Owner:** Kim',
+        '- [ ] Stand by 2 engineers',
+        '- [ ] **Launch plan:** write it',
+        '',
+      ].join('\n'),
+    );
+    expect(dated.items.map((i) => [i.title, i.due, i.owner])).toEqual([
+      ['Freeze schema changes', '2026-01-07', null],
+      ['Switch DNS', '2026-01-18', null],
+      ['Renew the certificate', '2026-03-03', null],
+      ['Rotate keys', '2026-02-14', null],
+      ['Switch traffic', '2026-01-20', 'Kim'],
+      ['Stand by 2 engineers', null, null],
+      ['Launch plan: write it', null, null],
+    ]);
+  });
+
   it('gives every mark a field whose value span is the part an edit replaces', () => {
     const marks = plan.items.flatMap((i) =>
       i.fields

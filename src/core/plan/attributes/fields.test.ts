@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Field, FieldStyle } from '../../model.js';
-import { normaliseKey, orgTags, readInlineFields, readParenFields } from './fields.js';
+import { normaliseKey, orgTags, readBoldFields, readInlineFields, readParenFields } from './fields.js';
 
 // The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`:
 // the reference readInlineFields must agree with on any line.
@@ -103,6 +103,7 @@ function referenceInlineFields(s: string, base: number, masked = maskCode(s)): F
     }
   // The parenthesised lists' own reader, without the check that the text may hold one.
   for (const f of readParenFields(masked, base)) out.push(f);
+  for (const f of readBoldFields(masked, base)) out.push(f);
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
       out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));

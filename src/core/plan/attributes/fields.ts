@@ -179,6 +179,36 @@ const KV_HINT_RE =
 const PAREN_OPEN_RE =
   /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|priority|prio|effort|estimate|est)\s*:)/giu;
 const PAREN_PIECE_RE = /([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} _-]{0,20}:)[^)])*)/uy;
+/**
+ * A bold field written on an item's line after its title: `Switch DNS **Due:** Week 2`, `**Owner**: Kim`,
+ * keys as field lines write them. The value runs to the next bold key, a `|`, or the end of the line.
+ */
+const INLINE_BOLD_RE =
+  /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*((?:(?!(?:\*\*|__)[^*_\n|]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：]))[^|\n])*)/g;
+/** The keys a bold field on an item's line gives it; other bold text ending in a colon is the title's. */
+const BOLD_FIELD_KEYS: ReadonlySet<string> = new Set([
+  'status',
+  'priority',
+  'owner',
+  'due',
+  'effort',
+  'depends',
+]);
+
+/** The bold fields of an item's line (see INLINE_BOLD_RE). */
+export function readBoldFields(s: string, base: number): Field[] {
+  const out: Field[] = [];
+  for (let m = first(INLINE_BOLD_RE, s); m; m = INLINE_BOLD_RE.exec(s)) {
+    const rawKey = m[2]!.trim();
+    const key = normaliseKey(rawKey);
+    const value = m[3]!.trimEnd();
+    if (!BOLD_FIELD_KEYS.has(key) || value === '') continue;
+    const full = m[0].slice(0, m[0].length - (m[3]!.length - value.length));
+    out.push(tok(key, rawKey, value, base, m.index, full, full.length - value.length, 'kv'));
+  }
+  return out;
+}
+
 /** The keys a parenthesised list gives its item; other pieces (`note: call first`) stay text. */
 const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort']);
 const MENTION_RE =
@@ -323,6 +353,8 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
   if (has('(') && mayOpenParenFields(masked)) for (const f of readParenFields(masked, base)) out.push(f);
+  if ((has('**') || has('__')) && (has(':') || has('：')))
+    for (const f of readBoldFields(masked, base)) out.push(f);
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
       out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
@@ -341,15 +373,22 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   return out;
 }
 
-const DUE_PHRASE_RE =
-  /(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2})(?!\d)|@\{(\d{4}-\d{2}-\d{2})\}/iu;
+/** A month's name or abbreviation, as the date reader takes them. */
+const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DUE_PHRASE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  'iu',
+);
+const HAS_DIGIT_RE = /\d/;
+/** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
+const DUE_WORD_RE = /due|by|before|@\{/i;
 
 /**
- * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before 2025-03-01`,
- * or an Obsidian Kanban card's `@{2026-01-20}`.
+ * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
+ * `due Day 3` and `by Week 2` (against the plan's date), or an Obsidian Kanban card's `@{2026-01-20}`.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
-  if (!s.includes('-') || !/\d{4}-/.test(s)) return null;
+  if (!HAS_DIGIT_RE.test(s) || !DUE_WORD_RE.test(s)) return null;
   const m = DUE_PHRASE_RE.exec(s);
   if (!m) return null;
   const start = base + m.index;
