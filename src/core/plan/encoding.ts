@@ -335,21 +335,22 @@ function repairRuns(s: string, runs: Run[] | null): string {
   return pos === 0 ? s : out + s.slice(pos);
 }
 
-const SAME_OFFSET = (i: number) => i;
+/** The offset map of text that was not repaired. */
+export const SAME_OFFSET = (i: number): number => i;
 
 /**
  * `repairForMatching(s)` with a map from its offsets back to offsets in `s`, so what is found in the
- * repaired text can be edited in the damaged one. An offset inside a repaired run maps to the run's
- * start, its end to the run's end.
+ * repaired text can be edited in the damaged one; null when `s` has nothing to repair (the usual case,
+ * which then allocates nothing). An offset inside a repaired run maps to the run's start, its end to
+ * the run's end.
  */
-export function repairWithOffsets(s: string): {
-  readonly text: string;
-  readonly rawOffset: (i: number) => number;
-} {
-  if (!hasCandidate(s)) return { text: s, rawOffset: SAME_OFFSET };
+export function repairWithOffsets(
+  s: string,
+): { readonly text: string; readonly rawOffset: (i: number) => number } | null {
+  if (!hasCandidate(s)) return null;
   const runs: Run[] = [];
   const text = repairRuns(s, runs);
-  if (runs.length === 0) return { text, rawOffset: SAME_OFFSET };
+  if (runs.length === 0) return null;
   const rawOffset = (i: number): number => {
     let k = runs.length - 1;
     while (k >= 0 && runs[k]![0] > i) k--;

@@ -21,7 +21,7 @@ import type {
 } from './block-types.js';
 import { isLetterOrDigit, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
-import { repairForMatching, repairWithOffsets } from './encoding.js';
+import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
 import { readHeading } from './headings.js';
 import type { Lines } from './lines.js';
@@ -336,7 +336,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
     // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, or a priority emoji.
     if (!TASK_BULLET_HINT_RE.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
-    const { text: matchText, rawOffset } = repairWithOffsets(raw);
+    const repaired = repairWithOffsets(raw);
+    const matchText = repaired?.text ?? raw;
+    const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
     const masked = maskCode(matchText);
     const priority = readInlinePriority(masked);
     const effort = readInlineEffort(masked);
@@ -353,7 +355,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     // An estimate written bare in a list ending the line (`— @li, 3d`) is the other signal.
     if (signals === 1 && !effort) {
       const read = duePhrase ? [...fields, duePhrase] : fields;
-      if (readTail(masked, read, 0, [priority], false, DEFAULT_HOURS_PER_DAY)?.effort) signals++;
+      if (readTail(masked, read, 0, priority, null, DEFAULT_HOURS_PER_DAY)?.effort) signals++;
     }
     if (signals < 2) return null;
     const item = newItem('status-bullet', li.startLine);
@@ -577,7 +579,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     item.statusSource = 'checkbox';
     item.statusText = mark;
     const raw = text.slice(textStart, l0.end);
-    const { text: matchText, rawOffset } = repairWithOffsets(raw);
+    const repaired = repairWithOffsets(raw);
+    const matchText = repaired?.text ?? raw;
+    const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
     const id = readLeadingId(matchText);
     item.id = id?.id ?? null;
     const titleStart = textStart + rawOffset(id ? id.length : 0);
@@ -593,7 +597,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   /** `- ✅ Done thing`, `- **✅ Completed**: Thing`, `- ⏳ Pending thing`. */
   const statusBulletDraft = (line: number, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
-    const { text: matchText, rawOffset } = repairWithOffsets(raw);
+    const repaired = repairWithOffsets(raw);
+    const matchText = repaired?.text ?? raw;
+    const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
     // Every status glyph is outside ASCII: a bullet whose first character (after an opening `**` or
     // `__` and spaces) is ASCII has none.
     if (!startsBeyondAscii(matchText)) return null;

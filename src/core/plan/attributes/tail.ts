@@ -39,16 +39,15 @@ function isListPunct(c: number): boolean {
 }
 
 /**
- * The tail of `s`, or null. `fields` are the fields read on the line, offset by `base`; `marks` the
- * priority and estimate marks read there. `effortRead` says whether the line already states an
- * estimate (`(2h)`), in which case a bare one is not read again.
+ * The tail of `s`, or null. `fields` are the fields read on the line, offset by `base`; `priority` and
+ * `estimate` the marks read there. With an estimate read (`(2h)`), a bare one is not read again.
  */
 export function readTail(
   s: string,
   fields: readonly Field[],
   base: number,
-  marks: readonly (Mark | null)[],
-  effortRead: boolean,
+  priority: Mark | null,
+  estimate: Mark | null,
   hoursPerDay: number,
 ): Tail | null {
   let end = s.length;
@@ -66,16 +65,15 @@ export function readTail(
       end = first = f.span.start - base;
       continue next;
     }
-    for (let k = 0; k < marks.length; k++) {
-      const m = marks[k];
-      if (!m || m.index + m.length !== end) continue;
+    const mark = priority !== null && priority.index + priority.length === end ? priority : estimate;
+    if (mark !== null && mark.index + mark.length === end) {
       meta++;
-      end = first = m.index;
-      continue next;
+      end = first = mark.index;
+      continue;
     }
     // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
     // lines end in a word that is not one, and are not given to the regex.
-    if (effort !== null || effortRead) break;
+    if (effort !== null || estimate !== null) break;
     let u = end;
     while (u > 0 && isAsciiLetter(s.charCodeAt(u - 1))) u--;
     if (u === end || end - u > 7) break;

@@ -58,7 +58,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (ie) cuts.push([ie.index, ie.index + ie.length]);
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
-      const tail = readTail(masked, inline, at, [ip, ie], ie !== null, ctx.hoursPerDay);
+      const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay);
       if (tail) {
         cuts.push([tail.start, masked.length]);
         ie ??= tail.effort;
@@ -106,11 +106,12 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
  */
 function repairedOffsets(text: string, item: Item, matchText: string): ((i: number) => number) | null {
   const start = item.titleSpan.start;
-  const r = repairWithOffsets(text.slice(start, item.lineSpan.end));
+  const raw = text.slice(start, item.lineSpan.end);
+  const r = repairWithOffsets(raw);
   // Every recogniser takes the title so. Were one not to, the line's fields are not kept rather than
   // given offsets that are not theirs, where an edit would overwrite other text.
-  if (!r.text.startsWith(matchText)) return null;
-  return (i) => start + r.rawOffset(i);
+  if (!(r?.text ?? raw).startsWith(matchText)) return null;
+  return r ? (i) => start + r.rawOffset(i) : (i) => start + i;
 }
 
 function moveField(f: Field, toPlan: (i: number) => number): Field {
