@@ -43,7 +43,19 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   // Where an item states a key twice (`(A) Call [priority:: P2]`), the parser reads the last of them
   // (the first owner): every one is set, so the plan stops contradicting itself, and every one is
   // removed. An item's several owners are its mentions: setting the owner changes the first.
-  const existing = item.fields.filter((f) => f.key === k && f.rawKey !== '#');
+  const stated = item.fields.filter((f) => f.key === k && f.rawKey !== '#');
+  // A field inside another (the `@kim` of `(owner: @kim)`) goes with the outer one.
+  const existing = stated.filter(
+    (f, i) =>
+      !stated.some(
+        (g, j) =>
+          j !== i &&
+          g.span.start <= f.span.start &&
+          f.span.end <= g.span.end &&
+          // Of two fields on the same span, the first stays.
+          (g.span.end - g.span.start > f.span.end - f.span.start || j < i),
+      ),
+  );
   if (existing.length > 0) {
     if (value === null) return existing.map((f) => removeField(plan, f));
     const v = value;

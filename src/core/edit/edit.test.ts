@@ -256,6 +256,60 @@ describe('editing priority and estimate marks', () => {
     expect(one('Login (owner: Bob)', 'owner', null)).toBe('Login');
     expect(one('Login (owner: Bob) today', 'owner', null)).toBe('Login today');
     expect(one('Pair with @ana, @bo', 'owner', null)).toBe('Pair with');
+    // The mention inside the list goes with its field.
+    expect(one('Login (owner: @bob)', 'owner', null)).toBe('Login');
+    expect(one('Ship it **Due:** 2026-02-02 [due:: 2026-01-01] ⏫', 'due', '2027-01-01')).toBe(
+      'Ship it **Due:** 2027-01-01 [due:: 2027-01-01] ⏫',
+    );
+  });
+
+  it('sets an attribute on a line of mixed notations so that it reads back with the new value (property)', () => {
+    const piece = fc.constantFrom(
+      'Ship it',
+      ' — ',
+      ' - ',
+      ', ',
+      ' @kim',
+      ' 3d',
+      ' (2h)',
+      ' ~1d',
+      ' (owner: Bo, due: 2026-01-02)',
+      ' **Due:** 2026-02-02',
+      ' due 2026-03-03',
+      ' by March 3, 2026',
+      ' (P1)',
+      ' [#A]',
+      ' ⏫',
+      ' 📅 2026-01-05',
+      ' [due:: 2026-01-01]',
+      ' depends on T001',
+      ' âœ… ',
+      '~~',
+      ' x',
+      ' (note: y)',
+    );
+    const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
+      due: ['2027-12-31', (i) => i.due, '2027-12-31'],
+      owner: ['zed', (i) => i.owner, 'zed'],
+      effort: ['5h', (i) => i.effort?.minutes, 300],
+      priority: ['P3', (i) => i.priority?.rank, 3],
+    };
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(...Object.keys(wanted)),
+        (parts, k) => {
+          const text = `# P\n\n- [ ] ${parts.join('')}\n`;
+          const plan = parse(text);
+          const item = plan.items[0];
+          if (!item || item.title.trim() === '') return;
+          const [value, read, expected] = wanted[k]!;
+          const out = applyEdits(text, setAttribute(plan, item, k, value));
+          expect(read(parse(out).items[0]!)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses a value the mark cannot show', () => {

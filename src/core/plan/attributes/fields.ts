@@ -181,10 +181,11 @@ const PAREN_OPEN_RE =
 const PAREN_PIECE_RE = /([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} _-]{0,20}:)[^)])*)/uy;
 /**
  * A bold field written on an item's line after its title: `Switch DNS **Due:** Week 2`, `**Owner**: Kim`,
- * keys as field lines write them. The value runs to the next bold key, a `|`, or the end of the line.
+ * keys as field lines write them. The value is words (letters, digits, spaces and `. , ' / : -`, an
+ * owner's `@` first): it ends before a mark, a bracket, a tag or an emoji, which are fields of their own.
  */
 const INLINE_BOLD_RE =
-  /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*((?:(?!(?:\*\*|__)[^*_\n|]{1,40}?(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：]))[^|\n])*)/g;
+  /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*(@?[\p{L}\p{N}][\p{L}\p{N} .,'’/:-]*)/gu;
 /** The keys a bold field on an item's line gives it; other bold text ending in a colon is the title's. */
 const BOLD_FIELD_KEYS: ReadonlySet<string> = new Set([
   'status',
@@ -201,7 +202,7 @@ export function readBoldFields(s: string, base: number): Field[] {
   for (let m = first(INLINE_BOLD_RE, s); m; m = INLINE_BOLD_RE.exec(s)) {
     const rawKey = m[2]!.trim();
     const key = normaliseKey(rawKey);
-    const value = m[3]!.trimEnd();
+    const value = m[3]!.replace(/[\s,.:-]+$/, '');
     if (!BOLD_FIELD_KEYS.has(key) || value === '') continue;
     const full = m[0].slice(0, m[0].length - (m[3]!.length - value.length));
     out.push(tok(key, rawKey, value, base, m.index, full, full.length - value.length, 'kv'));
