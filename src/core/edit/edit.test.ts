@@ -312,6 +312,61 @@ describe('editing priority and estimate marks', () => {
     );
   });
 
+  it('sets any status on a line of any notation, keeping its title (property)', () => {
+    const lead = fc.constantFrom(
+      '- [ ] ',
+      '- [x] ',
+      '- ✅ ',
+      '- âœ… ',
+      '- **✅ Done**: ',
+      '1. **[P1]** ',
+      '- TODO ',
+      '☐ ',
+    );
+    const piece = fc.constantFrom(
+      'Ship it',
+      ' — ',
+      ', ',
+      ' @kim',
+      ' 3d',
+      ' (2h)',
+      ' (owner: Bo, due: 2026-01-02)',
+      ' **Due:** 2026-02-02',
+      ' **bold** words',
+      ' (P1)',
+      ' ⏫',
+      ' 📅 2026-01-05',
+      ' [due:: 2026-01-01]',
+      ' ✅',
+      ' âœ…',
+      ' 🔄',
+    );
+    fc.assert(
+      fc.property(
+        lead,
+        fc.array(piece, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...STATUSES),
+        (l, parts, st) => {
+          const text = `# P\n\n${l}${parts.join('')}\n`;
+          const plan = parse(text);
+          const item = plan.items[0];
+          if (!item) return;
+          let out: string;
+          try {
+            out = applyEdits(text, setStatus(plan, item, st));
+          } catch (e) {
+            // A status a plain ballot-box line has no box for is refused, with nothing written.
+            if (e instanceof Error && /has no box for/.test(e.message)) return;
+            throw e;
+          }
+          const again = parse(out).items[0]!;
+          expect([again.status, again.title]).toEqual([st, item.title]);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
   it('refuses a value the mark cannot show', () => {
     expect(() => one('Deploy (P1)', 'priority', 'soon')).toThrow(/not a priority/);
     expect(() => one('Fix login (2h)', 'effort', 'large')).toThrow(/not an estimate/);

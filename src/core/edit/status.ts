@@ -173,8 +173,14 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
       );
   }
   const edits: Edit[] = [{ start: span.start, end: span.end, text: emoji }];
-  // A status word right after the mark inside the bold (`**✅ Completed**`) changes with it.
-  const after = /^(\s+)([\p{L}][\p{L} ]*?)(?=\*\*|__)/u.exec(text.slice(span.end, item.lineSpan.end));
+  // A status word right after the mark inside the bold (`**✅ Completed**`) changes with it; only
+  // there: in `- ✅ Ship it **Due:** …` the words after the mark are the title.
+  const bold = /(\*\*|__)[ \t]*$/.exec(text.slice(item.lineSpan.start, span.start));
+  const after = bold
+    ? new RegExp(`^(\\s+)([\\p{L}][\\p{L} ]*?)(?=${bold[1] === '**' ? '\\*\\*' : '__'})`, 'u').exec(
+        text.slice(span.end, item.lineSpan.end),
+      )
+    : null;
   if (after) {
     const wordStart = span.end + after[1]!.length;
     const word = statusText(plan, status, `✅ ${after[2]}`).replace(/^[^\p{L}]+/u, '');
