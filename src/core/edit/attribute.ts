@@ -43,7 +43,8 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   // Where an item states a key twice (`(A) Call [priority:: P2]`), the parser reads the last of them
   // (the first owner): every one is set, so the plan stops contradicting itself, and every one is
   // removed. An item's several owners are its mentions: setting the owner changes the first.
-  const stated = item.fields.filter((f) => f.key === k && f.rawKey !== '#');
+  // `#tag` and `+project` marks are words of the title, not the item's tags field.
+  const stated = item.fields.filter((f) => f.key === k && f.rawKey !== '#' && f.rawKey !== '+');
   // A field inside another (the `@kim` of `(owner: @kim)`) goes with the outer one.
   const existing = stated.filter(
     (f, i) =>

@@ -501,6 +501,14 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it("reads todo.txt's +project as a tag that stays in the title and out of the key", () => {
+    const p = parse('# T\n\n- [ ] (A) Call Bob +website @phone\n- [ ] Learn C++ and +1 the idea\n');
+    expect(p.items.map((i) => [i.key, i.title, i.tags])).toEqual([
+      ['t/call-bob', 'Call Bob +website @phone', ['website']],
+      ['t/learn-c-and-1-the-idea', 'Learn C++ and +1 the idea', []],
+    ]);
+  });
+
   it('gives every mark a field whose value span is the part an edit replaces', () => {
     const marks = plan.items.flatMap((i) =>
       i.fields

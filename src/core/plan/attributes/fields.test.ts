@@ -17,6 +17,7 @@ const KV_HINT_RE =
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
+const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
 const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
 
 /** The first match of a global regex from the start; call `re.exec(s)` for the next ones (no iterator per call). */
@@ -112,6 +113,9 @@ function referenceInlineFields(s: string, base: number, masked = maskCode(s)): F
     for (let m = first(TAG_RE, masked); m; m = TAG_RE.exec(masked)) {
       out.push(tok('tags', '#', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
+  for (let m = first(PROJECT_RE, masked); m; m = PROJECT_RE.exec(masked)) {
+    out.push(tok('tags', '+', m[1]!, base, m.index, m[0], 1, 'kv'));
+  }
   const org = masked.trimEnd().endsWith(':') ? ORG_TAGS_RE.exec(masked) : null;
   if (org) {
     const index = org.index + org[0].indexOf(org[1]!);

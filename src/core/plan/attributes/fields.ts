@@ -215,6 +215,16 @@ const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'ef
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
+/** todo.txt's `+project`, after white space or at the start (not `C++`, not `+1`). */
+const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
+
+/**
+ * Whether a field is a mark written in the title's words, `@owner`, `#tag` or `+project`: such marks
+ * stay in the title as written, and a list of fields does not end at them.
+ */
+export function isWordMark(f: Field): boolean {
+  return f.rawKey === '@' || f.rawKey === '#' || f.rawKey === '+';
+}
 
 /** The emoji EMOJI_DATE_RE and EMOJI_TEXT_RE start with: a line without one needs neither regex. */
 const DATE_EMOJI = ['📅', '⏳', '🛫', '➕', '✅', '❌'];
@@ -363,6 +373,10 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   if (has('#'))
     for (let m = first(TAG_RE, masked); m; m = TAG_RE.exec(masked)) {
       out.push(tok('tags', '#', m[1]!, base, m.index, m[0], 1, 'kv'));
+    }
+  if (has('+'))
+    for (let m = first(PROJECT_RE, masked); m; m = PROJECT_RE.exec(masked)) {
+      out.push(tok('tags', '+', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
   const org = orgTags(masked);
   if (org)

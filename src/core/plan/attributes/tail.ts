@@ -9,6 +9,7 @@
 import type { Effort, Field } from '../../model.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { readEffort } from './effort.js';
+import { isWordMark } from './fields.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -61,7 +62,7 @@ export function readTail(
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k]!;
       if (f.span.end - base !== end) continue;
-      if (f.rawKey !== '@' && f.rawKey !== '#') meta++;
+      if (!isWordMark(f)) meta++;
       end = first = f.span.start - base;
       continue next;
     }

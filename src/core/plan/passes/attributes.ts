@@ -4,6 +4,7 @@ import { resolveDate } from '../attributes/dates.js';
 import { readEffort, readInlineEffort } from '../attributes/effort.js';
 import {
   isPlaceholder,
+  isWordMark,
   maskCode,
   readDuePhrase,
   readInlineFields,
@@ -52,7 +53,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       const cuts: [number, number][] = [];
       for (let k = 0; k < inline.length; k++) {
         const f = inline[k]!;
-        if (f.rawKey !== '@' && f.rawKey !== '#') cuts.push([f.span.start - at, f.span.end - at]);
+        if (!isWordMark(f)) cuts.push([f.span.start - at, f.span.end - at]);
       }
       if (ip) cuts.push([ip.index, ip.index + ip.length]);
       if (ie) cuts.push([ie.index, ie.index + ie.length]);

@@ -64,14 +64,14 @@ function withoutCookies(title: string): string {
   return title.replace(COOKIE_RE, '');
 }
 
-const MENTION_OR_TAG_RE = /(?<![\p{L}\p{N}._%+-])[@#][\p{L}_][\p{L}\p{N}._/-]*/gu;
+const MENTION_OR_TAG_RE = /(?<![\p{L}\p{N}._%+-])[@#+][\p{L}_][\p{L}\p{N}._/-]*/gu;
 
 /**
- * A title without its `@owner` mentions and `#tags`, which stay in the title as written but not in
- * the key: giving an item another owner must not give it another key.
+ * A title without its `@owner` mentions, `#tags` and `+projects`, which stay in the title as written
+ * but not in the key: giving an item another owner must not give it another key.
  */
 function withoutMentions(title: string): string {
-  if (!title.includes('@') && !title.includes('#')) return title;
+  if (!title.includes('@') && !title.includes('#') && !title.includes('+')) return title;
   const t = title.replace(MENTION_OR_TAG_RE, '').trim();
   return t === '' ? title : t;
 }
