@@ -117,7 +117,8 @@ function markText(key: string, old: string, value: string): string {
   if (/^P[0-4]$/.test(old)) return `P${p.rank}`;
   if (/^[A-E]$/.test(old)) return 'AABCD'.charAt(p.rank);
   if (OBSIDIAN_PRIORITY.includes(old)) return OBSIDIAN_PRIORITY[p.rank]!;
-  return TRAFFIC_LIGHTS[p.rank]!;
+  if (TRAFFIC_LIGHTS.includes(old)) return TRAFFIC_LIGHTS[p.rank]!;
+  return value;
 }
 
 /**

@@ -361,15 +361,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const item = newItem('status-bullet', li.startLine);
     const id = readLeadingId(matchText);
     item.id = id?.id ?? null;
-    const titleStart = l0.start + rawOffset(id?.length ?? 0);
-    // A status mark ending the line (`… @maria, 1d ✅`) is the task's status.
     const idLength = id?.length ?? 0;
+    const titleStart = l0.start + rawOffset(idLength);
+    // A status mark ending the line (`… @maria, 1d ✅`) is the task's status.
     const body = takeTrailingStatus(
       item,
       matchText.slice(idLength),
       (i) => l0.start + rawOffset(idLength + i),
     );
-    item.titleSpan = { start: titleStart, end: l0.start + rawOffset((id?.length ?? 0) + body.length) };
+    item.titleSpan = { start: titleStart, end: l0.start + rawOffset(idLength + body.length) };
     return {
       item,
       idKind: id?.kind ?? null,

@@ -1,6 +1,7 @@
 /** Attribute fields as plans write them: bold key lines, pipe-joined lines, dataview, emoji, key:value. */
 import type { Field, FieldStyle } from '../../model.js';
 import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
+import { MONTH_NAME } from './dates.js';
 
 /** Plan keys (lower case) mapped to taskmark's attribute names; other keys are kept as written. */
 const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -388,8 +389,6 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   return out;
 }
 
-/** A month's name or abbreviation, as the date reader takes them. */
-const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DUE_PHRASE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',

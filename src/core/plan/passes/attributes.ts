@@ -49,7 +49,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (duePhrase) inline = [...inline, duePhrase].sort((a, b) => a.span.start - b.span.start);
       const ip = readInlinePriority(masked);
       let ie = readInlineEffort(masked, ctx.hoursPerDay);
-      // The title is the text without machine-readable tokens; @mentions and #tags stay as written.
+      // The title is the text without machine-readable tokens; @mentions, #tags and +projects stay.
       const cuts: [number, number][] = [];
       for (let k = 0; k < inline.length; k++) {
         const f = inline[k]!;
