@@ -14,7 +14,8 @@ const MONTHS = [
   'november',
   'december',
 ];
-const MONTH_NAMES = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+const MONTH_NAMES =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const MONTH = String.raw`(${MONTH_NAMES})\.?`;
 /** A month's name or abbreviation as the date reader takes it, for regexes that find dates in text. */
 export const MONTH_NAME = String.raw`(?:${MONTH_NAMES})\.?`;
