@@ -56,6 +56,13 @@ function endOfContent(plan: Plan, from: number, to: number): { at: number; lastL
 }
 
 function underParent(plan: Plan, parent: Item, title: string, mark: string): Edit {
+  // A ballot-box or numbered line is a line of a paragraph, and a table row a row: markdown nests
+  // nothing under them, and a list written after one would not be its child.
+  if ((parent.kind === 'status-bullet' && parent.list === null) || parent.kind === 'table-row')
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${parent.key} is a line of ${parent.kind === 'table-row' ? 'a table' : 'a paragraph'}, which cannot hold items; add the item to its section instead.`,
+    );
   const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
   const last = kids[kids.length - 1];
   if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));

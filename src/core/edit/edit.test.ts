@@ -579,6 +579,12 @@ describe('addItem and removeItem', () => {
     );
   });
 
+  it('refuses a child for a line of a paragraph or a table row, which markdown cannot nest under', () => {
+    const text = '# P\n\n☐ Book the van\n☐ Cancel the internet\n';
+    const plan = parse(text);
+    expect(() => addItem(plan, { parent: plan.items[0]! }, { title: 'Pack' })).toThrow(/cannot hold items/);
+  });
+
   it('rejects titles with line breaks', () => {
     const p = parse('- [ ] a\n');
     expect(() => addItem(p, { parent: p.items[0]! }, { title: 'a\nb' })).toThrow(/one non-empty line/);

@@ -784,6 +784,7 @@ Log in with both providers in staging.
         '',
         '## 2. Implement the login endpoint [in-progress]',
         '### Dependencies: 12.1',
+        '**Owner:** li',
         '### Details:',
         'Lock the account after 5 failures.',
         '',
@@ -796,7 +797,7 @@ Log in with both providers in staging.
     expect(plan.items.map((i) => [i.key, i.id, i.status, i.parent, i.dependsOn, i.owner])).toEqual([
       ['12', '12', 'doing', null, [], null],
       ['12.1', '12.1', 'done', '12', [], null],
-      ['12.2', '12.2', 'doing', '12', ['12.1'], null],
+      ['12.2', '12.2', 'doing', '12', ['12.1'], 'li'],
       ['12.3', '12.3', 'todo', '12', ['12.1', '12.2'], 'kim'],
     ]);
     // The task's own dependencies name other task files, not its subtask 3.
@@ -806,8 +807,8 @@ Log in with both providers in staging.
       'heading-field',
       '12.1, 12.2',
     ]);
-    // A heading of another kind under an item is not a field of it.
-    expect(plan.items[2]!.fields.map((f) => f.key)).toEqual(['depends']);
+    // Field lines after a field heading are still the item's; a heading of another kind is no field.
+    expect(plan.items[2]!.fields.map((f) => f.key)).toEqual(['depends', 'owner']);
   });
 
   it("leaves a document's own metadata alone: a title and a status are not a task", () => {

@@ -231,6 +231,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       owner !== null && owner.draft >= 0 && b.lines.length === 1 ? readHeadingField(text, first) : null;
     if (asField !== null && SUB_HEADING_KEYS.has(asField.key)) {
       drafts[owner!.draft]!.item.fields.push(asField);
+      // What follows it (field lines, items) is still the item's.
+      entry.draft = owner!.draft;
       open.push(entry);
       return;
     }
