@@ -585,6 +585,62 @@ describe('addItem and removeItem', () => {
     expect(() => addItem(plan, { parent: plan.items[0]! }, { title: 'Pack' })).toThrow(/cannot hold items/);
   });
 
+  it('adds a child under any item of a mixed plan, and removes any item by its own lines only (property)', () => {
+    const line = fc.constantFrom(
+      '- [ ] Ship it — @li, 3d, due 2026-02-06',
+      '- [x] Login (owner: Bob, due: 2026-01-02)',
+      '- ✅ Done **Due:** 2026-02-02',
+      '  - [ ] child (2h)',
+      '1. **[P1]** CSV parser — @li, 3d',
+      '- [ ] T002 Build (blocked by T001)',
+      '- âœ… Damaged done',
+      '☐ Book the van',
+      '- TODO Rotate keys',
+      '## MH-001: Heading item',
+      '**Status:** ⏳ TODO',
+      '### Dependencies: MH-002',
+      '## 2. Sub [pending]',
+      '## Section',
+      '',
+      'Prose line.',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 2, maxLength: 12 }),
+        fc.nat(),
+        fc.boolean(),
+        (lines, pick, add) => {
+          const text = `# Plan\n\n${lines.join('\n')}\n`;
+          const plan = parse(text);
+          if (plan.items.length === 0) return;
+          const item = plan.items[pick % plan.items.length]!;
+          if (add) {
+            let out: string;
+            try {
+              out = applyEdits(text, addItem(plan, { parent: item }, { title: 'Brand new task' }));
+            } catch (e) {
+              if (e instanceof Error && /cannot hold items/.test(e.message)) return;
+              throw e;
+            }
+            expect(parse(out).items.find((i) => i.title === 'Brand new task')?.parent).toBe(item.key);
+          } else {
+            const out = applyEdits(text, removeItem(plan, item));
+            // The item's lines go, and at most a blank line after them; nothing else changes.
+            const head = text.slice(0, item.span.start);
+            expect(out.startsWith(head)).toBe(true);
+            const rest = out.slice(head.length);
+            const gone = text.slice(item.span.start, text.length - rest.length);
+            expect(text.endsWith(rest) && gone.startsWith(text.slice(item.span.start, item.span.end))).toBe(
+              true,
+            );
+            expect(gone.slice(item.span.end - item.span.start).trim()).toBe('');
+          }
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
   it('rejects titles with line breaks', () => {
     const p = parse('- [ ] a\n');
     expect(() => addItem(p, { parent: p.items[0]! }, { title: 'a\nb' })).toThrow(/one non-empty line/);
