@@ -204,6 +204,39 @@ describe('parsePlan on dependencies stated in prose', () => {
     expect(plan.dependencies.find((d) => d.from === 'T005')!.line).toBe(10);
   });
 
+  it('makes the items at the top of a phase wait for those of the phases it depends on', () => {
+    const phased = parse(
+      [
+        '# Tasks',
+        '',
+        '## Phase 1: Setup',
+        '- [ ] T001 Create the project',
+        '- [ ] T002 Configure linting',
+        '',
+        '## Phase 2: Foundational',
+        '- [ ] T003 Database schema',
+        '  - [ ] Migrations',
+        '',
+        '## Phase 3: User Story 1',
+        '- [ ] T004 Upload endpoint',
+        '',
+        '## Dependencies',
+        '',
+        '- Phase 1 blocks Phase 2',
+        '- Phase 3 depends on Phase 1 and 2',
+        '- Phase 9 blocks Phase 2; phase 2 needs nothing',
+        '',
+      ].join('\n'),
+    );
+    expect(phased.items.map((i) => [i.key, i.dependsOn])).toEqual([
+      ['T001', []],
+      ['T002', []],
+      ['T003', ['T001', 'T002']],
+      ['T003/migrations', []],
+      ['T004', ['T001', 'T002', 'T003']],
+    ]);
+  });
+
   it("reads what an item's own line says it waits for, when the words name an item", () => {
     const own = parse(
       [

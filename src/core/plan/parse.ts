@@ -95,7 +95,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const byKey = new Map<string, Item>();
   for (let i = 0; i < items.length; i++) byKey.set(items[i]!.key, items[i]!);
   const index = new ItemIndex(items, byKey);
-  const dependencies = resolveDependencies(text, lines, drafts, rawDeps, rec.codeBlocks, index);
+  const dependencies = resolveDependencies(text, lines, drafts, rawDeps, rec.codeBlocks, index, rec.sections);
   computeRollups(items, byKey);
 
   const used: VocabularyEntry[] = [];

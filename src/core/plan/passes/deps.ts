@@ -1,5 +1,5 @@
 /** Stage 5b: dependencies from fields, arrow chains, prose and trees drawn in code blocks; cycles. */
-import type { Dependency, Item } from '../../model.js';
+import type { Dependency, Item, Section } from '../../model.js';
 import { nextId } from '../attributes/ids.js';
 import type { LineSlice } from '../block-types.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
@@ -158,6 +158,7 @@ export function resolveDependencies(
   rawDeps: RawDeps,
   codeBlocks: readonly LineSlice[][],
   index: ItemIndex,
+  sections: readonly Section[],
 ): Dependency[] {
   const deps: Dependency[] = [];
   const seen = new Set<string>();
@@ -205,6 +206,7 @@ export function resolveDependencies(
     }
     return found;
   };
+  const phases = phaseIndex(sections, drafts);
   const inCode = new Set<number>();
   for (const block of codeBlocks) {
     for (const s of block) inCode.add(s.line);
@@ -240,6 +242,17 @@ export function resolveDependencies(
       }
     }
     if (!mayStateProse(s)) continue;
+    for (const p of phaseClauses(s)) {
+      const a = phases.section(p.subject);
+      if (!a) continue;
+      for (const o of p.objects) {
+        const b = phases.section(o);
+        if (!b || b === a) continue;
+        const [later, earlier] = p.reverse ? [b, a] : [a, b];
+        for (const x of phases.roots(later))
+          for (const y of phases.roots(earlier)) add(x, y, 'inline', l + 1);
+      }
+    }
     const lower = s.toLowerCase();
     const prose = lower.length === s.length ? proseIn(lower) : proseFoldingIn(s);
     for (const m of prose) {
@@ -285,6 +298,59 @@ function ownLinePhrases(s: string): { reverse: boolean; refs: string[] }[] {
 function leadingIdItem(ref: string, index: ItemIndex): Item | undefined {
   const m = nextId(ref, 0);
   return m && m.index === 0 ? index.find(ref.slice(0, m.end)) : undefined;
+}
+
+/**
+ * `Phase 3 blocks Phase 4`, `Phase 4 depends on Phase 2 and 3`: a phase waits for another, so the
+ * items at the top of the waiting phase's section depend on those at the top of the other's.
+ */
+const PHASE_CLAUSE_RE =
+  /\bphase\s+(\d+[a-z]?)\s+(blocks|must precede|depends on|requires|needs|is blocked by|blocked by|comes after|must follow)\s+(?:all\s+of\s+)?phases?\s+(\d+[a-z]?(?:\s*(?:,|and|&)\s*(?:phase\s+)?\d+[a-z]?)*)/gi;
+
+function phaseClauses(s: string): { subject: string; objects: string[]; reverse: boolean }[] {
+  if (!/phase/i.test(s)) return [];
+  const out: { subject: string; objects: string[]; reverse: boolean }[] = [];
+  PHASE_CLAUSE_RE.lastIndex = 0;
+  for (let m = PHASE_CLAUSE_RE.exec(s); m; m = PHASE_CLAUSE_RE.exec(s)) {
+    const verb = m[2]!.toLowerCase();
+    out.push({
+      subject: m[1]!.toLowerCase(),
+      objects: m[3]!.toLowerCase().match(/\d+[a-z]?/g) ?? [],
+      reverse: verb === 'blocks' || verb === 'must precede',
+    });
+  }
+  return out;
+}
+
+/** The sections named `Phase N …` by their number, and the items at the top of each. */
+function phaseIndex(sections: readonly Section[], drafts: readonly Draft[]) {
+  let byNumber: Map<string, Section> | null = null;
+  const roots = new Map<Section, Item[]>();
+  return {
+    section(n: string): Section | undefined {
+      if (byNumber === null) {
+        byNumber = new Map();
+        for (const sec of sections) {
+          const m = /^[^A-Za-z0-9]*phase\s+(\d+[a-z]?)\b/i.exec(sec.title);
+          if (m && !byNumber.has(m[1]!.toLowerCase())) byNumber.set(m[1]!.toLowerCase(), sec);
+        }
+      }
+      return byNumber.get(n);
+    },
+    roots(sec: Section): Item[] {
+      let list = roots.get(sec);
+      if (list) return list;
+      const inside = (i: Item) => i.span.start >= sec.span.start && i.span.start < sec.span.end;
+      list = [];
+      for (const d of drafts) {
+        if (!inside(d.item)) continue;
+        const parent = d.parent >= 0 ? drafts[d.parent]!.item : null;
+        if (parent === null || !inside(parent)) list.push(d.item);
+      }
+      roots.set(sec, list);
+      return list;
+    },
+  };
 }
 
 /** Every prose dependency in lower-case `t`, in order. */
