@@ -249,8 +249,12 @@ export function resolveDependencies(
         const b = phases.section(o);
         if (!b || b === a) continue;
         const [later, earlier] = p.reverse ? [b, a] : [a, b];
-        for (const x of phases.roots(later))
-          for (const y of phases.roots(earlier)) add(x, y, 'inline', l + 1);
+        const xs = phases.roots(later);
+        const ys = phases.roots(earlier);
+        // Every pair is an edge: phases too large for that (a generated plan's) are left alone,
+        // so a parse stays linear in the plan's size.
+        if (xs.length * ys.length > MAX_PHASE_EDGES || phases.linked(later, earlier)) continue;
+        for (const x of xs) for (const y of ys) add(x, y, 'inline', l + 1);
       }
     }
     const lower = s.toLowerCase();
@@ -304,6 +308,7 @@ function leadingIdItem(ref: string, index: ItemIndex): Item | undefined {
  * `Phase 3 blocks Phase 4`, `Phase 4 depends on Phase 2 and 3`: a phase waits for another, so the
  * items at the top of the waiting phase's section depend on those at the top of the other's.
  */
+const MAX_PHASE_EDGES = 2500;
 const PHASE_CLAUSE_RE =
   /\bphase\s+(\d+[a-z]?)\s+(blocks|must precede|depends on|requires|needs|is blocked by|blocked by|comes after|must follow)\s+(?:all\s+of\s+)?phases?\s+(\d+[a-z]?(?:\s*(?:,|and|&)\s*(?:phase\s+)?\d+[a-z]?)*)/gi;
 
@@ -326,7 +331,15 @@ function phaseClauses(s: string): { subject: string; objects: string[]; reverse:
 function phaseIndex(sections: readonly Section[], drafts: readonly Draft[]) {
   let byNumber: Map<string, Section> | null = null;
   const roots = new Map<Section, Item[]>();
+  const pairs = new Set<string>();
   return {
+    /** Whether `later` was linked to `earlier` already (a plan may say it twice); records it if not. */
+    linked(later: Section, earlier: Section): boolean {
+      const k = `${later.line}:${earlier.line}`;
+      if (pairs.has(k)) return true;
+      pairs.add(k);
+      return false;
+    },
     section(n: string): Section | undefined {
       if (byNumber === null) {
         byNumber = new Map();
