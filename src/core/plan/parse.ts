@@ -74,7 +74,6 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   applyAttributes(
     drafts,
     {
-      text,
       planDate: facts.date,
       hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY,
       vocabulary: vocabMap,

@@ -41,9 +41,14 @@ export interface Draft {
   matchText: string;
   /** Offset in the plan text where `matchText` starts when it was not repaired, else -1. */
   matchBase: number;
+  /** Where `matchText` was repaired: maps an offset in it to the plan's text, for fields' spans. */
+  repairMap?: ((i: number) => number) | undefined;
   /** Id of the list the item is in (an index into `listSizes`), or -1. */
   list: number;
 }
+
+/** What a line's recogniser makes: the item and what the attribute pass reads it from. */
+type MadeItem = Pick<Draft, 'item' | 'idKind' | 'matchText' | 'matchBase' | 'repairMap'>;
 
 export interface Recognised {
   readonly drafts: Draft[];
@@ -376,7 +381,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       item,
       idKind: id?.kind ?? null,
       matchText: body,
-      matchBase: matchText === raw ? titleStart : -1,
+      matchBase: repaired ? -1 : titleStart,
+      repairMap: repaired ? (i: number) => l0.start + rawOffset(idLength + i) : undefined,
     };
   };
 
@@ -424,11 +430,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   };
 
   /** Adds an item that is one line of a paragraph (a ballot box line, a numbered line). */
-  const pushLineItem = (
-    made: { item: Item; idKind: IdKind | null; matchText: string; matchBase: number },
-    slice: LineSlice,
-    parentItem: number,
-  ) => {
+  const pushLineItem = (made: MadeItem, slice: LineSlice, parentItem: number) => {
     const parent = parentItem >= 0 ? parentItem : headingItem();
     const { item } = made;
     item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
@@ -443,6 +445,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       endLine: slice.line + 1,
       matchText: made.matchText,
       matchBase: made.matchBase,
+      repairMap: made.repairMap,
       list: -1,
     });
   };
@@ -507,7 +510,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     if (para && !(sec >= 0 && legendSections[sec]!)) {
       const l0 = para.lines[0]!;
       const box = readCheckbox(text, l0.start, l0.end, para.lines.length > 1);
-      const made = box
+      const made: MadeItem | null = box
         ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
         : (statusBulletDraft(li.startLine, para.lines[0]!) ??
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
@@ -533,6 +536,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
           endLine: li.endLine,
           matchText: made.matchText,
           matchBase: made.matchBase,
+          repairMap: made.repairMap,
           list: frame.list,
         });
         const index = drafts.length - 1;
@@ -592,7 +596,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       item,
       idKind: id?.kind ?? null,
       matchText: id ? matchText.slice(id.length) : matchText,
-      matchBase: matchText === raw ? titleStart : -1,
+      matchBase: repaired ? -1 : titleStart,
+      repairMap: repaired ? (i: number) => textStart + rawOffset((id?.length ?? 0) + i) : undefined,
     };
   };
 
@@ -621,7 +626,6 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     } else {
       rest = rest.replace(/^\s*:?\s*/, '');
     }
-    const damaged = matchText !== raw;
     const markerStart = l0.start + rawOffset(m.bold.length);
     item.status = status;
     item.statusSource = 'marker';
@@ -630,9 +634,16 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const id = readLeadingId(rest);
     item.id = id?.id ?? null;
     const title = id ? rest.slice(id.length) : rest;
-    const titleStart = l0.start + rawOffset(matchText.length - title.length);
+    const titleAt = matchText.length - title.length;
+    const titleStart = l0.start + rawOffset(titleAt);
     item.titleSpan = { start: titleStart, end: l0.end };
-    return { item, idKind: id?.kind ?? null, matchText: title, matchBase: damaged ? -1 : titleStart };
+    return {
+      item,
+      idKind: id?.kind ?? null,
+      matchText: title,
+      matchBase: repaired ? -1 : titleStart,
+      repairMap: repaired ? (i: number) => l0.start + rawOffset(titleAt + i) : undefined,
+    };
   };
 
   /** `- TODO Rotate the keys`, `- DONE: Remove the exporter`: an org-mode keyword opens the bullet. */

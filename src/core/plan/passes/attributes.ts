@@ -14,12 +14,9 @@ import { readInlinePriority, readPriorityValue } from '../attributes/priority.js
 import { readStatusValue } from '../attributes/status.js';
 import { readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
-import { repairWithOffsets } from '../encoding.js';
 import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
-  /** The plan's text. */
-  readonly text: string;
   readonly planDate: string | null;
   readonly hoursPerDay: number;
   readonly vocabulary: ReadonlyMap<string, Status>;
@@ -39,8 +36,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     if (ownLine) {
       const masked = maskCode(d.matchText);
       // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
-      // edit must land: fields are read relative to the line, then moved.
-      const toPlan = d.matchBase >= 0 ? null : repairedOffsets(ctx.text, item, d.matchText);
+      // edit must land: fields are read relative to the line, then moved by the recogniser's map.
+      const toPlan = d.matchBase >= 0 ? null : (d.repairMap ?? null);
       const at = Math.max(d.matchBase, 0);
       let inline = readInlineFields(d.matchText, at, masked);
       const markers = readLeadingMarkers(masked, at);
@@ -72,6 +69,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (ie) kept.push(markField('effort', masked, ie.index, ie.length, ie.effort.text, at));
       if ((ip || ie) && kept.length > 1) kept = kept.sort((a, b) => a.span.start - b.span.start);
       if (toPlan !== null) kept = kept.map((f) => moveField(f, toPlan));
+      // A line without a map (none is made so) keeps no fields rather than offsets that are not theirs.
       else if (d.matchBase < 0) kept = [];
       if (item.fields.length === 0) item.fields = kept;
       else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
@@ -98,21 +96,6 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const tags = readTechTags(maskCode(item.title));
     for (let k = 0; k < tags.length; k++) if (!item.tags.includes(tags[k]!)) item.tags.push(tags[k]!);
   }
-}
-
-/**
- * For an item whose line was repaired for matching: a map from offsets in `matchText` to offsets in
- * the plan. The line's text from the title on, repaired, starts with `matchText`; offsets past a
- * repaired run move by the difference in length.
- */
-function repairedOffsets(text: string, item: Item, matchText: string): ((i: number) => number) | null {
-  const start = item.titleSpan.start;
-  const raw = text.slice(start, item.lineSpan.end);
-  const r = repairWithOffsets(raw);
-  // Every recogniser takes the title so. Were one not to, the line's fields are not kept rather than
-  // given offsets that are not theirs, where an edit would overwrite other text.
-  if (!(r?.text ?? raw).startsWith(matchText)) return null;
-  return r ? (i) => start + r.rawOffset(i) : (i) => start + i;
 }
 
 function moveField(f: Field, toPlan: (i: number) => number): Field {
