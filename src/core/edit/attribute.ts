@@ -226,6 +226,9 @@ function removeInline(plan: Plan, f: Field): Edit {
   if (prev) return { start: f.span.start - prev[0].length, end: f.span.end, text: '' };
   const sep = /[ \t]+(?:[—–|]|-)[ \t]*$/.exec(before);
   if (sep && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
+  // Between two dashes (`Boxes — Owner: Jonas — Due: …`): the field goes with the dash after it.
+  const nextDash = sep ? /^[ \t]+(?:[—–|]|-)[ \t]+/.exec(after) : null;
+  if (nextDash) return { start: f.span.start, end: f.span.end + nextDash[0].length, text: '' };
   if (sep && after.trim() === '') return { start: f.span.start - sep[0].length, end: f.span.end, text: '' };
   return withOneSpace(text, f.span.start, f.span.end);
 }

@@ -63,6 +63,30 @@ describe('setStatus', () => {
     );
   });
 
+  it("changes a status word set off after a bullet's mark with the mark, and keeps the key", () => {
+    const text =
+      '# P\n\n- ✅ Done: Remove the exporter\n- ⏳ Pending - Write tests\n- ✅ Done deal with vendor\n';
+    const p = parse(text);
+    expect(p.items.map((i) => [i.key, i.statusText])).toEqual([
+      ['p/remove-the-exporter', '✅ Done'],
+      ['p/write-tests', '⏳ Pending'],
+      ['p/done-deal-with-vendor', '✅'],
+    ]);
+    const out = applyEdits(text, [
+      ...setStatus(p, p.items[0]!, 'doing'),
+      ...setStatus(p, p.items[1]!, 'done'),
+      ...setStatus(p, p.items[2]!, 'todo'),
+    ]);
+    expect(out).toBe(
+      '# P\n\n- 🔄 In Progress: Remove the exporter\n- ✅ Done - Write tests\n- ⏳ Done deal with vendor\n',
+    );
+    expect(parse(out).items.map((i) => [i.key, i.status])).toEqual([
+      ['p/remove-the-exporter', 'doing'],
+      ['p/write-tests', 'done'],
+      ['p/done-deal-with-vendor', 'todo'],
+    ]);
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');
@@ -238,6 +262,18 @@ describe('editing priority and estimate marks', () => {
     );
     expect(one('CSV parser — 3d, @li', 'effort', null)).toBe('CSV parser — @li');
     expect(one('Write docs - 2d', 'effort', null)).toBe('Write docs');
+  });
+
+  it('edits the pieces of a list in parentheses or between dashes in place', () => {
+    expect(one('Sync (P1, 3w)', 'effort', '1w')).toBe('Sync (P1, 1w)');
+    expect(one('Sync (P1, 3w)', 'priority', null)).toBe('Sync (3w)');
+    expect(one('Canary (owner: Erin, P1)', 'priority', 'P3')).toBe('Canary (owner: Erin, P3)');
+    expect(one('Canary (owner: Erin, P1)', 'owner', null)).toBe('Canary (P1)');
+    const boxes = 'Kartons — Verantwortlich: Jonas — Fällig: 2026-04-10';
+    expect(one(boxes, 'owner', 'Mia')).toBe('Kartons — Verantwortlich: Mia — Fällig: 2026-04-10');
+    expect(one(boxes, 'owner', null)).toBe('Kartons — Fällig: 2026-04-10');
+    expect(one(boxes, 'due', null)).toBe('Kartons — Verantwortlich: Jonas');
+    expect(one('Billing — @priya — due 2026-03-31', 'owner', null)).toBe('Billing — due 2026-03-31');
   });
 
   it('sets and removes every field of a key an item states twice, so the plan agrees with itself', () => {

@@ -1,7 +1,13 @@
 /** Setting an item's status by the smallest edit, in the plan's own style. */
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
-import { BOX_GLYPHS, ORG_KEYWORDS, statusOfGlyph, statusOfMark } from '../plan/attributes/status.js';
+import {
+  BOX_GLYPHS,
+  ORG_KEYWORDS,
+  statusOfGlyph,
+  statusOfMark,
+  statusWordAfterMark,
+} from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
 import { laneOf } from '../plan/lanes.js';
 import { insertFieldLine } from './fieldline.js';
@@ -181,10 +187,16 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
         text.slice(span.end, item.lineSpan.end),
       )
     : null;
-  if (after) {
-    const wordStart = span.end + after[1]!.length;
-    const word = statusText(plan, status, `✅ ${after[2]}`).replace(/^[^\p{L}]+/u, '');
-    edits.push({ start: wordStart, end: wordStart + after[2]!.length, text: word });
+  // Or set off from the title by `:` or a dash (`- ✅ Done: Remove the exporter`).
+  const rest = bold ? '' : text.slice(span.end, item.lineSpan.end);
+  const lead = bold ? 0 : rest.length - rest.trimStart().length;
+  const said = bold ? null : statusWordAfterMark(rest.slice(lead));
+  const word = after
+    ? { at: span.end + after[1]!.length, text: after[2]! }
+    : said && { at: span.end + lead, text: said.word };
+  if (word) {
+    const next = statusText(plan, status, `✅ ${word.text}`).replace(/^[^\p{L}]+/u, '');
+    edits.push({ start: word.at, end: word.at + word.text.length, text: next });
   }
   return edits;
 }

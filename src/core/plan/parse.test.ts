@@ -534,6 +534,40 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads lists in parentheses and lists of keyed pieces between dashes, in any language the keys know', () => {
+    const p = parse(
+      [
+        '# Q2',
+        '',
+        '- [ ] Mobile offline sync (P1, 3w)',
+        '- [ ] Add a canary stage (owner: Erin, P1)',
+        '- [ ] Ship the beta (@bob, 2d) soon',
+        '- [ ] Kartons besorgen — Verantwortlich: Jonas — Fällig: 2026-04-10',
+        '- [ ] Billing v2 — @priya — due 2026-03-31',
+        '- [ ] Support formats (CSV, JSON)',
+        '- [ ] Refactor (phase 2, 3d)',
+        '- [ ] Read the spec — Note: check errata',
+        '- [ ] Tidy (P1, 2d) and (P2, 1d)',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.priority?.label ?? null, i.effort?.text ?? null, i.owner, i.due]),
+    ).toEqual([
+      ['Mobile offline sync', 'P1', '3w', null, null],
+      ['Add a canary stage', 'P1', null, 'Erin', null],
+      ['Ship the beta soon', null, '2d', 'bob', null],
+      ['Kartons besorgen', null, null, 'Jonas', '2026-04-10'],
+      ['Billing v2', null, null, 'priya', '2026-03-31'],
+      // Not metadata: a piece is a word, a phrase or a key no attribute has.
+      ['Support formats (CSV, JSON)', null, null, null, null],
+      ['Refactor (phase 2, 3d)', null, null, null, null],
+      ['Read the spec — Note: check errata', null, null, null, null],
+      // A second priority and estimate are text, as elsewhere on a line.
+      ['Tidy and (P2, 1d)', 'P1', '2d', null, null],
+    ]);
+  });
+
   it("reads todo.txt's +project as a tag that stays in the title and out of the key", () => {
     const p = parse('# T\n\n- [ ] (A) Call Bob +website @phone\n- [ ] Learn C++ and +1 the idea\n');
     expect(p.items.map((i) => [i.key, i.title, i.tags])).toEqual([

@@ -8,7 +8,13 @@ import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from './attributes/effort.js'
 import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readInlinePriority } from './attributes/priority.js';
-import { BOX_GLYPHS, ORG_KEYWORDS, statusOfGlyph, statusOfMark } from './attributes/status.js';
+import {
+  BOX_GLYPHS,
+  ORG_KEYWORDS,
+  statusOfGlyph,
+  statusOfMark,
+  statusWordAfterMark,
+} from './attributes/status.js';
 import { readTail } from './attributes/tail.js';
 import type {
   Block,
@@ -625,6 +631,11 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       rest = rest.slice(close + m.bold.length).replace(/^\s*:?\s*/, '');
     } else {
       rest = rest.replace(/^\s*:?\s*/, '');
+      const word = statusWordAfterMark(rest);
+      if (word) {
+        markerText = `${m.glyph} ${word.word}`;
+        rest = rest.slice(word.length);
+      }
     }
     const markerStart = l0.start + rawOffset(m.bold.length);
     item.status = status;

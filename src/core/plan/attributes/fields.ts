@@ -177,9 +177,14 @@ const KV_HINT_RE =
  * A parenthesised list of fields that opens with an item's key: `(owner: Bob)`, `(owner: Priya, due:
  * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
  */
+/** A priority or an estimate standing alone as a piece of a parenthesised list: it ends the piece before it. */
+const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))`;
 const PAREN_OPEN_RE =
   /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|priority|prio|effort|estimate|est)\s*:)/giu;
-const PAREN_PIECE_RE = /([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*\p{L}[\p{L} _-]{0,20}:)[^)])*)/uy;
+const PAREN_PIECE_RE = new RegExp(
+  String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;)]))[^)])*)`,
+  'uy',
+);
 /**
  * A bold field written on an item's line after its title: `Switch DNS **Due:** Week 2`, `**Owner**: Kim`,
  * keys as field lines write them. The value is words (letters, digits, spaces and `. , ' / : -`, an

@@ -411,6 +411,22 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
   return outside === value ? null : findStatusWord(value);
 }
 
+const LEAD_WORD_RE = /^([\p{L}][\p{L} ]{0,24}?)[ \t]*(?::|[ \t][—–-](?=[ \t]))[ \t]*/u;
+
+/**
+ * A status word right after a bullet's status mark and set off from the title by `:` or a dash
+ * (`✅ Done: Remove the exporter`, `⏳ Pending - Write tests`, `✅ Erledigt: …`): the word is part of
+ * the mark. `length` runs to the title. A word without the separator (`✅ Done deal`) is the title's.
+ */
+export function statusWordAfterMark(s: string): { word: string; length: number } | null {
+  const m = LEAD_WORD_RE.exec(s);
+  if (m === null) return null;
+  const hit = findStatusWord(m[1]!);
+  return hit !== null && hit.index === 0 && hit.text.length === m[1]!.length
+    ? { word: m[1]!, length: m[0].length }
+    : null;
+}
+
 /** The form in which vocabulary entries are compared: trimmed, lower case, spaces collapsed. */
 export function normaliseVocab(s: string): string {
   return s.replace(/[*_`]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();

@@ -1,15 +1,18 @@
 /**
- * The metadata list that ends an item line after a separator: `CSV parser — @li, 3d, due 2026-02-06`,
- * `Write docs - 2d`, `Cache layer | 3 days`. Plans that write tasks as plain lines put the owner, the
- * estimate and the date there, joined by commas. The list is read only when every piece of it is
- * something the line's other readers took (a mention, a date, a priority, a field) or an estimate
- * written bare (`3d`, `0.5d`, `2-3 days`): a title like `Port the 3d renderer` or `Spike - try 2
- * approaches` is left whole.
+ * Metadata lists on an item line. The list that ends the line after a separator: `CSV parser — @li,
+ * 3d, due 2026-02-06`, `Write docs - 2d`, `Cache layer | 3 days`, `Kartons besorgen — Verantwortlich:
+ * Jonas — Fällig: 2026-04-10`; and lists in parentheses: `(P1, 3w)`, `(owner: Erin, P1)`. Plans that
+ * write tasks as plain lines put the owner, the estimate and the date there, joined by commas or
+ * dashes. A list is read only when every piece of it is something the line's other readers took (a
+ * mention, a date, a priority, a field), an estimate written bare (`3d`, `0.5d`, `2-3 days`), or a
+ * `Key: value` whose key names an owner, a due date, a priority or an estimate, in any language the
+ * key aliases know: a title like `Port the 3d renderer` or `Spike - try 2 approaches` is left whole.
  */
-import type { Effort, Field } from '../../model.js';
+import type { Effort, Field, Priority } from '../../model.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { readEffort } from './effort.js';
-import { isWordMark } from './fields.js';
+import { isWordMark, normaliseKey } from './fields.js';
+import { readInlinePriority } from './priority.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -17,12 +20,28 @@ export interface Mark {
   readonly length: number;
 }
 
+/** An estimate read on the line, with its offsets in the line. */
+export interface EffortMark extends Mark {
+  readonly effort: Effort;
+}
+
+/** A priority read on the line, with its offsets in the line. */
+export interface PriorityMark extends Mark {
+  readonly priority: Priority;
+}
+
 export interface Tail {
   /** Where the tail starts in the line: the white space before its separator. */
   readonly start: number;
-  /** The estimate written bare in the tail, with its offsets in the line. */
-  readonly effort: { readonly effort: Effort; readonly index: number; readonly length: number } | null;
+  /** The estimate written bare in the tail. */
+  readonly effort: EffortMark | null;
+  /** The tail's `Key: value` pieces no other reader took, offset by `base` as fields are. */
+  readonly fields: Field[];
 }
+
+/** The keys a `Key: value` piece of a list may have; other pieces (`note: call first`) are the title's. */
+const LIST_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort']);
+const KEY_PIECE_RE = /^([\p{L}][\p{L} ]{0,24}?)[ \t]*[:：][ \t]*(\S.*?)\s*$/su;
 
 /**
  * A bare estimate ending the text: a number or range and a unit, after white space, `,` or `;`.
@@ -37,6 +56,46 @@ function isAsciiLetter(c: number): boolean {
 
 function isListPunct(c: number): boolean {
   return c === 44 || c === 59 || isSpace(c);
+}
+
+function isDash(c: number): boolean {
+  return c === 0x2014 || c === 0x2013 || c === 45 || c === 124;
+}
+
+/** Whether a dash or bar with white space on both sides is at `i`: a separator, not a hyphen. */
+function isSpacedDash(s: string, i: number): boolean {
+  return isDash(s.charCodeAt(i)) && i > 0 && isSpace(s.charCodeAt(i - 1)) && isSpace(s.charCodeAt(i + 1));
+}
+
+/**
+ * The `Key: value` piece of a list that ends at `end` and starts after the separator before it
+ * (`,`, `;`, a spaced dash or bar), as a field; null when the piece is not one.
+ */
+function keyPiece(s: string, end: number, base: number, inParens: boolean): Field | null {
+  let start = end;
+  while (start > 0) {
+    const c = s.charCodeAt(start - 1);
+    if (c === 44 || c === 59 || (inParens && c === 40) || isSpacedDash(s, start - 1)) break;
+    start--;
+  }
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  const colon = s.slice(start, end).search(/[:：]/);
+  if (colon < 1) return null;
+  const m = KEY_PIECE_RE.exec(s.slice(start, end));
+  if (m === null) return null;
+  const rawKey = m[1]!;
+  const key = normaliseKey(rawKey);
+  if (!LIST_KEYS.has(key)) return null;
+  const value = m[2]!;
+  const valueStart = start + m[0].lastIndexOf(value);
+  return {
+    key,
+    rawKey,
+    value,
+    span: { start: base + start, end: base + valueStart + value.length },
+    valueSpan: { start: base + valueStart, end: base + valueStart + value.length },
+    style: 'kv',
+  };
 }
 
 /**
@@ -56,8 +115,10 @@ export function readTail(
   let first = end;
   let meta = 0;
   let effort: Tail['effort'] = null;
+  const own: Field[] = [];
   next: for (;;) {
-    while (end > 0 && isListPunct(s.charCodeAt(end - 1))) end--;
+    // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
+    while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || (meta > 0 && isSpacedDash(s, end - 1)))) end--;
     if (end === 0) return null;
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k]!;
@@ -70,6 +131,13 @@ export function readTail(
     if (mark !== null && mark.index + mark.length === end) {
       meta++;
       end = first = mark.index;
+      continue;
+    }
+    const kv = s.charCodeAt(end - 1) === 41 ? null : keyPiece(s, end, base, false);
+    if (kv !== null) {
+      own.push(kv);
+      meta++;
+      end = first = kv.span.start - base;
       continue;
     }
     // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
@@ -100,6 +168,106 @@ export function readTail(
   else return null;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   // A title must be left before the tail.
-  for (let i = 0; i < p; i++) if (isLetterOrDigit(codePointAt(s, i))) return { start: p, effort };
+  for (let i = 0; i < p; i++)
+    if (isLetterOrDigit(codePointAt(s, i))) return { start: p, effort, fields: own };
   return null;
+}
+
+export interface ParenLists {
+  /** The lists read, as ranges of the line from `(` to `)`. */
+  readonly cuts: [number, number][];
+  /** The line's priority and estimate, moved to the piece of a list when one holds them. */
+  readonly priority: PriorityMark | null;
+  readonly effort: EffortMark | null;
+  /** The lists' `Key: value` pieces no other reader took, offset by `base`. */
+  readonly fields: Field[];
+}
+
+/**
+ * The parenthesised lists of `s` of two or more pieces, each a read field, a priority, an estimate or
+ * a known `Key: value`: `(P1, 3w)`, `(owner: Erin, P1)`, `(@bob, 2d)`. `priority` and `estimate` are
+ * the marks the line's readers found; a list that holds one takes it (its span becomes the piece's),
+ * and a list holding a second one of either is not read. Null when no list is read.
+ */
+export function readParenLists(
+  s: string,
+  fields: readonly Field[],
+  base: number,
+  priority: PriorityMark | null,
+  estimate: EffortMark | null,
+  hoursPerDay: number,
+): ParenLists | null {
+  let out: ParenLists | null = null;
+  let ip = priority;
+  let ie = estimate;
+  for (let open = s.indexOf('('); open >= 0; open = s.indexOf('(', open + 1)) {
+    const close = s.indexOf(')', open + 1);
+    if (close < 0) break;
+    const inner = s.slice(open + 1, close);
+    if (inner.includes('(') || !(inner.includes(',') || inner.includes(';'))) continue;
+    const read = readList(s, open, close, fields, base, ip, ie, hoursPerDay);
+    if (read === null) continue;
+    out ??= { cuts: [], priority: ip, effort: ie, fields: [] };
+    out.cuts.push([open, close + 1]);
+    for (const f of read.fields) out.fields.push(f);
+    ip = read.priority;
+    ie = read.effort;
+    out = { ...out, priority: ip, effort: ie };
+  }
+  return out;
+}
+
+function overlaps(m: Mark | null, a: number, b: number): boolean {
+  return m !== null && m.index < b && m.index + m.length > a;
+}
+
+/** One list of readParenLists, between `(` at `open` and `)` at `close`. */
+function readList(
+  s: string,
+  open: number,
+  close: number,
+  fields: readonly Field[],
+  base: number,
+  priority: PriorityMark | null,
+  estimate: EffortMark | null,
+  hoursPerDay: number,
+): { priority: PriorityMark | null; effort: EffortMark | null; fields: Field[] } | null {
+  let ip = priority;
+  let ie = estimate;
+  const own: Field[] = [];
+  let meta = 0;
+  let pieces = 0;
+  for (let a = open + 1; a <= close; ) {
+    let b = a;
+    while (b < close && s.charCodeAt(b) !== 44 && s.charCodeAt(b) !== 59) b++;
+    const next = b + 1;
+    while (a < b && isSpace(s.charCodeAt(a))) a++;
+    while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+    if (a === b) return null;
+    pieces++;
+    const piece = s.slice(a, b);
+    const f = fields.find((x) => x.span.start - base === a && x.span.end - base === b);
+    if (f !== undefined) {
+      if (!isWordMark(f)) meta++;
+    } else if (readInlinePriority(piece)?.length === piece.length) {
+      // The line's priority is this piece, or the line has none yet.
+      if (ip !== null && !overlaps(ip, open, close + 1)) return null;
+      ip = { priority: readInlinePriority(piece)!.priority, index: a, length: b - a };
+      meta++;
+    } else {
+      const e = readEffort(piece, hoursPerDay);
+      if (e !== null && e.text.length === piece.replace(/^~/, '').length) {
+        if (ie !== null && !overlaps(ie, open, close + 1)) return null;
+        ie = { effort: e, index: a, length: b - a };
+        meta++;
+      } else {
+        const kv = keyPiece(s, b, base, true);
+        if (kv === null || kv.span.start - base !== a) return null;
+        own.push(kv);
+        meta++;
+      }
+    }
+    a = next;
+  }
+  return pieces >= 2 && meta > 0 ? { priority: ip, effort: ie, fields: own } : null;
 }

@@ -12,7 +12,7 @@ import {
 } from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue } from '../attributes/status.js';
-import { readTail } from '../attributes/tail.js';
+import { readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import type { Draft } from '../recognise.js';
 
@@ -44,8 +44,17 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (markers.length > 0) inline = [...markers, ...inline];
       const duePhrase = inline.some((f) => f.key === 'due') ? null : readDuePhrase(masked, at);
       if (duePhrase) inline = [...inline, duePhrase].sort((a, b) => a.span.start - b.span.start);
-      const ip = readInlinePriority(masked);
+      let ip = readInlinePriority(masked);
       let ie = readInlineEffort(masked, ctx.hoursPerDay);
+      // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
+      const lists =
+        masked.includes('(') && (masked.includes(',') || masked.includes(';'))
+          ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay)
+          : null;
+      if (lists) {
+        ip = lists.priority;
+        ie = lists.effort;
+      }
       // The title is the text without machine-readable tokens; @mentions, #tags and +projects stay.
       const cuts: [number, number][] = [];
       for (let k = 0; k < inline.length; k++) {
@@ -54,6 +63,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       }
       if (ip) cuts.push([ip.index, ip.index + ip.length]);
       if (ie) cuts.push([ie.index, ie.index + ie.length]);
+      if (lists) for (const c of lists.cuts) cuts.push(c);
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
       const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay);
@@ -64,10 +74,13 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // `#12` is an issue number, not a tag. The list read is fresh: it becomes the item's own when
       // the item has no fields yet (the usual case), rather than being copied into an empty array.
       let kept = inline.some(isIssueNumber) ? inline.filter((f) => !isIssueNumber(f)) : inline;
+      const own = lists && tail ? [...lists.fields, ...tail.fields] : (lists?.fields ?? tail?.fields ?? []);
+      for (let k = 0; k < own.length; k++) kept.push(own[k]!);
       // Marks are fields too, so an edit can change them in place.
       if (ip) kept.push(markField('priority', masked, ip.index, ip.length, markValue(ip.priority.label), at));
       if (ie) kept.push(markField('effort', masked, ie.index, ie.length, ie.effort.text, at));
-      if ((ip || ie) && kept.length > 1) kept = kept.sort((a, b) => a.span.start - b.span.start);
+      if ((ip || ie || own.length > 0) && kept.length > 1)
+        kept = kept.sort((a, b) => a.span.start - b.span.start);
       if (toPlan !== null) kept = kept.map((f) => moveField(f, toPlan));
       // A line without a map (none is made so) keeps no fields rather than offsets that are not theirs.
       else if (d.matchBase < 0) kept = [];
