@@ -87,6 +87,17 @@ describe('setStatus', () => {
     ]);
   });
 
+  it('changes the mark ending a bullet of a marked list, and boxes a card of a lane without one', () => {
+    const marked = '- Tag the release ✅\n- Update the changelog 🚧\n';
+    expect(edit(marked, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
+      '- Tag the release ⏳\n- Update the changelog 🚧\n',
+    );
+    const board = '## Done\n\n- Dark mode\n\n## Backlog\n\n- Audit log\n';
+    expect(edit(board, (p) => setStatus(p, p.items[1]!, 'doing'))).toBe(
+      '## Done\n\n- Dark mode\n\n## Backlog\n\n- [/] Audit log\n',
+    );
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');

@@ -451,6 +451,45 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
   });
 });
 
+describe('parsePlan on lists that show status without boxes', () => {
+  it('reads bullets ending with a status mark as items when two or more of their list do', () => {
+    const p = parse(
+      [
+        '# Release',
+        '',
+        '- Tag the release ✅',
+        '- Update the changelog 🚧',
+        '- Announce on the blog ❌',
+        '- Tweet 🚀',
+        '- Write the notes',
+        '',
+        '## Notes',
+        '',
+        '- Works on Linux ✅',
+        '- Slow on Windows',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Tag the release', 'done', '✅'],
+      ['Update the changelog', 'doing', '🚧'],
+      ['Announce on the blog', 'cancelled', '❌'],
+    ]);
+  });
+
+  it('reads the plain bullets of two or more status sections as cards of those lanes', () => {
+    const board = parse(
+      '# Roadmap\n\n## ✅ Shipped\n\n- Dark mode\n  - details stay text\n\n## In progress\n\n- Audit log\n\n## Ideas\n\n- Plugins\n',
+    );
+    expect(board.items.map((i) => [i.title, i.status])).toEqual([
+      ['Dark mode', 'done'],
+      ['Audit log', 'doing'],
+    ]);
+    // One status section of bullets is notes, not a board.
+    expect(parse('# Log\n\n## Done\n\n- Met the vendor\n\n## Next\n\nCall them.\n').items).toEqual([]);
+  });
+});
+
 describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {
   const plan = parse(
     [

@@ -3,7 +3,7 @@
  * recogniser (checkbox list item, heading item, status bullet); fields are attached to the item
  * they describe. Everything here reads blocks; nothing here knows markdown syntax.
  */
-import type { Field, Item, Section } from '../model.js';
+import type { Field, Item, Section, Status } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from './attributes/effort.js';
 import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
@@ -21,6 +21,7 @@ import type {
   DocumentBlock,
   HeadingBlock,
   LineSlice,
+  ListBlock,
   ListItemBlock,
   ParagraphBlock,
   TableBlock,
@@ -98,6 +99,10 @@ interface Frame {
   readonly depth: number;
   /** Id of the list whose items these blocks are, or -1. */
   readonly list: number;
+  /** Whether the list's bullets show their status by a mark ending the line (see marksAtEnd). */
+  readonly marksAtEnd?: boolean;
+  /** Whether the list is a lane of a board written without boxes (see plainLanes). */
+  readonly lane?: boolean;
 }
 
 interface OpenSection {
@@ -371,7 +376,97 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       if (readTail(masked, read, 0, priority, null, DEFAULT_HOURS_PER_DAY)?.effort) signals++;
     }
     if (signals < 2) return null;
-    const item = newItem('status-bullet', li.startLine);
+    return lineTaskDraft(li.startLine, l0, matchText, repaired !== null, rawOffset);
+  };
+
+  /**
+   * A bullet of a list whose bullets end with a status mark (`- Tag the release ✅`, `- Update the
+   * changelog 🚧`): with its own mark, it is an item of that status.
+   */
+  const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
+    const raw = text.slice(l0.start, l0.end);
+    if (!endsWithStatusMark(raw)) return null;
+    const repaired = repairWithOffsets(raw);
+    return lineTaskDraft(
+      li.startLine,
+      l0,
+      repaired?.text ?? raw,
+      repaired !== null,
+      repaired?.rawOffset ?? SAME_OFFSET,
+    );
+  };
+
+  /**
+   * The lists of plain bullets right under headings that name a status, when the plan has two or more
+   * such sections: a board written without boxes (`## ✅ Shipped`, `## 🚧 In progress`, `## Planned`,
+   * a bullet per card). One such section alone (a `## Done` of notes) is not read as a lane.
+   */
+  const plainLanes = (): Set<ListBlock> | null => {
+    const found = new Set<ListBlock>();
+    let lanes = 0;
+    let status: Status | null = null;
+    let counted = false;
+    for (const b of doc.children) {
+      if (b.type === 'heading') {
+        const raw = b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
+        status = raw.length > 80 ? null : readHeading(repairForMatching(raw)).statusSection;
+        counted = false;
+      } else if (b.type === 'list' && status !== null && b.children.some(isPlainBullet)) {
+        found.add(b);
+        if (!counted) lanes++;
+        counted = true;
+      }
+    }
+    return lanes >= 2 ? found : null;
+  };
+
+  /** A list item whose first line is text, not a box, a field line or a status mark. */
+  const isPlainBullet = (li: ListItemBlock): boolean => {
+    const p = li.children[0];
+    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const l0 = p.lines[0]!;
+    return (
+      readCheckbox(text, l0.start, l0.end, p.lines.length > 1) === null &&
+      !readFieldLine(text, l0.start, l0.end, true)
+    );
+  };
+  const lanes = plainLanes();
+
+  /** Whether two or more bullets of a list end with a status mark: the list's marks are statuses. */
+  const marksAtEnd = (list: ListBlock): boolean => {
+    let marked = 0;
+    for (const li of list.children) {
+      const p = li.children[0];
+      if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
+      const l0 = p.lines[0]!;
+      if (endsWithStatusMark(text.slice(l0.start, l0.end)) && ++marked === 2) return true;
+    }
+    return false;
+  };
+
+  /** A plain bullet of a lane (see plainLanes): a card, of the lane's status. */
+  const laneBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
+    if (!isPlainBullet(li)) return null;
+    const raw = text.slice(l0.start, l0.end);
+    const repaired = repairWithOffsets(raw);
+    return lineTaskDraft(
+      li.startLine,
+      l0,
+      repaired?.text ?? raw,
+      repaired !== null,
+      repaired?.rawOffset ?? SAME_OFFSET,
+    );
+  };
+
+  /** The draft of a bullet read as a task: its leading ID, a status mark ending it, its title. */
+  const lineTaskDraft = (
+    line: number,
+    l0: LineSlice,
+    matchText: string,
+    repaired: boolean,
+    rawOffset: (i: number) => number,
+  ): MadeItem => {
+    const item = newItem('status-bullet', line);
     const id = readLeadingId(matchText);
     item.id = id?.id ?? null;
     const idLength = id?.length ?? 0;
@@ -520,7 +615,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
         : (statusBulletDraft(li.startLine, para.lines[0]!) ??
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
-          taskBulletDraft(li, para.lines[0]!));
+          taskBulletDraft(li, para.lines[0]!) ??
+          (frame.marksAtEnd ? markedBulletDraft(li, para.lines[0]!) : null) ??
+          (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null));
       if (made) {
         const { item } = made;
         item.depth = childDepth;
@@ -733,6 +830,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
           parentItem: frame.parentItem,
           depth: frame.depth,
           list: listSizes.length - 1,
+          marksAtEnd: b.children.length >= 2 && marksAtEnd(b),
+          lane: lanes?.has(b) ?? false,
         });
         break;
       case 'listItem': {
@@ -796,6 +895,18 @@ const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫
 
 /** A status glyph ending a line, after white space: `… 1d ✅`. */
 const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;
+
+/**
+ * Whether a line ends with a status mark after white space (`Tag the release ✅`), read through a
+ * repair when the mark arrived damaged (`âœ…`). Every mark is outside ASCII: most lines are not looked at.
+ */
+function endsWithStatusMark(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+  if (!(line.charCodeAt(end - 1) >= 128)) return false;
+  const tail = TRAILING_GLYPH_RE.exec(repairForMatching(line));
+  return tail !== null && statusOfGlyph(tail[1]!) !== null;
+}
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
