@@ -248,6 +248,22 @@ describe('setAttribute', () => {
   });
 });
 
+describe('fields of a heading item written as a list', () => {
+  it('changes a field in its bullet and adds a new one as the next bullet, as the last is written', () => {
+    const text =
+      '# B\n\n### TASK-7: Docs\n\n- **Status:** Done\n- **Owner:** @li\n\n### TASK-8: Other\n\n1. Status: Done\n';
+    expect(edit(text, (p) => setStatus(p, key(p, 'TASK-7'), 'todo'))).toBe(
+      text.replace('**Status:** Done', '**Status:** Todo'),
+    );
+    expect(edit(text, (p) => setAttribute(p, key(p, 'TASK-7'), 'due', '2026-09-01'))).toBe(
+      text.replace('- **Owner:** @li\n', '- **Owner:** @li\n- **Due:** 2026-09-01\n'),
+    );
+    expect(edit(text, (p) => setAttribute(p, key(p, 'TASK-8'), 'owner', 'Kim'))).toBe(
+      `${text}2. Owner: Kim\n`,
+    );
+  });
+});
+
 describe('editing priority and estimate marks', () => {
   const one = (line: string, k: string, v: string | null) =>
     edit(`- [ ] ${line}\n`, (p) => setAttribute(p, p.items[0]!, k, v)).slice(6, -1);

@@ -23,6 +23,8 @@ function sampleField(plan: Plan, item: Item): Field | undefined {
 export function insertFieldLine(plan: Plan, item: Item, key: string, value: string): Edit {
   const text = plan.text;
   const eol = eolOf(plan);
+  const bullet = afterFieldBullets(plan, item, key, value);
+  if (bullet) return bullet;
   const sample = sampleField(plan, item);
   const spelled = keySpelling(plan, key, 'bold-line');
   let prefix = `**${spelled}:** `;
@@ -45,4 +47,31 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
   }
   const headingEnd = item.lineSpan.end;
   return { start: headingEnd, end: headingEnd, text: `${eol}${eol}${line}` };
+}
+
+/**
+ * A heading item whose fields are a list of bullets (`- **Status:** Done`, `- Owner: Kim`) gets the
+ * new field as one more bullet after the last, written as that one is; null when it has none.
+ */
+function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): Edit | null {
+  let last: Field | null = null;
+  for (const f of item.fields)
+    if (f.style === 'sub-bullet' && (!last || f.span.start > last.span.start)) last = f;
+  if (last === null) return null;
+  const text = plan.text;
+  const l = lineAt(plan.lines, last.span.start);
+  const lead = text.slice(plan.lines.start[l]!, last.span.start);
+  const marker = /^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)$/.exec(lead);
+  if (marker === null) return null;
+  const next =
+    marker[3] === undefined ? lead : `${marker[1]}${Number(marker[3]) + 1}${marker[4]}${marker[5]}`;
+  const head = text
+    .slice(last.span.start, last.valueSpan.start)
+    .replace(last.rawKey, keySpelling(plan, key, 'sub-bullet'));
+  const tail = text.slice(last.valueSpan.end, plan.lines.end[l]!);
+  const line = `${next}${head}${value}${/^[ \t]*$/.test(tail) ? tail : ''}`;
+  const at = nextLineStart(plan, last.span.start);
+  const eol = eolOf(plan);
+  const atEnd = at === text.length && !/[\r\n]$/.test(text);
+  return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
 }

@@ -176,6 +176,39 @@ describe('parsePlan on heading items', () => {
   });
 });
 
+describe('parsePlan on headings followed by a list of fields', () => {
+  const plan = parse(
+    [
+      '# Backlog',
+      '',
+      '### TASK-7 · Improve docs',
+      '',
+      '- **Status:** Done',
+      '- **Owner:** @li',
+      '',
+      '### Rate limiting',
+      '',
+      '- Status: In Progress',
+      '- Owner: Kim',
+      '  - [ ] Token bucket',
+      '',
+      '### Reading list',
+      '',
+      '- Owner: the team',
+      '- Refactoring, by Fowler',
+      '',
+    ].join('\n'),
+  );
+
+  it("reads the bullets as the heading's fields, making it an item, when every bullet is a field", () => {
+    expect(plan.items.map((i) => [i.key, i.title, i.status, i.owner, i.parent])).toEqual([
+      ['TASK-7', 'Improve docs', 'done', 'li', null],
+      ['backlog/rate-limiting', 'Rate limiting', 'doing', 'Kim', null],
+      ['rate-limiting/token-bucket', 'Token bucket', 'todo', 'Kim', 'backlog/rate-limiting'],
+    ]);
+  });
+});
+
 describe('parsePlan on dependencies stated in prose', () => {
   const plan = parse(
     [

@@ -304,7 +304,6 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
 
   /** Field lines of a paragraph: attached to the heading item whose body this is, or to the plan. */
   const onParagraph = (p: ParagraphBlock, parentItem: number) => {
-    const top = open[open.length - 1];
     const sec = currentSection();
     const inLegend = sec >= 0 && legendSections[sec]!;
     const numbered = inLegend ? null : numberedLines(p, parentItem);
@@ -321,26 +320,51 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       if (!fields) continue;
       if (parentItem >= 0) {
         drafts[parentItem]!.item.fields.push(...fields.map((f) => ({ ...f, style: 'sub-bullet' as const })));
-      } else if (!top || top.index === titleSection) {
-        planFields.push(...fields);
-      } else if (top.body) {
-        if (top.draft < 0 && fields.some((f) => ITEM_KEYS.has(f.key))) {
-          const b = findHeadingBlockLine(sectionLines[top.index]!);
-          const repaired = repairForMatching(b.raw);
-          const info = readHeading(repaired);
-          top.draft = addHeadingDraft(
-            b.block,
-            info,
-            top.index,
-            b.first,
-            b.last,
-            repaired === b.raw ? info : readHeading(b.raw),
-          );
-        }
-        if (top.draft >= 0) drafts[top.draft]!.item.fields.push(...fields);
-      } else if (isFooterField(fields)) {
-        planFields.push(...fields);
+      } else {
+        sectionFields(fields);
       }
+    }
+  };
+
+  /**
+   * A list right after a heading whose every bullet is a field line (`- **Status:** Done`, `- Owner:
+   * Kim`): the heading's fields, as a paragraph of field lines would be.
+   */
+  const onFieldList = (b: ListBlock) => {
+    const all: Field[] = [];
+    for (const li of b.children) {
+      const p = li.children[0];
+      if (p?.type !== 'paragraph' || p.startLine !== li.startLine || p.lines.length !== 1) return;
+      const l0 = p.lines[0]!;
+      const fields = readFieldLine(text, l0.start, l0.end, true);
+      if (!fields) return;
+      for (const f of fields) all.push({ ...f, style: 'sub-bullet' });
+    }
+    sectionFields(all);
+  };
+
+  /** Field lines outside any item: the plan's, or the enclosing heading's, which they may make an item. */
+  const sectionFields = (fields: Field[]) => {
+    const top = open[open.length - 1];
+    if (!top || top.index === titleSection) {
+      planFields.push(...fields);
+    } else if (top.body) {
+      if (top.draft < 0 && fields.some((f) => ITEM_KEYS.has(f.key))) {
+        const b = findHeadingBlockLine(sectionLines[top.index]!);
+        const repaired = repairForMatching(b.raw);
+        const info = readHeading(repaired);
+        top.draft = addHeadingDraft(
+          b.block,
+          info,
+          top.index,
+          b.first,
+          b.last,
+          repaired === b.raw ? info : readHeading(b.raw),
+        );
+      }
+      if (top.draft >= 0) drafts[top.draft]!.item.fields.push(...fields);
+    } else if (isFooterField(fields)) {
+      planFields.push(...fields);
     }
   };
 
@@ -822,6 +846,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         onParagraph(b, frame.parentItem);
         break;
       case 'list':
+        if (frame.parentItem < 0 && open.length > 0 && open[open.length - 1]!.body) onFieldList(b);
         leaveBody();
         listSizes.push(b.children.length);
         stack.push({

@@ -21,7 +21,7 @@ const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
  * ASCII; the regexes without them find the same IDs, so the exact forms are compiled only when needed.
  */
 const leadSource = (notWord: string) =>
-  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))${notWord}(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–]|-(?=\s))\s*)?`;
+  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))${notWord}(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–·|]|-(?=\s))\s*)?`;
 const LEAD_RE = new RegExp(leadSource('(?![A-Za-z0-9])'));
 let leadExact: RegExp | null = null;
 
