@@ -209,6 +209,19 @@ describe('parsePlan on headings followed by a list of fields', () => {
   });
 });
 
+describe('parsePlan on milestones with deadlines', () => {
+  it('gives the items of a section the deadline its heading states, unless they state their own', () => {
+    const p = parse(
+      '# M\n\n## v1.2 (target: 2026-03-01)\n\n- [ ] Search filters\n- [ ] Views 📅 2026-02-01\n\n## 2026-04-01 retro\n\n- [ ] Notes\n',
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Search filters', '2026-03-01'],
+      ['Views', '2026-02-01'],
+      ['Notes', null],
+    ]);
+  });
+});
+
 describe('parsePlan on dependencies stated in prose', () => {
   const plan = parse(
     [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAbsoluteDate } from './dates.js';
+import { readAbsoluteDate, readWindow } from './dates.js';
 
 // readAbsoluteDate as it was before the named-month forms were skipped for text naming no month.
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -66,5 +66,17 @@ describe('readAbsoluteDate', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('readWindow', () => {
+  it('reads a relative window, or a deadline stated in words before a date, and no bare date', () => {
+    expect(readWindow('Phase 2: Build (Week 4-6)')).toBe('Week 4-6');
+    expect(readWindow('v1.2 (target: 2026-03-01)')).toBe('2026-03-01');
+    expect(readWindow('Beta — due May 15, 2026')).toBe('May 15, 2026');
+    expect(readWindow('Launch (ETA 1 June 2026)')).toBe('1 June 2026');
+    expect(readWindow('2026-03-01 review')).toBeNull();
+    expect(readWindow('Released 2026-03-01')).toBeNull();
+    expect(readWindow('Goodbye 2026 plans')).toBeNull();
   });
 });

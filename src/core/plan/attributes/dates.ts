@@ -101,8 +101,23 @@ export function resolveDate(text: string, planDate: string | null): DateMatch | 
   return { date: addDays(planDate, Math.max(0, offset)), index: rel.index, length: rel[0].length };
 }
 
-/** A schedule window named in a heading: `(Week 4-6)`, `Week 3 -`, `Day 2`. */
+/** A deadline a heading states in words before a date: `(target: 2026-03-01)`, `— due May 15, 2026`. */
+const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*[:=]?\s*(?=\d|[a-z])/gi;
+
+/**
+ * A schedule window named in a heading: `(Week 4-6)`, `Week 3 -`, `Day 2`, or a deadline stated
+ * before an absolute date (`## v1.2 (target: 2026-03-01)`, `## Beta — due May 15, 2026`). A date
+ * without such a word (`## 2026-03-01 review`) is the heading's subject, not its deadline.
+ */
 export function readWindow(title: string): string | null {
   const m = RELATIVE_RE.exec(title);
-  return m ? m[0] : null;
+  if (m) return m[0];
+  if (!/\d{4}/.test(title)) return null;
+  DEADLINE_RE.lastIndex = 0;
+  for (let d = DEADLINE_RE.exec(title); d; d = DEADLINE_RE.exec(title)) {
+    const rest = title.slice(d.index + d[0].length);
+    const date = readAbsoluteDate(rest);
+    if (date && date.index === 0) return rest.slice(0, date.length);
+  }
+  return null;
 }

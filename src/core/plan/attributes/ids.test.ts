@@ -7,7 +7,7 @@ const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{
 const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
 const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
 const LEAD_RE = new RegExp(
-  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))(?![\p{L}\p{N}])(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–]|-(?=\s))\s*)?`,
+  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))(?![\p{L}\p{N}])(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–·|]|-(?=\s))\s*)?`,
   'u',
 );
 const ID_ANYWHERE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${CODE}|${WORD})(?![\p{L}\p{N}])`, 'gu');
@@ -45,7 +45,7 @@ const piece = fc.oneof(
     '12',
     'X-1.2b',
   ),
-  fc.constantFrom('**', '__', '[', ']', ':', ' ', '. ', ') ', ' - ', '—', '-', '.', 'a', 'Z', '9'),
+  fc.constantFrom('**', '__', '[', ']', ':', ' ', '. ', ') ', ' - ', '—', '-', '.', '·', '|', 'a', 'Z', '9'),
   fc.constantFrom('é', 'ß', '٣', '中', '𝒜', '\ud835', '\udc9c', '✅', '\u00a0', '\u3000'),
   fc.string({ maxLength: 2 }),
 );
