@@ -653,6 +653,15 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads due dates in digits with dots or slashes, keeping an ambiguous one as written', () => {
+    const p = parse('- [ ] Ship by 15.03.2026\n- [ ] Fix due 03/15/2026\n- [ ] Plan due 03/04/2026\n');
+    expect(p.items.map((i) => [i.title, i.due, i.dueText])).toEqual([
+      ['Ship', '2026-03-15', '15.03.2026'],
+      ['Fix', '2026-03-15', '03/15/2026'],
+      ['Plan', null, '03/04/2026'],
+    ]);
+  });
+
   it("reads todo.txt's +project as a tag that stays in the title and out of the key", () => {
     const p = parse('# T\n\n- [ ] (A) Call Bob +website @phone\n- [ ] Learn C++ and +1 the idea\n');
     expect(p.items.map((i) => [i.key, i.title, i.tags])).toEqual([

@@ -32,7 +32,21 @@ function reference(text: string) {
     const date = valid(Number(dmy[3]), MONTHS.indexOf(dmy[2]!.toLowerCase().slice(0, 3)) + 1, Number(dmy[1]));
     if (date) return { date, index: dmy.index, length: dmy[0].length };
   }
-  return null;
+  // Digits with dots or slashes, written out case by case.
+  const ymd = /(?<![\d./])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/.exec(text);
+  if (ymd) {
+    const date = valid(Number(ymd[1]), Number(ymd[3]), Number(ymd[4]));
+    return date ? { date, index: ymd.index, length: ymd[0].length } : null;
+  }
+  const dotted = /(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d/]|\.\d)/.exec(text);
+  const slashed = /(?<![\d./])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/]|\.\d)/.exec(text);
+  const first = dotted && (!slashed || dotted.index < slashed.index) ? dotted : slashed;
+  if (!first) return null;
+  const [a, b, y] = [Number(first[1]), Number(first[2]), Number(first[3])];
+  let date: string | null = null;
+  if (first === dotted || a > 12) date = valid(y, b, a);
+  else if (b > 12) date = valid(y, a, b);
+  return date ? { date, index: first.index, length: first[0].length } : null;
 }
 
 describe('readAbsoluteDate', () => {
@@ -57,6 +71,16 @@ describe('readAbsoluteDate', () => {
       fc.tuple(day, sep, month, sep, year).map((p) => p.join('')),
       month,
       fc.constantFrom(' ', ', ', '26', '2025', '2025-11-03', '2025-13-01', '-', '.', 'x', 'é'),
+      fc.constantFrom(
+        '15.03.2026',
+        '03/15/2026',
+        '15/03/2026',
+        '03/04/2026',
+        '2026/3/15',
+        '1.2',
+        '/',
+        '31.02.2026',
+      ),
       fc.string({ maxLength: 3 }),
     );
     fc.assert(
@@ -66,6 +90,20 @@ describe('readAbsoluteDate', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('dates in digits with dots or slashes', () => {
+  it('reads year-first and day-first forms, and a slashed date only when its numbers decide the month', () => {
+    const read = (s: string) => readAbsoluteDate(s)?.date ?? null;
+    expect(read('Fällig: 10.04.2026')).toBe('2026-04-10');
+    expect(read('2026/3/15')).toBe('2026-03-15');
+    expect(read('due 03/15/2026')).toBe('2026-03-15');
+    expect(read('15/03/2026')).toBe('2026-03-15');
+    expect(read('03/04/2026')).toBeNull();
+    expect(read('31.02.2026')).toBeNull();
+    expect(read('version 1.2.3')).toBeNull();
+    expect(read('1.2.2026.4')).toBeNull();
   });
 });
 

@@ -63,18 +63,45 @@ export function readAbsoluteDate(text: string): DateMatch | null {
     if (date) return { date, index: iso.index, length: iso[0].length };
   }
   // Both named-month forms need a month's first three letters: most values have none.
-  if (!namesMonth(text)) return null;
-  const mdy = MDY_RE.exec(text);
-  if (mdy) {
-    const date = valid(Number(mdy[3]), monthIndex(mdy[1]!) + 1, Number(mdy[2]));
-    if (date) return { date, index: mdy.index, length: mdy[0].length };
+  if (namesMonth(text)) {
+    const mdy = MDY_RE.exec(text);
+    if (mdy) {
+      const date = valid(Number(mdy[3]), monthIndex(mdy[1]!) + 1, Number(mdy[2]));
+      if (date) return { date, index: mdy.index, length: mdy[0].length };
+    }
+    const dmy = DMY_RE.exec(text);
+    if (dmy) {
+      const date = valid(Number(dmy[3]), monthIndex(dmy[2]!) + 1, Number(dmy[1]));
+      if (date) return { date, index: dmy.index, length: dmy[0].length };
+    }
   }
-  const dmy = DMY_RE.exec(text);
-  if (dmy) {
-    const date = valid(Number(dmy[3]), monthIndex(dmy[2]!) + 1, Number(dmy[1]));
-    if (date) return { date, index: dmy.index, length: dmy[0].length };
+  return text.includes('.') || text.includes('/') ? readNumericDate(text) : null;
+}
+
+const YMD_NUMERIC_RE = /(?<![\d./])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d/]|\.\d)/;
+const DOTTED_RE = /(?<![\d./])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d/]|\.\d)/;
+const SLASHED_RE = /(?<![\d./])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/]|\.\d)/;
+
+/**
+ * A date in digits with dots or slashes: `2026/03/15`, `15.03.2026` (dots put the day first, as the
+ * languages that write them do), `03/15/2026` or `15/03/2026` where the numbers decide which is the
+ * month. `03/04/2026` could be either, and is not read.
+ */
+function readNumericDate(text: string): DateMatch | null {
+  const ymd = YMD_NUMERIC_RE.exec(text);
+  if (ymd) {
+    const date = valid(Number(ymd[1]), Number(ymd[3]), Number(ymd[4]));
+    return date ? { date, index: ymd.index, length: ymd[0].length } : null;
   }
-  return null;
+  const dotted = DOTTED_RE.exec(text);
+  const slashed = SLASHED_RE.exec(text);
+  const m = dotted && (!slashed || dotted.index < slashed.index) ? dotted : slashed;
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const [day, month] = m === dotted || a > 12 ? [a, b] : b > 12 ? [b, a] : [0, 0];
+  const date = valid(Number(m[3]), month, day);
+  return date ? { date, index: m.index, length: m[0].length } : null;
 }
 
 /** Adds days to a YYYY-MM-DD date. */

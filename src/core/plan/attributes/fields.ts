@@ -395,7 +395,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
 }
 
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
@@ -411,7 +411,7 @@ export function readDuePhrase(s: string, base: number): Field | null {
   const m = DUE_PHRASE_RE.exec(s);
   if (!m) return null;
   const start = base + m.index;
-  const value = m[2] ?? m[3]!;
+  const value = m[2] ?? m[4]!;
   const valueStart = m[2] ? start + m[0].length - value.length : start + 2;
   return {
     key: 'due',
