@@ -411,7 +411,8 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
   return outside === value ? null : findStatusWord(value);
 }
 
-const LEAD_WORD_RE = /^([\p{L}][\p{L} ]{0,24}?)[ \t]*(?::|[ \t][—–-](?=[ \t]))[ \t]*/u;
+/** The longest status word read after a mark (`Not started`, `In Bearbeitung`). */
+const MAX_LEAD_WORD = 24;
 
 /**
  * A status word right after a bullet's status mark and set off from the title by `:` or a dash
@@ -419,12 +420,33 @@ const LEAD_WORD_RE = /^([\p{L}][\p{L} ]{0,24}?)[ \t]*(?::|[ \t][—–-](?=[ \t]
  * the mark. `length` runs to the title. A word without the separator (`✅ Done deal`) is the title's.
  */
 export function statusWordAfterMark(s: string): { word: string; length: number } | null {
-  const m = LEAD_WORD_RE.exec(s);
-  if (m === null) return null;
-  const hit = findStatusWord(m[1]!);
-  return hit !== null && hit.index === 0 && hit.text.length === m[1]!.length
-    ? { word: m[1]!, length: m[0].length }
-    : null;
+  // The separator: the first `:`, or a dash with white space on both sides, near the start.
+  let sep = -1;
+  let after = -1;
+  const limit = Math.min(s.length, MAX_LEAD_WORD + 2);
+  for (let i = 1; i < limit; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) {
+      sep = i;
+      after = i + 1;
+      break;
+    }
+    if (
+      (c === 45 || c === 0x2013 || c === 0x2014) &&
+      isSpace(s.charCodeAt(i - 1)) &&
+      isSpace(s.charCodeAt(i + 1))
+    ) {
+      sep = i - 1;
+      after = i + 1;
+      break;
+    }
+  }
+  if (sep < 0) return null;
+  const word = s.slice(0, sep).trimEnd();
+  const hit = word === '' ? null : findStatusWord(word);
+  if (hit === null || hit.index !== 0 || hit.text.length !== word.length) return null;
+  while (after < s.length && isSpace(s.charCodeAt(after))) after++;
+  return { word, length: after };
 }
 
 /** The form in which vocabulary entries are compared: trimmed, lower case, spaces collapsed. */

@@ -41,7 +41,8 @@ export interface Tail {
 
 /** The keys a `Key: value` piece of a list may have; other pieces (`note: call first`) are the title's. */
 const LIST_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort']);
-const KEY_PIECE_RE = /^([\p{L}][\p{L} ]{0,24}?)[ \t]*[:：][ \t]*(\S.*?)\s*$/su;
+/** The longest key a piece may have (`Verantwortlich`, `estimated effort`). */
+const MAX_KEY = 24;
 
 /**
  * A bare estimate ending the text: a number or range and a unit, after white space, `,` or `;`.
@@ -73,27 +74,29 @@ function isSpacedDash(s: string, i: number): boolean {
  */
 function keyPiece(s: string, end: number, base: number, inParens: boolean): Field | null {
   let start = end;
+  let colon = -1;
   while (start > 0) {
     const c = s.charCodeAt(start - 1);
     if (c === 44 || c === 59 || (inParens && c === 40) || isSpacedDash(s, start - 1)) break;
     start--;
+    if (c === 58 || c === 0xff1a) colon = start;
   }
   while (start < end && isSpace(s.charCodeAt(start))) start++;
-  const colon = s.slice(start, end).search(/[:：]/);
-  if (colon < 1) return null;
-  const m = KEY_PIECE_RE.exec(s.slice(start, end));
-  if (m === null) return null;
-  const rawKey = m[1]!;
-  const key = normaliseKey(rawKey);
-  if (!LIST_KEYS.has(key)) return null;
-  const value = m[2]!;
-  const valueStart = start + m[0].lastIndexOf(value);
+  // The first colon of the piece ends its key; the key is a name the aliases know, nothing longer.
+  if (colon < 0 || colon - start > MAX_KEY) return null;
+  const rawKey = s.slice(start, colon).trimEnd();
+  if (rawKey === '' || !LIST_KEYS.has(normaliseKey(rawKey))) return null;
+  let valueStart = colon + 1;
+  while (valueStart < end && isSpace(s.charCodeAt(valueStart))) valueStart++;
+  let valueEnd = end;
+  while (valueEnd > valueStart && isSpace(s.charCodeAt(valueEnd - 1))) valueEnd--;
+  if (valueEnd === valueStart) return null;
   return {
-    key,
+    key: normaliseKey(rawKey),
     rawKey,
-    value,
-    span: { start: base + start, end: base + valueStart + value.length },
-    valueSpan: { start: base + valueStart, end: base + valueStart + value.length },
+    value: s.slice(valueStart, valueEnd),
+    span: { start: base + start, end: base + valueEnd },
+    valueSpan: { start: base + valueStart, end: base + valueEnd },
     style: 'kv',
   };
 }
@@ -116,6 +119,7 @@ export function readTail(
   let meta = 0;
   let effort: Tail['effort'] = null;
   const own: Field[] = [];
+  const colons = s.includes(':') || s.includes('：');
   next: for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
     while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || (meta > 0 && isSpacedDash(s, end - 1)))) end--;
@@ -133,7 +137,7 @@ export function readTail(
       end = first = mark.index;
       continue;
     }
-    const kv = s.charCodeAt(end - 1) === 41 ? null : keyPiece(s, end, base, false);
+    const kv = colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, base, false) : null;
     if (kv !== null) {
       own.push(kv);
       meta++;
