@@ -97,6 +97,9 @@ const TRAFFIC_LIGHTS = ['🔴', '🟠', '🟡', '🟢', '🟢'];
  * org letter (A high, B medium, C low), an Obsidian Tasks or traffic-light emoji, or an estimate. A
  * value the mark cannot show is refused rather than written where it would no longer be read.
  */
+/** The word for each rank, for a priority mark written as a word. */
+const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
+
 function markText(key: string, old: string, value: string): string {
   if (key === 'effort') {
     const v = value.trim();
@@ -118,7 +121,11 @@ function markText(key: string, old: string, value: string): string {
   if (/^[A-E]$/.test(old)) return 'AABCD'.charAt(p.rank);
   if (OBSIDIAN_PRIORITY.includes(old)) return OBSIDIAN_PRIORITY[p.rank]!;
   if (TRAFFIC_LIGHTS.includes(old)) return TRAFFIC_LIGHTS[p.rank]!;
-  return value;
+  // A word (`[HIGH]`, `(low)`): the word of the rank, in the case the old one was written.
+  const word = PRIORITY_WORDS[p.rank]!;
+  if (/^[A-Z]+$/.test(old)) return word.toUpperCase();
+  if (/^[A-Z]/.test(old)) return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
 }
 
 /**

@@ -653,6 +653,19 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a priority word in brackets opening or ending the title, fields after it or not', () => {
+    const p = parse(
+      '- [ ] [HIGH] Fix login\n- [ ] Fix logout (low)\n- [ ] Tune it (Medium priority) [due:: 2026-01-02] #ops\n- [ ] Fix the (low) contrast\n- [ ] Outage 🔴 📅 2026-01-05\n',
+    );
+    expect(p.items.map((i) => [i.title, i.priority?.rank ?? null, i.priority?.label ?? null])).toEqual([
+      ['Fix login', 1, 'HIGH'],
+      ['Fix logout', 3, 'low'],
+      ['Tune it #ops', 2, 'Medium'],
+      ['Fix the (low) contrast', null, null],
+      ['Outage', 0, '🔴'],
+    ]);
+  });
+
   it('reads due dates in digits with dots or slashes, keeping an ambiguous one as written', () => {
     const p = parse('- [ ] Ship by 15.03.2026\n- [ ] Fix due 03/15/2026\n- [ ] Plan due 03/04/2026\n');
     expect(p.items.map((i) => [i.title, i.due, i.dueText])).toEqual([

@@ -153,6 +153,8 @@ export function readInlinePriority(text: string): InlinePriority | null {
       length: end - start,
     };
   }
+  const word = readWordMark(text);
+  if (word) return word;
   // The emoji marks are outside ASCII.
   if (!/[^\x00-\x7f]/.test(text)) return null;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
@@ -160,6 +162,30 @@ export function readInlinePriority(text: string): InlinePriority | null {
   const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);
   if (c) return { priority: { rank: EMOJI.get(c[1]!)!, label: c[1]! }, index: c.index, length: c[0].length };
   return null;
+}
+
+const PRIORITY_WORD = String.raw`(critical|urgent|blocker|highest|high|medium|med|normal|lowest|low)(?:[ \t]+prio(?:rity)?)?`;
+const LEADING_WORD_RE = new RegExp(String.raw`^[ \t]*[[(][ \t]*${PRIORITY_WORD}[ \t]*[\])](?=[ \t]|$)`, 'i');
+const TRAILING_WORD_RE = new RegExp(
+  String.raw`(?<=^|[ \t])[[(][ \t]*${PRIORITY_WORD}[ \t]*[\])][ \t]*$`,
+  'i',
+);
+
+/**
+ * A priority word in brackets or parentheses opening or ending the title: `[HIGH] Fix login`, `Fix
+ * logout (low)`, `(high priority)`. Only there: in the middle of a title a word in parentheses is
+ * the title's (`Fix the (low) contrast`). The label is the word as written, for an edit to replace.
+ */
+function readWordMark(text: string): InlinePriority | null {
+  const m = LEADING_WORD_RE.exec(text) ?? TRAILING_WORD_RE.exec(text);
+  if (!m) return null;
+  const rank = readPriorityValue(m[1]!.toLowerCase() === 'med' ? 'medium' : m[1]!)?.rank;
+  if (rank === undefined) return null;
+  let start = m.index;
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  let end = m.index + m[0].length;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return { priority: { rank, label: m[1]! }, index: start, length: end - start };
 }
 
 function capitalise(s: string): string {

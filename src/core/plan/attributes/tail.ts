@@ -63,21 +63,37 @@ function isDash(c: number): boolean {
   return c === 0x2014 || c === 0x2013 || c === 45 || c === 124;
 }
 
-/** Whether a dash or bar with white space on both sides is at `i`: a separator, not a hyphen. */
+/**
+ * Whether a dash or bar with white space on both sides (or the end of the line after it) is at `i`:
+ * a separator, not a hyphen.
+ */
 function isSpacedDash(s: string, i: number): boolean {
-  return isDash(s.charCodeAt(i)) && i > 0 && isSpace(s.charCodeAt(i - 1)) && isSpace(s.charCodeAt(i + 1));
+  return (
+    isDash(s.charCodeAt(i)) &&
+    i > 0 &&
+    isSpace(s.charCodeAt(i - 1)) &&
+    (i + 1 === s.length || isSpace(s.charCodeAt(i + 1)))
+  );
 }
 
 /**
  * The `Key: value` piece of a list that ends at `end` and starts after the separator before it
  * (`,`, `;`, a spaced dash or bar), as a field; null when the piece is not one.
  */
-function keyPiece(s: string, end: number, base: number, inParens: boolean): Field | null {
+function keyPiece(
+  s: string,
+  end: number,
+  fields: readonly Field[],
+  base: number,
+  inParens: boolean,
+): Field | null {
   let start = end;
   let colon = -1;
   while (start > 0) {
     const c = s.charCodeAt(start - 1);
     if (c === 44 || c === 59 || (inParens && c === 40) || isSpacedDash(s, start - 1)) break;
+    // A bracket inside the piece: it is not a plain `Key: value`.
+    if (c === 40 || c === 41 || c === 91 || c === 93) return null;
     start--;
     if (c === 58 || c === 0xff1a) colon = start;
   }
@@ -91,6 +107,8 @@ function keyPiece(s: string, end: number, base: number, inParens: boolean): Fiel
   let valueEnd = end;
   while (valueEnd > valueStart && isSpace(s.charCodeAt(valueEnd - 1))) valueEnd--;
   if (valueEnd === valueStart) return null;
+  // A field another reader took inside the piece (`Owner: Kim 📅 2026-01-05`): not a plain value.
+  for (const f of fields) if (f.span.end - base > start && f.span.start - base < valueEnd) return null;
   return {
     key: normaliseKey(rawKey),
     rawKey,
@@ -122,7 +140,7 @@ export function readTail(
   const colons = s.includes(':') || s.includes('：');
   next: for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
-    while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || (meta > 0 && isSpacedDash(s, end - 1)))) end--;
+    while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || isSpacedDash(s, end - 1))) end--;
     if (end === 0) return null;
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k]!;
@@ -137,7 +155,7 @@ export function readTail(
       end = first = mark.index;
       continue;
     }
-    const kv = colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, base, false) : null;
+    const kv = colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, fields, base, false) : null;
     if (kv !== null) {
       own.push(kv);
       meta++;
@@ -265,7 +283,7 @@ function readList(
         ie = { effort: e, index: a, length: b - a };
         meta++;
       } else {
-        const kv = keyPiece(s, b, base, true);
+        const kv = keyPiece(s, b, fields, base, true);
         if (kv === null || kv.span.start - base !== a) return null;
         own.push(kv);
         meta++;

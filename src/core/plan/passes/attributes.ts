@@ -44,7 +44,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (markers.length > 0) inline = [...markers, ...inline];
       const duePhrase = inline.some((f) => f.key === 'due') ? null : readDuePhrase(masked, at);
       if (duePhrase) inline = [...inline, duePhrase].sort((a, b) => a.span.start - b.span.start);
-      let ip = readInlinePriority(masked);
+      // A mark ending the title (`Outage 🔴`, `Fix logout (low)`) still ends it with fields after it.
+      const end = fieldsEnd(masked, inline, at);
+      let ip = readInlinePriority(end < masked.length ? masked.slice(0, end) : masked);
       let ie = readInlineEffort(masked, ctx.hoursPerDay);
       // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
       const lists =
@@ -229,6 +231,17 @@ function splitRefs(value: string): string[] {
  * space: the title is read with its white space collapsed anyway, and a title left with no run to
  * collapse skips that work.
  */
+/** Where the fields that end the line start (`Fix it (low) [due:: …] #ops`): the end of its title. */
+function fieldsEnd(s: string, fields: readonly Field[], base: number): number {
+  let end = s.length;
+  while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+  for (let k = fields.length - 1; k >= 0 && fields[k]!.span.end - base === end; k--) {
+    end = fields[k]!.span.start - base;
+    while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+  }
+  return end;
+}
+
 /** Whether nothing but white space follows the last of `cuts` in `s`. */
 function endsWithCut(s: string, cuts: readonly [number, number][]): boolean {
   let end = 0;
