@@ -116,5 +116,12 @@ describe('readWindow', () => {
     expect(readWindow('2026-03-01 review')).toBeNull();
     expect(readWindow('Released 2026-03-01')).toBeNull();
     expect(readWindow('Goodbye 2026 plans')).toBeNull();
+    // A period the heading is named for ends on its last day.
+    expect(readWindow('Q1 2026')).toBe('2026-03-31');
+    expect(readWindow('Roadmap 2026-Q4')).toBe('2026-12-31');
+    expect(readWindow('H1 2027: platform')).toBe('2027-06-30');
+    expect(readWindow('February 2028')).toBe('2028-02-29');
+    expect(readWindow('Sprint 3 (March 2-13, 2026)')).toBeNull();
+    expect(readWindow('Q5 2026')).toBeNull();
   });
 });

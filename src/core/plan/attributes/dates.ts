@@ -146,5 +146,30 @@ export function readWindow(title: string): string | null {
     const date = readAbsoluteDate(rest);
     if (date && date.index === 0) return rest.slice(0, date.length);
   }
-  return null;
+  return periodEnd(title);
+}
+
+const QUARTER_RE = /\b(?:([QH])([1-4])\s*[-/]?\s*(\d{4})|(\d{4})\s*[-/]?\s*([QH])([1-4]))\b/i;
+const MONTH_YEAR_RE = new RegExp(String.raw`(?<![\d.,/-]\s*)\b${MONTH}\s+(\d{4})\b`, 'i');
+
+/**
+ * The last day of a period a heading is named for: a quarter or half (`Q2 2026`, `2026-Q3`, `H1
+ * 2027`), or a month (`March 2026`), as an ISO date; null when it names none.
+ */
+function periodEnd(title: string): string | null {
+  const q = QUARTER_RE.exec(title);
+  if (q) {
+    const year = Number(q[3] ?? q[4]);
+    const kind = (q[1] ?? q[5])!.toUpperCase();
+    const n = Number(q[2] ?? q[6]);
+    if (kind === 'H' && n > 2) return null;
+    return lastDayOfMonth(year, kind === 'Q' ? n * 3 : n * 6);
+  }
+  if (!namesMonth(title)) return null;
+  const my = MONTH_YEAR_RE.exec(title);
+  return my ? lastDayOfMonth(Number(my[2]), monthIndex(my[1]!) + 1) : null;
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  return toIso(Date.UTC(year, month, 0));
 }
