@@ -1,6 +1,8 @@
 /** Hostile and huge inputs: a clear error or a correct result, never a crash or a hang. */
 import { describe, expect, it } from 'vitest';
+import { setAttribute, setStatus } from '../src/core/edit/index.js';
 import { isTmError } from '../src/core/errors.js';
+import { lintPlan } from '../src/core/lint/engine.js';
 import { parsePlan } from '../src/core/plan/parse.js';
 
 const parse = (text: string) => parsePlan(text, { file: 'big.md' });
@@ -71,6 +73,37 @@ describe('bad and huge input', () => {
       expect.unreachable();
     } catch (e) {
       expect(isTmError(e, 'TM_TOO_LARGE')).toBe(true);
+    }
+  });
+
+  // A line holding a long run of one character, in each place a plan's readers look: a regex that
+  // backtracks through the run at every offset of it is quadratic, and these runs (100,000 of each
+  // of ten characters, a million in all) would take it past the test's timeout. Read linearly, each
+  // plan takes a fraction of a second.
+  const run = [' ', '\t', '`', '[', '(', '-', '—', '_', '1', ':'].map((c) => c.repeat(100_000)).join('');
+  const places: [string, (r: string) => string][] = [
+    ['an item line', (r) => `- [ ] x${r}due 2026-01-01 (P1, 2d) — Owner: Kim\n`],
+    ['a heading', (r) => `## v1 (target:${r}2026-03-01) Q1 2026${r}(DONE)\n\n- [ ] a\n`],
+    ['a field line', (r) => `### T-1: x\n\n- **Status:**${r}Done\n**Last Updated:** 2026${r}x\n`],
+    ['a table row', (r) => `| Task | Status |\n|---|---|\n| a${r}b | Done |\n`],
+    ['a progress claim', (r) => `Overall Progress: 62.5%${r}(5 of 8 phases complete)\n\n- [x] a\n`],
+    ['a status bullet', (r) => `- ✅${r}Done: thing\n- b ✅\n- c ✅${r}\n`],
+    ['front matter', (r) => `---\ntitle: x${r}\nversion: 1${r}\n---\n- [ ] a\n`],
+    ['a dependency', (r) => `- [ ] T001 x\n- [ ] T002 depends on${r}T001\nT002 → ${r} → T001\n`],
+  ];
+  it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {
+    const plan = parse(make(run));
+    expect(plan.items.length).toBeGreaterThan(0);
+    const ctx = { today: '2026-12-03', dueSoonDays: 7, similarity: 0.9, hoursPerDay: 8 };
+    expect(Array.isArray(lintPlan(plan, ctx))).toBe(true);
+    const item = plan.items[0]!;
+    for (const edit of [() => setStatus(plan, item, 'done'), () => setAttribute(plan, item, 'owner', 'z')]) {
+      try {
+        edit();
+      } catch (e) {
+        // An edit may be refused with a clear error; it must not fail otherwise.
+        if (!isTmError(e)) throw e;
+      }
     }
   });
 });

@@ -4,6 +4,7 @@
  * report, never regions to rewrite.
  */
 import type { Plan, Span } from '../model.js';
+import { maskCode } from '../plan/attributes/fields.js';
 import { LINE } from './blocks.js';
 
 const BY = ['section', 'priority', 'owner', 'phase'] as const;
@@ -55,7 +56,7 @@ export function findManagedBlocks(
     if (kind === LINE.skip || kind === LINE.drawn || kind === LINE.table) continue;
     const s = text.slice(lines.start[l], lines.end[l]);
     // A marker quoted in inline code (`<!-- taskmark:progress -->` in prose) is an example, not a marker.
-    if (!ANY.test(s.replace(/(`+)[^`]*?\1/g, ''))) continue;
+    if (!ANY.test(s) || !ANY.test(maskCode(s))) continue;
     const span = { start: lines.start[l]!, end: lines.end[l]! };
     const problem = (message: string) => problems.push({ span, line: l + 1, message });
     if (CLOSE.test(s)) {

@@ -63,14 +63,20 @@ const LEADER = /^[\s>*+#\-│├└┌┐┘┬┴┼─━═║╔╗╚╝|�
 
 /** Strips list markers, tree drawing and emphasis around a label. */
 function cleanLabel(s: string): string {
-  return displayLabel(s)
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  const label = displayLabel(s)
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
     .replace(LEADER, '')
     .replace(/[│├└┌┐┘─━═║|]+/gu, ' ')
-    .replace(/[*_`]+/g, '')
-    .replace(/[\s:=[(–—-]+$/u, '')
-    .trim();
+    .replace(/[*_`]+/g, '');
+  // The separators that end the label go by hand: `/[\s:=[(–—-]+$/` is tried at every offset of a
+  // long run of them, which made a long line quadratic.
+  let end = label.length;
+  while (end > 0 && LABEL_END.test(label.charAt(end - 1))) end--;
+  return label.slice(0, end).trim();
 }
+
+/** What may end a label and is not part of it: white space and `: = [ ( – — -`. */
+const LABEL_END = /[\s:=[(–—-]/u;
 
 /** Every progress claim in the plan outside managed blocks, in document order. */
 export function findClaims(

@@ -51,12 +51,27 @@ export function scopeKey(s: Scope): string {
 
 /** The head of a title: what comes before `:`, ` - `, `—` or `(` (`Phase 1: Foundation (Week 1)` → `Phase 1`). */
 function head(title: string): string {
-  return title.split(/\s*(?::|\s[-–—]\s|\(|\[)/u)[0] ?? title;
+  // A scan, not `split(/\s*(?::|…)/)`: the regex's leading `\s*` is tried at every offset of a long
+  // run of spaces, which made a long title quadratic.
+  for (let i = 0; i < title.length; i++) {
+    const c = title.charCodeAt(i);
+    const next = title.charCodeAt(i + 1);
+    const dash =
+      (next === 45 || next === 0x2013 || next === 0x2014) &&
+      /\s/.test(title.charAt(i)) &&
+      /\s/.test(title.charAt(i + 2));
+    if (c === 58 || c === 40 || c === 91 || dash) return title.slice(0, i).trimEnd();
+  }
+  return title;
 }
 
 /** The name after a numbered head: `Phase 1: Foundation (Week 1)` → `Foundation`; '' when there is none. */
 function tail(title: string): string {
-  const m = /^[^:]*\d[^:]*:\s*([^([]+)/u.exec(title);
+  // `/^[^:]*\d[^:]*:\s*([^([]+)/` by hand: its two `[^:]*` around `\d` backtrack against each other,
+  // quadratic in a long title without a colon.
+  const colon = title.indexOf(':');
+  if (colon < 0 || !/\d/.test(title.slice(0, colon))) return '';
+  const m = /^\s*([^([]+)/u.exec(title.slice(colon + 1));
   return m ? m[1]!.trim() : '';
 }
 

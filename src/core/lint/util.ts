@@ -34,7 +34,7 @@ export function normaliseTitle(title: string): string {
   return repairForMatching(title)
     .normalize('NFKC')
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\][]*)\]\([^()]*\)/g, '$1')
     .replace(/[*_~]/g, '')
     .replace(/^\s*(?:[A-Z][A-Z0-9]*-\d+[a-z]?|(?:task|step)\s+\d+(?:\.\d+)*|\d+(?:\.\d+)+)\s*[:.)-]?\s*/i, '')
     .toLowerCase()

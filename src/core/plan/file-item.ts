@@ -112,7 +112,11 @@ function scalar(s: string, at: number): Scalar {
       return { value, start: at + 1, end: at + i, written: at + i + 1 };
     }
   }
-  const plain = s.replace(/\s+#.*$/, '').trimEnd();
+  // A comment starts at a `#` after white space; found by a scan (`/\s+#.*$/` is quadratic in a
+  // long run of spaces).
+  let hash = s.indexOf('#');
+  while (hash > 0 && !/\s/.test(s.charAt(hash - 1))) hash = s.indexOf('#', hash + 1);
+  const plain = (hash > 0 ? s.slice(0, hash) : s).trimEnd();
   return { value: plain, start: at, end: at + plain.length, written: at + plain.length };
 }
 

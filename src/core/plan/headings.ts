@@ -154,7 +154,11 @@ export function readHeading(text: string): HeadingInfo {
   }
   // Trailing annotation: `(NOT IMPLEMENTED)`, `[DONE]`, `- COMPLETED`.
   const body = text.slice(start, end);
-  const ann = /\s*(?:\(([^()]+)\)|\[([^\]]+)\]|\s[-–—:]\s+([^-–—:()[\]]+))\s*$/u.exec(body);
+  // No leading `\s*` in the regex: tried at every offset of a long run of spaces, it made a heading
+  // quadratic. The white space before the annotation is stepped over after the match.
+  const ann = /(?:\(([^()]+)\)|\[([^\][]+)\]|\s[-–—:]\s+([^-–—:()[\]]+))\s*$/u.exec(body);
+  let annStart = ann ? ann.index : 0;
+  while (annStart > 0 && isSpace(body.charCodeAt(annStart - 1))) annStart--;
   if (ann) {
     const inner = (ann[1] ?? ann[2] ?? ann[3]!).trim();
     const word = findStatusWord(inner);
@@ -165,7 +169,7 @@ export function readHeading(text: string): HeadingInfo {
         const innerStart = start + ann.index + ann[0].indexOf(inner);
         statusRange = [innerStart, innerStart + inner.length];
       }
-      end = start + ann.index;
+      end = start + annStart;
     }
   }
   // A dash segment that opens with a status word: `Week 8 - Completed (Federation …)`.

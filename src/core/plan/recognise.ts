@@ -83,11 +83,22 @@ export interface Recognised {
  */
 const LEGEND_TITLE =
   /^(?:(?:[a-z0-9]+[\s_-]+){0,3}legende?|legend (?:for|of) (?:the )?(?:[a-z]+ )?(?:status(?:es)?|marks?|emojis?|symbols?|icons?)|(?:status|state)(?:es)?[\s_-]+(?:key|codes?)|statuses|key to status(?:es)?)$/i;
-const END_DECORATION = /^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g;
+/** A legend's title is a few words: a longer one is not looked at. */
+const MAX_LEGEND_TITLE = 80;
 
 /** Whether a section with this title explains the plan's status marks: its lines are a legend, not items. */
 export function isLegendTitle(title: string): boolean {
-  return LEGEND_TITLE.test(title.replace(END_DECORATION, ''));
+  // The decoration at both ends is stepped over by hand: `/[^A-Za-z0-9]+$/` is tried at every offset
+  // of a long run of such characters, which made a long heading quadratic.
+  let start = 0;
+  let end = title.length;
+  while (start < end && !isAsciiAlnum(title.charCodeAt(start))) start++;
+  while (end > start && !isAsciiAlnum(title.charCodeAt(end - 1))) end--;
+  return end - start <= MAX_LEGEND_TITLE && LEGEND_TITLE.test(title.slice(start, end));
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 interface Frame {

@@ -29,11 +29,21 @@ const KEYS: Readonly<Record<string, Statement['fact']>> = {
 };
 
 /** A top-level fact line: `**Version:** 5.1.0`, `Last Updated: 2025-10-27`, `*Last updated: …*`. */
-const LINE_RE = /^(?:[*_]{1,2})?([A-Za-z][A-Za-z _]{2,24}?)(?:[*_]{1,2})?\s*:\s*(?:[*_]{1,2})?\s*(.+?)\s*$/;
+const LINE_RE = /^(?:[*_]{1,2})?([A-Za-z][A-Za-z _]{2,24}?)(?:[*_]{1,2})?\s*:\s*(?:[*_]{1,2})?\s*(.+)$/;
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
+/**
+ * `s` without the emphasis marks that close it (`2026-01-05**`). By hand: `/[*_`]+$/` is tried at every
+ * offset of a long run of such marks inside a line, which made the rule quadratic in the line.
+ */
+function withoutClosingMarks(s: string): string {
+  let end = s.length;
+  for (let c = s.charCodeAt(end - 1); c === 42 || c === 95 || c === 96; c = s.charCodeAt(end - 1)) end--;
+  return s.slice(0, end);
+}
+
 function normalise(fact: Statement['fact'], value: string): string | null {
-  const v = value.replace(/[*_`]+$/g, '').trim();
+  const v = withoutClosingMarks(value).trim();
   if (fact === 'version') {
     const m = /^v?(\d+(?:\.\d+)*(?:[-+][\w.]+)?)$/i.exec(v);
     return m ? m[1]!.toLowerCase() : null;
@@ -64,7 +74,8 @@ function statements(plan: Plan): Statement[] {
       continue;
     }
     if (fence !== null) continue;
-    const m = LINE_RE.exec(frontMatter ? raw : raw.replace(/\s+$/, ''));
+    // Trimmed first (linear), so the regex needs no `\s*$`, which is quadratic in a run of spaces.
+    const m = LINE_RE.exec(raw.trimEnd());
     if (!m) continue;
     const key = m[1]!.trim().toLowerCase();
     const fact = KEYS[key] ?? KEYS[key.replace(/_/g, ' ')];

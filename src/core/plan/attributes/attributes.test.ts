@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, readAbsoluteDate, resolveDate } from './dates.js';
 import { readEffort, readInlineEffort } from './effort.js';
@@ -164,6 +165,21 @@ describe('fields', () => {
     ]);
     expect(f[0]!.span.start).toBe(106);
     expect(maskCode('a `b` c')).toBe('a     c');
+  });
+
+  it('masks the code spans the regex it replaced masks, on any text of backticks', () => {
+    const regex = (s: string) =>
+      s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => ' '.repeat(m.length));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('`', '``', '```', 'a', ' ', 'b c', '\n'), { maxLength: 14 }),
+        (parts) => {
+          const s = parts.join('');
+          expect(maskCode(s)).toBe(regex(s));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('normalises key spellings', () => {

@@ -142,7 +142,9 @@ export function readWindow(title: string): string | null {
   if (!/\d{4}/.test(title)) return null;
   DEADLINE_RE.lastIndex = 0;
   for (let d = DEADLINE_RE.exec(title); d; d = DEADLINE_RE.exec(title)) {
-    const rest = title.slice(d.index + d[0].length);
+    // A date is at most 20 characters (`September 30th, 2026`): look no further, so a long heading
+    // of many such words stays linear.
+    const rest = title.slice(d.index + d[0].length, d.index + d[0].length + 24);
     const date = readAbsoluteDate(rest);
     if (date && date.index === 0) return rest.slice(0, date.length);
   }

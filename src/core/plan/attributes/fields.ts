@@ -293,10 +293,52 @@ function first(re: RegExp, s: string): RegExpExecArray | null {
   return re.exec(s);
 }
 
-/** Replaces inline code spans with spaces so nothing is read from code. Same length as the input. */
+/**
+ * Replaces inline code spans with spaces so nothing is read from code. Same length as the input.
+ * A span is what `/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g` matches: an opening run of backticks (the
+ * whole run, or the longest end of it that has a match) and the next run of exactly its length. Found
+ * by a scan of the runs, with the next run of each length looked up: the regex backtracks through a
+ * long run of backticks at every offset, quadratic in the run.
+ */
 export function maskCode(s: string): string {
-  if (!s.includes('`')) return s;
-  return s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => ' '.repeat(m.length));
+  let i = s.indexOf('`');
+  if (i < 0) return s;
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const byLength = new Map<number, number[]>();
+  while (i >= 0) {
+    let j = i + 1;
+    while (s.charCodeAt(j) === 96) j++;
+    const list = byLength.get(j - i);
+    if (list) list.push(starts.length);
+    else byLength.set(j - i, [starts.length]);
+    starts.push(i);
+    lengths.push(j - i);
+    i = s.indexOf('`', j);
+  }
+  // Per length, where the search for a later run of that length resumes (runs are taken in order).
+  const cursor = new Map<number, number>();
+  let out = '';
+  let copied = 0;
+  for (let r = 0; r < starts.length; r++) {
+    const run = lengths[r]!;
+    for (let n = run; n >= 1; n--) {
+      const list = byLength.get(n);
+      if (list === undefined) continue;
+      let k = cursor.get(n) ?? 0;
+      while (k < list.length && list[k]! <= r) k++;
+      cursor.set(n, k);
+      if (k === list.length) continue;
+      const close = list[k]!;
+      const from = starts[r]! + run - n;
+      const to = starts[close]! + n;
+      out += s.slice(copied, from) + ' '.repeat(to - from);
+      copied = to;
+      r = close;
+      break;
+    }
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 function tok(

@@ -396,7 +396,7 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
   }
   const outside =
     value.includes('(') || value.includes('[')
-      ? value.replace(/\([^)]*\)|\[[^\]]*\]/g, (m) => ' '.repeat(m.length))
+      ? value.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length))
       : value;
   const word = findStatusWord(outside);
   if (word) return word;

@@ -51,6 +51,65 @@ const MAX_KEY = 24;
 const BARE_EFFORT_END_RE =
   /^(?:.*[\s,;])?(~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))$/is;
 
+/**
+ * The fields read on a line, looked up by offset in the line: a metadata list is taken piece by
+ * piece, and a line of many fields (`(@a, @a, …)`) must not cost a scan of them all per piece.
+ */
+class FieldIndex {
+  private ends: Map<number, Field> | null = null;
+  private readonly starts: number[] = [];
+
+  constructor(
+    private readonly fields: readonly Field[],
+    private readonly base: number,
+  ) {
+    for (const f of fields) this.starts.push(f.span.start - base);
+  }
+
+  /** The first field that ends at `end`. */
+  get(end: number): Field | undefined {
+    if (this.fields.length <= 8) {
+      for (const f of this.fields) if (f.span.end - this.base === end) return f;
+      return undefined;
+    }
+    if (this.ends === null) {
+      this.ends = new Map();
+      for (const f of this.fields) {
+        const e = f.span.end - this.base;
+        if (!this.ends.has(e)) this.ends.set(e, f);
+      }
+    }
+    return this.ends.get(end);
+  }
+
+  /** The field spanning exactly `a` to `b`. */
+  exact(a: number, b: number): Field | undefined {
+    for (let i = this.lowerBound(a); i < this.fields.length && this.starts[i] === a; i++) {
+      if (this.fields[i]!.span.end - this.base === b) return this.fields[i];
+    }
+    return undefined;
+  }
+
+  /** Whether a field starts inside `a`..`b`, or the one before `a` runs into it. */
+  overlaps(a: number, b: number): boolean {
+    const i = this.lowerBound(a);
+    if (i < this.fields.length && this.starts[i]! < b) return true;
+    return i > 0 && this.fields[i - 1]!.span.end - this.base > a;
+  }
+
+  /** The first field that starts at or after `a` (the fields are in order of their start). */
+  private lowerBound(a: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -80,13 +139,7 @@ function isSpacedDash(s: string, i: number): boolean {
  * The `Key: value` piece of a list that ends at `end` and starts after the separator before it
  * (`,`, `;`, a spaced dash or bar), as a field; null when the piece is not one.
  */
-function keyPiece(
-  s: string,
-  end: number,
-  fields: readonly Field[],
-  base: number,
-  inParens: boolean,
-): Field | null {
+function keyPiece(s: string, end: number, fields: FieldIndex, base: number, inParens: boolean): Field | null {
   let start = end;
   let colon = -1;
   while (start > 0) {
@@ -108,7 +161,7 @@ function keyPiece(
   while (valueEnd > valueStart && isSpace(s.charCodeAt(valueEnd - 1))) valueEnd--;
   if (valueEnd === valueStart) return null;
   // A field another reader took inside the piece (`Owner: Kim 📅 2026-01-05`): not a plain value.
-  for (const f of fields) if (f.span.end - base > start && f.span.start - base < valueEnd) return null;
+  if (fields.overlaps(start, valueEnd)) return null;
   return {
     key: normaliseKey(rawKey),
     rawKey,
@@ -138,16 +191,16 @@ export function readTail(
   let effort: Tail['effort'] = null;
   const own: Field[] = [];
   const colons = s.includes(':') || s.includes('：');
-  next: for (;;) {
+  const byEnd = new FieldIndex(fields, base);
+  for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
     while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || isSpacedDash(s, end - 1))) end--;
     if (end === 0) return null;
-    for (let k = 0; k < fields.length; k++) {
-      const f = fields[k]!;
-      if (f.span.end - base !== end) continue;
+    const f = byEnd.get(end);
+    if (f !== undefined) {
       if (!isWordMark(f)) meta++;
       end = first = f.span.start - base;
-      continue next;
+      continue;
     }
     const mark = priority !== null && priority.index + priority.length === end ? priority : estimate;
     if (mark !== null && mark.index + mark.length === end) {
@@ -155,7 +208,7 @@ export function readTail(
       end = first = mark.index;
       continue;
     }
-    const kv = colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, fields, base, false) : null;
+    const kv = colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, byEnd, base, false) : null;
     if (kv !== null) {
       own.push(kv);
       meta++;
@@ -219,24 +272,41 @@ export function readParenLists(
   estimate: EffortMark | null,
   hoursPerDay: number,
 ): ParenLists | null {
-  let out: ParenLists | null = null;
+  let out: { cuts: [number, number][]; fields: Field[] } | null = null;
   let ip = priority;
   let ie = estimate;
-  for (let open = s.indexOf('('); open >= 0; open = s.indexOf('(', open + 1)) {
-    const close = s.indexOf(')', open + 1);
+  let index: FieldIndex | null = null;
+  for (let from = 0; ; ) {
+    const close = s.indexOf(')', from);
     if (close < 0) break;
-    const inner = s.slice(open + 1, close);
-    if (inner.includes('(') || !(inner.includes(',') || inner.includes(';'))) continue;
-    const read = readList(s, open, close, fields, base, ip, ie, hoursPerDay);
+    // The innermost group: the last `(` before the `)` and after the group before, looked for no
+    // further back than the longest list, so every character is passed a bounded number of times.
+    let open = close - 1;
+    const stop = Math.max(from, close - MAX_LIST);
+    while (open >= stop && s.charCodeAt(open) !== 40) open--;
+    from = close + 1;
+    if (open < stop || !hasListSeparator(s, open, close)) continue;
+    index ??= new FieldIndex(fields, base);
+    const read = readList(s, open, close, index, base, ip, ie, hoursPerDay);
     if (read === null) continue;
-    out ??= { cuts: [], priority: ip, effort: ie, fields: [] };
+    out ??= { cuts: [], fields: [] };
     out.cuts.push([open, close + 1]);
     for (const f of read.fields) out.fields.push(f);
     ip = read.priority;
     ie = read.effort;
-    out = { ...out, priority: ip, effort: ie };
   }
-  return out;
+  return out === null ? null : { ...out, priority: ip, effort: ie };
+}
+
+/** The longest parenthesised list read: a longer group is prose. */
+const MAX_LIST = 400;
+
+function hasListSeparator(s: string, open: number, close: number): boolean {
+  for (let i = open + 1; i < close; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 59) return true;
+  }
+  return false;
 }
 
 function overlaps(m: Mark | null, a: number, b: number): boolean {
@@ -248,7 +318,7 @@ function readList(
   s: string,
   open: number,
   close: number,
-  fields: readonly Field[],
+  index: FieldIndex,
   base: number,
   priority: PriorityMark | null,
   estimate: EffortMark | null,
@@ -268,7 +338,7 @@ function readList(
     if (a === b) return null;
     pieces++;
     const piece = s.slice(a, b);
-    const f = fields.find((x) => x.span.start - base === a && x.span.end - base === b);
+    const f = index.exact(a, b);
     if (f !== undefined) {
       if (!isWordMark(f)) meta++;
     } else if (readInlinePriority(piece)?.length === piece.length) {
@@ -283,7 +353,7 @@ function readList(
         ie = { effort: e, index: a, length: b - a };
         meta++;
       } else {
-        const kv = keyPiece(s, b, fields, base, true);
+        const kv = keyPiece(s, b, index, base, true);
         if (kv === null || kv.span.start - base !== a) return null;
         own.push(kv);
         meta++;

@@ -94,7 +94,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       );
       // A token read from the end of the line leaves its separator behind: `CSV parser — @li, 3d,`
       // once `due 2026-02-06` is read.
-      if (cuts.length > 0 && endsWithCut(d.matchText, cuts)) titleText = titleText.replace(/[\s,;–—-]+$/, '');
+      if (cuts.length > 0 && endsWithCut(d.matchText, cuts)) titleText = withoutTrailingSeparators(titleText);
       if (ip && !item.fields.some((f) => f.key === 'priority' && f.style !== 'mark'))
         item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
@@ -231,6 +231,17 @@ function splitRefs(value: string): string[] {
  * space: the title is read with its white space collapsed anyway, and a title left with no run to
  * collapse skips that work.
  */
+/**
+ * `s` without the separators and white space that end it. By hand: `/[\s,;–—-]+$/` is tried at every
+ * offset of a long run of them, quadratic in the run.
+ */
+function withoutTrailingSeparators(s: string): string {
+  let end = s.length;
+  while (end > 0 && TRAILING_SEPARATOR.test(s.charAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+const TRAILING_SEPARATOR = /[\s,;–—-]/;
+
 /** Where the fields that end the line start (`Fix it (low) [due:: …] #ops`): the end of its title. */
 function fieldsEnd(s: string, fields: readonly Field[], base: number): number {
   let end = s.length;
