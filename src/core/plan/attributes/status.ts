@@ -186,6 +186,8 @@ const GLYPHS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['❌', 'cancelled'],
   ['✗', 'cancelled'],
   ['✘', 'cancelled'],
+  ['✖', 'cancelled'],
+  ['❎', 'cancelled'],
   ['🗑', 'cancelled'],
   ['⏳', 'todo'],
   ['🔲', 'todo'],
