@@ -362,12 +362,22 @@ describe('editing priority and estimate marks', () => {
       '[HIGH] ',
       ' (P1, 3w)',
       ' — Owner: Kim',
+      ' — depends on T001',
+      ' (blocked by T002, P2)',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],
       owner: ['zed', (i) => i.owner, 'zed'],
       effort: ['5h', (i) => i.effort?.minutes, 300],
       priority: ['P3', (i) => i.priority?.rank, 3],
+      depends: [
+        'T009',
+        (i) => {
+          const refs = i.fields.filter((f) => f.key === 'depends').map((f) => f.value);
+          return refs.length > 0 && refs.every((r) => r === 'T009');
+        },
+        true,
+      ],
     };
     fc.assert(
       fc.property(

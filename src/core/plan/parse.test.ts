@@ -666,6 +666,32 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a dependency phrase naming items by ID as a field that leaves the title, and no other', () => {
+    const p = parse(
+      [
+        '- [ ] T001 Base',
+        '- [ ] T002 Next (blocked by T001)',
+        '- [ ] T003 Third — depends on T001, T002',
+        '- [ ] T004 Fourth (after T001 and T003, P1)',
+        '- [ ] Deploy after lunch',
+        '- [ ] Lunch — after T001 ends',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.dependsOn])).toEqual([
+      ['Base', []],
+      ['Next', ['T001']],
+      ['Third', ['T001', 'T002']],
+      ['Fourth', ['T001', 'T003']],
+      ['Deploy after lunch', []],
+      // Words after the ID: the phrase stays in the title, and the item's own words still link it.
+      ['Lunch — after T001 ends', ['T001']],
+    ]);
+    expect(p.items[2]!.fields.map((f) => [f.key, f.rawKey, f.value])).toEqual([
+      ['depends', 'depends on', 'T001, T002'],
+    ]);
+  });
+
   it('reads due dates in digits with dots or slashes, keeping an ambiguous one as written', () => {
     const p = parse('- [ ] Ship by 15.03.2026\n- [ ] Fix due 03/15/2026\n- [ ] Plan due 03/04/2026\n');
     expect(p.items.map((i) => [i.title, i.due, i.dueText])).toEqual([

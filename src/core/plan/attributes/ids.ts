@@ -25,6 +25,12 @@ const leadSource = (notWord: string) =>
 const LEAD_RE = new RegExp(leadSource('(?![A-Za-z0-9])'));
 let leadExact: RegExp | null = null;
 
+/**
+ * An ID as a reference names it in a list (`T001`, `MH-002`, `Task 1.2`, `2.1`), for regexes that
+ * read such lists: a dotted number counts here, as it cannot where prose might start with one.
+ */
+export const REF_SOURCE = String.raw`(?:${CODE}|${WORD}|\d{1,3}(?:\.\d{1,3})+)(?![A-Za-z0-9])`;
+
 /** An ID anywhere in text, for references (`P0-001 → P0-003`, `Depends on: MH-002, T004`). */
 const anywhereSource = (notBefore: string, notAfter: string) =>
   `(?<!${notBefore})(?:${CODE}|${WORD})(?!${notAfter})`;

@@ -12,6 +12,7 @@ import type { Effort, Field, Priority } from '../../model.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
+import { REF_SOURCE } from './ids.js';
 import { readInlinePriority } from './priority.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
@@ -173,6 +174,38 @@ function keyPiece(s: string, end: number, fields: FieldIndex, base: number, inPa
 }
 
 /**
+ * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
+ * MH-002, MH-003`, `after 2.1 and 2.2`. Only IDs: a phrase naming an item by its title (`after
+ * Billing v2`) or not naming one (`after lunch`) stays in the title.
+ */
+const DEP_PIECE_RE = new RegExp(
+  String.raw`(?:^|[\s(,;])(depends on|depend on|blocked by|requires|after)[ \t]+(${REF_SOURCE}(?:[ \t]*(?:,|&|\band\b)[ \t]*${REF_SOURCE})*)[ \t]*$`,
+  'i',
+);
+/** What a dependency phrase needs: most lines have none of these words. */
+const DEP_WORD_RE = /depend|blocked|requires|after/i;
+/** The longest dependency phrase read: a verb and a handful of IDs. */
+const MAX_DEP_PIECE = 160;
+
+function depPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  const from = Math.max(0, end - MAX_DEP_PIECE);
+  const m = DEP_PIECE_RE.exec(s.slice(from, end));
+  if (m === null) return null;
+  const start = from + m.index + m[0].indexOf(m[1]!);
+  const valueStart = start + m[0].slice(m[0].indexOf(m[1]!)).indexOf(m[2]!);
+  const valueEnd = valueStart + m[2]!.length;
+  if (fields.overlaps(start, valueEnd)) return null;
+  return {
+    key: 'depends',
+    rawKey: m[1]!,
+    value: m[2]!,
+    span: { start: base + start, end: base + valueEnd },
+    valueSpan: { start: base + valueStart, end: base + valueEnd },
+    style: 'kv',
+  };
+}
+
+/**
  * The tail of `s`, or null. `fields` are the fields read on the line, offset by `base`; `priority` and
  * `estimate` the marks read there. With an estimate read (`(2h)`), a bare one is not read again.
  */
@@ -191,6 +224,7 @@ export function readTail(
   let effort: Tail['effort'] = null;
   const own: Field[] = [];
   const colons = s.includes(':') || s.includes('：');
+  const deps = DEP_WORD_RE.test(s);
   const byEnd = new FieldIndex(fields, base);
   for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
@@ -202,14 +236,18 @@ export function readTail(
       end = first = f.span.start - base;
       continue;
     }
-    const mark = priority !== null && priority.index + priority.length === end ? priority : estimate;
-    if (mark !== null && mark.index + mark.length === end) {
+    // A mark may hold the white space after it (`~1d ` before a dash): it ends where its text does.
+    const mark = priority !== null && markEnd(s, priority) === end ? priority : estimate;
+    if (mark !== null && markEnd(s, mark) === end) {
       meta++;
       end = first = mark.index;
       continue;
     }
-    const kv = colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, byEnd, base, false) : null;
-    if (kv !== null) {
+    const kv =
+      (colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, byEnd, base, false) : null) ??
+      (deps ? depPiece(s, end, byEnd, base) : null);
+    // Nor may a piece hold a mark another reader took (`Owner: Kim ~1d`).
+    if (kv !== null && !holdsMark(kv, base, priority, estimate)) {
       own.push(kv);
       meta++;
       end = first = kv.span.start - base;
@@ -285,7 +323,8 @@ export function readParenLists(
     const stop = Math.max(from, close - MAX_LIST);
     while (open >= stop && s.charCodeAt(open) !== 40) open--;
     from = close + 1;
-    if (open < stop || !hasListSeparator(s, open, close)) continue;
+    if (open < stop || !(hasListSeparator(s, open, close) || DEP_WORD_RE.test(s.slice(open, close))))
+      continue;
     index ??= new FieldIndex(fields, base);
     const read = readList(s, open, close, index, base, ip, ie, hoursPerDay);
     if (read === null) continue;
@@ -309,6 +348,19 @@ function hasListSeparator(s: string, open: number, close: number): boolean {
   return false;
 }
 
+function markEnd(s: string, m: Mark): number {
+  let end = m.index + m.length;
+  while (end > m.index && isSpace(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Whether a piece read as a field holds the priority or estimate mark read on the line. */
+function holdsMark(f: Field, base: number, priority: Mark | null, estimate: Mark | null): boolean {
+  const a = f.span.start - base;
+  const b = f.span.end - base;
+  return overlaps(priority, a, b) || overlaps(estimate, a, b);
+}
+
 function overlaps(m: Mark | null, a: number, b: number): boolean {
   return m !== null && m.index < b && m.index + m.length > a;
 }
@@ -329,6 +381,7 @@ function readList(
   const own: Field[] = [];
   let meta = 0;
   let pieces = 0;
+  let phrases = 0;
   for (let a = open + 1; a <= close; ) {
     let b = a;
     while (b < close && s.charCodeAt(b) !== 44 && s.charCodeAt(b) !== 59) b++;
@@ -353,13 +406,16 @@ function readList(
         ie = { effort: e, index: a, length: b - a };
         meta++;
       } else {
-        const kv = keyPiece(s, b, index, base, true);
-        if (kv === null || kv.span.start - base !== a) return null;
+        const kv = keyPiece(s, b, index, base, true) ?? depPiece(s, b, index, base);
+        if (kv === null || kv.span.start - base !== a || holdsMark(kv, base, ip, ie)) return null;
         own.push(kv);
         meta++;
+        if (kv.key === 'depends') phrases++;
       }
     }
     a = next;
   }
-  return pieces >= 2 && meta > 0 ? { priority: ip, effort: ie, fields: own } : null;
+  // One piece is a list when it is a dependency phrase (`(blocked by T001)`); a lone mark is read as
+  // a mark, with its parentheses, elsewhere.
+  return (pieces >= 2 || phrases > 0) && meta > 0 ? { priority: ip, effort: ie, fields: own } : null;
 }

@@ -49,10 +49,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       let ip = readInlinePriority(end < masked.length ? masked.slice(0, end) : masked);
       let ie = readInlineEffort(masked, ctx.hoursPerDay);
       // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
-      const lists =
-        masked.includes('(') && (masked.includes(',') || masked.includes(';'))
-          ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay)
-          : null;
+      const lists = masked.includes('(') ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay) : null;
       if (lists) {
         ip = lists.priority;
         ie = lists.effort;
