@@ -4,9 +4,10 @@
  * Jonas — Fällig: 2026-04-10`; and lists in parentheses: `(P1, 3w)`, `(owner: Erin, P1)`. Plans that
  * write tasks as plain lines put the owner, the estimate and the date there, joined by commas or
  * dashes. A list is read only when every piece of it is something the line's other readers took (a
- * mention, a date, a priority, a field), an estimate written bare (`3d`, `0.5d`, `2-3 days`), or a
+ * mention, a date, a priority, a field), an estimate written bare (`3d`, `0.5d`, `2-3 days`), a
  * `Key: value` whose key names an owner, a due date, a priority or an estimate, in any language the
- * key aliases know: a title like `Port the 3d renderer` or `Spike - try 2 approaches` is left whole.
+ * key aliases know, or a dependency phrase naming items by ID (`depends on T001`, `(blocked by
+ * MH-002)`): a title like `Port the 3d renderer` or `Spike - try 2 approaches` is left whole.
  */
 import type { Effort, Field, Priority } from '../../model.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
@@ -36,7 +37,7 @@ export interface Tail {
   readonly start: number;
   /** The estimate written bare in the tail. */
   readonly effort: EffortMark | null;
-  /** The tail's `Key: value` pieces no other reader took, offset by `base` as fields are. */
+  /** The tail's `Key: value` pieces and dependency phrases, offset by `base` as fields are. */
   readonly fields: Field[];
 }
 
@@ -292,13 +293,14 @@ export interface ParenLists {
   /** The line's priority and estimate, moved to the piece of a list when one holds them. */
   readonly priority: PriorityMark | null;
   readonly effort: EffortMark | null;
-  /** The lists' `Key: value` pieces no other reader took, offset by `base`. */
+  /** The lists' `Key: value` pieces and dependency phrases, offset by `base`. */
   readonly fields: Field[];
 }
 
 /**
- * The parenthesised lists of `s` of two or more pieces, each a read field, a priority, an estimate or
- * a known `Key: value`: `(P1, 3w)`, `(owner: Erin, P1)`, `(@bob, 2d)`. `priority` and `estimate` are
+ * The parenthesised lists of `s` of two or more pieces, each a read field, a priority, an estimate, a
+ * known `Key: value` or a dependency phrase: `(P1, 3w)`, `(owner: Erin, P1)`, `(@bob, 2d)`; and a
+ * dependency phrase alone (`(blocked by T001)`). `priority` and `estimate` are
  * the marks the line's readers found; a list that holds one takes it (its span becomes the piece's),
  * and a list holding a second one of either is not read. Null when no list is read.
  */
