@@ -83,6 +83,8 @@ export interface Recognised {
  */
 const LEGEND_TITLE =
   /^(?:(?:[a-z0-9]+[\s_-]+){0,3}legende?|legend (?:for|of) (?:the )?(?:[a-z]+ )?(?:status(?:es)?|marks?|emojis?|symbols?|icons?)|(?:status|state)(?:es)?[\s_-]+(?:key|codes?)|statuses|key to status(?:es)?)$/i;
+/** The longest heading read as a lane of a board without boxes (`✅ Shipped`, `🚧 In progress`). */
+const MAX_LANE_TITLE = 40;
 /** A legend's title is a few words: a longer one is not looked at. */
 const MAX_LEGEND_TITLE = 80;
 
@@ -419,8 +421,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
    * changelog 🚧`): with its own mark, it is an item of that status.
    */
   const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
+    if (!endsWithStatusMark(text, l0.start, l0.end)) return null;
     const raw = text.slice(l0.start, l0.end);
-    if (!endsWithStatusMark(raw)) return null;
     const repaired = repairWithOffsets(raw);
     return lineTaskDraft(
       li.startLine,
@@ -439,14 +441,22 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   const plainLanes = (): Set<ListBlock> | null => {
     const found = new Set<ListBlock>();
     let lanes = 0;
-    let status: Status | null = null;
+    let heading: HeadingBlock | null = null;
+    // The heading's status, read once and only for a heading with a list of plain bullets under it.
+    let status: Status | null | undefined;
     let counted = false;
     for (const b of doc.children) {
       if (b.type === 'heading') {
-        const raw = b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
-        status = raw.length > 80 ? null : readHeading(repairForMatching(raw)).statusSection;
+        heading = b;
+        status = undefined;
         counted = false;
-      } else if (b.type === 'list' && status !== null && b.children.some(isPlainBullet)) {
+      } else if (b.type === 'list' && heading !== null && status !== null) {
+        if (status === undefined) {
+          // A status section's title is a word or two and its decoration: a longer one is not read.
+          const raw = heading.lines.map((l) => text.slice(l.start, l.end)).join(' ');
+          status = raw.length > MAX_LANE_TITLE ? null : readHeading(repairForMatching(raw)).statusSection;
+        }
+        if (status === null || !b.children.some(isPlainBullet)) continue;
         found.add(b);
         if (!counted) lanes++;
         counted = true;
@@ -474,7 +484,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       const p = li.children[0];
       if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
       const l0 = p.lines[0]!;
-      if (endsWithStatusMark(text.slice(l0.start, l0.end)) && ++marked === 2) return true;
+      if (endsWithStatusMark(text, l0.start, l0.end) && ++marked === 2) return true;
     }
     return false;
   };
@@ -936,11 +946,11 @@ const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uF
  * Whether a line ends with a status mark after white space (`Tag the release ✅`), read through a
  * repair when the mark arrived damaged (`âœ…`). Every mark is outside ASCII: most lines are not looked at.
  */
-function endsWithStatusMark(line: string): boolean {
-  let end = line.length;
-  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
-  if (!(line.charCodeAt(end - 1) >= 128)) return false;
-  const tail = TRAILING_GLYPH_RE.exec(repairForMatching(line));
+function endsWithStatusMark(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  if (!(text.charCodeAt(e - 1) >= 128) || e === start) return false;
+  const tail = TRAILING_GLYPH_RE.exec(repairForMatching(text.slice(start, end)));
   return tail !== null && statusOfGlyph(tail[1]!) !== null;
 }
 

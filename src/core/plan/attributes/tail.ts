@@ -59,14 +59,13 @@ const BARE_EFFORT_END_RE =
  */
 class FieldIndex {
   private ends: Map<number, Field> | null = null;
-  private readonly starts: number[] = [];
+  /** The fields' starts in the line, made when first needed (most lines need none). */
+  private starts: number[] | null = null;
 
   constructor(
     private readonly fields: readonly Field[],
     private readonly base: number,
-  ) {
-    for (const f of fields) this.starts.push(f.span.start - base);
-  }
+  ) {}
 
   /** The first field that ends at `end`. */
   get(end: number): Field | undefined {
@@ -86,7 +85,11 @@ class FieldIndex {
 
   /** The field spanning exactly `a` to `b`. */
   exact(a: number, b: number): Field | undefined {
-    for (let i = this.lowerBound(a); i < this.fields.length && this.starts[i] === a; i++) {
+    for (
+      let i = this.lowerBound(a);
+      i < this.fields.length && this.fields[i]!.span.start - this.base === a;
+      i++
+    ) {
       if (this.fields[i]!.span.end - this.base === b) return this.fields[i];
     }
     return undefined;
@@ -95,21 +98,30 @@ class FieldIndex {
   /** Whether a field starts inside `a`..`b`, or the one before `a` runs into it. */
   overlaps(a: number, b: number): boolean {
     const i = this.lowerBound(a);
-    if (i < this.fields.length && this.starts[i]! < b) return true;
+    if (i < this.fields.length && this.fields[i]!.span.start - this.base < b) return true;
     return i > 0 && this.fields[i - 1]!.span.end - this.base > a;
   }
 
   /** The first field that starts at or after `a` (the fields are in order of their start). */
   private lowerBound(a: number): number {
+    if (this.starts === null) {
+      this.starts = [];
+      for (const f of this.fields) this.starts.push(f.span.start - this.base);
+    }
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < a) lo = mid + 1;
+      if (starts[mid]! < a) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -185,10 +197,18 @@ const DEP_PIECE_RE = new RegExp(
 );
 /** What a dependency phrase needs: most lines have none of these words. */
 const DEP_WORD_RE = /depend|blocked|requires|after/i;
+
+/** Whether `s` has a word a dependency phrase opens with. */
+export function mayStateDependency(s: string): boolean {
+  return DEP_WORD_RE.test(s);
+}
 /** The longest dependency phrase read: a verb and a handful of IDs. */
 const MAX_DEP_PIECE = 160;
 
 function depPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  // Every ID ends with a digit, or a letter after one (`T003a`): most pieces do not.
+  const last = s.charCodeAt(end - 1);
+  if (!isDigit(last) && !(last >= 97 && last <= 122 && isDigit(s.charCodeAt(end - 2)))) return null;
   const from = Math.max(0, end - MAX_DEP_PIECE);
   const m = DEP_PIECE_RE.exec(s.slice(from, end));
   if (m === null) return null;

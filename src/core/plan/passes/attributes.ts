@@ -12,7 +12,7 @@ import {
 } from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue } from '../attributes/status.js';
-import { readParenLists, readTail } from '../attributes/tail.js';
+import { mayStateDependency, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import type { Draft } from '../recognise.js';
 
@@ -49,7 +49,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       let ip = readInlinePriority(end < masked.length ? masked.slice(0, end) : masked);
       let ie = readInlineEffort(masked, ctx.hoursPerDay);
       // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
-      const lists = masked.includes('(') ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay) : null;
+      const lists =
+        masked.includes('(') && (masked.includes(',') || masked.includes(';') || mayStateDependency(masked))
+          ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay)
+          : null;
       if (lists) {
         ip = lists.priority;
         ie = lists.effort;
