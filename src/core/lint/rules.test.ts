@@ -293,3 +293,15 @@ describe('lint engine', () => {
     expect(findings(t, 'duplicate-item', { ...CTX, similarity: 0.7 })).toHaveLength(1);
   });
 });
+
+describe('due-date messages', () => {
+  it('say where a date the item does not state comes from', () => {
+    const text =
+      '# Plan\n\n## v1.2 (target: 2026-03-01)\n\n- [ ] Search\n- [ ] Export (Week 1)\n- [ ] Views 📅 2026-02-01\n';
+    expect(findings(text, 'overdue').map((f) => f.message)).toEqual([
+      `"Search" (line 5) was due 2026-03-01 (its section's date) and is 9 days overdue; it is todo.`,
+      `"Export (Week 1)" (line 6) was due 2026-03-01 (its section's date) and is 9 days overdue; it is todo.`,
+      `"Views" (line 7) was due 2026-02-01 and is 37 days overdue; it is todo.`,
+    ]);
+  });
+});

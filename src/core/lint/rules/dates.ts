@@ -14,7 +14,7 @@ export const overdue: Rule = {
       if (late <= 0) continue;
       yield {
         span: itemSpan(item),
-        message: `${describe(item)} was due ${item.due}${item.dueText && item.dueText !== item.due ? ` (${item.dueText})` : ''} and is ${late} day${late === 1 ? '' : 's'} overdue; it is ${item.status}.`,
+        message: `${describe(item)} was due ${item.due}${dueSource(item, plan)} and is ${late} day${late === 1 ? '' : 's'} overdue; it is ${item.status}.`,
       };
     }
   },
@@ -31,7 +31,7 @@ export const dueSoon: Rule = {
       if (left < 0 || left > ctx.dueSoonDays) continue;
       yield {
         span: itemSpan(item),
-        message: `${describe(item)} is due ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`} (${item.due}) and is ${item.status}.`,
+        message: `${describe(item)} is due ${left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`} (${item.due})${dueSource(item, plan)} and is ${item.status}.`,
       };
     }
   },
@@ -41,4 +41,14 @@ export const dueSoon: Rule = {
 function inheritsDue(item: Item, plan: Plan): boolean {
   const parent = item.parent === null ? undefined : plan.byKey.get(item.parent);
   return parent !== undefined && !isClosed(parent) && parent.due === item.due;
+}
+
+/**
+ * Where the due date comes from, when the item's line does not state it as reported: the words it was
+ * written in (`(Week 2)`), or the parent or section it is inherited from (`## v1.2 (target: …)`).
+ */
+function dueSource(item: Item, plan: Plan): string {
+  if (item.dueText !== null) return item.dueText !== item.due ? ` (${item.dueText})` : '';
+  const parent = item.parent === null ? undefined : plan.byKey.get(item.parent);
+  return parent !== undefined && parent.due === item.due ? " (its parent's date)" : " (its section's date)";
 }
