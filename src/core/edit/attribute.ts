@@ -91,15 +91,15 @@ function replaceValue(plan: Plan, f: Field, key: string, value: string): Edit {
 
 const OBSIDIAN_PRIORITY = ['🔺', '⏫', '🔼', '🔽', '⏬'];
 const TRAFFIC_LIGHTS = ['🔴', '🟠', '🟡', '🟢', '🟢'];
-
-/**
- * A new value for a priority or estimate mark, in the mark's own notation: `P0`–`P4`, a todo.txt or
- * org letter (A high, B medium, C low), an Obsidian Tasks or traffic-light emoji, or an estimate. A
- * value the mark cannot show is refused rather than written where it would no longer be read.
- */
 /** The word for each rank, for a priority mark written as a word. */
 const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
 
+/**
+ * A new value for a priority or estimate mark, in the mark's own notation: `P0`–`P4`, a todo.txt or
+ * org letter (A high, B medium, C low), an Obsidian Tasks or traffic-light emoji, a priority word
+ * (`[HIGH]`, `(low)`), or an estimate. A value the mark cannot show is refused rather than written
+ * where it would no longer be read.
+ */
 function markText(key: string, old: string, value: string): string {
   if (key === 'effort') {
     const v = value.trim();

@@ -393,7 +393,7 @@ describe('editing priority and estimate marks', () => {
           expect(read(parse(out).items[0]!)).toBe(expected);
         },
       ),
-      { numRuns: Number(process.env.TASKMARK_RUNS ?? 2000) },
+      { numRuns: 2000 },
     );
   });
 

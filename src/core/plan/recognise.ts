@@ -420,18 +420,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
    * A bullet of a list whose bullets end with a status mark (`- Tag the release ✅`, `- Update the
    * changelog 🚧`): with its own mark, it is an item of that status.
    */
-  const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
-    if (!endsWithStatusMark(text, l0.start, l0.end)) return null;
-    const raw = text.slice(l0.start, l0.end);
-    const repaired = repairWithOffsets(raw);
-    return lineTaskDraft(
-      li.startLine,
-      l0,
-      repaired?.text ?? raw,
-      repaired !== null,
-      repaired?.rawOffset ?? SAME_OFFSET,
-    );
-  };
+  const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) =>
+    endsWithStatusMark(text, l0.start, l0.end) ? bulletTaskDraft(li.startLine, l0) : null;
 
   /**
    * The lists of plain bullets right under headings that name a status, when the plan has two or more
@@ -490,12 +480,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   };
 
   /** A plain bullet of a lane (see plainLanes): a card, of the lane's status. */
-  const laneBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
-    if (!isPlainBullet(li)) return null;
+  const laneBulletDraft = (li: ListItemBlock, l0: LineSlice) =>
+    isPlainBullet(li) ? bulletTaskDraft(li.startLine, l0) : null;
+
+  /** lineTaskDraft on a bullet's first line, read through a repair when the line was damaged. */
+  const bulletTaskDraft = (line: number, l0: LineSlice): MadeItem => {
     const raw = text.slice(l0.start, l0.end);
     const repaired = repairWithOffsets(raw);
     return lineTaskDraft(
-      li.startLine,
+      line,
       l0,
       repaired?.text ?? raw,
       repaired !== null,

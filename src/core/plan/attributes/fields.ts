@@ -173,12 +173,12 @@ const KV_RE =
  */
 const KV_HINT_RE =
   /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=](?:[A-Za-z0-9._,-]|[^\x00-\x7f])/iu;
+/** A priority or an estimate standing alone as a piece of a parenthesised list: it ends the piece before it. */
+const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))`;
 /**
  * A parenthesised list of fields that opens with an item's key: `(owner: Bob)`, `(owner: Priya, due:
  * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
  */
-/** A priority or an estimate standing alone as a piece of a parenthesised list: it ends the piece before it. */
-const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))`;
 const PAREN_OPEN_RE =
   /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|priority|prio|effort|estimate|est)\s*:)/giu;
 const PAREN_PIECE_RE = new RegExp(

@@ -227,11 +227,6 @@ function splitRefs(value: string): string[] {
 }
 
 /**
- * `s` without the given ranges. Where the text joined at a cut has spaces or tabs, they become one
- * space: the title is read with its white space collapsed anyway, and a title left with no run to
- * collapse skips that work.
- */
-/**
  * `s` without the separators and white space that end it. By hand: `/[\s,;–—-]+$/` is tried at every
  * offset of a long run of them, quadratic in the run.
  */
@@ -299,6 +294,11 @@ function tidyCuts(s: string, cuts: [number, number][]): [number, number][] {
   return merged;
 }
 
+/**
+ * `s` without the given ranges. Where the text joined at a cut has spaces or tabs, they become one
+ * space: the title is read with its white space collapsed anyway, and a title left with no run to
+ * collapse skips that work.
+ */
 export function cutRanges(s: string, cuts: [number, number][]): string {
   if (cuts.length === 0) return s;
   if (cuts.length > 1) cuts.sort((a, b) => a[0] - b[0]);
