@@ -88,3 +88,17 @@ describe('keys and mentions', () => {
     expect(keys('- [ ] Fix login @alice\n')[0]![0]).toBe('fix-login');
   });
 });
+
+describe('keys and links', () => {
+  it('takes a link’s text, not its target, so moving the page keeps the key', () => {
+    const keys = (text: string) => parsePlan(text, { file: 'p.md' }).items.map((i) => [i.key, i.title]);
+    expect(
+      keys(
+        '## See [the docs](https://a.example/docs)\n\n- [ ] Read [the guide](https://a.example/g "Guide")\n',
+      ),
+    ).toEqual([['see-the-docs/read-the-guide', 'Read [the guide](https://a.example/g "Guide")']]);
+    expect(
+      keys('## See [the docs](https://b.example/)\n\n- [ ] Read [the guide](../guide.md)\n')[0]![0],
+    ).toBe('see-the-docs/read-the-guide');
+  });
+});

@@ -64,6 +64,16 @@ function withoutCookies(title: string): string {
   return title.replace(COOKIE_RE, '');
 }
 
+const LINK_RE = /!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g;
+
+/**
+ * A title with its links as their text (`Read [the guide](https://…/guide)` → `Read the guide`):
+ * the target is not what the item is, and moving a page must not give the item another key.
+ */
+function withoutLinkTargets(title: string): string {
+  return title.includes('](') ? title.replace(LINK_RE, '$1') : title;
+}
+
 const MENTION_OR_TAG_RE = /(?<![\p{L}\p{N}._%+-])[@#+][\p{L}_][\p{L}\p{N}._/-]*/gu;
 
 /**
@@ -123,7 +133,8 @@ export function assignKeys(
   };
   // Every item of a section has the section's slug as its scope: slugify each title once.
   const sectionSlugs: (string | undefined)[] = [];
-  const sectionSlug = (s: number) => (sectionSlugs[s] ??= slugify(withoutCookies(sections[s]!.title)));
+  const sectionSlug = (s: number) =>
+    (sectionSlugs[s] ??= slugify(withoutCookies(withoutLinkTargets(sections[s]!.title))));
   const numericSeen = new Map<string, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
@@ -157,7 +168,7 @@ export function assignKeys(
       item.key = unique(scope ? `${scope}/${item.id}` : item.id);
     } else {
       const scope = scopeOf(d);
-      const slug = slugify(withoutMentions(withoutCookies(item.title)));
+      const slug = slugify(withoutMentions(withoutCookies(withoutLinkTargets(item.title))));
       item.key = unique(scope ? `${scope}/${slug}` : slug);
     }
     withId[i] = item.id ? i : d.parent >= 0 ? withId[d.parent]! : -1;
