@@ -281,6 +281,12 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   // Keep a trailing block reference (`^abc123`) last.
   const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));
   if (block) at -= block[0].length;
+  // And a status mark that ends the line (`Tag the release ✅`): the line is an item by it.
+  const mark = item.statusSource === 'marker' ? item.statusSpan : null;
+  if (mark !== null && mark.start > item.titleSpan.start && text.slice(mark.end, at).trim() === '') {
+    at = mark.start;
+    while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  }
   const emoji = EMOJI_KEYS[key];
   const token =
     emoji && usesEmojiFor(plan, key)

@@ -98,6 +98,21 @@ describe('setStatus', () => {
     );
   });
 
+  it('keeps a status mark that ends the line last when a field is added, and the new field of a heading apart', () => {
+    const marked = '- Tag the release ✅\n- Update the changelog 🚧\n';
+    const out = edit(marked, (p) => setAttribute(p, p.items[0]!, 'owner', 'kim'));
+    expect(out).toBe('- Tag the release [owner:: kim] ✅\n- Update the changelog 🚧\n');
+    expect(parse(out).items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['Tag the release', 'done', 'kim'],
+      ['Update the changelog', 'doing', null],
+    ]);
+    // A line right after the heading stays a block of its own, not a line of the new field's paragraph.
+    const heading = '### T-1: Task\n2. step ✅\n- Status: In Progress\n';
+    const done = edit(heading, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe('### T-1: Task\n\n**Status:** ✅ DONE\n\n2. step ✅\n- Status: In Progress\n');
+    expect(parse(done).items[0]!.status).toBe('done');
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');

@@ -46,7 +46,12 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
     return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
   }
   const headingEnd = item.lineSpan.end;
-  return { start: headingEnd, end: headingEnd, text: `${eol}${eol}${line}` };
+  // Set apart from what follows the heading too: a line right after it would otherwise continue the
+  // new field's paragraph, and be read with it.
+  const next = nextLineStart(plan, headingEnd);
+  const l = next < text.length ? lineAt(plan.lines, next) : -1;
+  const apart = l >= 0 && text.slice(plan.lines.start[l], plan.lines.end[l]).trim() !== '' ? eol : '';
+  return { start: headingEnd, end: headingEnd, text: `${eol}${eol}${line}${apart}` };
 }
 
 /**
