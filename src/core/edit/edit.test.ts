@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { isTmError } from '../errors.js';
 import { type Item, type Plan, STATUSES, type Status } from '../model.js';
 import { CODE_PAGES } from '../plan/codepages.js';
 import { damage } from '../plan/encoding.js';
@@ -816,6 +817,77 @@ const outside = (text: string, edits: readonly Edit[]) => {
   }
   return out + text.slice(pos);
 };
+
+describe('every edit of every item of a plan mixing the dialects', () => {
+  // Lines of every shape the parser reads, put together at random: an edit of any item must take
+  // (the item on the same line reads the new value back) or be refused with a TmError, never
+  // leave the value unread or the item gone.
+  const line = fc.constantFrom(
+    '# Plan',
+    '## ✅ Shipped',
+    '## 🚧 In progress',
+    '## Q1 2026',
+    '## v1 (target: 2026-03-01)',
+    '### T-1 · Task',
+    '- **Status:** Done',
+    '- Owner: Kim',
+    '**Priority:** High | **Effort:** 2d',
+    '- [ ] T001 Base (P1, 3w)',
+    '- [ ] T002 Next (blocked by T001)',
+    '- [x] Ship — Owner: Kim — Fällig: 10.04.2026',
+    '- [ ] [HIGH] Fix (low)',
+    '- Tag the release ✅',
+    '- Update 🚧',
+    '- Dark mode',
+    '- ✅ Done: thing',
+    '  - [ ] child — depends on T001',
+    '2. step ✅',
+    '| Aufgabe | Status |',
+    '|---|---|',
+    '| Möbel | Erledigt |',
+    '> - [ ] quoted',
+    '',
+    'prose (owner: Bo, P2)',
+    '0.1 Set up ✅',
+    '0.2 Next',
+  );
+  const reads: [string, string, (i: Item) => unknown][] = [
+    ['owner', 'zed', (i) => i.owner === 'zed'],
+    ['due', '2027-01-02', (i) => i.due === '2027-01-02'],
+    ['priority', 'P3', (i) => i.priority?.rank === 3],
+  ];
+  const refused = (e: unknown) => {
+    if (!isTmError(e)) throw e;
+  };
+
+  it('sets any status and attribute so that it reads back, or refuses (property)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
+        const text = `${lines.join('\n')}\n`;
+        const plan = parse(text);
+        const at = (out: string, item: Item) => parse(out).items.find((i) => i.line === item.line);
+        for (const item of plan.items) {
+          for (const status of STATUSES) {
+            try {
+              expect(at(applyEdits(text, setStatus(plan, item, status)), item)?.status).toBe(status);
+            } catch (e) {
+              refused(e);
+            }
+          }
+          for (const [k, v, read] of reads) {
+            try {
+              const back = at(applyEdits(text, setAttribute(plan, item, k, v)), item);
+              expect(back && read(back)).toBe(true);
+            } catch (e) {
+              refused(e);
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('editor properties', () => {
   it('sets the status of one item and changes nothing outside its edit', () => {
