@@ -114,6 +114,19 @@ describe('setStatus', () => {
     expect(parse(done).items[0]!.status).toBe('done');
   });
 
+  it('takes the strike off a title struck to cancel it, and words a heading status no glyph shows', () => {
+    const struck = '- [ ] ~~Old idea~~ (no demand)\n';
+    expect(edit(struck, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe('- [/] Old idea (no demand)\n');
+    expect(edit(struck, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe('- [ ] Old idea (no demand)\n');
+    const lane = '## In Progress\n\n- [ ] ~~Old idea~~ (no demand)\n';
+    expect(() => edit(lane, (p) => setStatus(p, p.items[0]!, 'todo'))).toThrow(/move it to another section/);
+    // `🔄` after a heading is decoration to the parser, so the status is written in words.
+    const heading = '### Task 1.1: Ship ✅\n';
+    const doing = edit(heading, (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(doing).toBe('### Task 1.1: Ship (IN PROGRESS)\n');
+    expect(parse(doing).items[0]!.status).toBe('doing');
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');
@@ -850,6 +863,10 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     'prose (owner: Bo, P2)',
     '0.1 Set up ✅',
     '0.2 Next',
+    '**Status:** ⏳ TODO',
+    '- TODO Rotate keys',
+    '### Task 1.1: x ✅',
+    '- [ ] ~~Old~~ (no demand)',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

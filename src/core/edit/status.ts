@@ -9,6 +9,7 @@ import {
   statusWordAfterMark,
 } from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
+import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
@@ -39,6 +40,17 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
 
 function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const text = plan.text;
+  if (item.statusSource === 'strike') {
+    // Cancelled by its struck title (`~~Old~~ (no demand)`): another status takes the strike off,
+    // and then is written as on any item of its kind.
+    const unstrike = strikeEdits(plan, item);
+    const lane = status === 'todo' ? laneOf(plan, item) : null;
+    if (lane !== null) throw todoInLane(item, lane);
+    if (status === 'todo' && (item.checkbox === null || item.checkbox === ' ')) return unstrike;
+    // Its status as written under the strike: a box or a status mark, else none.
+    const source = item.markSpan || item.statusSpan ? 'marker' : 'default';
+    return [...unstrike, ...ownStatusEdits(plan, { ...item, status: 'todo', statusSource: source }, status)];
+  }
   if (item.markSpan) {
     // In a doing, blocked or cancelled section (a Kanban lane) an open box takes the section's
     // status: the box opens again for that status, and cannot say todo there.
@@ -127,8 +139,13 @@ export function cellText(value: string): string {
 /** A heading annotation in kind: an emoji for an emoji, a word in the same case for a word. */
 function annotation(plan: Plan, status: Status, old: string): string {
   const repaired = repairForMatching(old);
-  if (statusOfGlyph(repaired.trim()) !== null) return statusText(plan, status, '✅').trim();
   const word = statusText(plan, status, 'DONE').replace(/^[^\p{L}]+/u, '');
+  if (statusOfGlyph(repaired.trim()) !== null) {
+    // A glyph a heading is read by (`✅`, `❌`), else the status in words: a heading does not take
+    // `🔄` or `🚧` for a status, as they decorate headings as often as they mark one.
+    const glyph = statusText(plan, status, '✅').trim();
+    return readHeading(`Title ${glyph}`).status === status ? glyph : `(${word.toUpperCase()})`;
+  }
   return old === old.toUpperCase()
     ? word.toUpperCase()
     : old === old.toLowerCase()
@@ -199,4 +216,20 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
     edits.push({ start: word.at, end: word.at + word.text.length, text: next });
   }
   return edits;
+}
+
+/** The edits that take the `~~` off a struck title, which the item's line opens with. */
+function strikeEdits(plan: Plan, item: Item): Edit[] {
+  const text = plan.text;
+  const open = text.indexOf('~~', item.titleSpan.start);
+  const close = open < 0 ? -1 : text.indexOf('~~', open + 2);
+  if (open < 0 || close < 0 || close >= item.lineSpan.end)
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: its struck title could not be found; edit line ${item.line} by hand.`,
+    );
+  return [
+    { start: open, end: open + 2, text: '' },
+    { start: close, end: close + 2, text: '' },
+  ];
 }

@@ -498,6 +498,18 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
 });
 
 describe('parsePlan on lists that show status without boxes', () => {
+  it('keeps a DONE keyword bullet, or a lone done bullet, under an open item: they are not decoration', () => {
+    const p = parse(
+      '### T-1: Task\n\n**Status:** ⏳ TODO\n\n- DONE Rotate keys\n\n### T-2: Other\n\n**Status:** ⏳ TODO\n\n- ✅ Wrote the notes\n',
+    );
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['Task', 'todo'],
+      ['Rotate keys', 'done'],
+      ['Other', 'todo'],
+      ['Wrote the notes', 'done'],
+    ]);
+  });
+
   it('reads bullets ending with a status mark as items when two or more of their list do', () => {
     const p = parse(
       [
