@@ -4,9 +4,9 @@ import { type Field, type Item, type Plan, STATUSES, type Status } from '../mode
 import { readEffort } from '../plan/attributes/effort.js';
 import { normaliseKey } from '../plan/attributes/fields.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
-import { readStatusValue, statusOfGlyph } from '../plan/attributes/status.js';
-import { repairForMatching } from '../plan/encoding.js';
+import { readStatusValue } from '../plan/attributes/status.js';
 import { lineAt } from '../plan/lines.js';
+import { trailingStatusMark } from '../plan/recognise.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { cellText, setStatus } from './status.js';
@@ -283,10 +283,11 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));
   if (block) at -= block[0].length;
   // And a status mark that ends a bullet (`Tag the release ✅`): the line may be an item by it.
-  const mark =
-    item.kind === 'status-bullet' ? /[ \t](\S{1,3})$/.exec(text.slice(item.titleSpan.start, at)) : null;
-  if (mark !== null && statusOfGlyph(repairForMatching(mark[1]!)) !== null)
-    at = item.titleSpan.start + mark.index;
+  const mark = item.kind === 'status-bullet' ? trailingStatusMark(text.slice(item.titleSpan.start, at)) : -1;
+  if (mark > 0) {
+    at = item.titleSpan.start + mark;
+    while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  }
   const emoji = EMOJI_KEYS[key];
   const token =
     emoji && usesEmojiFor(plan, key)

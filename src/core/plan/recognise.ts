@@ -943,8 +943,20 @@ function endsWithStatusMark(text: string, start: number, end: number): boolean {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   if (!(text.charCodeAt(e - 1) >= 128) || e === start) return false;
-  const tail = TRAILING_GLYPH_RE.exec(repairForMatching(text.slice(start, end)));
-  return tail !== null && statusOfGlyph(tail[1]!) !== null;
+  return trailingStatusMark(text.slice(start, end)) >= 0;
+}
+
+/**
+ * Where the status mark that ends `line` after white space starts (`Tag the release ✅`), in `line`
+ * as written (a damaged `âœ…` read through its repair); -1 when the line ends with none. The editor
+ * keeps such a mark last, as the line may be an item by it.
+ */
+export function trailingStatusMark(line: string): number {
+  const repaired = repairWithOffsets(line);
+  const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
+  if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
+  const at = tail.index + tail[0].indexOf(tail[1]!);
+  return repaired ? repaired.rawOffset(at) : at;
 }
 
 function isDigitCode(c: number): boolean {
