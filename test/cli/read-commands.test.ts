@@ -69,6 +69,15 @@ describe('taskmark items', () => {
     expect(r.stdout).toContain('REL-2/ui-smoke-test');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
+
+  it("sets an item's priority, owner and due date apart from its title, labels as written", () => {
+    const d = workspace();
+    writeFileSync(join(d, 'TODO.md'), '# Sprint\n\n- [ ] (A) Fix the login bug @alice 📅 2026-03-01\n');
+    const line = taskmark(['items'], d)
+      .stdout.split('\n')
+      .find((l) => l.includes('login'));
+    expect(line).toMatch(/ {2}· \(A\) · @alice · due 2026-03-01 :3$/);
+  });
 });
 
 describe('taskmark status', () => {

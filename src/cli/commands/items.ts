@@ -12,6 +12,7 @@ export async function run(files: string[], opts: CommonOptions): Promise<number>
   for (const plan of plans) {
     println(color.bold(`${plan.file}${plan.title ? ` — ${plan.title}` : ''}`));
     for (const item of plan.items) {
+      // Set apart by middle dots, not parentheses: labels such as `(A)` bring their own.
       const meta = [
         item.priority?.label,
         item.owner ? `@${item.owner}` : undefined,
@@ -21,7 +22,7 @@ export async function run(files: string[], opts: CommonOptions): Promise<number>
       const indent = '  '.repeat(item.depth + 1);
       const where = color.dim(`:${item.line}`);
       println(
-        `${indent}${statusMark(item.status)} ${color.cyan(item.key)} ${item.title}${meta.length ? color.dim(`  (${meta.join(', ')})`) : ''} ${where}`,
+        `${indent}${statusMark(item.status)} ${color.cyan(item.key)} ${item.title}${meta.length ? color.dim(`  · ${meta.join(' · ')}`) : ''} ${where}`,
       );
     }
   }

@@ -11,6 +11,7 @@ import {
 import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
+import { boxStatusMark } from '../plan/recognise.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { markFor, statusText } from './style.js';
@@ -30,7 +31,9 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
       const child = plan.byKey.get(stack.pop()!);
       if (!child) continue;
       stack.push(...child.children);
-      if (child.markSpan && child.checkbox !== null && statusOfMark(child.checkbox) !== status) {
+      if (child.markSpan && child.statusSpan && child.statusSource === 'marker') {
+        if (child.status !== status) edits.push(...boxMarkEdits(plan, child, status));
+      } else if (child.markSpan && child.checkbox !== null && statusOfMark(child.checkbox) !== status) {
         edits.push({ start: child.markSpan.start, end: child.markSpan.end, text: mark });
       }
     }
@@ -51,12 +54,16 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     const source = item.markSpan || item.statusSpan ? 'marker' : 'default';
     return [...unstrike, ...ownStatusEdits(plan, { ...item, status: 'todo', statusSource: source }, status)];
   }
+  if (item.markSpan && item.statusSpan && item.statusSource === 'marker')
+    return boxMarkEdits(plan, item, status);
   if (item.markSpan) {
     // In a doing, blocked or cancelled section (a Kanban lane) an open box takes the section's
     // status: the box opens again for that status, and cannot say todo there.
     const lane = laneOf(plan, item);
     if (lane !== null && status === 'todo') throw todoInLane(item, lane);
     const mark = lane?.status === status ? ' ' : markFor(plan, status);
+    if (mark === ' ' && item.id === null)
+      throwIfOpenBoxReads(item, text.slice(item.titleSpan.start, item.lineSpan.end), status);
     return [{ start: item.markSpan.start, end: item.markSpan.end, text: mark }];
   }
   const span = item.statusSpan;
@@ -121,6 +128,16 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     'TM_INVALID_EDIT',
     `${item.key}: its status is written in a way taskmark cannot change in place (${item.statusSource}); edit line ${item.line} by hand.`,
   );
+}
+
+/** An open box reads a status mark opening the title (`- [x] 🔄 Migrate`) as the item's status. */
+function throwIfOpenBoxReads(item: Item, title: string, status: Status): void {
+  const lead = boxStatusMark(title);
+  if (lead && lead.status !== status)
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: its title opens with "${lead.text}", which an open box reads as ${lead.status}; edit line ${item.line} by hand.`,
+    );
 }
 
 /** An open item in a lane takes the lane's status: todo cannot be written there. */
@@ -216,6 +233,34 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
     edits.push({ start: word.at, end: word.at + word.text.length, text: next });
   }
   return edits;
+}
+
+/**
+ * An open box with a status mark after it (`- [ ] BLOCKED: …`, `- [ ] 🚧 …`). Doing, blocked and
+ * cancelled are said by the mark in kind: a keyword as the plan's keyword for the status, a glyph as
+ * its glyph (a keyword where the plan's glyph for it is not one taskmark reads). Todo and done are the
+ * box's to say: the mark goes, with the separator after it, and the box is ticked for done.
+ */
+function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
+  const text = plan.text;
+  const box = item.markSpan!;
+  const span = item.statusSpan!;
+  if (status === 'todo' || status === 'done') {
+    const lane = status === 'todo' ? laneOf(plan, item) : null;
+    if (lane !== null) throw todoInLane(item, lane);
+    let end = span.end;
+    while (text[end] === ' ' || text[end] === '\t') end++;
+    if (text[end] === ':') end++;
+    while (text[end] === ' ' || text[end] === '\t') end++;
+    if (status === 'todo') throwIfOpenBoxReads(item, text.slice(end, item.lineSpan.end), status);
+    const edits: Edit[] = [{ start: span.start, end, text: '' }];
+    if (status === 'done') edits.push({ start: box.start, end: box.end, text: markFor(plan, 'done') });
+    return edits;
+  }
+  const old = repairForMatching(text.slice(span.start, span.end));
+  const glyph = statusText(plan, status, '✅').trim();
+  const mark = !ORG_KEYWORDS.has(old) && statusOfGlyph(glyph) === status ? glyph : keywordFor(plan, status);
+  return [{ start: span.start, end: span.end, text: mark }];
 }
 
 /** The edits that take the `~~` off a struck title, which the item's line opens with. */

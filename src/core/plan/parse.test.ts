@@ -70,6 +70,39 @@ describe('parsePlan on checklists', () => {
     expect([opt.optional, opt.id, opt.gfm]).toEqual([true, '4.2', false]);
   });
 
+  it('reads a doing, blocked or cancelled mark after an open box as the status, and no other mark', () => {
+    const p = parse(
+      [
+        '- [ ] BLOCKED: Vendor reply',
+        '- [ ] WAITING T003a Legal review',
+        '- [ ] 🚧 Importer',
+        '- [ ] ❌ Fax integration',
+        '- [ ] TODO Rotate the keys',
+        '- [ ] ✅ Write the tests',
+        '- [x] 🔄 Migrate',
+        '- [ ] ⏳ 2026-03-01 Scheduled',
+        '- [ ] 🚧',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.id, i.title, i.status, i.statusText])).toEqual([
+      [null, 'Vendor reply', 'blocked', 'BLOCKED'],
+      ['T003a', 'Legal review', 'blocked', 'WAITING'],
+      [null, 'Importer', 'doing', '🚧'],
+      [null, 'Fax integration', 'cancelled', '❌'],
+      // Todo and done are the box's to say: a mark of those is the title's.
+      [null, 'TODO Rotate the keys', 'todo', ' '],
+      [null, '✅ Write the tests', 'todo', ' '],
+      [null, '🔄 Migrate', 'done', 'x'],
+      [null, 'Scheduled', 'todo', ' '],
+      [null, '🚧', 'todo', ' '],
+    ]);
+    expect(p.items[2]!.statusSpan).toEqual({ start: p.text.indexOf('🚧'), end: p.text.indexOf('🚧') + 2 });
+    // The mark says more than the lane an open card sits in.
+    const lane = parse('## In progress\n\n- [ ] ⛔ Legal sign-off\n- [ ] Importer\n');
+    expect(lane.items.map((i) => i.status)).toEqual(['blocked', 'doing']);
+  });
+
   it('reads strike-through as cancelled', () => {
     expect(byTitle(plan, 'Hire a digger').status).toBe('cancelled');
     const struck = parse(

@@ -729,16 +729,27 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const repaired = repairWithOffsets(raw);
     const matchText = repaired?.text ?? raw;
     const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
-    const id = readLeadingId(matchText);
+    // `- [ ] BLOCKED: Vendor reply`, `- [ ] 🚧 Importer`: a status mark after the box says more.
+    const lead = mark === ' ' ? boxStatusMark(matchText) : null;
+    if (lead) {
+      item.status = lead.status;
+      item.statusSource = 'marker';
+      item.statusText = lead.text;
+      item.statusSpan = { start: textStart, end: textStart + rawOffset(lead.text.length) };
+    }
+    const cut = lead?.length ?? 0;
+    const rest = cut > 0 ? matchText.slice(cut) : matchText;
+    const id = readLeadingId(rest);
     item.id = id?.id ?? null;
-    const titleStart = textStart + rawOffset(id ? id.length : 0);
+    const titleAt = cut + (id?.length ?? 0);
+    const titleStart = textStart + rawOffset(titleAt);
     item.titleSpan = { start: titleStart, end: l0.end };
     return {
       item,
       idKind: id?.kind ?? null,
-      matchText: id ? matchText.slice(id.length) : matchText,
+      matchText: titleAt > 0 ? matchText.slice(titleAt) : matchText,
       matchBase: repaired ? -1 : titleStart,
-      repairMap: repaired ? (i: number) => textStart + rawOffset((id?.length ?? 0) + i) : undefined,
+      repairMap: repaired ? (i: number) => textStart + rawOffset(titleAt + i) : undefined,
     };
   };
 
@@ -906,6 +917,42 @@ const KEYWORD_RE = new RegExp(
   String.raw`(${[...ORG_KEYWORDS.keys()].join('|')})(?::[ \t]*|[ \t]+)(?=\S)`,
   'y',
 );
+
+/**
+ * The status mark opening the text of an item with an open box, an org keyword (`BLOCKED: …`,
+ * `WAITING …`) or a status glyph (`🚧 …`), when it says which of doing, blocked or cancelled the
+ * open item is: its status, the mark as written, and the length to cut with the separator after it.
+ * A box says todo or done on its own, so a mark of those (`[ ] TODO`, `[ ] ✅ Write the tests`) stays
+ * the title's, as does any mark after a box that is not open. A glyph before a digit is an Obsidian
+ * date field (`⏳ 2026-03-01`), and a ballot box after a box is not read.
+ */
+export function boxStatusMark(s: string): { status: Status; text: string; length: number } | null {
+  const c = s.charCodeAt(0);
+  let status: Status | null = null;
+  let markEnd = 0;
+  let end = 0;
+  if (c >= 65 && c <= 90) {
+    KEYWORD_RE.lastIndex = 0;
+    const m = KEYWORD_RE.exec(s);
+    if (!m) return null;
+    status = ORG_KEYWORDS.get(m[1]!)!;
+    markEnd = m[1]!.length;
+    end = m[0].length;
+  } else if (c >= 128) {
+    const g = leadingGlyph(s);
+    if (g?.bold !== '' || BOX_GLYPHS.has(g.glyph) || !isSpace(s.charCodeAt(g.end))) return null;
+    status = statusOfGlyph(g.glyph);
+    markEnd = g.end;
+    end = markEnd;
+    while (isSpace(s.charCodeAt(end))) end++;
+    if (s.charCodeAt(end) === 58) end++;
+    while (isSpace(s.charCodeAt(end))) end++;
+    const next = s.charCodeAt(end);
+    if (end >= s.length || (next >= 48 && next <= 57)) return null;
+  }
+  if (status === null || status === 'todo' || status === 'done') return null;
+  return { status, text: s.slice(0, markEnd), length: end };
+}
 
 /** A line that opens with a dotted number, an outline ID: `0.1 Set up CI`, `1.2.3 Tag it`. */
 const NUMBERED_LINE_RE = /^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+\S/;

@@ -115,6 +115,7 @@ describe('readLeadingId', () => {
     ['TASK-032 — Title', 'TASK-032', 'code'],
     ['**Task 1.1:** Review the config', 'Task 1.1', 'word'],
     ['T001 [P] Create project', 'T001', 'code'],
+    ['T003a Split the parser', 'T003a', 'code'],
     ['1.2 Backend Service Implementation', '1.2', 'numeric'],
     ['1. Set up the repo', '1', 'numeric'],
     ['[AUTH-7] Login', 'AUTH-7', 'code'],
@@ -127,6 +128,7 @@ describe('readLeadingId', () => {
     expect(readLeadingId('2024 goals')).toBeNull();
     expect(readLeadingId('S3 bucket policy')).toBeNull();
     expect(readLeadingId('1.5')).toBeNull();
+    expect(readLeadingId('T003ab Split')).toBeNull();
   });
 });
 
