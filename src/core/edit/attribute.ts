@@ -185,16 +185,16 @@ function removeField(plan: Plan, f: Field): Edit {
   const text = plan.text;
   switch (f.style) {
     case 'bold-pipe': {
-      const sep = text.lastIndexOf('|', f.span.start);
-      let start = sep;
+      // With the separator before it (` | `, ` · `, ` • `).
+      let start = separatorBefore(text, f) - 1;
       while (start > 0 && text[start - 1] === ' ') start--;
       return { start, end: f.span.end, text: '' };
     }
     case 'bold-line': {
-      // First field of a pipe line: drop it and the separator after it; else the whole line.
+      // First field of a joined line: drop it and the separator after it; else the whole line.
       const lineEnd = plan.lines.end[lineAt(plan.lines, f.span.start)]!;
       const rest = text.slice(f.span.end, lineEnd);
-      const sep = /^\s*\|\s*/.exec(rest);
+      const sep = /^\s*[|·•]\s*/.exec(rest);
       if (sep && rest.trim().length > 1)
         return { start: f.span.start, end: f.span.end + sep[0].length, text: '' };
       return removeLine(plan, f.span.start);
@@ -209,6 +209,13 @@ function removeField(plan: Plan, f: Field): Edit {
     default:
       return removeInline(plan, f);
   }
+}
+
+/** Where the separator before a field after the first of a field line is: just after it. */
+function separatorBefore(text: string, f: Field): number {
+  let at = f.span.start;
+  while (at > 0 && text[at - 1] === ' ') at--;
+  return at;
 }
 
 /**
@@ -270,7 +277,8 @@ function addToHeading(plan: Plan, item: Item, key: string, value: string): Edit 
     const head = plan.text
       .slice(pipe.span.start, pipe.valueSpan.start)
       .replace(pipe.rawKey, keySpelling(plan, key, 'bold-pipe'));
-    return { start: at, end: at, text: ` | ${head}${value}` };
+    const sep = plan.text[separatorBefore(plan.text, pipe) - 1];
+    return { start: at, end: at, text: ` ${sep} ${head}${value}` };
   }
   return insertFieldLine(plan, item, key, value);
 }

@@ -277,6 +277,19 @@ describe('setAttribute', () => {
     );
   });
 
+  it('adds and removes a field of a line joined by middle dots with its dot', () => {
+    const text = '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: In progress\n';
+    expect(edit(text, (p) => setAttribute(p, key(p, 'EPIC-1'), 'due', '2026-05-01'))).toBe(
+      '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: In progress · Due: 2026-05-01\n',
+    );
+    expect(edit(text, (p) => setAttribute(p, key(p, 'EPIC-1'), 'owner', null))).toBe(
+      '### EPIC-1 Observability\nTarget: Q1 2026 · Status: In progress\n',
+    );
+    expect(edit(text, (p) => setStatus(p, key(p, 'EPIC-1'), 'done'))).toBe(
+      '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: Done\n',
+    );
+  });
+
   it('adds a field line to a heading item in its style, and a dataview field to a list item', () => {
     const out = edit(text, (p) => setAttribute(p, key(p, 'PAY-201'), 'owner', 'Kim'));
     expect(out).toContain('**Effort:** 2 days\n**Owner:** Kim\n');
@@ -370,6 +383,13 @@ describe('editing priority and estimate marks', () => {
     expect(one('Pair @ana @bo', 'owner', 'cy')).toBe('Pair @cy @bo');
   });
 
+  it('changes a priority word ending the line in its own case, and removes it with its separator', () => {
+    expect(one('Fix login — High priority', 'priority', 'low')).toBe('Fix login — Low priority');
+    expect(one('Tune — urgent, @bob, 2d', 'priority', 'P1')).toBe('Tune — high, @bob, 2d');
+    expect(one('Fix login — High priority', 'priority', null)).toBe('Fix login');
+    expect(one('Tune — urgent, @bob, 2d', 'priority', null)).toBe('Tune — @bob, 2d');
+  });
+
   it('removes a field of a parenthesised list with its comma, and the parentheses with the last', () => {
     const line = 'Sync (owner: Kim, due: 2026-12-03, effort: 2d) soon';
     expect(one(line, 'due', null)).toBe('Sync (owner: Kim, effort: 2d) soon');
@@ -415,6 +435,8 @@ describe('editing priority and estimate marks', () => {
       ' — Owner: Kim',
       ' — depends on T001',
       ' (blocked by T002, P2)',
+      ' — High priority',
+      ', urgent',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],

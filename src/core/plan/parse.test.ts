@@ -711,6 +711,30 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a priority word that is a piece of the list ending the line, and an ETA as the due date', () => {
+    const p = parse(
+      [
+        '- [ ] Fix login — High priority',
+        '- [ ] Tune replicas — urgent, @bob, 2d',
+        '- [ ] Search v2 — ETA: 2026-04-01',
+        '- [ ] Keep it — High priority (P1)',
+        '- [ ] Make it — high availability',
+        '- Ship the docs — low, @kim',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.priority?.label ?? null, i.owner, i.due])).toEqual([
+      ['Fix login', 'High', null, null],
+      ['Tune replicas', 'urgent', 'bob', null],
+      ['Search v2', null, null, '2026-04-01'],
+      // A line with a priority mark of its own keeps the word in its title.
+      ['Keep it — High priority', 'P1', null, null],
+      ['Make it — high availability', null, null, null],
+      // A priority word and an owner make a bullet a task, as any two of its metadata do.
+      ['Ship the docs', 'low', 'kim', null],
+    ]);
+  });
+
   it('reads a dependency phrase naming items by ID as a field that leaves the title, and no other', () => {
     const p = parse(
       [

@@ -407,10 +407,12 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       else if (f.key === 'due') due = true;
     }
     signals += (owner ? 1 : 0) + (due ? 1 : 0);
-    // An estimate written bare in a list ending the line (`— @li, 3d`) is the other signal.
-    if (signals === 1 && !effort) {
+    // An estimate written bare or a priority word in a list ending the line (`— @li, 3d`, `— @li,
+    // high`) is the other signal.
+    if (signals === 1 && (!effort || !priority)) {
       const read = duePhrase ? [...fields, duePhrase] : fields;
-      if (readTail(masked, read, 0, priority, null, DEFAULT_HOURS_PER_DAY)?.effort) signals++;
+      const tail = readTail(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY);
+      if (tail?.effort || tail?.priority) signals++;
     }
     if (signals < 2) return null;
     return lineTaskDraft(li.startLine, l0, matchText, repaired !== null, rawOffset);

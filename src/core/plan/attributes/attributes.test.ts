@@ -145,6 +145,26 @@ describe('fields', () => {
     expect(line.slice(fields[3]!.valueSpan.start, fields[3]!.valueSpan.end)).toBe('2025-10-30');
   });
 
+  it('reads fields joined by a middle dot or a bullet before another key, plain keys after a known one', () => {
+    const read = (line: string, plain = true) =>
+      readFieldLine(line, 0, line.length, plain)?.map((f) => [f.key, f.value, f.style]);
+    expect(read('Owner: @dana · Target: Q1 2026 · Status: In progress')).toEqual([
+      ['owner', '@dana', 'bold-line'],
+      ['target', 'Q1 2026', 'bold-pipe'],
+      ['status', 'In progress', 'bold-pipe'],
+    ]);
+    expect(read('**Owner:** Kim • **Due:** 2026-01-02', false)).toEqual([
+      ['owner', 'Kim', 'bold-line'],
+      ['due', '2026-01-02', 'bold-pipe'],
+    ]);
+    // A dot that does not open a field is the value's; a plain key is read only after a known one.
+    expect(read('Owner: Kim · Bo')).toEqual([['owner', 'Kim · Bo', 'bold-line']]);
+    expect(read('Note: call first · Status: Done')).toBeUndefined();
+    expect(read('**Owner:** Kim · Status: Done', false)).toEqual([
+      ['owner', 'Kim · Status: Done', 'bold-line'],
+    ]);
+  });
+
   it('reads a status line with two trailing spaces and the colon outside the bold', () => {
     const line = '**Status**: ⏳ TODO  ';
     expect(readFieldLine(line, 0, line.length)).toMatchObject([{ key: 'status', value: '⏳ TODO' }]);

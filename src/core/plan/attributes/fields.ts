@@ -22,6 +22,8 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['deadline', 'due'],
   ['target date', 'due'],
   ['due by', 'due'],
+  ['due on', 'due'],
+  ['eta', 'due'],
   ['📅', 'due'],
   ['scheduled', 'scheduled'],
   ['⏳', 'scheduled'],
@@ -108,10 +110,15 @@ const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/
 const PLAIN_KNOWN_RE =
   /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimate|category|depends on|dependencies|blocked by|tags|labels)\s*:[ \t]*/iy;
 
+/** A plain key after the first field of a line of them (`Owner: @dana · Target: Q1 2026`). */
+const PLAIN_KEY_RE = /([\p{L}][\p{L}\p{N} _-]{0,23}?)[ \t]*[:：][ \t]*(?=\S)/uy;
+
 /**
  * Reads `**Key:** value` fields from one line of text (content from `start` to `end`), including
- * pipe-joined lines (`**A:** x | **B:** y`). Returns null when the line is not a field line.
- * With `plainKnownKeys`, also reads `Status: Done` for taskmark's own attribute names.
+ * joined lines (`**A:** x | **B:** y`, `Owner: Kim · Status: Done`: a bar always separates fields, a
+ * middle dot or bullet `•` only before another key). Returns null when the line is not a field line.
+ * With `plainKnownKeys`, also reads `Status: Done` for taskmark's own attribute names, and any plain
+ * key after it.
  */
 export function readFieldLine(
   text: string,
@@ -129,18 +136,17 @@ export function readFieldLine(
     let rawKey: string;
     if (m && m.index === pos) {
       rawKey = m[2]!.trim();
-    } else if (plainKnownKeys && first) {
-      PLAIN_KNOWN_RE.lastIndex = pos;
-      m = PLAIN_KNOWN_RE.exec(text);
+    } else if (plainKnownKeys) {
+      const re = first ? PLAIN_KNOWN_RE : PLAIN_KEY_RE;
+      re.lastIndex = pos;
+      m = re.exec(text);
       if (!m || m.index !== pos) return fields.length > 0 ? fields : null;
       rawKey = m[1]!;
     } else {
       return fields.length > 0 ? fields : null;
     }
     const valueStart = pos + m[0].length;
-    // Search the line only: an indexOf over the rest of the text would make a plan without pipes quadratic.
-    let valueEnd = text.slice(valueStart, end).indexOf(' | ');
-    valueEnd = valueEnd === -1 ? end : valueStart + valueEnd;
+    const valueEnd = valueEndOf(text, valueStart, end, plainKnownKeys);
     let trimmedEnd = valueEnd;
     while (trimmedEnd > valueStart && /\s/.test(text[trimmedEnd - 1]!)) trimmedEnd--;
     const value = text.slice(valueStart, trimmedEnd);
@@ -158,6 +164,35 @@ export function readFieldLine(
     while (pos < end && text[pos] === ' ') pos++;
   }
   return fields.length > 0 ? fields : null;
+}
+
+/**
+ * Where the value of a field of a field line that starts at `from` ends: at ` | `, or at ` · ` or
+ * ` • ` before another key. Searches the line only: an indexOf over the rest of the text would make a
+ * plan without separators quadratic.
+ */
+function valueEndOf(text: string, from: number, end: number, plainKeys: boolean): number {
+  const line = text.slice(from, end);
+  const bar = line.indexOf(' | ');
+  let best = bar < 0 ? line.length : bar;
+  for (const sep of [' · ', ' • ']) {
+    for (let i = line.indexOf(sep); i >= 0 && i < best; i = line.indexOf(sep, i + 1)) {
+      if (opensField(text, from + i + 3, plainKeys)) {
+        best = i;
+        break;
+      }
+    }
+  }
+  return from + best;
+}
+
+/** Whether a field's key starts at `pos`: a bold one, or a plain one where plain keys are read. */
+function opensField(text: string, pos: number, plainKeys: boolean): boolean {
+  BOLD_FIELD_RE.lastIndex = pos;
+  if (BOLD_FIELD_RE.test(text)) return true;
+  if (!plainKeys) return false;
+  PLAIN_KEY_RE.lastIndex = pos;
+  return PLAIN_KEY_RE.test(text);
 }
 
 const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
@@ -180,7 +215,7 @@ const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d
  * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
  */
 const PAREN_OPEN_RE =
-  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|priority|prio|effort|estimate|est)\s*:)/giu;
+  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|eta|priority|prio|effort|estimate|est)\s*:)/giu;
 const PAREN_PIECE_RE = new RegExp(
   String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;)]))[^)])*)`,
   'uy',
@@ -252,7 +287,7 @@ function mayOpenParenFields(s: string): boolean {
     let k = i + 1;
     while (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9) k++;
     const c = lower.charCodeAt(k);
-    // owner, assignee, due, deadline, priority, prio, effort, estimate, est
+    // owner, assignee, due, deadline, eta, priority, prio, effort, estimate, est
     if (c === 111 || c === 97 || c === 100 || c === 112 || c === 101) return true;
   }
   return false;

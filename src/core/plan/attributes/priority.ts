@@ -171,6 +171,19 @@ const TRAILING_WORD_RE = new RegExp(
   'i',
 );
 
+const PIECE_WORD_RE = new RegExp(`^${PRIORITY_WORD}$`, 'i');
+
+/**
+ * A priority word standing alone as a piece of a metadata list (`— High priority`, `, urgent`), the
+ * label the word as written. Not in a title: there "high" is as often something else.
+ */
+export function readPriorityPiece(piece: string): Priority | null {
+  const m = PIECE_WORD_RE.exec(piece);
+  if (!m) return null;
+  const rank = readPriorityValue(m[1]!.toLowerCase() === 'med' ? 'medium' : m[1]!)?.rank;
+  return rank === undefined ? null : { rank, label: m[1]! };
+}
+
 /**
  * A priority word in brackets or parentheses opening or ending the title: `[HIGH] Fix login`, `Fix
  * logout (low)`, `(high priority)`. Only there: in the middle of a title a word in parentheses is

@@ -5,16 +5,17 @@
  * write tasks as plain lines put the owner, the estimate and the date there, joined by commas or
  * dashes. A list is read only when every piece of it is something the line's other readers took (a
  * mention, a date, a priority, a field), an estimate written bare (`3d`, `0.5d`, `2-3 days`), a
- * `Key: value` whose key names an owner, a due date, a priority or an estimate, in any language the
- * key aliases know, or a dependency phrase naming items by ID (`depends on T001`, `(blocked by
- * MH-002)`): a title like `Port the 3d renderer` or `Spike - try 2 approaches` is left whole.
+ * priority word (`— High priority`), a `Key: value` whose key names an owner, a due date, a priority
+ * or an estimate, in any language the key aliases know, or a dependency phrase naming items by ID
+ * (`depends on T001`, `(blocked by MH-002)`): a title like `Port the 3d renderer` or `Spike - try 2
+ * approaches` is left whole.
  */
 import type { Effort, Field, Priority } from '../../model.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
-import { readInlinePriority } from './priority.js';
+import { readInlinePriority, readPriorityPiece } from './priority.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -37,6 +38,8 @@ export interface Tail {
   readonly start: number;
   /** The estimate written bare in the tail. */
   readonly effort: EffortMark | null;
+  /** A priority word standing as a piece of the tail (`— High priority`). */
+  readonly priority: PriorityMark | null;
   /** The tail's `Key: value` pieces and dependency phrases, offset by `base` as fields are. */
   readonly fields: Field[];
 }
@@ -186,6 +189,23 @@ function keyPiece(s: string, end: number, fields: FieldIndex, base: number, inPa
   };
 }
 
+/** The longest priority piece: `lowest priority`. */
+const MAX_PRIORITY_PIECE = 16;
+
+/** The priority word that is the piece of a list ending at `end` (`— High priority`, `, urgent`). */
+function priorityPiece(s: string, end: number): PriorityMark | null {
+  let start = end;
+  while (start > 0 && end - start <= MAX_PRIORITY_PIECE) {
+    const c = s.charCodeAt(start - 1);
+    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
+    start--;
+  }
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  if (end - start > MAX_PRIORITY_PIECE) return null;
+  const priority = readPriorityPiece(s.slice(start, end));
+  return priority === null ? null : { priority, index: start, length: end - start };
+}
+
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
  * MH-002, MH-003`, `after 2.1 and 2.2`. Only IDs: a phrase naming an item by its title (`after
@@ -243,6 +263,7 @@ export function readTail(
   let first = end;
   let meta = 0;
   let effort: Tail['effort'] = null;
+  let word: PriorityMark | null = null;
   const own: Field[] = [];
   const colons = s.includes(':') || s.includes('：');
   const deps = DEP_WORD_RE.test(s);
@@ -274,6 +295,15 @@ export function readTail(
       end = first = kv.span.start - base;
       continue;
     }
+    // A priority word (`— High priority`), when the line has no other priority: it ends in a letter.
+    if (priority === null && word === null && isAsciiLetter(s.charCodeAt(end - 1))) {
+      word = priorityPiece(s, end);
+      if (word !== null) {
+        meta++;
+        end = first = word.index;
+        continue;
+      }
+    }
     // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
     // lines end in a word that is not one, and are not given to the regex.
     if (effort !== null || estimate !== null) break;
@@ -303,7 +333,7 @@ export function readTail(
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   // A title must be left before the tail.
   for (let i = 0; i < p; i++)
-    if (isLetterOrDigit(codePointAt(s, i))) return { start: p, effort, fields: own };
+    if (isLetterOrDigit(codePointAt(s, i))) return { start: p, effort, priority: word, fields: own };
   return null;
 }
 

@@ -72,6 +72,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (tail) {
         cuts.push([tail.start, masked.length]);
         ie ??= tail.effort;
+        ip ??= tail.priority;
       }
       // `#12` is an issue number, not a tag. The list read is fresh: it becomes the item's own when
       // the item has no fields yet (the usual case), rather than being copied into an empty array.
