@@ -863,6 +863,16 @@ describe('parsePlan on status tables', () => {
     ]);
   });
 
+  it('reads a table of bugs, epics or milestones with a state column', () => {
+    const rows = parse(
+      '| # | Bug | Sev | Owner | State |\n|---|---|---|---|---|\n| 101 | Login loop | S1 | kim | Fixed |\n| 102 | Slow search | S2 | ana | Open |\n',
+    ).items;
+    expect(rows.map((i) => [i.id, i.title, i.status, i.owner])).toEqual([
+      ['101', 'Login loop', 'done', 'kim'],
+      ['102', 'Slow search', 'todo', 'ana'],
+    ]);
+  });
+
   it('leaves tables of figures and tables without a task column to the dashboards', () => {
     expect(plan.items.filter((i) => i.line > 12)).toEqual([]);
   });

@@ -33,6 +33,10 @@ const TITLE_HEADERS: ReadonlySet<string> = new Set([
   'requirement',
   'change',
   'work',
+  'bug',
+  'epic',
+  'initiative',
+  'summary',
   // The same headers in the languages plans are written in.
   ...'aufgabe aufgaben tätigkeit tâche tâches tache taches tarea tareas tarefa tarefas attività compito taak taken zadanie tugas görev задача задачи 任务 任務 タスク 작업 할일'.split(
     ' ',
