@@ -93,6 +93,13 @@ describe('setStatus', () => {
     expect(edit(marked, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
       '- Tag the release ⏳\n- Update the changelog 🚧\n',
     );
+    const words = '- Fix the flaky test [DONE]\n- Write the guide [in progress]\n';
+    expect(edit(words, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(
+      '- Fix the flaky test [IN PROGRESS]\n- Write the guide [in progress]\n',
+    );
+    expect(edit(words, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'))).toBe(
+      '- Fix the flaky test [DONE]\n- Write the guide [owner:: kim] [in progress]\n',
+    );
     const board = '## Done\n\n- Dark mode\n\n## Backlog\n\n- Audit log\n';
     expect(edit(board, (p) => setStatus(p, p.items[1]!, 'doing'))).toBe(
       '## Done\n\n- Dark mode\n\n## Backlog\n\n- [/] Audit log\n',
@@ -915,6 +922,8 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '### Task 1.1: x ✅',
     '- [ ] ~~Old~~ (no demand)',
     '- [ ] BLOCKED: Vendor reply',
+    '- Fix the flaky test [DONE]',
+    '- Write the guide [in progress]',
     '- [ ] 🚧 Importer',
     '- [x] 🔄 Migrate',
     '  - [ ] ⛔ Legal sign-off',

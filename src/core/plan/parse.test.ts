@@ -568,6 +568,31 @@ describe('parsePlan on lists that show status without boxes', () => {
     ]);
   });
 
+  it('reads bullets ending with a status word in brackets as items when two or more of their list do', () => {
+    const p = parse(
+      [
+        '- Fix the flaky test [DONE]',
+        '- Write the guide [ in progress ]',
+        '- PROJ-123 Add SSO [In Review]',
+        '- Read it [done by Friday]',
+        '- Pick one [HIGH]',
+        '',
+        '## Notes',
+        '',
+        '- Works on Linux [done]',
+        '- Slow on Windows',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.id, i.title, i.status, i.statusText])).toEqual([
+      [null, 'Fix the flaky test', 'done', 'DONE'],
+      [null, 'Write the guide', 'doing', 'in progress'],
+      ['PROJ-123', 'Add SSO', 'doing', 'In Review'],
+    ]);
+    const word = p.items[1]!.statusSpan!;
+    expect(p.text.slice(word.start, word.end)).toBe('in progress');
+  });
+
   it('reads the plain bullets of two or more status sections as cards of those lanes', () => {
     const board = parse(
       '# Roadmap\n\n## ✅ Shipped\n\n- Dark mode\n  - details stay text\n\n## In progress\n\n- Audit log\n\n## Ideas\n\n- Plugins\n',

@@ -5,7 +5,7 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan, Status, VocabularyEntry } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
-import { normaliseVocab, ORG_KEYWORDS, readStatusValue } from './attributes/status.js';
+import { normaliseVocab, readStatusValue } from './attributes/status.js';
 import { scanBlocks } from './blocks.js';
 import { findEncodingAnomalies } from './encoding.js';
 import { numberSubtasks } from './file-item.js';
@@ -155,9 +155,9 @@ function keepDrafts(drafts: readonly Draft[], listSizes: readonly number[]): boo
           : null;
     if (
       uniform &&
-      // Two bullets at least, marked by a glyph: an org keyword (`DONE`) is a status, not decoration.
+      // Two bullets at least, marked by a glyph: a word (`DONE`, `[done]`) is a status, not decoration.
       members.length >= 2 &&
-      !ORG_KEYWORDS.has(first.item.statusText ?? '') &&
+      !/^\p{L}/u.test(first.item.statusText ?? '') &&
       members.length === listSizes[list] &&
       first.item.status === 'done' &&
       stated !== null &&

@@ -11,6 +11,7 @@ import { readInlinePriority } from './attributes/priority.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
+  readStatusValue,
   statusOfGlyph,
   statusOfMark,
   statusWordAfterMark,
@@ -964,6 +965,14 @@ const NUMBERED_LINE_RE = /^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+\S/;
  * maps an offset in `body` to the plan's text (through the repair when the line was damaged).
  */
 function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => number): string {
+  const word = trailingWordMark(body);
+  if (word !== null) {
+    item.status = word.status;
+    item.statusSource = 'marker';
+    item.statusText = word.word;
+    item.statusSpan = { start: toPlan(word.at), end: toPlan(word.at + word.word.length) };
+    return body.slice(0, word.start).trimEnd();
+  }
   const tail = TRAILING_GLYPH_RE.exec(body);
   const status = tail ? statusOfGlyph(tail[1]!) : null;
   if (!tail || !status) return body;
@@ -985,14 +994,35 @@ const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫
 const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;
 
 /**
- * Whether a line ends with a status mark after white space (`Tag the release ✅`), read through a
- * repair when the mark arrived damaged (`âœ…`). Every mark is outside ASCII: most lines are not looked at.
+ * Whether a line ends with a status mark after white space (`Tag the release ✅`, `… [DONE]`), a
+ * glyph read through a repair when it arrived damaged (`âœ…`). Every mark is outside ASCII or ends
+ * with `]`: most lines are not looked at.
  */
 function endsWithStatusMark(text: string, start: number, end: number): boolean {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
-  if (!(text.charCodeAt(e - 1) >= 128) || e === start) return false;
+  const c = text.charCodeAt(e - 1);
+  if (!(c >= 128 || c === 93) || e === start) return false;
   return trailingStatusMark(text.slice(start, end)) >= 0;
+}
+
+/** A status word in brackets ending a line, after white space: `… [DONE]`, `… [in progress]`. */
+const TRAILING_WORD_RE = /\s\[[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*\]\s*$/u;
+/** The longest such mark with the white space around it: the regex looks at no more of a line. */
+const MAX_WORD_MARK = 40;
+
+/**
+ * The status word in brackets ending `line` (`Fix the flaky test [DONE]`): where its `[` is, the word
+ * and where it starts, and its status. The whole word must be a status (`[done by Friday]` is not).
+ */
+function trailingWordMark(line: string): { start: number; at: number; word: string; status: Status } | null {
+  const from = Math.max(0, line.length - MAX_WORD_MARK);
+  const m = TRAILING_WORD_RE.exec(from > 0 ? line.slice(from) : line);
+  if (m === null) return null;
+  const read = readStatusValue(m[1]!);
+  if (read === null || read.index !== 0 || read.text.length !== m[1]!.length) return null;
+  const start = from + m.index + 1;
+  return { start, at: start + m[0].indexOf(m[1]!) - 1, word: m[1]!, status: read.status };
 }
 
 /**
@@ -1001,6 +1031,8 @@ function endsWithStatusMark(text: string, start: number, end: number): boolean {
  * keeps such a mark last, as the line may be an item by it.
  */
 export function trailingStatusMark(line: string): number {
+  const word = line.trimEnd().endsWith(']') ? trailingWordMark(line) : null;
+  if (word !== null) return word.start;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
   if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
