@@ -426,6 +426,7 @@ describe('editing priority and estimate marks', () => {
       ' **Due:** 2026-02-02',
       ' due 2026-03-03',
       ' by March 3, 2026',
+      ' due Mar 18',
       ' (P1)',
       ' [#A]',
       ' ⏫',

@@ -675,6 +675,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Switch traffic **Due:** 2026-01-20 **Owner:** Kim',
         '- [ ] Stand by 2 engineers',
         '- [ ] **Launch plan:** write it',
+        '- [ ] Tune caches — due Mar 18',
+        '- [ ] Redo it: due to Mar 3 outage',
         '',
       ].join('\n'),
     );
@@ -686,6 +688,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Switch traffic', '2026-01-20', 'Kim'],
       ['Stand by 2 engineers', null, null],
       ['Launch plan: write it', null, null],
+      ['Tune caches', '2026-03-18', null],
+      ['Redo it: due to Mar 3 outage', null, null],
     ]);
   });
 

@@ -106,6 +106,15 @@ describe('dates', () => {
     expect(resolveDate('Week 4-6', '2025-11-26')?.date).toBe(addDays('2025-11-26', 41));
     expect(resolveDate('Week 2', null)).toBeNull();
   });
+
+  it("resolves a month and day without a year in the plan date's year, or the next", () => {
+    expect(resolveDate('Mar 18', '2026-03-02')?.date).toBe('2026-03-18');
+    expect(resolveDate('March 3rd', '2026-03-02')?.date).toBe('2026-03-03');
+    // More than half a year before the plan date: the next one.
+    expect(resolveDate('Jan 10', '2026-11-20')?.date).toBe('2027-01-10');
+    expect(resolveDate('Mar 18', null)).toBeNull();
+    expect(resolveDate('Feb 29', '2026-01-01')).toBeNull();
+  });
 });
 
 describe('readLeadingId', () => {

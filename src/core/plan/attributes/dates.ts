@@ -114,13 +114,26 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/** A month and day without a year: `Mar 18`, `March 3rd`. */
+const MONTH_DAY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, 'i');
+
 /**
  * Resolves a date value: absolute, or relative to the plan's date (`Day 1` is the plan date, `Week 2`
- * ends 13 days after it, `Week 4-6` ends with week 6). Null when relative and the plan states no date.
+ * ends 13 days after it, `Week 4-6` ends with week 6; `Mar 18` is in the plan date's year, or the
+ * next when that would put it more than half a year before the plan date). Null when relative and
+ * the plan states no date.
  */
 export function resolveDate(text: string, planDate: string | null): DateMatch | null {
   const abs = readAbsoluteDate(text);
   if (abs) return abs;
+  if (planDate && namesMonth(text)) {
+    const md = MONTH_DAY_RE.exec(text);
+    const year = Number(planDate.slice(0, 4));
+    const month = md ? monthIndex(md[1]!) + 1 : 0;
+    let date = md ? valid(year, month, Number(md[2])) : null;
+    if (date && daysBetween(date, planDate) > 183) date = valid(year + 1, month, Number(md![2]));
+    if (date) return { date, index: md!.index, length: md![0].length };
+  }
   const rel = RELATIVE_RE.exec(text);
   if (!rel || !planDate) return null;
   const last = Number(rel[3] ?? rel[2]);

@@ -472,7 +472,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
 }
 
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
@@ -481,7 +481,8 @@ const DUE_WORD_RE = /due|by|before|@\{/i;
 
 /**
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
- * `due Day 3` and `by Week 2` (against the plan's date), or an Obsidian Kanban card's `@{2026-01-20}`.
+ * `due Day 3`, `by Week 2` and `due Mar 18` (against the plan's date), or an Obsidian Kanban card's
+ * `@{2026-01-20}`.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
   if (!HAS_DIGIT_RE.test(s) || !DUE_WORD_RE.test(s)) return null;
