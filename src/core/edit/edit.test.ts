@@ -445,6 +445,7 @@ describe('editing priority and estimate marks', () => {
       ' (blocked by T002, P2)',
       ' — High priority',
       ', urgent',
+      ' — @sam',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],

@@ -639,7 +639,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       'Spike - try 2 approaches',
       'Rendering - 3d models',
       'Upgrade to Node 20',
-      'Fix login — @alice',
+      // A mention alone after a dash is a list, as it is with an estimate after it (`— @ana, 0.5d`).
+      'Fix login',
       'Profile the importer - 3d',
       'Call the vendor',
       'Patch the parser',
@@ -737,6 +738,18 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Tune it #ops', 2, 'Medium'],
       ['Fix the (low) contrast', null, null],
       ['Outage', 0, '🔴'],
+    ]);
+  });
+
+  it('cuts mentions alone after a dash from the title, and leaves them in its words elsewhere', () => {
+    const p = parse(
+      '- [ ] Security review — @sam\n- [ ] Review - @sam, @li\n- [ ] Pair with @ana, @bo\n- [ ] Call @mom\n',
+    );
+    expect(p.items.map((i) => [i.title, i.owner])).toEqual([
+      ['Security review', 'sam'],
+      ['Review', 'sam'],
+      ['Pair with @ana, @bo', 'ana'],
+      ['Call @mom', 'mom'],
     ]);
   });
 

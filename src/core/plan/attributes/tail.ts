@@ -264,6 +264,7 @@ export function readTail(
   let meta = 0;
   let effort: Tail['effort'] = null;
   let word: PriorityMark | null = null;
+  let mentions = 0;
   const own: Field[] = [];
   const colons = s.includes(':') || s.includes('：');
   const deps = DEP_WORD_RE.test(s);
@@ -275,6 +276,7 @@ export function readTail(
     const f = byEnd.get(end);
     if (f !== undefined) {
       if (!isWordMark(f)) meta++;
+      else if (f.rawKey === '@') mentions++;
       end = first = f.span.start - base;
       continue;
     }
@@ -322,13 +324,15 @@ export function readTail(
     effort = { effort: e, index: end, length: text.length };
     meta++;
   }
-  if (meta === 0) return null;
-  // The separator: a dash or bar with white space before it, or a comma.
+  if (meta === 0 && mentions === 0) return null;
+  // The separator: a dash or bar with white space before it, or a comma. Mentions alone are a list
+  // only after a dash (`Security review — @sam`): `Pair with @ana, @bo` says who in its own words.
   let p = first;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   const sep = s.charCodeAt(p - 1);
   const spaced = p >= 2 && isSpace(s.charCodeAt(p - 2));
-  if (sep === 44 || ((sep === 0x2014 || sep === 0x2013 || sep === 45 || sep === 124) && spaced)) p--;
+  if (sep === 44 && meta > 0) p--;
+  else if ((sep === 0x2014 || sep === 0x2013 || sep === 45 || sep === 124) && spaced) p--;
   else return null;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   // A title must be left before the tail.
