@@ -392,6 +392,8 @@ describe('editing priority and estimate marks', () => {
 
   it('changes a priority word ending the line in its own case, and removes it with its separator', () => {
     expect(one('Fix login — High priority', 'priority', 'low')).toBe('Fix login — Low priority');
+    expect(one('Fix the alerts HIGH', 'priority', 'P0')).toBe('Fix the alerts CRITICAL');
+    expect(one('Fix the alerts HIGH', 'priority', null)).toBe('Fix the alerts');
     expect(one('Tune — urgent, @bob, 2d', 'priority', 'P1')).toBe('Tune — high, @bob, 2d');
     expect(one('Fix login — High priority', 'priority', null)).toBe('Fix login');
     expect(one('Tune — urgent, @bob, 2d', 'priority', null)).toBe('Tune — @bob, 2d');
@@ -446,6 +448,7 @@ describe('editing priority and estimate marks', () => {
       ' — High priority',
       ', urgent',
       ' — @sam',
+      ' HIGH',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],

@@ -730,7 +730,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
 
   it('reads a priority word in brackets opening or ending the title, fields after it or not', () => {
     const p = parse(
-      '- [ ] [HIGH] Fix login\n- [ ] Fix logout (low)\n- [ ] Tune it (Medium priority) [due:: 2026-01-02] #ops\n- [ ] Fix the (low) contrast\n- [ ] Outage 🔴 📅 2026-01-05\n',
+      '- [ ] [HIGH] Fix login\n- [ ] Fix logout (low)\n- [ ] Tune it (Medium priority) [due:: 2026-01-02] #ops\n- [ ] Fix the (low) contrast\n- [ ] Outage 🔴 📅 2026-01-05\n- [ ] Fix the CPU alerts URGENT\n- [ ] Serve it at LOW latency\n- [ ] Read the FAQ\n- [ ] Call them, priority high\n',
     );
     expect(p.items.map((i) => [i.title, i.priority?.rank ?? null, i.priority?.label ?? null])).toEqual([
       ['Fix login', 1, 'HIGH'],
@@ -738,6 +738,11 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Tune it #ops', 2, 'Medium'],
       ['Fix the (low) contrast', null, null],
       ['Outage', 0, '🔴'],
+      // A word in capitals ending the title; in lower case there it is the title's.
+      ['Fix the CPU alerts', 0, 'URGENT'],
+      ['Serve it at LOW latency', null, null],
+      ['Read the FAQ', null, null],
+      ['Call them, priority high', null, null],
     ]);
   });
 

@@ -125,8 +125,8 @@ export interface InlinePriority {
  * mean something else ("high availability").
  */
 export function readInlinePriority(text: string): InlinePriority | null {
-  // Every form below needs one of these characters; most titles have none.
-  if (!/[P([]|[^\x00-\x7f]/.test(text)) return null;
+  // Every form below needs one of these characters, or a capital ending the title; most have none.
+  if (!/[P([]|[^\x00-\x7f]|[A-Z][ \t]*$/.test(text)) return null;
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
   if (todoTxt)
     return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
@@ -184,13 +184,25 @@ export function readPriorityPiece(piece: string): Priority | null {
   return rank === undefined ? null : { rank, label: m[1]! };
 }
 
+/** A priority word in capitals ending the title after white space: `Fix the CPU alerts HIGH`. */
+const CAPITALS_RE = /[ \t](CRITICAL|URGENT|BLOCKER|HIGHEST|HIGH|MEDIUM|LOWEST|LOW)[ \t]*$/;
+
+/** CAPITALS_RE's match, tried only when the title ends with a capital letter and white space. */
+function trailingCapitals(text: string): RegExpExecArray | null {
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  const c = text.charCodeAt(e - 1);
+  return c >= 65 && c <= 90 ? CAPITALS_RE.exec(text) : null;
+}
+
 /**
  * A priority word in brackets or parentheses opening or ending the title: `[HIGH] Fix login`, `Fix
- * logout (low)`, `(high priority)`. Only there: in the middle of a title a word in parentheses is
- * the title's (`Fix the (low) contrast`). The label is the word as written, for an edit to replace.
+ * logout (low)`, `(high priority)`; or in capitals ending it (`Fix the CPU alerts HIGH`). Only there:
+ * in the middle of a title a word in parentheses is the title's (`Fix the (low) contrast`). The label
+ * is the word as written, for an edit to replace.
  */
 function readWordMark(text: string): InlinePriority | null {
-  const m = LEADING_WORD_RE.exec(text) ?? TRAILING_WORD_RE.exec(text);
+  const m = LEADING_WORD_RE.exec(text) ?? TRAILING_WORD_RE.exec(text) ?? trailingCapitals(text);
   if (!m) return null;
   const rank = readPriorityValue(m[1]!.toLowerCase() === 'med' ? 'medium' : m[1]!)?.rank;
   if (rank === undefined) return null;
