@@ -103,6 +103,30 @@ describe('parsePlan on checklists', () => {
     expect(lane.items.map((i) => i.status)).toEqual(['blocked', 'doing']);
   });
 
+  it('reads a step whose bold opens before its ID, and no box in its code block', () => {
+    const p = parse(
+      [
+        '### Task 1: CSV writer',
+        '',
+        '- [x] **Step 1: Write the failing test**',
+        '',
+        '```ts',
+        '// - [ ] not a task',
+        '```',
+        '',
+        '- [ ] **Step 2: Run it** with `npm test`',
+        '- [ ] **Step 3:** Write **the** writer',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.status])).toEqual([
+      ['Task-1', 'CSV writer', 'doing'],
+      ['Task-1/Step-1', 'Write the failing test', 'done'],
+      ['Task-1/Step-2', 'Run it with `npm test`', 'todo'],
+      ['Task-1/Step-3', 'Write **the** writer', 'todo'],
+    ]);
+  });
+
   it('reads strike-through as cancelled', () => {
     expect(byTitle(plan, 'Hire a digger').status).toBe('cancelled');
     const struck = parse(

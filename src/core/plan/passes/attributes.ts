@@ -340,5 +340,13 @@ export function cleanTitle(s: string): string {
   const d = t.charCodeAt(0);
   if (d === 58 || d === 0x2013 || d === 0x2014 || d === 45) t = t.replace(/^[:–—-]\s+/, '');
   if (t.endsWith(':')) t = t.replace(/\s*:$/, '');
+  // The close of a bold that opened before the item's ID (`**Step 2: Run it** with …`): the one
+  // `**` of the title, outside code, that has no pair.
+  if (t.includes('**')) {
+    const masked = maskCode(t);
+    const at = masked.indexOf('**');
+    if (at >= 0 && masked.split('**').length % 2 === 0)
+      t = (t.slice(0, at) + t.slice(at + 2)).replace(/ {2,}/g, ' ');
+  }
   return t.trim();
 }
