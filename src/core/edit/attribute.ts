@@ -232,8 +232,14 @@ function removeInline(plan: Plan, f: Field): Edit {
   const open = /\([ \t]*$/.exec(before);
   const close = /^[ \t]*\)/.exec(after);
   if (open && close) {
-    // Alone in its parentheses: they go, with one space next to them.
-    return withOneSpace(text, f.span.start - open[0].length, f.span.end + close[0].length);
+    // Alone in its parentheses: they go, with one space next to them, and with the dash before
+    // them when they end the line (`Plugins — (owner: Bo)`).
+    const start = f.span.start - open[0].length;
+    const end = f.span.end + close[0].length;
+    const dash = /[ \t]+(?:[—–|]|-)[ \t]*$/.exec(text.slice(lineStart, start));
+    if (dash && text.slice(end, plan.lines.end[l]).trim() === '')
+      return { start: start - dash[0].length, end, text: '' };
+    return withOneSpace(text, start, end);
   }
   const next = /^[ \t]*[,;][ \t]*/.exec(after);
   if (open && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };

@@ -405,6 +405,9 @@ describe('editing priority and estimate marks', () => {
     expect(one(line, 'owner', null)).toBe('Sync (due: 2026-12-03, effort: 2d) soon');
     expect(one(line, 'effort', '3h')).toBe('Sync (owner: Kim, due: 2026-12-03, effort: 3h) soon');
     expect(one('Login (owner: Bob)', 'owner', null)).toBe('Login');
+    expect(one('Login — (owner: Bob)', 'owner', null)).toBe('Login');
+    expect(one('2026-03-01 — Kickoff', 'due', '2026-04-01')).toBe('2026-04-01 — Kickoff');
+    expect(one('2026-03-01 — Kickoff', 'due', null)).toBe('Kickoff');
     expect(one('Login (owner: Bob) today', 'owner', null)).toBe('Login today');
     expect(one('Pair with @ana, @bo', 'owner', null)).toBe('Pair with');
     // The mention inside the list goes with its field.
@@ -449,6 +452,8 @@ describe('editing priority and estimate marks', () => {
       ', urgent',
       ' — @sam',
       ' HIGH',
+      ' — (owner: Bo)',
+      ' (status: planned)',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],
@@ -929,6 +934,12 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- [ ] BLOCKED: Vendor reply',
     '- Fix the flaky test [DONE]',
     '- Write the guide [in progress]',
+    '- **Search v2** — faster ranking (status: shipped)',
+    '- Tidy — State: blocked, @bo',
+    '### EPIC-1 Observability',
+    'Owner: @dana · Target: Q1 2026 · Status: In progress',
+    '- [x] **Step 1: Write the failing test**',
+    '- [ ] Fix the CPU alerts URGENT — @sam',
     '- [ ] 🚧 Importer',
     '- [x] 🔄 Migrate',
     '  - [ ] ⛔ Legal sign-off',

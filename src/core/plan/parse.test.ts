@@ -552,6 +552,26 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(plan.items[2]!.effort?.minutes).toBe(120);
     expect(plan.items[2]!.statusSource).toBe('marker');
   });
+
+  it('makes a bullet that states its status in a list of fields an item of that status', () => {
+    const p = parse(
+      [
+        '- **Search v2** — faster ranking (status: shipped)',
+        '- **Offline mode** — sync engine (status: in progress, owner: Bo)',
+        '- Plugins — (status: planned)',
+        '- Tidy — State: blocked, @bo',
+        '- Note: nothing to track (status quo)',
+        '- The status: unknown',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusSource, i.owner])).toEqual([
+      ['Search v2 — faster ranking', 'done', 'field', null],
+      ['Offline mode — sync engine', 'doing', 'field', 'Bo'],
+      ['Plugins', 'todo', 'field', null],
+      ['Tidy', 'blocked', 'field', 'bo'],
+    ]);
+  });
 });
 
 describe('parsePlan on lists that show status without boxes', () => {
@@ -702,6 +722,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] **Launch plan:** write it',
         '- [ ] Tune caches — due Mar 18',
         '- [ ] Redo it: due to Mar 3 outage',
+        '- [ ] 2026-03-01 — Kickoff',
         '',
       ].join('\n'),
     );
@@ -715,7 +736,10 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Launch plan: write it', null, null],
       ['Tune caches', '2026-03-18', null],
       ['Redo it: due to Mar 3 outage', null, null],
+      ['Kickoff', '2026-03-01', null],
     ]);
+    // A dated bullet is not a task by its date: a changelog's entries stay text.
+    expect(parse('# Changelog\n\n- 2026-03-01: Released v1 (@bob)\n').items).toEqual([]);
   });
 
   it('reads lists in parentheses and lists of keyed pieces between dashes, in any language the keys know', () => {

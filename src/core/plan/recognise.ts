@@ -384,13 +384,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
 
   /**
    * A bullet without a box that carries a task's metadata, two at least of a priority, an owner, a
-   * due date and an effort (`1. **[P1]** CSV parser — @li, 3d, due 2026-02-06`), is a task: prose
-   * rarely says two of them in one line, and plans that write their tasks this way have no boxes.
+   * due date and an effort (`1. **[P1]** CSV parser — @li, 3d, due 2026-02-06`), or its status in a
+   * list of fields (`**Search v2** — faster ranking (status: shipped)`), is a task: prose rarely says
+   * so much in one line, and plans that write their tasks this way have no boxes.
    */
   const taskBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
     // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
-    // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, or a priority emoji.
+    // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, or a priority emoji; or
+    // the line states a status.
     if (!TASK_BULLET_HINT_RE.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
     const repaired = repairWithOffsets(raw);
     const matchText = repaired?.text ?? raw;
@@ -403,19 +405,22 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const duePhrase = readDuePhrase(masked, 0);
     let due = duePhrase !== null;
     const fields = readInlineFields(matchText, 0, masked);
+    let status = false;
     for (const f of fields) {
       if (f.key === 'owner') owner = true;
       else if (f.key === 'due') due = true;
+      else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     }
     signals += (owner ? 1 : 0) + (due ? 1 : 0);
     // An estimate written bare or a priority word in a list ending the line (`— @li, 3d`, `— @li,
-    // high`) is the other signal.
-    if (signals === 1 && (!effort || !priority)) {
+    // high`) is the other signal, and a status there (`— Status: Done`) says it alone.
+    if (!status && signals < 2 && (signals === 1 || masked.includes(':'))) {
       const read = duePhrase ? [...fields, duePhrase] : fields;
       const tail = readTail(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY);
-      if (tail?.effort || tail?.priority) signals++;
+      if (signals === 1 && (tail?.effort || tail?.priority)) signals++;
+      status = tail?.fields.some((f) => f.key === 'status' && readStatusValue(f.value) !== null) ?? false;
     }
-    if (signals < 2) return null;
+    if (signals < 2 && !status) return null;
     return lineTaskDraft(li.startLine, l0, matchText, repaired !== null, rawOffset);
   };
 
@@ -987,8 +992,8 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
 /** Keys of the `### Key: value` headings under a heading item that are its fields. */
 const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', 'depends']);
 
-/** What a line needs to name an owner or a priority (taskBulletDraft's pre-test). */
-const TASK_BULLET_HINT_RE = /@|owner|assign|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
+/** What a line needs to name an owner, a priority or a status (taskBulletDraft's pre-test). */
+const TASK_BULLET_HINT_RE = /@|owner|assign|status|state|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 
 /** A status glyph ending a line, after white space: `… 1d ✅`. */
 const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;

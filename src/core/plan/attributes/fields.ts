@@ -215,7 +215,7 @@ const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d
  * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
  */
 const PAREN_OPEN_RE =
-  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|eta|priority|prio|effort|estimate|est)\s*:)/giu;
+  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|eta|priority|prio|effort|estimate|est|status|state)\s*:)/giu;
 const PAREN_PIECE_RE = new RegExp(
   String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;)]))[^)])*)`,
   'uy',
@@ -252,7 +252,7 @@ export function readBoldFields(s: string, base: number): Field[] {
 }
 
 /** The keys a parenthesised list gives its item; other pieces (`note: call first`) stay text. */
-const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort']);
+const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status']);
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
@@ -287,8 +287,8 @@ function mayOpenParenFields(s: string): boolean {
     let k = i + 1;
     while (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9) k++;
     const c = lower.charCodeAt(k);
-    // owner, assignee, due, deadline, eta, priority, prio, effort, estimate, est
-    if (c === 111 || c === 97 || c === 100 || c === 112 || c === 101) return true;
+    // owner, assignee, due, deadline, eta, priority, prio, effort, estimate, est, status, state
+    if (c === 111 || c === 97 || c === 100 || c === 112 || c === 101 || c === 115) return true;
   }
   return false;
 }
@@ -478,6 +478,28 @@ const DUE_PHRASE_RE = new RegExp(
 const HAS_DIGIT_RE = /\d/;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
 const DUE_WORD_RE = /due|by|before|@\{/i;
+
+/** A date opening a title, set off by a dash or colon: `2026-03-01 — Kickoff`. */
+const LEADING_DATE_RE = /^(\d{4}-\d{2}-\d{2})[ \t]*(?:[—–:|]|-(?=[ \t]))/;
+
+/**
+ * The date opening an item's title, set off by a dash or colon (`2026-03-01 — Kickoff`), as its due
+ * date: the field spans the date and the separator. Read on items only: a changelog's dated bullets
+ * are not tasks by it.
+ */
+export function readLeadingDate(s: string, base: number): Field | null {
+  const lead = LEADING_DATE_RE.exec(s);
+  if (lead === null) return null;
+  const value = lead[1]!;
+  return {
+    key: 'due',
+    rawKey: '',
+    value,
+    span: { start: base, end: base + lead[0].length },
+    valueSpan: { start: base, end: base + value.length },
+    style: 'kv',
+  };
+}
 
 /**
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,

@@ -5,8 +5,8 @@
  * write tasks as plain lines put the owner, the estimate and the date there, joined by commas or
  * dashes. A list is read only when every piece of it is something the line's other readers took (a
  * mention, a date, a priority, a field), an estimate written bare (`3d`, `0.5d`, `2-3 days`), a
- * priority word (`— High priority`), a `Key: value` whose key names an owner, a due date, a priority
- * or an estimate, in any language the key aliases know, or a dependency phrase naming items by ID
+ * priority word (`— High priority`), a `Key: value` whose key names an owner, a due date, a priority,
+ * an estimate or a status, in any language the key aliases know, or a dependency phrase naming items by ID
  * (`depends on T001`, `(blocked by MH-002)`): a title like `Port the 3d renderer` or `Spike - try 2
  * approaches` is left whole.
  */
@@ -45,7 +45,7 @@ export interface Tail {
 }
 
 /** The keys a `Key: value` piece of a list may have; other pieces (`note: call first`) are the title's. */
-const LIST_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort']);
+const LIST_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status']);
 /** The longest key a piece may have (`Verantwortlich`, `estimated effort`). */
 const MAX_KEY = 24;
 

@@ -8,6 +8,7 @@ import {
   maskCode,
   readDuePhrase,
   readInlineFields,
+  readLeadingDate,
   readLeadingMarkers,
 } from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
@@ -42,7 +43,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       let inline = readInlineFields(d.matchText, at, masked);
       const markers = readLeadingMarkers(masked, at);
       if (markers.length > 0) inline = [...markers, ...inline];
-      const duePhrase = inline.some((f) => f.key === 'due') ? null : readDuePhrase(masked, at);
+      const duePhrase = inline.some((f) => f.key === 'due')
+        ? null
+        : (readDuePhrase(masked, at) ?? readLeadingDate(masked, at));
       if (duePhrase) inline = [...inline, duePhrase].sort((a, b) => a.span.start - b.span.start);
       // A mark ending the title (`Outage 🔴`, `Fix logout (low)`) still ends it with fields after it.
       const end = fieldsEnd(masked, inline, at);
@@ -89,13 +92,12 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       else if (d.matchBase < 0) kept = [];
       if (item.fields.length === 0) item.fields = kept;
       else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
-      titleText = cutRanges(
-        d.matchText,
-        cuts.length > 0 && masked.includes('(') ? tidyCuts(masked, cuts) : cuts,
-      );
+      const tidied = cuts.length > 0 && masked.includes('(') ? tidyCuts(masked, cuts) : cuts;
+      titleText = cutRanges(d.matchText, tidied);
       // A token read from the end of the line leaves its separator behind: `CSV parser — @li, 3d,`
-      // once `due 2026-02-06` is read.
-      if (cuts.length > 0 && endsWithCut(d.matchText, cuts)) titleText = withoutTrailingSeparators(titleText);
+      // once `due 2026-02-06` is read, `Plugins —` once `(owner: Bo)` is.
+      if (tidied.length > 0 && endsWithCut(d.matchText, tidied))
+        titleText = withoutTrailingSeparators(titleText);
       if (ip && !item.fields.some((f) => f.key === 'priority' && f.style !== 'mark'))
         item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
