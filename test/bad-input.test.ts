@@ -48,6 +48,21 @@ describe('bad and huge input', () => {
     expect(plan.items.length).toBe(10_000);
   });
 
+  it('reads a line of 200,000 fields, a list of 200,000 dependencies and a parent of 200,000 children', () => {
+    // Each once overflowed the call stack, spreading every field, reference or child into one call.
+    const bars = parse(`### A-1 T\n**Owner:** x${' | **K:** v'.repeat(200_000)}\n`);
+    expect(bars.items[0]!.fields.length).toBe(200_001);
+    const dots = parse(`### A-1 T\nOwner: x${' · Key: v'.repeat(200_000)}\n`);
+    expect(dots.items[0]!.fields.length).toBe(200_001);
+    const ids = Array.from({ length: 200_000 }, (_, i) => `A-${i}`).join(', ');
+    expect(parse(`- [ ] x [depends:: ${ids}]\n`).items[0]!.unresolvedDeps.length).toBe(200_000);
+    const tree = parse(`- [ ] parent\n${'  - [ ] child\n'.repeat(200_000)}`);
+    expect(setStatus(tree, tree.items[0]!, 'done', { children: true }).length).toBe(200_001);
+    // And in time linear in them: the unknown references and the tags were each looked up in a list.
+    const tags = Array.from({ length: 100_000 }, (_, i) => ` #t${i}`).join('');
+    expect(parse(`- [ ] x${tags}\n`).items[0]!.tags.length).toBe(100_000);
+  });
+
   it('handles NUL bytes, lone surrogates and control characters in text', () => {
     const text = '# P\u0000lan\n\n- [ ] a\u0000b\n- [ ] \uD800 lone\n- [x] \u0007 bell\n';
     expect(parse(text).items.map((i) => i.status)).toEqual(['todo', 'todo', 'done']);

@@ -46,7 +46,7 @@ export async function discoverPlans(args: readonly string[], cwd: string): Promi
           { arg },
         );
       }
-      out.push(...matches);
+      for (const m of matches) out.push(m);
     }
   }
   return unique(out, cwd);

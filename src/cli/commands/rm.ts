@@ -34,7 +34,7 @@ function collectDescendants(
   while (stack.length > 0) {
     const k = stack.pop()!;
     out.push(k);
-    stack.push(...(byKey.get(k)?.children ?? []));
+    for (const c of byKey.get(k)?.children ?? []) stack.push(c);
   }
   return out;
 }

@@ -19,7 +19,10 @@ export async function run(files: string[], opts: CommonOptions): Promise<number>
         `  todo ${c.todo} · doing ${c.doing} · blocked ${c.blocked} · done ${c.done} · cancelled ${c.cancelled}`,
       ),
     );
-    const width = Math.min(40, Math.max(...r.bySection.map((s) => s.section.length), 8));
+    const width = Math.min(
+      40,
+      r.bySection.reduce((m, s) => Math.max(m, s.section.length), 8),
+    );
     if (r.bySection.length > 0) println(color.bold('  Sections'));
     for (const s of r.bySection) {
       const name = s.section.length > width ? `${s.section.slice(0, width - 1)}…` : s.section.padEnd(width);

@@ -112,7 +112,7 @@ export function findClaims(
   blocks.tables.forEach((table, group) => {
     const first = table[0]?.line;
     if (first === undefined || inManaged[first]) return;
-    claims.push(...tableClaims(plan, table, group + 1, truth, anomalies));
+    for (const c of tableClaims(plan, table, group + 1, truth, anomalies)) claims.push(c);
   });
   return claims.sort((a, b) => a.lineNo - b.lineNo);
 }

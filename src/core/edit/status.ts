@@ -30,7 +30,7 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
     while (stack.length > 0) {
       const child = plan.byKey.get(stack.pop()!);
       if (!child) continue;
-      stack.push(...child.children);
+      for (const k of child.children) stack.push(k);
       if (child.markSpan && child.statusSpan && child.statusSource === 'marker') {
         if (child.status !== status) edits.push(...boxMarkEdits(plan, child, status));
       } else if (child.markSpan && child.checkbox !== null && statusOfMark(child.checkbox) !== status) {

@@ -102,9 +102,9 @@ export function collectFixes(findings: readonly Finding[]): { edits: Edit[]; fix
     .filter((f): f is Finding & { fix: NonNullable<Finding['fix']> } => f.fix !== null)
     .map((f) => ({
       f,
-      start: Math.min(...f.fix.edits.map((e) => e.start)),
+      start: f.fix.edits.reduce((m, e) => Math.min(m, e.start), Number.POSITIVE_INFINITY),
       // An insertion occupies its point, so two insertions at one offset do not both go in.
-      end: Math.max(...f.fix.edits.map((e) => Math.max(e.end, e.start + 1))),
+      end: f.fix.edits.reduce((m, e) => Math.max(m, e.end, e.start + 1), Number.NEGATIVE_INFINITY),
     }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const edits: Edit[] = [];
@@ -112,7 +112,7 @@ export function collectFixes(findings: readonly Finding[]): { edits: Edit[]; fix
   let reached = -1;
   for (const { f, start, end } of fixes) {
     if (start < reached) continue;
-    edits.push(...f.fix.edits);
+    for (const e of f.fix.edits) edits.push(e);
     fixed.push(f);
     reached = end;
   }

@@ -333,7 +333,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       const fields = readFieldLine(text, slice.start, slice.end, true);
       if (!fields) continue;
       if (parentItem >= 0) {
-        drafts[parentItem]!.item.fields.push(...fields.map((f) => ({ ...f, style: 'sub-bullet' as const })));
+        const own = drafts[parentItem]!.item.fields;
+        for (const f of fields) own.push({ ...f, style: 'sub-bullet' });
       } else {
         sectionFields(fields);
       }
@@ -361,7 +362,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   const sectionFields = (fields: Field[]) => {
     const top = open[open.length - 1];
     if (!top || top.index === titleSection) {
-      planFields.push(...fields);
+      for (const f of fields) planFields.push(f);
     } else if (top.body) {
       if (top.draft < 0 && fields.some((f) => ITEM_KEYS.has(f.key))) {
         const b = findHeadingBlockLine(sectionLines[top.index]!);
@@ -376,9 +377,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
           repaired === b.raw ? info : readHeading(b.raw),
         );
       }
-      if (top.draft >= 0) drafts[top.draft]!.item.fields.push(...fields);
+      if (top.draft >= 0) for (const f of fields) drafts[top.draft]!.item.fields.push(f);
     } else if (isFooterField(fields)) {
-      planFields.push(...fields);
+      for (const f of fields) planFields.push(f);
     }
   };
 
@@ -693,7 +694,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         for (let i = 1; i < para.lines.length; i++) {
           const s = para.lines[i]!;
           const f = readFieldLine(text, s.start, s.end, true);
-          if (f) item.fields.push(...f.map((x) => ({ ...x, style: 'sub-bullet' as const })));
+          if (f) for (const x of f) item.fields.push({ ...x, style: 'sub-bullet' });
         }
         return { blocks: li.children, index: 1, parentItem: index, depth: childDepth + 1, list: -1 };
       }

@@ -26,7 +26,7 @@ export function searchTexts(item: ItemRecord): string[] {
   if (item.id !== null) out.push(item.id);
   out.push(...item.section);
   for (const v of [item.owner, item.category, item.phase, item.priorityLabel]) if (v !== null) out.push(v);
-  out.push(...item.tags);
+  for (const t of item.tags) out.push(t);
   return out;
 }
 

@@ -122,7 +122,7 @@ function countDependents(n: Node): number {
     const d = stack.pop()!;
     if (seen.has(d) || d === n) continue;
     seen.add(d);
-    stack.push(...d.dependents);
+    for (const x of d.dependents) stack.push(x);
   }
   return seen.size;
 }

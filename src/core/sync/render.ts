@@ -91,7 +91,7 @@ export function render(plan: Plan, by: By | null, format: Format, label: string 
   }
   if (format === 'bar') {
     const all = [...rows, total];
-    const width = Math.max(...all.map((g) => cellText(g.label).length));
+    const width = all.reduce((m, g) => Math.max(m, cellText(g.label).length), 0);
     return [
       '```text',
       ...all.map((g) => `${cellText(g.label).padEnd(width)}  ${bar(g)} ${g.done}/${g.total} (${percent(g)})`),

@@ -112,7 +112,27 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       }
     }
     const tags = readTechTags(maskCode(item.title));
-    for (let k = 0; k < tags.length; k++) if (!item.tags.includes(tags[k]!)) item.tags.push(tags[k]!);
+    for (let k = 0; k < tags.length; k++) addTag(item, tags[k]!);
+  }
+}
+
+/** The tags of items that have many, for addTag: a line of thousands of `#tags` stays linear. */
+const tagSets = new WeakMap<Item, Set<string>>();
+
+/** Adds a tag to an item once. */
+function addTag(item: Item, tag: string): void {
+  if (item.tags.length < 16) {
+    if (!item.tags.includes(tag)) item.tags.push(tag);
+    return;
+  }
+  let set = tagSets.get(item);
+  if (set === undefined) {
+    set = new Set(item.tags);
+    tagSets.set(item, set);
+  }
+  if (!set.has(tag)) {
+    set.add(tag);
+    item.tags.push(tag);
   }
 }
 
@@ -204,14 +224,14 @@ function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDep
       // Most tag values are one word (a `#tag`): split only a list.
       for (const t of /[,\s]/.test(value) ? value.split(/[,\s]+/) : [value]) {
         const tag = (t.charCodeAt(0) === 35 ? t.slice(1) : t).toLowerCase();
-        if (tag && !item.tags.includes(tag)) item.tags.push(tag);
+        if (tag) addTag(item, tag);
       }
       return;
     case 'depends':
     case 'requirements': {
       if (f.key === 'requirements') return;
       const list = rawDeps.get(index) ?? [];
-      list.push(...splitRefs(value));
+      for (const r of splitRefs(value)) list.push(r);
       rawDeps.set(index, list);
       return;
     }

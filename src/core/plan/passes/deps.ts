@@ -172,10 +172,15 @@ export function resolveDependencies(
   };
   for (const [i, refs] of rawDeps) {
     const item = drafts[i]!.item;
+    // A set, not includes: a list of thousands of unknown IDs stays linear.
+    const unresolved = new Set(item.unresolvedDeps);
     for (const ref of refs) {
       const target = index.find(ref) ?? index.find(ref.split(/\s+/)[0] ?? '');
       if (target) add(item, target, 'field', item.line);
-      else if (!item.unresolvedDeps.includes(ref)) item.unresolvedDeps.push(ref);
+      else if (!unresolved.has(ref)) {
+        unresolved.add(ref);
+        item.unresolvedDeps.push(ref);
+      }
     }
   }
   // Items by the line they start on, for the phrases an item's own line states.
