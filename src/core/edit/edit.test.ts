@@ -267,6 +267,17 @@ describe('setStatus', () => {
     );
   });
 
+  it("writes a status in GitHub's shortcodes where the plan wrote one", () => {
+    const text =
+      '- :white_check_mark: Auth\n- :construction: Billing\n\n### Importer :white_check_mark:\n\n| Task | Status |\n|---|---|\n| Push | :x: |\n\n- [ ] :no_entry: Legal\n';
+    const set = (k: string, s: Status) => edit(text, (p) => setStatus(p, key(p, k), s));
+    expect(set('auth', 'cancelled')).toContain('- :x: Auth\n');
+    expect(set('billing', 'done')).toContain('- :white_check_mark: Billing\n');
+    expect(set('importer', 'cancelled')).toContain('### Importer :x:\n');
+    expect(set('importer/push', 'done')).toContain('| Push | :white_check_mark: |');
+    expect(set('importer/legal', 'doing')).toContain('- [ ] :construction: Legal\n');
+  });
+
   it('changes nothing when the item already has the status', () => {
     expect(setStatus(parse('- [x] a\n'), parse('- [x] a\n').items[0]!, 'done')).toEqual([]);
   });
@@ -936,6 +947,10 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- Write the guide [in progress]',
     '- **Search v2** — faster ranking (status: shipped)',
     '- Tidy — State: blocked, @bo',
+    '- :white_check_mark: Auth flow',
+    '- [ ] :construction: Importer',
+    '| Push | :x: |',
+    '### Importer :white_check_mark:',
     '### EPIC-1 Observability',
     'Owner: @dana · Target: Q1 2026 · Status: In progress',
     '- [x] **Step 1: Write the failing test**',

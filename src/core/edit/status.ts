@@ -12,6 +12,7 @@ import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
 import { boxStatusMark } from '../plan/recognise.js';
+import { inShortcodesLike } from '../plan/shortcodes.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { markFor, statusText } from './style.js';
@@ -161,7 +162,9 @@ function annotation(plan: Plan, status: Status, old: string): string {
     // A glyph a heading is read by (`✅`, `❌`), else the status in words: a heading does not take
     // `🔄` or `🚧` for a status, as they decorate headings as often as they mark one.
     const glyph = statusText(plan, status, '✅').trim();
-    return readHeading(`Title ${glyph}`).status === status ? glyph : `(${word.toUpperCase()})`;
+    return readHeading(`Title ${glyph}`).status === status
+      ? inShortcodesLike(glyph, old)
+      : `(${word.toUpperCase()})`;
   }
   return old === old.toUpperCase()
     ? word.toUpperCase()
@@ -215,7 +218,9 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
         `${item.key}: a line that opens with a ballot box has no box for ${status}; make it a list item (\`- [/] …\`) to mark it so.`,
       );
   }
-  const edits: Edit[] = [{ start: span.start, end: span.end, text: emoji }];
+  const edits: Edit[] = [
+    { start: span.start, end: span.end, text: inShortcodesLike(emoji, text.slice(span.start, span.end)) },
+  ];
   // A status word right after the mark inside the bold (`**✅ Completed**`) changes with it; only
   // there: in `- ✅ Ship it **Due:** …` the words after the mark are the title.
   const bold = /(\*\*|__)[ \t]*$/.exec(text.slice(item.lineSpan.start, span.start));
@@ -263,7 +268,9 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const old = repairForMatching(text.slice(span.start, span.end));
   const glyph = statusText(plan, status, '✅').trim();
   const mark = !ORG_KEYWORDS.has(old) && statusOfGlyph(glyph) === status ? glyph : keywordFor(plan, status);
-  return [{ start: span.start, end: span.end, text: mark }];
+  return [
+    { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },
+  ];
 }
 
 /** The edits that take the `~~` off a struck title, which the item's line opens with. */

@@ -3,6 +3,7 @@ import type { Field, Plan, Status } from '../model.js';
 import { markForStatus, normaliseVocab, statusOfMark } from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
 import { lineAt } from '../plan/lines.js';
+import { inShortcodesLike } from '../plan/shortcodes.js';
 
 export function eolOf(plan: Plan): string {
   return plan.lines.eol;
@@ -88,6 +89,12 @@ function shapeOf(text: string): Shape {
  * never one with encoding damage; otherwise a default of the same shape.
  */
 export function statusText(plan: Plan, status: Status, old: string | null): string {
+  const text = statusTextInShape(plan, status, old);
+  // In GitHub's shortcodes where the old text was (`:x:` becomes `:white_check_mark:`).
+  return old ? inShortcodesLike(text, old) : text;
+}
+
+function statusTextInShape(plan: Plan, status: Status, old: string | null): string {
   const shape = old ? shapeOf(old) : 'emoji+word';
   const best = ownStatusText(plan, status, shape);
   if (best !== null) return old && shape !== 'emoji' ? adoptCase(best, old) : best;

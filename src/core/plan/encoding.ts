@@ -33,6 +33,7 @@ import {
   UNDEFINED_BYTES,
 } from './codepages.js';
 import type { Lines } from './lines.js';
+import { hasShortcode, shortcodeRuns } from './shortcodes.js';
 
 const REPLACEMENT = 0xfffd;
 
@@ -312,9 +313,13 @@ export function findEncodingAnomalies(text: string, lines: Lines): EncodingAnoma
   return pieces;
 }
 
-/** `s` with every exactly repairable run repaired, so markers like ✅ match in damaged text; `s` itself when none. */
+/**
+ * `s` with every exactly repairable run repaired, so markers like ✅ match in damaged text, and
+ * GitHub's shortcodes of such markers (`:white_check_mark:`) as the glyphs they show; `s` itself
+ * when none.
+ */
 export function repairForMatching(s: string): string {
-  return hasCandidate(s) ? repairRuns(s, null) : s;
+  return hasCandidate(s) || hasShortcode(s) ? repairRuns(s, null) : s;
 }
 
 /** Runs repaired, as [start in the repaired text, end there, start in the damaged text, end there]. */
@@ -322,17 +327,46 @@ type Run = [number, number, number, number];
 
 /** `s` with its repairable runs repaired, each recorded in `runs` when given; `s` itself when none. */
 function repairRuns(s: string, runs: Run[] | null): string {
+  // The damage, and the shortcodes outside it, in order.
+  const found: [number, number, string][] = [];
+  if (hasCandidate(s))
+    for (const p of scan(s)) if (p.repaired !== null) found.push([p.span.start, p.span.end, p.repaired]);
+  if (hasShortcode(s)) {
+    const codes = shortcodeRuns(s);
+    if (found.length === 0) for (const c of codes) found.push(c);
+    else {
+      const damage = found.length;
+      for (const c of codes) if (!overlapsAny(found, damage, c[0], c[1])) found.push(c);
+      found.sort((a, b) => a[0] - b[0]);
+    }
+  }
   let out = '';
   let pos = 0;
-  for (const p of scan(s)) {
-    if (p.repaired === null) continue;
-    const repaired = repairAgain(p.repaired);
-    out += s.slice(pos, p.span.start);
-    runs?.push([out.length, out.length + repaired.length, p.span.start, p.span.end]);
+  for (const [start, end, text] of found) {
+    const repaired = repairAgain(text);
+    out += s.slice(pos, start);
+    runs?.push([out.length, out.length + repaired.length, start, end]);
     out += repaired;
-    pos = p.span.end;
+    pos = end;
   }
   return pos === 0 ? s : out + s.slice(pos);
+}
+
+/** Whether `start`..`end` overlaps one of the first `n` runs (in order of their start). */
+function overlapsAny(
+  runs: readonly [number, number, string][],
+  n: number,
+  start: number,
+  end: number,
+): boolean {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && runs[lo]![0] < end;
 }
 
 /** The offset map of text that was not repaired. */
@@ -347,7 +381,7 @@ export const SAME_OFFSET = (i: number): number => i;
 export function repairWithOffsets(
   s: string,
 ): { readonly text: string; readonly rawOffset: (i: number) => number } | null {
-  if (!hasCandidate(s)) return null;
+  if (!hasCandidate(s) && !hasShortcode(s)) return null;
   const runs: Run[] = [];
   const text = repairRuns(s, runs);
   if (runs.length === 0) return null;

@@ -1222,6 +1222,40 @@ describe('parsePlan fidelity and input forms', () => {
     expect(plan.items.map((i) => i.status)).toEqual(['done', 'doing']);
   });
 
+  it("reads GitHub's emoji shortcodes as the glyphs they show, wherever a glyph is read", () => {
+    const p = parse(
+      [
+        '# Status',
+        '',
+        '- :white_check_mark: Auth flow',
+        '- :construction: Billing',
+        '',
+        '| Feature | Status |',
+        '|---|---|',
+        '| Search | :heavy_check_mark: |',
+        '| Push | :x: |',
+        '',
+        '### Importer :white_check_mark:',
+        '',
+        '- [ ] :no_entry: Legal review',
+        '- [ ] :rocket: Launch it',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['Auth flow', 'done'],
+      ['Billing', 'doing'],
+      ['Search', 'done'],
+      ['Push', 'cancelled'],
+      ['Importer', 'done'],
+      ['Legal review', 'blocked'],
+      // One taskmark does not read is text.
+      [':rocket: Launch it', 'todo'],
+    ]);
+    const heading = p.items[4]!.statusSpan!;
+    expect(p.text.slice(heading.start, heading.end)).toBe(':white_check_mark:');
+  });
+
   it('matches markers in text damaged by a wrong code page', () => {
     const plan = parse('# Plan\n\n### OPS-1: Backups\n\n**Status:** âœ… DONE\n\n- ðŸ”„ Restore drill\n');
     expect(plan.byKey.get('OPS-1')!.status).toBe('done');

@@ -31,7 +31,7 @@ import { isLetterOrDigit, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
-import { readHeading } from './headings.js';
+import { type HeadingInfo, readHeading } from './headings.js';
 import type { Lines } from './lines.js';
 import { readStatusTable } from './table-items.js';
 
@@ -224,7 +224,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const repaired = repairForMatching(raw);
     const info = readHeading(repaired);
     // readHeading is pure: undamaged text gives the same analysis again, so reuse it.
-    const plain = repaired === raw && b.lines.length === 1 ? info : null;
+    const plain = b.lines.length !== 1 ? null : repaired === raw ? info : rangesAsWritten(raw, info);
     closeSections(b.level, b.startLine);
     const parentPath = open.length > 0 ? sections[open[open.length - 1]!.index]!.path : [];
     const index = sections.length;
@@ -374,7 +374,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
           top.index,
           b.first,
           b.last,
-          repaired === b.raw ? info : readHeading(b.raw),
+          repaired === b.raw ? info : b.first === b.last ? rangesAsWritten(b.raw, info) : readHeading(b.raw),
         );
       }
       if (top.draft >= 0) for (const f of fields) drafts[top.draft]!.item.fields.push(f);
@@ -941,6 +941,9 @@ export function boxStatusMark(s: string): { status: Status; text: string; length
   let markEnd = 0;
   let end = 0;
   if (c >= 65 && c <= 90) {
+    // Every keyword is a word in capitals: most titles start with a capital and a small letter.
+    const c1 = s.charCodeAt(1);
+    if (c1 < 65 || c1 > 90) return null;
     KEYWORD_RE.lastIndex = 0;
     const m = KEYWORD_RE.exec(s);
     if (!m) return null;
@@ -961,6 +964,21 @@ export function boxStatusMark(s: string): { status: Status; text: string; length
   }
   if (status === null || status === 'todo' || status === 'done') return null;
   return { status, text: s.slice(0, markEnd), length: end };
+}
+
+/**
+ * A heading read through a repair (damage, or GitHub's shortcodes: `### Importer :white_check_mark:`),
+ * with its title and status ranges moved to the text as written, where an edit lands.
+ */
+function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
+  const rep = repairWithOffsets(raw);
+  if (rep === null) return info;
+  const map = (r: readonly [number, number]): [number, number] => [rep.rawOffset(r[0]), rep.rawOffset(r[1])];
+  return {
+    ...info,
+    titleRange: map(info.titleRange),
+    statusRange: info.statusRange ? map(info.statusRange) : null,
+  };
 }
 
 /** A line that opens with a dotted number, an outline ID: `0.1 Set up CI`, `1.2.3 Tag it`. */

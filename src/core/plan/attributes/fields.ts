@@ -172,8 +172,8 @@ export function readFieldLine(
  * many fields costs its length once, not once per field.
  */
 function valueEndOf(text: string, from: number, end: number, plainKeys: boolean): number {
-  for (let i = from; i + 2 < end; i++) {
-    if (text.charCodeAt(i) !== 32 || text.charCodeAt(i + 2) !== 32) continue;
+  for (let i = text.indexOf(' ', from); i >= 0 && i + 2 < end; i = text.indexOf(' ', i + 1)) {
+    if (text.charCodeAt(i + 2) !== 32) continue;
     const c = text.charCodeAt(i + 1);
     if (c === 124) return i;
     if ((c === 0xb7 || c === 0x2022) && opensField(text, i + 3, plainKeys)) return i;

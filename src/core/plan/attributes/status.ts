@@ -1,6 +1,8 @@
 /** Status vocabulary: words (several languages), emoji and checkbox marks mapped to a status. */
 import type { Status } from '../../model.js';
 import { codePointAt, codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
+import { repairForMatching } from '../encoding.js';
+import { hasShortcode } from '../shortcodes.js';
 
 const WORDS: Record<Status, readonly string[]> = {
   todo: [
@@ -190,6 +192,7 @@ const GLYPHS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['❎', 'cancelled'],
   ['🗑', 'cancelled'],
   ['⏳', 'todo'],
+  ['⌛', 'todo'],
   ['🔲', 'todo'],
   ['⬜', 'todo'],
   ['☐', 'todo'],
@@ -402,7 +405,9 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
       : value;
   const word = findStatusWord(outside);
   if (word) return word;
-  const glyph = findStatusGlyph(value);
+  // A glyph, or GitHub's shortcode of one (`:heavy_check_mark:`).
+  const glyph =
+    findStatusGlyph(value) ?? (hasShortcode(value) ? findStatusGlyph(repairForMatching(value)) : null);
   if (glyph) return glyph;
   if (vocabulary) {
     for (const [text, status] of vocabulary) {

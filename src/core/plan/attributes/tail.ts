@@ -200,8 +200,9 @@ function priorityPiece(s: string, end: number): PriorityMark | null {
     if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
     start--;
   }
+  // A piece follows a separator: a short title alone is not one.
+  if (start === 0 || end - start > MAX_PRIORITY_PIECE) return null;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
-  if (end - start > MAX_PRIORITY_PIECE) return null;
   const priority = readPriorityPiece(s.slice(start, end));
   return priority === null ? null : { priority, index: start, length: end - start };
 }
