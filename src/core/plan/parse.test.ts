@@ -982,6 +982,29 @@ describe('parsePlan on status tables', () => {
 });
 
 describe('parsePlan on plans in other languages', () => {
+  it('reads status words in brackets and status pieces in the language of the plan', () => {
+    const p = parse(
+      [
+        '- Kartons kaufen [ERLEDIGT]',
+        '- Möbel abbauen [in Arbeit]',
+        '- Strom ummelden — Status: offen, @jonas',
+        '',
+        '## Tareas',
+        '',
+        '- Pintar la casa — Estado: hecho',
+        '- Limpiar — Estado: en progreso',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['Kartons kaufen', 'done', null],
+      ['Möbel abbauen', 'doing', null],
+      ['Strom ummelden', 'todo', 'jonas'],
+      ['Pintar la casa', 'done', null],
+      ['Limpiar', 'doing', null],
+    ]);
+  });
+
   it('reads field keys and status words in the language of the plan, full-width colons included', () => {
     const plan = parse(
       [

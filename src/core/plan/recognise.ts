@@ -1011,8 +1011,9 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
 /** Keys of the `### Key: value` headings under a heading item that are its fields. */
 const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', 'depends']);
 
-/** What a line needs to name an owner, a priority or a status (taskBulletDraft's pre-test). */
-const TASK_BULLET_HINT_RE = /@|owner|assign|status|state|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
+/** What a line needs to name an owner, a priority or a status, in the languages the keys know (taskBulletDraft's pre-test). */
+const TASK_BULLET_HINT_RE =
+  /@|owner|assign|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 
 /** A status glyph ending a line, after white space: `… 1d ✅`. */
 const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;
