@@ -947,6 +947,8 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- Write the guide [in progress]',
     '- **Search v2** — faster ranking (status: shipped)',
     '- Tidy — State: blocked, @bo',
+    '- NOW Fix the importer',
+    '  owner:: alice',
     '- :white_check_mark: Auth flow',
     '- [ ] :construction: Importer',
     '| Push | :x: |',

@@ -539,6 +539,16 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it("reads Logseq's NOW and LATER, and its `key:: value` properties under a block", () => {
+    const p = parse(
+      '- NOW Fix the importer [#A]\n- LATER Plan the offsite\n  owner:: alice\n  priority:: high\n',
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.owner, i.priority?.rank ?? null])).toEqual([
+      ['Fix the importer', 'doing', null, 1],
+      ['Plan the offsite', 'todo', 'alice', 1],
+    ]);
+  });
+
   it('makes a bullet with two of priority, owner, due date and effort an item, and no other', () => {
     expect(
       plan.items.map((i) => [i.title, i.kind, i.status, i.priority?.label ?? null, i.owner, i.due]),

@@ -108,7 +108,7 @@ export function normaliseKey(raw: string): string {
 /** `**Key:** value`, `**Key**: value`; the colon may be the full-width one CJK text uses (`**状态：**`). */
 const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
 const PLAIN_KNOWN_RE =
-  /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimate|category|depends on|dependencies|blocked by|tags|labels)\s*:[ \t]*/iy;
+  /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimate|category|depends on|dependencies|blocked by|tags|labels)\s*::?[ \t]*/iy;
 
 /** A plain key after the first field of a line of them (`Owner: @dana · Target: Q1 2026`). */
 const PLAIN_KEY_RE = /([\p{L}][\p{L}\p{N} _-]{0,23}?)[ \t]*[:：][ \t]*(?=\S)/uy;
@@ -117,8 +117,8 @@ const PLAIN_KEY_RE = /([\p{L}][\p{L}\p{N} _-]{0,23}?)[ \t]*[:：][ \t]*(?=\S)/uy
  * Reads `**Key:** value` fields from one line of text (content from `start` to `end`), including
  * joined lines (`**A:** x | **B:** y`, `Owner: Kim · Status: Done`: a bar always separates fields, a
  * middle dot or bullet `•` only before another key). Returns null when the line is not a field line.
- * With `plainKnownKeys`, also reads `Status: Done` for taskmark's own attribute names, and any plain
- * key after it.
+ * With `plainKnownKeys`, also reads `Status: Done` (or Logseq's `status:: done`) for taskmark's own
+ * attribute names, and any plain key after it.
  */
 export function readFieldLine(
   text: string,

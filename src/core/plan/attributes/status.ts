@@ -199,10 +199,12 @@ const GLYPHS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['□', 'todo'],
 ]);
 
-/** Org-mode's keywords (and the common ones plans add), in capitals as org writes them. */
+/** Org-mode's keywords (and Logseq's, and the common ones plans add), in capitals as org writes them. */
 export const ORG_KEYWORDS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['TODO', 'todo'],
   ['NEXT', 'todo'],
+  ['LATER', 'todo'],
+  ['NOW', 'doing'],
   ['DOING', 'doing'],
   ['STARTED', 'doing'],
   ['IN-PROGRESS', 'doing'],
