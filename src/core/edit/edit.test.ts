@@ -267,6 +267,13 @@ describe('setStatus', () => {
     );
   });
 
+  it("does not write a keyword that is a status only at a bullet's start into a field", () => {
+    const text = '- Tidy — State: blocked, @bo\n- NOW Fix the importer\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(
+      '- Tidy — State: in progress, @bo\n- NOW Fix the importer\n',
+    );
+  });
+
   it("writes a status in GitHub's shortcodes where the plan wrote one", () => {
     const text =
       '- :white_check_mark: Auth\n- :construction: Billing\n\n### Importer :white_check_mark:\n\n| Task | Status |\n|---|---|\n| Push | :x: |\n\n- [ ] :no_entry: Legal\n';

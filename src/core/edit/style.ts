@@ -1,6 +1,12 @@
 /** The plan's own style, learnt from the plan: line endings, marks, status words, field keys. */
 import type { Field, Plan, Status } from '../model.js';
-import { markForStatus, normaliseVocab, statusOfMark } from '../plan/attributes/status.js';
+import {
+  markForStatus,
+  normaliseVocab,
+  ORG_KEYWORDS,
+  readStatusValue,
+  statusOfMark,
+} from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
 import { lineAt } from '../plan/lines.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
@@ -123,6 +129,8 @@ function ownStatusText(plan: Plan, status: Status, shape: Shape): string | null 
   const counts = new Map<string, number>();
   for (const v of plan.vocabulary) {
     if (v.status !== status || repairForMatching(v.text) !== v.text || shapeOf(v.text) !== shape) continue;
+    // A keyword that is a status only where it opens a bullet (Logseq's `NOW`) is not one in a field.
+    if (ORG_KEYWORDS.has(v.text) && readStatusValue(v.text)?.status !== status) continue;
     if (v.text.length > 30) continue;
     counts.set(v.text, (counts.get(v.text) ?? 0) + 1);
   }
