@@ -241,6 +241,11 @@ function removeInline(plan: Plan, f: Field): Edit {
       return { start: start - dash[0].length, end, text: '' };
     return withOneSpace(text, start, end);
   }
+  // Opening the title, set off from it (`- [ ] @carol — review …`): it goes with its separator.
+  const opening = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[.\][ \t]+)?$/.test(before)
+    ? /^[ \t]*(?:[:—–]|-(?=[ \t]))[ \t]*(?=\S)/.exec(after)
+    : null;
+  if (opening) return { start: f.span.start, end: f.span.end + opening[0].length, text: '' };
   const next = /^[ \t]*[,;][ \t]*/.exec(after);
   if (open && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
   const prev = /[ \t]*[,;][ \t]*$/.exec(before);

@@ -426,6 +426,8 @@ describe('editing priority and estimate marks', () => {
     expect(one('Login — (owner: Bob)', 'owner', null)).toBe('Login');
     expect(one('2026-03-01 — Kickoff', 'due', '2026-04-01')).toBe('2026-04-01 — Kickoff');
     expect(one('2026-03-01 — Kickoff', 'due', null)).toBe('Kickoff');
+    expect(one('@carol — review the alerts', 'owner', null)).toBe('review the alerts');
+    expect(one('@carol: review the alerts', 'owner', 'dan')).toBe('@dan: review the alerts');
     expect(one('Login (owner: Bob) today', 'owner', null)).toBe('Login today');
     expect(one('Pair with @ana, @bo', 'owner', null)).toBe('Pair with');
     // The mention inside the list goes with its field.
@@ -470,6 +472,7 @@ describe('editing priority and estimate marks', () => {
       ', urgent',
       ' — @sam',
       ' HIGH',
+      '@carol — ',
       ' — (owner: Bo)',
       ' (status: planned)',
     );

@@ -72,6 +72,11 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
       const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay);
+      // Mentions opening the title and set off from it (`@carol — review the alerts`) say who, when
+      // a title is left after them.
+      const lead = masked.charCodeAt(0) === 64 ? leadingMentionsEnd(masked, inline, at) : 0;
+      if (lead > 0 && /[\p{L}\p{N}]/u.test(masked.slice(lead, tail ? tail.start : masked.length)))
+        cuts.push([0, lead]);
       if (tail) {
         cuts.push([tail.start, masked.length]);
         ie ??= tail.effort;
@@ -114,6 +119,28 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const tags = readTechTags(maskCode(item.title));
     for (let k = 0; k < tags.length; k++) addTag(item, tags[k]!);
   }
+}
+
+/** What sets mentions opening a title off from it: a colon or a dash. */
+const LEAD_SEPARATOR_RE = /^[ \t]*(?:[:—–]|-(?=[ \t]))[ \t]*(?=\S)/;
+
+/**
+ * Where the title starts after the mentions that open it, when a colon or a dash sets them off
+ * (`@carol — review the alerts`, `@ana, @bo: pair on it`); 0 when none do.
+ */
+function leadingMentionsEnd(s: string, fields: readonly Field[], base: number): number {
+  const byStart = new Map<number, Field>();
+  for (let k = 0; k < fields.length; k++)
+    if (fields[k]!.rawKey === '@') byStart.set(fields[k]!.span.start - base, fields[k]!);
+  let end = 0;
+  for (let f = byStart.get(0); f !== undefined; ) {
+    end = f.span.end - base;
+    let next = end;
+    while (next < s.length && (isBlank(s.charCodeAt(next)) || s.charCodeAt(next) === 44)) next++;
+    f = byStart.get(next);
+  }
+  const sep = end > 0 ? LEAD_SEPARATOR_RE.exec(s.slice(end)) : null;
+  return sep ? end + sep[0].length : 0;
 }
 
 /** The tags of items that have many, for addTag: a line of thousands of `#tags` stays linear. */
