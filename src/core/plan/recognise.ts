@@ -1011,7 +1011,10 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
 /** Keys of the `### Key: value` headings under a heading item that are its fields. */
 const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', 'depends']);
 
-/** What a line needs to name an owner, a priority or a status, in the languages the keys know (taskBulletDraft's pre-test). */
+/**
+ * What a line needs to name an owner, a priority or a status, in the languages the keys know
+ * (taskBulletDraft's pre-test).
+ */
 const TASK_BULLET_HINT_RE =
   /@|owner|assign|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 

@@ -6,9 +6,9 @@
  * dashes. A list is read only when every piece of it is something the line's other readers took (a
  * mention, a date, a priority, a field), an estimate written bare (`3d`, `0.5d`, `2-3 days`), a
  * priority word (`— High priority`), a `Key: value` whose key names an owner, a due date, a priority,
- * an estimate or a status, in any language the key aliases know, or a dependency phrase naming items by ID
- * (`depends on T001`, `(blocked by MH-002)`): a title like `Port the 3d renderer` or `Spike - try 2
- * approaches` is left whole.
+ * an estimate or a status, in any language the key aliases know, or a dependency phrase naming items
+ * by ID (`depends on T001`, `(blocked by MH-002)`): a title like `Port the 3d renderer` or `Spike -
+ * try 2 approaches` is left whole. Mentions alone are a list after a dash (`Review — @sam`).
  */
 import type { Effort, Field, Priority } from '../../model.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
