@@ -306,6 +306,9 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   if (mark > 0) {
     at = item.titleSpan.start + mark;
     while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    // And the dash that sets the mark off (`Billing — **Done**`).
+    const dash = /[ \t]+[—–-]$/.exec(text.slice(item.titleSpan.start, at));
+    if (dash) at -= dash[0].length;
   }
   const emoji = EMOJI_KEYS[key];
   const token =

@@ -100,6 +100,13 @@ describe('setStatus', () => {
     expect(edit(words, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'))).toBe(
       '- Fix the flaky test [DONE]\n- Write the guide [owner:: kim] [in progress]\n',
     );
+    const bold = '- Docs rewritten — **Done**\n- Billing — **In progress**\n';
+    expect(edit(bold, (p) => setStatus(p, p.items[0]!, 'blocked'))).toBe(
+      '- Docs rewritten — **Blocked**\n- Billing — **In progress**\n',
+    );
+    expect(edit(bold, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'))).toBe(
+      '- Docs rewritten — **Done**\n- Billing [owner:: kim] — **In progress**\n',
+    );
     const board = '## Done\n\n- Dark mode\n\n## Backlog\n\n- Audit log\n';
     expect(edit(board, (p) => setStatus(p, p.items[1]!, 'doing'))).toBe(
       '## Done\n\n- Dark mode\n\n## Backlog\n\n- [/] Audit log\n',
@@ -955,6 +962,8 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- [ ] BLOCKED: Vendor reply',
     '- Fix the flaky test [DONE]',
     '- Write the guide [in progress]',
+    '- Docs rewritten — **Done**',
+    '- Billing **Blocked**',
     '- **Search v2** — faster ranking (status: shipped)',
     '- Tidy — State: blocked, @bo',
     '- NOW Fix the importer',

@@ -201,8 +201,14 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const span = item.statusSpan!;
   const text = plan.text;
   const old = repairForMatching(text.slice(span.start, span.end)).replace('\uFE0F', '');
-  // A status word in brackets (`… [in progress]`) stays a word, in the plan's words and the old case.
-  if (/\[[ \t]*$/.test(text.slice(item.lineSpan.start, span.start)) && /^[ \t]*\]/.test(text.slice(span.end)))
+  // A status word in brackets or bold (`… [in progress]`, `… **Done**`) stays a word, in the plan's
+  // words and the old case.
+  const head = text.slice(item.lineSpan.start, span.start);
+  const tail = text.slice(span.end, item.lineSpan.end);
+  if (
+    (/\[[ \t]*$/.test(head) && /^[ \t]*\]/.test(tail)) ||
+    (head.endsWith('**') && tail.startsWith('**') && /\p{L}/u.test(old))
+  )
     return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
   // An org keyword (`- TODO …`) stays a keyword: the plan's own for the status, else org's.
   if (ORG_KEYWORDS.has(old)) return [{ start: span.start, end: span.end, text: keywordFor(plan, status) }];

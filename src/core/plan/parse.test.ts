@@ -645,6 +645,14 @@ describe('parsePlan on lists that show status without boxes', () => {
     ]);
     const word = p.items[1]!.statusSpan!;
     expect(p.text.slice(word.start, word.end)).toBe('in progress');
+    // Or in bold, set off by a dash or not; bold that is not a status is emphasis.
+    const okr = parse(
+      '- KR1: First plan in 5 min — **On track**\n- KR3: Docs rewritten — **Done**\n- KR4: Billing **In progress**\n- Read the docs **first**\n',
+    );
+    expect(okr.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['KR3: Docs rewritten', 'done', 'Done'],
+      ['KR4: Billing', 'doing', 'In progress'],
+    ]);
   });
 
   it('reads the plain bullets of two or more status sections as cards of those lanes', () => {

@@ -995,7 +995,8 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
     item.statusSource = 'marker';
     item.statusText = word.word;
     item.statusSpan = { start: toPlan(word.at), end: toPlan(word.at + word.word.length) };
-    return body.slice(0, word.start).trimEnd();
+    // With the dash that set it off (`Docs rewritten — **Done**`).
+    return body.slice(0, word.start).replace(/[ \t]+(?:[—–-][ \t]*)?$/, '');
   }
   const tail = TRAILING_GLYPH_RE.exec(body);
   const status = tail ? statusOfGlyph(tail[1]!) : null;
@@ -1022,35 +1023,38 @@ const TASK_BULLET_HINT_RE =
 const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;
 
 /**
- * Whether a line ends with a status mark after white space (`Tag the release ✅`, `… [DONE]`), a
- * glyph read through a repair when it arrived damaged (`âœ…`). Every mark is outside ASCII or ends
- * with `]`: most lines are not looked at.
+ * Whether a line ends with a status mark after white space (`Tag the release ✅`, `… [DONE]`, `…
+ * **Done**`), a glyph read through a repair when it arrived damaged (`âœ…`). Every mark is outside
+ * ASCII or ends with `]` or `*`: most lines are not looked at.
  */
 function endsWithStatusMark(text: string, start: number, end: number): boolean {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   const c = text.charCodeAt(e - 1);
-  if (!(c >= 128 || c === 93) || e === start) return false;
+  if (!(c >= 128 || c === 93 || c === 42) || e === start) return false;
   return trailingStatusMark(text.slice(start, end)) >= 0;
 }
 
-/** A status word in brackets ending a line, after white space: `… [DONE]`, `… [in progress]`. */
-const TRAILING_WORD_RE = /\s\[[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*\]\s*$/u;
+/** A status word in brackets or bold ending a line, after white space: `… [DONE]`, `… **Done**`. */
+const TRAILING_WORD_RE =
+  /\s(?:\[[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*\]|\*\*(\p{L}[\p{L} '_-]{0,24}?)\*\*)\s*$/u;
 /** The longest such mark with the white space around it: the regex looks at no more of a line. */
 const MAX_WORD_MARK = 40;
 
 /**
- * The status word in brackets ending `line` (`Fix the flaky test [DONE]`): where its `[` is, the word
- * and where it starts, and its status. The whole word must be a status (`[done by Friday]` is not).
+ * The status word in brackets or bold ending `line` (`Fix the flaky test [DONE]`, `Docs rewritten —
+ * **Done**`): where its `[` or `**` is, the word and where it starts, and its status. The whole word
+ * must be a status (`[done by Friday]`, `**first**` are not).
  */
 function trailingWordMark(line: string): { start: number; at: number; word: string; status: Status } | null {
   const from = Math.max(0, line.length - MAX_WORD_MARK);
   const m = TRAILING_WORD_RE.exec(from > 0 ? line.slice(from) : line);
   if (m === null) return null;
-  const read = readStatusValue(m[1]!);
-  if (read === null || read.index !== 0 || read.text.length !== m[1]!.length) return null;
+  const word = (m[1] ?? m[2])!;
+  const read = readStatusValue(word);
+  if (read === null || read.index !== 0 || read.text.length !== word.length) return null;
   const start = from + m.index + 1;
-  return { start, at: start + m[0].indexOf(m[1]!) - 1, word: m[1]!, status: read.status };
+  return { start, at: start + m[0].indexOf(word) - 1, word, status: read.status };
 }
 
 /**
@@ -1059,7 +1063,8 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
  * keeps such a mark last, as the line may be an item by it.
  */
 export function trailingStatusMark(line: string): number {
-  const word = line.trimEnd().endsWith(']') ? trailingWordMark(line) : null;
+  const end = line.trimEnd();
+  const word = end.endsWith(']') || end.endsWith('**') ? trailingWordMark(line) : null;
   if (word !== null) return word.start;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
