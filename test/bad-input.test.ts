@@ -105,6 +105,11 @@ describe('bad and huge input', () => {
     ['a status bullet', (r) => `- ✅${r}Done: thing\n- b ✅\n- c ✅${r}\n`],
     ['front matter', (r) => `---\ntitle: x${r}\nversion: 1${r}\n---\n- [ ] a\n`],
     ['a dependency', (r) => `- [ ] T001 x\n- [ ] T002 depends on${r}T001\nT002 → ${r} → T001\n`],
+    [
+      'a marked list',
+      (r) => `- a${r}x ✅\n- b${r}x — [DONE]\n- c — **Done**${r}\n- @d${r}: e — (owner: Bo)\n`,
+    ],
+    ['a field line joined by dots', (r) => `### T-1: x\nOwner: a${r} · Status: Done${r} · Due: 2026-01-01\n`],
   ];
   it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {
     const plan = parse(make(run));

@@ -5,6 +5,7 @@ import { readEffort } from '../plan/attributes/effort.js';
 import { normaliseKey } from '../plan/attributes/fields.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
+import { setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/recognise.js';
 import { insertFieldLine } from './fieldline.js';
@@ -236,9 +237,9 @@ function removeInline(plan: Plan, f: Field): Edit {
     // them when they end the line (`Plugins — (owner: Bo)`).
     const start = f.span.start - open[0].length;
     const end = f.span.end + close[0].length;
-    const dash = /[ \t]+(?:[—–|]|-)[ \t]*$/.exec(text.slice(lineStart, start));
-    if (dash && text.slice(end, plan.lines.end[l]).trim() === '')
-      return { start: start - dash[0].length, end, text: '' };
+    const dash = setOffDashAt(text.slice(lineStart, start), true);
+    if (dash >= 0 && text.slice(end, plan.lines.end[l]).trim() === '')
+      return { start: lineStart + dash, end, text: '' };
     return withOneSpace(text, start, end);
   }
   // Opening the title, set off from it (`- [ ] @carol — review …`): it goes with its separator.
@@ -250,12 +251,13 @@ function removeInline(plan: Plan, f: Field): Edit {
   if (open && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
   const prev = /[ \t]*[,;][ \t]*$/.exec(before);
   if (prev) return { start: f.span.start - prev[0].length, end: f.span.end, text: '' };
-  const sep = /[ \t]+(?:[—–|]|-)[ \t]*$/.exec(before);
+  const sepAt = setOffDashAt(before, true);
+  const sep = sepAt >= 0;
   if (sep && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
   // Between two dashes (`Boxes — Owner: Jonas — Due: …`): the field goes with the dash after it.
   const nextDash = sep ? /^[ \t]+(?:[—–|]|-)[ \t]+/.exec(after) : null;
   if (nextDash) return { start: f.span.start, end: f.span.end + nextDash[0].length, text: '' };
-  if (sep && after.trim() === '') return { start: f.span.start - sep[0].length, end: f.span.end, text: '' };
+  if (sep && after.trim() === '') return { start: lineStart + sepAt, end: f.span.end, text: '' };
   return withOneSpace(text, f.span.start, f.span.end);
 }
 
@@ -307,8 +309,8 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
     at = item.titleSpan.start + mark;
     while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
     // And the dash that sets the mark off (`Billing — **Done**`).
-    const dash = /[ \t]+[—–-]$/.exec(text.slice(item.titleSpan.start, at));
-    if (dash) at -= dash[0].length;
+    const dash = setOffDashAt(text.slice(item.titleSpan.start, at));
+    if (dash >= 0) at = item.titleSpan.start + dash;
   }
   const emoji = EMOJI_KEYS[key];
   const token =

@@ -46,6 +46,23 @@ export function isSpace(c: number): boolean {
   );
 }
 
+/**
+ * Where a dash setting off what follows starts at the end of `s`: white space, a dash (`—`, `–`, `-`,
+ * and `|` with `bar`), white space or nothing; the offset of the white space before the dash, or -1.
+ * A scan from the end: the regex `/[ \t]+[—–-][ \t]*$/` backtracks through a long run of white space
+ * at every offset.
+ */
+export function setOffDashAt(s: string, bar = false): number {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  const c = s.charCodeAt(e - 1);
+  if (!(c === 0x2014 || c === 0x2013 || c === 45 || (bar && c === 124))) return -1;
+  let start = e - 1;
+  if (!(s.charCodeAt(start - 1) === 32 || s.charCodeAt(start - 1) === 9)) return -1;
+  while (start > 0 && (s.charCodeAt(start - 1) === 32 || s.charCodeAt(start - 1) === 9)) start--;
+  return start;
+}
+
 /** Length of what comes before the first letter or digit of `s` (what `^[^\p{L}\p{N}]+` matches, or 0). */
 export function nonWordPrefixLength(s: string): number {
   let i = 0;

@@ -653,6 +653,9 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['KR3: Docs rewritten', 'done', 'Done'],
       ['KR4: Billing', 'doing', 'In progress'],
     ]);
+    // The dash that sets a mark off is not the title's.
+    const dashed = parse('- Tag the release — ✅\n- Update the notes - 🚧\n');
+    expect(dashed.items.map((i) => i.title)).toEqual(['Tag the release', 'Update the notes']);
   });
 
   it('reads the plain bullets of two or more status sections as cards of those lanes', () => {

@@ -27,7 +27,7 @@ import type {
   ParagraphBlock,
   TableBlock,
 } from './block-types.js';
-import { isLetterOrDigit, isSpace } from './chars.js';
+import { isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
@@ -995,8 +995,7 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
     item.statusSource = 'marker';
     item.statusText = word.word;
     item.statusSpan = { start: toPlan(word.at), end: toPlan(word.at + word.word.length) };
-    // With the dash that set it off (`Docs rewritten — **Done**`).
-    return body.slice(0, word.start).replace(/[ \t]+(?:[—–-][ \t]*)?$/, '');
+    return withoutSetOff(body.slice(0, word.start));
   }
   const tail = TRAILING_GLYPH_RE.exec(body);
   const status = tail ? statusOfGlyph(tail[1]!) : null;
@@ -1006,7 +1005,15 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
   item.statusText = tail[1]!;
   const at = tail.index + tail[0].indexOf(tail[1]!);
   item.statusSpan = { start: toPlan(at), end: toPlan(at + tail[1]!.length) };
-  return body.slice(0, tail.index);
+  return withoutSetOff(body.slice(0, tail.index));
+}
+
+/** The body before a status mark without the dash that set the mark off (`Docs rewritten — **Done**`). */
+function withoutSetOff(body: string): string {
+  const dash = setOffDashAt(body);
+  let e = dash >= 0 ? dash : body.length;
+  while (e > 0 && (body.charCodeAt(e - 1) === 32 || body.charCodeAt(e - 1) === 9)) e--;
+  return e === body.length ? body : body.slice(0, e);
 }
 
 /** Keys of the `### Key: value` headings under a heading item that are its fields. */
