@@ -53,14 +53,23 @@ export function isSpace(c: number): boolean {
  * at every offset.
  */
 export function setOffDashAt(s: string, bar = false): number {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  const e = blankEnd(s, s.length);
   const c = s.charCodeAt(e - 1);
   if (!(c === 0x2014 || c === 0x2013 || c === 45 || (bar && c === 124))) return -1;
-  let start = e - 1;
-  if (!(s.charCodeAt(start - 1) === 32 || s.charCodeAt(start - 1) === 9)) return -1;
-  while (start > 0 && (s.charCodeAt(start - 1) === 32 || s.charCodeAt(start - 1) === 9)) start--;
-  return start;
+  if (!isBlank(s.charCodeAt(e - 2))) return -1;
+  return blankEnd(s, e - 1);
+}
+
+/** Whether UTF-16 unit `c` is a space or a tab, the white space inside a line. */
+export function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Where the spaces and tabs that end `s` before `end` start. */
+export function blankEnd(s: string, end: number): number {
+  let e = end;
+  while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /** Length of what comes before the first letter or digit of `s` (what `^[^\p{L}\p{N}]+` matches, or 0). */

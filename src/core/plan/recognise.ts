@@ -27,7 +27,7 @@ import type {
   ParagraphBlock,
   TableBlock,
 } from './block-types.js';
-import { isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
+import { blankEnd, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
@@ -1011,8 +1011,7 @@ function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => num
 /** The body before a status mark without the dash that set the mark off (`Docs rewritten — **Done**`). */
 function withoutSetOff(body: string): string {
   const dash = setOffDashAt(body);
-  let e = dash >= 0 ? dash : body.length;
-  while (e > 0 && (body.charCodeAt(e - 1) === 32 || body.charCodeAt(e - 1) === 9)) e--;
+  const e = dash >= 0 ? dash : blankEnd(body, body.length);
   return e === body.length ? body : body.slice(0, e);
 }
 

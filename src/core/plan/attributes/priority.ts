@@ -1,6 +1,13 @@
 /** Priority: every scheme plans use, normalised to a rank (0 = highest) with the plan's own label kept. */
 import type { Priority } from '../../model.js';
-import { codePointAt, codePointBefore, isLetterOrDigit, isSpace, nonWordPrefixLength } from '../chars.js';
+import {
+  blankEnd,
+  codePointAt,
+  codePointBefore,
+  isLetterOrDigit,
+  isSpace,
+  nonWordPrefixLength,
+} from '../chars.js';
 
 const MOSCOW: readonly [RegExp, number, string][] = [
   [/\bmust[\s-]*have\b|\bmust\b/i, 0, 'Must Have'],
@@ -189,9 +196,7 @@ const CAPITALS_RE = /[ \t](CRITICAL|URGENT|BLOCKER|HIGHEST|HIGH|MEDIUM|LOWEST|LO
 
 /** CAPITALS_RE's match, tried only when the title ends with a capital letter and white space. */
 function trailingCapitals(text: string): RegExpExecArray | null {
-  let e = text.length;
-  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-  const c = text.charCodeAt(e - 1);
+  const c = text.charCodeAt(blankEnd(text, text.length) - 1);
   return c >= 65 && c <= 90 ? CAPITALS_RE.exec(text) : null;
 }
 

@@ -15,6 +15,7 @@ import { readInlinePriority, readPriorityValue } from '../attributes/priority.js
 import { readStatusValue } from '../attributes/status.js';
 import { mayStateDependency, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
+import { isBlank } from '../chars.js';
 import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
@@ -369,10 +370,6 @@ function joinAtCut(out: string, piece: string): string {
   let start = 0;
   while (start < piece.length && isBlank(piece.charCodeAt(start))) start++;
   return `${out.slice(0, end)} ${piece.slice(start)}`;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
 }
 
 /** Drops wrapping bold/strike and separators left around the title. */
