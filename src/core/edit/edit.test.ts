@@ -165,6 +165,18 @@ describe('setStatus', () => {
     expect(parse(bullets).items.find((i) => i.title === 'Login with passkeys')!.status).toBe('cancelled');
   });
 
+  it('changes a glyph-and-word heading annotation whole, in the words the plan uses', () => {
+    const text =
+      '# P\n\n## Phase 1: Store ✅ COMPLETE\n\n- [x] a\n\n## Phase 2: Sync 🏗️ IN PROGRESS\n\n- [ ] b\n';
+    const out = edit(text, (p) => setStatus(p, p.items[2]!, 'done'));
+    expect(out).toBe(text.replace('🏗️ IN PROGRESS', '✅ COMPLETE'));
+    const blocked = edit(text, (p) => setStatus(p, p.items[0]!, 'blocked'));
+    expect(blocked).toBe(text.replace('✅ COMPLETE', '⏸️ BLOCKED'));
+    expect(parse(blocked).items.map((i) => i.status)).toEqual(['blocked', 'done', 'doing', 'todo']);
+    // With no `✅ COMPLETE` left in the plan, done is written in taskmark's own words.
+    expect(edit(blocked, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('COMPLETE', 'DONE'));
+  });
+
   it('adds a status line to a heading item that states none, in the style of the others', () => {
     const text =
       '# P\n\n### A-1: One\n\n**Status:** ⏳ TODO  \n**Owner:** Kim  \n\n### A-2: Two\n\n- [ ] x\n';

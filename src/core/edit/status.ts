@@ -166,6 +166,11 @@ function annotation(plan: Plan, status: Status, old: string): string {
       ? inShortcodesLike(glyph, old)
       : `(${word.toUpperCase()})`;
   }
+  // A glyph and a word (`✅ COMPLETE`): both change, the glyph as the plan writes it for the status.
+  if (/^[^\p{L}\s]+\s*\p{L}/u.test(repaired)) {
+    const both = statusText(plan, status, old);
+    if (readHeading(`Title ${both}`).status === status) return both;
+  }
   return old === old.toUpperCase()
     ? word.toUpperCase()
     : old === old.toLowerCase()

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   leadingDecorationLength,
+  readHeading,
   SECTION_STATUS_MAX_LENGTH,
   sectionStatusOf,
   trailingGlyph,
@@ -82,5 +83,28 @@ describe('heading decoration', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('reads a glyph and a status word ending a heading, whatever the glyph, and nothing less', () => {
+    const read = (t: string) => {
+      const h = readHeading(t);
+      return [h.title, h.status, h.statusRange && t.slice(...h.statusRange)];
+    };
+    expect(read('Phase 2: Sync Engine ✅ COMPLETE')).toEqual(['Phase 2: Sync Engine', 'done', '✅ COMPLETE']);
+    expect(read('Phase 3: UI 🏗️ IN PROGRESS')).toEqual(['Phase 3: UI', 'doing', '🏗️ IN PROGRESS']);
+    expect(read('Importer — 🚧 Blocked ')).toEqual(['Importer', 'blocked', '🚧 Blocked']);
+    expect(read('Search: 🔄 in progress')).toEqual(['Search', 'doing', '🔄 in progress']);
+    expect(read("Exporter ❌ WON'T DO")).toEqual(['Exporter', 'cancelled', "❌ WON'T DO"]);
+    // In brackets or after a dash, a glyph may open the annotation.
+    expect(read('Phase 1 (✅ Done)')).toEqual(['Phase 1', 'done', '✅ Done']);
+    expect(read('Phase 1 [🔄 IN PROGRESS]')).toEqual(['Phase 1', 'doing', '🔄 IN PROGRESS']);
+    expect(read('Phase 1 — ⏸️ On hold (vendor)')[1]).toBe('blocked');
+    // A glyph alone is read only when it is a strong one; words that are not a status say nothing.
+    expect(read('Sync Engine 🔄')).toEqual(['Sync Engine', null, null]);
+    expect(read('Roadmap 🎯 Goals')).toEqual(['Roadmap 🎯 Goals', null, null]);
+    expect(read('Release ✅ Done with the docs')).toEqual(['Release ✅ Done with the docs', null, null]);
+    // The glyph stands apart from the title, and a title stays before it.
+    expect(read('Sync✅ DONE')[1]).toBeNull();
+    expect(read('🔄 IN PROGRESS')).toEqual(['IN PROGRESS', null, null]);
   });
 });

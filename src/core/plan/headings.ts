@@ -105,6 +105,52 @@ export function trailingGlyph(s: string): { index: number; glyph: string; glyphS
   return { index, glyph: s.slice(glyphStart, glyphEnd), glyphStart };
 }
 
+/** The longest status word a glyph-and-word annotation may have (`NOT STARTED`, `WON'T DO`, `ERLEDIGT`). */
+const MAX_GLYPH_WORD = 24;
+
+/**
+ * A decoration glyph and a status word ending `text` between `start` and `end` (`✅ COMPLETE`,
+ * `🔄 In Progress`), set off by white space and maybe a dash or colon: the annotation's offsets, its
+ * status, and where the text before it ends (separator excluded); null when the end is not one.
+ */
+function trailingGlyphWord(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number; before: number; status: Status } | null {
+  let wordEnd = end;
+  while (wordEnd > start && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
+  let i = wordEnd;
+  while (i > start && wordEnd - i <= MAX_GLYPH_WORD) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 32 || c === 39 || c === 45 || c === 0x2019) i--;
+    else if (isLetterOrDigit(codePointBefore(text, i))) i -= c >= 0xdc00 && c <= 0xdfff ? 2 : 1;
+    else break;
+  }
+  let wordStart = i;
+  while (wordStart < wordEnd && isSpace(text.charCodeAt(wordStart))) wordStart++;
+  if (wordStart === wordEnd || wordEnd - wordStart > MAX_GLYPH_WORD) return null;
+  const word = text.slice(wordStart, wordEnd);
+  const found = findStatusWord(word);
+  if (!found || found.index !== 0 || found.text.length !== word.length) return null;
+  let glyphEnd = i;
+  if (text.charCodeAt(glyphEnd - 1) === 0xfe0f) glyphEnd--;
+  const cp = codePointBefore(text, glyphEnd);
+  if (glyphEnd <= start || !isDecoration(cp, TRAIL_EXCLUDED)) return null;
+  const glyphStart = glyphEnd - (cp >= 0x10000 ? 2 : 1);
+  // The glyph stands apart from the title: white space before it, then maybe a dash or colon.
+  let before = glyphStart;
+  while (before > start && isSpace(text.charCodeAt(before - 1))) before--;
+  if (before === glyphStart) return null;
+  const sep = text.charCodeAt(before - 1);
+  if (sep === 58 || sep === 45 || sep === 0x2013 || sep === 0x2014 || sep === 124) {
+    before--;
+    while (before > start && isSpace(text.charCodeAt(before - 1))) before--;
+  }
+  if (before === start) return null;
+  return { start: glyphStart, end: wordEnd, before, status: found.status };
+}
+
 function glyphAt(s: string, i: number): string {
   const cp = s.codePointAt(i);
   return cp === undefined ? '' : String.fromCodePoint(cp);
@@ -152,6 +198,17 @@ export function readHeading(text: string): HeadingInfo {
     }
     end = start + m.index;
   }
+  // A glyph and a status word ending the heading (`Phase 2: Sync ✅ COMPLETE`, `… 🏗️ IN PROGRESS`):
+  // the word says the status, so any glyph will do, `🔄` and `🚧` included.
+  if (!status) {
+    const gw = trailingGlyphWord(text, start, end);
+    if (gw) {
+      status = gw.status;
+      statusText = text.slice(gw.start, gw.end);
+      statusRange = [gw.start, gw.end];
+      end = gw.before;
+    }
+  }
   // Trailing annotation: `(NOT IMPLEMENTED)`, `[DONE]`, `- COMPLETED`.
   const body = text.slice(start, end);
   // No leading `\s*` in the regex: tried at every offset of a long run of spaces, it made a heading
@@ -161,8 +218,10 @@ export function readHeading(text: string): HeadingInfo {
   while (annStart > 0 && isSpace(body.charCodeAt(annStart - 1))) annStart--;
   if (ann) {
     const inner = (ann[1] ?? ann[2] ?? ann[3]!).trim();
-    const word = findStatusWord(inner);
-    if (word && word.index === 0 && inner.length - word.text.length <= 2) {
+    // A glyph may open it: `(✅ Done)`, `[🔄 IN PROGRESS]`.
+    const lead = leadingDecorationLength(inner, 0);
+    const word = findStatusWord(lead > 0 ? inner.slice(lead) : inner);
+    if (word && word.index === 0 && inner.length - lead - word.text.length <= 2) {
       if (!status || statusRange) {
         status = word.status;
         statusText = inner;
@@ -177,11 +236,13 @@ export function readHeading(text: string): HeadingInfo {
     const seg = /\s[-–—]\s+/u.exec(text.slice(start, end));
     if (seg) {
       const after = start + seg.index + seg[0].length;
-      const word = findStatusWord(text.slice(after, end));
+      // A glyph may open it: `Phase 1 — ✅ Done (2026-01-02)`.
+      const lead = leadingDecorationLength(text, after);
+      const word = findStatusWord(text.slice(after + lead, end));
       if (word && word.index === 0) {
         status = word.status;
-        statusText = word.text;
-        statusRange = [after, after + word.text.length];
+        statusText = text.slice(after, after + lead + word.text.length);
+        statusRange = [after, after + lead + word.text.length];
       }
     }
   }
