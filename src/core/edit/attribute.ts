@@ -46,7 +46,10 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   // (the first owner): every one is set, so the plan stops contradicting itself, and every one is
   // removed. An item's several owners are its mentions: setting the owner changes the first.
   // `#tag` and `+project` marks are words of the title, not the item's tags field.
-  const stated = item.fields.filter((f) => f.key === k && f.rawKey !== '#' && f.rawKey !== '+');
+  let stated = item.fields.filter((f) => f.key === k && f.rawKey !== '#' && f.rawKey !== '+');
+  // A due date read from a target that is a date (a roadmap's `Target` column) is set there.
+  if (k === 'due' && stated.length === 0 && item.dueText !== null)
+    stated = item.fields.filter((f) => f.key === 'target' && f.value.trim() === item.dueText);
   // A field inside another (the `@kim` of `(owner: @kim)`) goes with the outer one.
   const existing = stated.filter(
     (f, i) =>

@@ -323,8 +323,12 @@ describe('setAttribute', () => {
 
   it('adds and removes a field of a line joined by middle dots with its dot', () => {
     const text = '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: In progress\n';
+    expect(edit(text, (p) => setAttribute(p, key(p, 'EPIC-1'), 'priority', 'P1'))).toBe(
+      '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: In progress · Priority: P1\n',
+    );
+    // The target is a period, so it is the epic's due date, and a new due date is written there.
     expect(edit(text, (p) => setAttribute(p, key(p, 'EPIC-1'), 'due', '2026-05-01'))).toBe(
-      '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: In progress · Due: 2026-05-01\n',
+      '### EPIC-1 Observability\nOwner: @dana · Target: 2026-05-01 · Status: In progress\n',
     );
     expect(edit(text, (p) => setAttribute(p, key(p, 'EPIC-1'), 'owner', null))).toBe(
       '### EPIC-1 Observability\nTarget: Q1 2026 · Status: In progress\n',
@@ -681,6 +685,18 @@ describe('editing the rows of a status table', () => {
     );
     expect(edit(table, (p) => removeItem(p, p.items[0]!))).toBe(
       table.replace('| Write docs | | Ana |\n', ''),
+    );
+  });
+  it('sets a due date read from a Target column of dates in that column', () => {
+    const roadmap =
+      '| Feature | Status | Target |\n|---|---|---|\n| SSO | Done | Q1 2027 |\n| Search | Planned | p95 < 20 ms |\n';
+    const out = edit(roadmap, (p) => setAttribute(p, p.items[0]!, 'due', '2027-02-01'));
+    expect(out).toBe(roadmap.replace('Q1 2027', '2027-02-01'));
+    expect(parse(out).items[0]!.due).toBe('2027-02-01');
+    // A target that is not a date is not where a due date goes.
+    const plan = parse(roadmap);
+    expect(() => setAttribute(plan, plan.items[1]!, 'due', '2027-02-01')).toThrow(
+      'its table has no due column',
     );
   });
 });

@@ -989,6 +989,36 @@ describe('parsePlan on status tables', () => {
     ]);
   });
 
+  it('reads a Target column of dates as the due date, periods by their last day, and Est. as the effort', () => {
+    const rows = parse(
+      [
+        '**Date:** 2026-11-20',
+        '',
+        '| Feature | Status | Target | Est. |',
+        '|---|---|---|---|',
+        '| SSO | Done | 2026-10-01 | 3d |',
+        '| SCIM | Blocked | Q1 2027 | 2w |',
+        '| Billing | Planned | Dec 20 | |',
+        '| Exports | Planned | December 2026 | |',
+        '| Search | Planned | p95 under 20 ms | |',
+        '| Audit | Planned | soon | |',
+      ].join('\n'),
+    ).items;
+    expect(rows.map((i) => [i.title, i.due, i.dueText, i.effort?.minutes ?? null])).toEqual([
+      ['SSO', '2026-10-01', '2026-10-01', 3 * 8 * 60],
+      ['SCIM', '2027-03-31', 'Q1 2027', 2 * 5 * 8 * 60],
+      ['Billing', '2026-12-20', 'Dec 20', null],
+      ['Exports', '2026-12-31', 'December 2026', null],
+      ['Search', null, null, null],
+      ['Audit', null, null, null],
+    ]);
+    // A due date stated too is the one read, before the target or after it.
+    const both = parse(
+      '- [ ] A (due: 2026-01-02) [target:: 2026-05-01]\n- [ ] B [target:: 2026-05-01] (due: 2026-01-02)\n',
+    );
+    expect(both.items.map((i) => i.due)).toEqual(['2026-01-02', '2026-01-02']);
+  });
+
   it('leaves tables of figures and tables without a task column to the dashboards', () => {
     expect(plan.items.filter((i) => i.line > 12)).toEqual([]);
   });

@@ -141,6 +141,20 @@ export function resolveDate(text: string, planDate: string | null): DateMatch | 
   return { date: addDays(planDate, Math.max(0, offset)), index: rel.index, length: rel[0].length };
 }
 
+/** A value that is a period and nothing else: `Q1 2027`, `2026-H2`, `December 2026`, `end of Q3 2026`. */
+const WHOLE_PERIOD_RE =
+  /^(?:(?:end of|by|before)\s+)?(?:[QH][1-4]\s*[-/]?\s*\d{4}|\d{4}\s*[-/]?\s*[QH][1-4]|\p{L}{3,9}\.?\s+\d{4})$/iu;
+
+/**
+ * The date a due field's value names (`2026-03-01`, `Mar 18`, `Week 4`), or the last day of the
+ * period it names whole (`Q1 2027`, `December 2026`): work due in a quarter is due by its end.
+ */
+export function readDueValue(value: string, planDate: string | null): string | null {
+  const r = resolveDate(value, planDate);
+  if (r) return r.date;
+  return value.length <= 24 && WHOLE_PERIOD_RE.test(value) ? periodEnd(value) : null;
+}
+
 /** A deadline a heading states in words before a date: `(target: 2026-03-01)`, `— due May 15, 2026`. */
 const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*[:=]?\s*(?=\d|[a-z])/gi;
 

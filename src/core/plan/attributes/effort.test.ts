@@ -6,7 +6,10 @@ import { readEffort, readInlineEffort } from './effort.js';
 const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`;
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
-const INLINE_EFFORT_RE = new RegExp(`(?:\\(\\s*|~)${EFFORT_RE.source}\\s*\\)?`, 'iu');
+const INLINE_EFFORT_RE = new RegExp(
+  `(?:\\(\\s*(?:est(?:imated?)?\\.?\\s+~?)?|~)${EFFORT_RE.source}\\s*\\)?`,
+  'iu',
+);
 
 function referenceMatch(text: string) {
   const m = EFFORT_RE.exec(text);
@@ -22,7 +25,7 @@ function referenceInline(text: string) {
 }
 
 const piece = fc.oneof(
-  fc.constantFrom('2', '3.5', '1,5', '10', '-', '–', ' to ', ' ', '(', ')', '~', '  '),
+  fc.constantFrom('2', '3.5', '1,5', '10', '-', '–', ' to ', ' ', '(', ')', '~', '  ', 'est. ', 'Estimate '),
   fc.constantFrom('h', 'H', 'min', 'minutes', 'MO', 'months', 'wks', 'days', 'd', 'w', 'hrs', 'ſ', '\u212a'),
   fc.constantFrom('é', 'x', 'ß', '中', '𝒜', '\ud835', '✅', '\u00a0', 'ı', 'İ'),
   fc.string({ maxLength: 2 }),
@@ -44,5 +47,17 @@ describe('effort regexes', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('reads an estimate in parentheses after a word for it, and cuts the whole', () => {
+    const at = (s: string) => {
+      const m = readInlineEffort(s);
+      return m && [s.slice(m.index, m.index + m.length), m.effort.minutes, m.effort.maxMinutes];
+    };
+    expect(at('Rewrite the importer (est. 3d)')).toEqual(['(est. 3d)', 3 * 8 * 60, null]);
+    expect(at('Port it (Estimate 2-3 days) first')).toEqual(['(Estimate 2-3 days)', 960, 1440]);
+    expect(at('Tune (est ~4h)')).toEqual(['(est ~4h)', 240, null]);
+    expect(at('Read (estimates 3d)')).toBeNull();
+    expect(at('Ship (est. soon, 3d)')).toBeNull();
   });
 });

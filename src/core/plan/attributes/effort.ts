@@ -8,7 +8,9 @@ const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const effortSource = (notLetter: string) =>
   `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
-const inlineSource = (notLetter: string) => `(?:\\(\\s*|~)${effortSource(notLetter)}\\s*\\)?`;
+/** `(2h)`, `~3d`, and in parentheses after a word for it: `(est. 3d)`, `(estimate 2-3 days)`, `(est ~4h)`. */
+const inlineSource = (notLetter: string) =>
+  `(?:\\(\\s*(?:est(?:imated?)?\\.?\\s+~?)?|~)${effortSource(notLetter)}\\s*\\)?`;
 /**
  * The unit must not run on into a letter. The regexes test only ASCII after it, without the `u` flag;
  * the exact forms (`(?![\p{L}])`, `iu`) read the rare text where that is not the same: a non-ASCII

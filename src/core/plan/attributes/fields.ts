@@ -98,7 +98,13 @@ const MAX_CACHED_KEYS = 4096;
 export function normaliseKey(raw: string): string {
   const cached = normalisedKeys.get(raw);
   if (cached !== undefined) return cached;
-  const k = raw.replace(/[*_`]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  // A key's closing dot is an abbreviation's (`Est.`, `Resp.`), not the key's.
+  const k = raw
+    .replace(/[*_`]/g, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=\p{L})\.$/u, '')
+    .toLowerCase();
   const key = KEY_ALIASES.get(k) ?? k;
   if (normalisedKeys.size >= MAX_CACHED_KEYS) normalisedKeys.clear();
   normalisedKeys.set(raw, key);

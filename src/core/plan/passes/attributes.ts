@@ -1,6 +1,6 @@
 /** Stage 4: attribute extractors run over each item's own text and field lines. */
 import type { Field, Item, Status } from '../../model.js';
-import { resolveDate } from '../attributes/dates.js';
+import { readDueValue } from '../attributes/dates.js';
 import { readEffort, readInlineEffort } from '../attributes/effort.js';
 import {
   isPlaceholder,
@@ -231,9 +231,20 @@ function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDep
       if (!isPlaceholder(value)) item.owner ??= value.replace(/^@/, '');
       return;
     case 'due': {
-      const r = resolveDate(value, ctx.planDate);
+      const date = readDueValue(value, ctx.planDate);
       item.dueText = value;
-      if (r) item.due = r.date;
+      if (date) item.due = date;
+      return;
+    }
+    case 'target': {
+      // A target that is a date (a roadmap's `Target` column) is the deadline, when none is stated;
+      // other targets (`Target: p95 under 20 ms`) are what the work aims at, not when.
+      if (item.due !== null || hasDueField(item)) return;
+      const date = readDueValue(value, ctx.planDate);
+      if (date) {
+        item.dueText = value;
+        item.due = date;
+      }
       return;
     }
     case 'effort':
@@ -266,6 +277,11 @@ function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDep
     default:
       return;
   }
+}
+
+function hasDueField(item: Item): boolean {
+  for (let k = 0; k < item.fields.length; k++) if (item.fields[k]!.key === 'due') return true;
+  return false;
 }
 
 /** Splits `MH-001, MH-002 and T004` into references. */
