@@ -321,6 +321,19 @@ describe('setAttribute', () => {
     );
   });
 
+  it('removes an owner set off by an arrow with the arrow', () => {
+    const text = '- [ ] Update the SDK → @kim\n- [ ] Tag it -> @bo\n';
+    const out = edit(text, (p) => [
+      ...setAttribute(p, p.items[0]!, 'owner', null),
+      ...setAttribute(p, p.items[1]!, 'owner', null),
+    ]);
+    expect(out).toBe('- [ ] Update the SDK\n- [ ] Tag it\n');
+    expect(parse(out).items.map((i) => [i.key, i.owner])).toEqual([
+      ['update-the-sdk', null],
+      ['tag-it', null],
+    ]);
+  });
+
   it('adds and removes a field of a line joined by middle dots with its dot', () => {
     const text = '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: In progress\n';
     expect(edit(text, (p) => setAttribute(p, key(p, 'EPIC-1'), 'priority', 'P1'))).toBe(

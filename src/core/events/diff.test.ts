@@ -49,11 +49,15 @@ describe('diffPlans', () => {
   });
 
   it('reports an item whose section heading changed as moved, not removed and created', () => {
-    const a = parse('# Plan\n\n## Later\n\n- [ ] write docs\n');
-    const b = parse('# Plan\n\n## Now\n\n- [ ] write docs\n');
+    const a = parse('# Plan\n\n## Ideas\n\n- [ ] write docs\n');
+    const b = parse('# Plan\n\n## Roadmap\n\n- [ ] write docs\n');
     const events = diffPlans(a, b, 'PLAN.md');
     expect(types(events)).toEqual(['moved']);
     expect(events[0]).toMatchObject({ previousKey: a.items[0]!.key, key: b.items[0]!.key });
+    // From the Later lane of a roadmap to its Now lane, an open item starts: moved, and now doing.
+    const later = parse('# Plan\n\n## Later\n\n- [ ] write docs\n');
+    const now = parse('# Plan\n\n## Now\n\n- [ ] write docs\n');
+    expect(types(diffPlans(later, now, 'PLAN.md'))).toEqual(['moved', 'status_changed']);
   });
 
   it('reports unrelated new and deleted items as created and removed', () => {

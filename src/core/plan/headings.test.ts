@@ -47,7 +47,7 @@ describe('heading decoration', () => {
     // Every title the section-status regexes accept, in lower case.
     const titles: Record<string, string[]> = {
       done: ['changelog', 'change log', 'completed', 'completed items', 'completed tasks', 'completed work'],
-      doing: ['in progress', 'doing', 'wip', 'ongoing', 'current', 'current work', 'active'],
+      doing: ['in progress', 'doing', 'wip', 'ongoing', 'current', 'current work', 'active', 'now'],
       blocked: ['blocked', 'on hold', 'waiting'],
       cancelled: ['cancelled', 'canceled', 'dropped', "won't do", 'wont do', 'abandoned'],
       todo: ['todo', 'to do', 'backlog', 'not started', 'pending', 'planned', 'upcoming', 'next'],
@@ -60,6 +60,10 @@ describe('heading decoration', () => {
       'carryover items',
       'future',
       'future ideas',
+      'later',
+      'icebox',
+      'someday',
+      'someday/maybe',
     );
     expect(sectionStatusOf('Current sprint')).toBeNull();
     for (const [status, list] of Object.entries(titles))

@@ -33,11 +33,12 @@ const SECTION_STATUS: readonly [RegExp, Status][] = [
     'done',
   ],
   // Lanes of work under way. Not "Current sprint": a sprint holds work planned, not yet begun.
-  [/^(?:in progress|doing|wip|ongoing|current(?: work)?|active)$/i, 'doing'],
+  // `Now` is the first lane of a Now / Next / Later roadmap.
+  [/^(?:in progress|doing|wip|ongoing|current(?: work)?|active|now)$/i, 'doing'],
   [/^(?:blocked|on hold|waiting)$/i, 'blocked'],
   [/^(?:cancelled|canceled|dropped|won'?t do|abandoned)$/i, 'cancelled'],
   [
-    /^(?:to ?do|backlog|not started|pending|planned|upcoming|next|carry-?over(?: items)?|future(?: ideas)?)$/i,
+    /^(?:to ?do|backlog|not started|pending|planned|upcoming|next|later|icebox|someday(?:\/maybe)?|carry-?over(?: items)?|future(?: ideas)?)$/i,
     'todo',
   ],
 ];

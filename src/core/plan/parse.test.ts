@@ -217,6 +217,18 @@ describe('parsePlan on heading items', () => {
     expect(plan.byKey.get('PAY-102/Task-2.3')!.tags).toEqual(expect.arrayContaining(['postgresql']));
   });
 
+  it('reads an estimate in a plain sub-bullet under any of its usual keys', () => {
+    const items = parse(
+      '- [ ] One\n  - Estimated: 2 hours\n- [ ] Two\n  - Estimated time: 2 days\n- [ ] Three\n  - Est.: ~4h\n- [ ] Four\n  - Estimated: we will see\n',
+    ).items;
+    expect(items.map((i) => [i.title, i.effort?.minutes ?? null])).toEqual([
+      ['One', 120],
+      ['Two', 960],
+      ['Three', 240],
+      ['Four', null],
+    ]);
+  });
+
   it('treats restated IDs in a checklist as references', () => {
     const refs = plan.items.filter((i) => i.refersTo !== null).map((i) => i.refersTo);
     expect(refs).toEqual(['PAY-101', 'PAY-102']);
@@ -669,6 +681,18 @@ describe('parsePlan on lists that show status without boxes', () => {
     // One status section of bullets is notes, not a board.
     expect(parse('# Log\n\n## Done\n\n- Met the vendor\n\n## Next\n\nCall them.\n').items).toEqual([]);
   });
+
+  it('reads a Now / Next / Later roadmap as lanes: now is under way, the others are to do', () => {
+    const roadmap = parse(
+      '# Roadmap\n\n## Now\n\n- Passkeys\n\n## Next\n\n- SCIM\n\n## Later\n\n- Mobile app\n\n## Icebox\n\n- Blockchain\n',
+    );
+    expect(roadmap.items.map((i) => [i.title, i.status, i.statusSource])).toEqual([
+      ['Passkeys', 'doing', 'section'],
+      ['SCIM', 'todo', 'section'],
+      ['Mobile app', 'todo', 'section'],
+      ['Blockchain', 'todo', 'section'],
+    ]);
+  });
 });
 
 describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {
@@ -817,11 +841,13 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
 
   it('cuts mentions alone after a dash from the title, and leaves them in its words elsewhere', () => {
     const p = parse(
-      '- [ ] Security review — @sam\n- [ ] Review - @sam, @li\n- [ ] Pair with @ana, @bo\n- [ ] Call @mom\n',
+      '- [ ] Security review — @sam\n- [ ] Review - @sam, @li\n- [ ] Update the SDK → @kim\n- [ ] Tag it -> @bo, 2d\n- [ ] Pair with @ana, @bo\n- [ ] Call @mom\n',
     );
     expect(p.items.map((i) => [i.title, i.owner])).toEqual([
       ['Security review', 'sam'],
       ['Review', 'sam'],
+      ['Update the SDK', 'kim'],
+      ['Tag it', 'bo'],
       ['Pair with @ana, @bo', 'ana'],
       ['Call @mom', 'mom'],
     ]);

@@ -11,7 +11,7 @@
  * try 2 approaches` is left whole. Mentions alone are a list after a dash (`Review — @sam`).
  */
 import type { Effort, Field, Priority } from '../../model.js';
-import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
+import { codePointAt, isLetterOrDigit, isSpace, setOffDashAt } from '../chars.js';
 import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
@@ -326,15 +326,18 @@ export function readTail(
     meta++;
   }
   if (meta === 0 && mentions === 0) return null;
-  // The separator: a dash or bar with white space before it, or a comma. Mentions alone are a list
-  // only after a dash (`Security review — @sam`): `Pair with @ana, @bo` says who in its own words.
+  // The separator: a dash, bar or arrow with white space before it (`Update the SDK → @kim`), or a
+  // comma. Mentions alone are a list only after one of the first: `Pair with @ana, @bo` says who in
+  // its own words.
   let p = first;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
-  const sep = s.charCodeAt(p - 1);
-  const spaced = p >= 2 && isSpace(s.charCodeAt(p - 2));
-  if (sep === 44 && meta > 0) p--;
-  else if ((sep === 0x2014 || sep === 0x2013 || sep === 45 || sep === 124) && spaced) p--;
-  else return null;
+  if (s.charCodeAt(p - 1) === 44) {
+    if (meta === 0) return null;
+    p--;
+  } else {
+    p = setOffDashAt(s.slice(0, p), true);
+    if (p < 0) return null;
+  }
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   // A title must be left before the tail.
   for (let i = 0; i < p; i++)
