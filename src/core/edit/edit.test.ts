@@ -626,6 +626,13 @@ describe('editing priority and estimate marks', () => {
       }),
     );
   });
+  it("changes and removes the circle ending a heading item's line", () => {
+    const text = '# P\n\n### 1. Migrate 🟠\n**Owner:** Bo\n';
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', 'P0'))).toBe(text.replace('🟠', '🔴'));
+    const none = edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', null));
+    expect(none).toBe(text.replace(' 🟠', ''));
+    expect(parse(none).items[0]!.priority).toBeNull();
+  });
 });
 
 describe('editing lines damaged by a wrong code page', () => {

@@ -413,6 +413,18 @@ describe('parsePlan on status bullets and annotated headings', () => {
     expect(dark.rollup).toMatchObject({ done: 1, total: 2 });
   });
 
+  it("reads a heading's own priority, a circle ending it or a section word before a remark", () => {
+    const plan = parse(
+      '# Plan\n\n## Critical (do first)\n\n### 1. Migrate the database 🔴\n**Owner:** Bo\n\n### 2. Rotate the key\n**Owner:** Li\n\n## Later\n\n### 3. Dark mode 🟢\n',
+    );
+    expect(plan.items.map((i) => [i.id, i.title, i.priority?.label ?? null])).toEqual([
+      ['1', 'Migrate the database', '🔴'],
+      ['2', 'Rotate the key', 'Critical'],
+      // A numbered heading that states a priority is an item, as one with a field line is.
+      ['3', 'Dark mode', '🟢'],
+    ]);
+  });
+
   it('does not make a bare status heading an item', () => {
     expect(plan.sections.find((s) => s.title === 'Changelog')?.status).toBe('done');
     expect(plan.items.some((i) => i.title === 'Changelog')).toBe(false);

@@ -7,7 +7,7 @@ import type { Field, Item, Section, Status } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from './attributes/effort.js';
 import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
-import { readInlinePriority } from './attributes/priority.js';
+import { readInlinePriority, trailingCircle } from './attributes/priority.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
@@ -284,6 +284,22 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const item = newItem('heading', b.startLine);
     item.title = info.title;
     item.id = info.id;
+    // A priority the heading states (`### 1. Migrate 🔴`, `## P0 - Login`) is the item's own; a field
+    // line under it says more. A circle ending the heading is a mark an edit changes in place.
+    item.priority = info.priority;
+    const circle = plain && info.priority ? trailingCircle(text.slice(first.start, first.end)) : null;
+    if (circle) {
+      const at = first.start + circle.index;
+      const glyph = at + circle.length - circle.priority.label.length;
+      item.fields.push({
+        key: 'priority',
+        rawKey: '',
+        value: circle.priority.label,
+        span: { start: at, end: at + circle.length },
+        valueSpan: { start: glyph, end: glyph + circle.priority.label.length },
+        style: 'mark',
+      });
+    }
     item.headingLevel = b.level;
     item.lineSpan = { start: lines.start[b.startLine]!, end: lines.end[b.endLine - 1]! };
     item.span = { start: item.lineSpan.start, end: text.length };

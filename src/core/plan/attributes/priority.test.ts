@@ -60,12 +60,13 @@ function referenceHeadingPriority(title: string): Priority | null {
     const m = re.exec(t);
     if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
   }
-  const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
+  const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—(]|\s*$)/i.exec(t);
   if (w || /^priority\s*[:-]?\s*\S/i.test(t))
     return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
   const lead = EMOJI_RE.exec(title);
   if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
-  return null;
+  const circle = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(title);
+  return circle ? { rank: EMOJI.get(circle[1]!)!, label: circle[1]! } : null;
 }
 
 const piece = fc.oneof(
@@ -103,6 +104,7 @@ describe('priority marks', () => {
       "won't have",
       'nice to have',
       'Critical',
+      'Critical (now)',
       'high priority',
       'Low -',
       'Priority: P2',

@@ -38,6 +38,8 @@ const EMOJI: ReadonlyMap<string, number> = new Map([
 ]);
 
 const ORG_RE = /\[#([A-E])\]/;
+/** A traffic-light circle ending a line or heading, set off by white space. */
+const TRAILING_CIRCLE_RE = /\s(🔴|🟠|🟡|🟢)\s*$/u;
 const EMOJI_RE = /🔺|⏫|🔼|🔽|⏬|🔴|🟠|🟡|🟢/u;
 
 /** Whether code point `cp` may stand next to a `P0`–`P4` mark: neither a letter, a digit nor `-`. */
@@ -107,17 +109,31 @@ export function readHeadingPriority(title: string): Priority | null {
   const c = lower.charCodeAt(0);
   // critical, urgent, high, medium, low; priority
   if (c === 99 || c === 117 || c === 104 || c === 109 || c === 108 || c === 112) {
-    const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—]|\s*$)/i.exec(t);
+    const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—(]|\s*$)/i.exec(t);
     if (w || /^priority\s*[:-]?\s*\S/i.test(t))
       return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
   }
-  // An emoji mark must be the first thing in the heading: not when that is ASCII.
+  // An emoji mark opens the heading, or a traffic-light circle ends it (`### 1. Migrate 🔴`), as it
+  // does an item's line.
   let first = 0;
   while (first < title.length && isSpace(title.charCodeAt(first))) first++;
-  if (!(title.charCodeAt(first) >= 128)) return null;
-  const lead = EMOJI_RE.exec(title);
-  if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
-  return null;
+  if (title.charCodeAt(first) >= 128) {
+    const lead = EMOJI_RE.exec(title);
+    if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
+  }
+  return trailingCircle(title)?.priority ?? null;
+}
+
+/** A traffic-light circle ending `s`, set off by white space (`Migrate 🔴`), with its offsets. */
+export function trailingCircle(s: string): InlinePriority | null {
+  // Every circle ends in a low surrogate: a line that ends otherwise is not given to the regex.
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  if (!(s.charCodeAt(end - 1) >= 0xdc00 && s.charCodeAt(end - 1) <= 0xdfff)) return null;
+  const c = TRAILING_CIRCLE_RE.exec(s);
+  return c
+    ? { priority: { rank: EMOJI.get(c[1]!)!, label: c[1]! }, index: c.index, length: c[0].length }
+    : null;
 }
 
 export interface InlinePriority {
@@ -166,9 +182,7 @@ export function readInlinePriority(text: string): InlinePriority | null {
   if (!/[^\x00-\x7f]/.test(text)) return null;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
-  const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);
-  if (c) return { priority: { rank: EMOJI.get(c[1]!)!, label: c[1]! }, index: c.index, length: c[0].length };
-  return null;
+  return trailingCircle(text);
 }
 
 const PRIORITY_WORD = String.raw`(critical|urgent|blocker|highest|high|medium|med|normal|lowest|low)(?:[ \t]+prio(?:rity)?)?`;
