@@ -35,7 +35,7 @@ function write(root: string, name: string, content: string | Uint8Array) {
   writeFileSync(join(root, name), content);
 }
 
-const TODO = '# Todo\n\n## Now\n\n- [ ] rotate the secrets\n- [x] back up the database\n';
+const TODO = '# Todo\n\n## This week\n\n- [ ] rotate the secrets\n- [x] back up the database\n';
 
 async function eventTypes(store: Store) {
   return (await store.listEvents()).map((e) => `${e.type}:${e.key}`);
@@ -188,7 +188,7 @@ describe('watchWorkspace', () => {
     write(w.root, 'TODO.md', `${TODO}- [ ] a new task\n`);
     const r = await imported;
     expect(r.changed).toEqual(['TODO.md']);
-    expect(await eventTypes(w.store)).toContain('created:now/a-new-task');
+    expect(await eventTypes(w.store)).toContain('created:this-week/a-new-task');
   });
 });
 
@@ -205,7 +205,7 @@ describe('importPlan', () => {
     expect(again.changed).toEqual([]);
     expect(again.unchanged).toBe(1);
     expect((await eventTypes(w.store)).filter((e) => e.startsWith('status_changed'))).toEqual([
-      'status_changed:now/rotate-the-secrets',
+      'status_changed:this-week/rotate-the-secrets',
     ]);
   });
 });
