@@ -334,6 +334,21 @@ describe('setAttribute', () => {
     ]);
   });
 
+  it('changes and removes fields opened by an icon, and writes a new one without the icon', () => {
+    const text =
+      '### T-1: Importer\n👤 **Owner:** Kim\n📅 **Due:** 2026-12-01\n\n### T-2: Docs\n- 👤 Owner: Li\n';
+    expect(edit(text, (p) => setAttribute(p, key(p, 'T-1'), 'owner', 'Bo'))).toBe(text.replace('Kim', 'Bo'));
+    expect(edit(text, (p) => setAttribute(p, key(p, 'T-1'), 'owner', null))).toBe(
+      text.replace('👤 **Owner:** Kim\n', ''),
+    );
+    expect(edit(text, (p) => setAttribute(p, key(p, 'T-1'), 'effort', '2h'))).toBe(
+      text.replace('2026-12-01\n', '2026-12-01\n**Effort:** 2h\n'),
+    );
+    expect(edit(text, (p) => setAttribute(p, key(p, 'T-2'), 'due', '2026-12-03'))).toBe(
+      `${text}- Due: 2026-12-03\n`,
+    );
+  });
+
   it('adds and removes a field of a line joined by middle dots with its dot', () => {
     const text = '### EPIC-1 Observability\nOwner: @dana · Target: Q1 2026 · Status: In progress\n';
     expect(edit(text, (p) => setAttribute(p, key(p, 'EPIC-1'), 'priority', 'P1'))).toBe(

@@ -1,5 +1,6 @@
 /** Writing a new `**Key:** value` field line under a heading item, in the style of the plan's own. */
 import type { Field, Item, Plan } from '../model.js';
+import { iconPrefixLength } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import type { Edit } from './splice.js';
 import { eolOf, keySpelling, nextLineStart } from './style.js';
@@ -30,8 +31,7 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
   let prefix = `**${spelled}:** `;
   let trailing = '';
   if (sample) {
-    const head = text.slice(sample.span.start, sample.valueSpan.start);
-    prefix = head.replace(sample.rawKey, spelled);
+    prefix = keyHead(text, sample).replace(sample.rawKey, spelled);
     const l = lineAt(plan.lines, sample.span.start);
     const lineEnd = plan.lines.end[l]!;
     const tail = text.slice(sample.valueSpan.end, lineEnd);
@@ -70,13 +70,17 @@ function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): 
   if (marker === null) return null;
   const next =
     marker[3] === undefined ? lead : `${marker[1]}${Number(marker[3]) + 1}${marker[4]}${marker[5]}`;
-  const head = text
-    .slice(last.span.start, last.valueSpan.start)
-    .replace(last.rawKey, keySpelling(plan, key, 'sub-bullet'));
+  const head = keyHead(text, last).replace(last.rawKey, keySpelling(plan, key, 'sub-bullet'));
   const tail = text.slice(last.valueSpan.end, plan.lines.end[l]!);
   const line = `${next}${head}${value}${/^[ \t]*$/.test(tail) ? tail : ''}`;
   const at = nextLineStart(plan, last.span.start);
   const eol = eolOf(plan);
   const atEnd = at === text.length && !/[\r\n]$/.test(text);
   return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
+}
+
+/** How field `f` writes its key, up to its value: `**Owner:** `, without an icon that opens it (`👤`). */
+function keyHead(text: string, f: Field): string {
+  const at = f.span.start + iconPrefixLength(text, f.span.start, f.valueSpan.start);
+  return text.slice(at, f.valueSpan.start);
 }

@@ -62,6 +62,24 @@ export function setOffDashAt(s: string, list = false): number {
   return blankEnd(s, e - width);
 }
 
+/**
+ * Length of an icon opening `s` at `from` and the blanks after it (`👤 `, `⏱️ `): characters outside
+ * ASCII that are neither letters, digits nor white space. 0 when `s` does not open with one.
+ */
+export function iconPrefixLength(s: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = s.charCodeAt(i);
+    if (c < 128 || isSpace(c)) break;
+    const cp = s.codePointAt(i)!;
+    if (isLetterOrDigit(cp)) break;
+    i += cp >= 0x10000 ? 2 : 1;
+  }
+  if (i === from) return 0;
+  while (i < end && isBlank(s.charCodeAt(i))) i++;
+  return i - from;
+}
+
 /** Whether UTF-16 unit `c` is a space or a tab, the white space inside a line. */
 export function isBlank(c: number): boolean {
   return c === 32 || c === 9;

@@ -276,6 +276,40 @@ describe('parsePlan on headings followed by a list of fields', () => {
       ['rate-limiting/token-bucket', 'Token bucket', 'todo', 'Kim', 'backlog/rate-limiting'],
     ]);
   });
+
+  it('reads field lines and bullets opened by an icon, and leaves a status glyph before other words alone', () => {
+    const icons = parse(
+      [
+        '### TASK-1: Importer',
+        '👤 **Owner:** Kim',
+        '⏱️ **Estimate:** 2h | 📅 **Due:** 2026-12-01',
+        '📊 **Status:** 🟡 In Progress',
+        '',
+        '### TASK-2: Docs',
+        '- 👤 Owner: Li',
+        '- ✅ Status: Done',
+        '',
+        '### Release',
+        '- ✅ **Completed**: Changelog',
+        '- 📝 **Notes:** none',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      icons.items.map((i) => [i.key, i.status, i.owner, i.due, i.effort?.minutes ?? null, i.fields.length]),
+    ).toEqual([
+      ['TASK-1', 'doing', 'Kim', '2026-12-01', 120, 4],
+      ['TASK-2', 'done', 'Li', null, null, 2],
+      ['release/completed-changelog', 'done', null, null, null, 0],
+    ]);
+    const t1 = icons.byKey.get('TASK-1')!;
+    expect(t1.fields.map((f) => icons.text.slice(f.span.start, f.span.end))).toEqual([
+      '👤 **Owner:** Kim',
+      '⏱️ **Estimate:** 2h',
+      '📅 **Due:** 2026-12-01',
+      '📊 **Status:** 🟡 In Progress',
+    ]);
+  });
 });
 
 describe('parsePlan on milestones with deadlines', () => {

@@ -1,6 +1,6 @@
 /** Attribute fields as plans write them: bold key lines, pipe-joined lines, dataview, emoji, key:value. */
 import type { Field, FieldStyle } from '../../model.js';
-import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
+import { codePointBefore, iconPrefixLength, isLetterOrDigit, isSpace } from '../chars.js';
 import { MONTH_NAME } from './dates.js';
 
 /** Plan keys (lower case) mapped to taskmark's attribute names; other keys are kept as written. */
@@ -88,6 +88,18 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
 /** Keys that make a heading an item when they appear under it. */
 export const ITEM_KEYS: ReadonlySet<string> = new Set(['status', 'priority', 'owner', 'due']);
 
+/** The keys a field opened by an icon may have: taskmark's attributes (`📊 Status:`, `👤 Owner:`). */
+const ICON_FIELD_KEYS: ReadonlySet<string> = new Set([
+  ...ITEM_KEYS,
+  'effort',
+  'category',
+  'tags',
+  'depends',
+  'phase',
+  'start',
+  'scheduled',
+]);
+
 /**
  * Keys already normalised, by the key as written: plans repeat a handful of keys (`Status`, `Due`,
  * `#`, `@`) on every item. Bounded, so a plan of a million distinct keys cannot grow it without end.
@@ -138,6 +150,9 @@ export function readFieldLine(
   let first = true;
   while (pos < end) {
     const segStart = pos;
+    // An icon may open a field (`👤 **Owner:** Kim`, `- 📅 Due: 2026-12-01`); the field spans it.
+    const icon = text.charCodeAt(pos) >= 128 ? iconPrefixLength(text, pos, end) : 0;
+    pos += icon;
     BOLD_FIELD_RE.lastIndex = pos;
     let m = BOLD_FIELD_RE.exec(text);
     let rawKey: string;
@@ -152,6 +167,8 @@ export function readFieldLine(
     } else {
       return fields.length > 0 ? fields : null;
     }
+    // After an icon only an attribute's key: `- ✅ **Completed**: Login` is a done item, not a field.
+    if (icon > 0 && !ICON_FIELD_KEYS.has(normaliseKey(rawKey))) return fields.length > 0 ? fields : null;
     const valueStart = pos + m[0].length;
     const valueEnd = valueEndOf(text, valueStart, end, plainKnownKeys);
     let trimmedEnd = valueEnd;
@@ -188,8 +205,9 @@ function valueEndOf(text: string, from: number, end: number, plainKeys: boolean)
   return end;
 }
 
-/** Whether a field's key starts at `pos`: a bold one, or a plain one where plain keys are read. */
-function opensField(text: string, pos: number, plainKeys: boolean): boolean {
+/** Whether a field's key starts at `pos`, after an icon or not: a bold one, or a plain one where plain keys are read. */
+function opensField(text: string, from: number, plainKeys: boolean): boolean {
+  const pos = text.charCodeAt(from) >= 128 ? from + iconPrefixLength(text, from, text.length) : from;
   BOLD_FIELD_RE.lastIndex = pos;
   if (BOLD_FIELD_RE.test(text)) return true;
   if (!plainKeys) return false;
