@@ -42,6 +42,13 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       throw new TmError('TM_INVALID_EDIT', `"${value}" is not a status; use one of ${STATUSES.join(', ')}.`);
     return setStatus(plan, item, status);
   }
+  // Story points are written in brackets after a number (`(5 pts)`): a value that is not one would not
+  // read back.
+  if (k === 'points' && value !== null && !/^\d{1,3}(?:\.\d)?$/.test(value.trim()))
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `"${value}" is not a number of story points; write it like 3 or 0.5.`,
+    );
   // Where an item states a key twice (`(A) Call [priority:: P2]`), the parser reads the last of them
   // (the first owner): every one is set, so the plan stops contradicting itself, and every one is
   // removed. An item's several owners are its mentions: setting the owner changes the first.

@@ -321,6 +321,30 @@ describe('setAttribute', () => {
     );
   });
 
+  it('changes and removes story points in their brackets, and refuses a value that is not a number', () => {
+    const text = '### S-1: Replay queue (8 pts)\n\n- [ ] Audit log [5 SP] @kim\n';
+    const out = edit(text, (p) => [
+      ...setAttribute(p, key(p, 'S-1'), 'points', '13'),
+      ...setAttribute(p, p.items[1]!, 'points', '3'),
+    ]);
+    expect(out).toBe('### S-1: Replay queue (13 pts)\n\n- [ ] Audit log [3 SP] @kim\n');
+    const none = edit(text, (p) => [
+      ...setAttribute(p, key(p, 'S-1'), 'points', null),
+      ...setAttribute(p, p.items[1]!, 'points', null),
+    ]);
+    expect(none).toBe('### S-1: Replay queue\n\n- [ ] Audit log @kim\n');
+    expect(
+      parse(none).items.map((i) => [i.title, i.fields.filter((f) => f.key === 'points').length]),
+    ).toEqual([
+      ['Replay queue', 0],
+      ['Audit log @kim', 0],
+    ]);
+    const plan = parse(text);
+    expect(() => setAttribute(plan, plan.items[1]!, 'points', 'big')).toThrow(
+      'is not a number of story points',
+    );
+  });
+
   it('removes an owner set off by an arrow with the arrow', () => {
     const text = '- [ ] Update the SDK → @kim\n- [ ] Tag it -> @bo\n';
     const out = edit(text, (p) => [

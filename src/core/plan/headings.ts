@@ -1,6 +1,7 @@
 /** What a heading says: its ID, title, status annotation, priority, phase and schedule window. */
 import type { Priority, Status } from '../model.js';
 import { readWindow } from './attributes/dates.js';
+import { readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
 import { findStatusWord, readStatusValue, statusOfGlyph } from './attributes/status.js';
@@ -22,6 +23,12 @@ export interface HeadingInfo {
   readonly phase: string | null;
   readonly window: string | null;
   readonly titleRange: readonly [number, number];
+  /** Story points the heading ends with (`(8 pts)`): the number, its offsets, and the brackets'. */
+  readonly points: {
+    readonly value: string;
+    readonly range: readonly [number, number];
+    readonly span: readonly [number, number];
+  } | null;
 }
 
 /** Glyphs strong enough to mark a heading's status (decorative emoji like 📋 or 🎯 are not). */
@@ -247,6 +254,19 @@ export function readHeading(text: string): HeadingInfo {
       }
     }
   }
+  // Story points ending the title (`Replay queue (8 pts)`): an estimate of the item's, not its name.
+  const trailing = readTrailingPoints(text.slice(start, end));
+  let points: HeadingInfo['points'] = null;
+  if (trailing) {
+    const open = start + trailing.start + text.slice(start + trailing.start).search(/[([]/);
+    const valueAt = start + trailing.valueAt;
+    points = {
+      value: trailing.value,
+      range: [valueAt, valueAt + trailing.value.length],
+      span: [open, start + trailing.end],
+    };
+    end = start + trailing.start;
+  }
   let title = text.slice(start, end).trim();
   const titleStart = start + text.slice(start, end).indexOf(title);
   const id = readLeadingId(title);
@@ -276,6 +296,7 @@ export function readHeading(text: string): HeadingInfo {
     phase: phase ? `${capital(phase[1]!)} ${phase[2]}` : null,
     window: readWindow(text),
     titleRange,
+    points,
   };
 }
 

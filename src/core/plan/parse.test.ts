@@ -923,6 +923,40 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads story points in brackets, in a field or a column, and cuts them from the title', () => {
+    const p = parse(
+      [
+        '### OFF-2: Replay queue (8 pts)',
+        '',
+        '- [ ] Rate limiter (3 pts)',
+        '- [ ] Audit log [5 SP]',
+        '- [ ] Runbook (story points: 2)',
+        '- [ ] Spike (0.5 points) @kim',
+        '- [ ] Buy 3 pts of paint',
+        '- [ ] Import (3 ptsx)',
+        '',
+        '### OFF-3: Conflict UI',
+        '**Story Points:** 13',
+        '',
+        '| Story | Status | SP |',
+        '|---|---|---|',
+        '| Cache writes | Done | 5 |',
+      ].join('\n'),
+    );
+    const points = (i: Item) => i.fields.find((f) => f.key === 'points')?.value ?? null;
+    expect(p.items.map((i) => [i.title, points(i)])).toEqual([
+      ['Replay queue', '8'],
+      ['Rate limiter', '3'],
+      ['Audit log', '5'],
+      ['Runbook', '2'],
+      ['Spike @kim', '0.5'],
+      ['Buy 3 pts of paint', null],
+      ['Import (3 ptsx)', null],
+      ['Conflict UI', '13'],
+      ['Cache writes', '5'],
+    ]);
+  });
+
   it('reads a dependency phrase naming items by ID as a field that leaves the title, and no other', () => {
     const p = parse(
       [

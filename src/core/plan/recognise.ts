@@ -287,6 +287,18 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     // A priority the heading states (`### 1. Migrate 🔴`, `## P0 - Login`) is the item's own; a field
     // line under it says more. A circle ending the heading is a mark an edit changes in place.
     item.priority = info.priority;
+    if (plain?.points) {
+      // The field spans the brackets, so removing it takes them too.
+      const { value, range, span } = plain.points;
+      item.fields.push({
+        key: 'points',
+        rawKey: text.slice(first.start + range[1], first.start + span[1] - 1).trim(),
+        value,
+        span: { start: first.start + span[0], end: first.start + span[1] },
+        valueSpan: { start: first.start + range[0], end: first.start + range[1] },
+        style: 'kv',
+      });
+    }
     const circle = plain && info.priority ? trailingCircle(text.slice(first.start, first.end)) : null;
     if (circle) {
       const at = first.start + circle.index;
@@ -996,6 +1008,7 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
     ...info,
     titleRange: map(info.titleRange),
     statusRange: info.statusRange ? map(info.statusRange) : null,
+    points: info.points && { ...info.points, range: map(info.points.range), span: map(info.points.span) },
   };
 }
 

@@ -65,6 +65,10 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['tags', 'tags'],
   ['labels', 'tags'],
   ['tag', 'tags'],
+  ['story points', 'points'],
+  ['points', 'points'],
+  ['pts', 'points'],
+  ['sp', 'points'],
   ['phase', 'phase'],
   ['sprint', 'phase'],
   ['milestone', 'phase'],
@@ -216,6 +220,23 @@ function opensField(text: string, from: number, plainKeys: boolean): boolean {
 }
 
 const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
+/** Story points in brackets: `(3 pts)`, `[5 SP]`, `(8 story points)`, `(0.5 pt)`. */
+const POINTS_SOURCE = String.raw`[([][ \t]*(\d{1,3}(?:\.\d)?)[ \t]*((?:story[ \t]+)?points?|pts?|sp)[ \t]*[)\]]`;
+const POINTS_RE = new RegExp(POINTS_SOURCE, 'gi');
+/** Story points ending a heading, and the white space before them. */
+const TRAILING_POINTS_RE = new RegExp(String.raw`[ \t]+${POINTS_SOURCE}$`, 'i');
+/** What every POINTS_RE match holds: a digit, then (maybe after white space) `p` or `s`. */
+const POINTS_HINT_RE = /\d[ \t]*(?:story[ \t]|p|sp)/i;
+
+/** Story points ending a heading's text (`Replay queue (8 pts)`): where they start, with the value's offsets. */
+export function readTrailingPoints(
+  s: string,
+): { start: number; end: number; value: string; valueAt: number } | null {
+  const last = s.trimEnd();
+  if (!last.endsWith(')') && !last.endsWith(']')) return null;
+  const m = TRAILING_POINTS_RE.exec(last);
+  return m ? { start: m.index, end: last.length, value: m[1]!, valueAt: m.index + m[0].search(/\d/) } : null;
+}
 const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
 const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
@@ -235,7 +256,7 @@ const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d
  * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
  */
 const PAREN_OPEN_RE =
-  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|eta|priority|prio|effort|estimate|est|status|state)\s*:)/giu;
+  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|eta|priority|prio|effort|estimate|est|status|state|story points|points|sp)\s*:)/giu;
 const PAREN_PIECE_RE = new RegExp(
   String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;)]))[^)])*)`,
   'uy',
@@ -272,7 +293,7 @@ export function readBoldFields(s: string, base: number): Field[] {
 }
 
 /** The keys a parenthesised list gives its item; other pieces (`note: call first`) stay text. */
-const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status']);
+const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status', 'points']);
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
@@ -469,6 +490,10 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   if (has('(') && mayOpenParenFields(masked)) for (const f of readParenFields(masked, base)) out.push(f);
   if ((has('**') || has('__')) && (has(':') || has('：')))
     for (const f of readBoldFields(masked, base)) out.push(f);
+  if ((has('(') || has('[')) && POINTS_HINT_RE.test(masked))
+    for (let m = first(POINTS_RE, masked); m; m = POINTS_RE.exec(masked)) {
+      out.push(tok('points', m[2]!, m[1]!, base, m.index, m[0], m[0].indexOf(m[1]!), 'kv'));
+    }
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
       out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
