@@ -1184,6 +1184,30 @@ describe('parsePlan on plans in other languages', () => {
       ['Тестирование', 'done', null, null],
     ]);
   });
+
+  it('reads deadlines and estimates under their keys in the language of the plan, keys of two words included', () => {
+    const plan = parse(
+      [
+        '# Plan',
+        '',
+        '- [ ] Respaldar la base (responsable: Lucía, fecha límite: 2026-02-01)',
+        '- [ ] Préparer la démo (responsable : Zoé, date limite : 2026-03-01)',
+        '- [ ] Kartons besorgen — Aufwand: 2h',
+        '- [ ] Migrar — Esfuerzo: 3d, Responsable: Ana',
+        '',
+        '### Servidor',
+        '**Data di scadenza:** 2026-04-01',
+        '**Stima:** 4h',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.owner, i.due, i.effort?.minutes ?? null])).toEqual([
+      ['Respaldar la base', 'Lucía', '2026-02-01', null],
+      ['Préparer la démo', 'Zoé', '2026-03-01', null],
+      ['Kartons besorgen', null, null, 120],
+      ['Migrar', 'Ana', null, 1440],
+      ['Servidor', null, '2026-04-01', 240],
+    ]);
+  });
 });
 
 describe('parsePlan on ballot boxes and spec-kit markers', () => {

@@ -84,9 +84,25 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
         'priority',
         'prioridade prioridad priorité priorität priorità prioritas приоритет 优先级 優先度 우선순위',
       ],
-      ['due', 'prazo échéance fälligkeit fällig scadenza tenggat срок 截止日期 期限 마감일'],
+      [
+        'due',
+        'prazo échéance fälligkeit fällig fälligkeitsdatum stichtag scadenza tenggat срок 截止日期 期限 마감일',
+      ],
+      [
+        'effort',
+        'esfuerzo estimación aufwand schätzung sforzo stima esforço estimativa оценка 工作量 工数 공수',
+      ],
     ] as const
   ).flatMap(([key, words]) => words.split(' ').map((w) => [w, key] as [string, string])),
+  // Keys of more than one word.
+  ['fecha límite', 'due'],
+  ['fecha de entrega', 'due'],
+  ['date limite', 'due'],
+  ["date d'échéance", 'due'],
+  ['data di scadenza', 'due'],
+  ['data limite', 'due'],
+  ['prazo final', 'due'],
+  ['data de entrega', 'due'],
 ]);
 
 /** Keys that make a heading an item when they appear under it. */
