@@ -102,3 +102,27 @@ describe('keys and links', () => {
     ).toBe('see-the-docs/read-the-guide');
   });
 });
+
+describe('keys and schedules', () => {
+  it('keeps the keys under a heading when the schedule it ends with moves', () => {
+    const keys = (text: string) => parsePlan(text, { file: 'p.md' }).items.map((i) => i.key);
+    const plan = (when: string) =>
+      `# P\n\n## Milestone 1 — API freeze ${when}\n\n- [ ] Docs\n\n### Rollout ${when} ✅\n\n- [x] Canary\n`;
+    const before = keys(plan('(due 2026-01-15)'));
+    expect(before).toEqual([
+      'milestone-1-api-freeze/docs',
+      'milestone-1-api-freeze/rollout',
+      'rollout/canary',
+    ]);
+    for (const when of [
+      '(due 2026-02-01)',
+      '(Week 4-6)',
+      '[target: Feb 2026]',
+      '(Q2 2026)',
+      '— due May 15, 2026',
+    ])
+      expect(keys(plan(when))).toEqual(before);
+    // A bracketed remark that is not a schedule stays in the key.
+    expect(keys('# P\n\n## Phase 1 (Core)\n\n- [ ] Docs\n')).toEqual(['phase-1-core/docs']);
+  });
+});

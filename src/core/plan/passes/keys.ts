@@ -1,5 +1,6 @@
 /** Stable keys: explicit IDs where the plan gives them, else a slug of the nearest scope and the title. */
 import type { Section } from '../../model.js';
+import { readWindow } from '../attributes/dates.js';
 import type { Draft } from '../recognise.js';
 
 const MAX_SLUG = 48;
@@ -62,6 +63,26 @@ const COOKIE_RE = /\s*[[(]\s*(?:\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*[\])]/g;
 function withoutCookies(title: string): string {
   if (!title.includes('/') && !title.includes('%')) return title;
   return title.replace(COOKIE_RE, '');
+}
+
+/** A bracketed group ending a heading (`(Week 4-6)`, `[due 2026-01-15]`), or a dash segment (`— due May 15`). */
+const TRAILING_GROUP_RE =
+  /[ \t]*(?:\(([^()]*)\)|\[([^\][]*)\]|[ \t][-–—][ \t]+((?:due|target|deadline|by|eta)\b[^-–—]*))[ \t]*$/i;
+
+/**
+ * A heading's title without the schedule it ends with (`Phase 2: Security (Week 4-6)`, `Milestone 1
+ * (due 2026-01-15)`, `GA — target Feb 2026`): plans move their dates as work slips, and the keys of
+ * the items under the heading must not move with them.
+ */
+function withoutSchedule(title: string): string {
+  let t = title;
+  for (;;) {
+    const m = TRAILING_GROUP_RE.exec(t);
+    if (!m || m.index === 0) return t;
+    const inner = (m[1] ?? m[2] ?? m[3]!).trim();
+    if (readWindow(inner) === null && readWindow(`(${inner})`) === null) return t;
+    t = t.slice(0, m.index);
+  }
 }
 
 const LINK_RE = /!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g;
@@ -134,7 +155,7 @@ export function assignKeys(
   // Every item of a section has the section's slug as its scope: slugify each title once.
   const sectionSlugs: (string | undefined)[] = [];
   const sectionSlug = (s: number) =>
-    (sectionSlugs[s] ??= slugify(withoutCookies(withoutLinkTargets(sections[s]!.title))));
+    (sectionSlugs[s] ??= slugify(withoutSchedule(withoutCookies(withoutLinkTargets(sections[s]!.title)))));
   const numericSeen = new Map<string, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
@@ -168,7 +189,8 @@ export function assignKeys(
       item.key = unique(scope ? `${scope}/${item.id}` : item.id);
     } else {
       const scope = scopeOf(d);
-      const slug = slugify(withoutMentions(withoutCookies(withoutLinkTargets(item.title))));
+      const title = withoutCookies(withoutLinkTargets(item.title));
+      const slug = slugify(withoutMentions(item.kind === 'heading' ? withoutSchedule(title) : title));
       item.key = unique(scope ? `${scope}/${slug}` : slug);
     }
     withId[i] = item.id ? i : d.parent >= 0 ? withId[d.parent]! : -1;
