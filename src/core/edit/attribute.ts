@@ -10,8 +10,8 @@ import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/recognise.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
-import { cellText, setStatus } from './status.js';
-import { eolOf, keySpelling, lineStartAt, nextLineStart, usesEmojiFor } from './style.js';
+import { setStatus } from './status.js';
+import { cellText, eolOf, keySpelling, lineStartAt, nextLineStart, usesEmojiFor } from './style.js';
 
 const EMOJI_KEYS: Readonly<Record<string, string>> = {
   due: '📅',

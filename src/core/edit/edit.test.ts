@@ -758,6 +758,20 @@ describe('editing the rows of a status table', () => {
       'its table has no due column',
     );
   });
+  it("writes a heading's attributes into its table of fields, a new one as one more row", () => {
+    const spec =
+      '### REQ-1: Login\n\n| Field | Value |\n|---|---|\n| Status | Blocked |\n| Owner | Ana |\n\nText.\n';
+    const out = edit(spec, (p) => [
+      ...setStatus(p, key(p, 'REQ-1'), 'done'),
+      ...setAttribute(p, key(p, 'REQ-1'), 'owner', 'Li|Bo'),
+      ...setAttribute(p, key(p, 'REQ-1'), 'due', '2026-12-24'),
+    ]);
+    expect(out).toBe(
+      '### REQ-1: Login\n\n| Field | Value |\n|---|---|\n| Status | Done |\n| Owner | Li\\|Bo |\n| Due | 2026-12-24 |\n\nText.\n',
+    );
+    const back = parse(out).byKey.get('REQ-1')!;
+    expect([back.status, back.owner, back.due]).toEqual(['done', 'Li|Bo', '2026-12-24']);
+  });
 });
 
 describe('editing a plan that is one task', () => {

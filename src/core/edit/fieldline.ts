@@ -3,7 +3,7 @@ import type { Field, Item, Plan } from '../model.js';
 import { iconPrefixLength } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import type { Edit } from './splice.js';
-import { eolOf, keySpelling, nextLineStart } from './style.js';
+import { cellText, eolOf, keySpelling, nextLineStart } from './style.js';
 
 /** A bold field line of the plan to copy the style of: this item's, else any heading item's. */
 function sampleField(plan: Plan, item: Item): Field | undefined {
@@ -24,7 +24,7 @@ function sampleField(plan: Plan, item: Item): Field | undefined {
 export function insertFieldLine(plan: Plan, item: Item, key: string, value: string): Edit {
   const text = plan.text;
   const eol = eolOf(plan);
-  const bullet = afterFieldBullets(plan, item, key, value);
+  const bullet = afterFieldBullets(plan, item, key, value) ?? afterFieldRow(plan, item, key, value);
   if (bullet) return bullet;
   const sample = sampleField(plan, item);
   const spelled = keySpelling(plan, key, 'bold-line');
@@ -73,6 +73,30 @@ function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): 
   const head = keyHead(text, last).replace(last.rawKey, keySpelling(plan, key, 'sub-bullet'));
   const tail = text.slice(last.valueSpan.end, plan.lines.end[l]!);
   const line = `${next}${head}${value}${/^[ \t]*$/.test(tail) ? tail : ''}`;
+  const at = nextLineStart(plan, last.span.start);
+  const eol = eolOf(plan);
+  const atEnd = at === text.length && !/[\r\n]$/.test(text);
+  return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
+}
+
+/**
+ * A heading item whose fields are the rows of a table (`| Status | Draft |`) gets the new field as
+ * one more row after the last, written as that one is; null when it has none.
+ */
+function afterFieldRow(plan: Plan, item: Item, key: string, value: string): Edit | null {
+  let last: Field | null = null;
+  for (const f of item.fields)
+    if (f.style === 'table-cell' && (!last || f.span.start > last.span.start)) last = f;
+  if (last === null) return null;
+  const text = plan.text;
+  const l = lineAt(plan.lines, last.span.start);
+  const v = cellText(value);
+  const line =
+    text.slice(plan.lines.start[l]!, last.span.start) +
+    keySpelling(plan, key, 'table-cell') +
+    text.slice(last.span.start + last.rawKey.length, last.valueSpan.start) +
+    (last.value === '' ? ` ${v} ` : v) +
+    text.slice(last.valueSpan.end, plan.lines.end[l]!);
   const at = nextLineStart(plan, last.span.start);
   const eol = eolOf(plan);
   const atEnd = at === text.length && !/[\r\n]$/.test(text);

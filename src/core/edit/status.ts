@@ -15,7 +15,7 @@ import { boxStatusMark } from '../plan/recognise.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
-import { markFor, statusText } from './style.js';
+import { cellText, markFor, statusText } from './style.js';
 
 export interface SetStatusOptions {
   /** Also tick or untick every checkbox under the item. */
@@ -147,11 +147,6 @@ function todoInLane(item: Item, lane: Section): TmError {
     'TM_INVALID_EDIT',
     `${item.key}: an open item in the section "${lane.title}" is ${lane.status}; move it to another section to make it todo.`,
   );
-}
-
-/** Text to write into a table cell: a pipe there would end the cell. */
-export function cellText(value: string): string {
-  return value.replace(/\|/g, '\\|');
 }
 
 /** A heading annotation in kind: an emoji for an emoji, a word in the same case for a word. */

@@ -188,3 +188,8 @@ export function keySpelling(plan: Plan, key: string, style?: Field['style']): st
 export function usesEmojiFor(plan: Plan, key: string): boolean {
   return plan.items.some((i) => i.fields.some((f) => f.key === key && f.style === 'emoji'));
 }
+
+/** Text to write into a table cell: a pipe there would end the cell. */
+export function cellText(value: string): string {
+  return value.replace(/\|/g, '\\|');
+}

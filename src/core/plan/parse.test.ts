@@ -277,6 +277,40 @@ describe('parsePlan on headings followed by a list of fields', () => {
     ]);
   });
 
+  it("reads a table of two columns that lists a heading's attributes as its fields, and no other table", () => {
+    const plan = parse(
+      [
+        '# Spec',
+        '',
+        '### REQ-1: Login',
+        '',
+        '| Field | Value |',
+        '|---|---|',
+        '| Status | Blocked |',
+        '| Owner | Ana |',
+        '| Due | 2026-12-10 |',
+        '| Notes | SSO first |',
+        '',
+        '### Capacity',
+        '',
+        '| Metric | Target |',
+        '|---|---|',
+        '| p95 | 20 ms |',
+        '| Errors | 0.1% |',
+        '',
+        '### Glossary',
+        '',
+        '| Term | Meaning |',
+        '|---|---|',
+        '| Owner | who answers for it |',
+        '| SLA | the promise |',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.status, i.owner, i.due, i.fields.map((f) => f.key)])).toEqual([
+      ['REQ-1', 'blocked', 'Ana', '2026-12-10', ['status', 'owner', 'due', 'notes']],
+    ]);
+  });
+
   it('reads field lines and bullets opened by an icon, and leaves a status glyph before other words alone', () => {
     const icons = parse(
       [

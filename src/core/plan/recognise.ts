@@ -33,7 +33,7 @@ import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js
 import { readFileFields, readHeadingField } from './file-item.js';
 import { type HeadingInfo, readHeading } from './headings.js';
 import type { Lines } from './lines.js';
-import { readStatusTable } from './table-items.js';
+import { readFieldTable, readStatusTable } from './table-items.js';
 
 /** An item under construction, with what the later passes need. */
 export interface Draft {
@@ -631,7 +631,13 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const sec = currentSection();
     if (sec >= 0 && legendSections[sec]!) return;
     const rows = readStatusTable(text, b.lines);
-    if (!rows) return;
+    if (!rows) {
+      // `| Field | Value |` rows of Status, Owner, Due: the fields of the heading whose body it is.
+      const top = open[open.length - 1];
+      const fields = parentItem < 0 && top?.body ? readFieldTable(text, b.lines) : null;
+      if (fields) sectionFields(fields);
+      return;
+    }
     const parent = parentItem >= 0 ? parentItem : headingItem();
     for (const row of rows) {
       const item = newItem('table-row', row.line);

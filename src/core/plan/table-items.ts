@@ -120,6 +120,52 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   return out.length > 0 ? out : null;
 }
 
+/** Keys that make a table of two columns a list of fields: taskmark's attributes. */
+const FIELD_TABLE_KEYS: ReadonlySet<string> = new Set([
+  'status',
+  'priority',
+  'owner',
+  'due',
+  'effort',
+  'category',
+  'tags',
+  'depends',
+  'phase',
+  'points',
+  'start',
+]);
+
+/**
+ * The fields of a table of two columns that lists an item's attributes, a key and its value per row
+ * (`| Field | Value |`, `| Status | Draft |`), or null when it is not one: two rows at least name a
+ * status, priority, owner or due date, or another of taskmark's attributes, and one of the first four.
+ * The header is a header, not a field. A field spans its row's cells; removing it empties the value.
+ */
+export function readFieldTable(text: string, rows: readonly LineSlice[]): Field[] | null {
+  if (rows.length < 4 || cellsOf(text, rows[0]!).length !== 2) return null;
+  const fields: Field[] = [];
+  let known = 0;
+  let item = false;
+  for (let r = 2; r < rows.length; r++) {
+    const cells = cellsOf(text, rows[r]!);
+    if (cells.length !== 2 || cells[0]!.text === '') return null;
+    const rawKey = cells[0]!.text;
+    const key = normaliseKey(rawKey);
+    if (FIELD_TABLE_KEYS.has(key)) known++;
+    if (key === 'status' || key === 'priority' || key === 'owner' || key === 'due') item = true;
+    const value = cells[1]!;
+    fields.push({
+      key,
+      rawKey,
+      value: value.text.replace(/\\\|/g, '|'),
+      span: { start: cells[0]!.start, end: value.end },
+      valueSpan: { start: value.start, end: value.end },
+      style: 'table-cell',
+    });
+  }
+  return known >= 2 && item ? fields : null;
+}
+
 /**
  * The cells of a table row: contents between the pipes that separate cells (not `\|`, not a pipe
  * inside a code span), trimmed, with their offsets in `text`. An empty cell's span is all of it.
