@@ -239,19 +239,33 @@ const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/g
 /** Story points in brackets: `(3 pts)`, `[5 SP]`, `(8 story points)`, `(0.5 pt)`. */
 const POINTS_SOURCE = String.raw`[([][ \t]*(\d{1,3}(?:\.\d)?)[ \t]*((?:story[ \t]+)?points?|pts?|sp)[ \t]*[)\]]`;
 const POINTS_RE = new RegExp(POINTS_SOURCE, 'gi');
-/** Story points ending a heading, and the white space before them. */
-const TRAILING_POINTS_RE = new RegExp(String.raw`[ \t]+${POINTS_SOURCE}$`, 'i');
-/** What every POINTS_RE match holds: a digit, then (maybe after white space) `p` or `s`. */
+/** The inside of brackets that hold story points and nothing else: `8 pts`, ` 0.5 story points `. */
+const POINTS_INSIDE_RE = /^[ \t]*(\d{1,3}(?:\.\d)?)[ \t]*(?:(?:story[ \t]+)?points?|pts?|sp)[ \t]*$/i;
+/** The longest inside POINTS_INSIDE_RE reads, with room for white space. */
+const MAX_POINTS_INSIDE = 32;
 const POINTS_HINT_RE = /\d[ \t]*(?:story[ \t]|p|sp)/i;
 
-/** Story points ending a heading's text (`Replay queue (8 pts)`): where they start, with the value's offsets. */
+/**
+ * Story points ending a heading's text (`Replay queue (8 pts)`), set off by white space: where they
+ * start (the white space), where they end, the number and its offset. A scan from the end, over no
+ * more than the longest brackets of points: a regex anchored at the end tries every offset of a long
+ * run of white space.
+ */
 export function readTrailingPoints(
   s: string,
 ): { start: number; end: number; value: string; valueAt: number } | null {
-  const last = s.trimEnd();
-  if (!last.endsWith(')') && !last.endsWith(']')) return null;
-  const m = TRAILING_POINTS_RE.exec(last);
-  return m ? { start: m.index, end: last.length, value: m[1]!, valueAt: m.index + m[0].search(/\d/) } : null;
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  const close = s.charCodeAt(end - 1);
+  if (close !== 41 && close !== 93) return null;
+  const open = s.lastIndexOf(close === 41 ? '(' : '[', end - 2);
+  if (open < 0 || end - open > MAX_POINTS_INSIDE) return null;
+  const m = POINTS_INSIDE_RE.exec(s.slice(open + 1, end - 1));
+  if (!m) return null;
+  let start = open;
+  while (start > 0 && (s.charCodeAt(start - 1) === 32 || s.charCodeAt(start - 1) === 9)) start--;
+  if (start === open) return null;
+  return { start, end, value: m[1]!, valueAt: s.indexOf(m[1]!, open + 1) };
 }
 const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
 const EMOJI_TEXT_RE =
