@@ -110,6 +110,22 @@ describe('bad and huge input', () => {
       (r) => `- a${r}x ✅\n- b${r}x — [DONE]\n- c — **Done**${r}\n- @d${r}: e — (owner: Bo)\n`,
     ],
     ['a field line joined by dots', (r) => `### T-1: x\nOwner: a${r} · Status: Done${r} · Due: 2026-01-01\n`],
+    [
+      'an annotated heading',
+      (r) => `## x${r}✅ COMPLETE\n\n### 1. y${r}(8 pts)\n\n### 2. z — due${r}2026-01-01 🔴\n\n- [ ] a\n`,
+    ],
+    [
+      'a field opened by an icon',
+      (r) =>
+        `### T-1: x\n👤${r}**Owner:** Kim | 📅 **Due:**${r}2026\n\n- 📊${r}Status: Done\n- ✅ Status:${r}\n`,
+    ],
+    // The run after the fields: its backticks open a code span that holds the rest of their row.
+    [
+      'a table of fields',
+      (r) =>
+        `# P\n\n### T\n\n| Field | Value |\n|---|---|\n| Status | Done |\n| Owner | a |\n| Notes | ${r} |\n`,
+    ],
+    ['an owner after an arrow', (r) => `- [ ] x${r}→ @kim\n- [ ] y ->${r}@bo (3 pts${r})\n`],
   ];
   it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {
     const plan = parse(make(run));

@@ -5,6 +5,7 @@ import {
   readHeading,
   SECTION_STATUS_MAX_LENGTH,
   sectionStatusOf,
+  trailingAnnotation,
   trailingGlyph,
 } from './headings.js';
 
@@ -38,6 +39,32 @@ describe('heading decoration', () => {
         expect(trailingGlyph(s)).toEqual(
           m ? { index: m.index, glyph: m[1], glyphStart: m.index + m[0].indexOf(m[1]!) } : null,
         );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds the annotation ending a heading as the regex does, on any text', () => {
+    const ANNOTATION_RE = /(?:\(([^()]+)\)|\[([^\][]+)\]|\s[-–—:]\s+([^-–—:()[\]]+))\s*$/u;
+    const parts = fc.oneof(
+      piece,
+      fc.constantFrom(' - ', ' — ', ': ', ' :', '–', 'DONE', '(x)', '[y]', '( )', ' ) ', '\u3000'),
+    );
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 8 }), (ps) => {
+        const s = ps.join('');
+        const m = ANNOTATION_RE.exec(s);
+        const got = trailingAnnotation(s);
+        const inner = m ? (m[1] ?? m[2] ?? m[3]!).trim() : '';
+        if (inner === '') {
+          // Nothing to read inside: the scan may report the annotation or not, never an inside.
+          expect(got === null || got.innerStart === got.innerEnd).toBe(true);
+          return;
+        }
+        let start = m!.index;
+        while (start > 0 && /\s/u.test(s[start - 1]!)) start--;
+        const innerStart = m!.index + m![0].indexOf(inner);
+        expect(got).toEqual({ start, innerStart, innerEnd: innerStart + inner.length });
       }),
       { numRuns: 5000 },
     );

@@ -113,6 +113,47 @@ export function trailingGlyph(s: string): { index: number; glyph: string; glyphS
   return { index, glyph: s.slice(glyphStart, glyphEnd), glyphStart };
 }
 
+/** The characters that may not appear after a dash or colon annotation (`- COMPLETED`). */
+const ANNOTATION_STOPS = '-–—:()[]';
+
+/**
+ * The annotation ending `body` (`(NOT IMPLEMENTED)`, `[DONE]`, ` - COMPLETED`): where it starts (the
+ * white space before it) and its inside, trimmed; null when `body` ends otherwise. What
+ * `/(?:\(([^()]+)\)|\[([^\][]+)\]|\s[-–—:]\s+([^-–—:()[\]]+))\s*$/u` matches, found by a scan from
+ * the end: the regex backtracks through a long run of white space at every offset it tries.
+ */
+export function trailingAnnotation(
+  body: string,
+): { start: number; innerStart: number; innerEnd: number } | null {
+  let end = body.length;
+  while (end > 0 && isSpace(body.charCodeAt(end - 1))) end--;
+  const close = body.charCodeAt(end - 1);
+  let open: number;
+  if (close === 41 || close === 93) {
+    const opener = close === 41 ? 40 : 91;
+    open = end - 2;
+    while (open >= 0 && body.charCodeAt(open) !== opener && body.charCodeAt(open) !== close) open--;
+    if (open < 0 || body.charCodeAt(open) !== opener || open === end - 2) return null;
+    // The inside is not only white space and brackets of the other kind: `[^()]+` holds anything else.
+  } else {
+    // A dash or colon with white space before and after it, and none of the stops after it.
+    open = end - 1;
+    while (open >= 0 && !ANNOTATION_STOPS.includes(body.charAt(open))) open--;
+    const c = body.charCodeAt(open);
+    if (open < 1 || c === 40 || c === 41 || c === 91 || c === 93) return null;
+    if (!isSpace(body.charCodeAt(open - 1)) || !isSpace(body.charCodeAt(open + 1))) return null;
+    open--;
+  }
+  let innerStart = close === 41 || close === 93 ? open + 1 : open + 2;
+  let innerEnd = close === 41 || close === 93 ? end - 1 : end;
+  while (innerStart < innerEnd && isSpace(body.charCodeAt(innerStart))) innerStart++;
+  while (innerEnd > innerStart && isSpace(body.charCodeAt(innerEnd - 1))) innerEnd--;
+  if (innerStart === innerEnd && !(close === 41 || close === 93)) return null;
+  let start = open;
+  while (start > 0 && isSpace(body.charCodeAt(start - 1))) start--;
+  return { start, innerStart, innerEnd };
+}
+
 /** The longest status word a glyph-and-word annotation may have (`NOT STARTED`, `WON'T DO`, `ERLEDIGT`). */
 const MAX_GLYPH_WORD = 24;
 
@@ -219,13 +260,9 @@ export function readHeading(text: string): HeadingInfo {
   }
   // Trailing annotation: `(NOT IMPLEMENTED)`, `[DONE]`, `- COMPLETED`.
   const body = text.slice(start, end);
-  // No leading `\s*` in the regex: tried at every offset of a long run of spaces, it made a heading
-  // quadratic. The white space before the annotation is stepped over after the match.
-  const ann = /(?:\(([^()]+)\)|\[([^\][]+)\]|\s[-–—:]\s+([^-–—:()[\]]+))\s*$/u.exec(body);
-  let annStart = ann ? ann.index : 0;
-  while (annStart > 0 && isSpace(body.charCodeAt(annStart - 1))) annStart--;
+  const ann = trailingAnnotation(body);
   if (ann) {
-    const inner = (ann[1] ?? ann[2] ?? ann[3]!).trim();
+    const inner = body.slice(ann.innerStart, ann.innerEnd);
     // A glyph may open it: `(✅ Done)`, `[🔄 IN PROGRESS]`.
     const lead = leadingDecorationLength(inner, 0);
     const word = findStatusWord(lead > 0 ? inner.slice(lead) : inner);
@@ -233,10 +270,9 @@ export function readHeading(text: string): HeadingInfo {
       if (!status || statusRange) {
         status = word.status;
         statusText = inner;
-        const innerStart = start + ann.index + ann[0].indexOf(inner);
-        statusRange = [innerStart, innerStart + inner.length];
+        statusRange = [start + ann.innerStart, start + ann.innerEnd];
       }
-      end = start + annStart;
+      end = start + ann.start;
     }
   }
   // A dash segment that opens with a status word: `Week 8 - Completed (Federation …)`.

@@ -148,7 +148,8 @@ export function readFieldTable(text: string, rows: readonly LineSlice[]): Field[
   let item = false;
   for (let r = 2; r < rows.length; r++) {
     const cells = cellsOf(text, rows[r]!);
-    if (cells.length !== 2 || cells[0]!.text === '') return null;
+    // A row without a key or a value cell is skipped, as a table shows it: cells it lacks are empty.
+    if (cells.length < 2 || cells[0]!.text === '') continue;
     const rawKey = cells[0]!.text;
     const key = normaliseKey(rawKey);
     if (FIELD_TABLE_KEYS.has(key)) known++;

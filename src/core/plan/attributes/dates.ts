@@ -156,7 +156,9 @@ export function readDueValue(value: string, planDate: string | null): string | n
 }
 
 /** A deadline a heading states in words before a date: `(target: 2026-03-01)`, `— due May 15, 2026`. */
-const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*[:=]?\s*(?=\d|[a-z])/gi;
+// One run of white space before the separator, one after it: `\s*[:=]?\s*` splits a long run of
+// white space between its two halves in every way when what follows fails.
+const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*(?:[:=]\s*)?(?=\d|[a-z])/gi;
 
 /**
  * A schedule window named in a heading: `(Week 4-6)`, `Week 3 -`, `Day 2`, or a deadline stated
