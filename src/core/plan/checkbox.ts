@@ -1,7 +1,10 @@
 /** Reading the checkbox at the start of a list item's first paragraph. */
 
-/** Marks taskmark accepts between the brackets: GFM's space, x and X, plus the common extended marks. */
-const MARKS = ' \txX/\\-~><!?';
+/**
+ * Marks taskmark accepts between the brackets: GFM's space, x and X, the common extended marks, and
+ * the check and cross glyphs some plans tick their boxes with (`[✓]`, `[✗]`).
+ */
+const MARKS = ' \txX/\\-~><!?✓✔✗✘';
 
 export interface Checkbox {
   /** The mark character ('\t' is reported as ' '). */

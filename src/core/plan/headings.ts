@@ -181,7 +181,7 @@ function trailingGlyphWord(
   if (wordStart === wordEnd || wordEnd - wordStart > MAX_GLYPH_WORD) return null;
   const word = text.slice(wordStart, wordEnd);
   const found = findStatusWord(word);
-  if (!found || found.index !== 0 || found.text.length !== word.length) return null;
+  if (found?.index !== 0 || found.text.length !== word.length) return null;
   let glyphEnd = i;
   if (text.charCodeAt(glyphEnd - 1) === 0xfe0f) glyphEnd--;
   const cp = codePointBefore(text, glyphEnd);

@@ -37,6 +37,16 @@ describe('parsePlan on checklists', () => {
     ]);
   });
 
+  it('reads boxes ticked or crossed with a glyph, which GFM does not count as task items', () => {
+    const boxes = parse('- [✓] Tiles\n- [✔] Grout\n- [✗] Marble\n- [✘] Gold leaf\n- [✓✓] Twice\n').items;
+    expect(boxes.map((i) => [i.title, i.checkbox, i.status, i.gfm])).toEqual([
+      ['Tiles', '✓', 'done', false],
+      ['Grout', '✔', 'done', false],
+      ['Marble', '✗', 'cancelled', false],
+      ['Gold leaf', '✘', 'cancelled', false],
+    ]);
+  });
+
   it('nests items by list indentation', () => {
     const moisture = byTitle(plan, 'Check moisture');
     const cure = byTitle(plan, 'Cure for two days');

@@ -810,7 +810,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const status = statusOfGlyph(m.glyph);
     if (!status) return null;
     // `- ✅ Status: Done`: a status field under an icon, not a done item.
-    if (m.bold === '' && readFieldLine(text, l0.start, l0.end, true)?.[0]!.key === 'status') return null;
+    if (m.bold === '' && readFieldLine(text, l0.start, l0.end, true)?.[0]?.key === 'status') return null;
     const item = newItem('status-bullet', line);
     let rest = matchText.slice(m.end);
     let markerText = m.glyph;

@@ -244,6 +244,10 @@ const MARKS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['<', 'todo'],
   ['!', 'blocked'],
   ['?', 'todo'],
+  ['✓', 'done'],
+  ['✔', 'done'],
+  ['✗', 'cancelled'],
+  ['✘', 'cancelled'],
 ]);
 
 /** The status a checkbox mark stands for. */
