@@ -747,11 +747,13 @@ describe('parsePlan on lists that show status without boxes', () => {
     ]);
     const word = p.items[1]!.statusSpan!;
     expect(p.text.slice(word.start, word.end)).toBe('in progress');
-    // Or in bold, set off by a dash or not; bold that is not a status is emphasis.
+    // Or in bold, set off by a dash or not; bold that is not a status is emphasis. A status report's
+    // health of work under way (on track, at risk, off track) says it is under way.
     const okr = parse(
       '- KR1: First plan in 5 min — **On track**\n- KR3: Docs rewritten — **Done**\n- KR4: Billing **In progress**\n- Read the docs **first**\n',
     );
     expect(okr.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['KR1: First plan in 5 min', 'doing', 'On track'],
       ['KR3: Docs rewritten', 'done', 'Done'],
       ['KR4: Billing', 'doing', 'In progress'],
     ]);
@@ -1167,6 +1169,17 @@ describe('parsePlan on status tables', () => {
       '- [ ] A (due: 2026-01-02) [target:: 2026-05-01]\n- [ ] B [target:: 2026-05-01] (due: 2026-01-02)\n',
     );
     expect(both.items.map((i) => i.due)).toEqual(['2026-01-02', '2026-01-02']);
+  });
+
+  it("reads a status report's initiatives, their DRI as the owner and their health as under way", () => {
+    const rows = parse(
+      '| Initiative | DRI | Status |\n| :--- | :---: | :--- |\n| Referrals | @kai | 🟡 At risk |\n| Pricing | @mo | Off track |\n| Search | @li | On track |\n',
+    ).items;
+    expect(rows.map((i) => [i.title, i.owner, i.status])).toEqual([
+      ['Referrals', 'kai', 'doing'],
+      ['Pricing', 'mo', 'doing'],
+      ['Search', 'li', 'doing'],
+    ]);
   });
 
   it('leaves tables of figures and tables without a task column to the dashboards', () => {

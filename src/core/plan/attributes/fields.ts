@@ -15,6 +15,8 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['assigned to', 'owner'],
   ['assigned', 'owner'],
   ['responsible', 'owner'],
+  ['dri', 'owner'],
+  ['lead', 'owner'],
   ['owners', 'owner'],
   ['assignees', 'owner'],
   ['due', 'due'],

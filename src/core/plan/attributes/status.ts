@@ -63,6 +63,10 @@ const WORDS: Record<Status, readonly string[]> = {
     'partially complete',
     'underway',
     'in testing',
+    // The health a status report gives work under way.
+    'on track',
+    'at risk',
+    'off track',
     'en cours',
     'en progreso',
     'em andamento',
