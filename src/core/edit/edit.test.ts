@@ -194,6 +194,28 @@ describe('setStatus', () => {
     );
   });
 
+  it('writes the status field of a box it refines with the box, so the two agree', () => {
+    const text =
+      '- [ ] Upgrade Node [status:: blocked]\n- [ ] Fix login\n  - Status: In progress\n- [x] Ship it [status:: blocked]\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
+      text.replace('- [ ] Upgrade Node [status:: blocked]', '- [x] Upgrade Node [status:: done]'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
+      text.replace('[status:: blocked]', '[status:: todo]'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'blocked'))).toBe(
+      text.replace('In progress', 'Blocked'),
+    );
+    const reopened = edit(text, (p) => setStatus(p, p.items[2]!, 'todo'));
+    expect(reopened).toBe(text.replace('- [x] Ship it [status:: blocked]', '- [ ] Ship it [status:: todo]'));
+    expect(parse(reopened).items.map((i) => i.status)).toEqual(['blocked', 'doing', 'todo']);
+    // Under a struck title an open box is cancelled unless the field says more: todo takes the strike off.
+    const struck = '- [ ] ~~Old~~ (no demand) [status:: blocked]\n';
+    expect(edit(struck, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
+      '- [ ] Old (no demand) [status:: todo]\n',
+    );
+  });
+
   it('opens the box again for the status of the lane an item sits in, and refuses todo there', () => {
     const text = '# Board\n\n## In Progress\n\n- [ ] card\n  - [ ] sub-task\n\n## Done\n\n- [x] old\n';
     const plan = parse(text);

@@ -11,6 +11,7 @@ import {
 import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
+import { isStruck } from '../plan/passes/attributes.js';
 import { boxStatusMark } from '../plan/recognise.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { insertFieldLine } from './fieldline.js';
@@ -55,17 +56,16 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     const source = item.markSpan || item.statusSpan ? 'marker' : 'default';
     return [...unstrike, ...ownStatusEdits(plan, { ...item, status: 'todo', statusSource: source }, status)];
   }
-  if (item.markSpan && item.statusSpan && item.statusSource === 'marker')
-    return boxMarkEdits(plan, item, status);
   if (item.markSpan) {
-    // In a doing, blocked or cancelled section (a Kanban lane) an open box takes the section's
-    // status: the box opens again for that status, and cannot say todo there.
-    const lane = laneOf(plan, item);
-    if (lane !== null && status === 'todo') throw todoInLane(item, lane);
-    const mark = lane?.status === status ? ' ' : markFor(plan, status);
-    if (mark === ' ' && item.id === null)
-      throwIfOpenBoxReads(item, text.slice(item.titleSpan.start, item.lineSpan.end), status);
-    return [{ start: item.markSpan.start, end: item.markSpan.end, text: mark }];
+    const box = boxEdits(plan, item, status);
+    const boxCount = box.length;
+    const edits = withStatusField(plan, item, status, box);
+    // An open box under a struck title is cancelled unless its status field says more: written todo
+    // there, it would read as cancelled again, so the strike goes too.
+    const field = edits.length > boxCount;
+    if (field && status === 'todo' && isStruck(lineWithoutFields(plan, item)))
+      for (const e of strikeEdits(plan, item)) edits.push(e);
+    return edits;
   }
   const span = item.statusSpan;
   switch (item.statusSource) {
@@ -129,6 +129,39 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     'TM_INVALID_EDIT',
     `${item.key}: its status is written in a way taskmark cannot change in place (${item.statusSource}); edit line ${item.line} by hand.`,
   );
+}
+
+/** The edits of a checkbox item's box, and of the status mark after it when it has one. */
+function boxEdits(plan: Plan, item: Item, status: Status): Edit[] {
+  const box = item.markSpan!;
+  if (item.statusSpan && item.statusSource === 'marker') return boxMarkEdits(plan, item, status);
+  // In a doing, blocked or cancelled section (a Kanban lane) an open box takes the section's
+  // status: the box opens again for that status, and cannot say todo there.
+  const lane = laneOf(plan, item);
+  if (lane !== null && status === 'todo') throw todoInLane(item, lane);
+  if (item.statusSpan && item.statusSource === 'field') {
+    // An open box refined by a status field (`- [ ] Upgrade [status:: blocked]`): the field says the
+    // new status (withStatusField), and the box is ticked for done and stays open for the rest.
+    return status === 'done' ? [{ start: box.start, end: box.end, text: markFor(plan, 'done') }] : [];
+  }
+  const mark = lane?.status === status ? ' ' : markFor(plan, status);
+  if (mark === ' ' && item.id === null)
+    throwIfOpenBoxReads(item, plan.text.slice(item.titleSpan.start, item.lineSpan.end), status);
+  return [{ start: box.start, end: box.end, text: mark }];
+}
+
+/**
+ * `edits` and, when the item states a status in a field as well as by its box (`- [ ] Upgrade
+ * [status:: blocked]`), the field's new value in the plan's words: an open box is refined by the
+ * field, so the field must say the new status too.
+ */
+function withStatusField(plan: Plan, item: Item, status: Status, edits: Edit[]): Edit[] {
+  for (const f of item.fields) {
+    if (f.key !== 'status' || f.style === 'mark' || f.valueSpan.end <= f.valueSpan.start) continue;
+    const old = plan.text.slice(f.valueSpan.start, f.valueSpan.end);
+    edits.push({ start: f.valueSpan.start, end: f.valueSpan.end, text: statusText(plan, status, old) });
+  }
+  return edits;
 }
 
 /** An open box reads a status mark opening the title (`- [x] 🔄 Migrate`) as the item's status. */
@@ -277,6 +310,23 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   return [
     { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },
   ];
+}
+
+/** The item's line from its title on, without the fields written in it: the title as the parser tests it. */
+function lineWithoutFields(plan: Plan, item: Item): string {
+  const { start } = item.titleSpan;
+  const end = item.lineSpan.end;
+  const cuts = item.fields
+    .filter((f) => f.span.start >= start && f.span.end <= end)
+    .sort((a, b) => a.span.start - b.span.start);
+  let out = '';
+  let at = start;
+  for (const f of cuts) {
+    if (f.span.start < at) continue;
+    out += plan.text.slice(at, f.span.start);
+    at = f.span.end;
+  }
+  return out + plan.text.slice(at, end);
 }
 
 /** The edits that take the `~~` off a struck title, which the item's line opens with. */

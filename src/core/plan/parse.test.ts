@@ -113,6 +113,29 @@ describe('parsePlan on checklists', () => {
     expect(lane.items.map((i) => i.status)).toEqual(['blocked', 'doing']);
   });
 
+  it('reads a status field on an open box as the status it refines the box to, and no other', () => {
+    const items = parse(
+      [
+        '- [ ] Upgrade Node [status:: blocked]',
+        '- [ ] Notify customers (status: waiting, owner: Bo)',
+        '- [ ] Fix login',
+        '  - Status: In progress',
+        '- [ ] Plan the offsite (status: planned)',
+        '- [ ] Close the books [status:: done]',
+        '- [x] Ship it [status:: blocked]',
+      ].join('\n'),
+    ).items;
+    expect(items.map((i) => [i.title, i.status, i.statusSource])).toEqual([
+      ['Upgrade Node', 'blocked', 'field'],
+      ['Notify customers', 'blocked', 'field'],
+      ['Fix login', 'doing', 'field'],
+      ['Plan the offsite', 'todo', 'checkbox'],
+      // The box says not done, the field done: the box stands, as a ticked box does.
+      ['Close the books', 'todo', 'checkbox'],
+      ['Ship it', 'done', 'checkbox'],
+    ]);
+  });
+
   it('reads a step whose bold opens before its ID, and no box in its code block', () => {
     const p = parse(
       [

@@ -16,6 +16,7 @@ import { readStatusValue } from '../attributes/status.js';
 import { mayStateDependency, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { isBlank } from '../chars.js';
+import { refinesTodo } from '../lanes.js';
 import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
@@ -112,7 +113,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     if (ownLine) {
       item.title = cleanTitle(titleText);
       // Struck through whole, or but for a remark after it: `~~Apple Watch app~~ (no demand)`.
-      if (titleText.includes('~~') && STRUCK_RE.test(titleText.trim()) && item.status === 'todo') {
+      if (isStruck(titleText) && item.status === 'todo') {
         item.status = 'cancelled';
         item.statusSource = 'strike';
       }
@@ -203,6 +204,11 @@ function markValue(label: string): string {
 
 const STRUCK_RE = /^~~[^~]+~~(?:\s*(?:\([^)]*\)|[—–:-]\s.*))?$/s;
 
+/** Whether a title is struck through whole, or but for a remark after it (`~~Apple Watch app~~ (no demand)`). */
+export function isStruck(title: string): boolean {
+  return title.includes('~~') && STRUCK_RE.test(title.trim());
+}
+
 function isIssueNumber(f: Field): boolean {
   return f.rawKey === '#' && /^\d+$/.test(f.value);
 }
@@ -214,8 +220,11 @@ function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDep
   if (value === '') return;
   switch (f.key) {
     case 'status': {
-      if (item.kind === 'checkbox') return;
       const s = readStatusValue(value, ctx.vocabulary);
+      // A box says done or not done. An open one is refined by a status its line states, as by the
+      // lane it sits in (`- [ ] Upgrade [status:: blocked]`); what a ticked box says stands.
+      if (item.kind === 'checkbox' && !(item.statusSource === 'checkbox' && item.status === 'todo')) return;
+      if (item.kind === 'checkbox' && !(s && refinesTodo(s.status))) return;
       if (s) {
         item.status = s.status;
         item.statusSource = 'field';
