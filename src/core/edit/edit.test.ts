@@ -177,6 +177,16 @@ describe('setStatus', () => {
     expect(edit(blocked, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('COMPLETE', 'DONE'));
   });
 
+  it('changes a status word in bold after the mark with the mark, keeping the bold', () => {
+    const text = '- ✅ **Completed**: Changelog\n- ⏳ __Pending__ - Docs\n';
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(
+      text.replace('⏳ __Pending__', '✅ __Completed__'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
+      text.replace('✅ **Completed**', '⏳ **Pending**'),
+    );
+  });
+
   it('adds a status line to a heading item that states none, in the style of the others', () => {
     const text =
       '# P\n\n### A-1: One\n\n**Status:** ⏳ TODO  \n**Owner:** Kim  \n\n### A-2: Two\n\n- [ ] x\n';

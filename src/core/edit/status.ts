@@ -268,13 +268,13 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
         text.slice(span.end, item.lineSpan.end),
       )
     : null;
-  // Or set off from the title by `:` or a dash (`- ✅ Done: Remove the exporter`).
+  // Or set off from the title by `:` or a dash (`- ✅ Done: Remove the exporter`, `- ✅ **Done**: …`).
   const rest = bold ? '' : text.slice(span.end, item.lineSpan.end);
   const lead = bold ? 0 : rest.length - rest.trimStart().length;
   const said = bold ? null : statusWordAfterMark(rest.slice(lead));
   const word = after
     ? { at: span.end + after[1]!.length, text: after[2]! }
-    : said && { at: span.end + lead, text: said.word };
+    : said && { at: span.end + lead + said.at, text: said.word };
   if (word) {
     const next = statusText(plan, status, `✅ ${word.text}`).replace(/^[^\p{L}]+/u, '');
     edits.push({ start: word.at, end: word.at + word.text.length, text: next });

@@ -367,7 +367,7 @@ describe('parsePlan on headings followed by a list of fields', () => {
     ).toEqual([
       ['TASK-1', 'doing', 'Kim', '2026-12-01', 120, 4],
       ['TASK-2', 'done', 'Li', null, null, 2],
-      ['release/completed-changelog', 'done', null, null, null, 0],
+      ['release/changelog', 'done', null, null, null, 0],
     ]);
     const t1 = icons.byKey.get('TASK-1')!;
     expect(t1.fields.map((f) => icons.text.slice(f.span.start, f.span.end))).toEqual([
@@ -499,6 +499,19 @@ describe('parsePlan on status bullets and annotated headings', () => {
       ['Phase 3: Widgets', 'doing'],
       ['Crash reporting with symbol upload', 'done'],
       ['Login with passkeys', 'done'],
+    ]);
+  });
+
+  it('reads a status word in bold after the mark as part of it, and other bold as the title', () => {
+    const bullets = parse(
+      '- ✅ **Completed**: Changelog\n- ⏳ __Pending__ - Docs\n- ✅ **Database schema**: created tables\n- ✅ **Done** Release\n',
+    ).items;
+    expect(bullets.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Changelog', 'done', '✅ Completed'],
+      ['Docs', 'todo', '⏳ Pending'],
+      ['Database schema: created tables', 'done', '✅'],
+      // Without a separator after it, the word is the title's.
+      ['Done Release', 'done', '✅'],
     ]);
   });
 

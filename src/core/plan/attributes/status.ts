@@ -436,7 +436,24 @@ const MAX_LEAD_WORD = 24;
  * (`✅ Done: Remove the exporter`, `⏳ Pending - Write tests`, `✅ Erledigt: …`): the word is part of
  * the mark. `length` runs to the title. A word without the separator (`✅ Done deal`) is the title's.
  */
-export function statusWordAfterMark(s: string): { word: string; length: number } | null {
+export function statusWordAfterMark(s: string): { word: string; at: number; length: number } | null {
+  // In bold (`✅ **Completed**: Changelog`): the bold is the word, and the separator is after it.
+  const bold = s.startsWith('**') ? '**' : s.startsWith('__') ? '__' : '';
+  if (bold !== '') {
+    const close = s.indexOf(bold, 2);
+    if (close < 3 || close > MAX_LEAD_WORD + 2) return null;
+    const word = s.slice(2, close);
+    const hit = word.trim() === word ? findStatusWord(word) : null;
+    if (hit === null || hit.index !== 0 || hit.text.length !== word.length) return null;
+    let after = close + 2;
+    while (after < s.length && isSpace(s.charCodeAt(after))) after++;
+    const c = s.charCodeAt(after);
+    if (c === 58) after++;
+    else if ((c === 45 || c === 0x2013 || c === 0x2014) && isSpace(s.charCodeAt(after + 1))) after++;
+    else return null;
+    while (after < s.length && isSpace(s.charCodeAt(after))) after++;
+    return { word, at: 2, length: after };
+  }
   // The separator: the first `:`, or a dash with white space on both sides, near the start.
   let sep = -1;
   let after = -1;
@@ -463,7 +480,7 @@ export function statusWordAfterMark(s: string): { word: string; length: number }
   const hit = word === '' ? null : findStatusWord(word);
   if (hit === null || hit.index !== 0 || hit.text.length !== word.length) return null;
   while (after < s.length && isSpace(s.charCodeAt(after))) after++;
-  return { word, length: after };
+  return { word, at: 0, length: after };
 }
 
 /** The form in which vocabulary entries are compared: trimmed, lower case, spaces collapsed. */
