@@ -7,7 +7,7 @@ import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
 import { setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
-import { trailingStatusMark } from '../plan/recognise.js';
+import { trailingStatusMark } from '../plan/marks.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { setStatus } from './status.js';

@@ -11,8 +11,8 @@ import {
 import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
+import { boxStatusMark } from '../plan/marks.js';
 import { isStruck } from '../plan/passes/attributes.js';
-import { boxStatusMark } from '../plan/recognise.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leadingGlyph } from './recognise.js';
+import { leadingGlyph } from './marks.js';
 
 /** The regex leadingGlyph replaces. */
 const LEADING_GLYPH_RE = /^(\*\*|__)?\s*([^\p{L}\p{N}\s*_[(`])\uFE0F?/u;

@@ -1,0 +1,171 @@
+/**
+ * Status marks on a bullet's line, read by the recogniser and kept in place by the editor: an org
+ * keyword or glyph after an open box (`- [ ] BLOCKED: …`, `- [ ] 🚧 …`), the glyph that opens a status
+ * bullet (`- ✅ …`), and the glyph or status word in brackets or bold that ends a line (`… ✅`, `…
+ * [DONE]`, `… — **Done**`).
+ */
+import type { Item, Status } from '../model.js';
+import { BOX_GLYPHS, ORG_KEYWORDS, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import { blankEnd, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
+import { repairWithOffsets } from './encoding.js';
+
+export const KEYWORD_RE = new RegExp(
+  String.raw`(${[...ORG_KEYWORDS.keys()].join('|')})(?::[ \t]*|[ \t]+)(?=\S)`,
+  'y',
+);
+
+/**
+ * The status mark opening the text of an item with an open box, an org keyword (`BLOCKED: …`,
+ * `WAITING …`) or a status glyph (`🚧 …`), when it says which of doing, blocked or cancelled the
+ * open item is: its status, the mark as written, and the length to cut with the separator after it.
+ * A box says todo or done on its own, so a mark of those (`[ ] TODO`, `[ ] ✅ Write the tests`) stays
+ * the title's, as does any mark after a box that is not open. A glyph before a digit is an Obsidian
+ * date field (`⏳ 2026-03-01`), and a ballot box after a box is not read.
+ */
+export function boxStatusMark(s: string): { status: Status; text: string; length: number } | null {
+  const c = s.charCodeAt(0);
+  let status: Status | null = null;
+  let markEnd = 0;
+  let end = 0;
+  if (c >= 65 && c <= 90) {
+    // Every keyword is a word in capitals: most titles start with a capital and a small letter.
+    const c1 = s.charCodeAt(1);
+    if (c1 < 65 || c1 > 90) return null;
+    KEYWORD_RE.lastIndex = 0;
+    const m = KEYWORD_RE.exec(s);
+    if (!m) return null;
+    status = ORG_KEYWORDS.get(m[1]!)!;
+    markEnd = m[1]!.length;
+    end = m[0].length;
+  } else if (c >= 128) {
+    const g = leadingGlyph(s);
+    if (g?.bold !== '' || BOX_GLYPHS.has(g.glyph) || !isSpace(s.charCodeAt(g.end))) return null;
+    status = statusOfGlyph(g.glyph);
+    markEnd = g.end;
+    end = markEnd;
+    while (isSpace(s.charCodeAt(end))) end++;
+    if (s.charCodeAt(end) === 58) end++;
+    while (isSpace(s.charCodeAt(end))) end++;
+    const next = s.charCodeAt(end);
+    if (end >= s.length || (next >= 48 && next <= 57)) return null;
+  }
+  if (status === null || status === 'todo' || status === 'done') return null;
+  return { status, text: s.slice(0, markEnd), length: end };
+}
+
+/**
+ * Reads a status mark ending `body` (`… 1d ✅`) into `item` and returns the body without it. `toPlan`
+ * maps an offset in `body` to the plan's text (through the repair when the line was damaged).
+ */
+export function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => number): string {
+  const word = trailingWordMark(body);
+  if (word !== null) {
+    item.status = word.status;
+    item.statusSource = 'marker';
+    item.statusText = word.word;
+    item.statusSpan = { start: toPlan(word.at), end: toPlan(word.at + word.word.length) };
+    return withoutSetOff(body.slice(0, word.start));
+  }
+  const tail = TRAILING_GLYPH_RE.exec(body);
+  const status = tail ? statusOfGlyph(tail[1]!) : null;
+  if (!tail || !status) return body;
+  item.status = status;
+  item.statusSource = 'marker';
+  item.statusText = tail[1]!;
+  const at = tail.index + tail[0].indexOf(tail[1]!);
+  item.statusSpan = { start: toPlan(at), end: toPlan(at + tail[1]!.length) };
+  return withoutSetOff(body.slice(0, tail.index));
+}
+
+/** The body before a status mark without the dash that set the mark off (`Docs rewritten — **Done**`). */
+function withoutSetOff(body: string): string {
+  const dash = setOffDashAt(body);
+  const e = dash >= 0 ? dash : blankEnd(body, body.length);
+  return e === body.length ? body : body.slice(0, e);
+}
+
+/** A status glyph ending a line, after white space: `… 1d ✅`. */
+export const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1,2})\uFE0F?\s*$/u;
+
+/**
+ * Whether a line ends with a status mark after white space (`Tag the release ✅`, `… [DONE]`, `…
+ * **Done**`), a glyph read through a repair when it arrived damaged (`âœ…`). Every mark is outside
+ * ASCII or ends with `]` or `*`: most lines are not looked at.
+ */
+export function endsWithStatusMark(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  const c = text.charCodeAt(e - 1);
+  if (!(c >= 128 || c === 93 || c === 42) || e === start) return false;
+  return trailingStatusMark(text.slice(start, end)) >= 0;
+}
+
+/** A status word in brackets or bold ending a line, after white space: `… [DONE]`, `… **Done**`. */
+const TRAILING_WORD_RE =
+  /\s(?:\[[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*\]|\*\*(\p{L}[\p{L} '_-]{0,24}?)\*\*)\s*$/u;
+/** The longest such mark with the white space around it: the regex looks at no more of a line. */
+const MAX_WORD_MARK = 40;
+
+/**
+ * The status word in brackets or bold ending `line` (`Fix the flaky test [DONE]`, `Docs rewritten —
+ * **Done**`): where its `[` or `**` is, the word and where it starts, and its status. The whole word
+ * must be a status (`[done by Friday]`, `**first**` are not).
+ */
+function trailingWordMark(line: string): { start: number; at: number; word: string; status: Status } | null {
+  const from = Math.max(0, line.length - MAX_WORD_MARK);
+  const m = TRAILING_WORD_RE.exec(from > 0 ? line.slice(from) : line);
+  if (m === null) return null;
+  const word = (m[1] ?? m[2])!;
+  const read = readStatusValue(word);
+  if (read === null || read.index !== 0 || read.text.length !== word.length) return null;
+  const start = from + m.index + 1;
+  return { start, at: start + m[0].indexOf(word) - 1, word, status: read.status };
+}
+
+/**
+ * Where the status mark that ends `line` after white space starts (`Tag the release ✅`), in `line`
+ * as written (a damaged `âœ…` read through its repair); -1 when the line ends with none. The editor
+ * keeps such a mark last, as the line may be an item by it.
+ */
+export function trailingStatusMark(line: string): number {
+  const end = line.trimEnd();
+  const word = end.endsWith(']') || end.endsWith('**') ? trailingWordMark(line) : null;
+  if (word !== null) return word.start;
+  const repaired = repairWithOffsets(line);
+  const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
+  if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
+  const at = tail.index + tail[0].indexOf(tail[1]!);
+  return repaired ? repaired.rawOffset(at) : at;
+}
+
+/** Whether the first character after an optional `**` or `__` and ASCII white space is outside ASCII. */
+export function startsBeyondAscii(s: string): boolean {
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if ((c0 === 42 || c0 === 95) && s.charCodeAt(1) === c0) i = 2;
+  let c = s.charCodeAt(i);
+  while (c === 32 || (c >= 9 && c <= 13)) c = s.charCodeAt(++i);
+  return c > 127;
+}
+
+/**
+ * The glyph that opens a bullet's text, after an optional `**` or `__` and white space, with the
+ * variation selector after it (`/^(\*\*|__)?\s*([^\p{L}\p{N}\s*_[(`])\uFE0F?/u`): the opening (or ''),
+ * the glyph and where the match ends; null when the first character there is no glyph.
+ */
+export function leadingGlyph(s: string): { bold: string; glyph: string; end: number } | null {
+  const c0 = s.charCodeAt(0);
+  const bold = (c0 === 42 || c0 === 95) && s.charCodeAt(1) === c0 ? s.slice(0, 2) : '';
+  let i = bold.length;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  if (i >= s.length) return null;
+  const cp = s.codePointAt(i)!;
+  if (isLetterOrDigit(cp) || isSpace(cp) || (cp < 128 && '*_[(`'.includes(String.fromCharCode(cp))))
+    return null;
+  const glyphEnd = i + (cp >= 0x10000 ? 2 : 1);
+  return {
+    bold,
+    glyph: s.slice(i, glyphEnd),
+    end: s.charCodeAt(glyphEnd) === 0xfe0f ? glyphEnd + 1 : glyphEnd,
+  };
+}
