@@ -133,6 +133,8 @@ describe('heading decoration', () => {
     // A glyph alone is read only when it is a strong one; words that are not a status say nothing.
     expect(read('Sync Engine 🔄')).toEqual(['Sync Engine', null, null]);
     expect(read('Roadmap 🎯 Goals')).toEqual(['Roadmap 🎯 Goals', null, null]);
+    expect(read('Ideas / Backlog')).toEqual(['Ideas / Backlog', null, null]);
+    expect(read('Build | Done')).toEqual(['Build | Done', null, null]);
     expect(read('Release ✅ Done with the docs')).toEqual(['Release ✅ Done with the docs', null, null]);
     // The glyph stands apart from the title, and a title stays before it.
     expect(read('Sync✅ DONE')[1]).toBeNull();

@@ -184,8 +184,9 @@ function trailingGlyphWord(
   if (found?.index !== 0 || found.text.length !== word.length) return null;
   let glyphEnd = i;
   if (text.charCodeAt(glyphEnd - 1) === 0xfe0f) glyphEnd--;
+  // A glyph outside ASCII: `Ideas / Backlog` names a section, it does not state its status.
   const cp = codePointBefore(text, glyphEnd);
-  if (glyphEnd <= start || !isDecoration(cp, TRAIL_EXCLUDED)) return null;
+  if (glyphEnd <= start || cp < 128 || !isDecoration(cp, TRAIL_EXCLUDED)) return null;
   const glyphStart = glyphEnd - (cp >= 0x10000 ? 2 : 1);
   // The glyph stands apart from the title: white space before it, then maybe a dash or colon.
   let before = glyphStart;
