@@ -336,6 +336,7 @@ describe('parsePlan on headings followed by a list of fields', () => {
         '| Term | Meaning |',
         '|---|---|',
         '| Owner | who answers for it |',
+        '| Status | where the work stands |',
         '| SLA | the promise |',
       ].join('\n'),
     );

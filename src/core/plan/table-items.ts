@@ -120,6 +120,21 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   return out.length > 0 ? out : null;
 }
 
+/** Headers of the first and second column of a table that lists an item's fields. */
+const FIELD_TABLE_KEY_HEADERS: ReadonlySet<string> = new Set([
+  '',
+  'field',
+  'fields',
+  'property',
+  'properties',
+  'attribute',
+  'attributes',
+  'key',
+  'metadata',
+  'meta',
+]);
+const FIELD_TABLE_VALUE_HEADERS: ReadonlySet<string> = new Set(['', 'value', 'values', 'detail', 'details']);
+
 /** Keys that make a table of two columns a list of fields: taskmark's attributes. */
 const FIELD_TABLE_KEYS: ReadonlySet<string> = new Set([
   'status',
@@ -137,12 +152,19 @@ const FIELD_TABLE_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * The fields of a table of two columns that lists an item's attributes, a key and its value per row
- * (`| Field | Value |`, `| Status | Draft |`), or null when it is not one: two rows at least name a
- * status, priority, owner or due date, or another of taskmark's attributes, and one of the first four.
+ * (`| Field | Value |` over `| Status | Draft |`), or null when it is not one: its header names keys
+ * or values, and two rows at least name a status, priority, owner or due date, or another of
+ * taskmark's attributes, and one of the first four.
  * The header is a header, not a field. A field spans its row's cells; removing it empties the value.
  */
 export function readFieldTable(text: string, rows: readonly LineSlice[]): Field[] | null {
-  if (rows.length < 4 || cellsOf(text, rows[0]!).length !== 2) return null;
+  if (rows.length < 4) return null;
+  const header = cellsOf(text, rows[0]!);
+  if (header.length !== 2) return null;
+  // Its header says so (`| Field | Value |`, `| Property | |`): a glossary (`| Term | Meaning |`) may
+  // name statuses and owners too.
+  const [k, v] = header.map((c) => c.text.replace(/[*_`]/g, '').trim().toLowerCase());
+  if (!FIELD_TABLE_KEY_HEADERS.has(k!) && !FIELD_TABLE_VALUE_HEADERS.has(v!)) return null;
   const fields: Field[] = [];
   let known = 0;
   let item = false;
