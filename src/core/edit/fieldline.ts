@@ -41,9 +41,7 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
   const own = item.fields.filter((f) => f.style === 'bold-line' || f.style === 'bold-pipe');
   if (own.length > 0) {
     const last = own.reduce((a, b) => (a.span.start > b.span.start ? a : b));
-    const at = nextLineStart(plan, last.span.start);
-    const atEnd = at === text.length && !/[\r\n]$/.test(text);
-    return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
+    return lineAfter(plan, last.span.start, line);
   }
   const headingEnd = item.lineSpan.end;
   // Set apart from what follows the heading too: a line right after it would otherwise continue the
@@ -59,9 +57,7 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
  * new field as one more bullet after the last, written as that one is; null when it has none.
  */
 function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): Edit | null {
-  let last: Field | null = null;
-  for (const f of item.fields)
-    if (f.style === 'sub-bullet' && (!last || f.span.start > last.span.start)) last = f;
+  const last = lastField(item, 'sub-bullet');
   if (last === null) return null;
   const text = plan.text;
   const l = lineAt(plan.lines, last.span.start);
@@ -73,10 +69,7 @@ function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): 
   const head = keyHead(text, last).replace(last.rawKey, keySpelling(plan, key, 'sub-bullet'));
   const tail = text.slice(last.valueSpan.end, plan.lines.end[l]!);
   const line = `${next}${head}${value}${/^[ \t]*$/.test(tail) ? tail : ''}`;
-  const at = nextLineStart(plan, last.span.start);
-  const eol = eolOf(plan);
-  const atEnd = at === text.length && !/[\r\n]$/.test(text);
-  return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
+  return lineAfter(plan, last.span.start, line);
 }
 
 /**
@@ -84,9 +77,7 @@ function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): 
  * one more row after the last, written as that one is; null when it has none.
  */
 function afterFieldRow(plan: Plan, item: Item, key: string, value: string): Edit | null {
-  let last: Field | null = null;
-  for (const f of item.fields)
-    if (f.style === 'table-cell' && (!last || f.span.start > last.span.start)) last = f;
+  const last = lastField(item, 'table-cell');
   if (last === null) return null;
   const text = plan.text;
   const l = lineAt(plan.lines, last.span.start);
@@ -97,14 +88,26 @@ function afterFieldRow(plan: Plan, item: Item, key: string, value: string): Edit
     text.slice(last.span.start + last.rawKey.length, last.valueSpan.start) +
     (last.value === '' ? ` ${v} ` : v) +
     text.slice(last.valueSpan.end, plan.lines.end[l]!);
-  const at = nextLineStart(plan, last.span.start);
-  const eol = eolOf(plan);
-  const atEnd = at === text.length && !/[\r\n]$/.test(text);
-  return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
+  return lineAfter(plan, last.span.start, line);
 }
 
 /** How field `f` writes its key, up to its value: `**Owner:** `, without an icon that opens it (`👤`). */
 function keyHead(text: string, f: Field): string {
   const at = f.span.start + iconPrefixLength(text, f.span.start, f.valueSpan.start);
   return text.slice(at, f.valueSpan.start);
+}
+
+/** The item's field of `style` written last, or null. */
+function lastField(item: Item, style: Field['style']): Field | null {
+  let last: Field | null = null;
+  for (const f of item.fields) if (f.style === style && (!last || f.span.start > last.span.start)) last = f;
+  return last;
+}
+
+/** An edit that adds `line` after the line holding `offset`, ending it first when the text does not. */
+function lineAfter(plan: Plan, offset: number, line: string): Edit {
+  const at = nextLineStart(plan, offset);
+  const eol = eolOf(plan);
+  const atEnd = at === plan.text.length && !/[\r\n]$/.test(plan.text);
+  return { start: at, end: at, text: atEnd ? `${eol}${line}` : `${line}${eol}` };
 }
