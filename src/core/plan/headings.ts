@@ -295,12 +295,11 @@ export function readHeading(text: string): HeadingInfo {
   const trailing = readTrailingPoints(text.slice(start, end));
   let points: HeadingInfo['points'] = null;
   if (trailing) {
-    const open = start + trailing.start + text.slice(start + trailing.start).search(/[([]/);
     const valueAt = start + trailing.valueAt;
     points = {
       value: trailing.value,
       range: [valueAt, valueAt + trailing.value.length],
-      span: [open, start + trailing.end],
+      span: [start + trailing.open, start + trailing.end],
     };
     end = start + trailing.start;
   }

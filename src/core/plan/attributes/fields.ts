@@ -249,13 +249,13 @@ const POINTS_HINT_RE = /\d[ \t]*(?:story[ \t]|p|sp)/i;
 
 /**
  * Story points ending a heading's text (`Replay queue (8 pts)`), set off by white space: where they
- * start (the white space), where they end, the number and its offset. A scan from the end, over no
+ * start (the white space), where their bracket opens, where they end, the number and its offset. A scan from the end, over no
  * more than the longest brackets of points: a regex anchored at the end tries every offset of a long
  * run of white space.
  */
 export function readTrailingPoints(
   s: string,
-): { start: number; end: number; value: string; valueAt: number } | null {
+): { start: number; open: number; end: number; value: string; valueAt: number } | null {
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   const close = s.charCodeAt(end - 1);
@@ -267,7 +267,7 @@ export function readTrailingPoints(
   let start = open;
   while (start > 0 && (s.charCodeAt(start - 1) === 32 || s.charCodeAt(start - 1) === 9)) start--;
   if (start === open) return null;
-  return { start, end, value: m[1]!, valueAt: s.indexOf(m[1]!, open + 1) };
+  return { start, open, end, value: m[1]!, valueAt: s.indexOf(m[1]!, open + 1) };
 }
 const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
 const EMOJI_TEXT_RE =
