@@ -249,9 +249,9 @@ const POINTS_HINT_RE = /\d[ \t]*(?:story[ \t]|p|sp)/i;
 
 /**
  * Story points ending a heading's text (`Replay queue (8 pts)`), set off by white space: where they
- * start (the white space), where their bracket opens, where they end, the number and its offset. A scan from the end, over no
- * more than the longest brackets of points: a regex anchored at the end tries every offset of a long
- * run of white space.
+ * start (the white space), where their bracket opens, where they end, the number and its offset. A
+ * scan from the end, over no more than the longest brackets of points: a regex anchored at the end
+ * tries every offset of a long run of white space.
  */
 export function readTrailingPoints(
   s: string,
