@@ -72,7 +72,7 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   if (existing.length > 0) {
     if (value === null) return existing.map((f) => removeField(plan, f));
     const v = value;
-    return (k === 'owner' ? existing.slice(0, 1) : existing).map((f) => replaceValue(plan, f, k, v));
+    return (k === 'owner' ? existing.slice(0, 1) : existing).map((f) => replaceValue(plan, item, f, k, v));
   }
   if (value === null) return [];
   if (item.kind === 'heading') return [addToHeading(plan, item, k, value)];
@@ -85,8 +85,8 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   return [addInline(plan, item, k, value)];
 }
 
-/** The edit that gives field `f` the value `value`, written as the field is. */
-function replaceValue(plan: Plan, f: Field, key: string, value: string): Edit {
+/** The edit that gives field `f` of `item` the value `value`, written as the field is. */
+function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: string): Edit {
   // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
   const v = key === 'owner' && f.value.startsWith('@') && !value.startsWith('@') ? `@${value}` : value;
   if (f.style === 'mark') return { ...f.valueSpan, text: markText(key, f.value, v) };
@@ -98,7 +98,12 @@ function replaceValue(plan: Plan, f: Field, key: string, value: string): Edit {
           ? ` ${cellText(v)} `
           : cellText(v)
         : v;
-  return { start: f.valueSpan.start, end: f.valueSpan.end, text };
+  // A mention or tag read right after the value (`Owner: Kim~~@carol`) stays one: a value ending in
+  // a letter would join it (`zed@carol` is no mention).
+  const joins =
+    /[\p{L}\p{N}]$/u.test(text) &&
+    item.fields.some((g) => g.span.start === f.valueSpan.end && (g.rawKey === '@' || g.rawKey === '#'));
+  return { start: f.valueSpan.start, end: f.valueSpan.end, text: joins ? `${text} ` : text };
 }
 
 const OBSIDIAN_PRIORITY = ['🔺', '⏫', '🔼', '🔽', '⏬'];

@@ -377,6 +377,17 @@ describe('setAttribute', () => {
     );
   });
 
+  it('keeps a mention read right after a value it sets its own word', () => {
+    const text = '- [ ] Ship it — Owner: Kim~~@carol —\n';
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'zed'));
+    expect(out).toBe('- [ ] Ship it — Owner: zed @carol —\n');
+    expect(
+      parse(out)
+        .items[0]!.fields.filter((f) => f.key === 'owner')
+        .map((f) => f.value),
+    ).toEqual(['zed', 'carol']);
+  });
+
   it('removes an owner set off by an arrow with the arrow', () => {
     const text = '- [ ] Update the SDK → @kim\n- [ ] Tag it -> @bo\n';
     const out = edit(text, (p) => [
