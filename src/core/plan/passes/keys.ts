@@ -1,6 +1,7 @@
 /** Stable keys: explicit IDs where the plan gives them, else a slug of the nearest scope and the title. */
 import type { Section } from '../../model.js';
 import { readWindow } from '../attributes/dates.js';
+import { trailingAnnotation } from '../headings.js';
 import type { Draft } from '../recognise.js';
 
 const MAX_SLUG = 48;
@@ -68,53 +69,23 @@ function withoutCookies(title: string): string {
 /**
  * A heading's title without the schedule it ends with (`Phase 2: Security (Week 4-6)`, `Milestone 1
  * (due 2026-01-15)`, `GA — target Feb 2026`): plans move their dates as work slips, and the keys of
- * the items under the heading must not move with them.
+ * the items under the heading must not move with them. The schedule is the annotation a heading ends
+ * with, found as readHeading finds its status annotation, when it names a date or a window.
  */
 function withoutSchedule(title: string): string {
   let t = title;
   // A few groups at most (`(Week 4-6) (due 2026-03-01)`): each look costs the title's length once.
   for (let n = 0; n < MAX_SCHEDULE_GROUPS; n++) {
-    const group = trailingGroup(t);
-    if (group === null || (readWindow(group.inner) === null && readWindow(`(${group.inner})`) === null))
-      break;
+    const group = trailingAnnotation(t);
+    if (group === null || group.start === 0) break;
+    const inner = t.slice(group.innerStart, group.innerEnd);
+    if (readWindow(inner) === null && readWindow(`(${inner})`) === null) break;
     t = t.slice(0, group.start);
   }
   return t;
 }
 
 const MAX_SCHEDULE_GROUPS = 4;
-
-const DEADLINE_WORD_RE = /^(?:due|target|deadline|by|eta)\b/i;
-
-/**
- * What ends `t` after white space: a group in brackets without brackets inside (`(Week 4-6)`), or a
- * dash segment that opens with a deadline word (`— due May 15`); its start (the white space before
- * it) and its inside. Scanned from the end: a regex anchored at the end tries every offset of a long
- * run of white space.
- */
-function trailingGroup(t: string): { start: number; inner: string } | null {
-  let end = t.length;
-  while (end > 0 && (t.charCodeAt(end - 1) === 32 || t.charCodeAt(end - 1) === 9)) end--;
-  const close = t.charCodeAt(end - 1);
-  let start: number;
-  let inner: string;
-  if (close === 41 || close === 93) {
-    const opener = close === 41 ? 40 : 91;
-    let open = end - 2;
-    while (open >= 0 && t.charCodeAt(open) !== opener && t.charCodeAt(open) !== close) open--;
-    if (open < 0 || t.charCodeAt(open) !== opener) return null;
-    start = open;
-    inner = t.slice(open + 1, end - 1);
-  } else {
-    const dash = Math.max(t.lastIndexOf('-', end), t.lastIndexOf('–', end), t.lastIndexOf('—', end));
-    if (dash < 1 || !/[ \t]/.test(t.charAt(dash - 1)) || !/[ \t]/.test(t.charAt(dash + 1))) return null;
-    inner = t.slice(dash + 1, end).trim();
-    if (!DEADLINE_WORD_RE.test(inner)) return null;
-    start = dash;
-  }
-  while (start > 0 && (t.charCodeAt(start - 1) === 32 || t.charCodeAt(start - 1) === 9)) start--;
-  return start === 0 ? null : { start, inner };
-}
 
 const LINK_RE = /!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g;
 
