@@ -125,6 +125,10 @@ describe('bad and huge input', () => {
       (r) =>
         `# P\n\n### T\n\n| Field | Value |\n|---|---|\n| Status | Done |\n| Owner | a |\n| Notes | ${r} |\n`,
     ],
+    [
+      'a mark before a heading name',
+      (r) => `## 3 ✅ — w${r}\n\n## 1${r}✅${r}— y${r}\n\n## 2 🔄${r}Done — z\n`,
+    ],
     ['an owner after an arrow', (r) => `- [ ] x${r}→ @kim\n- [ ] y ->${r}@bo (3 pts${r})\n`],
   ];
   it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {

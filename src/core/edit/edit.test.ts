@@ -177,6 +177,25 @@ describe('setStatus', () => {
     expect(edit(blocked, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('COMPLETE', 'DONE'));
   });
 
+  it('changes a status mark between a heading number and its name where it stands', () => {
+    const text = '# P\n\n## Phase 1 ✅ — Store\n\n- a\n\n## Phase 2 🔄 In progress — Sync\n\n- [ ] b\n';
+    const todo = edit(text, (p) => setStatus(p, p.items[0]!, 'todo'));
+    expect(todo).toBe(text.replace('1 ✅ —', '1 ⏳ Todo —'));
+    const doing = edit(text, (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(doing).toBe(text.replace('1 ✅ —', '1 🔄 In progress —'));
+    const cancelled = edit(text, (p) => setStatus(p, p.items[1]!, 'cancelled'));
+    expect(cancelled).toBe(text.replace('🔄 In progress', '❌ Cancelled'));
+    for (const [out, status] of [
+      [todo, 'todo'],
+      [doing, 'doing'],
+    ] as const) {
+      const again = parse(out).items[0]!;
+      expect([again.key, again.title, again.status]).toEqual(['p/phase-1-store', 'Phase 1 — Store', status]);
+    }
+    // Back to done in the shape the mark now has, a glyph and a word.
+    expect(edit(doing, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('1 ✅ —', '1 ✅ Done —'));
+  });
+
   it('changes a status word in bold after the mark with the mark, keeping the bold', () => {
     const text = '- ✅ **Completed**: Changelog\n- ⏳ __Pending__ - Docs\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(

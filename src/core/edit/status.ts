@@ -1,6 +1,6 @@
 /** Setting an item's status by the smallest edit, in the plan's own style. */
 import { TmError } from '../errors.js';
-import type { Item, Plan, Section, Status } from '../model.js';
+import type { Item, Plan, Section, Span, Status } from '../model.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
@@ -81,6 +81,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
       }
       break;
     case 'heading':
+      if (span && span.end < item.titleSpan.end) return markBeforeNameEdits(plan, item, span, status);
       if (span)
         return [
           {
@@ -179,6 +180,30 @@ function todoInLane(item: Item, lane: Section): TmError {
   return new TmError(
     'TM_INVALID_EDIT',
     `${item.key}: an open item in the section "${lane.title}" is ${lane.status}; move it to another section to make it todo.`,
+  );
+}
+
+/**
+ * A status mark between a heading's number and its name (`## Phase 1 ✅ — Scaffolding`): a glyph
+ * for a glyph where one reads as the status, else a glyph and a word (`🔄 IN PROGRESS`), which read
+ * there. Not taken away for todo: the heading would stop being an item.
+ */
+function markBeforeNameEdits(plan: Plan, item: Item, span: Span, status: Status): Edit[] {
+  const text = plan.text;
+  const old = text.slice(span.start, span.end);
+  const glyphAlone = statusOfGlyph(repairForMatching(old).trim()) !== null;
+  // The heading as it would read with another mark.
+  const before = text.slice(item.lineSpan.start, span.start).replace(/^[ \t]*#+[ \t]*/, '');
+  const after = text.slice(span.end, item.lineSpan.end);
+  const reads = (mark: string) => readHeading(`${before}${mark}${after}`).status === status;
+  const glyph = statusText(plan, status, '✅').trim();
+  if (glyphAlone && reads(glyph))
+    return [{ start: span.start, end: span.end, text: inShortcodesLike(glyph, old) }];
+  const both = statusText(plan, status, glyphAlone ? null : old);
+  if (reads(both)) return [{ start: span.start, end: span.end, text: both }];
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: the status mark before its name cannot say ${status}; edit line ${item.line} by hand.`,
   );
 }
 

@@ -140,4 +140,42 @@ describe('heading decoration', () => {
     expect(read('Sync✅ DONE')[1]).toBeNull();
     expect(read('🔄 IN PROGRESS')).toEqual(['IN PROGRESS', null, null]);
   });
+
+  it('reads a status mark between a heading number and its name, and cuts it from the title', () => {
+    const read = (t: string) => {
+      const h = readHeading(t);
+      return [
+        h.title,
+        h.status,
+        h.statusRange && t.slice(...h.statusRange),
+        h.titleRange && t.slice(...h.titleRange),
+      ];
+    };
+    expect(read('Phase 1 ✅ — Scaffolding')).toEqual([
+      'Phase 1 — Scaffolding',
+      'done',
+      '✅',
+      'Phase 1 ✅ — Scaffolding',
+    ]);
+    expect(read('Milestone 2 🔄 In progress - Beta')).toEqual([
+      'Milestone 2 - Beta',
+      'doing',
+      '🔄 In progress',
+      'Milestone 2 🔄 In progress - Beta',
+    ]);
+    expect(read('v1.2 ❌ – Plugins')[0]).toBe('v1.2 – Plugins');
+    // After an ID the title is the name alone.
+    expect(read('MH-001 ✅ — Login').slice(0, 2)).toEqual(['Login', 'done']);
+    // A glyph ending an annotation or a legend's key is not a mark of the heading's number.
+    expect(read('Key: ✅ — the release')[1]).toBeNull();
+    expect(read('Sync 🔄 — engine')[1]).toBeNull();
+    expect(read('Status ✅ Done with — care')[1]).toBeNull();
+    expect(read('Search — ✅ — fast')[1]).toBeNull();
+    // A glyph before a trailing annotation says the same thing: it is not kept in the title.
+    expect(read('Phase 4: Foundation ✅ (Completed)').slice(0, 3)).toEqual([
+      'Phase 4: Foundation',
+      'done',
+      'Completed',
+    ]);
+  });
 });

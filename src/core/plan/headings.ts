@@ -201,6 +201,60 @@ function trailingGlyphWord(
   return { start: glyphStart, end: wordEnd, before, status: found.status };
 }
 
+/**
+ * A status mark before the first dash of `text` between `start` and `end` that has white space on
+ * both sides: a glyph that states a status alone (`✅`), or any glyph and a status word (`🔄 In
+ * progress`), set off by white space. Its offsets, its status, where the text before it ends and
+ * where the dash is; null when there is none.
+ */
+function markBeforeDash(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number; before: number; dash: number; status: Status } | null {
+  let dash = -1;
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c === 45 || c === 0x2013 || c === 0x2014) &&
+      isSpace(text.charCodeAt(i - 1)) &&
+      isSpace(text.charCodeAt(i + 1))
+    ) {
+      dash = i;
+      break;
+    }
+  }
+  if (dash < 0) return null;
+  let markEnd = dash;
+  while (markEnd > start && isSpace(text.charCodeAt(markEnd - 1))) markEnd--;
+  const gw = trailingGlyphWord(text, start, markEnd);
+  // A separator before the mark would make it the end of a dash segment, not the number's.
+  if (gw) {
+    let before = gw.start;
+    while (before > start && isSpace(text.charCodeAt(before - 1))) before--;
+    if (before === gw.before && isLetterOrDigit(codePointBefore(text, before))) return { ...gw, dash };
+  }
+  const m = trailingGlyph(text.slice(start, markEnd));
+  if (m === null || m.index === 0 || !STRONG_GLYPHS.has(m.glyph)) return null;
+  // After a number or a name (`Phase 1 ✅ —`), not after a key (`Legend: ✅ — done`).
+  if (!isLetterOrDigit(codePointBefore(text, start + m.index))) return null;
+  const glyphStart = start + m.glyphStart;
+  return {
+    start: glyphStart,
+    end: markEnd,
+    before: start + m.index,
+    dash,
+    status: statusOfGlyph(m.glyph)!,
+  };
+}
+
+/** The title in `range` of `text` without the mark in `cut` (and an ID's separator it leaves first). */
+function withoutMark(text: string, range: readonly [number, number], cut: readonly [number, number]): string {
+  const head = cut[0] > range[0] ? text.slice(range[0], cut[0]).trim() : '';
+  const tail = text.slice(Math.max(cut[1], range[0]), range[1]).trim();
+  return head === '' ? tail.replace(/^[-–—]\s+/u, '') : `${head} ${tail}`;
+}
+
 function glyphAt(s: string, i: number): string {
   const cp = s.codePointAt(i);
   return cp === undefined ? '' : String.fromCodePoint(cp);
@@ -274,6 +328,23 @@ export function readHeading(text: string): HeadingInfo {
         statusRange = [start + ann.innerStart, start + ann.innerEnd];
       }
       end = start + ann.start;
+      // A glyph before the annotation says the same (`Foundation ✅ (Completed)`): not the title's.
+      for (let m = trailingGlyph(text.slice(start, end)); m && m.index > 0; ) {
+        end = start + m.index;
+        m = trailingGlyph(text.slice(start, end));
+      }
+    }
+  }
+  // A status mark between a heading's number and its name (`Phase 1 ✅ — Scaffolding`, `Milestone 2
+  // 🔄 In progress — Beta`): the mark is cut from the title, which keeps the number and the name.
+  let cut: readonly [number, number] | null = null;
+  if (!status) {
+    const mid = markBeforeDash(text, start, end);
+    if (mid) {
+      status = mid.status;
+      statusText = text.slice(mid.start, mid.end);
+      statusRange = [mid.start, mid.end];
+      cut = [mid.before, mid.dash];
     }
   }
   // A dash segment that opens with a status word: `Week 8 - Completed (Federation …)`.
@@ -311,6 +382,7 @@ export function readHeading(text: string): HeadingInfo {
     titleRange = [titleStart + id.length, titleStart + title.length];
     title = title.slice(id.length).trim();
   }
+  if (cut) title = withoutMark(text, titleRange, cut);
   const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
   let statusSection = sectionStatusOf(bare);
   if (!statusSection && !id && status && bare === '') statusSection = status;
