@@ -1168,6 +1168,22 @@ describe('parsePlan on status tables', () => {
     ]);
   });
 
+  it('reads a warning sign in a status cell as work at risk, and a clipboard as work planned', () => {
+    const text =
+      '- ⚠️ Mind the cache\n\n| Feature | Status |\n|---|---|\n| SSO | ⚠️ vendor delay |\n| Export | 📋 |\n| Audit | ⚠️ Blocked |\n';
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.title, i.status])).toEqual([
+      ['SSO', 'doing'],
+      ['Export', 'todo'],
+      ['Audit', 'blocked'],
+    ]);
+    const sso = plan.items[0]!;
+    expect([sso.statusSource, text.slice(sso.statusSpan!.start, sso.statusSpan!.end).trim()]).toEqual([
+      'field',
+      '⚠️ vendor delay',
+    ]);
+  });
+
   it('reads a table of bugs, epics or milestones with a state column', () => {
     const rows = parse(
       '| # | Bug | Sev | Owner | State |\n|---|---|---|---|---|\n| 101 | Login loop | S1 | kim | Fixed |\n| 102 | Slow search | S2 | ana | Open |\n',

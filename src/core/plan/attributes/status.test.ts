@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findStatusGlyph, findStatusWord, scanStatusWord, statusWords } from './status.js';
+import { findStatusGlyph, findStatusWord, readStatusValue, scanStatusWord, statusWords } from './status.js';
 
 /**
  * The status-word search as first written: one case-insensitive alternation over the original
@@ -131,5 +131,29 @@ describe('findStatusWord', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('readStatusValue', () => {
+  it('reads work awaiting review as under way and deployed work as done', () => {
+    const read = (v: string) => readStatusValue(v)?.status ?? null;
+    expect(
+      ['Pending review', 'Awaiting review', 'Ready for review', 'Needs review', 'In QA'].map(read),
+    ).toEqual(Array(5).fill('doing'));
+    expect(read('Deployed')).toBe('done');
+    expect(read('Pending')).toBe('todo');
+    expect(read('Ready')).toBe('todo');
+  });
+
+  it('reads a warning sign or a clipboard as a status value only when nothing else speaks', () => {
+    expect(readStatusValue('⚠️')).toEqual({ status: 'doing', index: 0, text: '⚠️' });
+    expect(readStatusValue('⚠ vendor delay')).toEqual({ status: 'doing', index: 0, text: '⚠' });
+    expect(readStatusValue('📋')).toEqual({ status: 'todo', index: 0, text: '📋' });
+    // A word or a status glyph says more.
+    expect(readStatusValue('⚠️ Blocked')?.status).toBe('blocked');
+    expect(readStatusValue('⚠️ ✅')?.status).toBe('done');
+    // Neither is a status glyph where a glyph alone marks an item (a bullet, a heading).
+    expect(findStatusGlyph('⚠️ Mind the cache')).toBeNull();
+    expect(findStatusGlyph('📋 Backlog')).toBeNull();
   });
 });

@@ -63,6 +63,12 @@ const WORDS: Record<Status, readonly string[]> = {
     'partially complete',
     'underway',
     'in testing',
+    'in qa',
+    // Work finished and awaiting its review is under way, not yet to do.
+    'pending review',
+    'awaiting review',
+    'ready for review',
+    'needs review',
     // The health a status report gives work under way.
     'on track',
     'at risk',
@@ -113,6 +119,7 @@ const WORDS: Record<Status, readonly string[]> = {
     'delivered',
     'merged',
     'released',
+    'deployed',
     'fixed',
     'achieved',
     'accomplished',
@@ -399,9 +406,19 @@ export function statusOfGlyph(g: string): Status | null {
 }
 
 /**
+ * Glyphs that state a status only as a status value (`**Status:** ⚠️`, a status table's cell): a
+ * warning sign is work at risk, in progress as `At risk` is; a clipboard is work planned. Opening a
+ * bullet or a heading they warn or decorate.
+ */
+const VALUE_GLYPHS: readonly (readonly [string, Status])[] = [
+  ['⚠', 'doing'],
+  ['📋', 'todo'],
+];
+
+/**
  * Reads a status value such as `🔄 IN PROGRESS (Phase 1 Complete)` or `⏳ TODO`. Words outside
  * parentheses win over emoji (a plan's `🔄 NOT STARTED` is not started); words inside parentheses
- * are a remark, used only when nothing else speaks.
+ * are a remark, used only when nothing else speaks; then the glyphs read in values alone (`⚠️`).
  */
 export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, Status>): StatusMatch | null {
   if (vocabulary && vocabulary.size > 0) {
@@ -419,6 +436,15 @@ export function readStatusValue(value: string, vocabulary?: ReadonlyMap<string, 
   const glyph =
     findStatusGlyph(value) ?? (hasShortcode(value) ? findStatusGlyph(repairForMatching(value)) : null);
   if (glyph) return glyph;
+  for (const [g, status] of VALUE_GLYPHS) {
+    const at = value.indexOf(g);
+    if (at >= 0)
+      return {
+        status,
+        index: at,
+        text: value.slice(at, value.charCodeAt(at + g.length) === 0xfe0f ? at + g.length + 1 : at + g.length),
+      };
+  }
   if (vocabulary) {
     for (const [text, status] of vocabulary) {
       if (text.length > 0 && value.includes(text)) return { status, index: value.indexOf(text), text };
