@@ -129,6 +129,11 @@ describe('bad and huge input', () => {
       'a mark before a heading name',
       (r) => `## 3 ✅ — w${r}\n\n## 1${r}✅${r}— y${r}\n\n## 2 🔄${r}Done — z\n`,
     ],
+    [
+      'a Done column',
+      (r) =>
+        `| Task | Done |\n|---|---|\n| a | ✅ |\n| c${r} | no |\n\n| Task | Done |\n|---|---|\n| b | ${r}2026-01-01 |\n`,
+    ],
     ['an owner after an arrow', (r) => `- [ ] x${r}→ @kim\n- [ ] y ->${r}@bo (3 pts${r})\n`],
   ];
   it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {

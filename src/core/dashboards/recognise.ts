@@ -267,9 +267,13 @@ function splitCells(s: string): Cell[] {
 }
 
 function wholeNumber(lt: LineText, c: Cell): Num | null {
-  const m = /^(\s*(?:\*\*|__)?\s*)(\d{1,6})(\s*(?:\*\*|__)?\s*)$/.exec(lt.text.slice(c.from, c.to));
+  // Trimmed first: white space on both sides of the bold (`/^\s*(?:\*\*)?\s*…/`) made the regex try
+  // every split of a long run of it.
+  const cell = lt.text.slice(c.from, c.to);
+  const lead = cell.length - cell.trimStart().length;
+  const m = /^((?:\*\*|__)?\s*)(\d{1,6})(\s*(?:\*\*|__)?)$/.exec(cell.trim());
   if (!m) return null;
-  const from = c.from + m[1]!.length;
+  const from = c.from + lead + m[1]!.length;
   return { value: Number(m[2]), decimals: 0, from, to: from + m[2]!.length };
 }
 

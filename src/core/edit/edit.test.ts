@@ -177,6 +177,35 @@ describe('setStatus', () => {
     expect(edit(blocked, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('COMPLETE', 'DONE'));
   });
 
+  it("ticks a Done column's cell with the marks its table uses, and refuses what it cannot say", () => {
+    const text = [
+      '| Task | Done |',
+      '|---|---|',
+      '| Log | `[x]` 2026-09-20 |',
+      '| Trace | `[ ]` |',
+      '| Alert | |',
+      '',
+      '| Task | Done |',
+      '|---|---|',
+      '| Page | yes |',
+      '',
+    ].join('\n');
+    const row = (p: Plan, title: string) => p.items.find((i) => i.title === title)!;
+    // The table's own mark for done, without another row's date; an empty cell gets its padding.
+    expect(edit(text, (p) => setStatus(p, row(p, 'Trace'), 'done'))).toBe(
+      text.replace('| `[ ]` |', '| `[x]` |'),
+    );
+    expect(edit(text, (p) => setStatus(p, row(p, 'Alert'), 'done'))).toBe(
+      text.replace('| Alert | |', '| Alert | `[x]` |'),
+    );
+    expect(edit(text, (p) => setStatus(p, row(p, 'Log'), 'todo'))).toBe(
+      text.replace('`[x]` 2026-09-20', '`[ ]`'),
+    );
+    // A table without a mark for the status: a check or a cross.
+    expect(edit(text, (p) => setStatus(p, row(p, 'Page'), 'todo'))).toBe(text.replace('| yes |', '| ❌ |'));
+    expect(() => edit(text, (p) => setStatus(p, row(p, 'Trace'), 'doing'))).toThrow(/Done column/);
+  });
+
   it('changes a status mark between a heading number and its name where it stands', () => {
     const text = '# P\n\n## Phase 1 ✅ — Store\n\n- a\n\n## Phase 2 🔄 In progress — Sync\n\n- [ ] b\n';
     const todo = edit(text, (p) => setStatus(p, p.items[0]!, 'todo'));

@@ -1,6 +1,6 @@
 /** Setting an item's status by the smallest edit, in the plan's own style. */
 import { TmError } from '../errors.js';
-import type { Item, Plan, Section, Span, Status } from '../model.js';
+import type { Field, Item, Plan, Section, Span, Status } from '../model.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
@@ -70,6 +70,8 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const span = item.statusSpan;
   switch (item.statusSource) {
     case 'field':
+      if (span && item.kind === 'table-row' && item.fields.some((f) => isDoneCell(f, span)))
+        return [doneCellEdit(plan, item, span, status)];
       if (span) {
         const old = text.slice(span.start, span.end);
         let value = cellText(statusText(plan, status, old));
@@ -130,6 +132,67 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     'TM_INVALID_EDIT',
     `${item.key}: its status is written in a way taskmark cannot change in place (${item.statusSource}); edit line ${item.line} by hand.`,
   );
+}
+
+/** Whether `f` is the cell of a Done column (`| Task | Done |`) at `span`. */
+function isDoneCell(f: Field, span: Span): boolean {
+  return f.key === 'done' && f.style === 'table-cell' && f.valueSpan.start === span.start;
+}
+
+/**
+ * The mark of a Done column's cell for `status`, as the column's other rows write it (`✅`, `yes`,
+ * an empty cell), else a check and a cross. The column says done or not, and nothing else.
+ */
+function doneCellEdit(plan: Plan, item: Item, span: Span, status: Status): Edit {
+  if (status !== 'done' && status !== 'todo')
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: its status is the mark of a Done column, which says done or not, not ${status}; add a Status column to say more.`,
+    );
+  const rawKey = item.fields.find((f) => isDoneCell(f, span))!.rawKey;
+  const table = tableAround(plan.text, item.lineSpan.start);
+  const counts = new Map<string, number>();
+  for (const i of plan.items) {
+    if (i.kind !== 'table-row' || i.status !== status) continue;
+    if (i.lineSpan.start < table.start || i.lineSpan.start >= table.end) continue;
+    const cell = i.fields.find((f) => f.key === 'done' && f.style === 'table-cell' && f.rawKey === rawKey);
+    if (cell === undefined) continue;
+    // The mark without the date a row was done on (`[x] 2026-09-20`): that date is the row's own.
+    const date = /\d{4}-\d{2}-\d{2}$/.exec(cell.value);
+    const mark =
+      date && (date.index === 0 || /\s/.test(cell.value.charAt(date.index - 1)))
+        ? cell.value.slice(0, date.index).trimEnd()
+        : cell.value;
+    if (mark !== '' || cell.value === '') counts.set(mark, (counts.get(mark) ?? 0) + 1);
+  }
+  let mark = status === 'done' ? '✅' : '❌';
+  let n = 0;
+  for (const [t, c] of counts) if (c > n) [mark, n] = [t, c];
+  const old = plan.text.slice(span.start, span.end);
+  // An empty cell's span is all of it: the mark goes between a space on each side.
+  return { start: span.start, end: span.end, text: old.trim() === '' && mark !== '' ? ` ${mark} ` : mark };
+}
+
+/** The offsets of the lines around `at` that open with a pipe: the table whose row is there. */
+function tableAround(text: string, at: number): Span {
+  const isRow = (from: number) => /^[ \t]*\|/.test(text.slice(from, from + 8));
+  let start = at;
+  for (;;) {
+    if (start === 0) break;
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    if (!isRow(prev)) break;
+    start = prev;
+  }
+  let end = at;
+  for (;;) {
+    const next = text.indexOf('\n', end);
+    if (next < 0 || !isRow(next + 1)) {
+      end = next < 0 ? text.length : next;
+      break;
+    }
+    end = next + 1;
+  }
+  return { start, end };
 }
 
 /** The edits of a checkbox item's box, and of the status mark after it when it has one. */

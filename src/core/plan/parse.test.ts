@@ -1184,6 +1184,45 @@ describe('parsePlan on status tables', () => {
     ]);
   });
 
+  it('reads a Done column of marks as done or not, a cross there as not done', () => {
+    const text = [
+      '| # | Task | Done |',
+      '|---|------|------|',
+      '| 1 | Log the user id | ✅ |',
+      '| 2 | Log the token | ❌ |',
+      '| 3 | Verify the profile | |',
+      '| 4 | Write the step | `[x]` 2026-09-20 |',
+      '| 5 | Ship | 2026-09-21 |',
+      '',
+      '| Task | Done? | Evidence |',
+      '|---|---|---|',
+      '| Typed library | **Yes** | src/ |',
+      '| Models | no | |',
+      '',
+      // A cell that is no mark (`n/a`, `partly`) says something a Done column cannot: not read.
+      '| Task | Completed |',
+      '|---|---|',
+      '| Draft | n/a |',
+      '',
+      '| Feature | Complete |',
+      '|---|---|',
+      '| Search | partly |',
+    ].join('\n');
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.id, i.title, i.status, i.statusSource])).toEqual([
+      ['1', 'Log the user id', 'done', 'field'],
+      ['2', 'Log the token', 'todo', 'field'],
+      ['3', 'Verify the profile', 'todo', 'field'],
+      ['4', 'Write the step', 'done', 'field'],
+      ['5', 'Ship', 'done', 'field'],
+      [null, 'Typed library', 'done', 'field'],
+      [null, 'Models', 'todo', 'field'],
+    ]);
+    const two = plan.byKey.get('2')!;
+    expect(text.slice(two.statusSpan!.start, two.statusSpan!.end)).toBe('❌');
+    expect(two.fields.map((f) => [f.key, f.rawKey, f.value])).toEqual([['done', 'Done', '❌']]);
+  });
+
   it('reads a table of bugs, epics or milestones with a state column', () => {
     const rows = parse(
       '| # | Bug | Sev | Owner | State |\n|---|---|---|---|---|\n| 101 | Login loop | S1 | kim | Fixed |\n| 102 | Slow search | S2 | ana | Open |\n',

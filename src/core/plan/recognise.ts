@@ -661,9 +661,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
       item.lineSpan = { start: lines.start[row.line]!, end: lines.end[row.line]! };
       item.span = { start: item.lineSpan.start, end: lineEndOffset(row.line + 1) };
-      const status = row.fields.find((f) => f.key === 'status');
+      const status = row.fields.find((f) => f.key === (row.done === null ? 'status' : 'done'));
       // An empty status cell is where a status is written; the attributes pass reads a full one.
       if (status) item.statusSpan = status.valueSpan;
+      if (status && row.done !== null) {
+        // A Done column's mark says done or not: `❌` there is not done, not cancelled.
+        item.status = row.done ? 'done' : 'todo';
+        item.statusSource = 'field';
+        item.statusText = status.value === '' ? null : status.value;
+      }
       drafts.push({
         item,
         parent,

@@ -1,8 +1,9 @@
 /**
  * Status tables: a table with a row per task (`| ID | Task | Status | Owner | Due |`) makes each
  * row an item, its cells the item's fields. A table is read so when its header names a status
- * column and a task column, and no cell holds a figure of progress (`3/10`, `45%`, a bar): tables of
- * counts are dashboards, checked by lint and sync, not items.
+ * column (or a Done column whose every cell is a mark: `✅`, `❌`, `[x]`, `yes`, empty) and a task
+ * column, and no cell holds a figure of progress (`3/10`, `45%`, a bar): tables of counts are
+ * dashboards, checked by lint and sync, not items.
  */
 import type { Field } from '../model.js';
 import { normaliseKey } from './attributes/fields.js';
@@ -65,6 +66,82 @@ export interface TableRow {
   readonly id: TableCell | null;
   /** The row's cells under known attribute columns (status among them), empty cells included. */
   readonly fields: Field[];
+  /**
+   * In a table whose status is a Done column of marks (`| Task | Done |` over `✅`, `❌`, `yes`, ``),
+   * whether the row's cell says done (its field is `done`); null in a table with a status column.
+   */
+  readonly done: boolean | null;
+}
+
+/** A mark in a Done column that says done, lower case: a check, a ticked box, yes. */
+const DONE_MARKS: ReadonlySet<string> = new Set([
+  '✅',
+  '✔',
+  '✓',
+  '☑',
+  '✔️',
+  '☑️',
+  'x',
+  '[x]',
+  'yes',
+  'y',
+  'true',
+]);
+/** A mark in a Done column that says not done: a cross, an open box, no, a dash; or an empty cell. */
+const NOT_DONE_MARKS: ReadonlySet<string> = new Set([
+  '',
+  '❌',
+  '✗',
+  '✘',
+  '✖',
+  '✖️',
+  '☐',
+  '⬜',
+  '[ ]',
+  'no',
+  'n',
+  'false',
+  '-',
+  '—',
+]);
+
+/** Headers of a column that says whether a task is done, by a mark per row. */
+const DONE_HEADERS: ReadonlySet<string> = new Set([
+  'done',
+  'done?',
+  'complete',
+  'complete?',
+  'completed',
+  'completed?',
+  'finished',
+  '✅',
+  '✓',
+  '✔',
+  '✔️',
+  '☑',
+  '☑️',
+  ...'erledigt fertig hecho terminé fait feito concluído fatto selesai готово 完成 完了'.split(' '),
+]);
+
+/** An ISO date ending a Done column's cell: the day the task was done (`[x] 2026-09-20`). */
+const DONE_DATE_RE = /(?:^|\s)\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether a Done column's cell says done (true), not done (false), or is no mark (null). A mark may
+ * be in bold or code (`` `[x]` ``) and be followed by the date it was done; a date alone is done.
+ */
+function doneMark(cell: string): boolean | null {
+  let t = cell.trim();
+  const date = DONE_DATE_RE.exec(t);
+  if (date) {
+    t = t.slice(0, date.index).trim();
+    if (t === '') return true;
+  }
+  t = t
+    .replace(/^(\*\*|__|`)(.*)\1$/, '$2')
+    .trim()
+    .toLowerCase();
+  return DONE_MARKS.has(t) ? true : NOT_DONE_MARKS.has(t) ? false : null;
 }
 
 /** The task rows of a table (header, delimiter row, body rows), or null when it is not a status table. */
@@ -93,10 +170,20 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
     if (key === 'status' && statusCol < 0) statusCol = i;
     return key;
   });
-  if (titleCol < 0 || statusCol < 0) return null;
+  if (titleCol < 0) return null;
+  // Without a status column, a Done column of marks says which tasks are done: every cell a mark.
+  const body = rows.length - 2 > 0 ? rows.slice(2).map((r) => cellsOf(text, r)) : [];
+  let doneCol = -1;
+  if (statusCol < 0) {
+    doneCol = header.findIndex((c) => DONE_HEADERS.has(c.text.replace(/[*_`]/g, '').trim().toLowerCase()));
+    if (doneCol < 0 || !body.every((cells) => doneMark(cells[doneCol]?.text ?? '') !== null)) return null;
+    if (!body.some((cells) => cells[titleCol] && cells[titleCol].text !== '' && cells[doneCol])) return null;
+    statusCol = doneCol;
+    keys[doneCol] = 'done';
+  }
   const out: TableRow[] = [];
   for (let r = 2; r < rows.length; r++) {
-    const cells = cellsOf(text, rows[r]!);
+    const cells = body[r - 2]!;
     for (const c of cells) if (FIGURE_RE.test(c.text)) return null;
     const title = cells[titleCol];
     if (!title || title.text === '' || /^(?:\*\*|__)?total\b/i.test(title.text)) continue;
@@ -115,7 +202,8 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
       });
     }
     const id = idCol >= 0 ? (cells[idCol] ?? null) : null;
-    out.push({ line: rows[r]!.line, title, id: id && id.text !== '' ? id : null, fields });
+    const done = doneCol >= 0 ? doneMark(cells[doneCol]?.text ?? '') : null;
+    out.push({ line: rows[r]!.line, title, id: id && id.text !== '' ? id : null, fields, done });
   }
   return out.length > 0 ? out : null;
 }
