@@ -134,6 +134,7 @@ describe('bad and huge input', () => {
       (r) =>
         `| Task | Done |\n|---|---|\n| a | ✅ |\n| c${r} | no |\n\n| Task | Done |\n|---|---|\n| b | ${r}2026-01-01 |\n`,
     ],
+    ['a heading struck whole', (r) => `~~## x${r}y~~\n~~#${r}~~\n~~## a ~~${r}~~\n`],
     ['an owner after an arrow', (r) => `- [ ] x${r}→ @kim\n- [ ] y ->${r}@bo (3 pts${r})\n`],
   ];
   it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {

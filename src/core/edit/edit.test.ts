@@ -177,6 +177,27 @@ describe('setStatus', () => {
     expect(edit(blocked, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('COMPLETE', 'DONE'));
   });
 
+  it('takes the strike off a heading struck through whole, and states its status as a heading does', () => {
+    const text = '# P\n\n## Phase 1\n\n~~### T-9: Fax~~\n\n~~### Native app~~\n\n### ~~Widgets~~\n';
+    const item = (p: Plan, title: string) => p.items.find((i) => i.title === title)!;
+    // With an ID it stays an item without a mark; without one, the heading says its status.
+    expect(edit(text, (p) => setStatus(p, item(p, 'Fax'), 'todo'))).toBe(
+      text.replace('~~### T-9: Fax~~', '### T-9: Fax'),
+    );
+    const doing = edit(text, (p) => setStatus(p, item(p, 'Native app'), 'doing'));
+    expect(doing).toBe(text.replace('~~### Native app~~', '### Native app (IN PROGRESS)'));
+    expect(edit(text, (p) => setStatus(p, item(p, 'Native app'), 'done'))).toBe(
+      text.replace('~~### Native app~~', '### Native app ✅'),
+    );
+    const before = parse(text);
+    const after = parse(doing);
+    expect(after.byKey.get(item(before, 'Native app').key)?.status).toBe('doing');
+    // A heading whose title is struck (`### ~~Widgets~~`) keeps being an item by a status line.
+    const widgets = edit(text, (p) => setStatus(p, item(p, 'Widgets'), 'todo'));
+    expect(widgets).toContain('### Widgets\n\n**Status:** ');
+    expect(item(parse(widgets), 'Widgets').status).toBe('todo');
+  });
+
   it("ticks a Done column's cell with the marks its table uses, and refuses what it cannot say", () => {
     const text = [
       '| Task | Done |',

@@ -49,9 +49,18 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     // Cancelled by its struck title (`~~Old~~ (no demand)`): another status takes the strike off,
     // and then is written as on any item of its kind.
     const unstrike = strikeEdits(plan, item);
+    if (item.list === null && text.startsWith('~~#', item.lineSpan.start)) {
+      // A heading struck whole (`~~## Native app~~`): unstruck it is a heading, which states its status
+      // as a heading does, at its end; one with an ID is an item, and todo, without a mark.
+      if (status === 'todo' && item.id !== null) return unstrike;
+      const mark = annotation(plan, status, '✅');
+      return [unstrike[0]!, { ...unstrike[1]!, text: ` ${mark}` }];
+    }
     const lane = status === 'todo' ? laneOf(plan, item) : null;
     if (lane !== null) throw todoInLane(item, lane);
-    if (status === 'todo' && (item.checkbox === null || item.checkbox === ' ')) return unstrike;
+    // A heading is an item by what it states: without the strike it needs a status line to stay one.
+    if (status === 'todo' && (item.checkbox === null || item.checkbox === ' ') && item.kind !== 'heading')
+      return unstrike;
     // Its status as written under the strike: a box or a status mark, else none.
     const source = item.markSpan || item.statusSpan ? 'marker' : 'default';
     return [...unstrike, ...ownStatusEdits(plan, { ...item, status: 'todo', statusSource: source }, status)];
@@ -420,7 +429,8 @@ function lineWithoutFields(plan: Plan, item: Item): string {
 /** The edits that take the `~~` off a struck title, which the item's line opens with. */
 function strikeEdits(plan: Plan, item: Item): Edit[] {
   const text = plan.text;
-  const open = text.indexOf('~~', item.titleSpan.start);
+  // A heading's strike opens its text (`## ~~Old~~`), before the title; a list item's follows its box.
+  const open = text.indexOf('~~', item.kind === 'heading' ? item.lineSpan.start : item.titleSpan.start);
   const close = open < 0 ? -1 : text.indexOf('~~', open + 2);
   if (open < 0 || close < 0 || close >= item.lineSpan.end)
     throw new TmError(

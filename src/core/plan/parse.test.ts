@@ -540,6 +540,35 @@ describe('parsePlan on status bullets and annotated headings', () => {
     ]);
   });
 
+  it('reads a heading struck through whole as a dropped item where the heading would stand', () => {
+    const text = [
+      '# Plan',
+      '',
+      '## Phase 1',
+      '',
+      '### 1.1 Importer',
+      '**Owner:** Kim',
+      '',
+      '~~### 1.2 Fax gateway 🔴~~',
+      '',
+      '~~## Native app~~  ',
+      '',
+      '~~##No space~~ ~~#### ~~ ~~####### Seven~~',
+    ].join('\n');
+    const plan = parse(text);
+    expect(
+      plan.items.map((i) => [i.id, i.title, i.status, i.statusSource, i.parent, i.priority?.label ?? null]),
+    ).toEqual([
+      ['1.1', 'Importer', 'todo', 'default', null, null],
+      // Under Phase 1, beside 1.1, not under it; a level-2 one at the top, as Phase 1 is not an item.
+      ['1.2', 'Fax gateway', 'cancelled', 'strike', null, '🔴'],
+      [null, 'Native app', 'cancelled', 'strike', null, null],
+    ]);
+    expect(plan.items[1]!.section).toEqual(['Plan', 'Phase 1']);
+    expect(plan.items[2]!.section).toEqual(['Plan']);
+    expect(plan.sections.map((s) => s.title)).toEqual(['Plan', 'Phase 1', 'Importer']);
+  });
+
   it('does not make a bare status heading an item', () => {
     expect(plan.sections.find((s) => s.title === 'Changelog')?.status).toBe('done');
     expect(plan.items.some((i) => i.title === 'Changelog')).toBe(false);

@@ -27,6 +27,7 @@ import type {
   ParagraphBlock,
   TableBlock,
 } from './block-types.js';
+import { isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
@@ -366,6 +367,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         boxLine(slice, parentItem)
       )
         continue;
+      if (text.charCodeAt(slice.start) === 126 && !inLegend && struckHeadingLine(slice, parentItem)) continue;
       const fields = readFieldLine(text, slice.start, slice.end, true);
       if (!fields) continue;
       if (parentItem >= 0) {
@@ -577,6 +579,55 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const made = statusBulletDraft(slice.line, slice);
     if (!made) return false;
     pushLineItem(made, slice, parentItem);
+    return true;
+  };
+
+  /**
+   * A heading struck through whole (`~~## Native app~~`, `~~### T-9: Fax~~`) is a paragraph, not a
+   * heading, to markdown: a heading the plan dropped. It is a cancelled item, read as a heading is.
+   */
+  const struckHeadingLine = (slice: LineSlice, parentItem: number): boolean => {
+    if (!text.startsWith('~~#', slice.start)) return false;
+    let end = slice.end;
+    while (end > slice.start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (!text.startsWith('~~', end - 2)) return false;
+    let h = slice.start + 2;
+    while (h < end && text.charCodeAt(h) === 35) h++;
+    const level = h - slice.start - 2;
+    if (level > 6 || (text.charCodeAt(h) !== 32 && text.charCodeAt(h) !== 9)) return false;
+    const inner = text.slice(h, end - 2).trim();
+    if (inner === '' || inner.includes('~~')) return false;
+    const info = readHeading(repairForMatching(inner));
+    if (info.title === '') return false;
+    const item = newItem('status-bullet', slice.line);
+    item.id = info.id;
+    item.title = info.title;
+    item.priority = info.priority;
+    item.status = 'cancelled';
+    item.statusSource = 'strike';
+    item.statusText = '~~';
+    // The title's span holds the strike, as a struck list item's does: an edit takes it off there.
+    item.titleSpan = { start: slice.start, end };
+    // Where the heading would stand: under the nearest open heading of a higher level, not in the
+    // section it would have closed.
+    let at = open.length - 1;
+    while (parentItem < 0 && at >= 0 && open[at]!.level >= level) at--;
+    let parent = parentItem;
+    for (let i = at; parent < 0 && i >= 0; i--) parent = open[i]!.draft;
+    item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
+    item.lineSpan = { start: lines.start[slice.line]!, end: lines.end[slice.line]! };
+    item.span = { start: item.lineSpan.start, end: lineEndOffset(slice.line + 1) };
+    drafts.push({
+      item,
+      parent,
+      section: at >= 0 ? open[at]!.index : -1,
+      idKind: info.idKind,
+      tentative: false,
+      endLine: slice.line + 1,
+      matchText: info.title,
+      matchBase: -1,
+      list: -1,
+    });
     return true;
   };
 
