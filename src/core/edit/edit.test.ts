@@ -134,11 +134,15 @@ describe('setStatus', () => {
     expect(edit(struck, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe('- [ ] Old idea (no demand)\n');
     const lane = '## In Progress\n\n- [ ] ~~Old idea~~ (no demand)\n';
     expect(() => edit(lane, (p) => setStatus(p, p.items[0]!, 'todo'))).toThrow(/move it to another section/);
-    // `🔄` after a heading is decoration to the parser, so the status is written in words.
-    const heading = '### Task 1.1: Ship ✅\n';
+    // `🔄` after a heading without an ID is decoration to the parser, so the status is written in
+    // words; after an ID it is the item's status.
+    const heading = '### Ship ✅\n';
     const doing = edit(heading, (p) => setStatus(p, p.items[0]!, 'doing'));
-    expect(doing).toBe('### Task 1.1: Ship (IN PROGRESS)\n');
+    expect(doing).toBe('### Ship (IN PROGRESS)\n');
     expect(parse(doing).items[0]!.status).toBe('doing');
+    const withId = edit('### Task 1.1: Ship ✅\n', (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(withId).toBe('### Task 1.1: Ship 🔄\n');
+    expect(parse(withId).items[0]!.status).toBe('doing');
   });
 
   it("uses the plan's own done mark", () => {

@@ -98,7 +98,13 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
           {
             start: span.start,
             end: span.end,
-            text: annotation(plan, status, text.slice(span.start, span.end)),
+            text: annotation(
+              plan,
+              status,
+              text.slice(span.start, span.end),
+              text.slice(item.lineSpan.start, span.start).replace(/^[ \t]*#+[ \t]*/, ''),
+              text.slice(span.end, item.lineSpan.end),
+            ),
           },
         ];
       break;
@@ -279,22 +285,26 @@ function markBeforeNameEdits(plan: Plan, item: Item, span: Span, status: Status)
   );
 }
 
-/** A heading annotation in kind: an emoji for an emoji, a word in the same case for a word. */
-function annotation(plan: Plan, status: Status, old: string): string {
+/**
+ * A heading annotation in kind: an emoji for an emoji, a word in the same case for a word. The new
+ * text is checked in the heading, between `before` and `after`, where it must read as the status.
+ */
+function annotation(plan: Plan, status: Status, old: string, before = 'Title ', after = ''): string {
   const repaired = repairForMatching(old);
   const word = statusText(plan, status, 'DONE').replace(/^[^\p{L}]+/u, '');
   if (statusOfGlyph(repaired.trim()) !== null) {
-    // A glyph a heading is read by (`✅`, `❌`), else the status in words: a heading does not take
-    // `🔄` or `🚧` for a status, as they decorate headings as often as they mark one.
+    // A glyph the heading is read by (`✅`, `❌`; `🔄` after an ID), else the status in words: a
+    // heading without an ID does not take `🔄` or `🚧` for a status, as they decorate headings as
+    // often as they mark one.
     const glyph = statusText(plan, status, '✅').trim();
-    return readHeading(`Title ${glyph}`).status === status
+    return readHeading(`${before}${glyph}${after}`).status === status
       ? inShortcodesLike(glyph, old)
       : `(${word.toUpperCase()})`;
   }
   // A glyph and a word (`✅ COMPLETE`): both change, the glyph as the plan writes it for the status.
   if (/^[^\p{L}\s]+\s*\p{L}/u.test(repaired)) {
     const both = statusText(plan, status, old);
-    if (readHeading(`Title ${both}`).status === status) return both;
+    if (readHeading(`${before}${both}${after}`).status === status) return both;
   }
   return old === old.toUpperCase()
     ? word.toUpperCase()

@@ -132,6 +132,10 @@ describe('heading decoration', () => {
     expect(read('Phase 1 — ⏸️ On hold (vendor)')[1]).toBe('blocked');
     // A glyph alone is read only when it is a strong one; words that are not a status say nothing.
     expect(read('Sync Engine 🔄')).toEqual(['Sync Engine', null, null]);
+    // After an ID the heading is an item, and any status glyph ending it is its status.
+    expect(read('TASK-10: Webhooks 🚧')).toEqual(['Webhooks', 'doing', '🚧']);
+    expect(read('1.2 Search ⏸️ 🔴')).toEqual(['Search', 'blocked', '⏸️']);
+    expect(read('T-3: Export 🚀')).toEqual(['Export', null, null]);
     expect(read('Roadmap 🎯 Goals')).toEqual(['Roadmap 🎯 Goals', null, null]);
     expect(read('Ideas / Backlog')).toEqual(['Ideas / Backlog', null, null]);
     expect(read('Build | Done')).toEqual(['Build | Done', null, null]);

@@ -290,15 +290,25 @@ export function readHeading(text: string): HeadingInfo {
     }
     start += decorLength;
   }
-  // Trailing glyphs (`… 🔴`, `… ✅`).
+  // Trailing glyphs (`… 🔴`, `… ✅`). A weaker one (`🚧`, `🔄`) is kept for a heading with an ID.
+  let weak: { status: Status; text: string; range: [number, number] } | null = null;
   for (;;) {
     const m = trailingGlyph(text.slice(start, end));
     if (!m || m.index === 0) break;
     const g = m.glyph;
+    // The variation selector after the glyph is part of its mark: an edit replaces both.
+    const glyphEnd = start + m.glyphStart + g.length;
+    const range: [number, number] = [
+      start + m.glyphStart,
+      text.charCodeAt(glyphEnd) === 0xfe0f ? glyphEnd + 1 : glyphEnd,
+    ];
     if (!status && STRONG_GLYPHS.has(g)) {
       status = statusOfGlyph(g);
-      statusText = g;
-      statusRange = [start + m.glyphStart, start + m.glyphStart + g.length];
+      statusText = text.slice(...range);
+      statusRange = range;
+    } else if (!status && !weak) {
+      const s = statusOfGlyph(g);
+      if (s) weak = { status: s, text: text.slice(...range), range };
     }
     end = start + m.index;
   }
@@ -383,6 +393,13 @@ export function readHeading(text: string): HeadingInfo {
     title = title.slice(id.length).trim();
   }
   if (cut) title = withoutMark(text, titleRange, cut);
+  // `### TASK-10: Webhooks 🚧`: an item by its ID, whose last mark is its status. Without an ID such a
+  // glyph decorates a section as often as it marks one.
+  if (!status && weak && id) {
+    status = weak.status;
+    statusText = weak.text;
+    statusRange = weak.range;
+  }
   const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
   let statusSection = sectionStatusOf(bare);
   if (!statusSection && !id && status && bare === '') statusSection = status;
