@@ -177,7 +177,8 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   if (statusCol < 0) {
     doneCol = header.findIndex((c) => DONE_HEADERS.has(c.text.replace(/[*_`]/g, '').trim().toLowerCase()));
     if (doneCol < 0 || !body.every((cells) => doneMark(cells[doneCol]?.text ?? '') !== null)) return null;
-    if (!body.some((cells) => cells[titleCol] && cells[titleCol].text !== '' && cells[doneCol])) return null;
+    if (!body.some((cells) => (cells[titleCol]?.text ?? '') !== '' && cells[doneCol] !== undefined))
+      return null;
     statusCol = doneCol;
     keys[doneCol] = 'done';
   }
