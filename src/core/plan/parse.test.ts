@@ -184,6 +184,15 @@ describe('parsePlan on heading items', () => {
     expect(plan.title).toBe('Payments Service Hardening Plan');
   });
 
+  it('takes the plan date from a plain key line too, and dates a sprint by the end of its range', () => {
+    const sprint = parse(
+      '# Sprint plan\n\nPlan date: 2026-11-30\nLast updated: 2026-12-01\n\n## Sprint 14 (Dec 1 – Dec 12)\n\n- [ ] Fix login\n',
+    );
+    expect(sprint.facts).toMatchObject({ date: '2026-11-30', lastUpdated: '2026-12-01' });
+    expect(sprint.sections[1]!.due).toBe('2026-12-12');
+    expect(sprint.items.map((i) => [i.key, i.due])).toEqual([['sprint-14/fix-login', '2026-12-12']]);
+  });
+
   it('makes ID-led headings items with their fields', () => {
     const a = plan.byKey.get('PAY-101')!;
     expect(a).toMatchObject({ kind: 'heading', id: 'PAY-101', title: 'Rotate the webhook signing secret' });

@@ -121,7 +121,21 @@ describe('readWindow', () => {
     expect(readWindow('Roadmap 2026-Q4')).toBe('2026-12-31');
     expect(readWindow('H1 2027: platform')).toBe('2027-06-30');
     expect(readWindow('February 2028')).toBe('2028-02-29');
-    expect(readWindow('Sprint 3 (March 2-13, 2026)')).toBeNull();
+    // A range of days is no month named whole: it ends on its last day.
+    expect(readWindow('Sprint 3 (March 2-13, 2026)')).toBe('March 13, 2026');
     expect(readWindow('Q5 2026')).toBeNull();
+  });
+
+  it('reads the end of a range of dates, in any of the forms of a date', () => {
+    expect(readWindow('Sprint 14 (Dec 1 – Dec 12)')).toBe('Dec 12');
+    expect(readWindow('Sprint 15 (2026-12-15 → 2026-12-26)')).toBe('2026-12-26');
+    expect(readWindow('Sprint 16: Jan 6 - Jan 17, 2027')).toBe('Jan 17, 2027');
+    expect(readWindow('Sprint 17 (5 Jan – 16 Jan)')).toBe('Jan 16');
+    expect(readWindow('Sprint 18 (Mar 2 to Mar 13)')).toBe('Mar 13');
+    expect(readWindow('Sprint 19 (Jan 6th-17th)')).toBe('Jan 17');
+    // A date and words after a dash are not a range.
+    expect(readWindow('2026-01-05 - Kickoff notes')).toBeNull();
+    expect(readWindow('Release 1.2 - 3 weeks')).toBeNull();
+    expect(readWindow('Sprints 1-3')).toBeNull();
   });
 });

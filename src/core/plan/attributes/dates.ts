@@ -168,6 +168,8 @@ const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*(?
 export function readWindow(title: string): string | null {
   const m = RELATIVE_RE.exec(title);
   if (m) return m[0];
+  const range = readDateRange(title);
+  if (range) return range;
   if (!/\d{4}/.test(title)) return null;
   DEADLINE_RE.lastIndex = 0;
   for (let d = DEADLINE_RE.exec(title); d; d = DEADLINE_RE.exec(title)) {
@@ -178,6 +180,36 @@ export function readWindow(title: string): string | null {
     if (date && date.index === 0) return rest.slice(0, date.length);
   }
   return periodEnd(title);
+}
+
+/** A day of a month (`Dec 12`, `12 Dec`, `Dec 12th, 2026`), or an ISO date. */
+const DAY_OF = String.raw`\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}(?:,?\s+\d{4})?`;
+/**
+ * Two days with a range's dash, arrow or word between them (`Dec 1 – Dec 12`, `2026-12-15 →
+ * 2026-12-26`, `Jan 6 - Jan 17, 2027`), or a month's days (`Jan 6-17`): the start's month and the end.
+ */
+const DATE_RANGE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?|${DAY_OF})[ \t]*(?:[-–—→]|->|\b(?:to|until|through|thru)\b)[ \t]*(?:(${DAY_OF})|(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?)(?![\p{L}\p{N}])`,
+  'iu',
+);
+
+/**
+ * The end of a range of dates a heading is scheduled over (`Sprint 14 (Dec 1 – Dec 12)`), as a date
+ * the plan's date resolves: the work of the range is due by its last day.
+ */
+function readDateRange(title: string): string | null {
+  if (!namesMonth(title) && !/\d{4}-\d\d-\d\d/.test(title)) return null;
+  const r = DATE_RANGE_RE.exec(title);
+  if (r === null) return null;
+  const end = r[2];
+  if (end !== undefined) {
+    // `12 Dec` without a year: written month first, as the plan's date resolves a month and a day.
+    const dm = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+\.?)$/u.exec(end);
+    return dm ? `${dm[2]} ${dm[1]}` : end;
+  }
+  // `Jan 6-17`: the days of the start's month.
+  if (r[1] === undefined) return null;
+  return `${r[1]} ${r[3]}${r[4] ? `, ${r[4]}` : ''}`;
 }
 
 const QUARTER_RE = /\b(?:([QH])([1-4])\s*[-/]?\s*(\d{4})|(\d{4})\s*[-/]?\s*([QH])([1-4]))\b/i;

@@ -149,7 +149,7 @@ export function normaliseKey(raw: string): string {
 /** `**Key:** value`, `**Key**: value`; the colon may be the full-width one CJK text uses (`**状态：**`). */
 const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
 const PLAIN_KNOWN_RE =
-  /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels)\s*::?[ \t]*/iy;
+  /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels|plan date|last updated)\s*::?[ \t]*/iy;
 
 /** A plain key after the first field of a line of them (`Owner: @dana · Target: Q1 2026`). */
 const PLAIN_KEY_RE = /([\p{L}][\p{L}\p{N} _-]{0,23}?)[ \t]*[:：][ \t]*(?=\S)/uy;
