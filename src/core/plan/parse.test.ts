@@ -885,6 +885,31 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
   );
   const effortOf = (title: string) => byTitle(plan, title).effort?.text ?? null;
 
+  it('reads a status or due date that a remark in parentheses ends, and no list in braces', () => {
+    const text = [
+      '- [ ] a',
+      '1. Set up CI — Status: Done',
+      '2. Add staging — Status: Blocked (waiting on infra)',
+      '- [ ] Ship it — Due: 2026-03-01 (tentative)',
+      '- [ ] Fix bug — Owner: Kim (backup)',
+      '- [ ] Migrate — status: waiting (on @bo)',
+      '- [ ] Rotate keys {owner: kim, priority: high}',
+    ].join('\n');
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.title, i.status, i.due, i.priority?.label ?? null])).toEqual([
+      ['a', 'todo', null, null],
+      ['Set up CI', 'done', null, null],
+      ['Add staging', 'blocked', null, null],
+      ['Ship it', 'todo', '2026-03-01', null],
+      // An owner's remark would be read as the owner's name: the piece is the title's.
+      ['Fix bug — Owner: Kim (backup)', 'todo', null, null],
+      // A remark holding a mention is not one.
+      ['Migrate — status: waiting (on @bo)', 'todo', null, null],
+      ['Rotate keys {owner: kim, priority: high}', 'todo', null, null],
+    ]);
+    const staging = plan.items[2]!;
+    expect(text.slice(staging.statusSpan!.start, staging.statusSpan!.end)).toBe('Blocked (waiting on infra)');
+  });
   it('reads a bare estimate in a list after a separator, and cuts the list from the title', () => {
     expect(plan.items.map((i) => i.title)).toEqual([
       'Write docs',

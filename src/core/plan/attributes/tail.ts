@@ -162,8 +162,8 @@ function keyPiece(s: string, end: number, fields: FieldIndex, base: number, inPa
   while (start > 0) {
     const c = s.charCodeAt(start - 1);
     if (c === 44 || c === 59 || (inParens && c === 40) || isSpacedDash(s, start - 1)) break;
-    // A bracket inside the piece: it is not a plain `Key: value`.
-    if (c === 40 || c === 41 || c === 91 || c === 93) return null;
+    // A bracket inside the piece (`{owner: kim, priority: high}` too): it is not a plain `Key: value`.
+    if (c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125) return null;
     start--;
     if (c === 58 || c === 0xff1a) colon = start;
   }
@@ -186,6 +186,35 @@ function keyPiece(s: string, end: number, fields: FieldIndex, base: number, inPa
     span: { start: base + start, end: base + valueEnd },
     valueSpan: { start: base + valueStart, end: base + valueEnd },
     style: 'kv',
+  };
+}
+
+/** Keys whose value a remark in parentheses may follow: their readers take the value before it. */
+const REMARK_KEYS: ReadonlySet<string> = new Set(['status', 'due']);
+/** The longest remark read after a value. */
+const MAX_REMARK = 60;
+
+/**
+ * A `Key: value` piece whose value a remark in parentheses ends (`Status: Blocked (waiting on
+ * infra)`, `Due: 2026-03-01 (tentative)`): the field holds the remark, as a status field's value
+ * may (its reader takes the words before it). Only for a status or a due date.
+ */
+function keyPieceWithRemark(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  let open = end - 2;
+  const stop = Math.max(0, end - MAX_REMARK);
+  while (open >= stop && s.charCodeAt(open) !== 40) {
+    const c = s.charCodeAt(open);
+    if (c === 41 || c === 91 || c === 93) return null;
+    open--;
+  }
+  if (open < stop || !isSpace(s.charCodeAt(open - 1)) || fields.overlaps(open, end)) return null;
+  const piece = keyPiece(s, open, fields, base, false);
+  if (piece === null || !REMARK_KEYS.has(piece.key)) return null;
+  return {
+    ...piece,
+    value: s.slice(piece.valueSpan.start - base, end),
+    span: { start: piece.span.start, end: base + end },
+    valueSpan: { start: piece.valueSpan.start, end: base + end },
   };
 }
 
@@ -289,8 +318,11 @@ export function readTail(
       continue;
     }
     const kv =
-      (colons && s.charCodeAt(end - 1) !== 41 ? keyPiece(s, end, byEnd, base, false) : null) ??
-      (deps ? depPiece(s, end, byEnd, base) : null);
+      (colons
+        ? s.charCodeAt(end - 1) !== 41
+          ? keyPiece(s, end, byEnd, base, false)
+          : keyPieceWithRemark(s, end, byEnd, base)
+        : null) ?? (deps ? depPiece(s, end, byEnd, base) : null);
     // Nor may a piece hold a mark another reader took (`Owner: Kim ~1d`).
     if (kv !== null && !holdsMark(kv, base, priority, estimate)) {
       own.push(kv);
