@@ -181,6 +181,18 @@ describe('setStatus', () => {
     expect(edit(blocked, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('COMPLETE', 'DONE'));
   });
 
+  it("changes the fields on a heading item's own line in place", () => {
+    const text =
+      '# P\n\n### T-6: Export [due:: 2026-12-09]\n\n### T-7: Import — @kim, 2d\n\n### T-1: Fix login (P1)\n';
+    expect(edit(text, (p) => setAttribute(p, key(p, 'T-6'), 'due', '2026-12-20'))).toBe(
+      text.replace('2026-12-09', '2026-12-20'),
+    );
+    expect(edit(text, (p) => setAttribute(p, key(p, 'T-7'), 'owner', null))).toBe(text.replace('@kim, ', ''));
+    expect(edit(text, (p) => setAttribute(p, key(p, 'T-1'), 'priority', 'P0'))).toBe(
+      text.replace('(P1)', '(P0)'),
+    );
+  });
+
   it('takes the strike off a heading struck through whole, and states its status as a heading does', () => {
     const text = '# P\n\n## Phase 1\n\n~~### T-9: Fax~~\n\n~~### Native app~~\n\n### ~~Widgets~~\n';
     const item = (p: Plan, title: string) => p.items.find((i) => i.title === title)!;

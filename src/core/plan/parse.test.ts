@@ -193,6 +193,40 @@ describe('parsePlan on heading items', () => {
     expect(sprint.items.map((i) => [i.key, i.due])).toEqual([['sprint-14/fix-login', '2026-12-12']]);
   });
 
+  it("reads the fields written on a heading item's own line, as on an item line", () => {
+    const plan = parse(
+      [
+        '# P',
+        '',
+        '### T-6: Export [owner:: kim] [due:: 2026-12-09]',
+        '### T-7: Import — @kim, 2d, due 2026-12-10',
+        '### T-1: Fix login (P1)',
+        '### MH-001: Auth — High priority',
+        '### Task 4 (Status: In Progress)',
+        '### T-3: Review `a::b` paths',
+      ].join('\n'),
+    );
+    expect(
+      plan.items.map((i) => [
+        i.id,
+        i.title,
+        i.status,
+        i.owner,
+        i.due,
+        i.effort?.text ?? null,
+        i.priority?.label ?? null,
+      ]),
+    ).toEqual([
+      ['T-6', 'Export', 'todo', 'kim', '2026-12-09', null, null],
+      ['T-7', 'Import', 'todo', 'kim', '2026-12-10', '2d', null],
+      ['T-1', 'Fix login', 'todo', null, null, null, 'P1'],
+      ['MH-001', 'Auth', 'todo', null, null, null, 'High'],
+      // A heading that is all fields keeps its text as its title.
+      ['Task 4', '(Status: In Progress)', 'doing', null, null, null, null],
+      ['T-3', 'Review `a::b` paths', 'todo', null, null, null, null],
+    ]);
+  });
+
   it('makes ID-led headings items with their fields', () => {
     const a = plan.byKey.get('PAY-101')!;
     expect(a).toMatchObject({ kind: 'heading', id: 'PAY-101', title: 'Rotate the webhook signing secret' });

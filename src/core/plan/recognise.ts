@@ -338,6 +338,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         };
       }
     }
+    // Fields written on the heading line (`### T-6: Export [due:: 2026-12-09]`, `— @kim, 2d`) are read
+    // as on an item line, where the title is the heading's text as written.
+    const own = plain ? text.slice(item.titleSpan.start, item.titleSpan.end) : null;
     drafts.push({
       item,
       parent: headingItem(),
@@ -346,7 +349,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       tentative: info.idKind === 'numeric' && info.status === null,
       endLine: lines.count,
       matchText: info.title,
-      matchBase: -1,
+      matchBase: own === info.title ? item.titleSpan.start : -1,
       list: -1,
     });
     sectionDrafts[sectionIndex] = drafts[drafts.length - 1]!;

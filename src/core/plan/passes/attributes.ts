@@ -34,8 +34,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const d = drafts[i]!;
     const item = d.item;
     let titleText = d.matchText;
-    // Heading and file items have their title from the recogniser and their fields on lines of their own.
-    const ownLine = item.kind !== 'heading' && item.kind !== 'file';
+    // File items have their title from the recogniser and their fields on lines of their own; heading
+    // items too, but for fields on the heading line when its text is the title as written.
+    const heading = item.kind === 'heading';
+    const ownLine = item.kind !== 'file' && (!heading || d.matchBase >= 0);
     if (ownLine) {
       const masked = maskCode(d.matchText);
       // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
@@ -110,10 +112,12 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (ie) item.effort = ie.effort;
     }
     for (let k = 0; k < item.fields.length; k++) applyField(item, item.fields[k]!, ctx, rawDeps, i);
-    if (ownLine) {
-      item.title = cleanTitle(titleText);
+    // A heading whose text is all fields (`### Task 4 (Status: In Progress)`) keeps it as its title.
+    const title = ownLine && !(heading && titleText === d.matchText) ? cleanTitle(titleText) : null;
+    if (title !== null && (title !== '' || !heading)) {
+      item.title = title;
       // Struck through whole, or but for a remark after it: `~~Apple Watch app~~ (no demand)`.
-      if (isStruck(titleText) && item.status === 'todo') {
+      if (!heading && isStruck(titleText) && item.status === 'todo') {
         item.status = 'cancelled';
         item.statusSource = 'strike';
       }
