@@ -172,11 +172,14 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   });
   if (titleCol < 0) return null;
   // Without a status column, a Done column of marks says which tasks are done: every cell a mark.
-  const body = rows.length - 2 > 0 ? rows.slice(2).map((r) => cellsOf(text, r)) : [];
   let doneCol = -1;
   if (statusCol < 0) {
     doneCol = header.findIndex((c) => DONE_HEADERS.has(c.text.replace(/[*_`]/g, '').trim().toLowerCase()));
-    if (doneCol < 0 || !body.every((cells) => doneMark(cells[doneCol]?.text ?? '') !== null)) return null;
+    if (doneCol < 0) return null;
+  }
+  const body = rows.slice(2).map((r) => cellsOf(text, r));
+  if (doneCol >= 0) {
+    if (!body.every((cells) => doneMark(cells[doneCol]?.text ?? '') !== null)) return null;
     if (!body.some((cells) => (cells[titleCol]?.text ?? '') !== '' && cells[doneCol] !== undefined))
       return null;
     statusCol = doneCol;
