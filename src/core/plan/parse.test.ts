@@ -92,6 +92,10 @@ describe('parsePlan on checklists', () => {
         '- [x] 🔄 Migrate',
         '- [ ] ⏳ 2026-03-01 Scheduled',
         '- [ ] 🚧',
+        '- [ ] IN PROGRESS: Wire the CLI',
+        '- [ ] ON HOLD Vendor call',
+        '- [ ] WIP Refactor',
+        '- [ ] Wipe the cache',
         '',
       ].join('\n'),
     );
@@ -106,6 +110,11 @@ describe('parsePlan on checklists', () => {
       [null, '🔄 Migrate', 'done', 'x'],
       [null, 'Scheduled', 'todo', ' '],
       [null, '🚧', 'todo', ' '],
+      // Status words plans write in capitals, as keywords.
+      [null, 'Wire the CLI', 'doing', 'IN PROGRESS'],
+      [null, 'Vendor call', 'blocked', 'ON HOLD'],
+      [null, 'Refactor', 'doing', 'WIP'],
+      [null, 'Wipe the cache', 'todo', ' '],
     ]);
     expect(p.items[2]!.statusSpan).toEqual({ start: p.text.indexOf('🚧'), end: p.text.indexOf('🚧') + 2 });
     // The mark says more than the lane an open card sits in.

@@ -219,6 +219,10 @@ export const ORG_KEYWORDS: ReadonlyMap<string, Status> = new Map<string, Status>
   ['DOING', 'doing'],
   ['STARTED', 'doing'],
   ['IN-PROGRESS', 'doing'],
+  // Status words plans write in capitals as such keywords (`- [ ] IN PROGRESS: Wire the CLI`).
+  ['IN PROGRESS', 'doing'],
+  ['WIP', 'doing'],
+  ['ON HOLD', 'blocked'],
   ['WAITING', 'blocked'],
   ['WAIT', 'blocked'],
   ['HOLD', 'blocked'],
