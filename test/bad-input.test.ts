@@ -139,6 +139,10 @@ describe('bad and huge input', () => {
       (r) => `1. a — Status: Done (x${r})\n2. b — Due: ${r}2026-01-01 (y)\n- [ ] c — Status:${r}(z)\n`,
     ],
     ['fields on a heading line', (r) => `### T-1: x${r}[due:: 2026-01-01]${r}(P1)${r}— @kim, 2d${r}\n`],
+    [
+      'a status word in bold after a box',
+      (r) => `- [ ] **In progress:**${r}x\n- [ ] (blocked${r}) y\n- [ ] __${r}__: z\n`,
+    ],
     ['a range of dates', (r) => `## Sprint 1 (Dec 1${r}– Dec 12${r}) Jan 6${r}-${r}17${r}\n\n- [ ] a\n`],
     ['a heading struck whole', (r) => `~~## x${r}y~~\n~~#${r}~~\n~~## a ~~${r}~~\n`],
     ['an owner after an arrow', (r) => `- [ ] x${r}→ @kim\n- [ ] y ->${r}@bo (3 pts${r})\n`],

@@ -181,6 +181,20 @@ describe('setStatus', () => {
     expect(edit(blocked, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('COMPLETE', 'DONE'));
   });
 
+  it('changes or takes off a status word in bold or brackets after an open box, wrapper and all', () => {
+    const text = '- [ ] **In progress:** Write the parser\n- [ ] (on hold) Vendor\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'blocked'))).toBe(
+      text.replace('In progress', 'On Hold'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
+      text.replace('[ ] **In progress:** ', '[x] '),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'todo'))).toBe(text.replace('(on hold) ', ''));
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'doing'))).toBe(
+      text.replace('on hold', 'in progress'),
+    );
+  });
+
   it("changes the fields on a heading item's own line in place", () => {
     const text =
       '# P\n\n### T-6: Export [due:: 2026-12-09]\n\n### T-7: Import — @kim, 2d\n\n### T-1: Fix login (P1)\n';

@@ -399,18 +399,34 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const text = plan.text;
   const box = item.markSpan!;
   const span = item.statusSpan!;
+  // A word in bold or brackets (`**In progress:**`, `(on hold)`): the wrapper is the mark's too.
+  const before = text.slice(span.start - 2, span.start);
+  const wrapper =
+    before === '**' || before === '__'
+      ? before
+      : before.endsWith('(') || before.endsWith('[')
+        ? before[1]!
+        : '';
   if (status === 'todo' || status === 'done') {
     const lane = status === 'todo' ? laneOf(plan, item) : null;
     if (lane !== null) throw todoInLane(item, lane);
     let end = span.end;
+    if (wrapper.length === 2 && text[end] === ':') end++;
+    const close = wrapper === '(' ? ')' : wrapper === '[' ? ']' : wrapper;
+    if (close !== '' && text.startsWith(close, end)) end += close.length;
     while (text[end] === ' ' || text[end] === '\t') end++;
     if (text[end] === ':') end++;
     while (text[end] === ' ' || text[end] === '\t') end++;
     if (status === 'todo') throwIfOpenBoxReads(item, text.slice(end, item.lineSpan.end), status);
-    const edits: Edit[] = [{ start: span.start, end, text: '' }];
+    const edits: Edit[] = [{ start: span.start - wrapper.length, end, text: '' }];
     if (status === 'done') edits.push({ start: box.start, end: box.end, text: markFor(plan, 'done') });
     return edits;
   }
+  // A wrapped word stays a word, in the plan's words and the old case.
+  if (wrapper !== '')
+    return [
+      { start: span.start, end: span.end, text: statusText(plan, status, text.slice(span.start, span.end)) },
+    ];
   const old = repairForMatching(text.slice(span.start, span.end));
   const glyph = statusText(plan, status, '✅').trim();
   const mark = !ORG_KEYWORDS.has(old) && statusOfGlyph(glyph) === status ? glyph : keywordFor(plan, status);

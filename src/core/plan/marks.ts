@@ -1,6 +1,7 @@
 /**
  * Status marks on a bullet's line, read by the recogniser and kept in place by the editor: an org
- * keyword or glyph after an open box (`- [ ] BLOCKED: …`, `- [ ] 🚧 …`), the glyph that opens a status
+ * keyword, a glyph or a status word in bold or brackets after an open box (`- [ ] BLOCKED: …`, `- [ ]
+ * 🚧 …`, `- [ ] **In progress:** …`), the glyph that opens a status
  * bullet (`- ✅ …`), and the glyph or status word in brackets or bold that ends a line (`… ✅`, `…
  * [DONE]`, `… — **Done**`).
  */
@@ -22,12 +23,22 @@ export const KEYWORD_RE = new RegExp(
  * the title's, as does any mark after a box that is not open. A glyph before a digit is an Obsidian
  * date field (`⏳ 2026-03-01`), and a ballot box after a box is not read.
  */
-export function boxStatusMark(s: string): { status: Status; text: string; length: number } | null {
+export function boxStatusMark(
+  s: string,
+): { status: Status; text: string; at: number; length: number } | null {
   const c = s.charCodeAt(0);
   let status: Status | null = null;
+  let at = 0;
   let markEnd = 0;
   let end = 0;
-  if (c >= 65 && c <= 90) {
+  if (c === 42 || c === 95 || c === 40 || c === 91) {
+    const w = wrappedStatusWord(s);
+    if (w === null) return null;
+    status = w.status;
+    at = w.at;
+    markEnd = w.at + w.word.length;
+    end = w.length;
+  } else if (c >= 65 && c <= 90) {
     // Every keyword is a word in capitals: most titles start with a capital and a small letter.
     const c1 = s.charCodeAt(1);
     if (c1 < 65 || c1 > 90) return null;
@@ -50,7 +61,45 @@ export function boxStatusMark(s: string): { status: Status; text: string; length
     if (end >= s.length || (next >= 48 && next <= 57)) return null;
   }
   if (status === null || status === 'todo' || status === 'done') return null;
-  return { status, text: s.slice(0, markEnd), length: end };
+  return { status, text: s.slice(at, markEnd), at, length: end };
+}
+
+/** The longest status word read in bold or brackets opening a title. */
+const MAX_WRAPPED_WORD = 24;
+
+/**
+ * A status word in bold or brackets opening `s` (`**In progress:** …`, `**Blocked**: …`, `(on hold)
+ * …`, `[WIP] …`): the word, where it starts, its status, and the length of the mark with its wrapper
+ * and the separator after it. The whole of what is wrapped must be the word.
+ */
+function wrappedStatusWord(s: string): { word: string; at: number; status: Status; length: number } | null {
+  const c = s.charCodeAt(0);
+  const bold = c === 42 || c === 95;
+  const open = bold ? s.slice(0, 2) : s.charAt(0);
+  if (bold && open !== '**' && open !== '__') return null;
+  const close = bold ? open : c === 40 ? ')' : ']';
+  const shut = s.indexOf(close, open.length);
+  if (shut < 0 || shut - open.length > MAX_WRAPPED_WORD + 1) return null;
+  let word = s.slice(open.length, shut);
+  let end = shut + close.length;
+  // `**In progress:**`: the colon inside the bold is the separator.
+  const colonInside = bold && word.endsWith(':');
+  if (colonInside) word = word.slice(0, -1);
+  if (word === '' || word.trim() !== word) return null;
+  const hit = readStatusValue(word);
+  if (hit === null || hit.index !== 0 || hit.text.length !== word.length) return null;
+  if (!colonInside && bold) {
+    // In bold without a colon inside, a colon or a dash after it sets the title off.
+    while (isSpace(s.charCodeAt(end))) end++;
+    const sep = s.charCodeAt(end);
+    if (sep === 58) end++;
+    else if ((sep === 45 || sep === 0x2013 || sep === 0x2014) && isSpace(s.charCodeAt(end + 1))) end++;
+    else return null;
+  } else if (!isSpace(s.charCodeAt(end)) && s.charCodeAt(end) !== 58) return null;
+  if (s.charCodeAt(end) === 58) end++;
+  while (isSpace(s.charCodeAt(end))) end++;
+  if (end >= s.length) return null;
+  return { word, at: open.length, status: hit.status, length: end };
 }
 
 /**

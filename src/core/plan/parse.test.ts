@@ -96,6 +96,13 @@ describe('parsePlan on checklists', () => {
         '- [ ] ON HOLD Vendor call',
         '- [ ] WIP Refactor',
         '- [ ] Wipe the cache',
+        '- [ ] **In progress:** Write the parser',
+        '- [ ] __Blocked__ - Legal',
+        '- [ ] (on hold) Vendor',
+        '- [ ] [WIP] Docs',
+        '- [ ] [P] T001 Setup',
+        '- [ ] **Important**: read this',
+        '- [ ] (in progress)',
         '',
       ].join('\n'),
     );
@@ -115,6 +122,14 @@ describe('parsePlan on checklists', () => {
       [null, 'Vendor call', 'blocked', 'ON HOLD'],
       [null, 'Refactor', 'doing', 'WIP'],
       [null, 'Wipe the cache', 'todo', ' '],
+      // Any case in bold or brackets, the whole of which is the word.
+      [null, 'Write the parser', 'doing', 'In progress'],
+      [null, 'Legal', 'blocked', 'Blocked'],
+      [null, 'Vendor', 'blocked', 'on hold'],
+      [null, 'Docs', 'doing', 'WIP'],
+      [null, 'T001 Setup', 'todo', ' '],
+      [null, 'Important: read this', 'todo', ' '],
+      [null, '(in progress)', 'todo', ' '],
     ]);
     expect(p.items[2]!.statusSpan).toEqual({ start: p.text.indexOf('🚧'), end: p.text.indexOf('🚧') + 2 });
     // The mark says more than the lane an open card sits in.

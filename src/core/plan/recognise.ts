@@ -846,7 +846,10 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       item.status = lead.status;
       item.statusSource = 'marker';
       item.statusText = lead.text;
-      item.statusSpan = { start: textStart, end: textStart + rawOffset(lead.text.length) };
+      item.statusSpan = {
+        start: textStart + rawOffset(lead.at),
+        end: textStart + rawOffset(lead.at + lead.text.length),
+      };
     }
     const cut = lead?.length ?? 0;
     const rest = cut > 0 ? matchText.slice(cut) : matchText;
