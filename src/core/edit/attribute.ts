@@ -318,8 +318,14 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   // Keep a trailing block reference (`^abc123`) last.
   const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));
   if (block) at -= block[0].length;
-  // And a status mark that ends a bullet (`Tag the release ✅`): the line may be an item by it.
-  const mark = item.kind === 'status-bullet' ? trailingStatusMark(text.slice(item.titleSpan.start, at)) : -1;
+  // And a status mark that ends a bullet (`Tag the release ✅`): the line may be an item by it, or an
+  // open box say more by it (`- [ ] Fix login [blocked]`).
+  const endsInMark =
+    item.kind === 'status-bullet' ||
+    (item.statusSource === 'marker' &&
+      item.statusSpan !== null &&
+      item.statusSpan.start >= item.titleSpan.start);
+  const mark = endsInMark ? trailingStatusMark(text.slice(item.titleSpan.start, at)) : -1;
   if (mark > 0) {
     at = item.titleSpan.start + mark;
     while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;

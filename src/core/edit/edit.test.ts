@@ -195,6 +195,20 @@ describe('setStatus', () => {
     );
   });
 
+  it("takes a mark ending an open box's line off with its set-off, and adds fields before it", () => {
+    const text = '- [ ] Fix login [blocked]\n- [ ] Ship — 🚧\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
+      text.replace('[ ] Fix login [blocked]', '[x] Fix login'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'todo'))).toBe(text.replace('Ship — 🚧', 'Ship'));
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(
+      text.replace('[blocked]', '[in progress]'),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'))).toBe(
+      text.replace('Ship — 🚧', 'Ship [owner:: kim] — 🚧'),
+    );
+  });
+
   it("changes the fields on a heading item's own line in place", () => {
     const text =
       '# P\n\n### T-6: Export [due:: 2026-12-09]\n\n### T-7: Import — @kim, 2d\n\n### T-1: Fix login (P1)\n';

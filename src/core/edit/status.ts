@@ -11,7 +11,7 @@ import {
 import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
-import { boxStatusMark } from '../plan/marks.js';
+import { boxStatusMark, takeTrailingStatus } from '../plan/marks.js';
 import { isStruck } from '../plan/passes/attributes.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { insertFieldLine } from './fieldline.js';
@@ -224,8 +224,11 @@ function boxEdits(plan: Plan, item: Item, status: Status): Edit[] {
     return status === 'done' ? [{ start: box.start, end: box.end, text: markFor(plan, 'done') }] : [];
   }
   const mark = lane?.status === status ? ' ' : markFor(plan, status);
-  if (mark === ' ' && item.id === null)
-    throwIfOpenBoxReads(item, plan.text.slice(item.titleSpan.start, item.lineSpan.end), status);
+  if (mark === ' ') {
+    const title = plan.text.slice(item.titleSpan.start, item.lineSpan.end);
+    if (item.id === null) throwIfOpenBoxReads(item, title, status);
+    throwIfOpenBoxEndReads(item, title, status);
+  }
   return [{ start: box.start, end: box.end, text: mark }];
 }
 
@@ -251,6 +254,17 @@ function throwIfOpenBoxReads(item: Item, title: string, status: Status): void {
       'TM_INVALID_EDIT',
       `${item.key}: its title opens with "${lead.text}", which an open box reads as ${lead.status}; edit line ${item.line} by hand.`,
     );
+}
+
+/** An open box reads a status mark ending its line (`- [x] Ship 🔄`) as the item's status. */
+function throwIfOpenBoxEndReads(item: Item, title: string, status: Status): void {
+  const probe = { ...item };
+  if (takeTrailingStatus(probe, title, (i) => i) === title) return;
+  if (probe.status === 'todo' || probe.status === 'done' || probe.status === status) return;
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: its title ends with "${probe.statusText}", which an open box reads as ${probe.status}; edit line ${item.line} by hand.`,
+  );
 }
 
 /** An open item in a lane takes the lane's status: todo cannot be written there. */
@@ -417,8 +431,19 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
     while (text[end] === ' ' || text[end] === '\t') end++;
     if (text[end] === ':') end++;
     while (text[end] === ' ' || text[end] === '\t') end++;
-    if (status === 'todo') throwIfOpenBoxReads(item, text.slice(end, item.lineSpan.end), status);
-    const edits: Edit[] = [{ start: span.start - wrapper.length, end, text: '' }];
+    if (status === 'todo') {
+      throwIfOpenBoxReads(item, text.slice(end, item.lineSpan.end), status);
+      if (span.start < item.titleSpan.start)
+        throwIfOpenBoxEndReads(item, text.slice(end, item.lineSpan.end), status);
+    }
+    let start = span.start - wrapper.length;
+    if (span.start >= item.titleSpan.start) {
+      // A mark ending the line (`Fix login [blocked]`, `Ship — 🚧`): it goes with what sets it off.
+      if (wrapper === '' && text.charCodeAt(span.end) === 0xfe0f) end = span.end + 1;
+      else if (wrapper === '') end = span.end;
+      start = setOffStart(text, item.titleSpan.start, start);
+    }
+    const edits: Edit[] = [{ start, end, text: '' }];
     if (status === 'done') edits.push({ start: box.start, end: box.end, text: markFor(plan, 'done') });
     return edits;
   }
@@ -433,6 +458,25 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   return [
     { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },
   ];
+}
+
+/**
+ * Where the set-off of a mark that starts at `at` and ends a line begins: the white space before it
+ * and a dash between white space (`Ship — 🚧`), no further back than `from`.
+ */
+function setOffStart(text: string, from: number, at: number): number {
+  let p = at;
+  while (p > from && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  const c = text[p - 1];
+  if (
+    p - 1 > from &&
+    (c === '-' || c === '–' || c === '—') &&
+    (text[p - 2] === ' ' || text[p - 2] === '\t')
+  ) {
+    p--;
+    while (p > from && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  }
+  return p;
 }
 
 /** The item's line from its title on, without the fields written in it: the title as the parser tests it. */

@@ -103,6 +103,12 @@ describe('parsePlan on checklists', () => {
         '- [ ] [P] T001 Setup',
         '- [ ] **Important**: read this',
         '- [ ] (in progress)',
+        '- [ ] Fix login [blocked]',
+        '- [ ] Fix logout — **In progress**',
+        '- [ ] Ship 🚧',
+        '- [ ] Tag ✅',
+        '- [ ] Idea [todo]',
+        '- [x] Moved 🚧',
         '',
       ].join('\n'),
     );
@@ -130,6 +136,13 @@ describe('parsePlan on checklists', () => {
       [null, 'T001 Setup', 'todo', ' '],
       [null, 'Important: read this', 'todo', ' '],
       [null, '(in progress)', 'todo', ' '],
+      // A mark ending the line refines the open box as one after the box does; todo and done stay.
+      [null, 'Fix login', 'blocked', 'blocked'],
+      [null, 'Fix logout', 'doing', 'In progress'],
+      [null, 'Ship', 'doing', '🚧'],
+      [null, 'Tag ✅', 'todo', ' '],
+      [null, 'Idea [todo]', 'todo', ' '],
+      [null, 'Moved 🚧', 'done', 'x'],
     ]);
     expect(p.items[2]!.statusSpan).toEqual({ start: p.text.indexOf('🚧'), end: p.text.indexOf('🚧') + 2 });
     // The mark says more than the lane an open card sits in.

@@ -858,10 +858,24 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const titleAt = cut + (id?.length ?? 0);
     const titleStart = textStart + rawOffset(titleAt);
     item.titleSpan = { start: titleStart, end: l0.end };
+    let body = titleAt > 0 ? matchText.slice(titleAt) : matchText;
+    // `- [ ] Fix login [blocked]`, `- [ ] Ship 🚧`: a mark ending the line says more, as one after the
+    // box does; a todo or done one is the title's, as the box says those.
+    if (mark === ' ' && lead === null && mayEndInMark(body)) {
+      const probe = { ...item };
+      const kept = takeTrailingStatus(probe, body, (i) => textStart + rawOffset(titleAt + i));
+      if (kept !== body && probe.status !== 'todo' && probe.status !== 'done' && /[\p{L}\p{N}]/u.test(kept)) {
+        item.status = probe.status;
+        item.statusSource = probe.statusSource;
+        item.statusText = probe.statusText;
+        item.statusSpan = probe.statusSpan;
+        body = kept;
+      }
+    }
     return {
       item,
       idKind: id?.kind ?? null,
-      matchText: titleAt > 0 ? matchText.slice(titleAt) : matchText,
+      matchText: body,
       matchBase: repaired ? -1 : titleStart,
       repairMap: repaired ? (i: number) => textStart + rawOffset(titleAt + i) : undefined,
     };
@@ -1043,6 +1057,14 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
     statusRange: info.statusRange ? map(info.statusRange) : null,
     points: info.points && { ...info.points, range: map(info.points.range), span: map(info.points.span) },
   };
+}
+
+/** Whether `s` ends, but for white space, in what a status mark ends in: `]`, `*`, `_` or a glyph. */
+function mayEndInMark(s: string): boolean {
+  let i = s.length;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
+  const c = s.charCodeAt(i - 1);
+  return c === 93 || c === 42 || c === 95 || c >= 128;
 }
 
 /** A line that opens with a dotted number, an outline ID: `0.1 Set up CI`, `1.2.3 Tag it`. */
