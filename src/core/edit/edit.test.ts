@@ -271,6 +271,15 @@ describe('setStatus', () => {
     expect(() => edit(text, (p) => setStatus(p, row(p, 'Trace'), 'doing'))).toThrow(/Done column/);
   });
 
+  it('changes a glyph opening a heading, or moves the status to its end in words', () => {
+    const text = '# P\n\n## ✅ Phase 1: Setup\n\n- [ ] a\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'cancelled'))).toBe(text.replace('✅', '❌'));
+    const doing = edit(text, (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(doing).toBe(text.replace('## ✅ Phase 1: Setup', '## Phase 1: Setup (IN PROGRESS)'));
+    const again = parse(doing).items[0]!;
+    expect([again.key, again.status]).toEqual(['p/phase-1-setup', 'doing']);
+  });
+
   it('changes a status mark between a heading number and its name where it stands', () => {
     const text = '# P\n\n## Phase 1 ✅ — Store\n\n- a\n\n## Phase 2 🔄 In progress — Sync\n\n- [ ] b\n';
     const todo = edit(text, (p) => setStatus(p, p.items[0]!, 'todo'));

@@ -92,6 +92,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
       }
       break;
     case 'heading':
+      if (span && span.end <= item.titleSpan.start) return leadingMarkEdits(plan, item, span, status);
       if (span && span.end < item.titleSpan.end) return markBeforeNameEdits(plan, item, span, status);
       if (span)
         return [
@@ -297,6 +298,38 @@ function markBeforeNameEdits(plan: Plan, item: Item, span: Span, status: Status)
     'TM_INVALID_EDIT',
     `${item.key}: the status mark before its name cannot say ${status}; edit line ${item.line} by hand.`,
   );
+}
+
+/**
+ * A status glyph opening a heading (`## ✅ Phase 1`): another glyph where one reads there (`❌`),
+ * else the glyph goes and the status is written in words at the heading's end, where it reads.
+ */
+function leadingMarkEdits(plan: Plan, item: Item, span: Span, status: Status): Edit[] {
+  const text = plan.text;
+  const head = text.slice(item.lineSpan.start, span.start);
+  const before = head.replace(/^[ \t]*#+[ \t]*/, '');
+  let lineEnd = item.lineSpan.end;
+  while (lineEnd > span.end && (text[lineEnd - 1] === ' ' || text[lineEnd - 1] === '\t')) lineEnd--;
+  const after = text.slice(span.end, lineEnd);
+  const glyph = statusText(plan, status, '✅').trim();
+  if (readHeading(`${before}${glyph}${after}`).status === status)
+    return [
+      { start: span.start, end: span.end, text: inShortcodesLike(glyph, text.slice(span.start, span.end)) },
+    ];
+  let rest = span.end;
+  while (rest < lineEnd && (text[rest] === ' ' || text[rest] === '\t')) rest++;
+  const word = ` (${statusText(plan, status, 'DONE')
+    .replace(/^[^\p{L}]+/u, '')
+    .toUpperCase()})`;
+  if (readHeading(`${before}${text.slice(rest, lineEnd)}${word}`).status !== status)
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: the status glyph opening its heading cannot say ${status}; edit line ${item.line} by hand.`,
+    );
+  return [
+    { start: span.start, end: rest, text: '' },
+    { start: lineEnd, end: lineEnd, text: word },
+  ];
 }
 
 /**
