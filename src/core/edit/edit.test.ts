@@ -207,6 +207,10 @@ describe('setStatus', () => {
     expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'))).toBe(
       text.replace('Ship — 🚧', 'Ship [owner:: kim] — 🚧'),
     );
+    // Another mark would end the line once this one goes: todo cannot be written so.
+    expect(() => edit('- [ ] Ship it 🔄 🔄\n', (p) => setStatus(p, p.items[0]!, 'todo'))).toThrow(
+      /which an open box reads as doing/,
+    );
   });
 
   it("changes the fields on a heading item's own line in place", () => {

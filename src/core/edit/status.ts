@@ -475,6 +475,8 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
       if (wrapper === '' && text.charCodeAt(span.end) === 0xfe0f) end = span.end + 1;
       else if (wrapper === '') end = span.end;
       start = setOffStart(text, item.titleSpan.start, start);
+      // Another mark before it would end the line then (`Ship 🔄 🔄`).
+      if (status === 'todo') throwIfOpenBoxEndReads(item, text.slice(item.titleSpan.start, start), status);
     }
     const edits: Edit[] = [{ start, end, text: '' }];
     if (status === 'done') edits.push({ start: box.start, end: box.end, text: markFor(plan, 'done') });
