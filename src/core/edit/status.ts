@@ -14,6 +14,7 @@ import { laneOf } from '../plan/lanes.js';
 import { boxStatusMark, takeTrailingStatus } from '../plan/marks.js';
 import { isStruck } from '../plan/passes/attributes.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
+import { withoutDoneDate } from '../plan/table-items.js';
 import { insertFieldLine } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { cellText, markFor, statusText } from './style.js';
@@ -174,11 +175,7 @@ function doneCellEdit(plan: Plan, item: Item, span: Span, status: Status): Edit 
     const cell = i.fields.find((f) => f.key === 'done' && f.style === 'table-cell' && f.rawKey === rawKey);
     if (cell === undefined) continue;
     // The mark without the date a row was done on (`[x] 2026-09-20`): that date is the row's own.
-    const date = /\d{4}-\d{2}-\d{2}$/.exec(cell.value);
-    const mark =
-      date && (date.index === 0 || /\s/.test(cell.value.charAt(date.index - 1)))
-        ? cell.value.slice(0, date.index).trimEnd()
-        : cell.value;
+    const mark = withoutDoneDate(cell.value);
     if (mark !== '' || cell.value === '') counts.set(mark, (counts.get(mark) ?? 0) + 1);
   }
   let mark = status === 'done' ? '✅' : '❌';

@@ -617,20 +617,8 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     while (parentItem < 0 && at >= 0 && open[at]!.level >= level) at--;
     let parent = parentItem;
     for (let i = at; parent < 0 && i >= 0; i--) parent = open[i]!.draft;
-    item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
-    item.lineSpan = { start: lines.start[slice.line]!, end: lines.end[slice.line]! };
-    item.span = { start: item.lineSpan.start, end: lineEndOffset(slice.line + 1) };
-    drafts.push({
-      item,
-      parent,
-      section: at >= 0 ? open[at]!.index : -1,
-      idKind: info.idKind,
-      tentative: false,
-      endLine: slice.line + 1,
-      matchText: info.title,
-      matchBase: -1,
-      list: -1,
-    });
+    const made = { item, idKind: info.idKind, matchText: info.title, matchBase: -1 };
+    pushLineItem(made, slice, parentItem, { parent, section: at >= 0 ? open[at]!.index : -1 });
     return true;
   };
 
@@ -667,9 +655,17 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     return new Set(numbered);
   };
 
-  /** Adds an item that is one line of a paragraph (a ballot box line, a numbered line). */
-  const pushLineItem = (made: MadeItem, slice: LineSlice, parentItem: number) => {
-    const parent = parentItem >= 0 ? parentItem : headingItem();
+  /**
+   * Adds an item that is one line of a paragraph (a ballot box line, a numbered line), under the
+   * enclosing item and in the current section unless `place` says where (a struck heading line).
+   */
+  const pushLineItem = (
+    made: MadeItem,
+    slice: LineSlice,
+    parentItem: number,
+    place?: { readonly parent: number; readonly section: number },
+  ) => {
+    const parent = place ? place.parent : parentItem >= 0 ? parentItem : headingItem();
     const { item } = made;
     item.depth = parent >= 0 ? drafts[parent]!.item.depth + 1 : 0;
     item.lineSpan = { start: lines.start[slice.line]!, end: lines.end[slice.line]! };
@@ -677,7 +673,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     drafts.push({
       item,
       parent,
-      section: currentSection(),
+      section: place ? place.section : currentSection(),
       idKind: made.idKind,
       tentative: false,
       endLine: slice.line + 1,

@@ -126,17 +126,21 @@ const DONE_HEADERS: ReadonlySet<string> = new Set([
 /** An ISO date ending a Done column's cell: the day the task was done (`[x] 2026-09-20`). */
 const DONE_DATE_RE = /(?:^|\s)\d{4}-\d{2}-\d{2}$/;
 
+/** A Done column's cell without the date it ends with (`[x] 2026-09-20` → `[x]`), trimmed. */
+export function withoutDoneDate(cell: string): string {
+  const t = cell.trim();
+  const date = DONE_DATE_RE.exec(t);
+  return date ? t.slice(0, date.index).trim() : t;
+}
+
 /**
  * Whether a Done column's cell says done (true), not done (false), or is no mark (null). A mark may
  * be in bold or code (`` `[x]` ``) and be followed by the date it was done; a date alone is done.
  */
 function doneMark(cell: string): boolean | null {
-  let t = cell.trim();
-  const date = DONE_DATE_RE.exec(t);
-  if (date) {
-    t = t.slice(0, date.index).trim();
-    if (t === '') return true;
-  }
+  let t = withoutDoneDate(cell);
+  // A date alone: the day it was done.
+  if (t === '' && cell.trim() !== '') return true;
   t = t
     .replace(/^(\*\*|__|`)(.*)\1$/, '$2')
     .trim()
