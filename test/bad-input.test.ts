@@ -150,6 +150,19 @@ describe('bad and huge input', () => {
     ['a range of dates', (r) => `## Sprint 1 (Dec 1${r}– Dec 12${r}) Jan 6${r}-${r}17${r}\n\n- [ ] a\n`],
     ['a heading struck whole', (r) => `~~## x${r}y~~\n~~#${r}~~\n~~## a ~~${r}~~\n`],
     ['an owner after an arrow', (r) => `- [ ] x${r}→ @kim\n- [ ] y ->${r}@bo (3 pts${r})\n`],
+    [
+      'a TaskPaper tag or an owner after a bust',
+      (r) =>
+        `- x @due(${r}2026-01-01) @priority(${r}) @a${r}(b) 👤${r}Kim${r}\n- y 👤 @k${r}Lee${r}@due(1)\n`,
+    ],
+    [
+      'a status in parentheses or emphasis ending a line',
+      (r) => `- [ ] a${r}(blocked)\n- [ ] b *(${r}on hold)*\n- c${r}_WIP_\n- d ${r}*(done)*${r}\n`,
+    ],
+    [
+      'a heading stating its status',
+      (r) => `## Build${r}— Status:${r}Done\n\n## x (status:${r}blocked${r})\n\n- [ ] a\n`,
+    ],
   ];
   it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {
     const plan = parse(make(run));

@@ -90,6 +90,7 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
   // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
   const v = key === 'owner' && f.value.startsWith('@') && !value.startsWith('@') ? `@${value}` : value;
   if (f.style === 'mark') return { ...f.valueSpan, text: markText(key, f.value, v) };
+  if (f.style === 'dataview') refuseDataviewValue(f.rawKey, v);
   const text =
     f.style === 'front-matter'
       ? yamlScalar(v, plan.text.charAt(f.valueSpan.start - 1))
@@ -334,9 +335,26 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
     if (dash >= 0) at = item.titleSpan.start + dash;
   }
   const emoji = EMOJI_KEYS[key];
-  const token =
-    emoji && usesEmojiFor(plan, key)
+  // A line tagged TaskPaper's way (`@due(2026-03-09)`) gets its new field as a tag too.
+  const taskPaper =
+    !/[()]/.test(value) && item.fields.some((f) => f.rawKey.length > 1 && f.rawKey.charCodeAt(0) === 64);
+  const token = taskPaper
+    ? `@${key}(${value})`
+    : emoji && usesEmojiFor(plan, key)
       ? `${emoji} ${value}`
-      : `[${keySpelling(plan, key, 'dataview')}:: ${value}]`;
+      : `[${keySpelling(plan, key, 'dataview')}:: ${refuseDataviewValue(key, value)}]`;
   return { start: at, end: at, text: ` ${token}` };
+}
+
+/**
+ * `value`, when it can be written as a dataview field's (`[key:: value]`): a `]` or `)` in it would
+ * end the field there, the rest left in the title, so it is refused rather than written.
+ */
+function refuseDataviewValue(key: string, value: string): string {
+  if (/[\])]/.test(value))
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `"${value}" cannot be written as [${key}:: …]: a ] or ) in it would end the field; leave them out.`,
+    );
+  return value;
 }

@@ -213,6 +213,47 @@ describe('setStatus', () => {
     );
   });
 
+  it('takes a status word in parentheses or emphasis off with its wrapper, spaces inside or not', () => {
+    const text = '- [ ] Fix login *(blocked)*\n- [ ] Rotate keys ( on hold )\n- [ ] Cache [ WIP ]\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
+      text.replace('[ ] Fix login *(blocked)*', '[x] Fix login'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'todo'))).toBe(text.replace(' ( on hold )', ''));
+    expect(edit(text, (p) => setStatus(p, p.items[2]!, 'done'))).toBe(
+      text.replace('[ ] Cache [ WIP ]', '[x] Cache'),
+    );
+    // In the plan's own word for it, in the old word's case.
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(text.replace('blocked', 'wip'));
+    // A plain bullet is an item by its mark: a to-do word in parentheses would not say it, a glyph does.
+    const bullets = '- Deploy staging (blocked)\n- Migrate the db _WIP_\n';
+    expect(edit(bullets, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(bullets.replace('(blocked)', '⏳'));
+    expect(edit(bullets, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(bullets.replace('WIP', 'DONE'));
+  });
+
+  it("changes a status a heading states on its line in place, its children's keys staying", () => {
+    const text = '# P\n\n## Build the CLI — Status: Done\n\n- [ ] Parse flags\n';
+    const out = edit(text, (p) => setStatus(p, key(p, 'p/build-the-cli'), 'doing'));
+    expect(out).toBe(text.replace('Status: Done', 'Status: In Progress'));
+    expect([...parse(out).byKey.keys()]).toEqual([...parse(text).byKey.keys()]);
+  });
+
+  it("writes a new field as a TaskPaper tag on a line tagged so, and refuses a value a field's brackets cannot hold", () => {
+    const text = '- [ ] Port the receipts @due(2026-03-09)\n';
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'kim'))).toBe(
+      text.replace('@due(2026-03-09)', '@due(2026-03-09) @owner(kim)'),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'due', '2026-04-01'))).toBe(
+      text.replace('2026-03-09', '2026-04-01'),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'due', null))).toBe('- [ ] Port the receipts\n');
+    expect(() => edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'Kim (lead)'))).toThrow(
+      /cannot be written as \[owner:: …\]/,
+    );
+    expect(() =>
+      edit('- [ ] Ship [owner:: kim]\n', (p) => setAttribute(p, p.items[0]!, 'owner', 'a]b')),
+    ).toThrow(/a \] or \) in it would end the field/);
+  });
+
   it("changes the fields on a heading item's own line in place", () => {
     const text =
       '# P\n\n### T-6: Export [due:: 2026-12-09]\n\n### T-7: Import — @kim, 2d\n\n### T-1: Fix login (P1)\n';
@@ -719,6 +760,12 @@ describe('editing priority and estimate marks', () => {
       '@carol — ',
       ' — (owner: Bo)',
       ' (status: planned)',
+      ' @due(2026-03-09)',
+      ' @priority(high)',
+      ' @flagged',
+      ' 👤 Kim',
+      ' (blocked)',
+      ' *(on hold)*',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],
@@ -782,6 +829,13 @@ describe('editing priority and estimate marks', () => {
       ' ✅',
       ' âœ…',
       ' 🔄',
+      ' (blocked)',
+      ' *(on hold)*',
+      ' _WIP_',
+      ' **Done**',
+      ' [in progress]',
+      ' @due(2026-03-09)',
+      ' 👤 Kim',
     );
     fc.assert(
       fc.property(

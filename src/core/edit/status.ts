@@ -11,7 +11,7 @@ import {
 import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
-import { boxStatusMark, takeTrailingStatus } from '../plan/marks.js';
+import { boxStatusMark, closingWrapper, STRONG_WRAPPERS, takeTrailingStatus } from '../plan/marks.js';
 import { isStruck } from '../plan/passes/attributes.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { withoutDoneDate } from '../plan/table-items.js';
@@ -385,15 +385,15 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const span = item.statusSpan!;
   const text = plan.text;
   const old = repairForMatching(text.slice(span.start, span.end)).replace('\uFE0F', '');
-  // A status word in brackets or bold (`… [in progress]`, `… **Done**`) stays a word, in the plan's
+  // A status word wrapped (`… [in progress]`, `… **Done**`, `… (blocked)`) stays a word, in the plan's
   // words and the old case.
-  const head = text.slice(item.lineSpan.start, span.start);
-  const tail = text.slice(span.end, item.lineSpan.end);
-  if (
-    (/\[[ \t]*$/.test(head) && /^[ \t]*\]/.test(tail)) ||
-    (head.endsWith('**') && tail.startsWith('**') && /\p{L}/u.test(old))
-  )
-    return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
+  const wrapped = wrapperAround(text, span);
+  if (wrapped !== null && /\p{L}/u.test(old)) {
+    if (status !== 'todo' || STRONG_WRAPPERS.has(wrapped.open))
+      return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
+    // A to-do word in parentheses or emphasis would read as a description: the glyph says it.
+    return [{ start: wrapped.start, end: wrapped.end, text: statusText(plan, status, '✅').trim() }];
+  }
   // An org keyword (`- TODO …`) stays a keyword: the plan's own for the status, else org's.
   if (ORG_KEYWORDS.has(old)) return [{ start: span.start, end: span.end, text: keywordFor(plan, status) }];
   let emoji = statusText(plan, status, '✅').trim();
@@ -419,8 +419,9 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
         text.slice(span.end, item.lineSpan.end),
       )
     : null;
-  // Or set off from the title by `:` or a dash (`- ✅ Done: Remove the exporter`, `- ✅ **Done**: …`).
-  const rest = bold ? '' : text.slice(span.end, item.lineSpan.end);
+  // Or set off from the title by `:` or a dash (`- ✅ Done: Remove the exporter`, `- ✅ **Done**: …`), read
+  // as the parser reads it, without the line's trailing white space.
+  const rest = bold ? '' : text.slice(span.end, item.lineSpan.end).trimEnd();
   const lead = bold ? 0 : rest.length - rest.trimStart().length;
   const said = bold ? null : statusWordAfterMark(rest.slice(lead));
   const word = after
@@ -443,21 +444,13 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const text = plan.text;
   const box = item.markSpan!;
   const span = item.statusSpan!;
-  // A word in bold or brackets (`**In progress:**`, `(on hold)`): the wrapper is the mark's too.
-  const before = text.slice(span.start - 2, span.start);
-  const wrapper =
-    before === '**' || before === '__'
-      ? before
-      : before.endsWith('(') || before.endsWith('[')
-        ? before[1]!
-        : '';
+  // A word in bold, brackets or both (`**In progress:**`, `(on hold)`, `*(blocked)*`): the wrapper is
+  // the mark's too.
+  const wrapped = wrapperAround(text, span);
   if (status === 'todo' || status === 'done') {
     const lane = status === 'todo' ? laneOf(plan, item) : null;
     if (lane !== null) throw todoInLane(item, lane);
-    let end = span.end;
-    if (wrapper.length === 2 && text[end] === ':') end++;
-    const close = wrapper === '(' ? ')' : wrapper === '[' ? ']' : wrapper;
-    if (close !== '' && text.startsWith(close, end)) end += close.length;
+    let end = wrapped?.end ?? span.end;
     while (text[end] === ' ' || text[end] === '\t') end++;
     if (text[end] === ':') end++;
     while (text[end] === ' ' || text[end] === '\t') end++;
@@ -466,11 +459,11 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
       if (span.start < item.titleSpan.start)
         throwIfOpenBoxEndReads(item, text.slice(end, item.lineSpan.end), status);
     }
-    let start = span.start - wrapper.length;
+    let start = wrapped?.start ?? span.start;
     if (span.start >= item.titleSpan.start) {
       // A mark ending the line (`Fix login [blocked]`, `Ship — 🚧`): it goes with what sets it off.
-      if (wrapper === '' && text.charCodeAt(span.end) === 0xfe0f) end = span.end + 1;
-      else if (wrapper === '') end = span.end;
+      if (wrapped !== null) end = wrapped.end;
+      else end = text.charCodeAt(span.end) === 0xfe0f ? span.end + 1 : span.end;
       start = setOffStart(text, item.titleSpan.start, start);
       // Another mark before it would end the line then (`Ship 🔄 🔄`).
       if (status === 'todo') throwIfOpenBoxEndReads(item, text.slice(item.titleSpan.start, start), status);
@@ -480,7 +473,7 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
     return edits;
   }
   // A wrapped word stays a word, in the plan's words and the old case.
-  if (wrapper !== '')
+  if (wrapped !== null)
     return [
       { start: span.start, end: span.end, text: statusText(plan, status, text.slice(span.start, span.end)) },
     ];
@@ -490,6 +483,35 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   return [
     { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },
   ];
+}
+
+/** The wrappers a status word may have: bold, emphasis, brackets, and brackets in emphasis. */
+const WRAPPERS = ['*(', '_(', '*[', '_[', '**', '__', '(', '[', '*', '_'];
+
+/** A status word's wrapper: its opener, where the opener starts and where its closer ends. */
+interface Wrapped {
+  open: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The wrapper around a mark's word, white space inside it or not (`**In progress:**`, `(on hold)`,
+ * `[ blocked ]`, `*(blocked)*`), or null for a mark written bare.
+ */
+function wrapperAround(text: string, span: Span): Wrapped | null {
+  let before = span.start;
+  while (text[before - 1] === ' ' || text[before - 1] === '\t') before--;
+  let after = span.end;
+  while (text[after] === ' ' || text[after] === '\t') after++;
+  for (const open of WRAPPERS) {
+    if (!text.startsWith(open, before - open.length)) continue;
+    const close = closingWrapper(open);
+    // A bold word may take its colon inside the bold: `**Blocked:**`.
+    const at = (open === '**' || open === '__') && text[after] === ':' ? after + 1 : after;
+    if (text.startsWith(close, at)) return { open, start: before - open.length, end: at + close.length };
+  }
+  return null;
 }
 
 /**

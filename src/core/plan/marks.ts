@@ -145,30 +145,50 @@ export function endsWithStatusMark(text: string, start: number, end: number): bo
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   const c = text.charCodeAt(e - 1);
-  if (!(c >= 128 || c === 93 || c === 42) || e === start) return false;
+  if (!(c >= 128 || c === 93 || c === 41 || c === 42 || c === 95) || e === start) return false;
   return trailingStatusMark(text.slice(start, end)) >= 0;
 }
 
-/** A status word in brackets or bold ending a line, after white space: `… [DONE]`, `… **Done**`. */
+/**
+ * A status word wrapped ending a line, after white space: in brackets, parentheses or emphasis, or
+ * parentheses in emphasis (`… [DONE]`, `… **Done**`, `… (blocked)`, `… *(on hold)*`, `… _WIP_`). The
+ * closing wrapper is checked against the opening one in code.
+ */
 const TRAILING_WORD_RE =
-  /\s(?:\[[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*\]|\*\*(\p{L}[\p{L} '_-]{0,24}?)\*\*)\s*$/u;
+  /\s(\*\*|__|[*_]?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])][*_]?|[*_])\s*$/u;
 /** The longest such mark with the white space around it: the regex looks at no more of a line. */
 const MAX_WORD_MARK = 40;
 
+/** Wrappers that state a status whatever its word: brackets and bold. */
+export const STRONG_WRAPPERS: ReadonlySet<string> = new Set(['[', '*[', '_[', '**', '__']);
+
+/** The wrapper that closes one that opens with `open`: `*(` closes with `)*`. */
+export function closingWrapper(open: string): string {
+  let out = '';
+  for (let i = open.length - 1; i >= 0; i--) {
+    const c = open[i]!;
+    out += c === '(' ? ')' : c === '[' ? ']' : c;
+  }
+  return out;
+}
+
 /**
- * The status word in brackets or bold ending `line` (`Fix the flaky test [DONE]`, `Docs rewritten —
- * **Done**`): where its `[` or `**` is, the word and where it starts, and its status. The whole word
- * must be a status (`[done by Friday]`, `**first**` are not).
+ * The status word wrapped ending `line` (`Fix the flaky test [DONE]`, `Docs rewritten — **Done**`,
+ * `Rotate the keys (blocked)`): where its wrapper opens, the word and where it starts, and its status.
+ * The whole word must be a status (`[done by Friday]`, `**first**` are not).
  */
 function trailingWordMark(line: string): { start: number; at: number; word: string; status: Status } | null {
   const from = Math.max(0, line.length - MAX_WORD_MARK);
   const m = TRAILING_WORD_RE.exec(from > 0 ? line.slice(from) : line);
-  if (m === null) return null;
-  const word = (m[1] ?? m[2])!;
+  if (m === null || closingWrapper(m[1]!) !== m[3]) return null;
+  const word = m[2]!;
   const read = readStatusValue(word);
   if (read === null || read.index !== 0 || read.text.length !== word.length) return null;
+  // In parentheses or light emphasis a to-do word is as often a description as a status
+  // (`LayerControls.tsx (new)`, `Cache warm-up *later*`): only brackets and bold state one.
+  if (read.status === 'todo' && !STRONG_WRAPPERS.has(m[1]!)) return null;
   const start = from + m.index + 1;
-  return { start, at: start + m[0].indexOf(word) - 1, word, status: read.status };
+  return { start, at: start + m[0].indexOf(word, m[1]!.length + 1) - 1, word, status: read.status };
 }
 
 /**
@@ -178,7 +198,8 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
  */
 export function trailingStatusMark(line: string): number {
   const end = line.trimEnd();
-  const word = end.endsWith(']') || end.endsWith('**') ? trailingWordMark(line) : null;
+  const last = end.charCodeAt(end.length - 1);
+  const word = last === 93 || last === 41 || last === 42 || last === 95 ? trailingWordMark(line) : null;
   if (word !== null) return word.start;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);

@@ -264,6 +264,33 @@ describe('parsePlan on heading items', () => {
     ]);
   });
 
+  it('makes a heading that states its status on its own line an item, ID or not, keying children by its title', () => {
+    const plan = parse(
+      [
+        '# Plan',
+        '',
+        '### Task 5 — Status: Done',
+        '## Build the CLI — Status: Done',
+        '',
+        '- [ ] Parse flags',
+        '',
+        '## Ship docs (status: blocked, owner: kim)',
+        '## Notes on status: see below',
+        '',
+        '- [ ] Write them',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.title, i.status, i.owner])).toEqual([
+      // A heading that is all fields but its ID keeps its text as its title.
+      ['Task-5', 'Status: Done', 'done', null],
+      ['plan/build-the-cli', 'Build the CLI', 'done', null],
+      ['build-the-cli/parse-flags', 'Parse flags', 'todo', null],
+      ['plan/ship-docs', 'Ship docs', 'blocked', 'kim'],
+      // `status: see below` states no status: the heading is a section.
+      ['notes-on-status-see-below/write-them', 'Write them', 'todo', null],
+    ]);
+  });
+
   it('makes ID-led headings items with their fields', () => {
     const a = plan.byKey.get('PAY-101')!;
     expect(a).toMatchObject({ kind: 'heading', id: 'PAY-101', title: 'Rotate the webhook signing secret' });
@@ -811,6 +838,39 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(plan.items[2]!.statusSource).toBe('marker');
   });
 
+  it("reads TaskPaper's @key(value) tags as fields and its flags as no owner, and an owner after 👤", () => {
+    const p = parse(
+      [
+        '- Port the receipts @due(2026-03-09) @priority(high)',
+        '- Write the guide @flagged @today',
+        '- [ ] Review the PR 👤 Kim Lee',
+        '- [ ] Draft the spec 👤 @lee 📅 2026-03-10',
+        '- [ ] Pair with @ana @est(2h)',
+        '- [ ] Read @lee( notes 👤 Kim to draft it',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [
+        i.title,
+        i.owner,
+        i.due,
+        i.priority?.label ?? null,
+        i.effort?.minutes ?? null,
+        i.fields.map((f) => `${f.key}=${f.value}`),
+      ]),
+    ).toEqual([
+      ['Port the receipts', null, '2026-03-09', 'High', null, ['due=2026-03-09', 'priority=high']],
+      ['Review the PR', 'Kim Lee', null, null, null, ['owner=Kim Lee']],
+      // A mention that is the value of a field already read is not a second owner.
+      ['Draft the spec', 'lee', '2026-03-10', null, null, ['owner=@lee', 'due=2026-03-10']],
+      ['Pair with @ana', 'ana', null, null, 120, ['owner=ana', 'effort=2h']],
+      // `@lee(` opens no tag that a value closes, and is no mention; 👤 before a sentence is no owner.
+      ['Read @lee( notes 👤 Kim to draft it', null, null, null, null, []],
+    ]);
+    // Flags alone make no item, and name nobody.
+    expect(parse('- Write the guide @flagged @today @done\n- Call Bo @done\n').items).toEqual([]);
+  });
+
   it('makes a bullet that states its status in a list of fields an item of that status', () => {
     const p = parse(
       [
@@ -906,6 +966,38 @@ describe('parsePlan on lists that show status without boxes', () => {
     // The dash that sets a mark off is not the title's.
     const dashed = parse('- Tag the release — ✅\n- Update the notes - 🚧\n');
     expect(dashed.items.map((i) => i.title)).toEqual(['Tag the release', 'Update the notes']);
+  });
+
+  it('reads a status word in parentheses or emphasis ending a line, and no to-do word there', () => {
+    const p = parse(
+      [
+        '- [ ] Fix login (blocked)',
+        '- [ ] Rotate the keys *(on hold)*',
+        '- [ ] Warm the cache _WIP_',
+        '- [ ] Tidy up *later*',
+        '',
+        '## Rollout',
+        '',
+        '- Deploy staging (done)',
+        '- Migrate the database ( in progress )',
+        '- Call the vendor (soon)',
+        '',
+        '## Files',
+        '',
+        '- `src/a.ts` (new)',
+        '- `src/b.ts` (new)',
+        '- `src/c.ts` *(planned)*',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Fix login', 'blocked', 'blocked'],
+      ['Rotate the keys', 'blocked', 'on hold'],
+      ['Warm the cache', 'doing', 'WIP'],
+      // A to-do word in parentheses or emphasis is as often a description: it stays in the title.
+      ['Tidy up *later*', 'todo', ' '],
+      ['Deploy staging', 'done', 'done'],
+      ['Migrate the database', 'doing', 'in progress'],
+    ]);
   });
 
   it('reads the plain bullets of two or more status sections as cards of those lanes', () => {

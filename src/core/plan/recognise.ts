@@ -275,7 +275,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       open.push(entry);
       return;
     }
-    const isItem = !isTitle && (info.id !== null || info.status !== null);
+    const isItem = !isTitle && (info.id !== null || info.status !== null || statesStatusField(info.title));
     if (isItem) {
       entry.draft = addHeadingDraft(b, info, index, first, last, plain);
     }
@@ -442,7 +442,9 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const masked = maskCode(matchText);
     const priority = readInlinePriority(masked);
     const effort = readInlineEffort(masked);
-    let signals = (priority ? 1 : 0) + (effort ? 1 : 0);
+    // A priority or an estimate is a mark (`(P1)`, `⏫`, `(2h)`) or a field (`@priority(high)`).
+    let prio = priority !== null;
+    let estimate = effort !== null;
     let owner = false;
     const duePhrase = readDuePhrase(masked, 0);
     let due = duePhrase !== null;
@@ -451,9 +453,11 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     for (const f of fields) {
       if (f.key === 'owner') owner = true;
       else if (f.key === 'due') due = true;
+      else if (f.key === 'priority') prio = true;
+      else if (f.key === 'effort') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     }
-    signals += (owner ? 1 : 0) + (due ? 1 : 0);
+    let signals = (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);
     // An estimate written bare or a priority word in a list ending the line (`— @li, 3d`, `— @li,
     // high`) is the other signal, and a status there (`— Status: Done`) says it alone.
     if (!status && signals < 2 && (signals === 1 || masked.includes(':'))) {
@@ -1055,16 +1059,32 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
   };
 }
 
-/** Whether `s` ends, but for white space, in what a status mark ends in: `]`, `*`, `_` or a glyph. */
+/** Whether `s` ends, but for white space, in what a status mark ends in: `]`, `)`, `*`, `_` or a glyph. */
 function mayEndInMark(s: string): boolean {
   let i = s.length;
   while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   const c = s.charCodeAt(i - 1);
-  return c === 93 || c === 42 || c === 95 || c >= 128;
+  return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128;
 }
 
 /** A line that opens with a dotted number, an outline ID: `0.1 Set up CI`, `1.2.3 Tag it`. */
 const NUMBERED_LINE_RE = /^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+\S/;
+
+/**
+ * Whether a heading states its own status as a field (`## Export — Status: Done`, `## Import (Status:
+ * In progress)`), as a field line under it would: such a heading is an item, its fields read on its line.
+ */
+function statesStatusField(title: string): boolean {
+  if (!title.includes(':') && !title.includes('：')) return false;
+  const masked = maskCode(title);
+  const fields = readInlineFields(title, 0, masked);
+  if (fields.some(isStatusField)) return true;
+  return readTail(masked, fields, 0, null, null, DEFAULT_HOURS_PER_DAY)?.fields.some(isStatusField) ?? false;
+}
+
+function isStatusField(f: Field): boolean {
+  return f.key === 'status' && readStatusValue(f.value) !== null;
+}
 
 /** Keys of the `### Key: value` headings under a heading item that are its fields. */
 const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', 'depends']);

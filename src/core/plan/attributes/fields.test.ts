@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Field, FieldStyle } from '../../model.js';
 import { normaliseKey, orgTags, readBoldFields, readInlineFields, readParenFields } from './fields.js';
 
-// The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`:
-// the reference readInlineFields must agree with on any line.
+// The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`
+// (TaskPaper's tags and the owner emoji written as regexes since): the reference readInlineFields
+// must agree with on any line.
 const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
 const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
 const EMOJI_TEXT_RE =
@@ -16,6 +17,9 @@ const KV_HINT_RE =
   /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]/iu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
+const TASKPAPER_VALUE_RE = /^\(([^()]{0,79})\)/;
+const OWNER_EMOJI_RE =
+  /👤\uFE0F?[ \t]*(@?[\p{L}][\p{L}\p{N}._-]*(?:[ \t]+\p{Lu}[\p{L}.-]*)?)(?=[ \t]*(?:$|[^\p{L}\p{N}\s:]))/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
 const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
@@ -105,9 +109,39 @@ function referenceInlineFields(s: string, base: number, masked = maskCode(s)): F
   // The parenthesised lists' own reader, without the check that the text may hold one.
   for (const f of readParenFields(masked, base)) out.push(f);
   for (const f of readBoldFields(masked, base)) out.push(f);
+  if (nonAscii)
+    for (let m = first(OWNER_EMOJI_RE, masked); m; m = OWNER_EMOJI_RE.exec(masked)) {
+      out.push(tok('owner', '👤', m[1]!, base, m.index, m[0], m[0].length - m[1]!.length, 'emoji'));
+    }
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
-      out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
+      const at = base + m.index;
+      if (out.some((f) => at >= f.valueSpan.start && at < f.valueSpan.end)) continue;
+      const after = m.index + m[0].length;
+      if (masked.charAt(after) === '(') {
+        // TaskPaper's `@key(value)`: a field when a value closes it, else nothing.
+        const t = TASKPAPER_VALUE_RE.exec(masked.slice(after));
+        if (t !== null && t[1]!.trim() !== '') {
+          const value = t[1]!.trim();
+          const full = m[0] + t[0];
+          out.push(
+            tok(
+              normaliseKey(m[1]!),
+              `@${m[1]}`,
+              value,
+              base,
+              m.index,
+              full,
+              m[0].length + 1 + t[1]!.indexOf(value),
+              'kv',
+            ),
+          );
+          MENTION_RE.lastIndex = after + t[0].length;
+        }
+        continue;
+      }
+      if (!['done', 'today', 'flagged', 'next', 'someday'].includes(m[1]!.toLowerCase()))
+        out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
   if (has('#'))
     for (let m = first(TAG_RE, masked); m; m = TAG_RE.exec(masked)) {
@@ -133,6 +167,8 @@ describe('readInlineFields', () => {
     const piece = fc.oneof(
       fc.constantFrom(
         '[owner:: alice]',
+        '[owner:: @alice]',
+        '(owner: @bo)',
         '(due:: 2026-01-02)',
         '📅 2026-03-05',
         '✅2026-01-01',
@@ -154,6 +190,11 @@ describe('readInlineFields', () => {
         '(Assigned To: Dan)',
         '(aſſignee: Eve)',
         '@frank',
+        '@due(2026-03-09)',
+        '@priority( high )',
+        '@done',
+        '👤 Kim Lee',
+        '👤 @li,',
         '#ops',
         ' :a:b:',
         '`code (owner: x)`',

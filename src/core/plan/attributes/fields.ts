@@ -272,6 +272,12 @@ export function readTrailingPoints(
 const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
 const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
+/**
+ * An owner after a bust emoji (`👤 Kim`, `👤 @kim`, `👤 Kim Lee`): a name, maybe a capitalised surname,
+ * then the end, a mark or punctuation; not the words of a sentence (`👤 Kim to draft it`).
+ */
+const OWNER_EMOJI_RE =
+  /👤\uFE0F?[ \t]*(@?[\p{L}][\p{L}\p{N}._-]*(?:[ \t]+\p{Lu}[\p{L}.-]*)?)(?=[ \t]*(?:$|[^\p{L}\p{N}\s:]))/gu;
 const KV_RE =
   /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
 /**
@@ -331,6 +337,40 @@ const MENTION_RE =
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 /** todo.txt's `+project`, after white space or at the start (not `C++`, not `+1`). */
 const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
+
+/** TaskPaper's tags that mark a task rather than name a person: `@done`, `@today`, `@flagged`. */
+const TASKPAPER_FLAGS: ReadonlySet<string> = new Set(['done', 'today', 'flagged', 'next', 'someday']);
+/** The longest value read inside a TaskPaper tag's parentheses. */
+const MAX_TAG_VALUE = 80;
+
+/**
+ * TaskPaper's tag with a value, `@due(2026-03-09)`, `@priority(high)`, `@done(2026-02-27)`, whose `@`
+ * is at `at` and `(` at `open`: a field of that key, not a mention; null when no value closes it.
+ */
+function taskPaperTag(s: string, at: number, open: number, name: string, base: number): Field | null {
+  const close = s.indexOf(')', open);
+  if (close < 0 || close - open > MAX_TAG_VALUE) return null;
+  const inner = s.slice(open + 1, close);
+  const value = inner.trim();
+  if (value === '' || inner.includes('(')) return null;
+  const full = s.slice(at, close + 1);
+  return tok(
+    normaliseKey(name),
+    `@${name}`,
+    value,
+    base,
+    at,
+    full,
+    open + 1 - at + inner.indexOf(value),
+    'kv',
+  );
+}
+
+/** Whether offset `at` is inside the value of one of `fields`. */
+function inValue(fields: readonly Field[], at: number): boolean {
+  for (const f of fields) if (at >= f.valueSpan.start && at < f.valueSpan.end) return true;
+  return false;
+}
 
 /**
  * Whether a field is a mark written in the title's words, `@owner`, `#tag` or `+project`: such marks
@@ -515,6 +555,10 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
         ),
       );
     }
+  if (nonAscii && has('👤'))
+    for (let m = first(OWNER_EMOJI_RE, masked); m; m = OWNER_EMOJI_RE.exec(masked)) {
+      out.push(tok('owner', '👤', m[1]!, base, m.index, m[0], m[0].length - m[1]!.length, 'emoji'));
+    }
   if ((has(':') || has('=')) && KV_HINT_RE.test(masked))
     for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
@@ -528,7 +572,19 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     }
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
-      out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
+      // A mention that is a field's value already read (`[owner:: @kim]`, `👤 @kim`) is that field.
+      if (inValue(out, base + m.index)) continue;
+      const after = m.index + m[0].length;
+      if (masked.charCodeAt(after) === 40) {
+        const tag = taskPaperTag(masked, m.index, after, m[1]!, base);
+        if (tag !== null) {
+          out.push(tag);
+          MENTION_RE.lastIndex = tag.span.end - base;
+        }
+        continue;
+      }
+      if (!TASKPAPER_FLAGS.has(m[1]!.toLowerCase()))
+        out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
   if (has('#'))
     for (let m = first(TAG_RE, masked); m; m = TAG_RE.exec(masked)) {

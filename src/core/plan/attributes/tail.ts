@@ -279,6 +279,8 @@ function depPiece(s: string, end: number, fields: FieldIndex, base: number): Fie
 /**
  * The tail of `s`, or null. `fields` are the fields read on the line, offset by `base`; `priority` and
  * `estimate` the marks read there. With an estimate read (`(2h)`), a bare one is not read again.
+ * `whole` lets the tail be all of `s`: the text after a heading's ID may be nothing but fields
+ * (`### Task 5 — Status: Done`); an item line's title may not.
  */
 export function readTail(
   s: string,
@@ -287,6 +289,7 @@ export function readTail(
   priority: Mark | null,
   estimate: Mark | null,
   hoursPerDay: number,
+  whole = false,
 ): Tail | null {
   let end = s.length;
   // Where the last token taken starts: the separator is before it.
@@ -302,7 +305,7 @@ export function readTail(
   for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
     while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || isSpacedDash(s, end - 1))) end--;
-    if (end === 0) return null;
+    if (end === 0) return whole && meta > 0 ? { start: 0, effort, priority: word, fields: own } : null;
     const f = byEnd.get(end);
     if (f !== undefined) {
       if (!isWordMark(f)) meta++;

@@ -55,6 +55,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       const end = fieldsEnd(masked, inline, at);
       let ip = readInlinePriority(end < masked.length ? masked.slice(0, end) : masked);
       let ie = readInlineEffort(masked, ctx.hoursPerDay);
+      // A mark inside a field read already (`@est(2h)`, `@priority(P1)`) is that field's value.
+      if (ip && withinField(inline, at + ip.index)) ip = null;
+      if (ie && withinField(inline, at + ie.index)) ie = null;
       // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
       const lists =
         masked.includes('(') && (masked.includes(',') || masked.includes(';') || mayStateDependency(masked))
@@ -75,7 +78,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (lists) for (const c of lists.cuts) cuts.push(c);
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
-      const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay);
+      const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay, heading && item.id !== null);
       // Mentions opening the title and set off from it (`@carol — review the alerts`) say who, when
       // a title is left after them.
       const lead = masked.charCodeAt(0) === 64 ? leadingMentionsEnd(masked, inline, at) : 0;
@@ -125,6 +128,15 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const tags = readTechTags(maskCode(item.title));
     for (let k = 0; k < tags.length; k++) addTag(item, tags[k]!);
   }
+}
+
+/** Whether offset `at` of the plan is inside one of `fields`. */
+function withinField(fields: readonly Field[], at: number): boolean {
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k]!;
+    if (at >= f.span.start && at < f.span.end) return true;
+  }
+  return false;
 }
 
 /** What sets mentions opening a title off from it: a colon or a dash. */

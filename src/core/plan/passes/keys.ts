@@ -154,10 +154,19 @@ export function assignKeys(
     const s = d.item.kind === 'heading' && d.section >= 0 ? sectionParents[d.section]! : d.section;
     return s >= 0 ? sectionSlug(s) : null;
   };
-  // Every item of a section has the section's slug as its scope: slugify each title once.
+  // Every item of a section has the section's slug as its scope: slugify each title once. A section
+  // whose heading is an item is named by the item's title, without the fields its line holds
+  // (`### Export — Status: Done`): setting one must not move the keys of the items under it.
+  const itemTitles: (string | undefined)[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.item.kind === 'heading' && d.section >= 0) itemTitles[d.section] = d.item.title;
+  }
   const sectionSlugs: (string | undefined)[] = [];
   const sectionSlug = (s: number) =>
-    (sectionSlugs[s] ??= slugify(withoutSchedule(withoutCookies(withoutLinkTargets(sections[s]!.title)))));
+    (sectionSlugs[s] ??= slugify(
+      withoutSchedule(withoutCookies(withoutLinkTargets(itemTitles[s] ?? sections[s]!.title))),
+    ));
   const numericSeen = new Map<string, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
