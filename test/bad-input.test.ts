@@ -160,6 +160,11 @@ describe('bad and huge input', () => {
       (r) => `- [ ] a${r}(blocked)\n- [ ] b *(${r}on hold)*\n- c${r}_WIP_\n- d ${r}*(done)*${r}\n`,
     ],
     [
+      'italic keys and a list in parentheses on a bullet',
+      (r) =>
+        `- x${r}— *Owner:*${r}Kim — _Est:_${r}3d\n- y (1d,${r}@ana) (P1,${r}due 2026-03-01)\n- [ ] z — *Owner:* Kim (1d, @ana)${r}\n`,
+    ],
+    [
       'a heading stating its status',
       (r) => `## Build${r}— Status:${r}Done\n\n## x (status:${r}blocked${r})\n\n- [ ] a\n`,
     ],

@@ -8,10 +8,11 @@ import { readStatusValue } from '../plan/attributes/status.js';
 import { setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/marks.js';
+import { parsePlan } from '../plan/parse.js';
 import { insertFieldLine } from './fieldline.js';
-import type { Edit } from './splice.js';
+import { applyEdits, type Edit } from './splice.js';
 import { setStatus } from './status.js';
-import { cellText, eolOf, keySpelling, lineStartAt, nextLineStart, usesEmojiFor } from './style.js';
+import { cellText, eolOf, keySpelling, lineStartAt, markFor, nextLineStart, usesEmojiFor } from './style.js';
 
 const EMOJI_KEYS: Readonly<Record<string, string>> = {
   due: '📅',
@@ -70,7 +71,12 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       ),
   );
   if (existing.length > 0) {
-    if (value === null) return existing.map((f) => removeField(plan, f));
+    if (value === null)
+      return keepingItem(
+        plan,
+        item,
+        existing.map((f) => removeField(plan, f)),
+      );
     const v = value;
     return (k === 'owner' ? existing.slice(0, 1) : existing).map((f) => replaceValue(plan, item, f, k, v));
   }
@@ -83,6 +89,31 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       `${item.key}: its table has no ${key} column; add the column to the table to give rows a ${key}.`,
     );
   return [addInline(plan, item, k, value)];
+}
+
+/**
+ * `edits` that take a field off a bullet that is an item by the metadata it carries (`- Write docs
+ * (2d, @ana)`), and, when the line left would not be an item, a box that keeps it one (`- [ ] Write
+ * docs (2d)`): an item is never dropped from the plan by taking a field off it.
+ */
+function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
+  const from = item.lineSpan.start;
+  const to = item.lineSpan.end;
+  if (
+    item.kind !== 'status-bullet' ||
+    item.list === null ||
+    (item.statusSource !== 'default' && item.statusSource !== 'section') ||
+    edits.some((e) => e.start < from || e.end > to)
+  )
+    return edits;
+  const line = applyEdits(
+    plan.text.slice(from, to),
+    edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })),
+  );
+  if (parsePlan(line, { file: plan.file }).items.length > 0) return edits;
+  let at = item.list.markerStart + item.list.marker.length;
+  while (plan.text[at] === ' ' || plan.text[at] === '\t') at++;
+  return [...edits, { start: at, end: at, text: `[${markFor(plan, item.status)}] ` }];
 }
 
 /** The edit that gives field `f` of `item` the value `value`, written as the field is. */

@@ -254,6 +254,21 @@ describe('setStatus', () => {
     ).toThrow(/a \] or \) in it would end the field/);
   });
 
+  it('gives a bullet that is an item by its metadata a box when a field taken off leaves it none', () => {
+    const text = '# P\n\n- Write docs (2d, @ana)\n- Fix it (2d, @bo, P1)\n';
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', null));
+    expect(out).toBe(text.replace('- Write docs (2d, @ana)', '- [ ] Write docs (2d)'));
+    expect(parse(out).items.map((i) => i.key)).toEqual(parse(text).items.map((i) => i.key));
+    // With two others left, the line stays as it was but for the field.
+    expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', null))).toBe(text.replace(', @bo', ''));
+  });
+
+  it("writes a new field line in the italics of the plan's own", () => {
+    const text = '# P\n\n### T-1: Importer\n*Status:* Todo\n';
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'Kim'))).toBe(`${text}*Owner:* Kim\n`);
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('Todo', 'Done'));
+  });
+
   it("changes the fields on a heading item's own line in place", () => {
     const text =
       '# P\n\n### T-6: Export [due:: 2026-12-09]\n\n### T-7: Import — @kim, 2d\n\n### T-1: Fix login (P1)\n';
@@ -766,6 +781,8 @@ describe('editing priority and estimate marks', () => {
       ' 👤 Kim',
       ' (blocked)',
       ' *(on hold)*',
+      ' — *Owner:* Kim',
+      ' (1d, @ana)',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],

@@ -871,6 +871,32 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(parse('- Write the guide @flagged @today @done\n- Call Bo @done\n').items).toEqual([]);
   });
 
+  it('counts the metadata a bullet holds in parentheses, keyed pieces after dashes, or italic keys', () => {
+    const p = parse(
+      [
+        '# P',
+        '',
+        '1. **Document the API** (1d, @ana)',
+        '2. Fix the login (P1, due 2026-03-01)',
+        '- T2. Write the exporter — Owner: Li — Est: 2d',
+        '- Write the importer — *Owner:* Kim — *Est:* 3d',
+        '- Lunch with the team (today, 1h)',
+        '- Kim said — Owner: none of us',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.owner, i.due, i.priority?.label ?? null, i.effort?.text ?? null]),
+    ).toEqual([
+      ['Document the API', 'ana', null, null, '1d'],
+      ['Fix the login', null, '2026-03-01', 'P1', null],
+      ['T2. Write the exporter', 'Li', null, null, '2d'],
+      ['Write the importer', 'Kim', null, null, '3d'],
+    ]);
+    // Field lines in italics under a heading are its fields, as bold ones are.
+    const heading = parse('# P\n\n### T-1: Importer\n*Owner:* Kim\n_Status:_ Done\n').items[0]!;
+    expect([heading.owner, heading.status]).toEqual(['Kim', 'done']);
+  });
+
   it('makes a bullet that states its status in a list of fields an item of that status', () => {
     const p = parse(
       [

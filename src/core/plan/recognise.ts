@@ -16,7 +16,7 @@ import {
   statusOfMark,
   statusWordAfterMark,
 } from './attributes/status.js';
-import { readTail } from './attributes/tail.js';
+import { readParenLists, readTail } from './attributes/tail.js';
 import type {
   Block,
   DocumentBlock,
@@ -448,25 +448,40 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     let owner = false;
     const duePhrase = readDuePhrase(masked, 0);
     let due = duePhrase !== null;
-    const fields = readInlineFields(matchText, 0, masked);
     let status = false;
-    for (const f of fields) {
+    const note = (f: Field) => {
       if (f.key === 'owner') owner = true;
       else if (f.key === 'due') due = true;
       else if (f.key === 'priority') prio = true;
       else if (f.key === 'effort') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
+    };
+    const signals = () => (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);
+    const fields = readInlineFields(matchText, 0, masked);
+    for (const f of fields) note(f);
+    // Or pieces of a list in parentheses (`Write docs (2d, @ana)`, `Fix (P1, due 2026-03-01)`).
+    const lists =
+      signals() < 2 && masked.includes('(')
+        ? readParenLists(masked, fields, 0, priority, effort, DEFAULT_HOURS_PER_DAY)
+        : null;
+    if (lists !== null) {
+      prio ||= lists.priority !== null;
+      estimate ||= lists.effort !== null;
+      for (const f of lists.fields) note(f);
     }
-    let signals = (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);
-    // An estimate written bare or a priority word in a list ending the line (`— @li, 3d`, `— @li,
-    // high`) is the other signal, and a status there (`— Status: Done`) says it alone.
-    if (!status && signals < 2 && (signals === 1 || masked.includes(':'))) {
+    // A list ending the line holds the others: an estimate written bare or a priority word (`— @li,
+    // 3d`, `— @li, high`), keyed pieces (`— Owner: Li — Est: 2d`), and a status, which says it alone
+    // (`— Status: Done`).
+    if (!status && signals() < 2 && (signals() === 1 || masked.includes(':'))) {
       const read = duePhrase ? [...fields, duePhrase] : fields;
       const tail = readTail(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY);
-      if (signals === 1 && (tail?.effort || tail?.priority)) signals++;
-      status = tail?.fields.some((f) => f.key === 'status' && readStatusValue(f.value) !== null) ?? false;
+      if (tail !== null) {
+        prio ||= tail.priority !== null;
+        estimate ||= tail.effort !== null;
+        for (const f of tail.fields) note(f);
+      }
     }
-    if (signals < 2 && !status) return null;
+    if (signals() < 2 && !status) return null;
     return lineTaskDraft(li.startLine, l0, matchText, repaired !== null, rawOffset);
   };
 

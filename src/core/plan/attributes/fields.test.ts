@@ -194,6 +194,8 @@ describe('readInlineFields', () => {
         '@priority( high )',
         '@done',
         '👤 Kim Lee',
+        '*Owner:* Kim',
+        '_Due_: 2026-01-01',
         '👤 @li,',
         '#ops',
         ' :a:b:',

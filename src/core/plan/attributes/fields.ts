@@ -146,8 +146,11 @@ export function normaliseKey(raw: string): string {
   return key;
 }
 
-/** `**Key:** value`, `**Key**: value`; the colon may be the full-width one CJK text uses (`**状态：**`). */
-const BOLD_FIELD_RE = /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
+/**
+ * `**Key:** value`, `**Key**: value`, or in italics (`*Owner:* Kim`); the colon may be the full-width
+ * one CJK text uses (`**状态：**`).
+ */
+const BOLD_FIELD_RE = /(\*\*|__|[*_])([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
 const PLAIN_KNOWN_RE =
   /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels|plan date|last updated)\s*::?[ \t]*/iy;
 
@@ -301,11 +304,11 @@ const PAREN_PIECE_RE = new RegExp(
 );
 /**
  * A bold field written on an item's line after its title: `Switch DNS **Due:** Week 2`, `**Owner**: Kim`,
- * keys as field lines write them. The value is words (letters, digits, spaces and `. , ' / : -`, an
+ * keys as field lines write them, or in italics (`— *Owner:* Kim`). The value is words (letters, digits, spaces and `. , ' / : -`, an
  * owner's `@` first): it ends before a mark, a bracket, a tag or an emoji, which are fields of their own.
  */
 const INLINE_BOLD_RE =
-  /(\*\*|__)([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*(@?[\p{L}\p{N}][\p{L}\p{N} .,'’/:-]*)/gu;
+  /(\*\*|__|(?<![\p{L}\p{N}*_\\])[*_])([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*(@?[\p{L}\p{N}][\p{L}\p{N} .,'’/:-]*)/gu;
 /** The keys a bold field on an item's line gives it; other bold text ending in a colon is the title's. */
 const BOLD_FIELD_KEYS: ReadonlySet<string> = new Set([
   'status',
@@ -564,7 +567,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
   if (has('(') && mayOpenParenFields(masked)) for (const f of readParenFields(masked, base)) out.push(f);
-  if ((has('**') || has('__')) && (has(':') || has('：')))
+  if ((has('*') || has('_')) && (has(':') || has('：')))
     for (const f of readBoldFields(masked, base)) out.push(f);
   if ((has('(') || has('[')) && POINTS_HINT_RE.test(masked))
     for (let m = first(POINTS_RE, masked); m; m = POINTS_RE.exec(masked)) {
