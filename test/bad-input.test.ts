@@ -165,6 +165,10 @@ describe('bad and huge input', () => {
         `- x${r}— *Owner:*${r}Kim — _Est:_${r}3d\n- y (1d,${r}@ana) (P1,${r}due 2026-03-01)\n- [ ] z — *Owner:* Kim (1d, @ana)${r}\n`,
     ],
     [
+      'a priority label opening a title',
+      (r) => `- [ ] 🔴${r}**Critical**${r}: x\n- [ ] High${r}: y\n- [ ] 🟡 ${r}\n`,
+    ],
+    [
       'a heading stating its status',
       (r) => `## Build${r}— Status:${r}Done\n\n## x (status:${r}blocked${r})\n\n- [ ] a\n`,
     ],

@@ -78,7 +78,9 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
         existing.map((f) => removeField(plan, f)),
       );
     const v = value;
-    return (k === 'owner' ? existing.slice(0, 1) : existing).map((f) => replaceValue(plan, item, f, k, v));
+    return (k === 'owner' ? existing.slice(0, 1) : existing).flatMap((f) =>
+      replaceValue(plan, item, f, k, v),
+    );
   }
   if (value === null) return [];
   if (item.kind === 'heading') return [addToHeading(plan, item, k, value)];
@@ -116,11 +118,19 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   return [...edits, { start: at, end: at, text: `[${markFor(plan, item.status)}] ` }];
 }
 
-/** The edit that gives field `f` of `item` the value `value`, written as the field is. */
-function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: string): Edit {
+/** The edits that give field `f` of `item` the value `value`, written as the field is. */
+function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: string): Edit[] {
   // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
   const v = key === 'owner' && f.value.startsWith('@') && !value.startsWith('@') ? `@${value}` : value;
-  if (f.style === 'mark') return { ...f.valueSpan, text: markText(key, f.value, v) };
+  if (f.style === 'mark') {
+    const edit = { ...f.valueSpan, text: markText(key, f.value, v) };
+    // A circle before a priority word (`🔴 **Critical**: Patch`) changes with it.
+    const circle = plan.text.slice(f.span.start, f.span.start + 2);
+    if (key !== 'priority' || f.valueSpan.start === f.span.start || !TRAFFIC_LIGHTS.includes(circle))
+      return [edit];
+    const rank = readPriorityValue(v)!.rank;
+    return [{ start: f.span.start, end: f.span.start + 2, text: TRAFFIC_LIGHTS[rank]! }, edit];
+  }
   if (f.style === 'dataview') refuseDataviewValue(f.rawKey, v);
   const text =
     f.style === 'front-matter'
@@ -135,7 +145,7 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
   const joins =
     /[\p{L}\p{N}]$/u.test(text) &&
     item.fields.some((g) => g.span.start === f.valueSpan.end && (g.rawKey === '@' || g.rawKey === '#'));
-  return { start: f.valueSpan.start, end: f.valueSpan.end, text: joins ? `${text} ` : text };
+  return [{ start: f.valueSpan.start, end: f.valueSpan.end, text: joins ? `${text} ` : text }];
 }
 
 const OBSIDIAN_PRIORITY = ['🔺', '⏫', '🔼', '🔽', '⏬'];

@@ -783,6 +783,8 @@ describe('editing priority and estimate marks', () => {
       ' *(on hold)*',
       ' — *Owner:* Kim',
       ' (1d, @ana)',
+      '🔴 ',
+      '**High**: ',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],
@@ -894,6 +896,9 @@ describe('editing priority and estimate marks', () => {
       ['Deploy [#C]', (r) => Math.max(1, r)],
       ['Deploy ⏬', (r) => r],
       ['Deploy 🟠', (r) => Math.min(3, r)],
+      ['🟡 Deploy', (r) => Math.min(3, r)],
+      ['High: Deploy', (r) => r],
+      ['🔴 **Critical**: Deploy', (r) => r],
     ];
     fc.assert(
       fc.property(fc.constantFrom(...notations), fc.integer({ min: 0, max: 4 }), ([line, shown], rank) => {
@@ -905,6 +910,20 @@ describe('editing priority and estimate marks', () => {
       }),
     );
   });
+  it('changes a priority label opening a title with the circle before it, and removes both', () => {
+    const text = '- [ ] 🔴 **Critical**: Patch the CVE\n- [ ] High: Migrate the db\n- [ ] 🟡 Tidy the logs\n';
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', 'P3'))).toBe(
+      text.replace('🔴 **Critical**', '🟢 **Low**'),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', null))).toBe(
+      text.replace('🔴 **Critical**: ', ''),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'priority', 'critical'))).toBe(
+      text.replace('High:', 'Critical:'),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[2]!, 'priority', 'P0'))).toBe(text.replace('🟡', '🔴'));
+  });
+
   it("changes and removes the circle ending a heading item's line", () => {
     const text = '# P\n\n### 1. Migrate 🟠\n**Owner:** Bo\n';
     expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', 'P0'))).toBe(text.replace('🟠', '🔴'));

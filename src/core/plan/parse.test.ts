@@ -1220,6 +1220,32 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a circle or a priority word set off as the label opening a title, and no word of the title', () => {
+    const p = parse(
+      [
+        '- [ ] 🔴 Fix the crash on start',
+        '- [ ] 🔴 **Critical**: Patch the CVE',
+        '- [ ] High: Migrate the db',
+        '- [ ] **Low** — Rename the module',
+        '- [ ] High availability for the API',
+        '- [ ] Highway: repave it',
+        '- 🟡 Tidy the logs — @kim',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.priority?.rank ?? null, i.priority?.label ?? null, i.owner]),
+    ).toEqual([
+      ['Fix the crash on start', 0, '🔴', null],
+      ['Patch the CVE', 0, 'Critical', null],
+      ['Migrate the db', 1, 'High', null],
+      ['Rename the module', 3, 'Low', null],
+      ['High availability for the API', null, null, null],
+      ['Highway: repave it', null, null, null],
+      // A priority is one of the two signals that make a bullet without a box a task.
+      ['Tidy the logs', 2, '🟡', 'kim'],
+    ]);
+  });
+
   it('cuts mentions alone after a dash from the title, and leaves them in its words elsewhere', () => {
     const p = parse(
       '- [ ] Security review — @sam\n- [ ] Review - @sam, @li\n- [ ] Update the SDK → @kim\n- [ ] Tag it -> @bo, 2d\n- [ ] Pair with @ana, @bo\n- [ ] Call @mom\n',

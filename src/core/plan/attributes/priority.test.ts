@@ -30,8 +30,23 @@ const EMOJI_RE = /🔺|⏫|🔼|🔽|⏬|🔴|🟠|🟡|🟢/u;
 
 const letterRank = (letter: string) => Math.min(4, letter.toUpperCase().charCodeAt(0) - 64);
 
+/** A priority opening a title as its label: a circle, a word set off by a colon or dash, or both. */
+const LABEL_RE =
+  /^[ \t]*(?:(🔴|🟠|🟡|🟢)\uFE0F?[ \t]+)?(?:(\*\*|__)?(critical|urgent|blocker|highest|high|medium|med|normal|lowest|low)(?:[ \t]+prio(?:rity)?)?(?:[:：]\2|\2[ \t]*[:：]|\2[ \t]+[-–—](?=[ \t])))?/iu;
+
+function referenceLabel(text: string) {
+  const m = LABEL_RE.exec(text);
+  if (!m || (!m[1] && !m[3]) || text.slice(m[0].length).trim() === '') return null;
+  const rank = m[3]
+    ? readPriorityValue(m[3].toLowerCase() === 'med' ? 'medium' : m[3])?.rank
+    : EMOJI.get(m[1]!);
+  if (rank === undefined) return null;
+  const start = text.length - text.trimStart().length;
+  return { priority: { rank, label: m[3] ?? m[1]! }, index: start, length: m[0].length - start };
+}
+
 function referenceInlinePriority(text: string) {
-  if (!/[P([]|[^\x00-\x7f]/.test(text)) return null;
+  if (!/[P([]|[^\x00-\x7f]/.test(text)) return referenceLabel(text);
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
   if (todoTxt)
     return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
@@ -44,6 +59,8 @@ function referenceInlinePriority(text: string) {
     };
   const p = INLINE_MARK_RE.exec(text);
   if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
+  const label = referenceLabel(text);
+  if (label) return label;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
   const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);
@@ -72,6 +89,7 @@ function referenceHeadingPriority(title: string): Priority | null {
 const piece = fc.oneof(
   fc.constantFrom('P0', 'P1', 'P4', 'P5', 'P', 'p1', 'P10', '**', '(', ')', '[', ']', '-', ' ', 'x', '1'),
   fc.constantFrom('é', '𝒜', '٣', '\ud835', '\udc9c', '🔴', '⏫', '(A) ', '[#B]', '🟢'),
+  fc.constantFrom('High: ', '**Critical**: ', 'low - ', '__Med:__', 'normal priority:', 'Highway: ', '🟡 '),
   fc.string({ maxLength: 2 }),
 );
 

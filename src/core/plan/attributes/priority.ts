@@ -148,8 +148,9 @@ export interface InlinePriority {
  * mean something else ("high availability").
  */
 export function readInlinePriority(text: string): InlinePriority | null {
-  // Every form below needs one of these characters, or a capital ending the title; most have none.
-  if (!/[P([]|[^\x00-\x7f]|[A-Z][ \t]*$/.test(text)) return null;
+  // Every form below needs one of these characters, a capital ending the title or a priority word
+  // opening it; most titles have none.
+  if (!/[P([]|[^\x00-\x7f]|[A-Z][ \t]*$/.test(text) && !LABEL_HINT_RE.test(text)) return null;
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
   if (todoTxt)
     return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
@@ -176,7 +177,7 @@ export function readInlinePriority(text: string): InlinePriority | null {
       length: end - start,
     };
   }
-  const word = readWordMark(text);
+  const word = readWordMark(text) ?? leadingLabel(text);
   if (word) return word;
   // The emoji marks are outside ASCII.
   if (!/[^\x00-\x7f]/.test(text)) return null;
@@ -193,6 +194,34 @@ const TRAILING_WORD_RE = new RegExp(
 );
 
 const PIECE_WORD_RE = new RegExp(`^${PRIORITY_WORD}$`, 'i');
+
+/**
+ * A priority opening the title as its label: a traffic-light circle (`🔴 Fix the crash`), a priority
+ * word set off by a colon or a dash, bold or not (`High: Migrate the db`, `**Critical**: Patch`), or
+ * both (`🔴 **Critical**: Patch the CVE`).
+ */
+const LEADING_LABEL_RE = new RegExp(
+  String.raw`^[ \t]*(?:(🔴|🟠|🟡|🟢)\uFE0F?(?=[ \t])[ \t]*)?(?:(\*\*|__)?${PRIORITY_WORD}(?:[:：]\2|\2[ \t]*[:：]|\2[ \t]+[-–—](?=[ \t])))?`,
+  'iu',
+);
+/** What every priority word opening a title starts with, but for the bold around it. */
+const LABEL_HINT_RE = /^[ \t]*(?:\*\*|__)?(?:crit|urg|block|high|med|norm|low)/i;
+
+/** LEADING_LABEL_RE's mark, when a title follows it; the label is its word, else its circle. */
+function leadingLabel(text: string): InlinePriority | null {
+  const m = LEADING_LABEL_RE.exec(text);
+  if (m === null || (m[1] === undefined && m[3] === undefined) || text.slice(m[0].length).trim() === '')
+    return null;
+  const word = m[3];
+  const rank =
+    word === undefined
+      ? EMOJI.get(m[1]!)
+      : readPriorityValue(word.toLowerCase() === 'med' ? 'medium' : word)?.rank;
+  if (rank === undefined) return null;
+  let start = 0;
+  while (isSpace(text.charCodeAt(start))) start++;
+  return { priority: { rank, label: word ?? m[1]! }, index: start, length: m[0].length - start };
+}
 
 /**
  * A priority word standing alone as a piece of a metadata list (`— High priority`, `, urgent`), the
