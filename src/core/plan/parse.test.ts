@@ -1220,6 +1220,31 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a due date said as a weekday against the plan date, and no word that starts like one', () => {
+    const p = parse(
+      [
+        '# Sprint',
+        '',
+        '**Plan Date:** 2026-03-04',
+        '',
+        '- [ ] Write the migration guide — due Friday',
+        '- [ ] Ship it (due: Thu)',
+        '- [ ] Powered by sunlight',
+        '- Talk to Ana by Tuesday @ana',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Write the migration guide', '2026-03-06'],
+      ['Ship it', '2026-03-05'],
+      ['Powered by sunlight', null],
+      // A due date is one of the two signals that make a bullet without a box a task.
+      ['Talk to Ana @ana', '2026-03-10'],
+    ]);
+    // Without a plan date the phrase still leaves the title, its date unknown.
+    const undated = parse('- [ ] Write the guide — due Friday\n').items[0]!;
+    expect([undated.title, undated.due, undated.dueText]).toEqual(['Write the guide', null, 'Friday']);
+  });
+
   it('reads a circle or a priority word set off as the label opening a title, and no word of the title', () => {
     const p = parse(
       [

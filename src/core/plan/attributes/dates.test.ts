@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAbsoluteDate, readWindow } from './dates.js';
+import { addDays, daysBetween, readAbsoluteDate, readWindow, resolveDate } from './dates.js';
 
 // readAbsoluteDate as it was before the named-month forms were skipped for text naming no month.
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -137,5 +137,49 @@ describe('readWindow', () => {
     expect(readWindow('2026-01-05 - Kickoff notes')).toBeNull();
     expect(readWindow('Release 1.2 - 3 weeks')).toBeNull();
     expect(readWindow('Sprints 1-3')).toBeNull();
+  });
+});
+
+describe('weekday dates', () => {
+  const spellings: [string, number][] = [
+    ['Sunday', 0],
+    ['sun', 0],
+    ['Monday', 1],
+    ['Mon.', 1],
+    ['Tuesday', 2],
+    ['Tues', 2],
+    ['Wednesday', 3],
+    ['weds', 3],
+    ['Thursday', 4],
+    ['Thurs', 4],
+    ['Thu', 4],
+    ['Friday', 5],
+    ['FRI', 5],
+    ['Saturday', 6],
+    ['sat', 6],
+  ];
+
+  it('resolves a weekday to the first such day on or after the plan date (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.constantFrom(...spellings),
+        fc.boolean(),
+        (offset, [name, day], withThis) => {
+          const planDate = addDays('1970-01-01', offset);
+          const got = resolveDate(withThis ? `this ${name}` : name, planDate)!.date;
+          const ahead = daysBetween(planDate, got);
+          expect(ahead).toBeGreaterThanOrEqual(0);
+          expect(ahead).toBeLessThan(7);
+          expect(new Date(`${got}T00:00:00Z`).getUTCDay()).toBe(day);
+        },
+      ),
+    );
+  });
+
+  it('reads no weekday without a plan date, nor a word that only starts like one', () => {
+    expect(resolveDate('Friday', null)).toBeNull();
+    expect(resolveDate('Sunlight', '2026-03-04')).toBeNull();
+    expect(resolveDate('next Friday', '2026-03-04')).toBeNull();
   });
 });

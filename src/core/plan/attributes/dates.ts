@@ -26,6 +26,12 @@ const RELATIVE_RE = /\b(day|week)\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b/i;
 
 const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
 
+/** A weekday's name or abbreviation (`Friday`, `Fri`, `Thurs.`), for regexes that find dates in text. */
+export const WEEKDAY_NAME = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?`;
+/** A value that is a weekday and nothing else, `this` before it or not: `Friday`, `this Thu`. */
+const WEEKDAY_RE = new RegExp(String.raw`^(?:this\s+)?(${WEEKDAY_NAME})$`, 'i');
+const WEEKDAY_PREFIXES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
 function namesMonth(text: string): boolean {
   const lower = text.toLowerCase();
   for (let i = 0; i < MONTH_PREFIXES.length; i++) if (lower.includes(MONTH_PREFIXES[i]!)) return true;
@@ -120,8 +126,8 @@ const MONTH_DAY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!
 /**
  * Resolves a date value: absolute, or relative to the plan's date (`Day 1` is the plan date, `Week 2`
  * ends 13 days after it, `Week 4-6` ends with week 6; `Mar 18` is in the plan date's year, or the
- * next when that would put it more than half a year before the plan date). Null when relative and
- * the plan states no date.
+ * next when that would put it more than half a year before the plan date; `Friday` is the first
+ * Friday on or after it). Null when relative and the plan states no date.
  */
 export function resolveDate(text: string, planDate: string | null): DateMatch | null {
   const abs = readAbsoluteDate(text);
@@ -133,6 +139,18 @@ export function resolveDate(text: string, planDate: string | null): DateMatch | 
     let date = md ? valid(year, month, Number(md[2])) : null;
     if (date && daysBetween(date, planDate) > 183) date = valid(year + 1, month, Number(md![2]));
     if (date) return { date, index: md!.index, length: md![0].length };
+  }
+  // A weekday is the first such day on or after the plan's date: `due Friday` in a plan of Wednesday
+  // 2026-03-04 is due 2026-03-06.
+  const weekday = planDate ? WEEKDAY_RE.exec(text.trim()) : null;
+  if (weekday && planDate) {
+    const want = WEEKDAY_PREFIXES.indexOf(weekday[1]!.slice(0, 3).toLowerCase());
+    const from = new Date(`${planDate}T00:00:00Z`).getUTCDay();
+    return {
+      date: addDays(planDate, (want - from + 7) % 7),
+      index: text.indexOf(weekday[0]),
+      length: weekday[0].length,
+    };
   }
   const rel = RELATIVE_RE.exec(text);
   if (!rel || !planDate) return null;

@@ -1,7 +1,7 @@
 /** Attribute fields as plans write them: bold key lines, pipe-joined lines, dataview, emoji, key:value. */
 import type { Field, FieldStyle } from '../../model.js';
 import { codePointBefore, iconPrefixLength, isLetterOrDigit, isSpace } from '../chars.js';
-import { MONTH_NAME } from './dates.js';
+import { MONTH_NAME, WEEKDAY_NAME } from './dates.js';
 
 /** Plan keys (lower case) mapped to taskmark's attribute names; other keys are kept as written. */
 const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -608,10 +608,12 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
 }
 
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:this\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
+/** What a due phrase naming a weekday has: the end of a weekday's name after one of its words. */
+const WEEKDAY_HINT_RE = /(?:due|by|before)\s+(?:this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
 const DUE_WORD_RE = /due|by|before|@\{/i;
 
@@ -639,11 +641,11 @@ export function readLeadingDate(s: string, base: number): Field | null {
 
 /**
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
- * `due Day 3`, `by Week 2` and `due Mar 18` (against the plan's date), or an Obsidian Kanban card's
+ * `due Day 3`, `by Week 2`, `due Mar 18` and `by Friday` (against the plan's date), or an Obsidian Kanban card's
  * `@{2026-01-20}`.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
-  if (!HAS_DIGIT_RE.test(s) || !DUE_WORD_RE.test(s)) return null;
+  if (!DUE_WORD_RE.test(s) || !(HAS_DIGIT_RE.test(s) || WEEKDAY_HINT_RE.test(s))) return null;
   const m = DUE_PHRASE_RE.exec(s);
   if (!m) return null;
   const start = base + m.index;
