@@ -169,6 +169,11 @@ describe('bad and huge input', () => {
       (r) => `- [ ] 🔴${r}**Critical**${r}: x\n- [ ] High${r}: y\n- [ ] 🟡 ${r}\n`,
     ],
     [
+      'a status piece or a line opening with an ID',
+      (r) =>
+        `ENG-42 a${r}— In Progress${r}— @kim\nENG-43 b — @kim,${r}2d ✅\n- x —${r}Blocked\n- [ ] y — ${r}Done\n`,
+    ],
+    [
       'a heading stating its status',
       (r) => `## Build${r}— Status:${r}Done\n\n## x (status:${r}blocked${r})\n\n- [ ] a\n`,
     ],

@@ -96,14 +96,17 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
 /**
  * `edits` that take a field off a bullet that is an item by the metadata it carries (`- Write docs
  * (2d, @ana)`), and, when the line left would not be an item, a box that keeps it one (`- [ ] Write
- * docs (2d)`): an item is never dropped from the plan by taking a field off it.
+ * docs (2d)`): an item is never dropped from the plan by taking a field off it. A line of a paragraph
+ * has no list marker to put a box after: the edit is refused instead.
  */
 function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   const from = item.lineSpan.start;
   const to = item.lineSpan.end;
+  // A line of a paragraph is an item this way when it opens with an ID (`ENG-42 Fix it — @kim, 2d`).
+  const idLine = item.list === null && item.id !== null && /^[A-Z]/.test(plan.text.slice(from, to));
   if (
     item.kind !== 'status-bullet' ||
-    item.list === null ||
+    (item.list === null && !idLine) ||
     (item.statusSource !== 'default' && item.statusSource !== 'section') ||
     edits.some((e) => e.start < from || e.end > to)
   )
@@ -113,6 +116,11 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
     edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })),
   );
   if (parsePlan(line, { file: plan.file }).items.length > 0) return edits;
+  if (item.list === null)
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: its line is a task by the metadata it carries; without this field it would not be one. Set another value, or make the line a list item (\`- [ ] …\`) first.`,
+    );
   let at = item.list.markerStart + item.list.marker.length;
   while (plan.text[at] === ' ' || plan.text[at] === '\t') at++;
   return [...edits, { start: at, end: at, text: `[${markFor(plan, item.status)}] ` }];

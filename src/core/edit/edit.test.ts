@@ -263,6 +263,24 @@ describe('setStatus', () => {
     expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', null))).toBe(text.replace(', @bo', ''));
   });
 
+  it('refuses to take off a field without which a line opening with an ID would be no task', () => {
+    const text = '# B\n\nENG-42 Fix the crash — @kim, 2d\nENG-43 Add metrics — Todo — @lee\n';
+    expect(() => edit(text, (p) => setAttribute(p, key(p, 'ENG-42'), 'owner', null))).toThrow(
+      /ENG-42: its line is a task by the metadata it carries/,
+    );
+    // A status keeps the other one a task.
+    expect(edit(text, (p) => setAttribute(p, key(p, 'ENG-43'), 'owner', null))).toBe(
+      text.replace(' — @lee', ''),
+    );
+    // Its status goes at its end, where it reads back.
+    const done = edit(text, (p) => setStatus(p, key(p, 'ENG-42'), 'done'));
+    expect(done).toBe(text.replace('2d\n', '2d ✅\n'));
+    expect(parse(done).byKey.get('ENG-42')?.status).toBe('done');
+    expect(edit(text, (p) => setStatus(p, key(p, 'ENG-43'), 'blocked'))).toBe(
+      text.replace('Todo', 'Blocked'),
+    );
+  });
+
   it("writes a new field line in the italics of the plan's own", () => {
     const text = '# P\n\n### T-1: Importer\n*Status:* Todo\n';
     expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'Kim'))).toBe(`${text}*Owner:* Kim\n`);
@@ -855,6 +873,8 @@ describe('editing priority and estimate marks', () => {
       ' [in progress]',
       ' @due(2026-03-09)',
       ' 👤 Kim',
+      ' — Blocked',
+      ' — In Progress — @kim',
     );
     fc.assert(
       fc.property(

@@ -897,6 +897,48 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect([heading.owner, heading.status]).toEqual(['Kim', 'done']);
   });
 
+  it('reads a status word standing as the last piece of a list, and no to-do word a title may end with', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '- [ ] ENG-44 Add the logs — Blocked',
+        '- Fix the crash — In Progress — @kim',
+        '- Write the docs, done',
+        '- Port the API — Todo',
+        '- Chapter 3 — draft',
+        '- Keep the door — open',
+        '- Make the build — done right',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.status, i.statusText, i.owner])).toEqual([
+      ['ENG-44', 'Add the logs', 'blocked', 'Blocked', null],
+      ['b/fix-the-crash', 'Fix the crash', 'doing', 'In Progress', 'kim'],
+      ['b/write-the-docs', 'Write the docs', 'done', 'done', null],
+      ['b/port-the-api', 'Port the API', 'todo', 'Todo', null],
+    ]);
+  });
+
+  it("makes a paragraph's lines that open with an ID and carry a task's metadata items, as trackers export them", () => {
+    const p = parse(
+      [
+        '# Export',
+        '',
+        'ENG-42 Fix the crash — In Progress — @kim',
+        'ENG-43 Add metrics (2d, @lee) ✅',
+        'ENG-44 was filed by the support team last week.',
+        'Task 7: Write the guide — Owner: Ana — Est: 1d',
+        '1.2 Outline numbers alone are not read so',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.status, i.owner, i.effort?.text ?? null])).toEqual([
+      ['ENG-42', 'Fix the crash', 'doing', 'kim', null],
+      // The metadata is read before the status mark that ends the line.
+      ['ENG-43', 'Add metrics', 'done', 'lee', '2d'],
+      ['Task-7', 'Write the guide', 'todo', 'Ana', '1d'],
+    ]);
+  });
+
   it('makes a bullet that states its status in a list of fields an item of that status', () => {
     const p = parse(
       [

@@ -16,7 +16,7 @@ import {
   statusOfMark,
   statusWordAfterMark,
 } from './attributes/status.js';
-import { readParenLists, readTail } from './attributes/tail.js';
+import { endsWithStatusPiece, readParenLists, readTail } from './attributes/tail.js';
 import type {
   Block,
   DocumentBlock,
@@ -41,6 +41,7 @@ import {
   startsBeyondAscii,
   TRAILING_GLYPH_RE,
   takeTrailingStatus,
+  trailingStatusMark,
 } from './marks.js';
 import { readFieldTable, readStatusTable } from './table-items.js';
 
@@ -371,6 +372,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       )
         continue;
       if (text.charCodeAt(slice.start) === 126 && !inLegend && struckHeadingLine(slice, parentItem)) continue;
+      if (!inLegend && idLine(slice, parentItem)) continue;
       const fields = readFieldLine(text, slice.start, slice.end, true);
       if (!fields) continue;
       if (parentItem >= 0) {
@@ -430,16 +432,31 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
    * list of fields (`**Search v2** — faster ranking (status: shipped)`), is a task: prose rarely says
    * so much in one line, and plans that write their tasks this way have no boxes.
    */
-  const taskBulletDraft = (li: ListItemBlock, l0: LineSlice) => {
+  const taskBulletDraft = (li: ListItemBlock, l0: LineSlice) => taskLineDraft(li.startLine, l0);
+
+  /** taskBulletDraft on line `line`, whose text `l0` is: a bullet's first line or a line of a paragraph. */
+  const taskLineDraft = (line: number, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
     // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
-    // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, or a priority emoji; or
-    // the line states a status.
-    if (!TASK_BULLET_HINT_RE.test(raw) || readFieldLine(text, l0.start, l0.end, true)) return null;
+    // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
+    // the two are an estimate and a due date, with a digit and a due word; or the line states a
+    // status, in a field or as the piece ending it (`— In Progress`).
+    if (
+      !(
+        TASK_BULLET_HINT_RE.test(raw) ||
+        (HAS_DIGIT_RE.test(raw) && DUE_HINT_RE.test(raw)) ||
+        endsWithStatusPiece(raw)
+      ) ||
+      readFieldLine(text, l0.start, l0.end, true)
+    )
+      return null;
     const repaired = repairWithOffsets(raw);
     const matchText = repaired?.text ?? raw;
     const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
-    const masked = maskCode(matchText);
+    // A status mark ending the line (`— @kim, 2d ✅`) is read with the title: the metadata is before it.
+    const mark = mayEndInMark(matchText) ? trailingStatusMark(matchText) : -1;
+    const body = mark > 0 ? matchText.slice(0, mark) : matchText;
+    const masked = maskCode(body);
     const priority = readInlinePriority(masked);
     const effort = readInlineEffort(masked);
     // A priority or an estimate is a mark (`(P1)`, `⏫`, `(2h)`) or a field (`@priority(high)`).
@@ -457,12 +474,13 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     };
     const signals = () => (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);
-    const fields = readInlineFields(matchText, 0, masked);
+    const fields = readInlineFields(body, 0, masked);
     for (const f of fields) note(f);
+    const read = duePhrase ? [...fields, duePhrase].sort((a, b) => a.span.start - b.span.start) : fields;
     // Or pieces of a list in parentheses (`Write docs (2d, @ana)`, `Fix (P1, due 2026-03-01)`).
     const lists =
       signals() < 2 && masked.includes('(')
-        ? readParenLists(masked, fields, 0, priority, effort, DEFAULT_HOURS_PER_DAY)
+        ? readParenLists(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY)
         : null;
     if (lists !== null) {
       prio ||= lists.priority !== null;
@@ -472,8 +490,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     // A list ending the line holds the others: an estimate written bare or a priority word (`— @li,
     // 3d`, `— @li, high`), keyed pieces (`— Owner: Li — Est: 2d`), and a status, which says it alone
     // (`— Status: Done`).
-    if (!status && signals() < 2 && (signals() === 1 || masked.includes(':'))) {
-      const read = duePhrase ? [...fields, duePhrase] : fields;
+    if (!status && signals() < 2) {
       const tail = readTail(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY);
       if (tail !== null) {
         prio ||= tail.priority !== null;
@@ -482,7 +499,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       }
     }
     if (signals() < 2 && !status) return null;
-    return lineTaskDraft(li.startLine, l0, matchText, repaired !== null, rawOffset);
+    return lineTaskDraft(line, l0, matchText, repaired !== null, rawOffset);
   };
 
   /**
@@ -592,6 +609,21 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       matchBase: repaired ? -1 : titleStart,
       repairMap: repaired ? (i: number) => l0.start + rawOffset(idLength + i) : undefined,
     };
+  };
+
+  /**
+   * A line of a paragraph that opens with an ID and carries a task's metadata as a task bullet does
+   * (`ENG-42 Fix the crash — In Progress — @kim`, as trackers export them) is an item.
+   */
+  const idLine = (slice: LineSlice, parentItem: number): boolean => {
+    const c = text.charCodeAt(slice.start);
+    if (!(c >= 65 && c <= 90)) return false;
+    const id = readLeadingId(text.slice(slice.start, Math.min(slice.end, slice.start + MAX_ID_LINE_LEAD)));
+    if (id === null || id.kind === 'numeric') return false;
+    const made = taskLineDraft(slice.line, slice);
+    if (made === null) return false;
+    pushLineItem(made, slice, parentItem);
+    return true;
   };
 
   /** A plain line that opens with a ballot box (`☐ Book the van`, `☑ Cancel the internet`) is an item. */
@@ -1082,6 +1114,9 @@ function mayEndInMark(s: string): boolean {
   return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128;
 }
 
+/** How much of a line's start is read for the ID opening it: the longest ID and what sets it off. */
+const MAX_ID_LINE_LEAD = 48;
+
 /** A line that opens with a dotted number, an outline ID: `0.1 Set up CI`, `1.2.3 Tag it`. */
 const NUMBERED_LINE_RE = /^(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+\S/;
 
@@ -1108,8 +1143,10 @@ const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', '
  * What a line needs to name an owner, a priority or a status, in the languages the keys know
  * (taskBulletDraft's pre-test).
  */
+const HAS_DIGIT_RE = /\d/;
+const DUE_HINT_RE = /due|by|before|eta|deadline/i;
 const TASK_BULLET_HINT_RE =
-  /@|owner|assign|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
+  /@|owner|assign|critical|urgent|high|medium|\blow\b|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -151,6 +151,12 @@ export function normaliseKey(raw: string): string {
  * one CJK text uses (`**状态：**`).
  */
 const BOLD_FIELD_RE = /(\*\*|__|[*_])([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
+/** Whether `rawKey` is one of the keys PLAIN_KNOWN_RE knows, whole. */
+function isKnownKey(rawKey: string): boolean {
+  PLAIN_KNOWN_RE.lastIndex = 0;
+  const m = PLAIN_KNOWN_RE.exec(`${rawKey}:`);
+  return m !== null && m[0].length === rawKey.length + 1;
+}
 const PLAIN_KNOWN_RE =
   /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels|plan date|last updated)\s*::?[ \t]*/iy;
 
@@ -181,7 +187,8 @@ export function readFieldLine(
     BOLD_FIELD_RE.lastIndex = pos;
     let m = BOLD_FIELD_RE.exec(text);
     let rawKey: string;
-    if (m && m.index === pos) {
+    // In italics only a key a plan's fields use (`*Owner:* Kim`): `_Note_:` opens a remark.
+    if (m && m.index === pos && (m[1]!.length === 2 || isKnownKey(m[2]!.trim()))) {
       rawKey = m[2]!.trim();
     } else if (plainKnownKeys) {
       const re = first ? PLAIN_KNOWN_RE : PLAIN_KEY_RE;

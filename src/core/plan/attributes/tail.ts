@@ -11,11 +11,12 @@
  * try 2 approaches` is left whole. Mentions alone are a list after a dash (`Review — @sam`).
  */
 import type { Effort, Field, Priority } from '../../model.js';
-import { codePointAt, isLetterOrDigit, isSpace, setOffDashAt } from '../chars.js';
+import { codePointAt, codePointBefore, isLetterOrDigit, isSpace, setOffDashAt } from '../chars.js';
 import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
 import { readInlinePriority, readPriorityPiece } from './priority.js';
+import { readStatusValue } from './status.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -236,6 +237,55 @@ function priorityPiece(s: string, end: number): PriorityMark | null {
   return priority === null ? null : { priority, index: start, length: end - start };
 }
 
+/** The longest status piece: `in development`. */
+const MAX_STATUS_PIECE = 24;
+/**
+ * The to-do words a piece states a status with. Others (`— next`, `— draft`, `— open`) are as often
+ * the title's words: `Chapter 3 — draft`.
+ */
+const PIECE_TODO: ReadonlySet<string> = new Set([
+  'todo',
+  'to do',
+  'to-do',
+  'not started',
+  'pending',
+  'backlog',
+]);
+
+/** Whether `s` ends, but for white space, with a status word that is a piece of a list (`— Blocked`). */
+export function endsWithStatusPiece(s: string): boolean {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  return end > 0 && isLetterOrDigit(codePointBefore(s, end)) && statusPiece(s, end, 0) !== null;
+}
+
+/**
+ * The status word that is the piece of a list ending at `end` (`— In Progress`, `, done`), as a
+ * status field without a key. The whole piece must be the word, after a separator.
+ */
+function statusPiece(s: string, end: number, base: number): Field | null {
+  let start = end;
+  while (start > 0 && end - start <= MAX_STATUS_PIECE) {
+    const c = s.charCodeAt(start - 1);
+    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
+    start--;
+  }
+  if (start === 0 || end - start > MAX_STATUS_PIECE) return null;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  const value = s.slice(start, end);
+  const read = readStatusValue(value);
+  if (read === null || read.index !== 0 || read.text.length !== value.length) return null;
+  if (read.status === 'todo' && !PIECE_TODO.has(value.toLowerCase())) return null;
+  return {
+    key: 'status',
+    rawKey: '',
+    value,
+    span: { start: base + start, end: base + end },
+    valueSpan: { start: base + start, end: base + end },
+    style: 'kv',
+  };
+}
+
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
  * MH-002, MH-003`, `after 2.1 and 2.2`. Only IDs: a phrase naming an item by its title (`after
@@ -299,6 +349,7 @@ export function readTail(
   let word: PriorityMark | null = null;
   let mentions = 0;
   const own: Field[] = [];
+  let stated = fields.some((f) => f.key === 'status');
   const colons = s.includes(':') || s.includes('：');
   const deps = DEP_WORD_RE.test(s);
   const byEnd = new FieldIndex(fields, base);
@@ -339,6 +390,17 @@ export function readTail(
       if (word !== null) {
         meta++;
         end = first = word.index;
+        continue;
+      }
+    }
+    // A status word standing as a piece (`— In Progress — @kim`, `— Blocked`): a status field.
+    if (!stated && isLetterOrDigit(codePointBefore(s, end))) {
+      const st = statusPiece(s, end, base);
+      if (st !== null) {
+        stated = true;
+        own.push(st);
+        meta++;
+        end = first = st.span.start - base;
         continue;
       }
     }
