@@ -397,6 +397,15 @@ describe('setStatus', () => {
     expect(parse(out).byKey.get('A-2')!.status).toBe('blocked');
   });
 
+  it('changes the box a heading opens with', () => {
+    const text = '# P\n\n## [ ] Phase 1\n\n- [ ] a\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('## [ ]', '## [x]'));
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done', { children: true }))).toBe(
+      '# P\n\n## [x] Phase 1\n\n- [x] a\n',
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'blocked'))).toBe(text.replace('## [ ]', '## [!]'));
+  });
+
   it('ticks and unticks children with the item', () => {
     const text = '- [ ] parent\n  - [ ] a\n  - [x] b\n    - [ ] c\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done', { children: true }))).toBe(

@@ -291,6 +291,19 @@ describe('parsePlan on heading items', () => {
     ]);
   });
 
+  it("makes a heading that opens with a box an item of the box's status, its title after the box", () => {
+    const plan = parse(
+      '# Plan\n\n## [x] Phase 1\n\n- [ ] Write it\n\n## [/] T-2: Phase 2 — @kim\n\n## [ ]\n',
+    );
+    expect(plan.items.map((i) => [i.key, i.kind, i.title, i.status, i.checkbox, i.owner])).toEqual([
+      ['plan/phase-1', 'heading', 'Phase 1', 'done', 'x', null],
+      ['phase-1/write-it', 'checkbox', 'Write it', 'todo', ' ', null],
+      ['T-2', 'heading', 'Phase 2', 'doing', '/', 'kim'],
+    ]);
+    const box = plan.items[0]!.markSpan!;
+    expect(plan.text.slice(box.start, box.end)).toBe('x');
+  });
+
   it('makes ID-led headings items with their fields', () => {
     const a = plan.byKey.get('PAY-101')!;
     expect(a).toMatchObject({ kind: 'heading', id: 'PAY-101', title: 'Rotate the webhook signing secret' });

@@ -225,12 +225,15 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
   };
 
   const onHeading = (b: HeadingBlock) => {
-    const first = b.lines[0]!;
-    const last = b.lines[b.lines.length - 1]!;
+    // A heading may open with a box, as a task does (`## [x] Phase 1`): the box is its status, and
+    // the heading is read after it.
+    const boxed = readCheckbox(text, b.lines[0]!.start, b.lines[0]!.end, false);
+    const first = boxed ? { ...b.lines[0]!, start: boxed.textStart } : b.lines[0]!;
+    const last = b.lines.length === 1 ? first : b.lines[b.lines.length - 1]!;
     const raw =
       b.lines.length === 1
         ? text.slice(first.start, first.end)
-        : b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
+        : [first, ...b.lines.slice(1)].map((l) => text.slice(l.start, l.end)).join(' ');
     const repaired = repairForMatching(raw);
     const info = readHeading(repaired);
     // readHeading is pure: undamaged text gives the same analysis again, so reuse it.
@@ -240,6 +243,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const index = sections.length;
     const lineSpan = { start: lines.start[b.startLine]!, end: lines.end[b.endLine - 1]! };
     const isTitle =
+      !boxed &&
       !seenHeading &&
       b.level === minLevel &&
       !NOTICE_RE.test(info.title) &&
@@ -276,9 +280,20 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       open.push(entry);
       return;
     }
-    const isItem = !isTitle && (info.id !== null || info.status !== null || statesStatusField(info.title));
+    const isItem =
+      boxed !== null ||
+      (!isTitle && (info.id !== null || info.status !== null || statesStatusField(info.title)));
     if (isItem) {
       entry.draft = addHeadingDraft(b, info, index, first, last, plain);
+    }
+    if (boxed !== null) {
+      const item = drafts[entry.draft]!.item;
+      item.checkbox = boxed.mark;
+      item.markSpan = { start: boxed.markOffset, end: boxed.markOffset + 1 };
+      item.status = statusOfMark(boxed.mark);
+      item.statusSource = 'checkbox';
+      item.statusText = boxed.mark;
+      item.statusSpan = null;
     }
     open.push(entry);
   };
