@@ -397,6 +397,28 @@ describe('setStatus', () => {
     expect(parse(out).byKey.get('A-2')!.status).toBe('blocked');
   });
 
+  it("writes the glyphs of the plan's legend, and a word where the legend has none for the status", () => {
+    const text =
+      '# S\n\n## Legend\n\n- 🟢 Done\n- 🟡 In progress\n\n## Work\n\n### Search 🟡\n**Owner:** Kim\n\n- 🟡 Ship the docs\n- [ ] Tag the release 🟡\n';
+    const item = (p: Plan, title: string) => p.items.find((i) => i.title === title)!;
+    const set = (title: string, status: Status) => edit(text, (p) => setStatus(p, item(p, title), status));
+    expect(set('Search', 'done')).toBe(text.replace('Search 🟡', 'Search 🟢'));
+    expect(set('Search', 'blocked')).toBe(text.replace('Search 🟡', 'Search (BLOCKED)'));
+    expect(set('Ship the docs', 'done')).toBe(text.replace('- 🟡 Ship', '- 🟢 Ship'));
+    expect(set('Tag the release', 'done')).toBe(
+      text.replace('[ ] Tag the release 🟡', '[x] Tag the release'),
+    );
+    for (const [title, status] of [
+      ['Search', 'done'],
+      ['Search', 'blocked'],
+      ['Ship the docs', 'done'],
+      ['Ship the docs', 'blocked'],
+      ['Tag the release', 'blocked'],
+      ['Tag the release', 'cancelled'],
+    ] as const)
+      expect(item(parse(set(title, status)), title).status).toBe(status);
+  });
+
   it('changes the box a heading opens with', () => {
     const text = '# P\n\n## [ ] Phase 1\n\n- [ ] a\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('## [ ]', '## [x]'));

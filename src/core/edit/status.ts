@@ -1,6 +1,7 @@
 /** Setting an item's status by the smallest edit, in the plan's own style. */
 import { TmError } from '../errors.js';
 import type { Field, Item, Plan, Section, Span, Status } from '../model.js';
+import { trailingCircle } from '../plan/attributes/priority.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
@@ -336,12 +337,13 @@ function leadingMarkEdits(plan: Plan, item: Item, span: Span, status: Status): E
 function annotation(plan: Plan, status: Status, old: string, before = 'Title ', after = ''): string {
   const repaired = repairForMatching(old);
   const word = statusText(plan, status, 'DONE').replace(/^[^\p{L}]+/u, '');
-  if (statusOfGlyph(repaired.trim()) !== null) {
-    // A glyph the heading is read by (`✅`, `❌`; `🔄` after an ID), else the status in words: a
-    // heading without an ID does not take `🔄` or `🚧` for a status, as they decorate headings as
-    // often as they mark one.
+  if (statusOfGlyph(repaired.trim()) !== null || legendGlyphStatus(plan, repaired.trim()) !== null) {
+    // A glyph the heading is read by (`✅`, `❌`; `🔄` after an ID; a circle the plan's legend gives a
+    // status), else the status in words: a heading without an ID does not take `🔄` or `🚧` for a
+    // status, as they decorate headings as often as they mark one.
     const glyph = statusText(plan, status, '✅').trim();
-    return readHeading(`${before}${glyph}${after}`).status === status
+    return readHeading(`${before}${glyph}${after}`).status === status ||
+      (legendGlyphStatus(plan, glyph) === status && trailingCircle(`${before}${glyph}${after}`) !== null)
       ? inShortcodesLike(glyph, old)
       : `(${word.toUpperCase()})`;
   }
@@ -355,6 +357,13 @@ function annotation(plan: Plan, status: Status, old: string, before = 'Title ', 
     : old === old.toLowerCase()
       ? word.toLowerCase()
       : word.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase());
+}
+
+/** The status the plan's legend gives a glyph that is not one of taskmark's own (`🟢 Done`), or null. */
+function legendGlyphStatus(plan: Plan, glyph: string): Status | null {
+  const g = glyph.replace('\uFE0F', '');
+  if (g === '' || /[\p{L}\p{N}\s]/u.test(g)) return null;
+  return plan.vocabulary.find((v) => v.text.replace('\uFE0F', '') === g)?.status ?? null;
 }
 
 const DEFAULT_KEYWORD: Record<Status, string> = {
@@ -479,7 +488,15 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
     ];
   const old = repairForMatching(text.slice(span.start, span.end));
   const glyph = statusText(plan, status, '✅').trim();
-  const mark = !ORG_KEYWORDS.has(old) && statusOfGlyph(glyph) === status ? glyph : keywordFor(plan, status);
+  const readable = (statusOfGlyph(glyph) ?? legendGlyphStatus(plan, glyph)) === status;
+  // A keyword is read only where it opens the title: one ending the line is written as a word in
+  // brackets (`Tag it [in progress]`).
+  const mark =
+    !ORG_KEYWORDS.has(old) && readable
+      ? glyph
+      : span.start >= item.titleSpan.start
+        ? `[${statusText(plan, status, 'done').replace(/^[^\p{L}]+/u, '')}]`
+        : keywordFor(plan, status);
   return [
     { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },
   ];

@@ -10,6 +10,12 @@ import { BOX_GLYPHS, ORG_KEYWORDS, readStatusValue, statusOfGlyph } from './attr
 import { blankEnd, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
 import { repairWithOffsets } from './encoding.js';
 
+/**
+ * What status a glyph marks: taskmark's own glyphs, and the plan's where its legend gives glyphs of
+ * its own (`🟢 Done`, `🟡 In progress`).
+ */
+export type GlyphStatus = (glyph: string) => Status | null;
+
 export const KEYWORD_RE = new RegExp(
   String.raw`(${[...ORG_KEYWORDS.keys()].join('|')})(?::[ \t]*|[ \t]+)(?=\S)`,
   'y',
@@ -25,6 +31,7 @@ export const KEYWORD_RE = new RegExp(
  */
 export function boxStatusMark(
   s: string,
+  glyphStatus: GlyphStatus = statusOfGlyph,
 ): { status: Status; text: string; at: number; length: number } | null {
   const c = s.charCodeAt(0);
   let status: Status | null = null;
@@ -51,7 +58,7 @@ export function boxStatusMark(
   } else if (c >= 128) {
     const g = leadingGlyph(s);
     if (g?.bold !== '' || BOX_GLYPHS.has(g.glyph) || !isSpace(s.charCodeAt(g.end))) return null;
-    status = statusOfGlyph(g.glyph);
+    status = glyphStatus(g.glyph);
     markEnd = g.end;
     end = markEnd;
     while (isSpace(s.charCodeAt(end))) end++;
@@ -106,7 +113,12 @@ function wrappedStatusWord(s: string): { word: string; at: number; status: Statu
  * Reads a status mark ending `body` (`… 1d ✅`) into `item` and returns the body without it. `toPlan`
  * maps an offset in `body` to the plan's text (through the repair when the line was damaged).
  */
-export function takeTrailingStatus(item: Item, body: string, toPlan: (i: number) => number): string {
+export function takeTrailingStatus(
+  item: Item,
+  body: string,
+  toPlan: (i: number) => number,
+  glyphStatus: GlyphStatus = statusOfGlyph,
+): string {
   const word = trailingWordMark(body);
   if (word !== null) {
     item.status = word.status;
@@ -116,7 +128,7 @@ export function takeTrailingStatus(item: Item, body: string, toPlan: (i: number)
     return withoutSetOff(body.slice(0, word.start));
   }
   const tail = TRAILING_GLYPH_RE.exec(body);
-  const status = tail ? statusOfGlyph(tail[1]!) : null;
+  const status = tail ? glyphStatus(tail[1]!) : null;
   if (!tail || !status) return body;
   item.status = status;
   item.statusSource = 'marker';
@@ -141,12 +153,17 @@ export const TRAILING_GLYPH_RE = /\s([^\s\w*_~`()[\]{}<>|\\/.,;:!?'"@#$%^&+=-]{1
  * **Done**`), a glyph read through a repair when it arrived damaged (`âœ…`). Every mark is outside
  * ASCII or ends with `]` or `*`: most lines are not looked at.
  */
-export function endsWithStatusMark(text: string, start: number, end: number): boolean {
+export function endsWithStatusMark(
+  text: string,
+  start: number,
+  end: number,
+  glyphStatus: GlyphStatus = statusOfGlyph,
+): boolean {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   const c = text.charCodeAt(e - 1);
   if (!(c >= 128 || c === 93 || c === 41 || c === 42 || c === 95) || e === start) return false;
-  return trailingStatusMark(text.slice(start, end)) >= 0;
+  return trailingStatusMark(text.slice(start, end), glyphStatus) >= 0;
 }
 
 /**
@@ -196,14 +213,14 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
  * as written (a damaged `âœ…` read through its repair); -1 when the line ends with none. The editor
  * keeps such a mark last, as the line may be an item by it.
  */
-export function trailingStatusMark(line: string): number {
+export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = statusOfGlyph): number {
   const end = line.trimEnd();
   const last = end.charCodeAt(end.length - 1);
   const word = last === 93 || last === 41 || last === 42 || last === 95 ? trailingWordMark(line) : null;
   if (word !== null) return word.start;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
-  if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
+  if (tail === null || glyphStatus(tail[1]!) === null) return -1;
   const at = tail.index + tail[0].indexOf(tail[1]!);
   return repaired ? repaired.rawOffset(at) : at;
 }

@@ -350,6 +350,46 @@ describe('parsePlan on heading items', () => {
     expect(plan.vocabulary.map((v) => [v.text, v.status])).toContainEqual(['🟩 SHIPPED', 'done']);
   });
 
+  it("reads the glyphs a legend gives statuses as status marks, where taskmark's own are read", () => {
+    const text = [
+      '# Status',
+      '',
+      '## Legend',
+      '',
+      '| Icon | Meaning |',
+      '|---|---|',
+      '| 🟢 | Done |',
+      '| 🟡 | In progress |',
+      '| 🔴 | Blocked |',
+      '',
+      '## Work',
+      '',
+      '### Search 🟡',
+      '**Owner:** Kim',
+      '',
+      '- 🟢 Ship the docs',
+      '- [ ] 🟡 Wire the client',
+      '- [ ] Tag the release 🔴',
+      '- [ ] Fix the login ⏫',
+    ].join('\n');
+    const p = parse(text);
+    expect(p.items.map((i) => [i.title, i.status, i.statusText, i.priority?.label ?? null])).toEqual([
+      ['Search', 'doing', '🟡', null],
+      ['Ship the docs', 'done', '🟢', null],
+      ['Wire the client', 'doing', '🟡', null],
+      ['Tag the release', 'blocked', '🔴', null],
+      ['Fix the login', 'todo', ' ', '⏫'],
+    ]);
+    // Without the legend the circles are priorities, and a bullet opened by one is no item.
+    const bare = parse(text.replace(/## Legend[\s\S]*?## Work/, '## Work'));
+    expect(bare.items.map((i) => [i.title, i.status, i.priority?.label ?? null])).toEqual([
+      ['Search', 'todo', '🟡'],
+      ['Wire the client', 'todo', '🟡'],
+      ['Tag the release', 'todo', '🔴'],
+      ['Fix the login', 'todo', '⏫'],
+    ]);
+  });
+
   it('resolves relative due dates against the plan date and keeps effort ranges', () => {
     const b = plan.byKey.get('PAY-102')!;
     expect(b.dueText).toBe('Week 2');

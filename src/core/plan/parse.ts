@@ -5,12 +5,15 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan, Status, VocabularyEntry } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
-import { normaliseVocab, readStatusValue } from './attributes/status.js';
+import { normaliseVocab, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import type { DocumentBlock } from './block-types.js';
 import { scanBlocks } from './blocks.js';
-import { findEncodingAnomalies } from './encoding.js';
+import { findEncodingAnomalies, repairForMatching } from './encoding.js';
 import { numberSubtasks } from './file-item.js';
 import { readFlatFrontMatter } from './frontmatter.js';
-import { splitLines } from './lines.js';
+import { readHeading } from './headings.js';
+import { type Lines, splitLines } from './lines.js';
+import type { GlyphStatus } from './marks.js';
 import { applyAttributes, type RawDeps } from './passes/attributes.js';
 import { inheritContext, linkChildren, resolveSections } from './passes/context.js';
 import { findCycles, ItemIndex, resolveDependencies } from './passes/deps.js';
@@ -44,6 +47,43 @@ export function needsYamlParser(text: string): boolean {
   return m !== null && readFlatFrontMatter(m[1]!) === null;
 }
 
+/**
+ * The lines of the plan's legend sections (titled "Legend", "Status key"…): each heading's lines up
+ * to the next heading of its level or higher.
+ */
+function readLegendLines(text: string, lines: Lines, doc: DocumentBlock): string[] {
+  const out: string[] = [];
+  const blocks = doc.children;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== 'heading' || b.lines.length === 0) continue;
+    const raw = b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
+    // Every legend title names a legend, a key, codes or statuses: most headings are not read.
+    if (!LEGEND_HINT_RE.test(raw) || !isLegendTitle(readHeading(repairForMatching(raw)).title)) continue;
+    let end = lines.count;
+    for (let j = i + 1; j < blocks.length; j++) {
+      const n = blocks[j]!;
+      if (n.type === 'heading' && n.level <= b.level) {
+        end = n.startLine;
+        break;
+      }
+    }
+    for (let l = b.endLine; l < end; l++) out.push(text.slice(lines.start[l], lines.end[l]));
+  }
+  return out;
+}
+
+const LEGEND_HINT_RE = /legend|key|code|status/i;
+
+/** What a glyph marks: taskmark's own, else what the plan's legend gives it (`🟢 Done`). */
+function legendGlyphs(legend: readonly VocabularyEntry[]): GlyphStatus {
+  const glyphs = new Map<string, Status>();
+  for (const e of legend)
+    if (!/[\p{L}\p{N}\s]/u.test(e.text)) glyphs.set(e.text.replace('\uFE0F', ''), e.status);
+  if (glyphs.size === 0) return statusOfGlyph;
+  return (g) => statusOfGlyph(g) ?? glyphs.get(g.replace('\uFE0F', '')) ?? null;
+}
+
 /** Parses a plan in time linear in its size. */
 export function parsePlan(text: string, options: ParseOptions): Plan {
   if (text.length > MAX_PLAN_CHARS) {
@@ -54,19 +94,12 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   }
   const lines = splitLines(text);
   const doc = scanBlocks(text, lines);
-  const rec = recognise(text, lines, doc);
-  const facts = readFacts(text, doc, rec.planFields, options.parseYaml);
-
-  const legendLines: string[] = [];
-  rec.sections.forEach((s, i) => {
-    if (!isLegendTitle(s.title)) return;
-    const first = rec.sectionLines[i]! + 1;
-    for (let l = first; l < lines.count && lines.start[l]! < s.span.end; l++) {
-      legendLines.push(text.slice(lines.start[l], lines.end[l]));
-    }
-  });
+  // The legend is read first: the glyphs it gives statuses mark items as taskmark's own do.
+  const legendLines = readLegendLines(text, lines, doc);
   const legend = learnVocabulary(legendLines, []);
   const vocabMap = new Map<string, Status>(legend.map((e) => [normaliseVocab(e.text), e.status]));
+  const rec = recognise(text, lines, doc, legendGlyphs(legend));
+  const facts = readFacts(text, doc, rec.planFields, options.parseYaml);
 
   const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes));
   numberSubtasks(drafts);

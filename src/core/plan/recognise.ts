@@ -36,6 +36,7 @@ import type { Lines } from './lines.js';
 import {
   boxStatusMark,
   endsWithStatusMark,
+  type GlyphStatus,
   KEYWORD_RE,
   leadingGlyph,
   startsBeyondAscii,
@@ -186,7 +187,12 @@ function newItem(kind: Item['kind'], line: number): Item {
 }
 
 /** Walks the block tree once (iteratively: nesting can be 10,000 levels deep). */
-export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recognised {
+export function recognise(
+  text: string,
+  lines: Lines,
+  doc: DocumentBlock,
+  glyphStatus: GlyphStatus = statusOfGlyph,
+): Recognised {
   const drafts: Draft[] = [];
   const sections: Section[] = [];
   const sectionLines: number[] = [];
@@ -214,6 +220,16 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       }
     }
   };
+  /** `info` with the circle ending `heading` as its status, when the plan's legend gives it one. */
+  const legendCircle = (heading: string, info: HeadingInfo): HeadingInfo => {
+    if (info.status !== null || info.priority === null || glyphStatus === statusOfGlyph) return info;
+    const circle = trailingCircle(heading);
+    const status = circle ? glyphStatus(circle.priority.label) : null;
+    if (status === null) return info;
+    const label = circle!.priority.label;
+    const at = heading.lastIndexOf(label);
+    return { ...info, status, statusText: label, statusRange: [at, at + label.length], priority: null };
+  };
   const headingItem = () => {
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.draft >= 0) return open[i]!.draft;
     return -1;
@@ -235,9 +251,13 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
         ? text.slice(first.start, first.end)
         : [first, ...b.lines.slice(1)].map((l) => text.slice(l.start, l.end)).join(' ');
     const repaired = repairForMatching(raw);
-    const info = readHeading(repaired);
+    const read = readHeading(repaired);
     // readHeading is pure: undamaged text gives the same analysis again, so reuse it.
-    const plain = b.lines.length !== 1 ? null : repaired === raw ? info : rangesAsWritten(raw, info);
+    const asWritten = b.lines.length !== 1 ? null : repaired === raw ? read : rangesAsWritten(raw, read);
+    // A circle ending it is a status where the plan's legend makes it one (`🟡 In progress`), else its
+    // priority.
+    const info = legendCircle(repaired, read);
+    const plain = asWritten === null ? null : asWritten === read ? info : legendCircle(raw, asWritten);
     closeSections(b.level, b.startLine);
     const parentPath = open.length > 0 ? sections[open[open.length - 1]!.index]!.path : [];
     const index = sections.length;
@@ -469,7 +489,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const matchText = repaired?.text ?? raw;
     const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
     // A status mark ending the line (`— @kim, 2d ✅`) is read with the title: the metadata is before it.
-    const mark = mayEndInMark(matchText) ? trailingStatusMark(matchText) : -1;
+    const mark = mayEndInMark(matchText) ? trailingStatusMark(matchText, glyphStatus) : -1;
     const body = mark > 0 ? matchText.slice(0, mark) : matchText;
     const masked = maskCode(body);
     const priority = readInlinePriority(masked);
@@ -522,7 +542,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
    * changelog 🚧`): with its own mark, it is an item of that status.
    */
   const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) =>
-    endsWithStatusMark(text, l0.start, l0.end) ? bulletTaskDraft(li.startLine, l0) : null;
+    endsWithStatusMark(text, l0.start, l0.end, glyphStatus) ? bulletTaskDraft(li.startLine, l0) : null;
 
   /**
    * The lists of plain bullets right under headings that name a status, when the plan has two or more
@@ -575,7 +595,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       const p = li.children[0];
       if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
       const l0 = p.lines[0]!;
-      if (endsWithStatusMark(text, l0.start, l0.end) && ++marked === 2) return true;
+      if (endsWithStatusMark(text, l0.start, l0.end, glyphStatus) && ++marked === 2) return true;
     }
     return false;
   };
@@ -615,6 +635,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       item,
       matchText.slice(idLength),
       (i) => l0.start + rawOffset(idLength + i),
+      glyphStatus,
     );
     item.titleSpan = { start: titleStart, end: l0.start + rawOffset(idLength + body.length) };
     return {
@@ -703,7 +724,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       if (!NUMBERED_LINE_RE.test(line)) continue;
       numbered.push(l);
       const tail = TRAILING_GLYPH_RE.exec(line);
-      if (tail && statusOfGlyph(tail[1]!)) marked = true;
+      if (tail && glyphStatus(tail[1]!)) marked = true;
     }
     if (numbered.length < 2 || !marked) return null;
     for (const l of numbered) {
@@ -714,7 +735,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
       item.id = id;
       const rest = raw.slice(raw.indexOf(id) + id.length).trimStart();
       const bodyStart = slice.end - rest.length;
-      const body = takeTrailingStatus(item, rest, (i) => bodyStart + i);
+      const body = takeTrailingStatus(item, rest, (i) => bodyStart + i, glyphStatus);
       item.titleSpan = { start: bodyStart, end: bodyStart + body.length };
       pushLineItem({ item, idKind: 'numeric', matchText: body, matchBase: bodyStart }, slice, parentItem);
     }
@@ -903,7 +924,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     const matchText = repaired?.text ?? raw;
     const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
     // `- [ ] BLOCKED: Vendor reply`, `- [ ] 🚧 Importer`: a status mark after the box says more.
-    const lead = mark === ' ' ? boxStatusMark(matchText) : null;
+    const lead = mark === ' ' ? boxStatusMark(matchText, glyphStatus) : null;
     if (lead) {
       item.status = lead.status;
       item.statusSource = 'marker';
@@ -925,7 +946,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     // box does; a todo or done one is the title's, as the box says those.
     if (mark === ' ' && lead === null && mayEndInMark(body)) {
       const probe = { ...item };
-      const kept = takeTrailingStatus(probe, body, (i) => textStart + rawOffset(titleAt + i));
+      const kept = takeTrailingStatus(probe, body, (i) => textStart + rawOffset(titleAt + i), glyphStatus);
       if (kept !== body && probe.status !== 'todo' && probe.status !== 'done' && /[\p{L}\p{N}]/u.test(kept)) {
         item.status = probe.status;
         item.statusSource = probe.statusSource;
@@ -954,7 +975,7 @@ export function recognise(text: string, lines: Lines, doc: DocumentBlock): Recog
     if (!startsBeyondAscii(matchText)) return null;
     const m = leadingGlyph(matchText);
     if (!m) return null;
-    const status = statusOfGlyph(m.glyph);
+    const status = glyphStatus(m.glyph);
     if (!status) return null;
     // `- ✅ Status: Done`: a status field under an icon, not a done item.
     if (m.bold === '' && readFieldLine(text, l0.start, l0.end, true)?.[0]?.key === 'status') return null;

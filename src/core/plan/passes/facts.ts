@@ -56,6 +56,22 @@ export function readFacts(
 }
 
 /**
+ * A legend line without its bullet or number; a table row (`| 🟢 | Done |`) as its cells, the first
+ * then the others after a dash (`🟢 Done`, `🟢 Done - shipped`).
+ */
+function legendLine(line: string): string {
+  const t = line.trim();
+  if (!t.startsWith('|')) return line.replace(/^\s*(?:[-*+]|\d+[.)])\s*/, '');
+  const cells = t
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return cells.length < 2
+    ? ''
+    : `${cells[0]} ${cells[1]}${cells.length > 2 ? ` - ${cells.slice(2).join(' ')}` : ''}`;
+}
+
+/**
  * The plan's status vocabulary: legend lines first (a section titled "Legend" or "Status key",
  * lines like `⏳ TODO - Not started`), then the status texts its items use.
  */
@@ -73,7 +89,7 @@ export function learnVocabulary(
     }
   };
   for (const raw of legendLines) {
-    const line = repairForMatching(raw).replace(/^\s*(?:[-*+]|\d+[.)]|\|)\s*/, '');
+    const line = legendLine(repairForMatching(raw));
     const m = /^(\S+)\s+[*_`]*([\p{L}][\p{L} '-]*?)[*_`]*\s*(?:[-–—:=|(]\s*(.*)|$)/u.exec(line);
     if (!m) continue;
     // The word names the status, or the description after it explains it (`🛠️ BUILDING - in progress`).
