@@ -174,6 +174,10 @@ describe('bad and huge input', () => {
         `ENG-42 a${r}— In Progress${r}— @kim\nENG-43 b — @kim,${r}2d ✅\n- x —${r}Blocked\n- [ ] y — ${r}Done\n`,
     ],
     [
+      'a status after a name and a colon',
+      (r) => `- **a${r}**: ✅ Complete\n- b${r}: ${r}done (${r})\n- c: ✅${r}done\n- [ ] d\n`,
+    ],
+    [
       'a heading stating its status',
       (r) => `## Build${r}— Status:${r}Done\n\n## x (status:${r}blocked${r})\n\n- [ ] a\n`,
     ],

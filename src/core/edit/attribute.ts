@@ -364,6 +364,10 @@ function addToHeading(plan: Plan, item: Item, key: string, value: string): Edit 
 function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   const text = plan.text;
   let at = item.lineSpan.end;
+  // A status after the name and a colon (`- **Auth service**: ✅ Complete`) must stay the value
+  // whole: the field goes after the name.
+  if (item.statusSource === 'field' && item.statusSpan !== null && item.statusSpan.start > item.titleSpan.end)
+    at = item.titleSpan.end;
   while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
   // Keep a trailing block reference (`^abc123`) last.
   const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));

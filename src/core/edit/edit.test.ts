@@ -419,6 +419,24 @@ describe('setStatus', () => {
       expect(item(parse(set(title, status)), title).status).toBe(status);
   });
 
+  it('changes a status given after a name and a colon in place, and adds fields after the name', () => {
+    const text = '- **Auth service**: ✅ Complete\n- Search: not started\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(
+      text.replace('✅ Complete', '🔄 In Progress'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(text.replace('not started', 'done'));
+    const owned = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'kim'));
+    expect(owned).toBe(text.replace('**Auth service**:', '**Auth service** [owner:: kim]:'));
+    expect(parse(owned).items.map((i) => [i.key, i.status, i.owner])).toEqual([
+      ['auth-service', 'done', 'kim'],
+      ['search', 'todo', null],
+    ]);
+    for (const status of STATUSES) {
+      const out = edit(text, (p) => setStatus(p, p.items[0]!, status));
+      expect(parse(out).items[0]!.status).toBe(status);
+    }
+  });
+
   it('changes the box a heading opens with', () => {
     const text = '# P\n\n## [ ] Phase 1\n\n- [ ] a\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('## [ ]', '## [x]'));

@@ -950,6 +950,29 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect([heading.owner, heading.status]).toEqual(['Kim', 'done']);
   });
 
+  it('makes a bullet that names work and gives its status after a colon an item, and no field line', () => {
+    const p = parse(
+      [
+        '# Report',
+        '',
+        '- **Auth service**: ✅ Complete',
+        '- **Billing:** 🚧 In progress (waiting on the bank)',
+        '- Search: not started',
+        '- **M1 — Alpha** (Jan 20): ✅ done',
+        '- Notes: see the wiki',
+        '- Chapter 3: draft',
+        '- Owner: Kim',
+        '- ✅ Status: Done',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Auth service', 'done', '✅ Complete'],
+      ['Billing', 'doing', '🚧 In progress'],
+      ['Search', 'todo', 'not started'],
+      ['M1 — Alpha (Jan 20)', 'done', '✅ done'],
+    ]);
+  });
+
   it('reads a status word standing as the last piece of a list, and no to-do word a title may end with', () => {
     const p = parse(
       [

@@ -5,7 +5,15 @@
  */
 import type { Field, Item, Section, Status } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from './attributes/effort.js';
-import { ITEM_KEYS, maskCode, readDuePhrase, readFieldLine, readInlineFields } from './attributes/fields.js';
+import {
+  ITEM_KEYS,
+  isKnownFieldKey,
+  maskCode,
+  normaliseKey,
+  readDuePhrase,
+  readFieldLine,
+  readInlineFields,
+} from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readInlinePriority, trailingCircle } from './attributes/priority.js';
 import {
@@ -538,6 +546,59 @@ export function recognise(
   };
 
   /**
+   * A bullet that names a piece of work and gives its status after a colon, as status reports write
+   * them (`- **Auth service**: ✅ Complete`, `- Search: not started`): an item of that status, its
+   * title the name. A name that is a field's key (`- **Owner:** Kim`) makes a field line instead, and
+   * the value must be the status whole, a remark in parentheses after it or not.
+   */
+  const keyedStatusDraft = (li: ListItemBlock, l0: LineSlice): MadeItem | null => {
+    const raw = text.slice(l0.start, l0.end);
+    // The first colon that is not a dataview field's `::` (`- Search [due:: 2026-03-01]: not started`).
+    let colon = raw.indexOf(':');
+    while (colon >= 0 && colon <= MAX_KEYED_TITLE && raw.charCodeAt(colon + 1) === 58)
+      colon = raw.indexOf(':', colon + 2);
+    if (colon < 1 || colon > MAX_KEYED_TITLE) return null;
+    let valueAt = colon + 1;
+    // `**Auth service:** ✅ Complete`: the bold closes after the colon.
+    if (raw.startsWith('**', valueAt) || raw.startsWith('__', valueAt)) valueAt += 2;
+    if (valueAt < raw.length && !isSpace(raw.charCodeAt(valueAt))) return null;
+    const name = raw
+      .slice(0, colon)
+      .replace(/^(\*\*|__)(.*?)\1/, '$2')
+      .replace(/^\*\*|^__|\*\*$|__$/g, '')
+      .trim();
+    // An icon may open a field's key (`- ✅ Status: Done`).
+    const key = name.replace(/^[^\p{L}\p{N}]+/u, '');
+    if (key === '' || ITEM_KEYS.has(normaliseKey(key)) || isKnownFieldKey(key)) return null;
+    while (valueAt < raw.length && isSpace(raw.charCodeAt(valueAt))) valueAt++;
+    const value = withoutRemark(raw.slice(valueAt)).trimEnd();
+    const read = value === '' ? null : readStatusValue(value);
+    if (read === null || read.index + read.text.length !== value.length) return null;
+    const lead = value.slice(0, read.index).trim();
+    if (lead !== '' && glyphStatus(lead) === null) return null;
+    // A to-do word alone is as often a description (`- Notes: draft`).
+    if (lead === '' && read.status === 'todo' && !KEYED_TODO.has(value.toLowerCase())) return null;
+    const item = newItem('status-bullet', li.startLine);
+    item.status = read.status;
+    item.statusSource = 'field';
+    item.statusText = value;
+    const at = l0.start + valueAt;
+    item.statusSpan = { start: at, end: at + value.length };
+    item.fields.push({
+      key: 'status',
+      rawKey: '',
+      value,
+      span: { start: at, end: at + value.length },
+      valueSpan: { start: at, end: at + value.length },
+      style: 'kv',
+    });
+    item.titleSpan = { start: l0.start, end: l0.start + colon };
+    const id = readLeadingId(raw.slice(0, colon));
+    item.id = id?.id ?? null;
+    return { item, idKind: id?.kind ?? null, matchText: raw.slice(0, colon), matchBase: l0.start };
+  };
+
+  /**
    * A bullet of a list whose bullets end with a status mark (`- Tag the release ✅`, `- Update the
    * changelog 🚧`): with its own mark, it is an item of that status.
    */
@@ -848,6 +909,7 @@ export function recognise(
         : (statusBulletDraft(li.startLine, para.lines[0]!) ??
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
           taskBulletDraft(li, para.lines[0]!) ??
+          keyedStatusDraft(li, para.lines[0]!) ??
           (frame.marksAtEnd ? markedBulletDraft(li, para.lines[0]!) : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null));
       if (made) {
@@ -1148,6 +1210,26 @@ function mayEndInMark(s: string): boolean {
   while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   const c = s.charCodeAt(i - 1);
   return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128;
+}
+
+/** The longest name read before a status after a colon (`- **Auth service**: ✅ Complete`). */
+const MAX_KEYED_TITLE = 80;
+/** The to-do words that state a status alone after a name; others (`draft`, `next`) describe. */
+const KEYED_TODO: ReadonlySet<string> = new Set([
+  'todo',
+  'to do',
+  'to-do',
+  'not started',
+  'pending',
+  'backlog',
+]);
+
+/** `s` without a remark in parentheses ending it: `Done (shipped Jan 3)`. */
+function withoutRemark(s: string): string {
+  const t = s.trimEnd();
+  if (!t.endsWith(')')) return s;
+  const open = t.lastIndexOf('(');
+  return open > 0 && isSpace(t.charCodeAt(open - 1)) ? t.slice(0, open) : s;
 }
 
 /** How much of a line's start is read for the ID opening it: the longest ID and what sets it off. */

@@ -152,7 +152,7 @@ export function normaliseKey(raw: string): string {
  */
 const BOLD_FIELD_RE = /(\*\*|__|[*_])([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
 /** Whether `rawKey` is one of the keys PLAIN_KNOWN_RE knows, whole. */
-function isKnownKey(rawKey: string): boolean {
+export function isKnownFieldKey(rawKey: string): boolean {
   PLAIN_KNOWN_RE.lastIndex = 0;
   const m = PLAIN_KNOWN_RE.exec(`${rawKey}:`);
   return m !== null && m[0].length === rawKey.length + 1;
@@ -188,7 +188,7 @@ export function readFieldLine(
     let m = BOLD_FIELD_RE.exec(text);
     let rawKey: string;
     // In italics only a key a plan's fields use (`*Owner:* Kim`): `_Note_:` opens a remark.
-    if (m && m.index === pos && (m[1]!.length === 2 || isKnownKey(m[2]!.trim()))) {
+    if (m && m.index === pos && (m[1]!.length === 2 || isKnownFieldKey(m[2]!.trim()))) {
       rawKey = m[2]!.trim();
     } else if (plainKnownKeys) {
       const re = first ? PLAIN_KNOWN_RE : PLAIN_KEY_RE;
