@@ -145,6 +145,36 @@ describe('heading decoration', () => {
     expect(read('🔄 IN PROGRESS')).toEqual(['IN PROGRESS', null, null]);
   });
 
+  it('reads a status with the date it was reached after it, and keeps a remark that names work', () => {
+    const read = (t: string) => {
+      const h = readHeading(t);
+      return [h.title, h.status, h.statusRange && t.slice(...h.statusRange)];
+    };
+    expect(read('Phase 2: Core ✅ (Completed 2026-01-20)')).toEqual([
+      'Phase 2: Core',
+      'done',
+      'Completed 2026-01-20',
+    ]);
+    expect(read('Phase 2: Core (Done on Jan 20, 2026)')).toEqual([
+      'Phase 2: Core',
+      'done',
+      'Done on Jan 20, 2026',
+    ]);
+    expect(read('Phase 3: Polish — ✅ COMPLETE (2026-01-20)')).toEqual([
+      'Phase 3: Polish',
+      'done',
+      '✅ COMPLETE',
+    ]);
+    expect(read('Phase 3: Polish — Done')).toEqual(['Phase 3: Polish', 'done', '— Done']);
+    // A remark that is not a date names the work: it stays in the title.
+    expect(read('Week 8 - Completed (Federation)')).toEqual([
+      'Week 8 - Completed (Federation)',
+      'done',
+      'Completed',
+    ]);
+    expect(read('Phase 2 (Completed the import 2026-01-20)')[1]).toBeNull();
+  });
+
   it('reads a status mark between a heading number and its name, and cuts it from the title', () => {
     const read = (t: string) => {
       const h = readHeading(t);

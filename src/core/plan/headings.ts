@@ -1,6 +1,6 @@
 /** What a heading says: its ID, title, status annotation, priority, phase and schedule window. */
 import type { Priority, Status } from '../model.js';
-import { readWindow } from './attributes/dates.js';
+import { readAbsoluteDate, readWindow } from './attributes/dates.js';
 import { readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
@@ -30,6 +30,21 @@ export interface HeadingInfo {
     readonly span: readonly [number, number];
   } | null;
 }
+
+/**
+ * Whether `s` is only the date a status was reached, after the status word: ` 2026-01-20`, `: Jan 20,
+ * 2026`, ` on 20.01.2026`.
+ */
+function isDateRemark(s: string): boolean {
+  if (s.length > MAX_DATE_REMARK) return false;
+  const m = readAbsoluteDate(s);
+  return (
+    m !== null &&
+    s.slice(m.index + m.length).trim() === '' &&
+    /^[\s:,–—-]*(?:on\s+)?$/i.test(s.slice(0, m.index))
+  );
+}
+const MAX_DATE_REMARK = 32;
 
 /** Glyphs strong enough to mark a heading's status (decorative emoji like 📋 or 🎯 are not). */
 /** Only unambiguous marks: 🔄, 🚧 and friends decorate headings as often as they mark a status. */
@@ -331,7 +346,8 @@ export function readHeading(text: string): HeadingInfo {
     // A glyph may open it: `(✅ Done)`, `[🔄 IN PROGRESS]`.
     const lead = leadingDecorationLength(inner, 0);
     const word = findStatusWord(lead > 0 ? inner.slice(lead) : inner);
-    if (word && word.index === 0 && inner.length - lead - word.text.length <= 2) {
+    const rest = word ? inner.slice(lead + word.text.length) : '';
+    if (word && word.index === 0 && (rest.length <= 2 || isDateRemark(rest))) {
       if (!status || statusRange) {
         status = word.status;
         statusText = inner;
@@ -369,6 +385,11 @@ export function readHeading(text: string): HeadingInfo {
         status = word.status;
         statusText = text.slice(after, after + lead + word.text.length);
         statusRange = [after, after + lead + word.text.length];
+        // Nothing after it but the date it was reached (`Polish — ✅ COMPLETE (2026-01-20)`): the
+        // segment is the status's, not the title's.
+        const rest = text.slice(after + lead + word.text.length, end).trim();
+        const remark = /^\((.*)\)$/s.exec(rest);
+        if (rest === '' || (remark !== null && isDateRemark(remark[1]!))) end = start + seg.index;
       }
     }
   }
