@@ -95,9 +95,9 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
 
 /**
  * `edits` that take a field off a bullet that is an item by the metadata it carries (`- Write docs
- * (2d, @ana)`), and, when the line left would not be an item, a box that keeps it one (`- [ ] Write
- * docs (2d)`): an item is never dropped from the plan by taking a field off it. A line of a paragraph
- * has no list marker to put a box after: the edit is refused instead.
+ * (2d, @ana)`), and, when its line alone was an item and would no longer be one, a box that keeps it
+ * one (`- [ ] Write docs (2d)`): an item is never dropped from the plan by taking a field off it. A
+ * line of a paragraph has no list marker to put a box after: the edit is refused instead.
  */
 function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   const from = item.lineSpan.start;
@@ -107,15 +107,18 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   if (
     item.kind !== 'status-bullet' ||
     (item.list === null && !idLine) ||
-    (item.statusSource !== 'default' && item.statusSource !== 'section') ||
+    item.statusSource === 'section' ||
     edits.some((e) => e.start < from || e.end > to)
   )
     return edits;
-  const line = applyEdits(
-    plan.text.slice(from, to),
+  // The line alone says whether it is an item by what it carries: the edit must not change that.
+  const alone = (line: string) => parsePlan(line, { file: plan.file }).items.length > 0;
+  const line = plan.text.slice(from, to);
+  const edited = applyEdits(
+    line,
     edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })),
   );
-  if (parsePlan(line, { file: plan.file }).items.length > 0) return edits;
+  if (alone(edited) || !alone(line)) return edits;
   if (item.list === null)
     throw new TmError(
       'TM_INVALID_EDIT',

@@ -1238,6 +1238,14 @@ describe('addItem and removeItem', () => {
       '## Section',
       '',
       'Prose line.',
+      '## [x] Boxed phase',
+      '## Build — Status: Done',
+      '- **Auth service**: ✅ Complete',
+      'ENG-42 Fix the crash — In Progress — @kim',
+      '- Write docs (2d, @ana)',
+      '- Deploy staging (blocked)',
+      '- Fix the login — Blocked',
+      '- [ ] 🔴 **Critical**: Patch @due(2026-03-09)',
     );
     fc.assert(
       fc.property(
@@ -1273,6 +1281,122 @@ describe('addItem and removeItem', () => {
         },
       ),
       { numRuns: 800 },
+    );
+  });
+
+  it('sets any status on any item of a mixed plan so it reads back, the other items as they were (property)', () => {
+    const line = fc.constantFrom(
+      '- [ ] Ship it — @li, 3d, due 2026-02-06',
+      '- ✅ Done **Due:** 2026-02-02',
+      '1. **[P1]** CSV parser — @li, 3d',
+      '☐ Book the van',
+      '- TODO Rotate keys',
+      '## MH-001: Heading item',
+      '**Status:** ⏳ TODO',
+      '## Section',
+      '',
+      '## [x] Boxed phase',
+      '## Build — Status: Done',
+      '## Phase 2: Core ✅ (Completed 2026-01-20)',
+      '- **Auth service**: ✅ Complete',
+      'ENG-42 Fix the crash — In Progress — @kim',
+      '- Write docs (2d, @ana)',
+      '- Deploy staging (blocked)',
+      '- Fix the login — Blocked',
+      '- [ ] 🔴 **Critical**: Patch @due(2026-03-09)',
+      '- [ ] Rotate the keys *(on hold)*',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        fc.constantFrom(...STATUSES),
+        (lines, pick, status) => {
+          const text = `# Plan\n\n${lines.join('\n')}\n`;
+          const plan = parse(text);
+          if (plan.items.length === 0) return;
+          const item = plan.items[pick % plan.items.length]!;
+          let out: string;
+          try {
+            out = applyEdits(text, setStatus(plan, item, status));
+          } catch (e) {
+            if (isTmError(e)) return;
+            throw e;
+          }
+          const again = parse(out);
+          expect(again.byKey.get(item.key)?.status).toBe(status);
+          // Every other item is still there with its status, but for its parents, whose status may
+          // roll up from it, and its children.
+          const above = new Set<string>();
+          for (let k = item.parent; k !== null; k = plan.byKey.get(k)?.parent ?? null) above.add(k);
+          for (const other of plan.items) {
+            if (other.key === item.key || other.parent === item.key || above.has(other.key)) continue;
+            expect(again.byKey.get(other.key)?.status).toBe(other.status);
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('sets or takes off an attribute of any item of a mixed plan so it reads back, the other items as they were (property)', () => {
+    const line = fc.constantFrom(
+      '- [ ] Ship it — @li, 3d, due 2026-02-06',
+      '- ✅ Done **Due:** 2026-02-02',
+      '1. **[P1]** CSV parser — @li, 3d',
+      '☐ Book the van',
+      '- TODO Rotate keys',
+      '## MH-001: Heading item',
+      '**Status:** ⏳ TODO',
+      '## Section',
+      '',
+      '## [x] Boxed phase',
+      '## Build — Status: Done',
+      '## Phase 2: Core ✅ (Completed 2026-01-20)',
+      '- **Auth service**: ✅ Complete',
+      'ENG-42 Fix the crash — In Progress — @kim',
+      '- Write docs (2d, @ana)',
+      '- Deploy staging (blocked)',
+      '- Fix the login — Blocked',
+      '- [ ] 🔴 **Critical**: Patch @due(2026-03-09)',
+      '- [ ] Rotate the keys *(on hold)*',
+    );
+    const values: Record<string, [string, (i: Item) => unknown]> = {
+      owner: ['zed', (i) => i.owner],
+      due: ['2027-12-31', (i) => i.due],
+      priority: ['P3', (i) => i.priority?.rank],
+    };
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        fc.constantFrom('owner', 'due', 'priority'),
+        fc.boolean(),
+        (lines, pick, k, remove) => {
+          const text = `# Plan\n\n${lines.join('\n')}\n`;
+          const plan = parse(text);
+          if (plan.items.length === 0) return;
+          const item = plan.items[pick % plan.items.length]!;
+          const [value, read] = values[k]!;
+          let out: string;
+          try {
+            out = applyEdits(text, setAttribute(plan, item, k, remove ? null : value));
+          } catch (e) {
+            if (isTmError(e)) return;
+            throw e;
+          }
+          const again = parse(out);
+          const edited = again.byKey.get(item.key);
+          expect(edited).toBeDefined();
+          if (!remove) expect(read(edited!)).toBe(k === 'priority' ? 3 : value);
+          else if (k !== 'priority') expect(read(edited!)).toBeNull();
+          for (const other of plan.items) {
+            if (other.key === item.key) continue;
+            expect([other.key, again.byKey.get(other.key)?.status]).toEqual([other.key, other.status]);
+          }
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 

@@ -13,11 +13,12 @@ import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
 import { boxStatusMark, closingWrapper, STRONG_WRAPPERS, takeTrailingStatus } from '../plan/marks.js';
+import { parsePlan } from '../plan/parse.js';
 import { isStruck } from '../plan/passes/attributes.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { withoutDoneDate } from '../plan/table-items.js';
 import { insertFieldLine } from './fieldline.js';
-import type { Edit } from './splice.js';
+import { applyEdits, type Edit } from './splice.js';
 import { cellText, markFor, statusText } from './style.js';
 
 export interface SetStatusOptions {
@@ -42,7 +43,39 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
       }
     }
   }
-  return edits;
+  return keepingMarkedSiblings(plan, item, edits);
+}
+
+/**
+ * `edits`, and a box for each bullet beside `item` that is an item only because two or more bullets
+ * of its list end with a status mark (`- Deploy staging (blocked)`), when the edits take a mark off
+ * and it would stop being one: a status change never drops another item from the plan. The plan is
+ * parsed again to know, only where such a bullet is there.
+ */
+function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
+  if (edits.length === 0 || item.list === null) return edits;
+  const marked = plan.items.filter(
+    (i) =>
+      i !== item &&
+      i.parent === item.parent &&
+      i.kind === 'status-bullet' &&
+      i.list !== null &&
+      i.statusSource === 'marker' &&
+      i.statusSpan !== null &&
+      i.statusSpan.start >= i.titleSpan.start,
+  );
+  if (marked.length === 0) return edits;
+  const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
+  const out = [...edits];
+  for (const i of marked) {
+    if (after.byKey.has(i.key)) continue;
+    let at = i.list!.markerStart + i.list!.marker.length;
+    while (plan.text[at] === ' ' || plan.text[at] === '\t') at++;
+    // An open box with the mark after it says doing, blocked or cancelled; a box says todo and done.
+    const mark = i.status === 'todo' || i.status === 'done' ? markFor(plan, i.status) : ' ';
+    out.push({ start: at, end: at, text: `[${mark}] ` });
+  }
+  return out;
 }
 
 function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {

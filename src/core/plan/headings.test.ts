@@ -155,6 +155,7 @@ describe('heading decoration', () => {
       'done',
       'Completed 2026-01-20',
     ]);
+    expect(readHeading('Phase 2: Core (Completed 2026-01-20)').statusText).toBe('Completed');
     expect(read('Phase 2: Core (Done on Jan 20, 2026)')).toEqual([
       'Phase 2: Core',
       'done',

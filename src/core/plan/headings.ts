@@ -350,7 +350,9 @@ export function readHeading(text: string): HeadingInfo {
     if (word && word.index === 0 && (rest.length <= 2 || isDateRemark(rest))) {
       if (!status || statusRange) {
         status = word.status;
-        statusText = inner;
+        // The date after the word (`Completed 2026-01-20`) is not the plan's word for the status; an
+        // edit replaces both.
+        statusText = rest.length <= 2 ? inner : inner.slice(0, lead + word.text.length);
         statusRange = [start + ann.innerStart, start + ann.innerEnd];
       }
       end = start + ann.start;
