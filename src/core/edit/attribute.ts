@@ -107,7 +107,6 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   if (
     item.kind !== 'status-bullet' ||
     (item.list === null && !idLine) ||
-    item.statusSource === 'section' ||
     edits.some((e) => e.start < from || e.end > to)
   )
     return edits;

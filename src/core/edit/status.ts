@@ -12,7 +12,13 @@ import {
 import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
-import { boxStatusMark, closingWrapper, STRONG_WRAPPERS, takeTrailingStatus } from '../plan/marks.js';
+import {
+  boxStatusMark,
+  closingWrapper,
+  endsWithStatusMark,
+  STRONG_WRAPPERS,
+  takeTrailingStatus,
+} from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
 import { isStruck } from '../plan/passes/attributes.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
@@ -60,9 +66,7 @@ function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
       i.parent === item.parent &&
       i.kind === 'status-bullet' &&
       i.list !== null &&
-      i.statusSource === 'marker' &&
-      i.statusSpan !== null &&
-      i.statusSpan.start >= i.titleSpan.start,
+      endsWithStatusMark(plan.text, i.lineSpan.start, i.lineSpan.end),
   );
   if (marked.length === 0) return edits;
   const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
