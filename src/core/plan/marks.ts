@@ -6,7 +6,13 @@
  * [DONE]`, `… — **Done**`).
  */
 import type { Item, Status } from '../model.js';
-import { BOX_GLYPHS, ORG_KEYWORDS, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import {
+  BOX_GLYPHS,
+  ORG_KEYWORDS,
+  readStatusValue,
+  statusOfGlyph,
+  statusOfWord,
+} from './attributes/status.js';
 import { blankEnd, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
 import { repairWithOffsets } from './encoding.js';
 
@@ -195,17 +201,41 @@ export function closingWrapper(open: string): string {
  * The whole word must be a status (`[done by Friday]`, `**first**` are not).
  */
 function trailingWordMark(line: string): { start: number; at: number; word: string; status: Status } | null {
+  // Cheap test first: the wrapper's opening bracket or emphasis is near the end, as a status word is
+  // short; most lines that end with `)` end a longer remark.
+  let e = line.length;
+  while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+  let c = line.charCodeAt(e - 1);
+  if (c === 42 || c === 95) {
+    // `_WIP_`, `**Done**`, `*(on hold)*`: past the emphasis to what it wraps.
+    while (e > 0 && line.charCodeAt(e - 1) === c) e--;
+    const inner = line.charCodeAt(e - 1);
+    if (inner === 41 || inner === 93) c = inner;
+  }
+  const opener = c === 41 ? '(' : c === 93 ? '[' : c === 42 ? '*' : c === 95 ? '_' : '';
+  if (opener === '') return null;
+  const close = c === 41 || c === 93 ? e - 1 : e;
+  const open = line.lastIndexOf(opener, close - 1);
+  if (open < 0 || e - open > MAX_WORD_MARK) return null;
+  // What it wraps is words: `(2h)`, `(P1)`, `(owner: Kim)` are not.
+  for (let i = open + 1; i < close; i++) {
+    const w = line.charCodeAt(i);
+    if (
+      !(w >= 128 || isAsciiLetter(w) || w === 32 || w === 9 || w === 39 || w === 45 || w === 95 || w === 42)
+    )
+      return null;
+  }
   const from = Math.max(0, line.length - MAX_WORD_MARK);
   const m = TRAILING_WORD_RE.exec(from > 0 ? line.slice(from) : line);
   if (m === null || closingWrapper(m[1]!) !== m[3]) return null;
   const word = m[2]!;
-  const read = readStatusValue(word);
-  if (read === null || read.index !== 0 || read.text.length !== word.length) return null;
+  const status = statusOfWord(word);
+  if (status === null) return null;
   // In parentheses or light emphasis a to-do word is as often a description as a status
   // (`LayerControls.tsx (new)`, `Cache warm-up *later*`): only brackets and bold state one.
-  if (read.status === 'todo' && !STRONG_WRAPPERS.has(m[1]!)) return null;
+  if (status === 'todo' && !STRONG_WRAPPERS.has(m[1]!)) return null;
   const start = from + m.index + 1;
-  return { start, at: start + m[0].indexOf(word, m[1]!.length + 1) - 1, word, status: read.status };
+  return { start, at: start + m[0].indexOf(word, m[1]!.length + 1) - 1, word, status };
 }
 
 /**
@@ -218,6 +248,8 @@ export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = stat
   const last = end.charCodeAt(end.length - 1);
   const word = last === 93 || last === 41 || last === 42 || last === 95 ? trailingWordMark(line) : null;
   if (word !== null) return word.start;
+  // Every glyph is outside ASCII, as is what a damaged one ends with.
+  if (last < 128) return -1;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
   if (tail === null || glyphStatus(tail[1]!) === null) return -1;
@@ -255,4 +287,8 @@ export function leadingGlyph(s: string): { bold: string; glyph: string; end: num
     glyph: s.slice(i, glyphEnd),
     end: s.charCodeAt(glyphEnd) === 0xfe0f ? glyphEnd + 1 : glyphEnd,
   };
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

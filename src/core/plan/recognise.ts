@@ -487,6 +487,7 @@ export function recognise(
     if (
       !(
         TASK_BULLET_HINT_RE.test(raw) ||
+        PRIORITY_LABEL_HINT_RE.test(raw) ||
         (HAS_DIGIT_RE.test(raw) && DUE_HINT_RE.test(raw)) ||
         endsWithStatusPiece(raw)
       ) ||
@@ -1262,9 +1263,11 @@ const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', '
  * (taskBulletDraft's pre-test).
  */
 const HAS_DIGIT_RE = /\d/;
-const DUE_HINT_RE = /due|by|before|eta|deadline/i;
+/** A priority word opening a bullet as its label (`High: Migrate the db`, `**Critical**: Patch`). */
+const PRIORITY_LABEL_HINT_RE = /^[ \t]*(?:\*\*|__)?(?:crit|urg|high|med|norm|low)/i;
+const DUE_HINT_RE = /\b(?:due|by|before|eta|deadline)\b/i;
 const TASK_BULLET_HINT_RE =
-  /@|owner|assign|critical|urgent|high|medium|\blow\b|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
+  /@|owner|assign|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

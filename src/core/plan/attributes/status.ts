@@ -368,6 +368,11 @@ function lookupWord(text: string): Status | undefined {
   );
 }
 
+/** The status `text` is the whole of a word for (`In Progress`, `done`), or null: no search. */
+export function statusOfWord(text: string): Status | null {
+  return lookupWord(text) ?? null;
+}
+
 /** The first status word in `s`, if any. */
 export function findStatusWord(s: string): StatusMatch | null {
   const lower = s.toLowerCase();

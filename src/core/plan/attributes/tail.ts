@@ -16,7 +16,7 @@ import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
 import { readInlinePriority, readPriorityPiece } from './priority.js';
-import { readStatusValue } from './status.js';
+import { statusOfWord } from './status.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -273,9 +273,8 @@ function statusPiece(s: string, end: number, base: number): Field | null {
   if (start === 0 || end - start > MAX_STATUS_PIECE) return null;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   const value = s.slice(start, end);
-  const read = readStatusValue(value);
-  if (read === null || read.index !== 0 || read.text.length !== value.length) return null;
-  if (read.status === 'todo' && !PIECE_TODO.has(value.toLowerCase())) return null;
+  const status = statusOfWord(value);
+  if (status === null || (status === 'todo' && !PIECE_TODO.has(value.toLowerCase()))) return null;
   return {
     key: 'status',
     rawKey: '',

@@ -157,7 +157,7 @@ export function assignKeys(
   // Every item of a section has the section's slug as its scope: slugify each title once. A section
   // whose heading is an item is named by the item's title, without the fields its line holds
   // (`### Export — Status: Done`): setting one must not move the keys of the items under it.
-  const itemTitles: (string | undefined)[] = [];
+  const itemTitles: (string | undefined)[] = new Array(sections.length).fill(undefined);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     if (d.item.kind === 'heading' && d.section >= 0) itemTitles[d.section] = d.item.title;

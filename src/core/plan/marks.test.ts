@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { statusOfGlyph, statusOfWord } from './attributes/status.js';
+import { repairWithOffsets } from './encoding.js';
+import { closingWrapper, STRONG_WRAPPERS, TRAILING_GLYPH_RE, trailingStatusMark } from './marks.js';
+
+// trailingStatusMark as it was before its cheap tests: the wrapped-word regex on the last 40
+// characters of any line, then the glyph regex on any line.
+const WORD_RE =
+  /\s(\*\*|__|[*_]?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])][*_]?|[*_])\s*$/u;
+
+function reference(line: string): number {
+  const from = Math.max(0, line.length - 40);
+  const m = WORD_RE.exec(from > 0 ? line.slice(from) : line);
+  if (m !== null && closingWrapper(m[1]!) === m[3]) {
+    const status = statusOfWord(m[2]!);
+    if (status !== null && (status !== 'todo' || STRONG_WRAPPERS.has(m[1]!))) return from + m.index + 1;
+  }
+  const repaired = repairWithOffsets(line);
+  const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
+  if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
+  const at = tail.index + tail[0].indexOf(tail[1]!);
+  return repaired ? repaired.rawOffset(at) : at;
+}
+
+describe('trailingStatusMark', () => {
+  it('finds the mark ending a line as the regexes alone do, on any line (property)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'Fix the login',
+        ' (blocked)',
+        ' ( on hold )',
+        ' *(on hold)*',
+        ' _WIP_',
+        ' **Done**',
+        ' [DONE]',
+        ' [ in progress ]',
+        ' (new)',
+        ' [todo]',
+        ' (2h)',
+        ' (owner: Kim)',
+        ' ✅',
+        ' 🚧',
+        ' âœ…',
+        ' x',
+        '*',
+        '_',
+        ')',
+        ']',
+        '(',
+        '[',
+        ' ',
+        '\t',
+        '—',
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const line = parts.join('');
+        expect(trailingStatusMark(line)).toBe(reference(line));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
