@@ -178,6 +178,10 @@ describe('bad and huge input', () => {
       (r) => `- **a${r}**: ✅ Complete\n- b${r}: ${r}done (${r})\n- c: ✅${r}done\n- [ ] d\n`,
     ],
     [
+      'an Obsidian date in words',
+      (r) => `- [ ] a 📅${r}Dec${r}11${r},${r}2026 ⏳ Mar 3${r}\n- [ ] b 📅 Dec 1${r}\n`,
+    ],
+    [
       'a heading stating its status',
       (r) => `## Build${r}— Status:${r}Done\n\n## x (status:${r}blocked${r})\n\n- [ ] a\n`,
     ],

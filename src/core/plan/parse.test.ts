@@ -1338,6 +1338,18 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads an Obsidian date written as a month and day, against the plan date', () => {
+    const p = parse(
+      '# P\n\n**Plan Date:** 2026-11-20\n\n- [ ] Review the PR 📅 Dec 11\n- [ ] Tag it ⏳ March 3rd, 2027 📅 2027-03-05\n- [ ] Merge ✅ May the force\n',
+    );
+    expect(p.items.map((i) => [i.title, i.due, i.fields.map((f) => `${f.key}=${f.value}`)])).toEqual([
+      ['Review the PR', '2026-12-11', ['due=Dec 11']],
+      ['Tag it', '2027-03-05', ['scheduled=March 3rd, 2027', 'due=2027-03-05']],
+      // A month's name without a day is the title's word.
+      ['Merge ✅ May the force', null, []],
+    ]);
+  });
+
   it('reads a due date said as a weekday against the plan date, and no word that starts like one', () => {
     const p = parse(
       [

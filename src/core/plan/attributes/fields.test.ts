@@ -7,7 +7,8 @@ import { normaliseKey, orgTags, readBoldFields, readInlineFields, readParenField
 // (TaskPaper's tags and the owner emoji written as regexes since): the reference readInlineFields
 // must agree with on any line.
 const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
-const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
+const EMOJI_DATE_RE =
+  /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))/giu;
 const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
 const KV_RE =
@@ -171,6 +172,9 @@ describe('readInlineFields', () => {
         '(owner: @bo)',
         '(due:: 2026-01-02)',
         '📅 2026-03-05',
+        '📅 Dec 11',
+        '⏳ March 3rd, 2026',
+        '✅ May',
         '✅2026-01-01',
         '⏳ 2026-02-30',
         '🆔 abc123',

@@ -279,7 +279,14 @@ export function readTrailingPoints(
   if (start === open) return null;
   return { start, open, end, value: m[1]!, valueAt: s.indexOf(m[1]!, open + 1) };
 }
-const EMOJI_DATE_RE = /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
+/**
+ * An Obsidian Tasks date: ISO as the plugin writes it, or a month and day as people do (`📅 Dec 11`,
+ * `⏳ March 3rd, 2026`), read against the plan's date.
+ */
+const EMOJI_DATE_RE = new RegExp(
+  String.raw`(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))`,
+  'giu',
+);
 const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
 /**
