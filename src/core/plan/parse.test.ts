@@ -380,6 +380,11 @@ describe('parsePlan on heading items', () => {
       ['Tag the release', 'blocked', '🔴', null],
       ['Fix the login', 'todo', ' ', '⏫'],
     ]);
+    // The word may come first in its row.
+    const swapped = parse(
+      text.replace('| 🟢 | Done |', '| Done | 🟢 |').replace('| 🔴 | Blocked |', '| Blocked | 🔴 |'),
+    );
+    expect(swapped.items.map((i) => i.status)).toEqual(['doing', 'done', 'doing', 'blocked', 'todo']);
     // Without the legend the circles are priorities, and a bullet opened by one is no item.
     const bare = parse(text.replace(/## Legend[\s\S]*?## Work/, '## Work'));
     expect(bare.items.map((i) => [i.title, i.status, i.priority?.label ?? null])).toEqual([

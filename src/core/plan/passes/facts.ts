@@ -56,8 +56,8 @@ export function readFacts(
 }
 
 /**
- * A legend line without its bullet or number; a table row (`| 🟢 | Done |`) as its cells, the first
- * then the others after a dash (`🟢 Done`, `🟢 Done - shipped`).
+ * A legend line without its bullet or number; a table row (`| 🟢 | Done |`) as its cells, the glyph
+ * and the word, then the others after a dash (`🟢 Done`, `🟢 Done - shipped`).
  */
 function legendLine(line: string): string {
   const t = line.trim();
@@ -66,9 +66,11 @@ function legendLine(line: string): string {
     .split('|')
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  return cells.length < 2
-    ? ''
-    : `${cells[0]} ${cells[1]}${cells.length > 2 ? ` - ${cells.slice(2).join(' ')}` : ''}`;
+  if (cells.length < 2) return '';
+  // The glyph first, in whichever column it stands: `| Done | ✅ |` says what `| ✅ | Done |` does.
+  if (/[\p{L}\p{N}]/u.test(cells[0]!) && !/[\p{L}\p{N}\s]/u.test(cells[1]!))
+    [cells[0], cells[1]] = [cells[1]!, cells[0]!];
+  return `${cells[0]} ${cells[1]}${cells.length > 2 ? ` - ${cells.slice(2).join(' ')}` : ''}`;
 }
 
 /**
