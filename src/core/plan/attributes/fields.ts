@@ -317,9 +317,10 @@ const PAREN_PIECE_RE = new RegExp(
   'uy',
 );
 /**
- * A bold field written on an item's line after its title: `Switch DNS **Due:** Week 2`, `**Owner**: Kim`,
- * keys as field lines write them, or in italics (`— *Owner:* Kim`). The value is words (letters, digits, spaces and `. , ' / : -`, an
- * owner's `@` first): it ends before a mark, a bracket, a tag or an emoji, which are fields of their own.
+ * A bold field written on an item's line after its title: `Switch DNS **Due:** Week 2`, `**Owner**:
+ * Kim`, keys as field lines write them, or in italics (`— *Owner:* Kim`). The value is words
+ * (letters, digits, spaces and `. , ' / : -`, an owner's `@` first): it ends before a mark, a
+ * bracket, a tag or an emoji, which are fields of their own.
  */
 const INLINE_BOLD_RE =
   /(\*\*|__|(?<![\p{L}\p{N}*_\\])[*_])([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*(@?[\p{L}\p{N}][\p{L}\p{N} .,'’/:-]*)/gu;
@@ -655,8 +656,8 @@ export function readLeadingDate(s: string, base: number): Field | null {
 
 /**
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
- * `due Day 3`, `by Week 2`, `due Mar 18` and `by Friday` (against the plan's date), or an Obsidian Kanban card's
- * `@{2026-01-20}`.
+ * `due Day 3`, `by Week 2`, `due Mar 18` and `by Friday` (against the plan's date), or an Obsidian
+ * Kanban card's `@{2026-01-20}`.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
   if (!DUE_WORD_RE.test(s) || !(HAS_DIGIT_RE.test(s) || WEEKDAY_HINT_RE.test(s))) return null;
