@@ -437,6 +437,16 @@ describe('setStatus', () => {
     }
   });
 
+  it("takes a glyph before a heading's annotation off when the annotation says another status", () => {
+    const text = '# P\n\n## Phase 2: Core ✅ (Completed 2026-01-20)\n\n## Phase 3: UI ✅ (Done)\n';
+    const out = edit(text, (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(out).toBe(text.replace('Core ✅ (Completed 2026-01-20)', 'Core (In progress)'));
+    expect(parse(out).items.map((i) => [i.title, i.status])).toEqual([
+      ['Phase 2: Core', 'doing'],
+      ['Phase 3: UI', 'done'],
+    ]);
+  });
+
   it('changes the box a heading opens with', () => {
     const text = '# P\n\n## [ ] Phase 1\n\n- [ ] a\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('## [ ]', '## [x]'));

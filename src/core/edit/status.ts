@@ -135,6 +135,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
       if (span && span.end < item.titleSpan.end) return markBeforeNameEdits(plan, item, span, status);
       if (span)
         return [
+          ...glyphBeforeEdits(plan, item, span, status),
           {
             start: span.start,
             end: span.end,
@@ -394,6 +395,27 @@ function annotation(plan: Plan, status: Status, old: string, before = 'Title ', 
     : old === old.toLowerCase()
       ? word.toLowerCase()
       : word.toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase());
+}
+
+/**
+ * A glyph between a heading's title and its annotation saying the same (`Core ✅ (Completed)`): it
+ * goes when the annotation changes, so the heading does not say two statuses.
+ */
+function glyphBeforeEdits(plan: Plan, item: Item, span: Span, status: Status): Edit[] {
+  const text = plan.text;
+  let at = span.start;
+  while (at > item.titleSpan.end && (text[at - 1] === '(' || text[at - 1] === '[' || isBlank(text[at - 1]!)))
+    at--;
+  const before = text.slice(item.titleSpan.end, at);
+  const m = /(\s*)(\S{1,2}?)\uFE0F?$/u.exec(before);
+  if (m === null || m[2]!.length === 0 || statusOfGlyph(m[2]!) === null || statusOfGlyph(m[2]!) === status)
+    return [];
+  const start = item.titleSpan.end + m.index;
+  return [{ start, end: item.titleSpan.end + before.length, text: '' }];
+}
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t';
 }
 
 /** The status the plan's legend gives a glyph that is not one of taskmark's own (`🟢 Done`), or null. */
