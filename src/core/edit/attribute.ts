@@ -95,29 +95,20 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
 
 /**
  * `edits` that take a field off a bullet that is an item by the metadata it carries (`- Write docs
- * (2d, @ana)`), and, when its line alone was an item and would no longer be one, a box that keeps it
- * one (`- [ ] Write docs (2d)`): an item is never dropped from the plan by taking a field off it. A
- * line of a paragraph has no list marker to put a box after: the edit is refused instead.
+ * (2d, @ana)`), and, when the plan would no longer have it, a box that keeps it one (`- [ ] Write
+ * docs (2d)`): an item is never dropped from the plan by taking a field off it. A line of a
+ * paragraph has no list marker to put a box after: the edit is refused instead.
  */
 function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   const from = item.lineSpan.start;
-  const to = item.lineSpan.end;
   // A line of a paragraph is an item this way when it opens with an ID (`ENG-42 Fix it — @kim, 2d`).
-  const idLine = item.list === null && item.id !== null && /^[A-Z]/.test(plan.text.slice(from, to));
-  if (
-    item.kind !== 'status-bullet' ||
-    (item.list === null && !idLine) ||
-    edits.some((e) => e.start < from || e.end > to)
-  )
-    return edits;
-  // The line alone says whether it is an item by what it carries: the edit must not change that.
-  const alone = (line: string) => parsePlan(line, { file: plan.file }).items.length > 0;
-  const line = plan.text.slice(from, to);
-  const edited = applyEdits(
-    line,
-    edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })),
-  );
-  if (alone(edited) || !alone(line)) return edits;
+  const idLine =
+    item.list === null && item.id !== null && /^[A-Z]/.test(plan.text.slice(from, item.lineSpan.end));
+  if (item.kind !== 'status-bullet' || (item.list === null && !idLine)) return edits;
+  // Whether it is still an item, in its plan: a card of a lane stays one without its metadata. Its
+  // line starts where it did, as the edits are its fields', on it or after it.
+  const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
+  if (after.items.some((i) => i.lineSpan.start === from)) return edits;
   if (item.list === null)
     throw new TmError(
       'TM_INVALID_EDIT',

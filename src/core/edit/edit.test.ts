@@ -107,10 +107,15 @@ describe('setStatus', () => {
     expect(edit(bold, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'))).toBe(
       '- Docs rewritten — **Done**\n- Billing [owner:: kim] — **In progress**\n',
     );
+    // The box ends the Backlog lane's plain cards, and with it the board: the other lane's card gets a
+    // box of its own too, so it stays an item of its status.
     const board = '## Done\n\n- Dark mode\n\n## Backlog\n\n- Audit log\n';
-    expect(edit(board, (p) => setStatus(p, p.items[1]!, 'doing'))).toBe(
-      '## Done\n\n- Dark mode\n\n## Backlog\n\n- [/] Audit log\n',
-    );
+    const out = edit(board, (p) => setStatus(p, p.items[1]!, 'doing'));
+    expect(out).toBe('## Done\n\n- [x] Dark mode\n\n## Backlog\n\n- [/] Audit log\n');
+    expect(parse(out).items.map((i) => [i.title, i.status])).toEqual([
+      ['Dark mode', 'done'],
+      ['Audit log', 'doing'],
+    ]);
   });
 
   it('keeps a status mark that ends the line last when a field is added, and the new field of a heading apart', () => {
@@ -261,6 +266,19 @@ describe('setStatus', () => {
     expect(parse(out).items.map((i) => i.key)).toEqual(parse(text).items.map((i) => i.key));
     // With two others left, the line stays as it was but for the field.
     expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', null))).toBe(text.replace(', @bo', ''));
+    // A card of a lane stays one without its metadata: no box, which would end the lane and its cards.
+    const lanes = '# P\n\n## In Progress\n- Tag the release ✅\n## Blocked\n- Write docs (2d, @ana)\n';
+    const out2 = edit(lanes, (p) => setAttribute(p, p.items[1]!, 'owner', null));
+    expect(out2).toBe(lanes.replace(', @ana', ''));
+    expect(parse(out2).items.map((i) => [i.title, i.status])).toEqual([
+      ['Tag the release', 'done'],
+      ['Write docs', 'blocked'],
+    ]);
+    // Twins: the one edited keeps its place, though a twin's key would stand in for its own.
+    const twins = '- Write docs (2d, @ana)\n- Write docs (2d, @ana)\n';
+    expect(edit(twins, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      '- [ ] Write docs (2d)\n- Write docs (2d, @ana)\n',
+    );
   });
 
   it('refuses to take off a field without which a line opening with an ID would be no task', () => {

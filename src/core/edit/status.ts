@@ -53,26 +53,34 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
 }
 
 /**
- * `edits`, and a box for each bullet beside `item` that is an item only because two or more bullets
- * of its list end with a status mark (`- Deploy staging (blocked)`), when the edits take a mark off
- * and it would stop being one: a status change never drops another item from the plan. The plan is
- * parsed again to know, only where such a bullet is there.
+ * `edits`, and a box for each bullet without one that is an item by what is around it, when the
+ * edits would make it stop being one: a bullet of a list whose bullets end with status marks (`-
+ * Deploy staging (blocked)`), whose marks the edits take off, or a card of a board written without
+ * boxes, whose lanes a box given to `item` ends. A status change never drops another item from the
+ * plan. The plan is parsed again to know, only where such a bullet is there.
  */
 function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   if (edits.length === 0 || item.list === null) return edits;
   const marked = plan.items.filter(
     (i) =>
       i !== item &&
-      i.parent === item.parent &&
       i.kind === 'status-bullet' &&
       i.list !== null &&
-      endsWithStatusMark(plan.text, i.lineSpan.start, i.lineSpan.end),
+      i.checkbox === null &&
+      (i.statusSource === 'section' || endsWithStatusMark(plan.text, i.lineSpan.start, i.lineSpan.end)),
   );
   if (marked.length === 0) return edits;
   const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
+  const starts = new Set(after.items.map((i) => i.lineSpan.start));
+  // Where a line starts once the edits before it are made (keys may move to a twin's title).
+  const moved = (p: number) => {
+    let q = p;
+    for (const e of edits) if (e.end <= p) q += e.text.length - (e.end - e.start);
+    return q;
+  };
   const out = [...edits];
   for (const i of marked) {
-    if (after.byKey.has(i.key)) continue;
+    if (starts.has(moved(i.lineSpan.start))) continue;
     let at = i.list!.markerStart + i.list!.marker.length;
     while (plan.text[at] === ' ' || plan.text[at] === '\t') at++;
     // An open box with the mark after it says doing, blocked or cancelled; a box says todo and done.
