@@ -61,6 +61,10 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
  */
 function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   if (edits.length === 0 || item.list === null) return edits;
+  // Only a box given to a bullet without one, or a mark taken off the end of a line, changes what
+  // is around the others: a box's mark changed in place (a lint fix ticking parents) does not.
+  const ending = item.statusSpan !== null && item.statusSpan.start >= item.titleSpan.start;
+  if (item.checkbox !== null && !ending) return edits;
   const marked = plan.items.filter(
     (i) =>
       i !== item &&
