@@ -11,7 +11,7 @@ import { trailingStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
 import { insertFieldLine } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
-import { setStatus } from './status.js';
+import { boxAfterMarker, setStatus } from './status.js';
 import { cellText, eolOf, keySpelling, lineStartAt, markFor, nextLineStart, usesEmojiFor } from './style.js';
 
 const EMOJI_KEYS: Readonly<Record<string, string>> = {
@@ -114,9 +114,7 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
       'TM_INVALID_EDIT',
       `${item.key}: its line is a task by the metadata it carries; without this field it would not be one. Set another value, or make the line a list item (\`- [ ] …\`) first.`,
     );
-  let at = item.list.markerStart + item.list.marker.length;
-  while (plan.text[at] === ' ' || plan.text[at] === '\t') at++;
-  return [...edits, { start: at, end: at, text: `[${markFor(plan, item.status)}] ` }];
+  return [...edits, boxAfterMarker(plan, item, markFor(plan, item.status))];
 }
 
 /** The edits that give field `f` of `item` the value `value`, written as the field is. */

@@ -9,6 +9,7 @@ import {
   statusOfMark,
   statusWordAfterMark,
 } from '../plan/attributes/status.js';
+import { isBlank } from '../plan/chars.js';
 import { repairForMatching } from '../plan/encoding.js';
 import { readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
@@ -85,13 +86,19 @@ function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   const out = [...edits];
   for (const i of marked) {
     if (starts.has(moved(i.lineSpan.start))) continue;
-    let at = i.list!.markerStart + i.list!.marker.length;
-    while (plan.text[at] === ' ' || plan.text[at] === '\t') at++;
     // An open box with the mark after it says doing, blocked or cancelled; a box says todo and done.
-    const mark = i.status === 'todo' || i.status === 'done' ? markFor(plan, i.status) : ' ';
-    out.push({ start: at, end: at, text: `[${mark}] ` });
+    out.push(
+      boxAfterMarker(plan, i, i.status === 'todo' || i.status === 'done' ? markFor(plan, i.status) : ' '),
+    );
   }
   return out;
+}
+
+/** The edit that gives a bullet without a box one, marked `mark`, after its list marker. */
+export function boxAfterMarker(plan: Plan, item: Item, mark: string): Edit {
+  let at = item.list!.markerStart + item.list!.marker.length;
+  while (isBlank(plan.text.charCodeAt(at))) at++;
+  return { start: at, end: at, text: `[${mark}] ` };
 }
 
 function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
@@ -177,9 +184,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     // at the top of a doing, blocked or cancelled section takes the section's status, as above.
     const lane = status === 'todo' ? laneOf(plan, item) : null;
     if (lane !== null) throw todoInLane(item, lane);
-    let at = item.list.markerStart + item.list.marker.length;
-    while (text[at] === ' ' || text[at] === '\t') at++;
-    return [{ start: at, end: at, text: `[${markFor(plan, status)}] ` }];
+    return [boxAfterMarker(plan, item, markFor(plan, status))];
   }
   if (item.kind === 'status-bullet' && item.list === null && item.statusSource === 'default') {
     // A numbered line without a mark (`0.2 Add staging`): the mark goes at its end, as its
@@ -416,7 +421,10 @@ function annotation(plan: Plan, status: Status, old: string, before = 'Title ', 
 function glyphBeforeEdits(plan: Plan, item: Item, span: Span, status: Status): Edit[] {
   const text = plan.text;
   let at = span.start;
-  while (at > item.titleSpan.end && (text[at - 1] === '(' || text[at - 1] === '[' || isBlank(text[at - 1]!)))
+  while (
+    at > item.titleSpan.end &&
+    (text[at - 1] === '(' || text[at - 1] === '[' || isBlank(text.charCodeAt(at - 1)))
+  )
     at--;
   const before = text.slice(item.titleSpan.end, at);
   const m = /(\s*)(\S{1,2}?)\uFE0F?$/u.exec(before);
@@ -424,10 +432,6 @@ function glyphBeforeEdits(plan: Plan, item: Item, span: Span, status: Status): E
     return [];
   const start = item.titleSpan.end + m.index;
   return [{ start, end: item.titleSpan.end + before.length, text: '' }];
-}
-
-function isBlank(c: string): boolean {
-  return c === ' ' || c === '\t';
 }
 
 /** The status the plan's legend gives a glyph that is not one of taskmark's own (`🟢 Done`), or null. */

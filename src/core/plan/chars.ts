@@ -80,6 +80,11 @@ export function iconPrefixLength(s: string, from: number, end: number): number {
   return i - from;
 }
 
+/** Whether UTF-16 unit `c` is an ASCII letter. */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** Whether UTF-16 unit `c` is a space or a tab, the white space inside a line. */
 export function isBlank(c: number): boolean {
   return c === 32 || c === 9;

@@ -13,7 +13,7 @@ import {
   statusOfGlyph,
   statusOfWord,
 } from './attributes/status.js';
-import { blankEnd, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
+import { blankEnd, isAsciiLetter, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
 import { repairWithOffsets } from './encoding.js';
 
 /**
@@ -287,8 +287,4 @@ export function leadingGlyph(s: string): { bold: string; glyph: string; end: num
     glyph: s.slice(i, glyphEnd),
     end: s.charCodeAt(glyphEnd) === 0xfe0f ? glyphEnd + 1 : glyphEnd,
   };
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

@@ -20,6 +20,7 @@ import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
   readStatusValue,
+  STATING_TODO_WORDS,
   statusOfGlyph,
   statusOfMark,
   statusWordAfterMark,
@@ -578,7 +579,7 @@ export function recognise(
     const lead = value.slice(0, read.index).trim();
     if (lead !== '' && glyphStatus(lead) === null) return null;
     // A to-do word alone is as often a description (`- Notes: draft`).
-    if (lead === '' && read.status === 'todo' && !KEYED_TODO.has(value.toLowerCase())) return null;
+    if (lead === '' && read.status === 'todo' && !STATING_TODO_WORDS.has(value.toLowerCase())) return null;
     const item = newItem('status-bullet', li.startLine);
     item.status = read.status;
     item.statusSource = 'field';
@@ -1215,15 +1216,6 @@ function mayEndInMark(s: string): boolean {
 
 /** The longest name read before a status after a colon (`- **Auth service**: ✅ Complete`). */
 const MAX_KEYED_TITLE = 80;
-/** The to-do words that state a status alone after a name; others (`draft`, `next`) describe. */
-const KEYED_TODO: ReadonlySet<string> = new Set([
-  'todo',
-  'to do',
-  'to-do',
-  'not started',
-  'pending',
-  'backlog',
-]);
 
 /** `s` without a remark in parentheses ending it: `Done (shipped Jan 3)`. */
 function withoutRemark(s: string): string {

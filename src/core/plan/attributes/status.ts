@@ -368,6 +368,19 @@ function lookupWord(text: string): Status | undefined {
   );
 }
 
+/**
+ * The to-do words that state a status standing alone, as a piece of a list (`— Todo`) or after a
+ * name (`- Search: not started`). Others (`draft`, `next`, `open`) are as often words of the text.
+ */
+export const STATING_TODO_WORDS: ReadonlySet<string> = new Set([
+  'todo',
+  'to do',
+  'to-do',
+  'not started',
+  'pending',
+  'backlog',
+]);
+
 /** The status `text` is the whole of a word for (`In Progress`, `done`), or null: no search. */
 export function statusOfWord(text: string): Status | null {
   return lookupWord(text) ?? null;

@@ -11,12 +11,19 @@
  * try 2 approaches` is left whole. Mentions alone are a list after a dash (`Review — @sam`).
  */
 import type { Effort, Field, Priority } from '../../model.js';
-import { codePointAt, codePointBefore, isLetterOrDigit, isSpace, setOffDashAt } from '../chars.js';
+import {
+  codePointAt,
+  codePointBefore,
+  isAsciiLetter,
+  isLetterOrDigit,
+  isSpace,
+  setOffDashAt,
+} from '../chars.js';
 import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
 import { readInlinePriority, readPriorityPiece } from './priority.js';
-import { statusOfWord } from './status.js';
+import { STATING_TODO_WORDS, statusOfWord } from './status.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -128,10 +135,6 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
 function isListPunct(c: number): boolean {
   return c === 44 || c === 59 || isSpace(c);
 }
@@ -239,18 +242,6 @@ function priorityPiece(s: string, end: number): PriorityMark | null {
 
 /** The longest status piece: `in development`. */
 const MAX_STATUS_PIECE = 24;
-/**
- * The to-do words a piece states a status with. Others (`— next`, `— draft`, `— open`) are as often
- * the title's words: `Chapter 3 — draft`.
- */
-const PIECE_TODO: ReadonlySet<string> = new Set([
-  'todo',
-  'to do',
-  'to-do',
-  'not started',
-  'pending',
-  'backlog',
-]);
 
 /** Whether `s` ends, but for white space, with a status word that is a piece of a list (`— Blocked`). */
 export function endsWithStatusPiece(s: string): boolean {
@@ -274,7 +265,7 @@ function statusPiece(s: string, end: number, base: number): Field | null {
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   const value = s.slice(start, end);
   const status = statusOfWord(value);
-  if (status === null || (status === 'todo' && !PIECE_TODO.has(value.toLowerCase()))) return null;
+  if (status === null || (status === 'todo' && !STATING_TODO_WORDS.has(value.toLowerCase()))) return null;
   return {
     key: 'status',
     rawKey: '',
