@@ -185,6 +185,16 @@ describe('bad and huge input', () => {
       'a heading stating its status',
       (r) => `## Build${r}— Status:${r}Done\n\n## x (status:${r}blocked${r})\n\n- [ ] a\n`,
     ],
+    [
+      'a status with its reason, an owner that is a mention, a linked ID',
+      (r) =>
+        `- [ ] a — blocked${r}on infra\n- b —${r}waiting for${r}legal\n- [ ] c — Owner:${r}@kim, ETA${r}Jan 20\n- [ ] [PROJ-1](${r}) d\n`,
+    ],
+    // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
+    [
+      'many owners that are mentions',
+      () => `- [ ] x — ${'Owner: @a, '.repeat(60_000)}@b: @c ${'@d: '.repeat(60_000)}\n`,
+    ],
   ];
   it.each(places)('parses, lints and edits a long run of any character in %s in linear time', (_, make) => {
     const plan = parse(make(run));

@@ -103,6 +103,20 @@ describe('taskmark show and next', () => {
     expect(shown.source.split('\n')[0]).toBe('### REL-2: Smoke tests');
   });
 
+  it('shows the status as the plan words it, when the words say more than the status', () => {
+    const d = workspace();
+    writeFileSync(
+      join(d, 'TODO.md'),
+      '# Plan\n\n- [ ] Rate limiter — blocked on infra\n- [ ] Docs — Blocked\n',
+    );
+    const reasoned = taskmark(['show', 'plan/rate-limiter'], d);
+    expect(reasoned.stdout.split('\n')[0]).toMatch(
+      /^\S+ Rate limiter {2}plan\/rate-limiter {2}TODO\.md:3-3$/,
+    );
+    expect(reasoned.stdout).toMatch(/^ {2}status {6}blocked \(blocked on infra\)$/m);
+    expect(taskmark(['show', 'plan/docs'], d).stdout).not.toMatch(/status/);
+  });
+
   it('ranks what to do next with its reasons', () => {
     const r = taskmark(['next', '--json', '--today', '2026-03-05'], workspace());
     const ranked = z.array(nextEntrySchema).parse(JSON.parse(r.stdout));

@@ -16,7 +16,10 @@ export async function run([key, ...files]: string[], opts: CommonOptions): Promi
   println(
     `${statusMark(i.status)} ${color.bold(i.title)}  ${color.cyan(i.key)}  ${color.dim(`${i.file}:${shown.span.startLine}-${shown.span.endLine}`)}`,
   );
+  // The status as the plan words it, when it says more than the status (`blocked on infra`).
+  const stated = shown.fields.find((f) => f.key === 'status')?.value ?? null;
   const facts: [string, string | null][] = [
+    ['status', stated !== null && stated.toLowerCase() !== i.status ? `${i.status} (${stated})` : null],
     ['section', i.section.join(' › ') || null],
     ['priority', i.priority?.label ?? null],
     ['owner', i.owner],

@@ -59,17 +59,7 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   if (k === 'due' && stated.length === 0 && item.dueText !== null)
     stated = item.fields.filter((f) => f.key === 'target' && f.value.trim() === item.dueText);
   // A field inside another (the `@kim` of `(owner: @kim)`) goes with the outer one.
-  const existing = stated.filter(
-    (f, i) =>
-      !stated.some(
-        (g, j) =>
-          j !== i &&
-          g.span.start <= f.span.start &&
-          f.span.end <= g.span.end &&
-          // Of two fields on the same span, the first stays.
-          (g.span.end - g.span.start > f.span.end - f.span.start || j < i),
-      ),
-  );
+  const existing = outermost(stated);
   if (existing.length > 0) {
     if (value === null)
       return keepingItem(
@@ -91,6 +81,29 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       `${item.key}: its table has no ${key} column; add the column to the table to give rows a ${key}.`,
     );
   return [addInline(plan, item, k, value)];
+}
+
+/**
+ * The fields not inside another of `fields`, in their order; of two on the same span, the first.
+ * Ordered by start, the longer first, a field is inside another when one before it reaches as far:
+ * one sort and a pass, where testing every pair was quadratic in a line of thousands of fields.
+ */
+export function outermost(fields: readonly Field[]): Field[] {
+  if (fields.length < 2) return [...fields];
+  const order = fields.map((_, i) => i);
+  order.sort((a, b) => {
+    const f = fields[a]!.span;
+    const g = fields[b]!.span;
+    return f.start - g.start || g.end - f.end || a - b;
+  });
+  const inner = new Set<number>();
+  let reach = -1;
+  for (const i of order) {
+    const end = fields[i]!.span.end;
+    if (end <= reach) inner.add(i);
+    else reach = end;
+  }
+  return fields.filter((_, i) => !inner.has(i));
 }
 
 /**

@@ -4,10 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { isTmError } from '../errors.js';
-import { type Item, type Plan, STATUSES, type Status } from '../model.js';
+import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
 import { CODE_PAGES } from '../plan/codepages.js';
 import { damage } from '../plan/encoding.js';
 import { parsePlan } from '../plan/parse.js';
+import { outermost } from './attribute.js';
 import { addItem, applyEdits, type Edit, removeItem, setAttribute, setStatus } from './index.js';
 
 const parse = (text: string) => parsePlan(text, { file: 'plan.md' });
@@ -611,6 +612,19 @@ describe('setStatus', () => {
     expect(set('importer', 'cancelled')).toContain('### Importer :x:\n');
     expect(set('importer/push', 'done')).toContain('| Push | :white_check_mark: |');
     expect(set('importer/legal', 'doing')).toContain('- [ ] :construction: Legal\n');
+  });
+
+  it("writes the plan's word for a status, not the reason or remark an item gave with it", () => {
+    for (const stated of ['— blocked on infra', '— Status: Blocked (waiting on infra)']) {
+      const text = `# Plan\n\n## Phase 2: Core ✅\n\n- [ ] Rate limiter ${stated}\n`;
+      const out = edit(text, (p) => setStatus(p, key(p, 'plan/phase-2-core'), 'blocked'));
+      // The word alone, in whatever case the plan's words give it.
+      expect(out).toMatch(/^## Phase 2: Core \(blocked\)$/im);
+      expect(parse(out).items.map((i) => [i.key, i.status])).toEqual([
+        ['plan/phase-2-core', 'blocked'],
+        ['phase-2-core/rate-limiter', 'blocked'],
+      ]);
+    }
   });
 
   it('changes nothing when the item already has the status', () => {
@@ -1247,7 +1261,39 @@ const mixedPlanLine = fc.constantFrom(
   '- Tag the release ✅',
   '- [ ] Wire the client 🚧',
   '### T-7: Import — @kim, 2d',
+  '- [ ] Rate limiter — blocked on infra',
+  '- Caching — on hold until Q2',
+  '- [ ] Tour — Owner: @cy, ETA: 2027-01-20',
+  '- [ ] [PROJ-12](https://t.example/PROJ-12) Migrate billing',
+  '- [ ] Import — @bo, ETA 2027-01-22',
 );
+
+describe('outermost', () => {
+  it('keeps the fields no other holds, as testing every pair does (property)', () => {
+    const field = fc
+      .tuple(fc.nat({ max: 20 }), fc.nat({ max: 6 }))
+      .map(([start, length]) => ({ span: { start, end: start + length } }) as unknown as Field);
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 12 }), (fields) => {
+        const pairwise = fields.filter(
+          (f, i) =>
+            !fields.some(
+              (g, j) =>
+                j !== i &&
+                g.span.start <= f.span.start &&
+                f.span.end <= g.span.end &&
+                (g.span.end - g.span.start > f.span.end - f.span.start || j < i),
+            ),
+        );
+        expect(outermost(fields)).toEqual(pairwise);
+        // The same objects, not copies: the caller edits the plan at their spans.
+        const kept = outermost(fields);
+        for (let k = 0; k < kept.length; k++) expect(kept[k]).toBe(pairwise[k]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('addItem and removeItem', () => {
   it('continues an ordered list with the next number', () => {

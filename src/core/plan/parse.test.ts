@@ -32,7 +32,7 @@ describe('parsePlan on checklists', () => {
       ['Order timber', ' ', 'todo'],
       ['Optional: paint the base', ' ', 'todo'],
       ['Fit rafters', ' ', 'todo'],
-      ['Felt the roof — waiting on delivery', '!', 'blocked'],
+      ['Felt the roof', '!', 'blocked'],
       ['Gutters?', '?', 'todo'],
     ]);
   });
@@ -998,6 +998,67 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['b/write-the-docs', 'Write the docs', 'done', 'done', null],
       ['b/port-the-api', 'Port the API', 'todo', 'Todo', null],
     ]);
+  });
+
+  it('reads a blocked or dropped status with its reason as the last piece of a list, and no other status so', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '- [ ] Rate limiter — blocked on infra',
+        '- [ ] Audit, waiting for legal',
+        '- Caching — on hold until Q2',
+        '- Old importer — dropped in favour of v2',
+        '- [ ] Quotas — blocked by ENG-9',
+        '- [ ] ENG-9 Raise the quota',
+        '- Search — done by Kim',
+        '- Billing — started on Monday',
+        '- Alerts — blocked on the security review of the new API gateway and its whole rollout plan',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText, i.dependsOn])).toEqual([
+      ['Rate limiter', 'blocked', 'blocked on infra', []],
+      ['Audit', 'blocked', 'waiting for legal', []],
+      ['Caching', 'blocked', 'on hold until Q2', []],
+      ['Old importer', 'cancelled', 'dropped in favour of v2', []],
+      // A reason naming an item by ID is a dependency: the item is blocked while that one is open.
+      ['Quotas', 'todo', ' ', ['ENG-9']],
+      ['Raise the quota', 'todo', ' ', []],
+    ]);
+  });
+
+  it('reads a tail whose owner is a mention, and an ETA or deadline in words as the due date', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '**Plan date:** 2026-12-01',
+        '',
+        '- [ ] Onboarding tour — Owner: @cy, ETA: Jan 20',
+        '- [ ] Dark mode (owner: @cy, 2d)',
+        '- [ ] Import — @bo, ETA Jan 22',
+        '- [ ] Export deadline 2027-02-01',
+        '- [ ] Beta feedback round',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.due, i.effort?.text ?? null])).toEqual([
+      ['Onboarding tour', 'cy', '2027-01-20', null],
+      ['Dark mode', 'cy', null, '2d'],
+      ['Import', 'bo', '2027-01-22', null],
+      ['Export', null, '2027-02-01', null],
+      ['Beta feedback round', null, null, null],
+    ]);
+    // The mention is the owner field's value, not a second field beside it.
+    const tour = p.items[0]!;
+    expect(tour.fields.map((f) => [f.key, f.rawKey, f.value])).toEqual([
+      ['owner', 'Owner', '@cy'],
+      ['due', 'ETA', 'Jan 20'],
+    ]);
+  });
+
+  it('reads a bracketed ID that links to its tracker, the link out of the title', () => {
+    const p = parse('# B\n\n- [ ] [PROJ-12](https://jira.example.com/browse/PROJ-12) Migrate billing\n');
+    expect(p.items.map((i) => [i.key, i.id, i.title])).toEqual([['PROJ-12', 'PROJ-12', 'Migrate billing']]);
   });
 
   it("makes a paragraph's lines that open with an ID and carry a task's metadata items, as trackers export them", () => {

@@ -138,7 +138,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
       item.statusText &&
       item.statusText.length <= 40
     ) {
-      used.push({ text: item.statusText, status: item.status });
+      used.push({ text: statedWords(item.statusText), status: item.status });
     }
   }
   return {
@@ -155,6 +155,18 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
     cycles: findCycles(items, byKey),
     anomalies: findEncodingAnomalies(text, lines),
   };
+}
+
+/**
+ * A status as the plan words it, without a reason or remark after the word (`blocked` of `blocked on
+ * infra`, `🔄 IN PROGRESS` of `🔄 IN PROGRESS (Phase 1 Complete)`): the vocabulary an edit writes in.
+ */
+function statedWords(text: string): string {
+  const hit = readStatusValue(text);
+  // A hit read through a repair (`:x:` as ❌) has offsets of the repaired text: the text stays whole.
+  if (hit === null || !text.startsWith(hit.text, hit.index)) return text;
+  const end = hit.index + hit.text.length;
+  return /[\p{L}\p{N}]/u.test(text.slice(end)) ? text.slice(0, end).trimEnd() : text;
 }
 
 /**

@@ -384,10 +384,19 @@ function taskPaperTag(s: string, at: number, open: number, name: string, base: n
   );
 }
 
-/** Whether offset `at` is inside the value of one of `fields`. */
-function inValue(fields: readonly Field[], at: number): boolean {
-  for (const f of fields) if (at >= f.valueSpan.start && at < f.valueSpan.end) return true;
-  return false;
+/**
+ * Whether offsets, asked in increasing order, are inside the value of one of `fields`: the values
+ * sorted once and passed in step, so a line of many fields and many mentions is read in linear time.
+ */
+function valueCover(fields: readonly Field[]): (at: number) => boolean {
+  if (fields.length === 0) return () => false;
+  const spans = fields.map((f) => f.valueSpan).sort((a, b) => a.start - b.start);
+  let k = 0;
+  let reach = -1;
+  return (at) => {
+    for (; k < spans.length && spans[k]!.start <= at; k++) if (spans[k]!.end > reach) reach = spans[k]!.end;
+    return at < reach;
+  };
 }
 
 /**
@@ -588,10 +597,11 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     for (let m = first(POINTS_RE, masked); m; m = POINTS_RE.exec(masked)) {
       out.push(tok('points', m[2]!, m[1]!, base, m.index, m[0], m[0].indexOf(m[1]!), 'kv'));
     }
-  if (has('@'))
+  if (has('@')) {
+    // A mention that is a field's value already read (`[owner:: @kim]`, `👤 @kim`) is that field.
+    const inValue = valueCover(out);
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
-      // A mention that is a field's value already read (`[owner:: @kim]`, `👤 @kim`) is that field.
-      if (inValue(out, base + m.index)) continue;
+      if (inValue(base + m.index)) continue;
       const after = m.index + m[0].length;
       if (masked.charCodeAt(after) === 40) {
         const tag = taskPaperTag(masked, m.index, after, m[1]!, base);
@@ -604,6 +614,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
       if (!TASKPAPER_FLAGS.has(m[1]!.toLowerCase()))
         out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
     }
+  }
   if (has('#'))
     for (let m = first(TAG_RE, masked); m; m = TAG_RE.exec(masked)) {
       out.push(tok('tags', '#', m[1]!, base, m.index, m[0], 1, 'kv'));
@@ -623,14 +634,14 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
 }
 
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:this\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’]))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:this\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
 /** What a due phrase naming a weekday has: the end of a weekday's name after one of its words. */
-const WEEKDAY_HINT_RE = /(?:due|by|before)\s+(?:this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)/i;
+const WEEKDAY_HINT_RE = /(?:due|by|before|eta|deadline)\s+(?:this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
-const DUE_WORD_RE = /due|by|before|@\{/i;
+const DUE_WORD_RE = /due|by|before|eta|deadline|@\{/i;
 
 /** A date opening a title, set off by a dash or colon: `2026-03-01 — Kickoff`. */
 const LEADING_DATE_RE = /^(\d{4}-\d{2}-\d{2})[ \t]*(?:[—–:|]|-(?=[ \t]))/;
@@ -656,6 +667,7 @@ export function readLeadingDate(s: string, base: number): Field | null {
 
 /**
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
+ * `ETA Jan 20`, `deadline 2026-03-01`,
  * `due Day 3`, `by Week 2`, `due Mar 18` and `by Friday` (against the plan's date), or an Obsidian
  * Kanban card's `@{2026-01-20}`.
  */

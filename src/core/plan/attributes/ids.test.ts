@@ -7,7 +7,7 @@ const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{
 const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
 const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
 const LEAD_RE = new RegExp(
-  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))(?![\p{L}\p{N}])(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–·|]|-(?=\s))\s*)?`,
+  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))(?![\p{L}\p{N}])(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\](?:\([^()\s]*\))?)?\s*(?:(?:[:—–·|]|-(?=\s))\s*)?`,
   'u',
 );
 const ID_ANYWHERE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${CODE}|${WORD})(?![\p{L}\p{N}])`, 'gu');
@@ -15,7 +15,7 @@ const ID_ANYWHERE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${CODE}|${WORD
 function referenceLeading(title: string) {
   const m = LEAD_RE.exec(title);
   if (!m) return null;
-  if ((m[1] === '[') !== (m[5] === ']')) return null;
+  if ((m[1] === '[') !== (m[5]?.startsWith(']') ?? false)) return null;
   const kind = m[2] ? 'code' : m[3] ? 'word' : 'numeric';
   const raw = m[2] ?? m[3] ?? m[4]!;
   if (kind === 'numeric' && title.slice(m[0].length).trim() === '') return null;
@@ -46,11 +46,22 @@ const piece = fc.oneof(
     'X-1.2b',
   ),
   fc.constantFrom('**', '__', '[', ']', ':', ' ', '. ', ') ', ' - ', '—', '-', '.', '·', '|', 'a', 'Z', '9'),
+  fc.constantFrom('(', ')', '(https://t.example/PROJ-12)', '(a b)', ']('),
   fc.constantFrom('é', 'ß', '٣', '中', '𝒜', '\ud835', '\udc9c', '✅', '\u00a0', '\u3000'),
   fc.string({ maxLength: 2 }),
 );
 
 describe('IDs', () => {
+  it('reads a bracketed ID that links to its tracker, the link left out of the title', () => {
+    const title = '[PROJ-12](https://jira.example.com/browse/PROJ-12) Migrate billing';
+    const id = readLeadingId(title);
+    expect(id).toEqual({ id: 'PROJ-12', kind: 'code', length: title.indexOf('Migrate') });
+    // A destination with spaces is not a link's: the text stays the title's.
+    expect(readLeadingId('[PROJ-12](see notes) Migrate')?.length).toBe('[PROJ-12]'.length);
+    // A link around an ID opened by nothing is no bracketed ID.
+    expect(readLeadingId('PROJ-12](x) Migrate')).toBeNull();
+  });
+
   it('reads a leading ID as the Unicode regex does, on any title', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {

@@ -1,4 +1,7 @@
-/** Explicit item IDs at the start of a title: `MH-001:`, `**Task 1.1:**`, `T001`, `1.2`, `[P0-003]`. */
+/**
+ * Explicit item IDs at the start of a title: `MH-001:`, `**Task 1.1:**`, `T001`, `1.2`, `[P0-003]`,
+ * `[PROJ-12](https://tracker/PROJ-12)`.
+ */
 
 import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
 
@@ -21,7 +24,7 @@ const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
  * ASCII; the regexes without them find the same IDs, so the exact forms are compiled only when needed.
  */
 const leadSource = (notWord: string) =>
-  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))${notWord}(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\])?\s*(?:(?:[:—–·|]|-(?=\s))\s*)?`;
+  String.raw`^(\*\*|__|\[)?\s*(?:(${CODE})|(${WORD})|(${NUMERIC}))${notWord}(?:[.)](?=\s))?\s*(?::\s*)?(\*\*|__|\](?:\([^()\s]*\))?)?\s*(?:(?:[:—–·|]|-(?=\s))\s*)?`;
 const LEAD_RE = new RegExp(leadSource('(?![A-Za-z0-9])'));
 let leadExact: RegExp | null = null;
 
@@ -67,7 +70,8 @@ export function readLeadingId(title: string): IdMatch | null {
     m = leadExact.exec(title);
     if (!m) return null;
   }
-  if ((m[1] === '[') !== (m[5] === ']')) return null;
+  // A bracketed ID may be a link to the tracker that holds it: `[PROJ-12](https://…) Title`.
+  if ((m[1] === '[') !== (m[5]?.charCodeAt(0) === 93)) return null;
   const kind: IdKind = m[2] ? 'code' : m[3] ? 'word' : 'numeric';
   const raw = m[2] ?? m[3] ?? m[4]!;
   if (kind === 'numeric' && title.slice(m[0].length).trim() === '') return null;

@@ -10,7 +10,7 @@
  * by ID (`depends on T001`, `(blocked by MH-002)`): a title like `Port the 3d renderer` or `Spike -
  * try 2 approaches` is left whole. Mentions alone are a list after a dash (`Review — @sam`).
  */
-import type { Effort, Field, Priority } from '../../model.js';
+import type { Effort, Field, Priority, Status } from '../../model.js';
 import {
   codePointAt,
   codePointBefore,
@@ -181,16 +181,46 @@ function keyPiece(s: string, end: number, fields: FieldIndex, base: number, inPa
   let valueEnd = end;
   while (valueEnd > valueStart && isSpace(s.charCodeAt(valueEnd - 1))) valueEnd--;
   if (valueEnd === valueStart) return null;
-  // A field another reader took inside the piece (`Owner: Kim 📅 2026-01-05`): not a plain value.
-  if (fields.overlaps(start, valueEnd)) return null;
+  // A field another reader took inside the piece (`Owner: Kim 📅 2026-01-05`): not a plain value,
+  // unless it is the whole value of an owner (`Owner: @cy`), a mention the field holds.
+  const key = normaliseKey(rawKey);
+  if (
+    fields.overlaps(start, valueEnd) &&
+    !(
+      key === 'owner' &&
+      fields.exact(valueStart, valueEnd)?.rawKey === '@' &&
+      !fields.overlaps(start, valueStart)
+    )
+  )
+    return null;
   return {
-    key: normaliseKey(rawKey),
+    key,
     rawKey,
     value: s.slice(valueStart, valueEnd),
     span: { start: base + start, end: base + valueEnd },
     valueSpan: { start: base + valueStart, end: base + valueEnd },
     style: 'kv',
   };
+}
+
+/**
+ * Whether a key and its colon come right before offset `at`, the key no longer than a key may be:
+ * the test before a piece is read back from a mention, so a line of many mentions is not read back
+ * to its start once per mention.
+ */
+function keyBefore(s: string, at: number): boolean {
+  let colon = at;
+  while (colon > 0 && isSpace(s.charCodeAt(colon - 1))) colon--;
+  const c = s.charCodeAt(colon - 1);
+  if (c !== 58 && c !== 0xff1a) return false;
+  colon--;
+  let start = colon;
+  while (start > 0 && colon - start <= MAX_KEY) {
+    const k = s.charCodeAt(start - 1);
+    if (k === 44 || k === 59 || isSpacedDash(s, start - 1)) return true;
+    start--;
+  }
+  return colon - start <= MAX_KEY;
 }
 
 /** Keys whose value a remark in parentheses may follow: their readers take the value before it. */
@@ -242,6 +272,8 @@ function priorityPiece(s: string, end: number): PriorityMark | null {
 
 /** The longest status piece: `in development`. */
 const MAX_STATUS_PIECE = 24;
+/** The longest status piece with its reason: `waiting on the security review of the API`. */
+const MAX_REASONED_PIECE = 64;
 
 /** Whether `s` ends, but for white space, with a status word that is a piece of a list (`— Blocked`). */
 export function endsWithStatusPiece(s: string): boolean {
@@ -251,21 +283,42 @@ export function endsWithStatusPiece(s: string): boolean {
 }
 
 /**
+ * A status word and the reason after it (`blocked on infra`, `on hold until Q2`, `waiting for legal`,
+ * `dropped in favour of v2`): the word before the first preposition must be a status word.
+ */
+const REASONED_RE =
+  /^(.{1,24}?)[ \t]+(?:on|by|until|till|for|pending|behind|due to|because(?: of)?|in fav(?:ou|o)r of)[ \t]+\S/i;
+
+/**
+ * The status of a piece that is a status word and its reason. Only the statuses that come with a
+ * reason, blocked and cancelled: `done by Kim`, `started on Monday` say when or who as often as not.
+ */
+function reasonedStatus(piece: string): Status | null {
+  const m = REASONED_RE.exec(piece);
+  if (m === null) return null;
+  const status = statusOfWord(m[1]!);
+  return status === 'blocked' || status === 'cancelled' ? status : null;
+}
+
+/**
  * The status word that is the piece of a list ending at `end` (`— In Progress`, `, done`), as a
- * status field without a key. The whole piece must be the word, after a separator.
+ * status field without a key; or a status word with its reason (`— blocked on infra`), the field's
+ * value the whole piece. The piece must start with the word, after a separator.
  */
 function statusPiece(s: string, end: number, base: number): Field | null {
   let start = end;
-  while (start > 0 && end - start <= MAX_STATUS_PIECE) {
+  while (start > 0 && end - start <= MAX_REASONED_PIECE) {
     const c = s.charCodeAt(start - 1);
     if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
     start--;
   }
-  if (start === 0 || end - start > MAX_STATUS_PIECE) return null;
+  if (start === 0 || end - start > MAX_REASONED_PIECE) return null;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   const value = s.slice(start, end);
-  const status = statusOfWord(value);
-  if (status === null || (status === 'todo' && !STATING_TODO_WORDS.has(value.toLowerCase()))) return null;
+  const status = value.length <= MAX_STATUS_PIECE ? statusOfWord(value) : null;
+  if (status === null) {
+    if (reasonedStatus(value) === null) return null;
+  } else if (status === 'todo' && !STATING_TODO_WORDS.has(value.toLowerCase())) return null;
   return {
     key: 'status',
     rawKey: '',
@@ -348,6 +401,17 @@ export function readTail(
     while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || isSpacedDash(s, end - 1))) end--;
     if (end === 0) return whole && meta > 0 ? { start: 0, effort, priority: word, fields: own } : null;
     const f = byEnd.get(end);
+    // A mention that is an owner's value (`Owner: @cy`) goes with its key.
+    const owner =
+      f?.rawKey === '@' && colons && keyBefore(s, f.span.start - base)
+        ? keyPiece(s, end, byEnd, base, false)
+        : null;
+    if (owner !== null) {
+      own.push(owner);
+      meta++;
+      end = first = owner.span.start - base;
+      continue;
+    }
     if (f !== undefined) {
       if (!isWordMark(f)) meta++;
       else if (f.rawKey === '@') mentions++;

@@ -93,6 +93,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // the item has no fields yet (the usual case), rather than being copied into an empty array.
       let kept = inline.some(isIssueNumber) ? inline.filter((f) => !isIssueNumber(f)) : inline;
       const own = lists && tail ? [...lists.fields, ...tail.fields] : (lists?.fields ?? tail?.fields ?? []);
+      // A mention that is an owner field's value (`Owner: @cy`) is that field.
+      const held = ownerMentions(own);
+      if (held !== null) kept = kept.filter((f) => f.rawKey !== '@' || !held.has(f.span.start));
       for (let k = 0; k < own.length; k++) kept.push(own[k]!);
       // Marks are fields too, so an edit can change them in place.
       if (ip) kept.push(markField('priority', masked, ip.index, ip.length, markValue(ip.priority.label), at));
@@ -128,6 +131,18 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const tags = readTechTags(maskCode(item.title));
     for (let k = 0; k < tags.length; k++) addTag(item, tags[k]!);
   }
+}
+
+/** Where the mentions that are the values of owner fields start (`Owner: @cy`), or null for none. */
+function ownerMentions(own: readonly Field[]): Set<number> | null {
+  let out: Set<number> | null = null;
+  for (let k = 0; k < own.length; k++) {
+    const f = own[k]!;
+    if (f.key !== 'owner' || f.value.charCodeAt(0) !== 64) continue;
+    out ??= new Set();
+    out.add(f.valueSpan.start);
+  }
+  return out;
 }
 
 /** Whether offset `at` of the plan is inside one of `fields`. */
