@@ -190,6 +190,10 @@ describe('bad and huge input', () => {
       (r) =>
         `- [ ] a — blocked${r}on infra\n- b —${r}waiting for${r}legal\n- [ ] c — Owner:${r}@kim, ETA${r}Jan 20\n- [ ] [PROJ-1](${r}) d\n`,
     ],
+    [
+      "TaskPaper's status tags",
+      (r) => `- a${r}@done(${r})\n- b @cancelled${r}\n- c ${r}@done\n- [ ] d${r}@done${r}@cancelled(x)\n`,
+    ],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [
       'many owners that are mentions',

@@ -614,6 +614,18 @@ describe('setStatus', () => {
     expect(set('importer/legal', 'doing')).toContain('- [ ] :construction: Legal\n');
   });
 
+  it("keeps TaskPaper's tag for done and cancelled, and says the other statuses with a glyph", () => {
+    const text = '# Today\n\n- Fix the test @done(2026-11-28)\n- Refactor auth @cancelled\n';
+    const set = (k: string, s: Status) => edit(text, (p) => setStatus(p, key(p, k), s));
+    expect(set('today/fix-the-test', 'cancelled')).toContain('- Fix the test @cancelled\n');
+    expect(set('today/refactor-auth', 'done')).toContain('- Refactor auth @done\n');
+    for (const status of ['todo', 'doing', 'blocked'] as const) {
+      const out = set('today/fix-the-test', status);
+      expect(out).not.toContain('@done');
+      expect(parse(out).items.map((i) => i.status)).toEqual([status, 'cancelled']);
+    }
+  });
+
   it("writes the plan's word for a status, not the reason or remark an item gave with it", () => {
     for (const stated of ['— blocked on infra', '— Status: Blocked (waiting on infra)']) {
       const text = `# Plan\n\n## Phase 2: Core ✅\n\n- [ ] Rate limiter ${stated}\n`;
@@ -1266,6 +1278,8 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Tour — Owner: @cy, ETA: 2027-01-20',
   '- [ ] [PROJ-12](https://t.example/PROJ-12) Migrate billing',
   '- [ ] Import — @bo, ETA 2027-01-22',
+  '- Fix the flaky test @done(2026-11-28)',
+  '- Refactor auth @cancelled',
 );
 
 describe('outermost', () => {

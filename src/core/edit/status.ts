@@ -480,6 +480,10 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   }
   // An org keyword (`- TODO …`) stays a keyword: the plan's own for the status, else org's.
   if (ORG_KEYWORDS.has(old)) return [{ start: span.start, end: span.end, text: keywordFor(plan, status) }];
+  // TaskPaper's tag (`@done(2026-11-28)`) stays a tag for the statuses TaskPaper has one for; the
+  // others are said by a glyph, as TaskPaper has no tag for them.
+  if (old.charCodeAt(0) === 64 && (status === 'done' || status === 'cancelled'))
+    return [{ start: span.start, end: span.end, text: `@${status}` }];
   let emoji = statusText(plan, status, '✅').trim();
   // A ballot box stays a box where there is one for the status: ☐ becomes ☑, not ✅. A plain line
   // is an item only by its box, so there a status without a box cannot be written.

@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { statusOfGlyph, statusOfWord } from './attributes/status.js';
 import { repairWithOffsets } from './encoding.js';
-import { closingWrapper, STRONG_WRAPPERS, TRAILING_GLYPH_RE, trailingStatusMark } from './marks.js';
+import {
+  closingWrapper,
+  STRONG_WRAPPERS,
+  TASKPAPER_STATUS_RE,
+  TRAILING_GLYPH_RE,
+  trailingStatusMark,
+} from './marks.js';
 
 // trailingStatusMark as it was before its cheap tests: the wrapped-word regex on the last 40
-// characters of any line, then the glyph regex on any line.
+// characters of any line, then TaskPaper's status tag and the glyph regex on any line.
 const WORD_RE =
   /\s(\*\*|__|[*_]?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])][*_]?|[*_])\s*$/u;
 
@@ -16,6 +22,8 @@ function reference(line: string): number {
     const status = statusOfWord(m[2]!);
     if (status !== null && (status !== 'todo' || STRONG_WRAPPERS.has(m[1]!))) return from + m.index + 1;
   }
+  const tag = TASKPAPER_STATUS_RE.exec(line);
+  if (tag !== null) return tag.index + 1;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
   if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
@@ -41,6 +49,15 @@ describe('trailingStatusMark', () => {
         ' (owner: Kim)',
         ' ✅',
         ' 🚧',
+        ' @done',
+        ' @done(2026-11-28)',
+        ' @cancelled(no demand)',
+        '@canceled',
+        ' @Done',
+        '(@x)',
+        '@',
+        'e',
+        'd',
         ' âœ…',
         ' x',
         '*',

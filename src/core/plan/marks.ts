@@ -125,7 +125,7 @@ export function takeTrailingStatus(
   toPlan: (i: number) => number,
   glyphStatus: GlyphStatus = statusOfGlyph,
 ): string {
-  const word = trailingWordMark(body);
+  const word = trailingWordMark(body) ?? taskPaperStatus(body);
   if (word !== null) {
     item.status = word.status;
     item.statusSource = 'marker';
@@ -168,7 +168,8 @@ export function endsWithStatusMark(
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   const c = text.charCodeAt(e - 1);
-  if (!(c >= 128 || c === 93 || c === 41 || c === 42 || c === 95) || e === start) return false;
+  if (!(c >= 128 || c === 93 || c === 41 || c === 42 || c === 95 || c === 101 || c === 100) || e === start)
+    return false;
   return trailingStatusMark(text.slice(start, end), glyphStatus) >= 0;
 }
 
@@ -239,6 +240,26 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
 }
 
 /**
+ * TaskPaper's tag that says a task is finished, ending a line after white space: `@done`,
+ * `@done(2026-11-28)`, `@cancelled`. Lower case, as TaskPaper writes it: `@Done` may be a person.
+ */
+export const TASKPAPER_STATUS_RE = /\s@(done|cancelled|canceled)(?:\([^()@]{0,40}\))?\s*$/;
+/** The longest such tag: `@cancelled(` and its value and `)`. */
+const MAX_TASKPAPER_STATUS = 52;
+
+/** The TaskPaper status tag ending `line` (`Fix the test @done(2026-11-28)`), as trailingWordMark gives a mark. */
+function taskPaperStatus(line: string): { start: number; at: number; word: string; status: Status } | null {
+  const end = line.trimEnd().length;
+  // The tag holds the line's last `@`, near its end: most lines that end in `d` or `e` have none there.
+  let at = end - 1;
+  while (at > 0 && end - at <= MAX_TASKPAPER_STATUS && line.charCodeAt(at) !== 64) at--;
+  if (at <= 0 || line.charCodeAt(at) !== 64) return null;
+  const m = TASKPAPER_STATUS_RE.exec(line.slice(at - 1));
+  if (m === null) return null;
+  return { start: at, at, word: line.slice(at, end), status: m[1] === 'done' ? 'done' : 'cancelled' };
+}
+
+/**
  * Where the status mark that ends `line` after white space starts (`Tag the release ✅`), in `line`
  * as written (a damaged `âœ…` read through its repair); -1 when the line ends with none. The editor
  * keeps such a mark last, as the line may be an item by it.
@@ -246,7 +267,12 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
 export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = statusOfGlyph): number {
   const end = line.trimEnd();
   const last = end.charCodeAt(end.length - 1);
-  const word = last === 93 || last === 41 || last === 42 || last === 95 ? trailingWordMark(line) : null;
+  const word =
+    last === 93 || last === 41 || last === 42 || last === 95
+      ? (trailingWordMark(line) ?? (last === 41 ? taskPaperStatus(line) : null))
+      : last === 101 || last === 100
+        ? taskPaperStatus(line)
+        : null;
   if (word !== null) return word.start;
   // Every glyph is outside ASCII, as is what a damaged one ends with.
   if (last < 128) return -1;

@@ -926,7 +926,32 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['Read @lee( notes 👤 Kim to draft it', null, null, null, null, []],
     ]);
     // Flags alone make no item, and name nobody.
-    expect(parse('- Write the guide @flagged @today @done\n- Call Bo @done\n').items).toEqual([]);
+    expect(parse('- Write the guide @flagged @today\n- Call Bo @next\n').items).toEqual([]);
+  });
+
+  it("reads TaskPaper's @done and @cancelled ending a line as the status, where two bullets of a list end so", () => {
+    const p = parse(
+      [
+        '# Today',
+        '',
+        '- Fix the flaky test @done(2026-11-28)',
+        '- Update the deps @flagged @done',
+        '- Refactor auth @cancelled(no demand)',
+        '- Write the release notes @today',
+        '',
+        'Notes:',
+        '',
+        '- Mail @Done about the launch',
+        '- Ask @done(2026) @kim about it',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText, i.owner])).toEqual([
+      ['Fix the flaky test', 'done', '@done(2026-11-28)', null],
+      ['Update the deps @flagged', 'done', '@done', null],
+      ['Refactor auth', 'cancelled', '@cancelled(no demand)', null],
+    ]);
+    // One such bullet alone in its list is not read so, as one ending in ✅ is not.
+    expect(parse('- Call Bo @done\n- Book the van\n').items).toEqual([]);
   });
 
   it('counts the metadata a bullet holds in parentheses, keyed pieces after dashes, or italic keys', () => {

@@ -1206,12 +1206,13 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
   };
 }
 
-/** Whether `s` ends, but for white space, in what a status mark ends in: `]`, `)`, `*`, `_` or a glyph. */
+/** Whether `s` ends, but for white space, in what a status mark may end in. */
 function mayEndInMark(s: string): boolean {
   let i = s.length;
   while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   const c = s.charCodeAt(i - 1);
-  return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128;
+  // `]` `)` `*` `_` close a wrapped word, a glyph is beyond ASCII, `e` and `d` end `@done` and `@cancelled`.
+  return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128 || c === 100 || c === 101;
 }
 
 /** The longest name read before a status after a colon (`- **Auth service**: ✅ Complete`). */
