@@ -194,6 +194,12 @@ describe('bad and huge input', () => {
       "TaskPaper's status tags",
       (r) => `- a${r}@done(${r})\n- b @cancelled${r}\n- c ${r}@done\n- [ ] d${r}@done${r}@cancelled(x)\n`,
     ],
+    [
+      'an owner named in words',
+      (r) =>
+        `- [ ] a — assigned to${r}Bo${r}, due 2026-01-01\n- [ ] b (owned by ${r}@kim, 2d)\n- [ ] c — assigned to Kim${r}\n`,
+    ],
+    ['an HTML comment on an item line', (r) => `- [ ] a <!--${r}-->${r}<!--${r}-->\n- [ ] b <!--${r}\n`],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [
       'many owners that are mentions',

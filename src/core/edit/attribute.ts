@@ -5,6 +5,7 @@ import { readEffort } from '../plan/attributes/effort.js';
 import { normaliseKey } from '../plan/attributes/fields.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
+import { isOwnerName, isOwnerPhrase } from '../plan/attributes/tail.js';
 import { setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/marks.js';
@@ -133,7 +134,17 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
 /** The edits that give field `f` of `item` the value `value`, written as the field is. */
 function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: string): Edit[] {
   // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
-  const v = key === 'owner' && f.value.startsWith('@') && !value.startsWith('@') ? `@${value}` : value;
+  let v = key === 'owner' && f.value.startsWith('@') && !value.startsWith('@') ? `@${value}` : value;
+  // An owner named by a phrase (`assigned to Bo`) is read as a name or a mention: another value is
+  // written as a mention where it is one word, and refused where it is more.
+  if (isOwnerPhrase(f) && !isOwnerName(v)) {
+    if (!isOwnerName(`@${v}`))
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `${item.key}: "${v}" would not read as the name after "${f.rawKey}"; write it with capitals (Kim Lee) or as one word.`,
+      );
+    v = `@${v}`;
+  }
   if (f.style === 'mark') {
     const edit = { ...f.valueSpan, text: markText(key, f.value, v) };
     // A circle before a priority word (`🔴 **Critical**: Patch`) changes with it.

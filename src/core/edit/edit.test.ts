@@ -1280,7 +1280,19 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Import — @bo, ETA 2027-01-22',
   '- Fix the flaky test @done(2026-11-28)',
   '- Refactor auth @cancelled',
+  '- [ ] Billing — owned by Kim Lee, due 2027-01-10',
+  '- [ ] Search (assigned to @ana, 3d)',
+  '- [ ] Index rebuild <!-- owner: kim -->',
 );
+
+describe('setAttribute on a field a due phrase ends', () => {
+  it('changes the value and keeps the phrase', () => {
+    const text = '# P\n\n- [ ] Ship it — *Owner:* Kim by March 3, 2026\n';
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'Zed'));
+    expect(out).toBe('# P\n\n- [ ] Ship it — *Owner:* Zed by March 3, 2026\n');
+    expect(parse(out).items.map((i) => [i.owner, i.due])).toEqual([['Zed', '2026-03-03']]);
+  });
+});
 
 describe('outermost', () => {
   it('keeps the fields no other holds, as testing every pair does (property)', () => {

@@ -1052,7 +1052,7 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
-  it('reads a tail whose owner is a mention, and an ETA or deadline in words as the due date', () => {
+  it('reads a tail whose owner is a mention or named in words, and an ETA or deadline as the due date', () => {
     const p = parse(
       [
         '# B',
@@ -1064,6 +1064,11 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- [ ] Import — @bo, ETA Jan 22',
         '- [ ] Export deadline 2027-02-01',
         '- [ ] Beta feedback round',
+        '- [ ] Billing — owned by Kim Lee, due 2027-01-10',
+        '- [ ] Search (assigned to @ana, 3d)',
+        '- [ ] Alerts — assigned to the platform team',
+        '- [ ] Audit — assigned to Bo later',
+        '- [ ] Reassigned to Bo',
       ].join('\n'),
     );
     expect(p.items.map((i) => [i.title, i.owner, i.due, i.effort?.text ?? null])).toEqual([
@@ -1072,12 +1077,54 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['Import', 'bo', '2027-01-22', null],
       ['Export', null, '2027-02-01', null],
       ['Beta feedback round', null, null, null],
+      ['Billing', 'Kim Lee', '2027-01-10', null],
+      ['Search', 'ana', null, '3d'],
+      // A name is a mention or capitalised words: these phrases say no one's name.
+      ['Alerts — assigned to the platform team', null, null, null],
+      ['Audit — assigned to Bo later', null, null, null],
+      ['Reassigned to Bo', null, null, null],
     ]);
     // The mention is the owner field's value, not a second field beside it.
     const tour = p.items[0]!;
     expect(tour.fields.map((f) => [f.key, f.rawKey, f.value])).toEqual([
       ['owner', 'Owner', '@cy'],
       ['due', 'ETA', 'Jan 20'],
+    ]);
+  });
+
+  it('ends a field value where a due phrase starts, and reads no due phrase inside a bracketed field', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '- [ ] Ship it — *Owner:* Kim by March 3, 2026',
+        '- [ ] Plan it [note:: due 2026-01-01]',
+        '- [ ] Test it @note(by 2026-01-02)',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.owner, i.due, i.fields.map((f) => `${f.key}=${f.value}`)])).toEqual([
+      ['Kim', '2026-03-03', ['owner=Kim', 'due=March 3, 2026']],
+      [null, null, ['note=due 2026-01-01']],
+      [null, null, ['note=by 2026-01-02']],
+    ]);
+  });
+
+  it('reads nothing from an HTML comment on an item line, and leaves it out of the title', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '- [ ] Index rebuild <!-- owner: kim -->',
+        '- [ ] Deploy <!-- due 2026-01-01 (P1) --> the app @li',
+        '- [ ] Code `<!-- x -->` stays',
+        '- [ ] Open <!-- never closed',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.due, i.priority])).toEqual([
+      ['Index rebuild', null, null, null],
+      ['Deploy the app @li', 'li', null, null],
+      ['Code `<!-- x -->` stays', null, null, null],
+      ['Open <!-- never closed', null, null, null],
     ]);
   });
 

@@ -138,7 +138,8 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
       item.statusText &&
       item.statusText.length <= 40
     ) {
-      used.push({ text: statedWords(item.statusText), status: item.status });
+      const words = statedWords(item.statusText);
+      if (words !== null) used.push({ text: words, status: item.status });
     }
   }
   return {
@@ -159,9 +160,12 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
 
 /**
  * A status as the plan words it, without a reason or remark after the word (`blocked` of `blocked on
- * infra`, `🔄 IN PROGRESS` of `🔄 IN PROGRESS (Phase 1 Complete)`): the vocabulary an edit writes in.
+ * infra`, `🔄 IN PROGRESS` of `🔄 IN PROGRESS (Phase 1 Complete)`): the vocabulary an edit writes in;
+ * null for a TaskPaper tag.
  */
-function statedWords(text: string): string {
+function statedWords(text: string): string | null {
+  // TaskPaper's tags (`@done`) are written by the editor where they are; no other status says them.
+  if (text.charCodeAt(0) === 64) return null;
   const hit = readStatusValue(text);
   // A hit read through a repair (`:x:` as ❌) has offsets of the repaired text: the text stays whole.
   if (hit === null || !text.startsWith(hit.text, hit.index)) return text;

@@ -223,6 +223,61 @@ function keyBefore(s: string, at: number): boolean {
   return colon - start <= MAX_KEY;
 }
 
+/** What an owner phrase opens with: most lines have neither. */
+const ASSIGNED_WORD_RE = /assigned to|owned by/i;
+/**
+ * A piece naming who does the work in words: `assigned to Bo`, `owned by Kim Lee`, `assigned to
+ * @bo`. The name is a mention or up to three capitalised words.
+ */
+const OWNER_PHRASE_RE =
+  /(?:^|[\s(,;])((?:assigned to|owned by)[ \t]+)(@[\p{L}\p{N}_.-]+|\p{Lu}[\p{L}'.-]*(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,2})[ \t]*$/iu;
+/** The longest owner phrase read: the words and a name. */
+const MAX_OWNER_PHRASE = 64;
+
+/** Whether a field is an owner named by a phrase (`assigned to Bo`): its value must stay a name. */
+export function isOwnerPhrase(f: Field): boolean {
+  return f.key === 'owner' && /^(?:assigned to|owned by)$/i.test(f.rawKey);
+}
+
+/**
+ * Whether an owner phrase reads `name` as one: a mention, or words that each open with a capital
+ * (OWNER_PHRASE_RE's `i` lets them open with a small letter too).
+ */
+export function isOwnerName(name: string): boolean {
+  if (name.charCodeAt(0) === 64) return /^@[\p{L}\p{N}_.-]+$/u.test(name);
+  const words = name.split(/[ \t]+/);
+  return (
+    words.length <= 3 &&
+    words.every((w) => /^\p{Lu}[\p{L}'.-]*$/u.test(w) && w.charAt(0) !== w.charAt(0).toLowerCase())
+  );
+}
+
+/** The owner phrase that is the piece of a list ending at `end`, as an owner field. */
+function ownerPhrasePiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  const from = Math.max(0, end - MAX_OWNER_PHRASE);
+  const m = OWNER_PHRASE_RE.exec(s.slice(from, end));
+  if (m === null) return null;
+  const name = m[2]!;
+  if (!isOwnerName(name)) return null;
+  const valueEnd = end - (m[0].length - m[0].trimEnd().length);
+  const valueStart = valueEnd - name.length;
+  const start = valueStart - m[1]!.length;
+  // The name may be a mention read already: it is this field's value, as in `Owner: @cy`.
+  if (
+    fields.overlaps(start, valueStart) ||
+    (fields.overlaps(valueStart, valueEnd) && fields.exact(valueStart, valueEnd)?.rawKey !== '@')
+  )
+    return null;
+  return {
+    key: 'owner',
+    rawKey: m[1]!.trim(),
+    value: name,
+    span: { start: base + start, end: base + valueEnd },
+    valueSpan: { start: base + valueStart, end: base + valueEnd },
+    style: 'kv',
+  };
+}
+
 /** Keys whose value a remark in parentheses may follow: their readers take the value before it. */
 const REMARK_KEYS: ReadonlySet<string> = new Set(['status', 'due']);
 /** The longest remark read after a value. */
@@ -395,6 +450,7 @@ export function readTail(
   let stated = fields.some((f) => f.key === 'status');
   const colons = s.includes(':') || s.includes('：');
   const deps = DEP_WORD_RE.test(s);
+  const assigned = ASSIGNED_WORD_RE.test(s);
   const byEnd = new FieldIndex(fields, base);
   for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
@@ -403,9 +459,10 @@ export function readTail(
     const f = byEnd.get(end);
     // A mention that is an owner's value (`Owner: @cy`) goes with its key.
     const owner =
-      f?.rawKey === '@' && colons && keyBefore(s, f.span.start - base)
-        ? keyPiece(s, end, byEnd, base, false)
-        : null;
+      f?.rawKey !== '@'
+        ? null
+        : ((colons && keyBefore(s, f.span.start - base) ? keyPiece(s, end, byEnd, base, false) : null) ??
+          (assigned ? ownerPhrasePiece(s, end, byEnd, base) : null));
     if (owner !== null) {
       own.push(owner);
       meta++;
@@ -430,7 +487,9 @@ export function readTail(
         ? s.charCodeAt(end - 1) !== 41
           ? keyPiece(s, end, byEnd, base, false)
           : keyPieceWithRemark(s, end, byEnd, base)
-        : null) ?? (deps ? depPiece(s, end, byEnd, base) : null);
+        : null) ??
+      (deps ? depPiece(s, end, byEnd, base) : null) ??
+      (assigned ? ownerPhrasePiece(s, end, byEnd, base) : null);
     // Nor may a piece hold a mark another reader took (`Owner: Kim ~1d`).
     if (kv !== null && !holdsMark(kv, base, priority, estimate)) {
       own.push(kv);
@@ -617,7 +676,10 @@ function readList(
         ie = { effort: e, index: a, length: b - a };
         meta++;
       } else {
-        const kv = keyPiece(s, b, index, base, true) ?? depPiece(s, b, index, base);
+        const kv =
+          keyPiece(s, b, index, base, true) ??
+          depPiece(s, b, index, base) ??
+          ownerPhrasePiece(s, b, index, base);
         if (kv === null || kv.span.start - base !== a || holdsMark(kv, base, ip, ie)) return null;
         own.push(kv);
         meta++;

@@ -39,7 +39,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const heading = item.kind === 'heading';
     const ownLine = item.kind !== 'file' && (!heading || d.matchBase >= 0);
     if (ownLine) {
-      const masked = maskCode(d.matchText);
+      // HTML comments on the line (`<!-- owner: kim -->`) are not shown: nothing is read from them,
+      // and they leave the title.
+      const comments = d.matchText.includes('<!--') ? commentRanges(maskCode(d.matchText)) : null;
+      const masked = comments === null ? maskCode(d.matchText) : blankRanges(maskCode(d.matchText), comments);
       // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
       // edit must land: fields are read relative to the line, then moved by the recogniser's map.
       const toPlan = d.matchBase >= 0 ? null : (d.repairMap ?? null);
@@ -50,7 +53,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       const duePhrase = inline.some((f) => f.key === 'due')
         ? null
         : (readDuePhrase(masked, at) ?? readLeadingDate(masked, at));
-      if (duePhrase) inline = [...inline, duePhrase].sort((a, b) => a.span.start - b.span.start);
+      if (duePhrase) inline = withDuePhrase(inline, duePhrase, d.matchText, at);
       // A mark ending the title (`Outage 🔴`, `Fix logout (low)`) still ends it with fields after it.
       const end = fieldsEnd(masked, inline, at);
       let ip = readInlinePriority(end < masked.length ? masked.slice(0, end) : masked);
@@ -76,6 +79,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (ip) cuts.push([ip.index, ip.index + ip.length]);
       if (ie) cuts.push([ie.index, ie.index + ie.length]);
       if (lists) for (const c of lists.cuts) cuts.push(c);
+      if (comments) for (const c of comments) cuts.push(c);
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
       const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay, heading && item.id !== null);
@@ -133,6 +137,32 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
   }
 }
 
+/**
+ * `fields` with a due phrase read on the line (`by March 3, 2026`). A phrase inside the value of a
+ * field that runs on to the end of its words (`*Owner:* Kim by March 3, 2026`) ends that value; one
+ * inside a field closed by a bracket (`[note:: due Friday]`, `@note(by Friday)`) is that field's text.
+ */
+function withDuePhrase(fields: Field[], phrase: Field, line: string, base: number): Field[] {
+  const at = phrase.span.start;
+  const k = fields.findIndex((f) => f.valueSpan.start <= at && at < f.valueSpan.end);
+  if (k < 0) return [...fields, phrase].sort((a, b) => a.span.start - b.span.start);
+  const holder = fields[k]!;
+  const last = line.charCodeAt(holder.span.end - 1 - base);
+  if (last === 41 || last === 93) return fields;
+  let end = at - base;
+  while (end > holder.valueSpan.start - base && /[\s,;]/.test(line.charAt(end - 1))) end--;
+  if (end <= holder.valueSpan.start - base) return fields;
+  const trimmed: Field = {
+    ...holder,
+    value: line.slice(holder.valueSpan.start - base, end),
+    span: { start: holder.span.start, end: base + end },
+    valueSpan: { start: holder.valueSpan.start, end: base + end },
+  };
+  return [...fields.slice(0, k), trimmed, ...fields.slice(k + 1), phrase].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
+}
+
 /** Where the mentions that are the values of owner fields start (`Owner: @cy`), or null for none. */
 function ownerMentions(own: readonly Field[]): Set<number> | null {
   let out: Set<number> | null = null;
@@ -143,6 +173,30 @@ function ownerMentions(own: readonly Field[]): Set<number> | null {
     out.add(f.valueSpan.start);
   }
   return out;
+}
+
+/** The HTML comments closed on a line, `<!--` to `-->`, outside code (`s` has its code masked). */
+function commentRanges(s: string): [number, number][] | null {
+  let out: [number, number][] | null = null;
+  for (let open = s.indexOf('<!--'); open >= 0; ) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out ??= [];
+    out.push([open, close + 3]);
+    open = s.indexOf('<!--', close + 3);
+  }
+  return out;
+}
+
+/** `s` with the given ranges made spaces: the same length, so offsets read in it stand. */
+function blankRanges(s: string, ranges: readonly [number, number][]): string {
+  let out = '';
+  let pos = 0;
+  for (const [a, b] of ranges) {
+    out += s.slice(pos, a) + ' '.repeat(b - a);
+    pos = b;
+  }
+  return out + s.slice(pos);
 }
 
 /** Whether offset `at` of the plan is inside one of `fields`. */
