@@ -1283,6 +1283,8 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Billing — owned by Kim Lee, due 2027-01-10',
   '- [ ] Search (assigned to @ana, 3d)',
   '- [ ] Index rebuild <!-- owner: kim -->',
+  '- [ ] Write docs [2h] 🗓️ 2026-12-09',
+  '- [ ] Write tests est. 3h',
 );
 
 describe('setAttribute on a field a due phrase ends', () => {

@@ -1092,6 +1092,27 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads an estimate in square brackets, after est. or a spaced tilde, and a date after 🗓️', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '- [ ] Write docs [2h]',
+        '- [ ] Write tests est. 3h',
+        '- [ ] Backfill data ~ 2 days',
+        '- [ ] Sync with design 🗓️ 2026-12-09',
+        '- [ ] Print the best 3d model',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.effort?.minutes ?? null, i.due])).toEqual([
+      ['Write docs', 120, null],
+      ['Write tests', 180, null],
+      ['Backfill data', 960, null],
+      ['Sync with design', null, '2026-12-09'],
+      ['Print the best 3d model', null, null],
+    ]);
+  });
+
   it('ends a field value where a due phrase starts, and reads no due phrase inside a bracketed field', () => {
     const p = parse(
       [

@@ -1258,7 +1258,7 @@ const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', '
 const HAS_DIGIT_RE = /\d/;
 /** A priority word opening a bullet as its label (`High: Migrate the db`, `**Critical**: Patch`). */
 const PRIORITY_LABEL_HINT_RE = /^[ \t]*(?:\*\*|__)?(?:crit|urg|high|med|norm|low)/i;
-const DUE_HINT_RE = /\b(?:due|by|before|eta|deadline)\b/i;
+const DUE_HINT_RE = /\b(?:due|by|before|eta|deadline)\b|📅|🗓|⏳/i;
 const TASK_BULLET_HINT_RE =
   /@|owner|assign|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 

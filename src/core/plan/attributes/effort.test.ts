@@ -7,7 +7,7 @@ const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
 const INLINE_EFFORT_RE = new RegExp(
-  `(?:\\(\\s*(?:est(?:imated?)?\\.?\\s+~?)?|~)${EFFORT_RE.source}\\s*\\)?`,
+  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+~?)?|(?<![\\p{L}])est(?:imated?)?\\.?\\s+~?|~\\s*)${EFFORT_RE.source}\\s*[)\\]]?`,
   'iu',
 );
 
@@ -20,12 +20,34 @@ function referenceInline(text: string) {
   if (!/\d/.test(text)) return null;
   const m = INLINE_EFFORT_RE.exec(text);
   if (!m) return null;
-  if (m[0].startsWith('(') && !m[0].endsWith(')')) return null;
-  return { index: m.index, length: m[0].length };
+  const t = m[0];
+  if (t.startsWith('(') && !t.endsWith(')')) return null;
+  if (t.startsWith('[') && !t.endsWith(']')) return null;
+  const bracketed = t.startsWith('(') || t.startsWith('[') || t.startsWith('~');
+  return { index: m.index, length: !bracketed && /[)\]]$/.test(t) ? t.length - 1 : t.length };
 }
 
 const piece = fc.oneof(
-  fc.constantFrom('2', '3.5', '1,5', '10', '-', '–', ' to ', ' ', '(', ')', '~', '  ', 'est. ', 'Estimate '),
+  fc.constantFrom(
+    '2',
+    '3.5',
+    '1,5',
+    '10',
+    '-',
+    '–',
+    ' to ',
+    ' ',
+    '(',
+    ')',
+    '[',
+    ']',
+    '~',
+    '~ ',
+    '  ',
+    'est. ',
+    'Estimate ',
+    'best ',
+  ),
   fc.constantFrom('h', 'H', 'min', 'minutes', 'MO', 'months', 'wks', 'days', 'd', 'w', 'hrs', 'ſ', '\u212a'),
   fc.constantFrom('é', 'x', 'ß', '中', '𝒜', '\ud835', '✅', '\u00a0', 'ı', 'İ'),
   fc.string({ maxLength: 2 }),
@@ -58,6 +80,12 @@ describe('effort regexes', () => {
     expect(at('Port it (Estimate 2-3 days) first')).toEqual(['(Estimate 2-3 days)', 960, 1440]);
     expect(at('Tune (est ~4h)')).toEqual(['(est ~4h)', 240, null]);
     expect(at('Read (estimates 3d)')).toBeNull();
+    expect(at('Write tests est. 3h')).toEqual(['est. 3h', 180, null]);
+    expect(at('Write docs [2h]')).toEqual(['[2h]', 120, null]);
+    expect(at('Backfill ~ 2 days')).toEqual(['~ 2 days', 960, null]);
+    expect(at('Print the best 3d model')).toBeNull();
+    expect(at('Test it (see est. 3h)')).toEqual(['est. 3h', 180, null]);
+    expect(at('Write docs [2h)')).toBeNull();
     expect(at('Ship (est. soon, 3d)')).toBeNull();
   });
 });

@@ -8,9 +8,12 @@ const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const effortSource = (notLetter: string) =>
   `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
-/** `(2h)`, `~3d`, and in parentheses after a word for it: `(est. 3d)`, `(estimate 2-3 days)`, `(est ~4h)`. */
+/**
+ * `(2h)`, `[2h]`, `~3d`, `~ 2 days`, and after a word for it, in brackets or not: `(est. 3d)`,
+ * `(estimate 2-3 days)`, `(est ~4h)`, `est. 3h`.
+ */
 const inlineSource = (notLetter: string) =>
-  `(?:\\(\\s*(?:est(?:imated?)?\\.?\\s+~?)?|~)${effortSource(notLetter)}\\s*\\)?`;
+  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+~?)?|(?<!${notLetter})est(?:imated?)?\\.?\\s+~?|~\\s*)${effortSource(notLetter)}\\s*[)\\]]?`;
 /**
  * The unit must not run on into a letter. The regexes test only ASCII after it, without the `u` flag;
  * the exact forms (`(?![\p{L}])`, `iu`) read the rare text where that is not the same: a non-ASCII
@@ -42,7 +45,9 @@ function effortMatch(text: string): RegExpExecArray | null {
 
 function inlineEffortMatch(text: string): RegExpExecArray | null {
   const m = INLINE_EFFORT_RE.exec(text);
-  if (sameAsExact(text, m ? m.index + m[0].length : null)) return m;
+  // `est` must not follow a letter either: the regex tests only ASCII before it.
+  const afterLetter = m !== null && text.charCodeAt(m.index - 1) >= 128 && /^e/i.test(m[0]);
+  if (!afterLetter && sameAsExact(text, m ? m.index + m[0].length : null)) return m;
   inlineExact ??= new RegExp(inlineSource('[\\p{L}]'), 'iu');
   return inlineExact.exec(text);
 }
@@ -66,7 +71,7 @@ export function readEffort(text: string, hoursPerDay = DEFAULT_HOURS_PER_DAY): E
   return { minutes: Math.round(low), maxMinutes: high === null ? null : Math.round(high), text: m[0] };
 }
 
-/** An effort written inline on an item line: `(2h)`, `~3d`, `(30 min)`. */
+/** An effort written inline on an item line: `(2h)`, `[2h]`, `~3d`, `(30 min)`, `est. 3h`. */
 export function readInlineEffort(
   text: string,
   hoursPerDay = DEFAULT_HOURS_PER_DAY,
@@ -75,7 +80,21 @@ export function readInlineEffort(
   if (!HAS_DIGIT_RE.test(text)) return null;
   const m = inlineEffortMatch(text);
   if (!m) return null;
-  if (m[0].startsWith('(') && !m[0].endsWith(')')) return null;
+  const close = closingOf(m[0]);
+  if (close === null) return null;
   const effort = readEffort(m[0], hoursPerDay);
-  return effort ? { effort, index: m.index, length: m[0].length } : null;
+  return effort ? { effort, index: m.index, length: close } : null;
+}
+
+/**
+ * The length of an inline estimate as read: one opened by a bracket must close with its own (`(2h)`,
+ * `[2h]`; null otherwise); one opened by a word does not take a bracket after it (`(see est. 3h)`).
+ */
+function closingOf(match: string): number | null {
+  const open = match.charCodeAt(0);
+  const last = match.charCodeAt(match.length - 1);
+  if (open === 40) return last === 41 ? match.length : null;
+  if (open === 91) return last === 93 ? match.length : null;
+  if (open !== 126 && (last === 41 || last === 93)) return match.length - 1;
+  return match.length;
 }

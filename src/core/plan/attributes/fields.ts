@@ -27,6 +27,7 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['due on', 'due'],
   ['eta', 'due'],
   ['📅', 'due'],
+  ['🗓', 'due'],
   ['scheduled', 'scheduled'],
   ['⏳', 'scheduled'],
   ['start', 'start'],
@@ -284,7 +285,7 @@ export function readTrailingPoints(
  * `⏳ March 3rd, 2026`), read against the plan's date.
  */
 const EMOJI_DATE_RE = new RegExp(
-  String.raw`(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))`,
+  String.raw`(📅|🗓|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))`,
   'giu',
 );
 const EMOJI_TEXT_RE =
@@ -408,7 +409,7 @@ export function isWordMark(f: Field): boolean {
 }
 
 /** The emoji EMOJI_DATE_RE and EMOJI_TEXT_RE start with: a line without one needs neither regex. */
-const DATE_EMOJI = ['📅', '⏳', '🛫', '➕', '✅', '❌'];
+const DATE_EMOJI = ['📅', '🗓', '⏳', '🛫', '➕', '✅', '❌'];
 const TEXT_EMOJI = ['🆔', '⛔', '🔁'];
 
 function hasAny(s: string, needles: readonly string[]): boolean {
