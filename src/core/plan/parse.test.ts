@@ -1853,6 +1853,14 @@ describe('parsePlan on status tables', () => {
       '- [ ] A (due: 2026-01-02) [target:: 2026-05-01]\n- [ ] B [target:: 2026-05-01] (due: 2026-01-02)\n',
     );
     expect(both.items.map((i) => i.due)).toEqual(['2026-01-02', '2026-01-02']);
+    // A tracker's export names the column Date or When: the same.
+    const exported = parse(
+      '| Name | Status | Assignee | Date |\n|---|---|---|---|\n| Search v2 | In progress | Kim Lee | December 10, 2026 |\n| Docs | Done | Bo | every Monday |\n',
+    );
+    expect(exported.items.map((i) => [i.title, i.owner, i.due])).toEqual([
+      ['Search v2', 'Kim Lee', '2026-12-10'],
+      ['Docs', 'Bo', null],
+    ]);
   });
 
   it("reads a status report's initiatives, their DRI as the owner and their health as under way", () => {

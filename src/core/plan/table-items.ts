@@ -43,6 +43,9 @@ const TITLE_HEADERS: ReadonlySet<string> = new Set([
     ' ',
   ),
 ]);
+/** Headers of a column of dates that a status table's tasks are to be done by. */
+const DATE_HEADERS: ReadonlySet<string> = new Set(['date', 'when']);
+
 /** Headers of the column that holds the task's ID (besides `id`, which normaliseKey already maps). */
 const ID_HEADERS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'key', 'ref', 'task id', 'ticket id']);
 /**
@@ -166,7 +169,9 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
       idCol = i;
       return null;
     }
-    const key = normaliseKey(raw);
+    // A task's `Date` or `When` (a tracker's export names its date so) is its target: a deadline when
+    // it is a date and none is stated.
+    const key = DATE_HEADERS.has(lower) ? 'target' : normaliseKey(raw);
     if (key === 'id' && idCol < 0) {
       idCol = i;
       return null;
