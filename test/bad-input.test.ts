@@ -199,6 +199,10 @@ describe('bad and huge input', () => {
       (r) =>
         `- [ ] a — assigned to${r}Bo${r}, due 2026-01-01\n- [ ] b (owned by ${r}@kim, 2d)\n- [ ] c — assigned to Kim${r}\n`,
     ],
+    [
+      'a title wrapped onto its next lines',
+      (r) => `- [ ] a for the\n  b${r}\n  c${r}x\n  ${'d\n  '.repeat(50_000)}\n`,
+    ],
     ['an HTML comment on an item line', (r) => `- [ ] a <!--${r}-->${r}<!--${r}-->\n- [ ] b <!--${r}\n`],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [

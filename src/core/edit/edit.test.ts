@@ -1285,6 +1285,7 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Index rebuild <!-- owner: kim -->',
   '- [ ] Write docs [2h] 🗓️ 2026-12-09',
   '- [ ] Write tests est. 3h',
+  '- [ ] Write the guide for users\n  moving from v1 to v2',
 );
 
 describe('setAttribute on a field a due phrase ends', () => {

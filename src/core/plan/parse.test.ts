@@ -1092,6 +1092,35 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads a title wrapped onto the lines after its own, and no description or field line as its words', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '- [ ] Write the migration guide for users',
+        '  moving from v1 to v2',
+        '- [ ] Investigate why the nightly build fails when the',
+        '      Cache is cold (P1)',
+        '- [ ] Set up CI',
+        '  This runs the tests on every push.',
+        '- [ ] Rotate the keys',
+        '  Owner: @kim',
+        '  and the certificates',
+        '- [ ] Fix login (P2)',
+        '  after the release',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.priority?.label ?? null])).toEqual([
+      ['Write the migration guide for users moving from v1 to v2', null, null],
+      // Only the item's own line is read for its attributes.
+      ['Investigate why the nightly build fails when the Cache is cold (P1)', null, null],
+      ['Set up CI', null, null],
+      ['Rotate the keys', 'kim', null],
+      // Judged on the title without its fields and marks, which an edit may add or take off.
+      ['Fix login after the release', null, 'P2'],
+    ]);
+  });
+
   it('reads an estimate in square brackets, after est. or a spaced tilde, and a date after 🗓️', () => {
     const p = parse(
       [

@@ -73,6 +73,11 @@ export interface Draft {
   repairMap?: ((i: number) => number) | undefined;
   /** Id of the list the item is in (an index into `listSizes`), or -1. */
   list: number;
+  /**
+   * The lines after the item's own in its paragraph, up to a field line: the title may be wrapped onto
+   * them (`… for users` / `moving to v2`), which the attribute pass decides on the title it reads.
+   */
+  after?: string[];
 }
 
 /** What a line's recogniser makes: the item and what the attribute pass reads it from. */
@@ -939,12 +944,19 @@ export function recognise(
           list: frame.list,
         });
         const index = drafts.length - 1;
-        // Later lines of the first paragraph may be field lines of this item.
+        // Later lines of the first paragraph: lines the title may be wrapped onto, then field lines.
+        let after: string[] | null = [];
         for (let i = 1; i < para.lines.length; i++) {
           const s = para.lines[i]!;
           const f = readFieldLine(text, s.start, s.end, true);
-          if (f) for (const x of f) item.fields.push({ ...x, style: 'sub-bullet' });
+          if (f) {
+            for (const x of f) item.fields.push({ ...x, style: 'sub-bullet' });
+            after = null;
+          } else if (after !== null && after.length < MAX_WRAPPED_LINES) {
+            after.push(text.slice(s.start, s.end).trim());
+          }
         }
+        if (after !== null && after.length > 0) drafts[index]!.after = after;
         return { blocks: li.children, index: 1, parentItem: index, depth: childDepth + 1, list: -1 };
       }
       // A plain bullet: a field line of the enclosing item (`- **Duration:** 30 min`), or prose.
@@ -1205,6 +1217,9 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
     points: info.points && { ...info.points, range: map(info.points.range), span: map(info.points.span) },
   };
 }
+
+/** The most lines a title is read wrapped onto. */
+const MAX_WRAPPED_LINES = 8;
 
 /** Whether `s` ends, but for white space, in what a status mark may end in. */
 function mayEndInMark(s: string): boolean {

@@ -15,7 +15,7 @@ import { readInlinePriority, readPriorityValue } from '../attributes/priority.js
 import { readStatusValue } from '../attributes/status.js';
 import { mayStateDependency, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
-import { isBlank } from '../chars.js';
+import { isAsciiLetter, isBlank } from '../chars.js';
 import { refinesTodo } from '../lanes.js';
 import type { Draft } from '../recognise.js';
 
@@ -123,7 +123,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     }
     for (let k = 0; k < item.fields.length; k++) applyField(item, item.fields[k]!, ctx, rawDeps, i);
     // A heading whose text is all fields (`### Task 4 (Status: In Progress)`) keeps it as its title.
-    const title = ownLine && !(heading && titleText === d.matchText) ? cleanTitle(titleText) : null;
+    // A title wrapped onto the lines after its own goes on there.
+    const full = d.after === undefined ? titleText : wrappedTitle(titleText, d.after);
+    const title = ownLine && !(heading && titleText === d.matchText) ? cleanTitle(full) : null;
     if (title !== null && (title !== '' || !heading)) {
       item.title = title;
       // Struck through whole, or but for a remark after it: `~~Apple Watch app~~ (no demand)`.
@@ -197,6 +199,55 @@ function blankRanges(s: string, ranges: readonly [number, number][]): string {
     pos = b;
   }
   return out + s.slice(pos);
+}
+
+/** Words a wrapped line may end with, the title going on after them. */
+const WRAP_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'to',
+  'and',
+  'or',
+  'with',
+  'in',
+  'on',
+  'at',
+  'from',
+  'by',
+  'when',
+  'that',
+  'into',
+]);
+
+/**
+ * `title` and the lines after it it is wrapped onto, as hard-wrapped text is (`Write the guide for
+ * users` / `moving from v1`): a line goes on with the title when the title so far ends in a word or a
+ * comma and the line opens with a small letter, or the title with a word that cannot end one (`…
+ * fails when the` / `Cache is cold`). A line opening with a capital after a whole phrase is a
+ * description (`Set up CI` / `This runs …`), and ends the title. Judged on the title as read, without
+ * its fields and marks, so an edit of those does not change it.
+ */
+function wrappedTitle(title: string, after: readonly string[]): string {
+  let out = title;
+  for (const next of after) {
+    if (next === '' || !wrapsOnto(out, next)) break;
+    out = `${out.trimEnd()} ${next}`;
+  }
+  return out;
+}
+
+function wrapsOnto(prev: string, next: string): boolean {
+  const end = prev.trimEnd();
+  const last = end.charCodeAt(end.length - 1);
+  if (!(isAsciiLetter(last) || (last >= 48 && last <= 57) || last === 44)) return false;
+  const first = String.fromCodePoint(next.codePointAt(0)!);
+  if (/\p{Ll}/u.test(first)) return true;
+  if (!/[\p{L}\p{N}]/u.test(first)) return false;
+  const word = /([A-Za-z]+)$/.exec(end);
+  return word !== null && WRAP_WORDS.has(word[1]!.toLowerCase());
 }
 
 /** Whether offset `at` of the plan is inside one of `fields`. */
