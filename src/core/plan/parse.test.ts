@@ -1538,7 +1538,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
-  it('reads a due date said as a weekday against the plan date, and no word that starts like one', () => {
+  it('reads a due date said as a weekday or next weekday against the plan date, and no word that starts like one', () => {
     const p = parse(
       [
         '# Sprint',
@@ -1549,6 +1549,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Ship it (due: Thu)',
         '- [ ] Powered by sunlight',
         '- Talk to Ana by Tuesday @ana',
+        '- [ ] Cut the release by next Friday',
       ].join('\n'),
     );
     expect(p.items.map((i) => [i.title, i.due])).toEqual([
@@ -1557,6 +1558,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Powered by sunlight', null],
       // A due date is one of the two signals that make a bullet without a box a task.
       ['Talk to Ana @ana', '2026-03-10'],
+      // The Friday of the week after the plan date's.
+      ['Cut the release', '2026-03-13'],
     ]);
     // Without a plan date the phrase still leaves the title, its date unknown.
     const undated = parse('- [ ] Write the guide — due Friday\n').items[0]!;

@@ -180,6 +180,31 @@ describe('weekday dates', () => {
   it('reads no weekday without a plan date, nor a word that only starts like one', () => {
     expect(resolveDate('Friday', null)).toBeNull();
     expect(resolveDate('Sunlight', '2026-03-04')).toBeNull();
-    expect(resolveDate('next Friday', '2026-03-04')).toBeNull();
+    expect(resolveDate('next Friday', null)).toBeNull();
+    expect(resolveDate('nextFriday', '2026-03-04')).toBeNull();
+  });
+
+  it("resolves next and a weekday to that day of the week after the plan date's, weeks from Monday (property)", () => {
+    // Wednesday 2026-03-04: Friday is 03-06, next Friday 03-13, next Monday 03-09.
+    expect(resolveDate('next Friday', '2026-03-04')!.date).toBe('2026-03-13');
+    expect(resolveDate('next Mon', '2026-03-04')!.date).toBe('2026-03-09');
+    // Sunday 2026-03-08 ends its week: next Sunday is 03-15.
+    expect(resolveDate('next Sunday', '2026-03-08')!.date).toBe('2026-03-15');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.constantFrom(...spellings),
+        (offset, [name, day]) => {
+          const planDate = addDays('1970-01-01', offset);
+          const got = resolveDate(`next ${name}`, planDate)!.date;
+          // The Monday that starts the plan date's week, and the one after it.
+          const monday = addDays(planDate, -((new Date(`${planDate}T00:00:00Z`).getUTCDay() + 6) % 7));
+          const ahead = daysBetween(addDays(monday, 7), got);
+          expect(ahead).toBeGreaterThanOrEqual(0);
+          expect(ahead).toBeLessThan(7);
+          expect(new Date(`${got}T00:00:00Z`).getUTCDay()).toBe(day);
+        },
+      ),
+    );
   });
 });

@@ -28,8 +28,8 @@ const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
 
 /** A weekday's name or abbreviation (`Friday`, `Fri`, `Thurs.`), for regexes that find dates in text. */
 export const WEEKDAY_NAME = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?`;
-/** A value that is a weekday and nothing else, `this` before it or not: `Friday`, `this Thu`. */
-const WEEKDAY_RE = new RegExp(String.raw`^(?:this\s+)?(${WEEKDAY_NAME})$`, 'i');
+/** A value that is a weekday and nothing else, `this` or `next` before it or not: `Friday`, `next Thu`. */
+const WEEKDAY_RE = new RegExp(String.raw`^(?:this\s+|(next)\s+)?(${WEEKDAY_NAME})$`, 'i');
 const WEEKDAY_PREFIXES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 function namesMonth(text: string): boolean {
@@ -141,13 +141,15 @@ export function resolveDate(text: string, planDate: string | null): DateMatch | 
     if (date) return { date, index: md!.index, length: md![0].length };
   }
   // A weekday is the first such day on or after the plan's date: `due Friday` in a plan of Wednesday
-  // 2026-03-04 is due 2026-03-06.
+  // 2026-03-04 is due 2026-03-06. `next Friday` is the Friday of the week after the plan's (weeks from
+  // Monday): 2026-03-13.
   const weekday = planDate ? WEEKDAY_RE.exec(text.trim()) : null;
   if (weekday && planDate) {
-    const want = WEEKDAY_PREFIXES.indexOf(weekday[1]!.slice(0, 3).toLowerCase());
+    const want = WEEKDAY_PREFIXES.indexOf(weekday[2]!.slice(0, 3).toLowerCase());
     const from = new Date(`${planDate}T00:00:00Z`).getUTCDay();
+    const ahead = weekday[1] ? 7 - ((from + 6) % 7) + ((want + 6) % 7) : (want - from + 7) % 7;
     return {
-      date: addDays(planDate, (want - from + 7) % 7),
+      date: addDays(planDate, ahead),
       index: text.indexOf(weekday[0]),
       length: weekday[0].length,
     };

@@ -635,12 +635,13 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
 }
 
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:this\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’]))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
 /** What a due phrase naming a weekday has: the end of a weekday's name after one of its words. */
-const WEEKDAY_HINT_RE = /(?:due|by|before|eta|deadline)\s+(?:this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)/i;
+const WEEKDAY_HINT_RE =
+  /(?:due|by|before|eta|deadline)\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun)/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
 const DUE_WORD_RE = /due|by|before|eta|deadline|@\{/i;
 
@@ -669,7 +670,7 @@ export function readLeadingDate(s: string, base: number): Field | null {
 /**
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
  * `ETA Jan 20`, `deadline 2026-03-01`,
- * `due Day 3`, `by Week 2`, `due Mar 18` and `by Friday` (against the plan's date), or an Obsidian
+ * `due Day 3`, `by Week 2`, `due Mar 18`, `by Friday` and `by next Friday` (against the plan's date), or an Obsidian
  * Kanban card's `@{2026-01-20}`.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
