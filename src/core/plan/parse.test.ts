@@ -1106,6 +1106,10 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- [ ] Rotate the keys',
         '  Owner: @kim',
         '  and the certificates',
+        '- [ ] Renew the domains',
+        '  and the certificates',
+        '  Owner: @li',
+        '  before they lapse',
         '- [ ] Fix login (P2)',
         '  after the release',
       ].join('\n'),
@@ -1116,6 +1120,8 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['Investigate why the nightly build fails when the Cache is cold (P1)', null, null],
       ['Set up CI', null, null],
       ['Rotate the keys', 'kim', null],
+      // A field line ends the title: the lines after it are not its words.
+      ['Renew the domains and the certificates', 'li', null],
       // Judged on the title without its fields and marks, which an edit may add or take off.
       ['Fix login after the release', null, 'P2'],
     ]);

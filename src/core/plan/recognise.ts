@@ -945,18 +945,19 @@ export function recognise(
         });
         const index = drafts.length - 1;
         // Later lines of the first paragraph: lines the title may be wrapped onto, then field lines.
-        let after: string[] | null = [];
+        const after: string[] = [];
+        let wrapping = true;
         for (let i = 1; i < para.lines.length; i++) {
           const s = para.lines[i]!;
           const f = readFieldLine(text, s.start, s.end, true);
           if (f) {
             for (const x of f) item.fields.push({ ...x, style: 'sub-bullet' });
-            after = null;
-          } else if (after !== null && after.length < MAX_WRAPPED_LINES) {
+            wrapping = false;
+          } else if (wrapping && after.length < MAX_WRAPPED_LINES) {
             after.push(text.slice(s.start, s.end).trim());
           }
         }
-        if (after !== null && after.length > 0) drafts[index]!.after = after;
+        if (after.length > 0) drafts[index]!.after = after;
         return { blocks: li.children, index: 1, parentItem: index, depth: childDepth + 1, list: -1 };
       }
       // A plain bullet: a field line of the enclosing item (`- **Duration:** 30 min`), or prose.
