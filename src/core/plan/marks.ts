@@ -133,7 +133,7 @@ export function takeTrailingStatus(
     item.statusSpan = { start: toPlan(word.at), end: toPlan(word.at + word.word.length) };
     return withoutSetOff(body.slice(0, word.start));
   }
-  // Every glyph is outside ASCII: a line ending in a letter (`… @done` was looked for) has none.
+  // Every glyph is outside ASCII: a line that ends in ASCII ends in no glyph.
   const end = body.trimEnd();
   if (end.charCodeAt(end.length - 1) < 128) return body;
   const tail = TRAILING_GLYPH_RE.exec(body);

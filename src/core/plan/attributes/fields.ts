@@ -669,9 +669,8 @@ export function readLeadingDate(s: string, base: number): Field | null {
 
 /**
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
- * `ETA Jan 20`, `deadline 2026-03-01`,
- * `due Day 3`, `by Week 2`, `due Mar 18`, `by Friday` and `by next Friday` (against the plan's date), or an Obsidian
- * Kanban card's `@{2026-01-20}`.
+ * `ETA Jan 20`, `deadline 2026-03-01`, `due Day 3`, `by Week 2`, `due Mar 18`, `by Friday` and `by
+ * next Friday` (against the plan's date), or an Obsidian Kanban card's `@{2026-01-20}`.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
   if (!DUE_WORD_RE.test(s) || !(HAS_DIGIT_RE.test(s) || WEEKDAY_HINT_RE.test(s))) return null;
