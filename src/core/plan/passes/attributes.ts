@@ -15,7 +15,7 @@ import { readInlinePriority, readPriorityValue } from '../attributes/priority.js
 import { readStatusValue } from '../attributes/status.js';
 import { mayStateDependency, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
-import { isAsciiLetter, isBlank } from '../chars.js';
+import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 import { refinesTodo } from '../lanes.js';
 import type { Draft } from '../recognise.js';
 
@@ -41,8 +41,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     if (ownLine) {
       // HTML comments on the line (`<!-- owner: kim -->`) are not shown: nothing is read from them,
       // and they leave the title.
-      const comments = d.matchText.includes('<!--') ? commentRanges(maskCode(d.matchText)) : null;
-      const masked = comments === null ? maskCode(d.matchText) : blankRanges(maskCode(d.matchText), comments);
+      const codeMasked = maskCode(d.matchText);
+      const comments = codeMasked.includes('<!--') ? commentRanges(codeMasked) : null;
+      const masked = comments === null ? codeMasked : blankRanges(codeMasked, comments);
       // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
       // edit must land: fields are read relative to the line, then moved by the recogniser's map.
       const toPlan = d.matchBase >= 0 ? null : (d.repairMap ?? null);
@@ -241,8 +242,8 @@ function wrappedTitle(title: string, after: readonly string[]): string {
 
 function wrapsOnto(prev: string, next: string): boolean {
   const end = prev.trimEnd();
-  const last = end.charCodeAt(end.length - 1);
-  if (!(isAsciiLetter(last) || (last >= 48 && last <= 57) || last === 44)) return false;
+  if (!(isLetterOrDigit(codePointBefore(end, end.length)) || end.charCodeAt(end.length - 1) === 44))
+    return false;
   const first = String.fromCodePoint(next.codePointAt(0)!);
   if (/\p{Ll}/u.test(first)) return true;
   if (!/[\p{L}\p{N}]/u.test(first)) return false;
