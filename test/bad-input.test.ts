@@ -203,6 +203,10 @@ describe('bad and huge input', () => {
       'a title wrapped onto its next lines',
       (r) => `- [ ] a for the\n  b${r}\n  c${r}x\n  ${'d\n  '.repeat(50_000)}\n`,
     ],
+    [
+      'a list joined by dots, and bangs',
+      (r) => `- [ ] a${r}· 2d${r}•${r}P1 !!!\n- [ ] !!${r}b${r}!!\n- [ ] c${' · @d · 2d'.repeat(60_000)}\n`,
+    ],
     ['an HTML comment on an item line', (r) => `- [ ] a <!--${r}-->${r}<!--${r}-->\n- [ ] b <!--${r}\n`],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [

@@ -178,8 +178,8 @@ const PRIORITY_WORDS = ['critical', 'high', 'medium', 'low', 'lowest'];
 
 /**
  * A new value for a priority or estimate mark, in the mark's own notation: `P0`–`P4`, a todo.txt or
- * org letter (A high, B medium, C low), an Obsidian Tasks or traffic-light emoji, a priority word
- * (`[HIGH]`, `(low)`), or an estimate. A value the mark cannot show is refused rather than written
+ * org letter (A high, B medium, C low), an Obsidian Tasks or traffic-light emoji, `!!!` or `!!`, a
+ * priority word (`[HIGH]`, `(low)`), or an estimate. A value the mark cannot show is refused rather than written
  * where it would no longer be read.
  */
 function markText(key: string, old: string, value: string): string {
@@ -203,6 +203,13 @@ function markText(key: string, old: string, value: string): string {
   if (/^[A-E]$/.test(old)) return 'AABCD'.charAt(p.rank);
   if (OBSIDIAN_PRIORITY.includes(old)) return OBSIDIAN_PRIORITY[p.rank]!;
   if (TRAFFIC_LIGHTS.includes(old)) return TRAFFIC_LIGHTS[p.rank]!;
+  if (old === '!!' || old === '!!!') {
+    if (p.rank === 1 || p.rank === 2) return p.rank === 1 ? '!!!' : '!!';
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `"${value}" cannot be shown by ${old}, which says high (!!!) or medium (!!); unset the priority first to write it another way.`,
+    );
+  }
   // A word (`[HIGH]`, `(low)`): the word of the rank, in the case the old one was written.
   const word = PRIORITY_WORDS[p.rank]!;
   if (/^[A-Z]+$/.test(old)) return word.toUpperCase();
@@ -335,7 +342,7 @@ function removeInline(plan: Plan, f: Field): Edit {
   const sep = sepAt >= 0;
   if (sep && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
   // Between two dashes (`Boxes — Owner: Jonas — Due: …`): the field goes with the dash after it.
-  const nextDash = sep ? /^[ \t]+(?:[—–|]|-)[ \t]+/.exec(after) : null;
+  const nextDash = sep ? /^[ \t]+(?:[—–|·•]|-)[ \t]+/.exec(after) : null;
   if (nextDash) return { start: f.span.start, end: f.span.end + nextDash[0].length, text: '' };
   if (sep && after.trim() === '') return { start: lineStart + sepAt, end: f.span.end, text: '' };
   return withOneSpace(text, f.span.start, f.span.end);

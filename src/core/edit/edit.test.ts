@@ -819,6 +819,19 @@ describe('editing priority and estimate marks', () => {
     expect(one(boxes, 'owner', null)).toBe('Kartons — Fällig: 2026-04-10');
     expect(one(boxes, 'due', null)).toBe('Kartons — Verantwortlich: Jonas');
     expect(one('Billing — @priya — due 2026-03-31', 'owner', null)).toBe('Billing — due 2026-03-31');
+    const vault = 'Rotate keys — @omar · 2d · P1';
+    expect(one(vault, 'effort', '4h')).toBe('Rotate keys — @omar · 4h · P1');
+    expect(one(vault, 'effort', null)).toBe('Rotate keys — @omar · P1');
+    expect(one(vault, 'priority', null)).toBe('Rotate keys — @omar · 2d');
+    expect(one(vault, 'owner', null)).toBe('Rotate keys — 2d · P1');
+    expect(one('Write the runbook • 4h', 'effort', null)).toBe('Write the runbook');
+  });
+
+  it("changes Reminders' bangs to the other, refuses a rank they cannot show, and takes them off", () => {
+    expect(one('Fix the upload bug !!!', 'priority', 'medium')).toBe('Fix the upload bug !!');
+    expect(one('!! Ship the emails', 'priority', 'P1')).toBe('!!! Ship the emails');
+    expect(one('Fix the upload bug !!!', 'priority', null)).toBe('Fix the upload bug');
+    expect(() => one('Fix the upload bug !!!', 'priority', 'low')).toThrow(/cannot be shown by !!!/);
   });
 
   it('sets and removes every field of a key an item states twice, so the plan agrees with itself', () => {
@@ -864,6 +877,8 @@ describe('editing priority and estimate marks', () => {
       ' — ',
       ' - ',
       ', ',
+      ' · ',
+      ' • ',
       ' @kim',
       ' 3d',
       ' (2h)',
@@ -956,6 +971,7 @@ describe('editing priority and estimate marks', () => {
       'Ship it',
       ' — ',
       ', ',
+      ' · ',
       ' @kim',
       ' 3d',
       ' (2h)',
@@ -1626,11 +1642,15 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- [ ] 🚧 Importer',
     '- [x] 🔄 Migrate',
     '  - [ ] ⛔ Legal sign-off',
+    '- [ ] Rotate keys — @omar · 2d · P1',
+    '1. [ ] Fix the upload bug !!!',
+    '## Phase 1 — Dual write (Weeks 2–3)',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],
     ['due', '2027-01-02', (i) => i.due === '2027-01-02'],
     ['priority', 'P3', (i) => i.priority?.rank === 3],
+    ['priority', 'medium', (i) => i.priority?.rank === 2],
   ];
   const refused = (e: unknown) => {
     if (!isTmError(e)) throw e;

@@ -48,15 +48,22 @@ export function isSpace(c: number): boolean {
 
 /**
  * Where a dash setting off what follows starts at the end of `s`: white space, a dash (`—`, `–`, `-`,
- * and with `list` the other separators of a metadata list: `|`, `→`, `->`), white space or nothing;
- * the offset of the white space before the dash, or -1. A scan from the end: the regex
+ * and with `list` the other separators of a metadata list: `|`, `→`, `->`, `·`, `•`), white space or
+ * nothing; the offset of the white space before the dash, or -1. A scan from the end: the regex
  * `/[ \t]+[—–-][ \t]*$/` backtracks through a long run of white space at every offset.
  */
 export function setOffDashAt(s: string, list = false): number {
   const e = blankEnd(s, s.length);
   const c = s.charCodeAt(e - 1);
   const width = c === 62 && list && s.charCodeAt(e - 2) === 45 ? 2 : 1;
-  if (!(c === 0x2014 || c === 0x2013 || c === 45 || (list && (c === 124 || c === 0x2192 || width === 2))))
+  if (
+    !(
+      c === 0x2014 ||
+      c === 0x2013 ||
+      c === 45 ||
+      (list && (c === 124 || c === 0x2192 || c === 0xb7 || c === 0x2022 || width === 2))
+    )
+  )
     return -1;
   if (!isBlank(s.charCodeAt(e - width - 1))) return -1;
   return blankEnd(s, e - width);

@@ -1386,6 +1386,28 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
   );
   const effortOf = (title: string) => byTitle(plan, title).effort?.text ?? null;
 
+  it('reads a list whose pieces a middle dot or bullet joins, and no dot inside a word', () => {
+    const plan = parse(
+      [
+        '- [ ] Rotate vault keys — @omar · 2d · P1',
+        '- [ ] Write the runbook • 4h • due 2027-01-20',
+        '- [ ] Docs · API reference · 3d',
+        '- [ ] Tune the L·2 cache',
+        '- [ ] Compare v1 · v2',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      plan.items.map((i) => [i.title, i.owner, i.effort?.text ?? null, i.priority?.label ?? null, i.due]),
+    ).toEqual([
+      ['Rotate vault keys', 'omar', '2d', 'P1', null],
+      ['Write the runbook', null, '4h', null, '2027-01-20'],
+      ['Docs · API reference', null, '3d', null, null],
+      ['Tune the L·2 cache', null, null, null, null],
+      ['Compare v1 · v2', null, null, null, null],
+    ]);
+  });
+
   it('reads a status or due date that a remark in parentheses ends, and no list in braces', () => {
     const text = [
       '- [ ] a',

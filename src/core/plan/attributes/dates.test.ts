@@ -110,6 +110,11 @@ describe('dates in digits with dots or slashes', () => {
 describe('readWindow', () => {
   it('reads a relative window, or a deadline stated in words before a date, and no bare date', () => {
     expect(readWindow('Phase 2: Build (Week 4-6)')).toBe('Week 4-6');
+    // Plural, as a range is often written.
+    expect(readWindow('Phase 1 — Dual write (Weeks 2–3)')).toBe('Weeks 2–3');
+    expect(resolveDate('Weeks 2–3', '2026-11-02')!.date).toBe('2026-11-22');
+    expect(resolveDate('Days 1-3', '2026-11-02')!.date).toBe('2026-11-04');
+    expect(readWindow('Weekly sync 2')).toBeNull();
     expect(readWindow('v1.2 (target: 2026-03-01)')).toBe('2026-03-01');
     expect(readWindow('Beta — due May 15, 2026')).toBe('May 15, 2026');
     expect(readWindow('Launch (ETA 1 June 2026)')).toBe('1 June 2026');

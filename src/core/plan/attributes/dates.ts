@@ -22,7 +22,7 @@ export const MONTH_NAME = String.raw`(?:${MONTH_NAMES})\.?`;
 const ISO_RE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const MDY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
-const RELATIVE_RE = /\b(day|week)\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b/i;
+const RELATIVE_RE = /\b(day|week)s?\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b/i;
 
 const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
 

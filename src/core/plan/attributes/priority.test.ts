@@ -45,8 +45,16 @@ function referenceLabel(text: string) {
   return { priority: { rank, label: m[3] ?? m[1]! }, index: start, length: m[0].length - start };
 }
 
+/** `!!!` or `!!` opening or ending the text, set off by white space. */
+function referenceBangs(text: string) {
+  const m = /^\s*(!!!?)\s/.exec(text) ?? /\s(!!!?)\s*$/.exec(text);
+  if (!m) return null;
+  const index = m.index + m[0].indexOf('!');
+  return { priority: { rank: m[1]!.length === 3 ? 1 : 2, label: m[1]! }, index, length: m[1]!.length };
+}
+
 function referenceInlinePriority(text: string) {
-  if (!/[P([]|[^\x00-\x7f]/.test(text)) return referenceLabel(text);
+  if (!/[P([]|[^\x00-\x7f]/.test(text)) return referenceLabel(text) ?? referenceBangs(text);
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
   if (todoTxt)
     return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
@@ -59,7 +67,7 @@ function referenceInlinePriority(text: string) {
     };
   const p = INLINE_MARK_RE.exec(text);
   if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
-  const label = referenceLabel(text);
+  const label = referenceLabel(text) ?? referenceBangs(text);
   if (label) return label;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
@@ -90,10 +98,22 @@ const piece = fc.oneof(
   fc.constantFrom('P0', 'P1', 'P4', 'P5', 'P', 'p1', 'P10', '**', '(', ')', '[', ']', '-', ' ', 'x', '1'),
   fc.constantFrom('é', '𝒜', '٣', '\ud835', '\udc9c', '🔴', '⏫', '(A) ', '[#B]', '🟢'),
   fc.constantFrom('High: ', '**Critical**: ', 'low - ', '__Med:__', 'normal priority:', 'Highway: ', '🟡 '),
+  fc.constantFrom('!!', '!!!', '!', ' !!', '!!! ', '\t'),
   fc.string({ maxLength: 2 }),
 );
 
 describe('priority marks', () => {
+  it("reads Reminders' bangs set off at either end of a title, and no lone or joined one", () => {
+    const read = (s: string) => readInlinePriority(s);
+    expect(read('Fix the Safari upload bug !!!')).toEqual({
+      priority: { rank: 1, label: '!!!' },
+      index: 26,
+      length: 3,
+    });
+    expect(read('!! Ship the emails')?.priority).toEqual({ rank: 2, label: '!!' });
+    for (const s of ['Attention !', 'Ship it!!', 'Wow !!!!', '!!!Ship', 'a !! b']) expect(read(s)).toBeNull();
+  });
+
   it('finds the first standalone P0–P4 as the regex does, on any text', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {

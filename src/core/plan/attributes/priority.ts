@@ -124,6 +124,29 @@ export function readHeadingPriority(title: string): Priority | null {
   return trailingCircle(title)?.priority ?? null;
 }
 
+/**
+ * Reminders' and TickTick's marks opening or ending the title, set off by white space: `!!!` high,
+ * `!!` medium (`Fix the Safari upload bug !!!`, `!! Ship the emails`). A lone `!` is not read: it is
+ * as often punctuation set off by a space (`Attention !`).
+ */
+function readBangs(text: string): InlinePriority | null {
+  let a = 0;
+  while (a < text.length && isSpace(text.charCodeAt(a))) a++;
+  let n = 0;
+  while (text.charCodeAt(a + n) === 33) n++;
+  if ((n === 2 || n === 3) && isSpace(text.charCodeAt(a + n))) return bangMark(a, n);
+  const end = blankEnd(text, text.length);
+  let m = 0;
+  while (m < end && text.charCodeAt(end - m - 1) === 33) m++;
+  if ((m === 2 || m === 3) && end - m > 0 && isSpace(text.charCodeAt(end - m - 1)))
+    return bangMark(end - m, m);
+  return null;
+}
+
+function bangMark(index: number, n: number): InlinePriority {
+  return { priority: { rank: n === 3 ? 1 : 2, label: '!'.repeat(n) }, index, length: n };
+}
+
 /** A traffic-light circle ending `s`, set off by white space (`Migrate 🔴`), with its offsets. */
 export function trailingCircle(s: string): InlinePriority | null {
   // Every circle ends in a low surrogate: a line that ends otherwise is not given to the regex.
@@ -144,13 +167,13 @@ export interface InlinePriority {
 
 /**
  * A priority written inline on an item line: `(P1)`, `**P0**`, `P2`, Obsidian's `⏫`, org's `[#A]`,
- * todo.txt's `(A)` at the start. Plain words like "high" are not read here: in a title they usually
+ * todo.txt's `(A)` at the start, Reminders' `!!!`. Plain words like "high" are not read here: in a title they usually
  * mean something else ("high availability").
  */
 export function readInlinePriority(text: string): InlinePriority | null {
   // Every form below needs one of these characters, a capital ending the title or a priority word
   // opening it; most titles have none.
-  if (!/[P([]|[^\x00-\x7f]|[A-Z][ \t]*$/.test(text) && !LABEL_HINT_RE.test(text)) return null;
+  if (!/[P([]|[^\x00-\x7f]|[A-Z][ \t]*$|!!/.test(text) && !LABEL_HINT_RE.test(text)) return null;
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
   if (todoTxt)
     return { priority: { rank: letterRank(todoTxt[1]!), label: `(${todoTxt[1]})` }, index: 0, length: 3 };
@@ -177,7 +200,7 @@ export function readInlinePriority(text: string): InlinePriority | null {
       length: end - start,
     };
   }
-  const word = readWordMark(text) ?? leadingLabel(text);
+  const word = readWordMark(text) ?? leadingLabel(text) ?? readBangs(text);
   if (word) return word;
   // The emoji marks are outside ASCII.
   if (!/[^\x00-\x7f]/.test(text)) return null;

@@ -1,6 +1,6 @@
 /**
  * Metadata lists on an item line. The list that ends the line after a separator: `CSV parser — @li,
- * 3d, due 2026-02-06`, `Write docs - 2d`, `Cache layer | 3 days`, `Kartons besorgen — Verantwortlich:
+ * 3d, due 2026-02-06`, `Write docs - 2d`, `Cache layer | 3 days`, `Vault keys — @omar · 2d · P1`, `Kartons besorgen — Verantwortlich:
  * Jonas — Fällig: 2026-04-10`; and lists in parentheses: `(P1, 3w)`, `(owner: Erin, P1)`. Plans that
  * write tasks as plain lines put the owner, the estimate and the date there, joined by commas or
  * dashes. A list is read only when every piece of it is something the line's other readers took (a
@@ -139,13 +139,14 @@ function isListPunct(c: number): boolean {
   return c === 44 || c === 59 || isSpace(c);
 }
 
+/** A dash, a bar, or a middle dot or bullet (`— @li · 3d · P1`). */
 function isDash(c: number): boolean {
-  return c === 0x2014 || c === 0x2013 || c === 45 || c === 124;
+  return c === 0x2014 || c === 0x2013 || c === 45 || c === 124 || c === 0xb7 || c === 0x2022;
 }
 
 /**
- * Whether a dash or bar with white space on both sides (or the end of the line after it) is at `i`:
- * a separator, not a hyphen.
+ * Whether a dash, bar or dot with white space on both sides (or the end of the line after it) is at
+ * `i`: a separator, not a hyphen.
  */
 function isSpacedDash(s: string, i: number): boolean {
   return (
