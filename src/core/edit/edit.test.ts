@@ -628,15 +628,28 @@ describe('setStatus', () => {
 
   it("writes the plan's word for a status, not the reason or remark an item gave with it", () => {
     for (const stated of ['— blocked on infra', '— Status: Blocked (waiting on infra)']) {
-      const text = `# Plan\n\n## Phase 2: Core ✅\n\n- [ ] Rate limiter ${stated}\n`;
-      const out = edit(text, (p) => setStatus(p, key(p, 'plan/phase-2-core'), 'blocked'));
+      const text = `# Plan\n\n## Core ✅\n\n- [ ] Rate limiter ${stated}\n`;
+      const out = edit(text, (p) => setStatus(p, key(p, 'plan/core'), 'blocked'));
       // The word alone, in whatever case the plan's words give it.
-      expect(out).toMatch(/^## Phase 2: Core \(blocked\)$/im);
+      expect(out).toMatch(/^## Core \(blocked\)$/im);
       expect(parse(out).items.map((i) => [i.key, i.status])).toEqual([
-        ['plan/phase-2-core', 'blocked'],
-        ['phase-2-core/rate-limiter', 'blocked'],
+        ['plan/core', 'blocked'],
+        ['core/rate-limiter', 'blocked'],
       ]);
     }
+  });
+
+  it("changes a phase heading's glyph to the glyph of the new status, which reads there", () => {
+    const text = '# Plan\n\n## Phase 1: Input ✅\n\n## Phase 2: Auth 🔄\n\n- [ ] Keys\n';
+    const blocked = edit(text, (p) => setStatus(p, key(p, 'plan/phase-2-auth'), 'blocked'));
+    expect(blocked).toContain('## Phase 2: Auth ⏸️\n');
+    const todo = edit(text, (p) => setStatus(p, key(p, 'plan/phase-1-input'), 'todo'));
+    expect(todo).toContain('## Phase 1: Input ⏳\n');
+    expect(parse(todo).items.map((i) => [i.key, i.status])).toEqual([
+      ['plan/phase-1-input', 'todo'],
+      ['plan/phase-2-auth', 'doing'],
+      ['phase-2-auth/keys', 'todo'],
+    ]);
   });
 
   it('changes nothing when the item already has the status', () => {
@@ -1302,6 +1315,10 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Write docs [2h] 🗓️ 2026-12-09',
   '- [ ] Write tests est. 3h',
   '- [ ] Write the guide for users\n  moving from v1 to v2',
+  '- [ ] Rotate keys — @omar · 2d · P1',
+  '1. [ ] Fix the upload bug !!!',
+  '## Phase 3: Auth 🔄',
+  '### 3.1 Keys\n- **Effort:** 2d\n- **Owner:** kim\n- [ ] Generate the keys',
 );
 
 describe('setAttribute on a field a due phrase ends', () => {
@@ -1645,6 +1662,10 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- [ ] Rotate keys — @omar · 2d · P1',
     '1. [ ] Fix the upload bug !!!',
     '## Phase 1 — Dual write (Weeks 2–3)',
+    '## Phase 2: Auth 🔄',
+    '### 2.1 Rotate keys',
+    '- **Effort:** M (1-2d)',
+    '- [ ] Generate the keys',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

@@ -134,6 +134,11 @@ describe('heading decoration', () => {
     expect(read('Sync Engine 🔄')).toEqual(['Sync Engine', null, null]);
     // After an ID the heading is an item, and any status glyph ending it is its status.
     expect(read('TASK-10: Webhooks 🚧')).toEqual(['Webhooks', 'doing', '🚧']);
+    // As after a phase's number: a plan marks its phases so (`Phase 1 ✅`, `Phase 2 🔄`, `Phase 3 ⏳`).
+    expect(read('Phase 2: Auth 🔄')).toEqual(['Phase 2: Auth', 'doing', '🔄']);
+    expect(read('Sprint 3 ⏳')).toEqual(['Sprint 3', 'todo', '⏳']);
+    expect(read('Roadmap 🚧')).toEqual(['Roadmap', null, null]);
+    expect(read('Phases 🚧')).toEqual(['Phases', null, null]);
     expect(read('1.2 Search ⏸️ 🔴')).toEqual(['Search', 'blocked', '⏸️']);
     expect(read('T-3: Export 🚀')).toEqual(['Export', null, null]);
     expect(read('Roadmap 🎯 Goals')).toEqual(['Roadmap 🎯 Goals', null, null]);

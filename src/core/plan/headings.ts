@@ -305,7 +305,8 @@ export function readHeading(text: string): HeadingInfo {
     }
     start += decorLength;
   }
-  // Trailing glyphs (`… 🔴`, `… ✅`). A weaker one (`🚧`, `🔄`) is kept for a heading with an ID.
+  // Trailing glyphs (`… 🔴`, `… ✅`). A weaker one (`🚧`, `🔄`) is kept for a heading with an ID or
+  // a phase's number.
   let weak: { status: Status; text: string; range: [number, number] } | null = null;
   for (;;) {
     const m = trailingGlyph(text.slice(start, end));
@@ -416,9 +417,11 @@ export function readHeading(text: string): HeadingInfo {
     title = title.slice(id.length).trim();
   }
   if (cut) title = withoutMark(text, titleRange, cut);
-  // `### TASK-10: Webhooks 🚧`: an item by its ID, whose last mark is its status. Without an ID such a
-  // glyph decorates a section as often as it marks one.
-  if (!status && weak && id) {
+  // `### TASK-10: Webhooks 🚧`: an item by its ID, whose last mark is its status, as is a numbered
+  // phase's (`## Phase 2: Auth 🔄`, `## Sprint 3 ⏳`). Without either such a glyph decorates a section
+  // as often as it marks one (`## Roadmap 🚧`).
+  const phase = PHASE_RE.exec(text);
+  if (!status && weak && (id || phase)) {
     status = weak.status;
     statusText = weak.text;
     statusRange = weak.range;
@@ -431,7 +434,6 @@ export function readHeading(text: string): HeadingInfo {
   if (whole && whole.index === 0 && whole.text.length === bare.length) {
     statusSection = whole.status;
   }
-  const phase = PHASE_RE.exec(text);
   return {
     title: title.startsWith('**') ? title.replace(/^\*\*(.+)\*\*$/, '$1') : title,
     id: id?.id ?? null,

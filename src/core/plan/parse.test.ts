@@ -464,15 +464,38 @@ describe('parsePlan on headings followed by a list of fields', () => {
       '- Owner: the team',
       '- Refactoring, by Fowler',
       '',
+      '### 2.1 Rotate the signing keys',
+      '- **Effort:** M (1-2d)',
+      '- **Depends on:** TASK-7',
+      '- [x] Generate the JWKS',
+      '',
+      '- [ ] Dual-sign for 24h',
+      '',
+      '### Glossary',
+      '- **Owner:** who answers for the work',
+      '- [ ] not a task list',
+      '- Status: where it stands',
+      '',
     ].join('\n'),
   );
 
-  it("reads the bullets as the heading's fields, making it an item, when every bullet is a field", () => {
+  it("reads the bullets as the heading's fields, making it an item, when every bullet is a field or a task after them", () => {
     expect(plan.items.map((i) => [i.key, i.title, i.status, i.owner, i.parent])).toEqual([
       ['TASK-7', 'Improve docs', 'done', 'li', null],
       ['backlog/rate-limiting', 'Rate limiting', 'doing', 'Kim', null],
       ['rate-limiting/token-bucket', 'Token bucket', 'todo', 'Kim', 'backlog/rate-limiting'],
+      ['2.1', 'Rotate the signing keys', 'doing', null, null],
+      ['2.1/generate-the-jwks', 'Generate the JWKS', 'done', null, '2.1'],
+      ['2.1/dual-sign-for-24h', 'Dual-sign for 24h', 'todo', null, '2.1'],
+      ['glossary/not-a-task-list', 'not a task list', 'todo', null, null],
     ]);
+    const keys = plan.byKey.get('2.1')!;
+    expect([keys.effort?.text, keys.effort?.maxMinutes, keys.fields.map((f) => f.key)]).toEqual([
+      '1-2d',
+      960,
+      ['effort', 'depends'],
+    ]);
+    expect(plan.dependencies.map((d) => [d.from, d.to])).toContainEqual(['2.1', 'TASK-7']);
   });
 
   it("reads a table of two columns that lists a heading's attributes as its fields, and no other table", () => {

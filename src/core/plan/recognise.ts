@@ -434,18 +434,28 @@ export function recognise(
   };
 
   /**
-   * A list right after a heading whose every bullet is a field line (`- **Status:** Done`, `- Owner:
-   * Kim`): the heading's fields, as a paragraph of field lines would be.
+   * A list right after a heading whose bullets are field lines (`- **Status:** Done`, `- Owner: Kim`),
+   * every one, or up to the tasks of the heading that follow them in the same list (`- **Effort:** 2d`
+   * then `- [ ] Generate the keys`): the heading's fields, as a paragraph of field lines would be. A
+   * list going on in prose (`- Owner: the team` then `- Refactoring, by Fowler`) is not one.
    */
   const onFieldList = (b: ListBlock) => {
     const all: Field[] = [];
-    for (const li of b.children) {
+    let i = 0;
+    for (; i < b.children.length; i++) {
+      const li = b.children[i]!;
       const p = li.children[0];
-      if (p?.type !== 'paragraph' || p.startLine !== li.startLine || p.lines.length !== 1) return;
+      if (p?.type !== 'paragraph' || p.startLine !== li.startLine || p.lines.length !== 1) break;
       const l0 = p.lines[0]!;
       const fields = readFieldLine(text, l0.start, l0.end, true);
-      if (!fields) return;
+      if (!fields) break;
       for (const f of fields) all.push({ ...f, style: 'sub-bullet' });
+    }
+    if (all.length === 0) return;
+    for (; i < b.children.length; i++) {
+      const p = b.children[i]!.children[0];
+      if (p?.type !== 'paragraph' || readCheckbox(text, p.lines[0]!.start, p.lines[0]!.end, false) === null)
+        return;
     }
     sectionFields(all);
   };
