@@ -207,6 +207,11 @@ describe('bad and huge input', () => {
       'a list joined by dots, and bangs',
       (r) => `- [ ] a${r}· 2d${r}•${r}P1 !!!\n- [ ] !!${r}b${r}!!\n- [ ] c${' · @d · 2d'.repeat(60_000)}\n`,
     ],
+    [
+      'story points and a target in a list, code before one',
+      (r) =>
+        `- [ ] a — @b${r}— 3 pts${r}\n- [ ] c — ${r}5${r}story points\n- [ ] \`d${r}\` — **Target:**${r}Feb 2027\n`,
+    ],
     ['an HTML comment on an item line', (r) => `- [ ] a <!--${r}-->${r}<!--${r}-->\n- [ ] b <!--${r}\n`],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [

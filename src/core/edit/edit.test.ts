@@ -838,6 +838,14 @@ describe('editing priority and estimate marks', () => {
     expect(one(vault, 'priority', null)).toBe('Rotate keys — @omar · 2d');
     expect(one(vault, 'owner', null)).toBe('Rotate keys — 2d · P1');
     expect(one('Write the runbook • 4h', 'effort', null)).toBe('Write the runbook');
+    expect(one('UI button — @lena — 2 pts', 'points', '5')).toBe('UI button — @lena — 5 pts');
+    expect(one('UI button — @lena — 2 pts', 'points', null)).toBe('UI button — @lena');
+    expect(one('Fix `parse()` — @li, 2d', 'owner', 'zed')).toBe('Fix `parse()` — @zed, 2d');
+    // A target that is the item's deadline is where its due date is set and taken off.
+    const traces = 'Traces — **Owner:** Priya — **Target:** Feb 2027';
+    expect(one(traces, 'due', '2027-03-15')).toBe('Traces — **Owner:** Priya — **Target:** 2027-03-15');
+    expect(one(traces, 'due', null)).toBe('Traces — **Owner:** Priya');
+    expect(one('Dashboards (owner: Tom, target: 2027-03-01)', 'due', null)).toBe('Dashboards (owner: Tom)');
   });
 
   it("changes Reminders' bangs to the other, refuses a rank they cannot show, and takes them off", () => {
@@ -892,6 +900,10 @@ describe('editing priority and estimate marks', () => {
       ', ',
       ' · ',
       ' • ',
+      ' — **Target:** Feb 2027',
+      ' (target: 2027-03-01)',
+      ' 3 pts',
+      ' `code`',
       ' @kim',
       ' 3d',
       ' (2h)',

@@ -1409,6 +1409,51 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
   );
   const effortOf = (title: string) => byTitle(plan, title).effort?.text ?? null;
 
+  it('reads story points written bare in a list, as a signal of a task, and keeps code before a list in the title', () => {
+    const plan = parse(
+      [
+        '## Tasks',
+        '',
+        '1. **Backend endpoint** `[BE-1]` — @ravi — 3 pts — ✅',
+        '2. **UI button** — @lena — 2 pts',
+        '3. Read the 2 sp papers',
+        '',
+        '- [ ] Fix `parse()` — @li, 2d',
+        '- [ ] `make test` — @li, 2d',
+        '',
+      ].join('\n'),
+    );
+    const points = (i: Item) => i.fields.find((f) => f.key === 'points')?.value ?? null;
+    expect(plan.items.map((i) => [i.title, i.owner, points(i), i.status])).toEqual([
+      ['Backend endpoint `[BE-1]`', 'ravi', '3', 'done'],
+      ['UI button', 'lena', '2', 'todo'],
+      ['Fix `parse()`', 'li', null, 'todo'],
+      // A title of code alone is no title: the list is the title's.
+      ['`make test` — @li, 2d', 'li', null, 'todo'],
+    ]);
+  });
+
+  it('reads a target in a list as the deadline when it is a date, and as a field when it is not', () => {
+    const plan = parse(
+      [
+        '- [ ] Traces — **Owner:** Priya — **Target:** Feb 2027',
+        '- [ ] Dashboards (owner: Tom, target: 2027-03-01)',
+        '- [ ] Latency — Target: p95 under 20 ms',
+        '- [ ] Alerts — due 2027-01-10 — Target: 2027-02-01',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      plan.items.map((i) => [i.title, i.owner, i.due, i.fields.find((f) => f.key === 'target')?.value]),
+    ).toEqual([
+      ['Traces', 'Priya', '2027-02-28', 'Feb 2027'],
+      ['Dashboards', 'Tom', '2027-03-01', '2027-03-01'],
+      ['Latency', null, null, 'p95 under 20 ms'],
+      // A due date stated is the deadline; the target stays a field.
+      ['Alerts', null, '2027-01-10', '2027-02-01'],
+    ]);
+  });
+
   it('reads a list whose pieces a middle dot or bullet joins, and no dot inside a word', () => {
     const plan = parse(
       [

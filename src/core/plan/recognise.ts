@@ -530,7 +530,7 @@ export function recognise(
       if (f.key === 'owner') owner = true;
       else if (f.key === 'due') due = true;
       else if (f.key === 'priority') prio = true;
-      else if (f.key === 'effort') estimate = true;
+      else if (f.key === 'effort' || f.key === 'points') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     };
     const signals = () => (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);

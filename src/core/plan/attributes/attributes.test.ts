@@ -195,12 +195,13 @@ describe('fields', () => {
       ['tags', 'infra', 'kv'],
     ]);
     expect(f[0]!.span.start).toBe(106);
-    expect(maskCode('a `b` c')).toBe('a     c');
+    expect(maskCode('a `b` c')).toBe('a ` ` c');
+    expect(maskCode('a ``b`c`` c')).toBe('a `     ` c');
   });
 
   it('masks the code spans the regex it replaced masks, on any text of backticks', () => {
     const regex = (s: string) =>
-      s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => ' '.repeat(m.length));
+      s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => `\`${' '.repeat(m.length - 2)}\``);
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom('`', '``', '```', 'a', ' ', 'b c', '\n'), { maxLength: 14 }),

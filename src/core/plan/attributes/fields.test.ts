@@ -31,10 +31,10 @@ function first(re: RegExp, s: string): RegExpExecArray | null {
   return re.exec(s);
 }
 
-/** Replaces inline code spans with spaces so nothing is read from code. Same length as the input. */
+/** Replaces the inside of inline code spans with spaces, a backtick left at each end. */
 function maskCode(s: string): string {
   if (!s.includes('`')) return s;
-  return s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => ' '.repeat(m.length));
+  return s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m) => `\`${' '.repeat(m.length - 2)}\``);
 }
 
 function tok(

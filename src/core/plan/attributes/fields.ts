@@ -333,6 +333,8 @@ const BOLD_FIELD_KEYS: ReadonlySet<string> = new Set([
   'due',
   'effort',
   'depends',
+  // A date it is the deadline (`— **Target:** Feb 2027`), as a roadmap's Target column is.
+  'target',
 ]);
 
 /** The bold fields of an item's line (see INLINE_BOLD_RE). */
@@ -350,7 +352,15 @@ export function readBoldFields(s: string, base: number): Field[] {
 }
 
 /** The keys a parenthesised list gives its item; other pieces (`note: call first`) stay text. */
-const PAREN_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status', 'points']);
+const PAREN_KEYS: ReadonlySet<string> = new Set([
+  'owner',
+  'due',
+  'priority',
+  'effort',
+  'status',
+  'points',
+  'target',
+]);
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
@@ -470,7 +480,9 @@ function first(re: RegExp, s: string): RegExpExecArray | null {
 }
 
 /**
- * Replaces inline code spans with spaces so nothing is read from code. Same length as the input.
+ * Replaces the inside of inline code spans with spaces so nothing is read from code, a backtick left
+ * at each end: the span is still something, not white space a reader may take as a gap (the tail of
+ * `Fix \`parse()\` — @li, 2d` starts after the code, not before it). Same length as the input.
  * A span is what `/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g` matches: an opening run of backticks (the
  * whole run, or the longest end of it that has a match) and the next run of exactly its length. Found
  * by a scan of the runs, with the next run of each length looked up: the regex backtracks through a
@@ -508,7 +520,7 @@ export function maskCode(s: string): string {
       const close = list[k]!;
       const from = starts[r]! + run - n;
       const to = starts[close]! + n;
-      out += s.slice(copied, from) + ' '.repeat(to - from);
+      out += `${s.slice(copied, from)}\`${' '.repeat(to - from - 2)}\``;
       copied = to;
       r = close;
       break;

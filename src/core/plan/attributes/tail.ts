@@ -4,7 +4,8 @@
  * Jonas — Fällig: 2026-04-10`; and lists in parentheses: `(P1, 3w)`, `(owner: Erin, P1)`. Plans that
  * write tasks as plain lines put the owner, the estimate and the date there, joined by commas or
  * dashes. A list is read only when every piece of it is something the line's other readers took (a
- * mention, a date, a priority, a field), an estimate written bare (`3d`, `0.5d`, `2-3 days`), a
+ * mention, a date, a priority, a field), an estimate or story points written bare (`3d`, `0.5d`, `2-3
+ * days`, `3 pts`), a
  * priority word (`— High priority`), a `Key: value` whose key names an owner, a due date, a priority,
  * an estimate or a status, in any language the key aliases know, or a dependency phrase naming items
  * by ID (`depends on T001`, `(blocked by MH-002)`): a title like `Port the 3d renderer` or `Spike -
@@ -53,7 +54,7 @@ export interface Tail {
 }
 
 /** The keys a `Key: value` piece of a list may have; other pieces (`note: call first`) are the title's. */
-const LIST_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status']);
+const LIST_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status', 'target']);
 /** The longest key a piece may have (`Verantwortlich`, `estimated effort`). */
 const MAX_KEY = 24;
 
@@ -385,6 +386,27 @@ function statusPiece(s: string, end: number, base: number): Field | null {
   };
 }
 
+/** Story points ending a piece, after white space or a list's punctuation: `3 pts`, `5 story points`. */
+const POINTS_PIECE_RE = /(?:^|[\s,;])(\d{1,3}(?:\.\d)?)[ \t]*((?:story[ \t]+)?points?|pts?|sp)$/i;
+/** The longest points piece: `100.5 story points`. */
+const MAX_POINTS_PIECE = 24;
+
+/** The story points that are the piece of a list ending at `end`, as a points field. */
+function pointsPiece(s: string, end: number, base: number): Field | null {
+  const from = Math.max(0, end - MAX_POINTS_PIECE);
+  const m = POINTS_PIECE_RE.exec(s.slice(from, end));
+  if (m === null) return null;
+  const valueStart = from + m.index + m[0].indexOf(m[1]!);
+  return {
+    key: 'points',
+    rawKey: m[2]!,
+    value: m[1]!,
+    span: { start: base + valueStart, end: base + end },
+    valueSpan: { start: base + valueStart, end: base + valueStart + m[1]!.length },
+    style: 'kv',
+  };
+}
+
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
  * MH-002, MH-003`, `after 2.1 and 2.2`. Only IDs: a phrase naming an item by its title (`after
@@ -517,6 +539,14 @@ export function readTail(
         end = first = st.span.start - base;
         continue;
       }
+    }
+    // Story points written bare (`— @ravi — 3 pts`): a points field, as `(3 pts)` is.
+    const points = isAsciiLetter(s.charCodeAt(end - 1)) ? pointsPiece(s, end, base) : null;
+    if (points !== null) {
+      own.push(points);
+      meta++;
+      end = first = points.span.start - base;
+      continue;
     }
     // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
     // lines end in a word that is not one, and are not given to the regex.
