@@ -212,6 +212,11 @@ describe('bad and huge input', () => {
       (r) =>
         `- [ ] a — @b${r}— 3 pts${r}\n- [ ] c — ${r}5${r}story points\n- [ ] \`d${r}\` — **Target:**${r}Feb 2027\n`,
     ],
+    [
+      'a status with its reason in brackets or after a colon',
+      (r) =>
+        `- [ ] a (blocked:${r})\n- [ ] b *(on hold until${r}Q2)*\n- c — Blocked:${r}vendor\n- [ ] d Blocked${r}(waiting on x)\n`,
+    ],
     ['an HTML comment on an item line', (r) => `- [ ] a <!--${r}-->${r}<!--${r}-->\n- [ ] b <!--${r}\n`],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [

@@ -639,6 +639,15 @@ describe('setStatus', () => {
     }
   });
 
+  it('replaces a status given with its reason, reason and all, and takes it off for todo', () => {
+    const text =
+      '- [ ] Settings page (blocked: waiting for API)\n- [ ] Export — Blocked: vendor reply, ETA 2026-12-20\n';
+    const set = (k: string, st: Status) => edit(text, (p) => setStatus(p, key(p, k), st));
+    expect(set('settings-page', 'todo').split('\n')[0]).toBe('- [ ] Settings page');
+    expect(set('settings-page', 'done').split('\n')[0]).toBe('- [x] Settings page');
+    expect(set('export', 'doing').split('\n')[1]).toBe('- [ ] Export — In Progress, ETA 2026-12-20');
+  });
+
   it("changes a phase heading's glyph to the glyph of the new status, which reads there", () => {
     const text = '# Plan\n\n## Phase 1: Input ✅\n\n## Phase 2: Auth 🔄\n\n- [ ] Keys\n';
     const blocked = edit(text, (p) => setStatus(p, key(p, 'plan/phase-2-auth'), 'blocked'));
@@ -1019,6 +1028,8 @@ describe('editing priority and estimate marks', () => {
       ' 👤 Kim',
       ' — Blocked',
       ' — In Progress — @kim',
+      ' (blocked: waiting for v2.1)',
+      ' — on hold until Q2',
     );
     fc.assert(
       fc.property(

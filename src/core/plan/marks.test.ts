@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statusOfGlyph, statusOfWord } from './attributes/status.js';
+import { reasonedStatus, statusOfGlyph, statusOfWord } from './attributes/status.js';
 import { repairWithOffsets } from './encoding.js';
 import {
   closingWrapper,
@@ -15,6 +15,18 @@ import {
 const WORD_RE =
   /\s(\*\*|__|[*_]?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])][*_]?|[*_])\s*$/u;
 
+/** A status with its reason in brackets, emphasis around them or not: `(blocked: waiting for the API)`. */
+const REASONED_RE = /\s((?:\*+|_+)?)([[(])([^()[\]]{0,63})([\])])\1\s*$/u;
+
+/** Whether the text ends with a status word of up to three words. */
+function endsWithStatusWord(s: string): boolean {
+  const words =
+    /(?:^|[^\p{L}\p{N}])((?:[\p{L}\p{N}]+ ){0,2}[\p{L}\p{N}]+)\s*$/u.exec(s)?.[1]?.split(' ') ?? [];
+  for (let i = words.length - 1; i >= 0; i--)
+    if (statusOfWord(words.slice(i).join(' ')) !== null) return true;
+  return false;
+}
+
 function reference(line: string): number {
   const from = Math.max(0, line.length - 40);
   const m = WORD_RE.exec(from > 0 ? line.slice(from) : line);
@@ -22,6 +34,15 @@ function reference(line: string): number {
     const status = statusOfWord(m[2]!);
     if (status !== null && (status !== 'todo' || STRONG_WRAPPERS.has(m[1]!))) return from + m.index + 1;
   }
+  const r = REASONED_RE.exec(line);
+  if (
+    r !== null &&
+    closingWrapper(r[2]!) === r[4] &&
+    (m === null || closingWrapper(m[1]!) !== m[3] || statusOfWord(m[2]!) === null) &&
+    reasonedStatus(r[3]!.trim()) !== null &&
+    !endsWithStatusWord(line.slice(0, r.index + 1))
+  )
+    return r.index + 1;
   const tag = TASKPAPER_STATUS_RE.exec(line);
   if (tag !== null) return tag.index + 1;
   const repaired = repairWithOffsets(line);
@@ -47,6 +68,16 @@ describe('trailingStatusMark', () => {
         ' [todo]',
         ' (2h)',
         ' (owner: Kim)',
+        ' (blocked: waiting for v2.1)',
+        ' *(on hold until Q2)*',
+        ' [dropped in favour of v2]',
+        ' Blocked',
+        ' Status:',
+        ' blocked on',
+        ' x:',
+        ' y',
+        ':',
+        '2',
         ' ✅',
         ' 🚧',
         ' @done',

@@ -10,6 +10,7 @@ import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
   readStatusValue,
+  reasonedStatus,
   statusOfGlyph,
   statusOfWord,
 } from './attributes/status.js';
@@ -185,6 +186,8 @@ const TRAILING_WORD_RE =
   /\s(\*\*|__|[*_]?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])][*_]?|[*_])\s*$/u;
 /** The longest such mark with the white space around it: the regex looks at no more of a line. */
 const MAX_WORD_MARK = 40;
+/** The longest status with its reason in parentheses or brackets: `(blocked: waiting for the API)`. */
+const MAX_REASONED_MARK = 64;
 
 /** Wrappers that state a status whatever its word: brackets and bold. */
 export const STRONG_WRAPPERS: ReadonlySet<string> = new Set(['[', '*[', '_[', '**', '__']);
@@ -209,6 +212,7 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
   // short; most lines that end with `)` end a longer remark.
   let e = line.length;
   while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
+  const end = e;
   let c = line.charCodeAt(e - 1);
   if (c === 42 || c === 95) {
     // `_WIP_`, `**Done**`, `*(on hold)*`: past the emphasis to what it wraps.
@@ -220,26 +224,70 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
   if (opener === '') return null;
   const close = c === 41 || c === 93 ? e - 1 : e;
   const open = line.lastIndexOf(opener, close - 1);
-  if (open < 0 || e - open > MAX_WORD_MARK) return null;
+  if (open < 0) return null;
+  // Else a status with its reason, in brackets (`(blocked on infra)`).
+  const reasoned = () => (opener === '(' || opener === '[' ? reasonedMark(line, open, close, end) : null);
+  if (e - open > MAX_WORD_MARK) return reasoned();
   // What it wraps is words: `(2h)`, `(P1)`, `(owner: Kim)` are not.
   for (let i = open + 1; i < close; i++) {
     const w = line.charCodeAt(i);
     if (
       !(w >= 128 || isAsciiLetter(w) || w === 32 || w === 9 || w === 39 || w === 45 || w === 95 || w === 42)
     )
-      return null;
+      return reasoned();
   }
   const from = Math.max(0, line.length - MAX_WORD_MARK);
   const m = TRAILING_WORD_RE.exec(from > 0 ? line.slice(from) : line);
-  if (m === null || closingWrapper(m[1]!) !== m[3]) return null;
+  if (m === null || closingWrapper(m[1]!) !== m[3]) return reasoned();
   const word = m[2]!;
   const status = statusOfWord(word);
-  if (status === null) return null;
+  if (status === null) return reasoned();
   // In parentheses or light emphasis a to-do word is as often a description as a status
   // (`LayerControls.tsx (new)`, `Cache warm-up *later*`): only brackets and bold state one.
   if (status === 'todo' && !STRONG_WRAPPERS.has(m[1]!)) return null;
   const start = from + m.index + 1;
   return { start, at: start + m[0].indexOf(word, m[1]!.length + 1) - 1, word, status };
+}
+
+/**
+ * A status with its reason in parentheses or brackets ending a line, in emphasis or not: `(blocked:
+ * waiting for the API)`, `*(on hold until Q2)*`, `[dropped in favour of v2]`; `open` and `close` are
+ * the offsets of its brackets and `end` where the line ends but for white space. Not a remark on the
+ * status word before it (`Status: Blocked (waiting on infra)`), which that word's field holds.
+ */
+function reasonedMark(
+  line: string,
+  open: number,
+  close: number,
+  end: number,
+): { start: number; at: number; word: string; status: Status } | null {
+  if (close - open > MAX_REASONED_MARK) return null;
+  // The emphasis around the brackets, if any, must open as it closes (`*(…)*`, `**(…)**`).
+  const emphasis = end - close - 1;
+  const start = open - emphasis;
+  if (start <= 0 || !isSpace(line.charCodeAt(start - 1))) return null;
+  for (let i = 0; i < emphasis; i++) if (line.charCodeAt(start + i) !== line.charCodeAt(end - 1)) return null;
+  const inner = line.slice(open + 1, close);
+  const word = inner.trim();
+  if (/[()[\]]/.test(word)) return null;
+  const status = reasonedStatus(word);
+  if (status === null || endsWithStatusWord(line.slice(0, start))) return null;
+  return { start, at: open + 1 + inner.indexOf(word), word, status };
+}
+
+/** Whether `s` ends with a status word of up to three words (`Blocked`, `In Progress`), but for white space. */
+function endsWithStatusWord(s: string): boolean {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  let start = end;
+  for (let words = 0; words < 3; words++) {
+    while (start > 0 && isLetterOrDigit(s.charCodeAt(start - 1))) start--;
+    if (start === end) return false;
+    if (statusOfWord(s.slice(start, end)) !== null) return true;
+    if (start === 0 || s.charCodeAt(start - 1) !== 32) return false;
+    start--;
+  }
+  return false;
 }
 
 /**

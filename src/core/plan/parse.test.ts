@@ -1409,6 +1409,33 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
   );
   const effortOf = (title: string) => byTitle(plan, title).effort?.text ?? null;
 
+  it('reads a status with its reason in parentheses or after a colon, and no other remark', () => {
+    const plan = parse(
+      [
+        '- [ ] Settings page (blocked: waiting for API)',
+        '- [ ] Importer (on hold until Q2)',
+        '- [ ] Export — Blocked: vendor reply, ETA 2026-12-20',
+        '- [ ] Search (owner: Kim)',
+        '- [ ] Docs (v2.1)',
+        '- [ ] Notes (done: see the wiki)',
+        '- Billing (dropped in favour of v2)',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.status, i.statusText, i.due])).toEqual([
+      ['Settings page', 'blocked', 'blocked: waiting for API', null],
+      ['Importer', 'blocked', 'on hold until Q2', null],
+      ['Export', 'blocked', 'Blocked: vendor reply', '2026-12-20'],
+      ['Search', 'todo', ' ', null],
+      ['Docs (v2.1)', 'todo', ' ', null],
+      // Done and to-do come with a when or a who as often as a reason: the remark is the title's.
+      ['Notes (done: see the wiki)', 'todo', ' ', null],
+      ['Billing', 'cancelled', 'dropped in favour of v2', null],
+    ]);
+    // The plan's word for the status is the word, without the reason.
+    expect(plan.vocabulary.find((v) => v.status === 'blocked')?.text).toBe('blocked');
+  });
+
   it('reads story points written bare in a list, as a signal of a task, and keeps code before a list in the title', () => {
     const plan = parse(
       [

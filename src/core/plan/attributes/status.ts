@@ -381,6 +381,25 @@ export const STATING_TODO_WORDS: ReadonlySet<string> = new Set([
   'backlog',
 ]);
 
+/**
+ * A status word and the reason after it, after a preposition or a colon (`blocked on infra`, `on hold
+ * until Q2`, `waiting for legal`, `dropped in favour of v2`, `blocked: waiting for the API`): the words
+ * before the first preposition or colon must be a status word.
+ */
+const REASONED_RE =
+  /^(.{1,24}?)(?:[ \t]*:[ \t]*|[ \t]+(?:on|by|until|till|for|pending|behind|due to|because(?: of)?|in fav(?:ou|o)r of)[ \t]+)\S/i;
+
+/**
+ * The status of a piece that is a status word and its reason. Only the statuses that come with a
+ * reason, blocked and cancelled: `done by Kim`, `started on Monday` say when or who as often as not.
+ */
+export function reasonedStatus(piece: string): Status | null {
+  const m = REASONED_RE.exec(piece);
+  if (m === null) return null;
+  const status = statusOfWord(m[1]!);
+  return status === 'blocked' || status === 'cancelled' ? status : null;
+}
+
 /** The status `text` is the whole of a word for (`In Progress`, `done`), or null: no search. */
 export function statusOfWord(text: string): Status | null {
   return lookupWord(text) ?? null;

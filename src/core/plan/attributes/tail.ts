@@ -24,7 +24,7 @@ import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
 import { readInlinePriority, readPriorityPiece } from './priority.js';
-import { STATING_TODO_WORDS, statusOfWord } from './status.js';
+import { reasonedStatus, STATING_TODO_WORDS, statusOfWord } from './status.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -337,24 +337,6 @@ export function endsWithStatusPiece(s: string): boolean {
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   return end > 0 && isLetterOrDigit(codePointBefore(s, end)) && statusPiece(s, end, 0) !== null;
-}
-
-/**
- * A status word and the reason after it (`blocked on infra`, `on hold until Q2`, `waiting for legal`,
- * `dropped in favour of v2`): the word before the first preposition must be a status word.
- */
-const REASONED_RE =
-  /^(.{1,24}?)[ \t]+(?:on|by|until|till|for|pending|behind|due to|because(?: of)?|in fav(?:ou|o)r of)[ \t]+\S/i;
-
-/**
- * The status of a piece that is a status word and its reason. Only the statuses that come with a
- * reason, blocked and cancelled: `done by Kim`, `started on Monday` say when or who as often as not.
- */
-function reasonedStatus(piece: string): Status | null {
-  const m = REASONED_RE.exec(piece);
-  if (m === null) return null;
-  const status = statusOfWord(m[1]!);
-  return status === 'blocked' || status === 'cancelled' ? status : null;
 }
 
 /**
