@@ -217,6 +217,10 @@ describe('bad and huge input', () => {
       (r) =>
         `- [ ] a (blocked:${r})\n- [ ] b *(on hold until${r}Q2)*\n- c — Blocked:${r}vendor\n- [ ] d Blocked${r}(waiting on x)\n`,
     ],
+    [
+      'a date standing as a piece of a list',
+      (r) => `- [ ] a —${r}2026-12-14\n- [ ] b — Dec 14,${r}2026\n- [ ] c${', 2026-12-14'.repeat(60_000)}\n`,
+    ],
     ['an HTML comment on an item line', (r) => `- [ ] a <!--${r}-->${r}<!--${r}-->\n- [ ] b <!--${r}\n`],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [

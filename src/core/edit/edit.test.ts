@@ -646,6 +646,12 @@ describe('setStatus', () => {
     expect(set('settings-page', 'todo').split('\n')[0]).toBe('- [ ] Settings page');
     expect(set('settings-page', 'done').split('\n')[0]).toBe('- [x] Settings page');
     expect(set('export', 'doing').split('\n')[1]).toBe('- [ ] Export — In Progress, ETA 2026-12-20');
+    // A status piece with its remark is one statement, replaced whole; the estimate after it stays.
+    const pieces =
+      '1. Ship it — on hold until Q2 (blocked: waiting for v2.1)\n- [ ] Build — on hold until Q2 (2h)\n';
+    const setPiece = (k: string, st: Status) => edit(pieces, (p) => setStatus(p, key(p, k), st));
+    expect(setPiece('ship-it', 'todo').split('\n')[0]).toBe('1. Ship it — Todo');
+    expect(setPiece('build', 'doing').split('\n')[1]).toBe('- [ ] Build — In Progress (2h)');
   });
 
   it("changes a phase heading's glyph to the glyph of the new status, which reads there", () => {
@@ -847,6 +853,8 @@ describe('editing priority and estimate marks', () => {
     expect(one(vault, 'priority', null)).toBe('Rotate keys — @omar · 2d');
     expect(one(vault, 'owner', null)).toBe('Rotate keys — 2d · P1');
     expect(one('Write the runbook • 4h', 'effort', null)).toBe('Write the runbook');
+    expect(one('Status page — 2026-12-14', 'due', '2027-01-05')).toBe('Status page — 2027-01-05');
+    expect(one('Deck — @raj, Dec 14, 2026', 'due', null)).toBe('Deck — @raj');
     expect(one('UI button — @lena — 2 pts', 'points', '5')).toBe('UI button — @lena — 5 pts');
     expect(one('UI button — @lena — 2 pts', 'points', null)).toBe('UI button — @lena');
     expect(one('Fix `parse()` — @li, 2d', 'owner', 'zed')).toBe('Fix `parse()` — @zed, 2d');
@@ -913,6 +921,8 @@ describe('editing priority and estimate marks', () => {
       ' (target: 2027-03-01)',
       ' 3 pts',
       ' `code`',
+      ' 2026-12-14',
+      ' Dec 14, 2026',
       ' @kim',
       ' 3d',
       ' (2h)',

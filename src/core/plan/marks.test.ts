@@ -27,6 +27,22 @@ function endsWithStatusWord(s: string): boolean {
   return false;
 }
 
+/**
+ * Whether the text ends with a piece of a list (after `,`, `;` or a spaced dash, bar or dot, at most
+ * 64 characters) that says blocked or dropped, with a reason or a remark in parentheses or not.
+ */
+function endsWithRemarkablePiece(s: string): boolean {
+  const m =
+    /(?:[,;]|(?<=\s)[-–—|·•](?=\s|$(?![\s\S])))((?:(?![,;]|\s[-–—|·•](?:\s|$(?![\s\S]))).)*?)\s*$/su.exec(s);
+  if (m === null || !/[\p{L}\p{N})]$/u.test(s.trimEnd()) || m[1]!.trimEnd().length > 64) return false;
+  const piece = m[1]!.trim();
+  const remark = /^(.*\S)\s+\([^)]*\)$/su.exec(piece);
+  if (piece.endsWith(')') && remark === null) return false;
+  const word = remark === null ? piece : remark[1]!.trim();
+  const status = (word.length <= 24 ? statusOfWord(word) : null) ?? reasonedStatus(word);
+  return status === 'blocked' || status === 'cancelled';
+}
+
 function reference(line: string): number {
   const from = Math.max(0, line.length - 40);
   const m = WORD_RE.exec(from > 0 ? line.slice(from) : line);
@@ -40,7 +56,8 @@ function reference(line: string): number {
     closingWrapper(r[2]!) === r[4] &&
     (m === null || closingWrapper(m[1]!) !== m[3] || statusOfWord(m[2]!) === null) &&
     reasonedStatus(r[3]!.trim()) !== null &&
-    !endsWithStatusWord(line.slice(0, r.index + 1))
+    !endsWithStatusWord(line.slice(0, r.index + 1)) &&
+    !endsWithRemarkablePiece(line.slice(0, r.index + 1))
   )
     return r.index + 1;
   const tag = TASKPAPER_STATUS_RE.exec(line);

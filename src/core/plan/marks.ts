@@ -14,6 +14,7 @@ import {
   statusOfGlyph,
   statusOfWord,
 } from './attributes/status.js';
+import { statusPieceEnding } from './attributes/tail.js';
 import { blankEnd, isAsciiLetter, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
 import { repairWithOffsets } from './encoding.js';
 
@@ -271,8 +272,16 @@ function reasonedMark(
   const word = inner.trim();
   if (/[()[\]]/.test(word)) return null;
   const status = reasonedStatus(word);
-  if (status === null || endsWithStatusWord(line.slice(0, start))) return null;
+  // After a status word, or a blocked or dropped piece (`— on hold until Q2 (blocked: vendor)`), it
+  // is a remark on that status, which the word's field holds whole.
+  const before = line.slice(0, start);
+  if (status === null || endsWithStatusWord(before) || remarkable(statusPieceEnding(before))) return null;
   return { start, at: open + 1 + inner.indexOf(word), word, status };
+}
+
+/** Whether a status piece of `status` takes a remark in parentheses after it. */
+function remarkable(status: Status | null): boolean {
+  return status === 'blocked' || status === 'cancelled';
 }
 
 /** Whether `s` ends with a status word of up to three words (`Blocked`, `In Progress`), but for white space. */

@@ -1419,6 +1419,10 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Docs (v2.1)',
         '- [ ] Notes (done: see the wiki)',
         '- Billing (dropped in favour of v2)',
+        '- [ ] Migrate — Blocked (waiting on infra)',
+        '1. Ship it — on hold until Q2 (blocked: waiting for v2.1)',
+        '- [ ] Release — Done (see the notes)',
+        '- [ ] Build — on hold until Q2 (2h)',
         '',
       ].join('\n'),
     );
@@ -1431,6 +1435,13 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       // Done and to-do come with a when or a who as often as a reason: the remark is the title's.
       ['Notes (done: see the wiki)', 'todo', ' ', null],
       ['Billing', 'cancelled', 'dropped in favour of v2', null],
+      // A status piece takes a remark in parentheses when it says why work waits or was dropped,
+      // though the remark states the status again: it is the piece's, not a second statement.
+      ['Migrate', 'blocked', 'Blocked (waiting on infra)', null],
+      ['Ship it', 'blocked', 'on hold until Q2 (blocked: waiting for v2.1)', null],
+      // After another status a remark says what was done; an estimate is no remark.
+      ['Release — Done (see the notes)', 'todo', ' ', null],
+      ['Build', 'blocked', 'on hold until Q2', null],
     ]);
     // The plan's word for the status is the word, without the reason.
     expect(plan.vocabulary.find((v) => v.status === 'blocked')?.text).toBe('blocked');
@@ -1457,6 +1468,30 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Fix `parse()`', 'li', null, 'todo'],
       // A title of code alone is no title: the list is the title's.
       ['`make test` — @li, 2d', 'li', null, 'todo'],
+    ]);
+  });
+
+  it('reads a date standing as a piece of a list as the due date, and no date with other words', () => {
+    const plan = parse(
+      [
+        '- [ ] Status page — 2026-12-14',
+        '- [ ] Blog post — Dec 14, 2026',
+        '- [ ] Deck — @raj, 14.12.2026',
+        '- [ ] Notes, 2026-12-15',
+        '- [x] Pricing page — shipped 2026-12-01',
+        '- [ ] Report 2026-12-14',
+        '- [ ] Plan — 2026',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.due])).toEqual([
+      ['Status page', '2026-12-14'],
+      ['Blog post', '2026-12-14'],
+      ['Deck', '2026-12-14'],
+      ['Notes', '2026-12-15'],
+      ['Pricing page — shipped 2026-12-01', null],
+      ['Report 2026-12-14', null],
+      ['Plan — 2026', null],
     ]);
   });
 

@@ -20,6 +20,7 @@ import {
   isSpace,
   setOffDashAt,
 } from '../chars.js';
+import { readAbsoluteDate } from './dates.js';
 import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
@@ -334,15 +335,23 @@ const MAX_REASONED_PIECE = 64;
 
 /** Whether `s` ends, but for white space, with a status word that is a piece of a list (`— Blocked`). */
 export function endsWithStatusPiece(s: string): boolean {
+  return statusPieceEnding(s) !== null;
+}
+
+/** The status of the status piece ending `s` (`Ship it — on hold until Q2`), but for white space, or null. */
+export function statusPieceEnding(s: string): Status | null {
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
-  return end > 0 && isLetterOrDigit(codePointBefore(s, end)) && statusPiece(s, end, 0) !== null;
+  if (end === 0 || !(isLetterOrDigit(codePointBefore(s, end)) || s.charCodeAt(end - 1) === 41)) return null;
+  const piece = statusPiece(s, end, 0);
+  return piece === null ? null : pieceStatus(piece.value);
 }
 
 /**
  * The status word that is the piece of a list ending at `end` (`— In Progress`, `, done`), as a
- * status field without a key; or a status word with its reason (`— blocked on infra`), the field's
- * value the whole piece. The piece must start with the word, after a separator.
+ * status field without a key; or a status word with its reason (`— blocked on infra`) or, blocked or
+ * dropped, a remark in parentheses (`— Blocked (waiting on infra)`), the field's value the whole
+ * piece. The piece must start with the word, after a separator.
  */
 function statusPiece(s: string, end: number, base: number): Field | null {
   let start = end;
@@ -354,10 +363,7 @@ function statusPiece(s: string, end: number, base: number): Field | null {
   if (start === 0 || end - start > MAX_REASONED_PIECE) return null;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   const value = s.slice(start, end);
-  const status = value.length <= MAX_STATUS_PIECE ? statusOfWord(value) : null;
-  if (status === null) {
-    if (reasonedStatus(value) === null) return null;
-  } else if (status === 'todo' && !STATING_TODO_WORDS.has(value.toLowerCase())) return null;
+  if (pieceStatus(value) === null) return null;
   return {
     key: 'status',
     rawKey: '',
@@ -366,6 +372,71 @@ function statusPiece(s: string, end: number, base: number): Field | null {
     valueSpan: { start: base + start, end: base + end },
     style: 'kv',
   };
+}
+
+/** The status a piece states: a status word, one with its reason, or either with a remark after it. */
+function pieceStatus(value: string): Status | null {
+  const word = withoutRemark(value);
+  if (word === null) return null;
+  const status = word.length <= MAX_STATUS_PIECE ? statusOfWord(word) : null;
+  if (status === null) return reasonedStatus(word);
+  if (status === 'todo' && !STATING_TODO_WORDS.has(word.toLowerCase())) return null;
+  // A remark says why work is blocked or dropped; after another status it as often says what was
+  // done (`Week 8 - Completed (Federation & AI features)`).
+  if (word !== value && status !== 'blocked' && status !== 'cancelled') return null;
+  return status;
+}
+
+/**
+ * A piece without the remark in parentheses ending it (`Blocked` of `Blocked (waiting on infra)`), or
+ * the piece when none ends it; null when what ends it is no remark (`Blocked(x)`, `(x)` alone).
+ */
+function withoutRemark(piece: string): string | null {
+  if (piece.charCodeAt(piece.length - 1) !== 41) return piece;
+  const open = piece.lastIndexOf('(');
+  if (open <= 0 || !isSpace(piece.charCodeAt(open - 1)) || piece.indexOf(')') < open) return null;
+  return piece.slice(0, open).trimEnd();
+}
+
+/** The longest date a piece is: `September 30th, 2026`. */
+const MAX_DATE_PIECE = 24;
+
+/**
+ * The date that is the piece of a list ending at `end` (`2026-12-14`, `14.12.2026`, `Dec 14, 2026`,
+ * whose comma does not end the piece), as a due field without a key; null when the piece is more
+ * than a date (`shipped 2026-12-01`) or another reader took it.
+ */
+function datePiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  let start = end;
+  let commas = 0;
+  while (start > 0 && end - start <= MAX_DATE_PIECE) {
+    const c = s.charCodeAt(start - 1);
+    if (c === 59 || isSpacedDash(s, start - 1)) break;
+    // `Dec 14, 2026`: the comma after the day is the date's; one before it ends the piece.
+    if (c === 44 && commas++ > 0) break;
+    start--;
+  }
+  if (end - start > MAX_DATE_PIECE) return null;
+  for (;;) {
+    while (start < end && (isSpace(s.charCodeAt(start)) || s.charCodeAt(start) === 44)) start++;
+    const piece = s.slice(start, end);
+    const date = readAbsoluteDate(piece);
+    if (date !== null && date.index === 0 && date.length === piece.length) {
+      if (fields.overlaps(start, end)) return null;
+      return {
+        key: 'due',
+        rawKey: '',
+        value: piece,
+        span: { start: base + start, end: base + end },
+        valueSpan: { start: base + start, end: base + end },
+        style: 'kv',
+      };
+    }
+    // Past the comma: the piece after it alone (`, due soon, 2026-12-14`).
+    const comma = piece.indexOf(',');
+    if (comma < 0) return null;
+    start += comma + 1;
+  }
 }
 
 /** Story points ending a piece, after white space or a list's punctuation: `3 pts`, `5 story points`. */
@@ -433,7 +504,9 @@ function depPiece(s: string, end: number, fields: FieldIndex, base: number): Fie
  * The tail of `s`, or null. `fields` are the fields read on the line, offset by `base`; `priority` and
  * `estimate` the marks read there. With an estimate read (`(2h)`), a bare one is not read again.
  * `whole` lets the tail be all of `s`: the text after a heading's ID may be nothing but fields
- * (`### Task 5 — Status: Done`); an item line's title may not.
+ * (`### Task 5 — Status: Done`); an item line's title may not. With `dates`, a date standing as a
+ * piece is the due date (`- [ ] Status page — 2026-12-14`): on a task's line, where a heading's
+ * (`## 7.1.3 - 2025-01-22`) or a report bullet's is when it was released or done.
  */
 export function readTail(
   s: string,
@@ -443,6 +516,7 @@ export function readTail(
   estimate: Mark | null,
   hoursPerDay: number,
   whole = false,
+  dates = false,
 ): Tail | null {
   let end = s.length;
   // Where the last token taken starts: the separator is before it.
@@ -512,15 +586,28 @@ export function readTail(
       }
     }
     // A status word standing as a piece (`— In Progress — @kim`, `— Blocked`): a status field.
-    if (!stated && isLetterOrDigit(codePointBefore(s, end))) {
+    if (!stated && (isLetterOrDigit(codePointBefore(s, end)) || s.charCodeAt(end - 1) === 41)) {
       const st = statusPiece(s, end, base);
-      if (st !== null) {
+      // A reason holds no mark or field another reader took (`on hold (2h) for Q2`).
+      if (
+        st !== null &&
+        !holdsMark(st, base, priority, estimate) &&
+        !byEnd.overlaps(st.span.start - base, end)
+      ) {
         stated = true;
         own.push(st);
         meta++;
         end = first = st.span.start - base;
         continue;
       }
+    }
+    // A date standing as a piece (`— 2026-12-14`, `, Dec 14, 2026`): the due date.
+    const date = dates && isDigit(s.charCodeAt(end - 1)) ? datePiece(s, end, byEnd, base) : null;
+    if (date !== null) {
+      own.push(date);
+      meta++;
+      end = first = date.span.start - base;
+      continue;
     }
     // Story points written bare (`— @ravi — 3 pts`): a points field, as `(3 pts)` is.
     const points = isAsciiLetter(s.charCodeAt(end - 1)) ? pointsPiece(s, end, base) : null;
