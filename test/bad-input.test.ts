@@ -218,6 +218,11 @@ describe('bad and huge input', () => {
         `- [ ] a (blocked:${r})\n- [ ] b *(on hold until${r}Q2)*\n- c — Blocked:${r}vendor\n- [ ] d Blocked${r}(waiting on x)\n`,
     ],
     [
+      'a title in bold over fields',
+      (r) =>
+        `**Task 1:${r}x**\n- Owner: a${r}\n- [ ] b${r}\n- c (2d, @d)${r}\n\n**${r}**\n**Status:** ${r}\n\n**y${r}:**\n${'- Owner: e\n'.repeat(30_000)}`,
+    ],
+    [
       'a date standing as a piece of a list',
       (r) => `- [ ] a —${r}2026-12-14\n- [ ] b — Dec 14,${r}2026\n- [ ] c${', 2026-12-14'.repeat(60_000)}\n`,
     ],

@@ -2,6 +2,7 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
 import { lineAt } from '../plan/lines.js';
+import { afterFieldBullet, holdsFieldLines } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { eolOf, markFor } from './style.js';
 
@@ -56,6 +57,14 @@ function endOfContent(plan: Plan, from: number, to: number): { at: number; lastL
 }
 
 function underParent(plan: Plan, parent: Item, title: string, mark: string): Edit {
+  const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
+  const last = kids[kids.length - 1];
+  // A bold title over a list of its fields holds the boxes after them: a new one goes after the last.
+  if (holdsFieldLines(parent)) {
+    if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+    const bullet = afterFieldBullet(plan, parent, `[${mark}] ${title}`);
+    if (bullet) return bullet;
+  }
   // A ballot-box or numbered line is a line of a paragraph, and a table row a row: markdown nests
   // nothing under them, and a list written after one would not be its child.
   if ((parent.kind === 'status-bullet' && parent.list === null) || parent.kind === 'table-row')
@@ -63,8 +72,6 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string): Edi
       'TM_INVALID_EDIT',
       `${parent.key} is a line of ${parent.kind === 'table-row' ? 'a table' : 'a paragraph'}, which cannot hold items; add the item to its section instead.`,
     );
-  const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
-  const last = kids[kids.length - 1];
   if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
   if (parent.list) {
     const { at } = endOfContent(plan, parent.span.start, parent.span.end);
@@ -95,6 +102,13 @@ function newListAt(plan: Plan, from: number, to: number, title: string, mark: st
   const eol = eolOf(plan);
   const { at, lastLine } = endOfContent(plan, from, to);
   const line = `- [${mark}] ${title}`;
+  // A title in bold holds the list of its fields and boxes: a list started after that one would join
+  // it, and be the title's. The new list goes before the first such title instead, set apart from it.
+  const held = plan.items.some(
+    (i) => i.span.end === at && holdsFieldLines(i) && i.fields.some((f) => f.style === 'sub-bullet'),
+  );
+  const first = held ? plan.items.find((i) => i.span.start >= from && holdsFieldLines(i)) : undefined;
+  if (first) return { start: first.lineSpan.start, end: first.lineSpan.start, text: `${line}${eol}${eol}` };
   const blankBefore = /^\s*(?:[-*+]|\d+[.)])\s/.test(lastLine) ? '' : eol;
   if (at >= plan.text.length && !/[\r\n]$/.test(plan.text))
     return { start: at, end: at, text: `${eol}${blankBefore}${line}` };

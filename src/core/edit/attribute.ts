@@ -10,7 +10,7 @@ import { setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
-import { insertFieldLine } from './fieldline.js';
+import { holdsFieldLines, insertFieldLine } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
 import { boxAfterMarker, setStatus } from './status.js';
 import { cellText, eolOf, keySpelling, lineStartAt, markFor, nextLineStart, usesEmojiFor } from './style.js';
@@ -74,7 +74,7 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
     );
   }
   if (value === null) return [];
-  if (item.kind === 'heading') return [addToHeading(plan, item, k, value)];
+  if (item.kind === 'heading' || holdsFieldLines(item)) return [addToHeading(plan, item, k, value)];
   if (item.kind === 'file') return [addToFile(plan, item, k, value)];
   if (item.kind === 'table-row')
     throw new TmError(
@@ -118,11 +118,17 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   // A line of a paragraph is an item this way when it opens with an ID (`ENG-42 Fix it — @kim, 2d`).
   const idLine =
     item.list === null && item.id !== null && /^[A-Z]/.test(plan.text.slice(from, item.lineSpan.end));
-  if (item.kind !== 'status-bullet' || (item.list === null && !idLine)) return edits;
+  const titled = holdsFieldLines(item);
+  if (item.kind !== 'status-bullet' || (item.list === null && !idLine && !titled)) return edits;
   // Whether it is still an item, in its plan: a card of a lane stays one without its metadata. Its
   // line starts where it did, as the edits are its fields', on it or after it.
   const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
   if (after.items.some((i) => i.lineSpan.start === from)) return edits;
+  if (titled)
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: its line is an item by the fields under it; without this one it would not be one. Set another value, or give the item a status first.`,
+    );
   if (item.list === null)
     throw new TmError(
       'TM_INVALID_EDIT',

@@ -639,6 +639,41 @@ describe('setStatus', () => {
     }
   });
 
+  it('writes the status and fields of a title in bold among its fields, in their style', () => {
+    const text = [
+      '# Plan',
+      '',
+      '**Task 2.1: Query parser**',
+      '- **Effort:** 2d',
+      '- **Owner:** Kim',
+      '- [ ] Write the grammar',
+      '',
+      '**Ranking**',
+      '**Status:** ⏳ TODO',
+      '**Priority:** P1',
+      '',
+    ].join('\n');
+    const set = (k: string, st: Status) => edit(text, (p) => setStatus(p, key(p, k), st));
+    // No status stated: a status bullet after the last field bullet, before the boxes.
+    expect(set('Task-2.1', 'doing')).toContain(
+      '- **Owner:** Kim\n- **Status:** 🔄 IN PROGRESS\n- [ ] Write the grammar\n',
+    );
+    expect(set('plan/ranking', 'done')).toContain('**Status:** ✅ DONE\n**Priority:** P1\n');
+    const attr = (k: string, f: string, v: string | null) =>
+      edit(text, (p) => setAttribute(p, key(p, k), f, v));
+    expect(attr('plan/ranking', 'owner', 'lena')).toContain('**Priority:** P1\n**Owner:** lena\n');
+    expect(attr('Task-2.1', 'due', '2027-01-05')).toContain('- **Owner:** Kim\n- **Due:** 2027-01-05\n');
+    expect(attr('Task-2.1', 'effort', null)).not.toContain('Effort');
+    // Its only owner, priority, due date or status makes it an item: taking that off is refused.
+    expect(() => attr('Task-2.1', 'owner', null)).toThrow(/by the fields under it/);
+    expect(attr('plan/ranking', 'priority', null)).toBe(text.replace('**Priority:** P1\n', ''));
+    // A bold label under a heading is no field line to write a new field after, or like.
+    const labelled = '## MH-001: Search\n\n**Search box:**\nSome words.\n';
+    expect(edit(labelled, (p) => setAttribute(p, key(p, 'MH-001'), 'owner', 'zed'))).toBe(
+      '## MH-001: Search\n\n**Owner:** zed\n\n**Search box:**\nSome words.\n',
+    );
+  });
+
   it('replaces a status given with its reason, reason and all, and takes it off for todo', () => {
     const text =
       '- [ ] Settings page (blocked: waiting for API)\n- [ ] Export — Blocked: vendor reply, ETA 2026-12-20\n';
@@ -1352,6 +1387,10 @@ const mixedPlanLine = fc.constantFrom(
   '1. [ ] Fix the upload bug !!!',
   '## Phase 3: Auth 🔄',
   '### 3.1 Keys\n- **Effort:** 2d\n- **Owner:** kim\n- [ ] Generate the keys',
+  // Titles in bold over their fields: their own paragraph, or the line before would continue it.
+  '\n**Task 4.2: Query parser**\n- **Effort:** 2d\n- **Status:** In progress\n- [ ] Write the grammar',
+  '\n**Ranking**\n**Status:** ⏳ TODO\n**Priority:** P1\n',
+  '\n**Search box:**\n- Owner: kim\n',
 );
 
 describe('setAttribute on a field a due phrase ends', () => {
@@ -1415,6 +1454,38 @@ describe('addItem and removeItem', () => {
     );
   });
 
+  it('adds a child to a title in bold after its boxes, or after its field bullets, in their list', () => {
+    const withBoxes = '**Task 1: Parser**\n- **Status:** In progress\n- [ ] Grammar\n\nProse.\n';
+    expect(edit(withBoxes, (p) => addItem(p, { parent: key(p, 'Task-1') }, { title: 'Tests' }))).toBe(
+      '**Task 1: Parser**\n- **Status:** In progress\n- [ ] Grammar\n- [ ] Tests\n\nProse.\n',
+    );
+    const fieldsOnly = '**Task 1: Parser**\n1. Owner: kim\n2. Due: 2027-01-05\n';
+    const out = edit(fieldsOnly, (p) => addItem(p, { parent: key(p, 'Task-1') }, { title: 'Tests' }));
+    expect(out).toBe('**Task 1: Parser**\n1. Owner: kim\n2. Due: 2027-01-05\n3. [ ] Tests\n');
+    expect(parse(out).items.map((i) => [i.key, i.parent])).toEqual([
+      ['Task-1', null],
+      ['Task-1/tests', 'Task-1'],
+    ]);
+    // Fields in the title's own paragraph: a list after it would not be the item's.
+    const plan = parse('**Task 1: Parser**\n**Status:** TODO\n');
+    expect(() => addItem(plan, { parent: key(plan, 'Task-1') }, { title: 'Tests' })).toThrow(
+      /cannot hold items/,
+    );
+  });
+
+  it("starts a section's new list before its titles in bold, whose lists would take it", () => {
+    const text = '## Search\n\n**Task 1: Parser**\n- Status: In progress\n- [ ] Grammar\n\n## Next\n';
+    const out = edit(text, (p) => addItem(p, { section: p.sections[0]! }, { title: 'Benchmarks' }));
+    expect(out).toBe(
+      '## Search\n\n- [ ] Benchmarks\n\n**Task 1: Parser**\n- Status: In progress\n- [ ] Grammar\n\n## Next\n',
+    );
+    expect(parse(out).items.map((i) => [i.key, i.parent])).toEqual([
+      ['search/benchmarks', null],
+      ['Task-1', null],
+      ['Task-1/grammar', 'Task-1'],
+    ]);
+  });
+
   it('refuses a child for a line of a paragraph or a table row, which markdown cannot nest under', () => {
     const text = '# P\n\n☐ Book the van\n☐ Cancel the internet\n';
     const plan = parse(text);
@@ -1439,6 +1510,9 @@ describe('addItem and removeItem', () => {
       '## Section',
       '',
       'Prose line.',
+      '\n**Task 4.2: Query parser**\n- **Effort:** 2d\n- **Status:** In progress\n- [ ] Write the grammar',
+      '\n**Ranking**\n**Status:** ⏳ TODO\n**Priority:** P1\n',
+      '\n**Search box:**\n- Owner: kim\n',
       '## [x] Boxed phase',
       '## Build — Status: Done',
       '- **Auth service**: ✅ Complete',

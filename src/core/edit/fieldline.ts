@@ -5,13 +5,26 @@ import { lineAt } from '../plan/lines.js';
 import type { Edit } from './splice.js';
 import { cellText, eolOf, keySpelling, nextLineStart } from './style.js';
 
+/**
+ * Whether `item` is a line with its fields on lines of their own under it (`**Task 2.1: Query
+ * parser**` over `- **Status:** Done`): a heading in all but its markup, whose new fields go there.
+ */
+export function holdsFieldLines(item: Item): boolean {
+  return (
+    item.kind === 'status-bullet' &&
+    item.list === null &&
+    item.fields.some((f) => f.span.start >= item.lineSpan.end)
+  );
+}
+
 /** A bold field line of the plan to copy the style of: this item's, else any heading item's. */
 function sampleField(plan: Plan, item: Item): Field | undefined {
-  const own = item.fields.filter((f) => f.style === 'bold-line');
+  // A label (`**Search box:**`) is read as a key without a value: no field line to write like.
+  const own = item.fields.filter((f) => f.style === 'bold-line' && f.value !== '');
   if (own.length > 0) return own[own.length - 1];
   for (const i of plan.items) {
     if (i.kind !== 'heading') continue;
-    const f = i.fields.find((x) => x.style === 'bold-line');
+    const f = i.fields.find((x) => x.style === 'bold-line' && x.value !== '');
     if (f) return f;
   }
   return undefined;
@@ -38,7 +51,9 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
     trailing = /^[ \t]*$/.test(tail) ? tail : '';
   }
   const line = `${prefix}${value}${trailing}`;
-  const own = item.fields.filter((f) => f.style === 'bold-line' || f.style === 'bold-pipe');
+  const own = item.fields.filter(
+    (f) => (f.style === 'bold-line' || f.style === 'bold-pipe') && f.value !== '',
+  );
   if (own.length > 0) {
     const last = own.reduce((a, b) => (a.span.start > b.span.start ? a : b));
     return lineAfter(plan, last.span.start, line);
@@ -61,15 +76,28 @@ function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): 
   if (last === null) return null;
   const text = plan.text;
   const l = lineAt(plan.lines, last.span.start);
-  const lead = text.slice(plan.lines.start[l]!, last.span.start);
+  const head = keyHead(text, last).replace(last.rawKey, keySpelling(plan, key, 'sub-bullet'));
+  const tail = text.slice(last.valueSpan.end, plan.lines.end[l]!);
+  return bulletAfter(plan, last, `${head}${value}${/^[ \t]*$/.test(tail) ? tail : ''}`);
+}
+
+/**
+ * A bullet after the item's last field bullet, with that bullet's marker (numbered on), holding
+ * `content`; null when the item has no field bullets.
+ */
+export function afterFieldBullet(plan: Plan, item: Item, content: string): Edit | null {
+  const last = lastField(item, 'sub-bullet');
+  return last === null ? null : bulletAfter(plan, last, content);
+}
+
+function bulletAfter(plan: Plan, last: Field, content: string): Edit | null {
+  const l = lineAt(plan.lines, last.span.start);
+  const lead = plan.text.slice(plan.lines.start[l]!, last.span.start);
   const marker = /^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)$/.exec(lead);
   if (marker === null) return null;
   const next =
     marker[3] === undefined ? lead : `${marker[1]}${Number(marker[3]) + 1}${marker[4]}${marker[5]}`;
-  const head = keyHead(text, last).replace(last.rawKey, keySpelling(plan, key, 'sub-bullet'));
-  const tail = text.slice(last.valueSpan.end, plan.lines.end[l]!);
-  const line = `${next}${head}${value}${/^[ \t]*$/.test(tail) ? tail : ''}`;
-  return lineAfter(plan, last.span.start, line);
+  return lineAfter(plan, last.span.start, `${next}${content}`);
 }
 
 /**

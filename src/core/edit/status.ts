@@ -24,7 +24,7 @@ import { parsePlan } from '../plan/parse.js';
 import { isStruck } from '../plan/passes/attributes.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { withoutDoneDate } from '../plan/table-items.js';
-import { insertFieldLine } from './fieldline.js';
+import { holdsFieldLines, insertFieldLine } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
 import { cellText, markFor, statusText } from './style.js';
 
@@ -174,7 +174,8 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     default:
       break;
   }
-  if (item.kind === 'heading') return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
+  if (item.kind === 'heading' || holdsFieldLines(item))
+    return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
   if (
     item.kind === 'status-bullet' &&
     item.list &&

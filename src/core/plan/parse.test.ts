@@ -1471,6 +1471,84 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a line in bold over the fields of an item as that item, and a bold label over other lines as none', () => {
+    const text = [
+      '# Search plan',
+      '',
+      '## Phase 2: Query',
+      '',
+      '**Task 2.1: Query parser**',
+      '- **Effort:** 2d',
+      '- **Owner:** Kim',
+      '- **Status:** In progress',
+      '- [ ] Write the grammar',
+      '- [x] Tokenizer',
+      '',
+      '__P1 — Ranking:__',
+      '**Status:** ⏳ TODO',
+      '**Due:** 2026-12-20',
+      '',
+      '**Notes**',
+      '- Remember to benchmark',
+      '- Owner of infra: the platform team',
+      '',
+      '**Frontend:**',
+      '- [ ] Build the page',
+      '',
+      '**Effort only**',
+      '- Effort: 2d',
+      '',
+      '**Status: Done**',
+      '',
+      '**Task 2.3: Export ✅**',
+      '- Owner: Bo',
+      '',
+      '- Nested',
+      '',
+      '  **Task 2.4: In a list**',
+      '  - Owner: Bo',
+      '',
+      '**Bold** and more',
+      '- Owner: Bo',
+      '',
+      '**Task 2.5: Docs**',
+      '- Owner: Ana',
+      '- Write the guide (2d, @ana)',
+      '- [x] Fix the links',
+      '',
+    ].join('\n');
+    const plan = parse(text);
+    expect(
+      plan.items.map((i) => [i.key, i.title, i.status, i.owner, i.priority?.rank ?? null, i.due, i.parent]),
+    ).toEqual([
+      ['Task-2.1', 'Query parser', 'doing', 'Kim', null, null, null],
+      ['Task-2.1/write-the-grammar', 'Write the grammar', 'todo', 'Kim', null, null, 'Task-2.1'],
+      ['Task-2.1/tokenizer', 'Tokenizer', 'done', 'Kim', null, null, 'Task-2.1'],
+      ['phase-2-query/ranking', 'Ranking', 'todo', null, 1, '2026-12-20', null],
+      ['phase-2-query/build-the-page', 'Build the page', 'todo', null, null, null, null],
+      // In a bullet's body as at the top: the bullet is prose, its paragraphs the plan's.
+      ['Task-2.4', 'In a list', 'todo', 'Bo', null, null, null],
+      // Its tasks may be bullets without boxes: giving one a box must not change what holds it.
+      ['Task-2.5', 'Docs', 'todo', 'Ana', null, null, null],
+      ['Task-2.5/write-the-guide', 'Write the guide', 'todo', 'ana', null, null, 'Task-2.5'],
+      ['Task-2.5/fix-the-links', 'Fix the links', 'done', 'Ana', null, null, 'Task-2.5'],
+    ]);
+    const parser = plan.byKey.get('Task-2.1')!;
+    // Its extent is its title and its list: removing it takes its fields and boxes.
+    expect(text.slice(parser.span.start, parser.span.end)).toBe(
+      text.slice(text.indexOf('**Task 2.1'), text.indexOf('\n\n__P1') + 1),
+    );
+    expect(text.slice(parser.titleSpan.start, parser.titleSpan.end)).toBe('Query parser');
+    expect(parser.fields.map((f) => [f.key, f.value])).toEqual([
+      ['effort', '2d'],
+      ['owner', 'Kim'],
+      ['status', 'In progress'],
+    ]);
+    // The list's fields are the item's, not the section heading's.
+    expect(plan.sections.find((s) => s.title === 'Phase 2: Query')).toBeDefined();
+    expect(plan.items.some((i) => i.kind === 'heading')).toBe(false);
+  });
+
   it('reads a date standing as a piece of a list as the due date, and no date with other words', () => {
     const plan = parse(
       [
@@ -1478,6 +1556,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Blog post — Dec 14, 2026',
         '- [ ] Deck — @raj, 14.12.2026',
         '- [ ] Notes, 2026-12-15',
+        '- [ ] Write the release notes for users,  2026-12-16',
         '- [x] Pricing page — shipped 2026-12-01',
         '- [ ] Report 2026-12-14',
         '- [ ] Plan — 2026',
@@ -1489,6 +1568,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Blog post', '2026-12-14'],
       ['Deck', '2026-12-14'],
       ['Notes', '2026-12-15'],
+      ['Write the release notes for users', '2026-12-16'],
       ['Pricing page — shipped 2026-12-01', null],
       ['Report 2026-12-14', null],
       ['Plan — 2026', null],

@@ -440,6 +440,17 @@ export function recognise(
    * list going on in prose (`- Owner: the team` then `- Refactoring, by Fowler`) is not one.
    */
   const onFieldList = (b: ListBlock) => {
+    const all = fieldBullets(b);
+    if (all !== null) sectionFields(all);
+  };
+
+  /**
+   * The fields of a list whose bullets are field lines, every one or up to the tasks that follow them
+   * (see onFieldList), with boxes or not (`- Fix the test @done`, `- Docs (2d, @ana)`); null when it
+   * has none, or goes on in prose after them. A task without a box is one too: an edit that gives it
+   * a box must not make the fields before it another item's.
+   */
+  const fieldBullets = (b: ListBlock): Field[] | null => {
     const all: Field[] = [];
     let i = 0;
     for (; i < b.children.length; i++) {
@@ -451,13 +462,110 @@ export function recognise(
       if (!fields) break;
       for (const f of fields) all.push({ ...f, style: 'sub-bullet' });
     }
-    if (all.length === 0) return;
-    for (; i < b.children.length; i++) {
-      const p = b.children[i]!.children[0];
-      if (p?.type !== 'paragraph' || readCheckbox(text, p.lines[0]!.start, p.lines[0]!.end, false) === null)
-        return;
+    if (all.length === 0) return null;
+    const marks = i < b.children.length && b.children.length >= 2 && marksAtEnd(b);
+    for (; i < b.children.length; i++) if (!isTaskBullet(b.children[i]!, marks)) return null;
+    return all;
+  };
+
+  /** Whether a bullet is a task, as onListItem reads it (a lane's card aside): boxed or not. */
+  const isTaskBullet = (li: ListItemBlock, marks: boolean): boolean => {
+    const p = li.children[0];
+    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const l0 = p.lines[0]!;
+    return (
+      readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null ||
+      (statusBulletDraft(li.startLine, l0) ??
+        keywordBulletDraft(li.startLine, l0) ??
+        taskBulletDraft(li, l0) ??
+        keyedStatusDraft(li, l0) ??
+        (marks ? markedBulletDraft(li, l0) : null)) !== null
+    );
+  };
+
+  /**
+   * A paragraph that is one line in bold (`**Task 2.1: Query parser**`) over an item's fields, in the
+   * same paragraph (`**Status:** Done` lines) or as the list after it (`- **Effort:** 2d`, `- Owner:
+   * Kim`, then the task's own boxes): an item, as a heading with field lines under it is. Plans that
+   * mark their tasks' headings in bold, not with `#`, write them so. A status, priority, owner or due
+   * date must be among the fields; a bold line over other lines is a label. Returns the item's draft
+   * and the list it holds, or null.
+   */
+  const boldTitleItem = (
+    p: ParagraphBlock,
+    next: Block | undefined,
+  ): { draft: number; list: ListBlock | null } | null => {
+    const title = boldTitle(p.lines[0]!);
+    if (title === null) return null;
+    let fields: Field[] | null = null;
+    let list: ListBlock | null = null;
+    if (p.lines.length > 1) {
+      fields = [];
+      for (let l = 1; l < p.lines.length; l++) {
+        const f = readFieldLine(text, p.lines[l]!.start, p.lines[l]!.end, true);
+        if (f === null) return null;
+        for (const x of f) fields.push(x);
+      }
+    } else if (next?.type === 'list') {
+      fields = fieldBullets(next);
+      list = next;
     }
-    sectionFields(all);
+    if (fields === null || !fields.some((f) => ITEM_KEYS.has(f.key))) return null;
+    const slice = p.lines[0]!;
+    const { info, start, end } = title;
+    const item = newItem('status-bullet', slice.line);
+    item.id = info.id;
+    item.priority = info.priority;
+    const plain = text.slice(start, end) === info.title;
+    item.titleSpan = plain
+      ? { start, end }
+      : { start: start + info.titleRange[0], end: start + info.titleRange[1] };
+    if (p.lines.length > 1) for (const f of fields) item.fields.push(f);
+    const made = { item, idKind: info.idKind, matchText: info.title, matchBase: item.titleSpan.start };
+    pushLineItem(made, slice, -1);
+    const draft = drafts.length - 1;
+    const endLine = list ? list.endLine : p.endLine;
+    drafts[draft]!.endLine = endLine;
+    item.span = { start: item.lineSpan.start, end: lineEndOffset(endLine) };
+    return { draft, list };
+  };
+
+  /**
+   * The heading a line bold whole gives (`**Task 2.1: Query parser**`, `__Export:__`), and where the
+   * text inside the bold starts and ends; null when the line is more than that, or is a field line
+   * (`**Status: Done**`), or states a status itself, as its fields do.
+   */
+  const boldTitle = (slice: LineSlice): { info: HeadingInfo; start: number; end: number } | null => {
+    const c = text.charCodeAt(slice.start);
+    if ((c !== 42 && c !== 95) || text.charCodeAt(slice.start + 1) !== c) return null;
+    let end = slice.end;
+    while (end > slice.start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (text.charCodeAt(end - 1) === 58) end--;
+    if (
+      end - slice.start > MAX_BOLD_TITLE + 4 ||
+      text.charCodeAt(end - 1) !== c ||
+      text.charCodeAt(end - 2) !== c
+    )
+      return null;
+    const start = slice.start + 2;
+    let innerEnd = end - 2;
+    if (innerEnd <= start || isSpace(text.charCodeAt(start)) || isSpace(text.charCodeAt(innerEnd - 1)))
+      return null;
+    const delimiter = c === 42 ? '**' : '__';
+    if (text.slice(start, innerEnd).includes(delimiter)) return null;
+    // `**Status: Done**` is a field; `**Backend:**` a label, read as a key without a value.
+    const field = readFieldLine(text, slice.start, slice.end, true);
+    if (field?.some((f) => f.value.trim() !== '')) return null;
+    if (text.charCodeAt(innerEnd - 1) === 58) innerEnd--;
+    const inner = text.slice(start, innerEnd);
+    const repaired = repairForMatching(inner);
+    const info = readHeading(repaired);
+    if (info.title === '' || info.status !== null || info.statusSection !== null) return null;
+    return {
+      info: repaired === inner ? info : { ...info, titleRange: [0, inner.length] },
+      start,
+      end: innerEnd,
+    };
   };
 
   /** Field lines outside any item: the plan's, or the enclosing heading's, which they may make an item. */
@@ -1155,6 +1263,22 @@ export function recognise(
 
   // Iterative walk in document order.
   const stack: Frame[] = [{ blocks: doc.children, index: 0, parentItem: -1, depth: 0, list: -1 }];
+  const pushList = (b: ListBlock, parentItem: number, depth: number) => {
+    listSizes.push(b.children.length);
+    stack.push({
+      blocks: b.children,
+      index: 0,
+      parentItem,
+      depth,
+      list: listSizes.length - 1,
+      marksAtEnd: b.children.length >= 2 && marksAtEnd(b),
+      lane: lanes?.has(b) ?? false,
+    });
+  };
+  const inLegendSection = () => {
+    const sec = currentSection();
+    return sec >= 0 && legendSections[sec]!;
+  };
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.index >= frame.blocks.length) {
@@ -1167,22 +1291,26 @@ export function recognise(
         headingByLine.set(b.startLine, b);
         onHeading(b);
         break;
-      case 'paragraph':
-        onParagraph(b, frame.parentItem);
+      case 'paragraph': {
+        const bold =
+          frame.parentItem < 0 && frame.list < 0 && !inLegendSection()
+            ? boldTitleItem(b, frame.blocks[frame.index])
+            : null;
+        if (bold === null) {
+          onParagraph(b, frame.parentItem);
+          break;
+        }
+        leaveBody();
+        if (bold.list === null) break;
+        // Its list is its fields and its boxes: they are the item's.
+        frame.index++;
+        pushList(bold.list, bold.draft, drafts[bold.draft]!.item.depth + 1);
         break;
+      }
       case 'list':
         if (frame.parentItem < 0 && open.length > 0 && open[open.length - 1]!.body) onFieldList(b);
         leaveBody();
-        listSizes.push(b.children.length);
-        stack.push({
-          blocks: b.children,
-          index: 0,
-          parentItem: frame.parentItem,
-          depth: frame.depth,
-          list: listSizes.length - 1,
-          marksAtEnd: b.children.length >= 2 && marksAtEnd(b),
-          lane: lanes?.has(b) ?? false,
-        });
+        pushList(b, frame.parentItem, frame.depth);
         break;
       case 'listItem': {
         const next = onListItem(b, frame);
@@ -1230,6 +1358,9 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
 }
 
 /** The most lines a title is read wrapped onto. */
+/** The longest title in bold that stands as an item's heading (see boldTitleItem). */
+const MAX_BOLD_TITLE = 120;
+
 const MAX_WRAPPED_LINES = 8;
 
 /** Whether `s` ends, but for white space, in what a status mark may end in. */

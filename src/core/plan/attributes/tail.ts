@@ -408,15 +408,22 @@ const MAX_DATE_PIECE = 24;
  */
 function datePiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
   let start = end;
-  let commas = 0;
+  let comma = -1;
   while (start > 0 && end - start <= MAX_DATE_PIECE) {
     const c = s.charCodeAt(start - 1);
     if (c === 59 || isSpacedDash(s, start - 1)) break;
     // `Dec 14, 2026`: the comma after the day is the date's; one before it ends the piece.
-    if (c === 44 && commas++ > 0) break;
+    if (c === 44) {
+      if (comma >= 0) break;
+      comma = start - 1;
+    }
     start--;
   }
-  if (end - start > MAX_DATE_PIECE) return null;
+  // Too long for a date: the piece after the comma may be one (`a long title,  2026-12-14`).
+  if (end - start > MAX_DATE_PIECE) {
+    if (comma < 0) return null;
+    start = comma + 1;
+  }
   for (;;) {
     while (start < end && (isSpace(s.charCodeAt(start)) || s.charCodeAt(start) === 44)) start++;
     const piece = s.slice(start, end);
