@@ -218,6 +218,10 @@ describe('bad and huge input', () => {
         `- [ ] a (blocked:${r})\n- [ ] b *(on hold until${r}Q2)*\n- c — Blocked:${r}vendor\n- [ ] d Blocked${r}(waiting on x)\n`,
     ],
     [
+      'a share of the work said done',
+      (r) => `- [ ] a —${r}80%${r}\n- [ ] b, 40 %${r}done\n- [ ] c${' — 5%'.repeat(60_000)}\n`,
+    ],
+    [
       'a title in bold over fields',
       (r) =>
         `**Task 1:${r}x**\n- Owner: a${r}\n- [ ] b${r}\n- c (2d, @d)${r}\n\n**${r}**\n**Status:** ${r}\n\n**y${r}:**\n${'- Owner: e\n'.repeat(30_000)}`,

@@ -117,6 +117,20 @@ describe('taskmark show and next', () => {
     expect(taskmark(['show', 'plan/docs'], d).stdout).not.toMatch(/status/);
   });
 
+  it('shows the fields the plan states beyond the known attributes, a long one cut short', () => {
+    const d = workspace();
+    writeFileSync(
+      join(d, 'TODO.md'),
+      `# Plan\n\n- [ ] Importer — 80% — 3 pts\n\n### T-1: Export\n\n**Notes:** ${'word '.repeat(40)}\n**Reviewer:** Bo\n`,
+    );
+    const importer = taskmark(['show', 'plan/importer'], d).stdout;
+    expect(importer).toMatch(/^ {2}stated {6}80%$/m);
+    expect(importer).toMatch(/^ {2}points {6}3$/m);
+    const exported = taskmark(['show', 'T-1'], d).stdout;
+    expect(exported).toMatch(/^ {2}reviewer {4}Bo$/m);
+    expect(exported).toMatch(/^ {2}notes {7}(word ){19}word…$/m);
+  });
+
   it('ranks what to do next with its reasons', () => {
     const r = taskmark(['next', '--json', '--today', '2026-03-05'], workspace());
     const ranked = z.array(nextEntrySchema).parse(JSON.parse(r.stdout));

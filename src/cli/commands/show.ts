@@ -31,6 +31,27 @@ export async function run([key, ...files]: string[], opts: CommonOptions): Promi
     ['depends on', i.dependsOn.join(', ') || null],
   ];
   for (const [k, v] of facts) if (v) println(`  ${color.dim(k.padEnd(11))} ${v}`);
+  // Fields the plan states that are none of the above (`3 pts`, `— 80%`, `Reviewer: Bo`), once a key.
+  const told = new Set([
+    'status',
+    'priority',
+    'owner',
+    'due',
+    'effort',
+    'category',
+    'phase',
+    'tags',
+    'depends',
+  ]);
+  for (const f of shown.fields) {
+    if (told.has(f.key) || f.rawKey === '@' || f.rawKey === '#' || f.rawKey === '+' || f.value.trim() === '')
+      continue;
+    told.add(f.key);
+    // A share said done is a claim: the roll-up below is counted.
+    const label = f.key === 'progress' ? 'stated' : f.key;
+    const value = f.value.trim();
+    println(`  ${color.dim(label.padEnd(11))} ${value.length > 100 ? `${value.slice(0, 99)}…` : value}`);
+  }
   if (shown.rollup.total > 1)
     println(
       `  ${color.dim('progress'.padEnd(11))} ${bar(shown.rollup.done, shown.rollup.total, 16)} ${shown.rollup.done}/${shown.rollup.total}`,

@@ -1,6 +1,7 @@
 /** Setting and clearing attributes in the notation the line or the plan already uses. */
 import { TmError } from '../errors.js';
 import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
+import { dateLike } from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
 import { normaliseKey } from '../plan/attributes/fields.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
@@ -160,6 +161,8 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
     const rank = readPriorityValue(v)!.rank;
     return [{ start: f.span.start, end: f.span.start + 2, text: TRAFFIC_LIGHTS[rank]! }, edit];
   }
+  // A date given in ISO is written as the field's date is (`Dec 14, 2026`, `14.12.2026`).
+  v = dateLike(f.value, v);
   if (f.style === 'dataview') refuseDataviewValue(f.rawKey, v);
   const text =
     f.style === 'front-matter'

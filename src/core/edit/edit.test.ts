@@ -890,6 +890,13 @@ describe('editing priority and estimate marks', () => {
     expect(one('Write the runbook • 4h', 'effort', null)).toBe('Write the runbook');
     expect(one('Status page — 2026-12-14', 'due', '2027-01-05')).toBe('Status page — 2027-01-05');
     expect(one('Deck — @raj, Dec 14, 2026', 'due', null)).toBe('Deck — @raj');
+    // A date is written as the one it replaces is, wherever it stands.
+    expect(one('Deck — @raj, Dec 14, 2026', 'due', '2027-01-05')).toBe('Deck — @raj, Jan 5, 2027');
+    expect(one('Deck **Due:** 14.12.2026', 'due', '2027-01-05')).toBe('Deck **Due:** 05.01.2027');
+    expect(one('Deck (due: December 14, 2026)', 'due', '2027-01-05')).toBe('Deck (due: January 5, 2027)');
+    expect(one('Deck — due Dec 14', 'due', '2027-01-05')).toBe('Deck — due 2027-01-05');
+    expect(one('Importer — @lena — 80%', 'progress', '90%')).toBe('Importer — @lena — 90%');
+    expect(one('Importer — @lena, 80% done', 'progress', null)).toBe('Importer — @lena');
     expect(one('UI button — @lena — 2 pts', 'points', '5')).toBe('UI button — @lena — 5 pts');
     expect(one('UI button — @lena — 2 pts', 'points', null)).toBe('UI button — @lena');
     expect(one('Fix `parse()` — @li, 2d', 'owner', 'zed')).toBe('Fix `parse()` — @zed, 2d');
@@ -958,6 +965,8 @@ describe('editing priority and estimate marks', () => {
       ' `code`',
       ' 2026-12-14',
       ' Dec 14, 2026',
+      ' 80%',
+      ' 40% done',
       ' @kim',
       ' 3d',
       ' (2h)',

@@ -1549,6 +1549,36 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(plan.items.some((i) => i.kind === 'heading')).toBe(false);
   });
 
+  it('reads a share of the work said done in a list as a progress field, out of the title and key', () => {
+    const plan = parse(
+      [
+        '# Plan',
+        '',
+        '- [ ] Importer — 80%',
+        '- [ ] Exporter — @kim, 40 % done',
+        '- [/] Metrics — 75% complete — 2d',
+        '- [ ] Raise coverage to 80%',
+        '- [ ] Cut p95 latency 50% — @li',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      plan.items.map((i) => [
+        i.key,
+        i.title,
+        i.owner,
+        i.fields.find((f) => f.key === 'progress')?.value ?? null,
+      ]),
+    ).toEqual([
+      ['plan/importer', 'Importer', null, '80%'],
+      ['plan/exporter', 'Exporter', 'kim', '40 %'],
+      ['plan/metrics', 'Metrics', null, '75%'],
+      // A share in the words of the title is what the work aims at.
+      ['plan/raise-coverage-to-80', 'Raise coverage to 80%', null, null],
+      ['plan/cut-p95-latency-50', 'Cut p95 latency 50%', 'li', null],
+    ]);
+  });
+
   it('reads a date standing as a piece of a list as the due date, and no date with other words', () => {
     const plan = parse(
       [

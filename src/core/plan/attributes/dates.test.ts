@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, readAbsoluteDate, readWindow, resolveDate } from './dates.js';
+import { addDays, dateLike, daysBetween, readAbsoluteDate, readWindow, resolveDate } from './dates.js';
 
 // readAbsoluteDate as it was before the named-month forms were skipped for text naming no month.
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -210,6 +210,58 @@ describe('weekday dates', () => {
           expect(new Date(`${got}T00:00:00Z`).getUTCDay()).toBe(day);
         },
       ),
+    );
+  });
+});
+
+describe('dateLike', () => {
+  it('writes a date in the shape of the one it replaces', () => {
+    expect(dateLike('Dec 14, 2026', '2027-01-05')).toBe('Jan 5, 2027');
+    expect(dateLike('December 14, 2026', '2027-05-21')).toBe('May 21, 2027');
+    expect(dateLike('June 1, 2026', '2027-09-02')).toBe('September 2, 2027');
+    expect(dateLike('Sept. 30th 2026', '2027-01-22')).toBe('Jan. 22nd 2027');
+    expect(dateLike('14 DEC 2026', '2027-01-05')).toBe('5 JAN 2027');
+    expect(dateLike('1st March, 2026', '2027-01-13')).toBe('13th January, 2027');
+    expect(dateLike('14.12.2026', '2027-01-05')).toBe('05.01.2027');
+    expect(dateLike('4.3.2026', '2027-01-05')).toBe('5.1.2027');
+    expect(dateLike('2026/12/14', '2027-01-05')).toBe('2027/01/05');
+    // ISO, a date of words or a guess, and a date this reader would not take back: ISO.
+    expect(dateLike('2026-12-14', '2027-01-05')).toBe('2027-01-05');
+    expect(dateLike('12/14/2026', '2027-01-05')).toBe('2027-01-05');
+    expect(dateLike('next Friday', '2027-01-05')).toBe('2027-01-05');
+    expect(dateLike('Dec 14', '2027-01-05')).toBe('2027-01-05');
+    expect(dateLike('Dec 14, 2026', 'soon')).toBe('soon');
+  });
+
+  it('writes any date so that it reads back, in the shape of any date it replaces (property)', () => {
+    const day = fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true });
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    // The shapes a plan writes dates in, each with a test of a date written in it.
+    const shapes: [(d: Date) => string, RegExp][] = [
+      [
+        (d) => `${names[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`,
+        /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+      ],
+      [
+        (d) => `${d.getUTCDate()} ${names[d.getUTCMonth()]!.toUpperCase()} ${d.getUTCFullYear()}`,
+        /^\d{1,2} [A-Z]{3} \d{4}$/,
+      ],
+      [
+        (d) =>
+          `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`,
+        /^\d{2}\.\d{2}\.\d{4}$/,
+      ],
+      [(d) => iso(d).replace(/-/g, '/'), /^\d{4}\/\d{2}\/\d{2}$/],
+    ];
+    fc.assert(
+      fc.property(day, day, fc.nat(shapes.length - 1), (was, next, k) => {
+        const [write, shape] = shapes[k]!;
+        const out = dateLike(write(was), iso(next));
+        expect(readAbsoluteDate(out)?.date).toBe(iso(next));
+        expect(out).toMatch(shape);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -256,3 +256,66 @@ function periodEnd(title: string): string | null {
 function lastDayOfMonth(year: number, month: number): string {
   return toIso(Date.UTC(year, month, 0));
 }
+
+/**
+ * `iso` written in the shape of the whole date `old` is (`Dec 14, 2026` → `Jan 5, 2027`, `14th
+ * December 2026`, `14.12.2026` → `05.01.2027`, `2026/12/14`), so that an edit keeps the plan's way
+ * of writing its dates; `iso` itself when `old` is no such date, or is ISO, or the date written
+ * would not read back as `iso`.
+ */
+export function dateLike(old: string, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m === null) return iso;
+  const year = m[1]!;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const t = old.trim();
+  const out = writtenLike(t, year, month, day);
+  if (out === null) return iso;
+  // What is written must read back as the date asked for, whole.
+  const back = readAbsoluteDate(out);
+  return back !== null && back.date === iso && back.index === 0 && back.length === out.length ? out : iso;
+}
+
+/** The date of `year`, `month` and `day` in the shape of `t`, or null when `t` has none of the shapes. */
+function writtenLike(t: string, year: string, month: number, day: number): string | null {
+  const mdy = MDY_SHAPE_RE.exec(t);
+  if (mdy !== null)
+    return `${monthLike(mdy[1]!, month)}${mdy[2]}${mdy[3]}${day}${mdy[4] ? ordinal(day) : ''}${mdy[5]}${mdy[6]}${year}`;
+  const dmy = DMY_SHAPE_RE.exec(t);
+  if (dmy !== null)
+    return `${day}${dmy[1] ? ordinal(day) : ''}${dmy[2]}${monthLike(dmy[3]!, month)}${dmy[4]}${dmy[5]}${dmy[6]}${year}`;
+  const ymd = YMD_SHAPE_RE.exec(t);
+  if (ymd !== null) return `${year}${ymd[1]}${padLike(month, ymd[2]!)}${ymd[1]}${padLike(day, ymd[3]!)}`;
+  const dotted = DOTTED_SHAPE_RE.exec(t);
+  if (dotted !== null) return `${padLike(day, dotted[1]!)}.${padLike(month, dotted[2]!)}.${year}`;
+  return null;
+}
+
+const MDY_SHAPE_RE = /^([A-Za-z]{3,9})(\.?)([ \t]+)\d{1,2}(st|nd|rd|th)?(,?)([ \t]+)\d{4}$/;
+const DMY_SHAPE_RE = /^\d{1,2}(st|nd|rd|th)?([ \t]+)([A-Za-z]{3,9})(\.?)(,?)([ \t]+)\d{4}$/;
+const YMD_SHAPE_RE = /^\d{4}([./])(\d{1,2})\1(\d{1,2})$/;
+const DOTTED_SHAPE_RE = /^(\d{1,2})\.(\d{1,2})\.\d{4}$/;
+
+/** Month `month` (1–12) named as `sample` names one: in full or in three letters, in its case. */
+function monthLike(sample: string, month: number): string {
+  const full = MONTHS[month - 1]!;
+  const inFull = sample.length > 3 && MONTHS.includes(sample.toLowerCase());
+  const name = inFull ? full : full.slice(0, 3);
+  if (sample === sample.toUpperCase()) return name.toUpperCase();
+  if (sample[0] === sample[0]!.toUpperCase()) return name[0]!.toUpperCase() + name.slice(1);
+  return name;
+}
+
+/** `n` with two digits when `sample` has two (`05`), else as it is. */
+function padLike(n: number, sample: string): string {
+  return sample.length === 2 && n < 10 ? `0${n}` : String(n);
+}
+
+/** The ordinal suffix of a day: `st` of 1, 21 and 31, `nd` of 2 and 22, `rd` of 3 and 23, else `th`. */
+function ordinal(day: number): string {
+  if (day % 10 === 1 && day !== 11) return 'st';
+  if (day % 10 === 2 && day !== 12) return 'nd';
+  if (day % 10 === 3 && day !== 13) return 'rd';
+  return 'th';
+}

@@ -467,6 +467,35 @@ function pointsPiece(s: string, end: number, base: number): Field | null {
   };
 }
 
+/** A share of the work said done: `80%`, `40 % done`, `75% complete`, after white space or punctuation. */
+const PROGRESS_PIECE_RE =
+  /(?:^|[\s,;])(\d{1,3}(?:\.\d{1,2})?[ \t]*%)(?:[ \t]+(?:done|complete|completed|finished))?$/i;
+/** The longest progress piece: `100.25 % completed`. */
+const MAX_PROGRESS_PIECE = 24;
+
+/**
+ * The share of the work done that is the piece of a list ending at `end` (`— 80%`), as a progress
+ * field: it changes as work is done, and must change neither the title nor the key made of it.
+ */
+function progressPiece(s: string, end: number, base: number): Field | null {
+  const from = Math.max(0, end - MAX_PROGRESS_PIECE);
+  const m = PROGRESS_PIECE_RE.exec(s.slice(from, end));
+  if (m === null) return null;
+  const valueStart = from + m.index + m[0].indexOf(m[1]!);
+  // The whole piece: a share in the title's words (`Cut latency 50% — @li`) is what the work aims at.
+  let p = valueStart;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  if (p === 0 || !(isListPunct(s.charCodeAt(p - 1)) || isSpacedDash(s, p - 1))) return null;
+  return {
+    key: 'progress',
+    rawKey: '',
+    value: m[1]!,
+    span: { start: base + valueStart, end: base + end },
+    valueSpan: { start: base + valueStart, end: base + valueStart + m[1]!.length },
+    style: 'kv',
+  };
+}
+
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
  * MH-002, MH-003`, `after 2.1 and 2.2`. Only IDs: a phrase naming an item by its title (`after
@@ -622,6 +651,15 @@ export function readTail(
       own.push(points);
       meta++;
       end = first = points.span.start - base;
+      continue;
+    }
+    // A share of the work done (`— 80%`, `, 40% done`): a progress field.
+    const last = s.charCodeAt(end - 1);
+    const share = last === 37 || isAsciiLetter(last) ? progressPiece(s, end, base) : null;
+    if (share !== null) {
+      own.push(share);
+      meta++;
+      end = first = share.span.start - base;
       continue;
     }
     // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
