@@ -219,7 +219,8 @@ describe('bad and huge input', () => {
     ],
     [
       'a share of the work said done',
-      (r) => `- [ ] a —${r}80%${r}\n- [ ] b, 40 %${r}done\n- [ ] c${' — 5%'.repeat(60_000)}\n`,
+      (r) =>
+        `- [ ] a —${r}80%${r}\n- [ ] b, 40 %${r}done\n- [ ] c${' — 5%'.repeat(60_000)}\n- [ ] d —${r}unassigned${r}\n`,
     ],
     [
       'a title in bold over fields',

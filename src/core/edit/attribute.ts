@@ -140,8 +140,10 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
 
 /** The edits that give field `f` of `item` the value `value`, written as the field is. */
 function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: string): Edit[] {
-  // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one.
-  let v = key === 'owner' && f.value.startsWith('@') && !value.startsWith('@') ? `@${value}` : value;
+  // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one, and one
+  // written in a list without a key (`— unassigned`) becomes one: a bare name there is no owner.
+  const mention = f.value.startsWith('@') || (f.rawKey === '' && f.style === 'kv');
+  let v = key === 'owner' && mention && !value.startsWith('@') ? `@${value}` : value;
   // An owner named by a phrase (`assigned to Bo`) is read as a name or a mention: another value is
   // written as a mention where it is one word, and refused where it is more.
   if (isOwnerPhrase(f) && !isOwnerName(v)) {

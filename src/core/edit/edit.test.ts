@@ -896,6 +896,8 @@ describe('editing priority and estimate marks', () => {
     expect(one('Deck (due: December 14, 2026)', 'due', '2027-01-05')).toBe('Deck (due: January 5, 2027)');
     expect(one('Deck — due Dec 14', 'due', '2027-01-05')).toBe('Deck — due 2027-01-05');
     expect(one('Importer — @lena — 80%', 'progress', '90%')).toBe('Importer — @lena — 90%');
+    expect(one('Search API — unassigned, 3d', 'owner', 'zed')).toBe('Search API — @zed, 3d');
+    expect(one('Search API — unassigned, 3d', 'owner', null)).toBe('Search API — 3d');
     expect(one('Importer — @lena, 80% done', 'progress', null)).toBe('Importer — @lena');
     expect(one('UI button — @lena — 2 pts', 'points', '5')).toBe('UI button — @lena — 5 pts');
     expect(one('UI button — @lena — 2 pts', 'points', null)).toBe('UI button — @lena');
@@ -967,6 +969,7 @@ describe('editing priority and estimate marks', () => {
       ' Dec 14, 2026',
       ' 80%',
       ' 40% done',
+      ' — unassigned',
       ' @kim',
       ' 3d',
       ' (2h)',
@@ -990,6 +993,7 @@ describe('editing priority and estimate marks', () => {
       '[HIGH] ',
       ' (P1, 3w)',
       ' — Owner: Kim',
+      ' — unassigned',
       ' — depends on T001',
       ' (blocked by T002, P2)',
       ' — High priority',

@@ -1549,7 +1549,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(plan.items.some((i) => i.kind === 'heading')).toBe(false);
   });
 
-  it('reads a share of the work said done in a list as a progress field, out of the title and key', () => {
+  it('reads a share of the work said done, or no owner, in a list as fields, out of the title and key', () => {
     const plan = parse(
       [
         '# Plan',
@@ -1559,6 +1559,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [/] Metrics — 75% complete — 2d',
         '- [ ] Raise coverage to 80%',
         '- [ ] Cut p95 latency 50% — @li',
+        '- [ ] Search API — unassigned, 3d',
+        '- [ ] Help the unassigned',
         '',
       ].join('\n'),
     );
@@ -1576,6 +1578,9 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       // A share in the words of the title is what the work aims at.
       ['plan/raise-coverage-to-80', 'Raise coverage to 80%', null, null],
       ['plan/cut-p95-latency-50', 'Cut p95 latency 50%', 'li', null],
+      // No owner yet, said as a piece of the list: no owner, and no word of the title.
+      ['plan/search-api', 'Search API', null, null],
+      ['plan/help-the-unassigned', 'Help the unassigned', null, null],
     ]);
   });
 

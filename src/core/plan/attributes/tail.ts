@@ -281,6 +281,30 @@ function ownerPhrasePiece(s: string, end: number, fields: FieldIndex, base: numb
   };
 }
 
+/** A piece saying no one owns the work yet: `— unassigned`, `, no owner`. */
+const NO_OWNER_PIECE_RE = /(?:^|[\s,;])(unassigned|unowned|no owner|nobody)$/i;
+
+/**
+ * The piece of a list ending at `end` that says no one owns the work, as an owner field whose value
+ * is a placeholder: the item has no owner, and the word is no part of its title or key.
+ */
+function noOwnerPiece(s: string, end: number, base: number): Field | null {
+  const m = NO_OWNER_PIECE_RE.exec(s.slice(Math.max(0, end - 12), end));
+  if (m === null) return null;
+  const start = end - m[1]!.length;
+  let p = start;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  if (p === 0 || !(isListPunct(s.charCodeAt(p - 1)) || isSpacedDash(s, p - 1))) return null;
+  return {
+    key: 'owner',
+    rawKey: '',
+    value: m[1]!,
+    span: { start: base + start, end: base + end },
+    valueSpan: { start: base + start, end: base + end },
+    style: 'kv',
+  };
+}
+
 /** Keys whose value a remark in parentheses may follow: their readers take the value before it. */
 const REMARK_KEYS: ReadonlySet<string> = new Set(['status', 'due']);
 /** The longest remark read after a value. */
@@ -653,8 +677,16 @@ export function readTail(
       end = first = points.span.start - base;
       continue;
     }
-    // A share of the work done (`— 80%`, `, 40% done`): a progress field.
+    // No owner yet (`— unassigned`): an owner field of a placeholder.
     const last = s.charCodeAt(end - 1);
+    const nobody = isAsciiLetter(last) ? noOwnerPiece(s, end, base) : null;
+    if (nobody !== null) {
+      own.push(nobody);
+      meta++;
+      end = first = nobody.span.start - base;
+      continue;
+    }
+    // A share of the work done (`— 80%`, `, 40% done`): a progress field.
     const share = last === 37 || isAsciiLetter(last) ? progressPiece(s, end, base) : null;
     if (share !== null) {
       own.push(share);
