@@ -142,8 +142,14 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
 function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: string): Edit[] {
   // An owner written as a mention (`assignee: ['@kim']`, `**Owner:** @kim`) stays one, and one
   // written in a list without a key (`— unassigned`) becomes one: a bare name there is no owner.
-  const mention = f.value.startsWith('@') || (f.rawKey === '' && f.style === 'kv');
-  let v = key === 'owner' && mention && !value.startsWith('@') ? `@${value}` : value;
+  const bare = f.rawKey === '' && f.style === 'kv';
+  if (key === 'owner' && bare && /\s/.test(value.trim()))
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: "${value}" would not read as one owner where "${f.value}" stands; write it as one word (a handle).`,
+    );
+  const mention = f.value.startsWith('@') || bare;
+  let v = key === 'owner' && mention && !value.startsWith('@') ? `@${value.trim()}` : value;
   // An owner named by a phrase (`assigned to Bo`) is read as a name or a mention: another value is
   // written as a mention where it is one word, and refused where it is more.
   if (isOwnerPhrase(f) && !isOwnerName(v)) {

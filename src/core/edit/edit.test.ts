@@ -898,6 +898,7 @@ describe('editing priority and estimate marks', () => {
     expect(one('Importer — @lena — 80%', 'progress', '90%')).toBe('Importer — @lena — 90%');
     expect(one('Search API — unassigned, 3d', 'owner', 'zed')).toBe('Search API — @zed, 3d');
     expect(one('Search API — unassigned, 3d', 'owner', null)).toBe('Search API — 3d');
+    expect(() => one('Search API — unassigned, 3d', 'owner', 'Kim Lee')).toThrow(/as one word/);
     expect(one('Importer — @lena, 80% done', 'progress', null)).toBe('Importer — @lena');
     expect(one('UI button — @lena — 2 pts', 'points', '5')).toBe('UI button — @lena — 5 pts');
     expect(one('UI button — @lena — 2 pts', 'points', null)).toBe('UI button — @lena');

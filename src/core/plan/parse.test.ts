@@ -1544,6 +1544,11 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['owner', 'Kim'],
       ['status', 'In progress'],
     ]);
+    // A damaged title is read repaired, with no field read at offsets the damage moved.
+    const damaged = parse('# P\n\n**Task 1: CafÃ© menu @kim**\n- Status: doing\n').items;
+    expect(damaged.map((i) => [i.key, i.title, i.status, i.owner])).toEqual([
+      ['Task-1', 'Café menu @kim', 'doing', null],
+    ]);
     // The list's fields are the item's, not the section heading's.
     expect(plan.sections.find((s) => s.title === 'Phase 2: Query')).toBeDefined();
     expect(plan.items.some((i) => i.kind === 'heading')).toBe(false);

@@ -521,7 +521,10 @@ export function recognise(
       ? { start, end }
       : { start: start + info.titleRange[0], end: start + info.titleRange[1] };
     if (p.lines.length > 1) for (const f of fields) item.fields.push(f);
-    const made = { item, idKind: info.idKind, matchText: info.title, matchBase: item.titleSpan.start };
+    // A title read through a repair (damaged text) has offsets of its own: its fields are placed by
+    // the attribute pass's search, not by offset.
+    const matchBase = title.repaired ? -1 : item.titleSpan.start;
+    const made = { item, idKind: info.idKind, matchText: info.title, matchBase };
     pushLineItem(made, slice, -1);
     const draft = drafts.length - 1;
     const endLine = list ? list.endLine : p.endLine;
@@ -535,7 +538,9 @@ export function recognise(
    * text inside the bold starts and ends; null when the line is more than that, or is a field line
    * (`**Status: Done**`), or states a status itself, as its fields do.
    */
-  const boldTitle = (slice: LineSlice): { info: HeadingInfo; start: number; end: number } | null => {
+  const boldTitle = (
+    slice: LineSlice,
+  ): { info: HeadingInfo; start: number; end: number; repaired: boolean } | null => {
     const c = text.charCodeAt(slice.start);
     if ((c !== 42 && c !== 95) || text.charCodeAt(slice.start + 1) !== c) return null;
     let end = slice.end;
@@ -565,6 +570,7 @@ export function recognise(
       info: repaired === inner ? info : { ...info, titleRange: [0, inner.length] },
       start,
       end: innerEnd,
+      repaired: repaired !== inner,
     };
   };
 
@@ -1357,10 +1363,10 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
   };
 }
 
-/** The most lines a title is read wrapped onto. */
 /** The longest title in bold that stands as an item's heading (see boldTitleItem). */
 const MAX_BOLD_TITLE = 120;
 
+/** The most lines a title is read wrapped onto. */
 const MAX_WRAPPED_LINES = 8;
 
 /** Whether `s` ends, but for white space, in what a status mark may end in. */
