@@ -284,8 +284,13 @@ describe('setStatus', () => {
 
   it('refuses to take off a field without which a line opening with an ID would be no task', () => {
     const text = '# B\n\nENG-42 Fix the crash — @kim, 2d\nENG-43 Add metrics — Todo — @lee\n';
-    expect(() => edit(text, (p) => setAttribute(p, key(p, 'ENG-42'), 'owner', null))).toThrow(
-      /ENG-42: its line is a task by the metadata it carries/,
+    const lone = '# B\n\nENG-44 Tidy the logs — @kim\nENG-45 Add metrics — @lee\n';
+    expect(() => edit(lone, (p) => setAttribute(p, key(p, 'ENG-44'), 'owner', null))).toThrow(
+      /ENG-44: its line is a task by the metadata it carries/,
+    );
+    // The ID and the estimate keep it a task.
+    expect(edit(text, (p) => setAttribute(p, key(p, 'ENG-42'), 'owner', null))).toBe(
+      text.replace('@kim, ', ''),
     );
     // A status keeps the other one a task.
     expect(edit(text, (p) => setAttribute(p, key(p, 'ENG-43'), 'owner', null))).toBe(

@@ -230,6 +230,23 @@ describe('parsePlan on heading items', () => {
     expect(sprint.items.map((i) => [i.key, i.due])).toEqual([['sprint-14/fix-login', '2026-12-12']]);
   });
 
+  it('takes the plan date from a line saying in words when the plan was updated', () => {
+    const facts = (line: string) => parse(`# Plan\n\n${line}\n\n- [ ] Ship it (due Fri)\n`);
+    for (const [line, date] of [
+      ['Updated 2026-12-01.', '2026-12-01'],
+      ['_Last updated: Nov 20, 2026 · Owner: @mira_', '2026-11-20'],
+      ['*Revised on 2026-11-02*', '2026-11-02'],
+      ['📅 Last updated — Dec 1, 2026', '2026-12-01'],
+      ['As of 2026-12-01, search ships first.', '2026-12-01'],
+      ['The schema was updated 2026-12-01 to add tags.', null],
+      ['- Updated 2026-12-01', null],
+    ] as const) {
+      expect([line, facts(line).facts.lastUpdated]).toEqual([line, date]);
+    }
+    // Its weekdays are read against it: Friday on or after Tuesday 2026-12-01.
+    expect(facts('Updated 2026-12-01.').items[0]!.due).toBe('2026-12-04');
+  });
+
   it("reads the fields written on a heading item's own line, as on an item line", () => {
     const plan = parse(
       [
@@ -566,6 +583,63 @@ describe('parsePlan on headings followed by a list of fields', () => {
       '📊 **Status:** 🟡 In Progress',
     ]);
   });
+
+  it('reads a bullet labelling tasks after the fields (`- Acceptance criteria:`) as part of the list', () => {
+    const plan = parse(
+      [
+        '# Search',
+        '',
+        '### M1.1 Tokenizer rewrite',
+        '- **State:** In review',
+        '- **Lead:** @jonas',
+        '- Acceptance criteria:',
+        '  - [x] Unicode word boundaries',
+        '  - [ ] CJK bigrams',
+        '',
+        '### M1.2 Incremental indexing',
+        '- **State:** Not started',
+        '- **Depends on:** M1.1',
+        '',
+        '### Reading list',
+        '- **Owner:** the team',
+        '- Refactoring, by Fowler:',
+        '  - Chapter 1 and 2',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.status, i.owner, i.parent, i.dependsOn])).toEqual([
+      ['M1.1', 'doing', 'jonas', null, []],
+      ['M1.1/unicode-word-boundaries', 'done', 'jonas', 'M1.1', []],
+      ['M1.1/cjk-bigrams', 'todo', 'jonas', 'M1.1', []],
+      ['M1.2', 'todo', null, null, ['M1.1']],
+    ]);
+  });
+
+  it('reads a heading that is only an ID (`### PAY-203` over notes) as no item of its own', () => {
+    const plan = parse(
+      [
+        '# Sprint',
+        '',
+        '| ID | Story | Status |',
+        '|----|-------|--------|',
+        '| PAY-203 | Retry budget | ⛔ Blocked |',
+        '',
+        '## Notes',
+        '',
+        '### PAY-203',
+        'Waiting for the key store.',
+        '',
+        '### PAY-204',
+        '- [ ] Draft the schema',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.title, i.status, i.refersTo])).toEqual([
+      ['PAY-203', 'Retry budget', 'blocked', null],
+      ['PAY-204', '', 'todo', null],
+      ['PAY-204/draft-the-schema', 'Draft the schema', 'todo', null],
+    ]);
+  });
 });
 
 describe('parsePlan on milestones with deadlines', () => {
@@ -883,6 +957,24 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       '',
     ].join('\n'),
   );
+
+  it("counts a tracker's ID opening a bullet as one of the two signs of a task", () => {
+    const p = parse(
+      [
+        '## Carry-over',
+        '- PAY-188 Fix currency rounding (2h)',
+        '- PAY-190 Flaky ledger test — @bea',
+        '- PAY-191 Mentioned in passing',
+        '- RFC-9110 is the HTTP spec',
+        '- Plain line (2h)',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.effort?.minutes ?? null, i.owner])).toEqual([
+      ['PAY-188', 'Fix currency rounding', 120, null],
+      ['PAY-190', 'Flaky ledger test', null, 'bea'],
+    ]);
+  });
 
   it('reads an org keyword in capitals opening a bullet as its status', () => {
     const kw = parse(
@@ -1387,6 +1479,29 @@ describe('parsePlan on lists that show status without boxes', () => {
 });
 
 describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {
+  it('reads a tick before a date as the day it was done, and a tilde estimate in brackets whole', () => {
+    const p = parse(
+      [
+        '- [x] Upgrade Node to 22 ✔ 2026-11-30',
+        '- [x] Renew the domain ✓ Nov 30, 2026',
+        '- [ ] Evaluate Renovate vs Dependabot (~1d)',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [
+        i.title,
+        i.status,
+        i.fields.find((f) => f.key === 'done')?.value ?? null,
+        i.effort?.minutes ?? null,
+      ]),
+    ).toEqual([
+      ['Upgrade Node to 22', 'done', '2026-11-30', null],
+      ['Renew the domain', 'done', 'Nov 30, 2026', null],
+      ['Evaluate Renovate vs Dependabot', 'todo', null, 480],
+    ]);
+  });
+
   const plan = parse(
     [
       '# Sprint',

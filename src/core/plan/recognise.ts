@@ -396,7 +396,9 @@ export function recognise(
       parent: headingItem(),
       section: sectionIndex,
       idKind: info.idKind,
-      tentative: info.idKind === 'numeric' && info.status === null,
+      // A heading that is only an ID (`### PAY-203` over notes on it) is an item when it holds one's
+      // fields or tasks, as a numbered heading is.
+      tentative: (info.idKind === 'numeric' || info.title === '') && info.status === null,
       endLine: lines.count,
       matchText: info.title,
       matchBase: own === info.title ? item.titleSpan.start : -1,
@@ -464,8 +466,33 @@ export function recognise(
     }
     if (all.length === 0) return null;
     const marks = i < b.children.length && b.children.length >= 2 && marksAtEnd(b);
-    for (; i < b.children.length; i++) if (!isTaskBullet(b.children[i]!, marks)) return null;
+    for (; i < b.children.length; i++) {
+      const li = b.children[i]!;
+      if (!isTaskBullet(li, marks) && !isLabelOverTasks(li)) return null;
+    }
     return all;
+  };
+
+  /**
+   * A bullet that only labels the tasks nested under it (`- Acceptance criteria:` over its boxes): one
+   * short line ending in a colon, then lists of tasks and nothing else.
+   */
+  const isLabelOverTasks = (li: ListItemBlock): boolean => {
+    const p = li.children[0];
+    if (p?.type !== 'paragraph' || p.startLine !== li.startLine || p.lines.length !== 1) return false;
+    if (li.children.length < 2) return false;
+    const l0 = p.lines[0]!;
+    const label = text
+      .slice(l0.start, l0.end)
+      .trim()
+      .replace(/^(\*\*|__)(.*)\1$/, '$2');
+    if (label.length > MAX_LABEL || !label.endsWith(':')) return false;
+    for (let c = 1; c < li.children.length; c++) {
+      const sub = li.children[c]!;
+      if (sub.type !== 'list') return false;
+      for (const x of sub.children) if (!isTaskBullet(x, false)) return false;
+    }
+    return true;
   };
 
   /** Whether a bullet is a task, as onListItem reads it (a lane's card aside): boxed or not. */
@@ -610,12 +637,15 @@ export function recognise(
   /** taskBulletDraft on line `line`, whose text `l0` is: a bullet's first line or a line of a paragraph. */
   const taskLineDraft = (line: number, l0: LineSlice) => {
     const raw = text.slice(l0.start, l0.end);
+    // A tracker's ID opening the line (`PAY-188 Fix rounding`, `T012`, `M1.2`) is one of the two.
+    const idLed = readLeadingId(raw)?.kind === 'code';
     // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
     // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
     // the two are an estimate and a due date, with a digit and a due word; or the line states a
     // status, in a field or as the piece ending it (`— In Progress`).
     if (
       !(
+        idLed ||
         TASK_BULLET_HINT_RE.test(raw) ||
         PRIORITY_LABEL_HINT_RE.test(raw) ||
         (HAS_DIGIT_RE.test(raw) && DUE_HINT_RE.test(raw)) ||
@@ -647,7 +677,8 @@ export function recognise(
       else if (f.key === 'effort' || f.key === 'points') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     };
-    const signals = () => (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);
+    const signals = () =>
+      (idLed ? 1 : 0) + (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);
     const fields = readInlineFields(body, 0, masked);
     for (const f of fields) note(f);
     const read = duePhrase ? [...fields, duePhrase].sort((a, b) => a.span.start - b.span.start) : fields;
@@ -1362,6 +1393,9 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
     points: info.points && { ...info.points, range: map(info.points.range), span: map(info.points.span) },
   };
 }
+
+/** The longest label a bullet over a heading item's tasks has (`- Acceptance criteria:`). */
+const MAX_LABEL = 60;
 
 /** The longest title in bold that stands as an item's heading (see boldTitleItem). */
 const MAX_BOLD_TITLE = 120;

@@ -7,7 +7,7 @@ const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
 const INLINE_EFFORT_RE = new RegExp(
-  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+~?)?|(?<![\\p{L}])est(?:imated?)?\\.?\\s+~?|~\\s*)${EFFORT_RE.source}\\s*[)\\]]?`,
+  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+)?~?\\s*|(?<![\\p{L}])est(?:imated?)?\\.?\\s+~?|~\\s*)${EFFORT_RE.source}\\s*[)\\]]?`,
   'iu',
 );
 
@@ -23,7 +23,7 @@ function referenceInline(text: string) {
   const t = m[0];
   if (t.startsWith('(') && !t.endsWith(')')) return null;
   if (t.startsWith('[') && !t.endsWith(']')) return null;
-  const bracketed = t.startsWith('(') || t.startsWith('[') || t.startsWith('~');
+  const bracketed = t.startsWith('(') || t.startsWith('[');
   return { index: m.index, length: !bracketed && /[)\]]$/.test(t) ? t.length - 1 : t.length };
 }
 
@@ -87,5 +87,9 @@ describe('effort regexes', () => {
     expect(at('Test it (see est. 3h)')).toEqual(['est. 3h', 180, null]);
     expect(at('Write docs [2h)')).toBeNull();
     expect(at('Ship (est. soon, 3d)')).toBeNull();
+    // A tilde inside the brackets: the brackets are the estimate's; after a word, they are not.
+    expect(at('Evaluate Renovate (~1d)')).toEqual(['(~1d)', 480, null]);
+    expect(at('Evaluate (~ 2h) it')).toEqual(['(~ 2h)', 120, null]);
+    expect(at('Tidy up (about ~3d)')).toEqual(['~3d', 1440, null]);
   });
 });

@@ -9,11 +9,11 @@ const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const effortSource = (notLetter: string) =>
   `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
 /**
- * `(2h)`, `[2h]`, `~3d`, `~ 2 days`, and after a word for it, in brackets or not: `(est. 3d)`,
- * `(estimate 2-3 days)`, `(est ~4h)`, `est. 3h`.
+ * `(2h)`, `[2h]`, `(~2h)`, `~3d`, `~ 2 days`, and after a word for it, in brackets or not:
+ * `(est. 3d)`, `(estimate 2-3 days)`, `(est ~4h)`, `est. 3h`.
  */
 const inlineSource = (notLetter: string) =>
-  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+~?)?|(?<!${notLetter})est(?:imated?)?\\.?\\s+~?|~\\s*)${effortSource(notLetter)}\\s*[)\\]]?`;
+  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+)?~?\\s*|(?<!${notLetter})est(?:imated?)?\\.?\\s+~?|~\\s*)${effortSource(notLetter)}\\s*[)\\]]?`;
 /**
  * The unit must not run on into a letter. The regexes test only ASCII after it, without the `u` flag;
  * the exact forms (`(?![\p{L}])`, `iu`) read the rare text where that is not the same: a non-ASCII
@@ -88,13 +88,14 @@ export function readInlineEffort(
 
 /**
  * The length of an inline estimate as read: one opened by a bracket must close with its own (`(2h)`,
- * `[2h]`; null otherwise); one opened by a word does not take a bracket after it (`(see est. 3h)`).
+ * `[2h]`; null otherwise); one opened by a word or a tilde does not take a bracket after it (`(see
+ * est. 3h)`, `(about ~3d)`): that bracket closes what opened before it.
  */
 function closingOf(match: string): number | null {
   const open = match.charCodeAt(0);
   const last = match.charCodeAt(match.length - 1);
   if (open === 40) return last === 41 ? match.length : null;
   if (open === 91) return last === 93 ? match.length : null;
-  if (open !== 126 && (last === 41 || last === 93)) return match.length - 1;
+  if (last === 41 || last === 93) return match.length - 1;
   return match.length;
 }

@@ -8,7 +8,7 @@ import { normaliseKey, orgTags, readBoldFields, readInlineFields, readParenField
 // must agree with on any line.
 const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
 const EMOJI_DATE_RE =
-  /(📅|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))/giu;
+  /(📅|🗓|⏳|🛫|➕|✅|✔|✓|☑|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))/giu;
 const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
 const KV_RE =
@@ -176,6 +176,9 @@ describe('readInlineFields', () => {
         '⏳ March 3rd, 2026',
         '✅ May',
         '✅2026-01-01',
+        '✔️ 2026-11-30',
+        '✓ Nov 30',
+        '🗓 2026-12-01',
         '⏳ 2026-02-30',
         '🆔 abc123',
         '⛔ xyz',

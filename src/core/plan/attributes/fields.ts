@@ -3,6 +3,29 @@ import type { Field, FieldStyle } from '../../model.js';
 import { codePointBefore, iconPrefixLength, isLetterOrDigit, isSpace } from '../chars.js';
 import { MONTH_NAME, WEEKDAY_NAME } from './dates.js';
 
+/** Attribute keys in the languages plans are written in, as [key, attribute]. */
+const FOREIGN_KEYS: readonly (readonly [string, string])[] = (
+  [
+    ['status', 'estado estatus statut stato zustand статус состояние 状态 狀態 ステータス 状況 상태'],
+    [
+      'owner',
+      'responsável responsable verantwortlich zuständig responsabile ответственный исполнитель 负责人 負責人 担当 担当者 담당자',
+    ],
+    [
+      'priority',
+      'prioridade prioridad priorité priorität priorità prioritas приоритет 优先级 優先度 우선순위',
+    ],
+    [
+      'due',
+      'prazo échéance fälligkeit fällig fälligkeitsdatum stichtag scadenza tenggat срок 截止日期 期限 마감일',
+    ],
+    [
+      'effort',
+      'esfuerzo estimación aufwand schätzung sforzo stima esforço estimativa оценка 工作量 工数 공수',
+    ],
+  ] as const
+).flatMap(([key, words]) => words.split(' ').map((w) => [w, key] as const));
+
 /** Plan keys (lower case) mapped to taskmark's attribute names; other keys are kept as written. */
 const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['status', 'status'],
@@ -36,6 +59,10 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['➕', 'created'],
   ['created', 'created'],
   ['✅', 'done'],
+  // A tick before a date says when it was done, as Obsidian's ✅ does (`✔ 2026-11-30`).
+  ['✔', 'done'],
+  ['✓', 'done'],
+  ['☑', 'done'],
   ['done', 'done'],
   ['completed', 'done'],
   ['❌', 'cancelled'],
@@ -76,27 +103,7 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['sprint', 'phase'],
   ['milestone', 'phase'],
   // The same keys in the languages plans are written in (their status words are in status.ts).
-  ...(
-    [
-      ['status', 'estado estatus statut stato zustand статус состояние 状态 狀態 ステータス 状況 상태'],
-      [
-        'owner',
-        'responsável responsable verantwortlich zuständig responsabile ответственный исполнитель 负责人 負責人 担当 担当者 담당자',
-      ],
-      [
-        'priority',
-        'prioridade prioridad priorité priorität priorità prioritas приоритет 优先级 優先度 우선순위',
-      ],
-      [
-        'due',
-        'prazo échéance fälligkeit fällig fälligkeitsdatum stichtag scadenza tenggat срок 截止日期 期限 마감일',
-      ],
-      [
-        'effort',
-        'esfuerzo estimación aufwand schätzung sforzo stima esforço estimativa оценка 工作量 工数 공수',
-      ],
-    ] as const
-  ).flatMap(([key, words]) => words.split(' ').map((w) => [w, key] as [string, string])),
+  ...FOREIGN_KEYS,
   // Keys of more than one word.
   ['fecha límite', 'due'],
   ['fecha de entrega', 'due'],
@@ -158,8 +165,10 @@ export function isKnownFieldKey(rawKey: string): boolean {
   const m = PLAIN_KNOWN_RE.exec(`${rawKey}:`);
   return m !== null && m[0].length === rawKey.length + 1;
 }
-const PLAIN_KNOWN_RE =
-  /(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels|plan date|last updated)\s*::?[ \t]*/iy;
+const PLAIN_KNOWN_RE = new RegExp(
+  String.raw`(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels|plan date|last updated|${FOREIGN_KEYS.map(([w]) => w).join('|')})\s*::?[ \t]*`,
+  'iy',
+);
 
 /** A plain key after the first field of a line of them (`Owner: @dana · Target: Q1 2026`). */
 const PLAIN_KEY_RE = /([\p{L}][\p{L}\p{N} _-]{0,23}?)[ \t]*[:：][ \t]*(?=\S)/uy;
@@ -285,7 +294,7 @@ export function readTrailingPoints(
  * `⏳ March 3rd, 2026`), read against the plan's date.
  */
 const EMOJI_DATE_RE = new RegExp(
-  String.raw`(📅|🗓|⏳|🛫|➕|✅|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))`,
+  String.raw`(📅|🗓|⏳|🛫|➕|✅|✔|✓|☑|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))`,
   'giu',
 );
 const EMOJI_TEXT_RE =
@@ -311,8 +320,19 @@ const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d
  * A parenthesised list of fields that opens with an item's key: `(owner: Bob)`, `(owner: Priya, due:
  * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
  */
-const PAREN_OPEN_RE =
-  /\(\s*(?=(?:owners?|assignees?|assigned to|due|due date|deadline|eta|priority|prio|effort|estimate|est|status|state|story points|points|sp)\s*:)/giu;
+/** The keys that open a parenthesised list of fields: `(owner: Kim, due: Fri)`, `(fällig: 05.12.2026)`. */
+const PAREN_OPENERS = [
+  ...'owner owners assignee assignees due deadline eta priority prio effort estimate est status state points sp'.split(
+    ' ',
+  ),
+  'assigned to',
+  'due date',
+  'story points',
+  ...FOREIGN_KEYS.map(([w]) => w),
+];
+const PAREN_OPEN_RE = new RegExp(String.raw`\(\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:)`, 'giu');
+/** The first characters of PAREN_OPENERS, lower case: a list opens only where one follows `(`. */
+const PAREN_FIRST = new Set(PAREN_OPENERS.map((k) => k.charAt(0)));
 const PAREN_PIECE_RE = new RegExp(
   String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;)]))[^)])*)`,
   'uy',
@@ -419,7 +439,7 @@ export function isWordMark(f: Field): boolean {
 }
 
 /** The emoji EMOJI_DATE_RE and EMOJI_TEXT_RE start with: a line without one needs neither regex. */
-const DATE_EMOJI = ['📅', '🗓', '⏳', '🛫', '➕', '✅', '❌'];
+const DATE_EMOJI = ['📅', '🗓', '⏳', '🛫', '➕', '✅', '✔', '✓', '☑', '❌'];
 const TEXT_EMOJI = ['🆔', '⛔', '🔁'];
 
 function hasAny(s: string, needles: readonly string[]): boolean {
@@ -437,9 +457,7 @@ function mayOpenParenFields(s: string): boolean {
   for (let i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
     let k = i + 1;
     while (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9) k++;
-    const c = lower.charCodeAt(k);
-    // owner, assignee, due, deadline, eta, priority, prio, effort, estimate, est, status, state
-    if (c === 111 || c === 97 || c === 100 || c === 112 || c === 101 || c === 115) return true;
+    if (PAREN_FIRST.has(lower.charAt(k))) return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nextId, readLeadingId } from './ids.js';
 
 // The regexes as first written, with their Unicode classes: the IDs read must be the same.
-const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?`;
+const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?|[A-UW-Z][A-Z]{0,2}\d{1,3}(?:\.\d{1,3})+[a-z]?`;
 const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
 const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
 const LEAD_RE = new RegExp(
@@ -44,6 +44,9 @@ const piece = fc.oneof(
     '1.2',
     '12',
     'X-1.2b',
+    'M1.2',
+    'US2.1a',
+    'V1.2',
   ),
   fc.constantFrom('**', '__', '[', ']', ':', ' ', '. ', ') ', ' - ', '—', '-', '.', '·', '|', 'a', 'Z', '9'),
   fc.constantFrom('(', ')', '(https://t.example/PROJ-12)', '(a b)', ']('),
@@ -60,6 +63,15 @@ describe('IDs', () => {
     expect(readLeadingId('[PROJ-12](see notes) Migrate')?.length).toBe('[PROJ-12]'.length);
     // A link around an ID opened by nothing is no bracketed ID.
     expect(readLeadingId('PROJ-12](x) Migrate')).toBeNull();
+  });
+
+  it('reads a letter and an outline number as an ID, but not a version', () => {
+    expect(readLeadingId('M1.2 Incremental indexing')).toEqual({ id: 'M1.2', kind: 'code', length: 5 });
+    expect(readLeadingId('US2.1: Sign in')?.id).toBe('US2.1');
+    expect(readLeadingId('V1.2 release notes')).toBeNull();
+    expect(readLeadingId('M1 kickoff')).toBeNull();
+    expect(readLeadingId('Python3.12 upgrade')).toBeNull();
+    expect(scannedAll('blocked by M2.1, then PG16.1 and v1.2')).toEqual(['11:M2.1', '22:PG16.1']);
   });
 
   it('reads a leading ID as the Unicode regex does, on any title', () => {

@@ -1,6 +1,6 @@
 /**
- * Explicit item IDs at the start of a title: `MH-001:`, `**Task 1.1:**`, `T001`, `1.2`, `[P0-003]`,
- * `[PROJ-12](https://tracker/PROJ-12)`.
+ * Explicit item IDs at the start of a title: `MH-001:`, `**Task 1.1:**`, `T001`, `1.2`, `M1.2`,
+ * `[P0-003]`, `[PROJ-12](https://tracker/PROJ-12)`.
  */
 
 import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
@@ -14,7 +14,9 @@ export interface IdMatch {
   readonly length: number;
 }
 
-const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?`;
+// Codes: a dashed number (`MH-001`, `P0-003`), letters and three digits or more (`T001`), or a
+// letter or three and an outline number (`M1.2`, `US2.1`); not `V1.2`, a version.
+const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?|[A-UW-Z][A-Z]{0,2}\d{1,3}(?:\.\d{1,3})+[a-z]?`;
 const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
 const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
 /**

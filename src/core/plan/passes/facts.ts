@@ -44,7 +44,8 @@ export function readFacts(
   };
   const field = (keys: readonly string[]) => fields.find((f) => keys.includes(f.key))?.value.trim() ?? null;
   const dateOf = (s: string | null) => (s ? (readAbsoluteDate(s)?.date ?? null) : null);
-  const lastUpdated = dateOf(fmString(UPDATED_KEYS)) ?? dateOf(field(UPDATED_KEYS));
+  const lastUpdated =
+    dateOf(fmString(UPDATED_KEYS)) ?? dateOf(field(UPDATED_KEYS)) ?? statedUpdate(text, doc);
   const date = dateOf(fmString(DATE_KEYS)) ?? dateOf(field(DATE_KEYS)) ?? lastUpdated;
   return {
     date,
@@ -54,6 +55,46 @@ export function readFacts(
     frontMatter,
   };
 }
+
+/**
+ * A line of the plan's own (not in a list or a quote) that opens by saying when it was brought up to
+ * date, in words rather than as a field: `Updated 2026-12-01.`, `_Last updated: Nov 20, 2026 · Owner:
+ * @mira_`, `*Revised on 2026-11-02*`, `As of 2026-12-01, …`. The first such date, or null.
+ */
+function statedUpdate(text: string, doc: DocumentBlock): string | null {
+  for (const b of doc.children) {
+    if (b.type !== 'paragraph') continue;
+    for (const l of b.lines) {
+      const head = text.slice(l.start, Math.min(l.end, l.start + MAX_UPDATE_LEAD));
+      const m = UPDATE_LEAD_RE.exec(head);
+      if (m === null) continue;
+      const rest = text.slice(l.start + m[0].length, l.end);
+      const d = readAbsoluteDate(rest);
+      if (d !== null && d.index === 0) return d.date;
+    }
+  }
+  return null;
+}
+const UPDATE_LEAD_RE = new RegExp(
+  String.raw`^[\s*_~]*(?:[^\p{L}\p{N}\s*_~]\uFE0F?\s*)?(?:${[
+    String.raw`(?:last[ _-]?)?(?:updated|modified|revised|reviewed)(?:\s+on)?`,
+    'as of',
+    // The same in the languages plans are written in.
+    'stand',
+    String.raw`(?:zuletzt\s+)?aktualisiert(?:\s+am)?`,
+    String.raw`(?:última\s+)?actualizaci[oó]n`,
+    String.raw`actualizado(?:\s+el)?`,
+    String.raw`(?:dernière\s+)?mise à jour`,
+    String.raw`mis à jour(?:\s+le)?`,
+    String.raw`(?:última\s+)?atualiza[çc][ãa]o`,
+    String.raw`atualizado(?:\s+em)?`,
+    String.raw`(?:ultimo\s+)?aggiornamento`,
+    String.raw`aggiornato(?:\s+il)?`,
+  ].join('|')})(?![\p{L}\p{N}])\s*[:–—-]?\s*[*_]*\s*`,
+  'iu',
+);
+/** How far into a line the words before the date may reach. */
+const MAX_UPDATE_LEAD = 40;
 
 /**
  * A legend line without its bullet or number; a table row (`| 🟢 | Done |`) as its cells, the glyph

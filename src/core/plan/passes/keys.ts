@@ -128,7 +128,14 @@ export function assignKeys(
   // Heading items define IDs first, wherever they are: they are the plan's item definitions.
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
-    if (d.item.kind === 'heading' && d.item.id && d.idKind !== 'numeric' && !definedBy.has(d.item.id)) {
+    // A heading that is only the ID (`### PAY-203` over notes) names an item defined elsewhere.
+    if (
+      d.item.kind === 'heading' &&
+      d.item.id &&
+      d.item.title !== '' &&
+      d.idKind !== 'numeric' &&
+      !definedBy.has(d.item.id)
+    ) {
       definedBy.set(d.item.id, i);
     }
   }
