@@ -2313,6 +2313,30 @@ describe('parsePlan on status tables', () => {
 });
 
 describe('parsePlan on plans in other languages', () => {
+  it("reads fields in brackets and field lines keyed in the plan's language, and its date in words", () => {
+    const p = parse(
+      [
+        '# Migrationsplan',
+        '',
+        'Stand: 01.12.2026',
+        '',
+        '- [x] Backup-Strategie festlegen (Verantwortlich: Jana)',
+        '- [ ] Schema-Diff prüfen (fällig: 05.12.2026)',
+        '',
+        '### Replikation einrichten',
+        'Estado: en progreso',
+        'Responsable: Tom',
+        '',
+      ].join('\n'),
+    );
+    expect(p.facts.lastUpdated).toBe('2026-12-01');
+    expect(p.items.map((i) => [i.title, i.status, i.owner, i.due])).toEqual([
+      ['Backup-Strategie festlegen', 'done', 'Jana', null],
+      ['Schema-Diff prüfen', 'todo', null, '2026-12-05'],
+      ['Replikation einrichten', 'doing', 'Tom', null],
+    ]);
+  });
+
   it('reads status words in brackets and status pieces in the language of the plan', () => {
     const p = parse(
       [
