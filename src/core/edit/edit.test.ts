@@ -151,6 +151,23 @@ describe('setStatus', () => {
     expect(parse(withId).items[0]!.status).toBe('doing');
   });
 
+  it('changes a status word after a coloured circle, glyph and all, and a status word in brackets in its case', () => {
+    const text =
+      '# R\n\n- 🟢 **Shipped** — SSO\n- ⚪ Not started — Billing\n- [DONE] Rate limits\n- [todo] Status page\n';
+    const p = parse(text);
+    const [sso, billing, limits, page] = p.items;
+    expect(edit(text, () => setStatus(p, sso!, 'blocked'))).toBe(
+      text.replace('🟢 **Shipped**', '⏸️ **Blocked**'),
+    );
+    expect(edit(text, () => setStatus(p, billing!, 'doing'))).toBe(
+      text.replace('⚪ Not started', '🔄 In Progress'),
+    );
+    expect(edit(text, () => setStatus(p, limits!, 'todo'))).toBe(text.replace('[DONE]', '[TODO]'));
+    const done = edit(text, () => setStatus(p, page!, 'done'));
+    expect(done).toBe(text.replace('[todo]', '[done]'));
+    expect(parse(done).items.map((i) => i.status)).toEqual(['done', 'todo', 'done', 'done']);
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');

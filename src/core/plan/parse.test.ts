@@ -753,6 +753,35 @@ describe('parsePlan on dependencies stated in prose', () => {
 });
 
 describe('parsePlan on status bullets and annotated headings', () => {
+  it('reads a status word after a glyph of no status of its own, or in brackets, opening a bullet', () => {
+    const p = parse(
+      [
+        '# 2027 Roadmap',
+        '',
+        '## Q1 2027',
+        '- 🟢 **Shipped** — SSO with Okta',
+        '- 🟡 **In progress** — Audit log export · owner: Priya · ETA Feb 28',
+        '- ⚪ Not started — Data residency (EU)',
+        '- 🔴 **High** — not a status, a priority',
+        '',
+        '## Q2 2027',
+        '- [DONE] Rate limiting v2',
+        '- [In Progress]: Usage-based billing',
+        '- [P1] Not a status',
+        '- [NOTE] Not one either',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText, i.owner, i.due])).toEqual([
+      ['SSO with Okta', 'done', '🟢 Shipped', null, '2027-03-31'],
+      // A month and day in a plan of no date is in the year of its section's schedule.
+      ['Audit log export', 'doing', '🟡 In progress', 'Priya', '2027-02-28'],
+      ['Data residency (EU)', 'todo', '⚪ Not started', null, '2027-03-31'],
+      ['Rate limiting v2', 'done', 'DONE', null, '2027-06-30'],
+      ['Usage-based billing', 'doing', 'In Progress', null, '2027-06-30'],
+    ]);
+  });
+
   const plan = parse(fixture('changelog.md'));
 
   it('reads status bullets', () => {

@@ -15,7 +15,7 @@ import { readHeading } from './headings.js';
 import { type Lines, splitLines } from './lines.js';
 import type { GlyphStatus } from './marks.js';
 import { applyAttributes, type RawDeps } from './passes/attributes.js';
-import { inheritContext, linkChildren, resolveSections } from './passes/context.js';
+import { inheritContext, linkChildren, resolveSections, sectionDates } from './passes/context.js';
 import { findCycles, ItemIndex, resolveDependencies } from './passes/deps.js';
 import { learnVocabulary, readFacts } from './passes/facts.js';
 import { assignKeys } from './passes/keys.js';
@@ -104,16 +104,17 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes));
   numberSubtasks(drafts);
   const rawDeps: RawDeps = new Map();
+  const sectionParents = resolveSections(rec.sections, facts.date);
   applyAttributes(
     drafts,
     {
       planDate: facts.date,
+      sectionDates: facts.date === null ? sectionDates(rec.sections, sectionParents) : [],
       hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY,
       vocabulary: vocabMap,
     },
     rawDeps,
   );
-  const sectionParents = resolveSections(rec.sections, facts.date);
   assignKeys(drafts, rec.sections, sectionParents);
   const kept = new Set(drafts);
   rec.sections.forEach((s, i) => {

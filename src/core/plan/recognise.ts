@@ -1207,7 +1207,12 @@ export function recognise(
     if (!startsBeyondAscii(matchText)) return null;
     const m = leadingGlyph(matchText);
     if (!m) return null;
-    const status = glyphStatus(m.glyph);
+    let status = glyphStatus(m.glyph);
+    // A glyph of no status of its own (a coloured circle: `- 🟢 **Shipped** — SSO`, `- ⚪ Not started —
+    // Data residency`) marks one by the status word after it.
+    const said =
+      status === null && m.bold === '' ? statusWordAfterMark(matchText.slice(m.end).trimStart()) : null;
+    if (said !== null) status = readStatusValue(said.word)?.status ?? null;
     if (!status) return null;
     // `- ✅ Status: Done`: a status field under an icon, not a done item.
     if (m.bold === '' && readFieldLine(text, l0.start, l0.end, true)?.[0]?.key === 'status') return null;
@@ -1251,6 +1256,7 @@ export function recognise(
   /** `- TODO Rotate the keys`, `- DONE: Remove the exporter`: an org-mode keyword opens the bullet. */
   const keywordBulletDraft = (line: number, l0: LineSlice) => {
     const c = text.charCodeAt(l0.start);
+    if (c === 91) return bracketStatusDraft(line, l0);
     if (c < 65 || c > 90) return null;
     KEYWORD_RE.lastIndex = l0.start;
     const m = KEYWORD_RE.exec(text);
@@ -1264,6 +1270,39 @@ export function recognise(
     const id = readLeadingId(rest);
     item.id = id?.id ?? null;
     const titleStart = l0.start + m[0].length + (id?.length ?? 0);
+    item.titleSpan = { start: titleStart, end: l0.end };
+    return {
+      item,
+      idKind: id?.kind ?? null,
+      matchText: text.slice(titleStart, l0.end),
+      matchBase: titleStart,
+    };
+  };
+
+  /**
+   * A bullet opened by a status word in brackets, as trackers export them: `- [DONE] Rate limiting`,
+   * `- [In Progress] Billing`, `- [WIP]: Search`. The word is the status whole (not a box, not `[P1]`).
+   */
+  const bracketStatusDraft = (line: number, l0: LineSlice) => {
+    const close = text.indexOf(']', l0.start + 2);
+    if (close < 0 || close > l0.start + 1 + MAX_BRACKET_STATUS || close >= l0.end) return null;
+    const word = text.slice(l0.start + 1, close);
+    if (word.length < 2 || word.trim() !== word) return null;
+    const read = readStatusValue(word);
+    if (read === null || read.index !== 0 || read.text.length !== word.length) return null;
+    let titleStart = close + 1;
+    if (text.charCodeAt(titleStart) === 58) titleStart++;
+    if (!isSpace(text.charCodeAt(titleStart))) return null;
+    while (titleStart < l0.end && isSpace(text.charCodeAt(titleStart))) titleStart++;
+    if (titleStart >= l0.end) return null;
+    const item = newItem('status-bullet', line);
+    item.status = read.status;
+    item.statusSource = 'marker';
+    item.statusText = word;
+    item.statusSpan = { start: l0.start + 1, end: close };
+    const id = readLeadingId(text.slice(titleStart, l0.end));
+    item.id = id?.id ?? null;
+    titleStart += id?.length ?? 0;
     item.titleSpan = { start: titleStart, end: l0.end };
     return {
       item,
@@ -1393,6 +1432,9 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
     points: info.points && { ...info.points, range: map(info.points.range), span: map(info.points.span) },
   };
 }
+
+/** The longest status word in brackets opening a bullet (`[NOT STARTED]`, `[IN PROGRESS]`). */
+const MAX_BRACKET_STATUS = 24;
 
 /** The longest label a bullet over a heading item's tasks has (`- Acceptance criteria:`). */
 const MAX_LABEL = 60;

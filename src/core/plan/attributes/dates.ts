@@ -127,17 +127,24 @@ const MONTH_DAY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!
  * Resolves a date value: absolute, or relative to the plan's date (`Day 1` is the plan date, `Week 2`
  * ends 13 days after it, `Week 4-6` ends with week 6; `Mar 18` is in the plan date's year, or the
  * next when that would put it more than half a year before the plan date; `Friday` is the first
- * Friday on or after it). Null when relative and the plan states no date.
+ * Friday on or after it). Null when relative and the plan states no date. Without a plan date, a
+ * month and day is placed by `yearAnchor` as it would be by one (a date the section's schedule names),
+ * which says nothing of where `Day 1` or a weekday is.
  */
-export function resolveDate(text: string, planDate: string | null): DateMatch | null {
+export function resolveDate(
+  text: string,
+  planDate: string | null,
+  yearAnchor: string | null = null,
+): DateMatch | null {
   const abs = readAbsoluteDate(text);
   if (abs) return abs;
-  if (planDate && namesMonth(text)) {
+  const anchor = planDate ?? yearAnchor;
+  if (anchor && namesMonth(text)) {
     const md = MONTH_DAY_RE.exec(text);
-    const year = Number(planDate.slice(0, 4));
+    const year = Number(anchor.slice(0, 4));
     const month = md ? monthIndex(md[1]!) + 1 : 0;
     let date = md ? valid(year, month, Number(md[2])) : null;
-    if (date && daysBetween(date, planDate) > 183) date = valid(year + 1, month, Number(md![2]));
+    if (date && daysBetween(date, anchor) > 183) date = valid(year + 1, month, Number(md![2]));
     if (date) return { date, index: md!.index, length: md![0].length };
   }
   // A weekday is the first such day on or after the plan's date: `due Friday` in a plan of Wednesday
@@ -169,8 +176,12 @@ const WHOLE_PERIOD_RE =
  * The date a due field's value names (`2026-03-01`, `Mar 18`, `Week 4`), or the last day of the
  * period it names whole (`Q1 2027`, `December 2026`): work due in a quarter is due by its end.
  */
-export function readDueValue(value: string, planDate: string | null): string | null {
-  const r = resolveDate(value, planDate);
+export function readDueValue(
+  value: string,
+  planDate: string | null,
+  yearAnchor: string | null = null,
+): string | null {
+  const r = resolveDate(value, planDate, yearAnchor);
   if (r) return r.date;
   return value.length <= 24 && WHOLE_PERIOD_RE.test(value) ? periodEnd(value) : null;
 }

@@ -21,6 +21,11 @@ import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
   readonly planDate: string | null;
+  /**
+   * Per section, the date its schedule names or an enclosing section's (`## Q1 2027` ends 2027-03-31):
+   * in a plan that states no date of its own, a month and day under it (`ETA Feb 28`) is in its year.
+   */
+  readonly sectionDates?: readonly (string | null)[];
   readonly hoursPerDay: number;
   readonly vocabulary: ReadonlyMap<string, Status>;
 }
@@ -131,7 +136,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
     }
-    for (let k = 0; k < item.fields.length; k++) applyField(item, item.fields[k]!, ctx, rawDeps, i);
+    const yearAnchor = ctx.planDate ?? (d.section >= 0 ? (ctx.sectionDates?.[d.section] ?? null) : null);
+    for (let k = 0; k < item.fields.length; k++)
+      applyField(item, item.fields[k]!, ctx, rawDeps, i, yearAnchor);
     // A heading whose text is all fields (`### Task 4 (Status: In Progress)`) keeps it as its title.
     // A title wrapped onto the lines after its own goes on there.
     const full = d.after === undefined ? titleText : wrappedTitle(titleText, d.after);
@@ -359,7 +366,14 @@ function isIssueNumber(f: Field): boolean {
   return f.rawKey === '#' && /^\d+$/.test(f.value);
 }
 
-function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDeps, index: number): void {
+function applyField(
+  item: Item,
+  f: Field,
+  ctx: AttributeContext,
+  rawDeps: RawDeps,
+  index: number,
+  yearAnchor: string | null,
+): void {
   // A mark's value was applied as it was read.
   if (f.style === 'mark') return;
   const value = (f.value.includes('**') ? f.value.replace(/^\*\*|\*\*$/g, '') : f.value).trim();
@@ -386,7 +400,7 @@ function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDep
       if (!isPlaceholder(value)) item.owner ??= value.replace(/^@/, '');
       return;
     case 'due': {
-      const date = readDueValue(value, ctx.planDate);
+      const date = readDueValue(value, ctx.planDate, yearAnchor);
       item.dueText = value;
       if (date) item.due = date;
       return;
@@ -395,7 +409,7 @@ function applyField(item: Item, f: Field, ctx: AttributeContext, rawDeps: RawDep
       // A target that is a date (a roadmap's `Target` column) is the deadline, when none is stated;
       // other targets (`Target: p95 under 20 ms`) are what the work aims at, not when.
       if (item.due !== null || hasDueField(item)) return;
-      const date = readDueValue(value, ctx.planDate);
+      const date = readDueValue(value, ctx.planDate, yearAnchor);
       if (date) {
         item.dueText = value;
         item.due = date;

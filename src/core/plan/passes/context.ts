@@ -18,6 +18,15 @@ export function resolveSections(sections: Section[], planDate: string | null): n
   return parents;
 }
 
+/** Per section, its date (see resolveSections) or the nearest enclosing section's, or null. */
+export function sectionDates(sections: readonly Section[], parents: readonly number[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  // A section's parent comes before it: its entry is filled already.
+  for (let i = 0; i < sections.length; i++)
+    out.push(sections[i]!.due ?? (parents[i]! >= 0 ? out[parents[i]!]! : null));
+  return out;
+}
+
 const priorityOf = (s: Section) => s.priority;
 const phaseOf = (s: Section) => s.phase;
 const dueOf = (s: Section) => s.due;
