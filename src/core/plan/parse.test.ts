@@ -1508,6 +1508,31 @@ describe('parsePlan on lists that show status without boxes', () => {
 });
 
 describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {
+  it('reads a mark before a list ending the line, the list after its separator', () => {
+    const p = parse(
+      [
+        '- [ ] Rotate certs (P1) — @kim, 2d',
+        '- [ ] Rotate keys (P1) (2h) — @kim, due 2026-12-09',
+        '- [ ] Renew the domain (high) — @kim',
+        '- [ ] Tidy the logs !!! (due 2026-12-11)',
+        '- [ ] Pair with (P1) @ana',
+        '- [ ] Fix logout (low), @kim',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.priority?.label ?? null, i.owner, i.effort?.minutes ?? null, i.due]),
+    ).toEqual([
+      ['Rotate certs', 'P1', 'kim', 960, null],
+      ['Rotate keys', 'P1', 'kim', 120, '2026-12-09'],
+      ['Renew the domain', 'high', 'kim', null, null],
+      ['Tidy the logs', '!!!', null, null, '2026-12-11'],
+      // Mentions alone are a list only after a dash: here they say who in the title's words.
+      ['Pair with @ana', 'P1', 'ana', null, null],
+      ['Fix logout (low), @kim', null, 'kim', null, null],
+    ]);
+  });
+
   it('reads a tick before a date as the day it was done, and a tilde estimate in brackets whole', () => {
     const p = parse(
       [

@@ -591,6 +591,20 @@ export function readTail(
   const deps = DEP_WORD_RE.test(s);
   const assigned = ASSIGNED_WORD_RE.test(s);
   const byEnd = new FieldIndex(fields, base);
+  // The tail as it stood before the marks read last (`Rotate certs (P1) — @kim`): a mark in the title's
+  // text before the list's separator is cut on its own, and the list is what follows the separator.
+  // It holds while only marks are taken after it: `marks` counts them.
+  let beforeMarks: {
+    first: number;
+    meta: number;
+    mentions: number;
+    own: number;
+    effort: Tail['effort'];
+    word: PriorityMark | null;
+  } | null = null;
+  let marks = 0;
+  const onlyMarksSince = (b: { meta: number; mentions: number; own: number }) =>
+    meta === b.meta + marks && mentions === b.mentions && own.length === b.own;
   for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
     while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || isSpacedDash(s, end - 1))) end--;
@@ -617,6 +631,11 @@ export function readTail(
     // A mark may hold the white space after it (`~1d ` before a dash): it ends where its text does.
     const mark = priority !== null && markEnd(s, priority) === end ? priority : estimate;
     if (mark !== null && markEnd(s, mark) === end) {
+      if (beforeMarks === null || !onlyMarksSince(beforeMarks)) {
+        beforeMarks = { first, meta, mentions, own: own.length, effort, word };
+        marks = 0;
+      }
+      marks++;
       meta++;
       end = first = mark.index;
       continue;
@@ -712,24 +731,36 @@ export function readTail(
     effort = { effort: e, index: end, length: text.length };
     meta++;
   }
-  if (meta === 0 && mentions === 0) return null;
-  // The separator: a dash, bar or arrow with white space before it (`Update the SDK → @kim`), or a
-  // comma. Mentions alone are a list only after one of the first: `Pair with @ana, @bo` says who in
-  // its own words.
+  const p = tailStart(s, first, meta, mentions);
+  if (p >= 0) return { start: p, effort, priority: word, fields: own };
+  if (beforeMarks === null || !onlyMarksSince(beforeMarks)) return null;
+  const q = tailStart(s, beforeMarks.first, beforeMarks.meta, mentions);
+  if (q < 0) return null;
+  own.length = beforeMarks.own;
+  return { start: q, effort: beforeMarks.effort, priority: beforeMarks.word, fields: own };
+}
+
+/**
+ * Where a tail whose first piece starts at `first` starts, its separator included, or -1 when none
+ * sets it off or no title is left before it. The separator: a dash, bar or arrow with white space
+ * before it (`Update the SDK → @kim`), or a comma. Mentions alone are a list only after one of the
+ * first: `Pair with @ana, @bo` says who in its own words.
+ */
+function tailStart(s: string, first: number, meta: number, mentions: number): number {
+  if (meta === 0 && mentions === 0) return -1;
   let p = first;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   if (s.charCodeAt(p - 1) === 44) {
-    if (meta === 0) return null;
+    if (meta === 0) return -1;
     p--;
   } else {
     p = setOffDashAt(s.slice(0, p), true);
-    if (p < 0) return null;
+    if (p < 0) return -1;
   }
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   // A title must be left before the tail.
-  for (let i = 0; i < p; i++)
-    if (isLetterOrDigit(codePointAt(s, i))) return { start: p, effort, priority: word, fields: own };
-  return null;
+  for (let i = 0; i < p; i++) if (isLetterOrDigit(codePointAt(s, i))) return p;
+  return -1;
 }
 
 export interface ParenLists {

@@ -477,11 +477,31 @@ const TRAILING_SEPARATOR = /[\s,;–—-]/;
 function fieldsEnd(s: string, fields: readonly Field[], base: number): number {
   let end = s.length;
   while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
-  for (let k = fields.length - 1; k >= 0 && fields[k]!.span.end - base === end; k--) {
-    end = fields[k]!.span.start - base;
-    while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+  const last = end;
+  for (let k = fields.length - 1; k >= 0; k--) {
+    let start = fields[k]!.span.start - base;
+    let stop = fields[k]!.span.end - base;
+    // A field alone in brackets (`(due Fri)`) ends where they do.
+    if (s.charCodeAt(stop) === 41 && s.charCodeAt(start - 1) === 40) {
+      start--;
+      stop++;
+    }
+    if (stop !== end) break;
+    end = start;
+    // The separator before the fields goes too (`Fix logout (low) — @kim`).
+    while (end > 0 && (isBlank(s.charCodeAt(end - 1)) || (end < last && isSeparatorBefore(s, end)))) end--;
   }
   return end;
+}
+
+/** Whether `s[end - 1]` separates a list from the title: a dash or bar set off by blanks. */
+function isSeparatorBefore(s: string, end: number): boolean {
+  const c = s.charCodeAt(end - 1);
+  return (
+    (c === 0x2014 || c === 0x2013 || c === 45 || c === 124 || c === 0xb7) &&
+    isBlank(s.charCodeAt(end)) &&
+    isBlank(s.charCodeAt(end - 2))
+  );
 }
 
 /** Whether nothing but white space follows the last of `cuts` in `s`. */
