@@ -168,6 +168,20 @@ describe('setStatus', () => {
     expect(parse(done).items.map((i) => i.status)).toEqual(['done', 'todo', 'done', 'done']);
   });
 
+  it('changes a glyph and a word ending a line both, in the words the plan uses', () => {
+    const text = '# P\n\n- [ ] PayPal ⏸ On hold\n- [ ] Stripe 🚧 In progress\n- Refunds 🚧 IN PROGRESS\n';
+    const p = parse(text);
+    const [paypal, stripe, refunds] = p.items;
+    expect(edit(text, () => setStatus(p, paypal!, 'doing'))).toBe(
+      text.replace('⏸ On hold', '🚧 In Progress'),
+    );
+    // Todo and done are the box's to say: the mark goes.
+    expect(edit(text, () => setStatus(p, stripe!, 'done'))).toBe(
+      text.replace('[ ] Stripe 🚧 In progress', '[x] Stripe'),
+    );
+    expect(edit(text, () => setStatus(p, refunds!, 'done'))).toBe(text.replace('🚧 IN PROGRESS', '✅ DONE'));
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');

@@ -481,6 +481,9 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   }
   // An org keyword (`- TODO …`) stays a keyword: the plan's own for the status, else org's.
   if (ORG_KEYWORDS.has(old)) return [{ start: span.start, end: span.end, text: keywordFor(plan, status) }];
+  // A glyph and a word (`… 🚧 IN PROGRESS`) stay both, in the plan's words and the old case.
+  if (old.charCodeAt(0) >= 128 && /\s\p{L}/u.test(old))
+    return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
   // TaskPaper's tag (`@done(2026-11-28)`) stays a tag for the statuses TaskPaper has one for; the
   // others are said by a glyph, as TaskPaper has no tag for them.
   if (old.charCodeAt(0) === 64 && (status === 'done' || status === 'cancelled'))
@@ -567,6 +570,9 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
       { start: span.start, end: span.end, text: statusText(plan, status, text.slice(span.start, span.end)) },
     ];
   const old = repairForMatching(text.slice(span.start, span.end));
+  // A glyph and a word ending the line (`Stripe 🚧 In progress`) stay both, in the plan's words.
+  if (span.start >= item.titleSpan.start && old.charCodeAt(0) >= 128 && /\s\p{L}/u.test(old))
+    return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
   const glyph = statusText(plan, status, '✅').trim();
   const readable = (statusOfGlyph(glyph) ?? legendGlyphStatus(plan, glyph)) === status;
   // A keyword is read only where it opens the title: one ending the line is written as a word in

@@ -43,6 +43,9 @@ function endsWithRemarkablePiece(s: string): boolean {
   return status === 'blocked' || status === 'cancelled';
 }
 
+const GLYPH_WORD_RE =
+  /\s([^\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff])\uFE0F?(\s+[\p{L}\p{N} '’-]*)$/u;
+
 function reference(line: string): number {
   const from = Math.max(0, line.length - 40);
   const m = WORD_RE.exec(from > 0 ? line.slice(from) : line);
@@ -62,6 +65,9 @@ function reference(line: string): number {
     return r.index + 1;
   const tag = TASKPAPER_STATUS_RE.exec(line);
   if (tag !== null) return tag.index + 1;
+  // A glyph (not a dash, dot or arrow) and a status word of up to 24 characters.
+  const gw = GLYPH_WORD_RE.exec(line.trimEnd());
+  if (gw !== null && gw[2]!.trim().length <= 24 && statusOfWord(gw[2]!.trim()) !== null) return gw.index + 1;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
   if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
@@ -97,6 +103,16 @@ describe('trailingStatusMark', () => {
         '2',
         ' ✅',
         ' 🚧',
+        ' 🚧 In progress',
+        ' ⏸️ On hold',
+        ' 🔴 Done',
+        ' — In progress',
+        ' → done',
+        '🟡 WIP',
+        ' ✅ done later today please',
+        'Blocked',
+        ' 🚧\t\tDone',
+        '\u00a0Done',
         ' @done',
         ' @done(2026-11-28)',
         ' @cancelled(no demand)',

@@ -15,7 +15,7 @@ import {
   statusOfWord,
 } from './attributes/status.js';
 import { statusPieceEnding } from './attributes/tail.js';
-import { blankEnd, isAsciiLetter, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
+import { blankEnd, codePointBefore, isAsciiLetter, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
 import { repairWithOffsets } from './encoding.js';
 
 /**
@@ -127,7 +127,7 @@ export function takeTrailingStatus(
   toPlan: (i: number) => number,
   glyphStatus: GlyphStatus = statusOfGlyph,
 ): string {
-  const word = trailingWordMark(body) ?? taskPaperStatus(body);
+  const word = trailingWordMark(body) ?? taskPaperStatus(body) ?? trailingGlyphWord(body);
   if (word !== null) {
     item.status = word.status;
     item.statusSource = 'marker';
@@ -173,7 +173,7 @@ export function endsWithStatusMark(
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   const c = text.charCodeAt(e - 1);
-  if (!(c >= 128 || c === 93 || c === 41 || c === 42 || c === 95 || c === 101 || c === 100) || e === start)
+  if (!(c >= 128 || c === 93 || c === 41 || c === 42 || c === 95 || isAsciiLetter(c)) || e === start)
     return false;
   return trailingStatusMark(text.slice(start, end), glyphStatus) >= 0;
 }
@@ -330,8 +330,8 @@ export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = stat
   const word =
     last === 93 || last === 41 || last === 42 || last === 95
       ? (trailingWordMark(line) ?? (last === 41 ? taskPaperStatus(line) : null))
-      : last === 101 || last === 100
-        ? taskPaperStatus(line)
+      : isLetterOrDigit(codePointBefore(end, end.length))
+        ? ((last === 101 || last === 100 ? taskPaperStatus(line) : null) ?? trailingGlyphWord(line))
         : null;
   if (word !== null) return word.start;
   // Every glyph is outside ASCII, as is what a damaged one ends with.
@@ -341,6 +341,45 @@ export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = stat
   if (tail === null || glyphStatus(tail[1]!) === null) return -1;
   const at = tail.index + tail[0].indexOf(tail[1]!);
   return repaired ? repaired.rawOffset(at) : at;
+}
+
+/** The longest status word a glyph-and-word mark ending a line has (`NOT STARTED`, `IN PROGRESS`). */
+const MAX_GLYPH_WORD = 24;
+
+/**
+ * A glyph and a status word ending `line`, after white space (`Refund flow 🚧 IN PROGRESS`, `… ⏸
+ * On hold`, `… ✅ done`): where the glyph starts, the mark, and the word's status, which says more
+ * than a glyph (a coloured circle may mark any). Dashes, dots and arrows are separators, not glyphs.
+ */
+function trailingGlyphWord(line: string): { start: number; at: number; word: string; status: Status } | null {
+  let end = line.length;
+  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+  let i = end;
+  while (i > 0 && end - i <= MAX_GLYPH_WORD) {
+    const c = line.charCodeAt(i - 1);
+    if (c === 32 || c === 39 || c === 45 || c === 0x2019) i--;
+    else if (isLetterOrDigit(codePointBefore(line, i))) i -= c >= 0xdc00 && c <= 0xdfff ? 2 : 1;
+    else break;
+  }
+  let wordStart = i;
+  while (wordStart < end && isSpace(line.charCodeAt(wordStart))) wordStart++;
+  if (wordStart === end || end - wordStart > MAX_GLYPH_WORD || !isSpace(line.charCodeAt(wordStart - 1)))
+    return null;
+  let glyphEnd = wordStart;
+  while (glyphEnd > 0 && isSpace(line.charCodeAt(glyphEnd - 1))) glyphEnd--;
+  if (line.charCodeAt(glyphEnd - 1) === 0xfe0f) glyphEnd--;
+  const cp = codePointBefore(line, glyphEnd);
+  if (cp < 128 || isLetterOrDigit(cp) || isSpace(cp) || isSeparatorGlyph(cp)) return null;
+  const glyphStart = glyphEnd - (cp >= 0x10000 ? 2 : 1);
+  if (glyphStart === 0 || !isSpace(line.charCodeAt(glyphStart - 1))) return null;
+  const status = statusOfWord(line.slice(wordStart, end));
+  if (status === null) return null;
+  return { start: glyphStart, at: glyphStart, word: line.slice(glyphStart, end), status };
+}
+
+/** Punctuation and arrows outside ASCII (`—`, `·`, `•`, `→`): they set text off, they mark nothing. */
+function isSeparatorGlyph(cp: number): boolean {
+  return cp === 0xb7 || (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x2190 && cp <= 0x21ff);
 }
 
 /** Whether the first character after an optional `**` or `__` and ASCII white space is outside ASCII. */

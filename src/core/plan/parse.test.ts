@@ -753,6 +753,26 @@ describe('parsePlan on dependencies stated in prose', () => {
 });
 
 describe('parsePlan on status bullets and annotated headings', () => {
+  it('reads a glyph and a status word ending a line as its status, not a dash and a word', () => {
+    const p = parse(
+      [
+        '- [ ] PayPal adapter ⏸ On hold',
+        '- [ ] Stripe adapter 🚧 In progress',
+        '- Refund flow 🚧 IN PROGRESS',
+        '- Payouts ✅ done',
+        '- Fix 🐛 login page',
+        '- Invoices → done',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['PayPal adapter', 'blocked', '⏸ On hold'],
+      ['Stripe adapter', 'doing', '🚧 In progress'],
+      ['Refund flow', 'doing', '🚧 IN PROGRESS'],
+      ['Payouts', 'done', '✅ done'],
+    ]);
+  });
+
   it('reads a status word after a glyph of no status of its own, or in brackets, opening a bullet', () => {
     const p = parse(
       [

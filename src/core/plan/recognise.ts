@@ -36,7 +36,7 @@ import type {
   ParagraphBlock,
   TableBlock,
 } from './block-types.js';
-import { isSpace } from './chars.js';
+import { isAsciiLetter, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
@@ -765,7 +765,12 @@ export function recognise(
    * changelog 🚧`): with its own mark, it is an item of that status.
    */
   const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) =>
-    endsWithStatusMark(text, l0.start, l0.end, glyphStatus) ? bulletTaskDraft(li.startLine, l0) : null;
+    endsWithOwnMark(l0) ? bulletTaskDraft(li.startLine, l0) : null;
+
+  /** Whether a bullet's line ends with a status mark of its own: a field's (`- Status: ⏸️ Blocked`) is the field's. */
+  const endsWithOwnMark = (l0: LineSlice): boolean =>
+    endsWithStatusMark(text, l0.start, l0.end, glyphStatus) &&
+    readFieldLine(text, l0.start, l0.end, true) === null;
 
   /**
    * The lists of plain bullets right under headings that name a status, when the plan has two or more
@@ -818,7 +823,7 @@ export function recognise(
       const p = li.children[0];
       if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
       const l0 = p.lines[0]!;
-      if (endsWithStatusMark(text, l0.start, l0.end, glyphStatus) && ++marked === 2) return true;
+      if (endsWithOwnMark(l0) && ++marked === 2) return true;
     }
     return false;
   };
@@ -1450,8 +1455,9 @@ function mayEndInMark(s: string): boolean {
   let i = s.length;
   while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   const c = s.charCodeAt(i - 1);
-  // `]` `)` `*` `_` close a wrapped word, a glyph is beyond ASCII, `e` and `d` end `@done` and `@cancelled`.
-  return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128 || c === 100 || c === 101;
+  // `]` `)` `*` `_` close a wrapped word, a glyph is beyond ASCII, a letter ends `@done` or the word
+  // after a glyph (`🚧 In progress`).
+  return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128 || isAsciiLetter(c);
 }
 
 /** The longest name read before a status after a colon (`- **Auth service**: ✅ Complete`). */
