@@ -334,8 +334,9 @@ function removeInline(plan: Plan, f: Field): Edit {
   const lineStart = plan.lines.start[l]!;
   const before = text.slice(lineStart, f.span.start);
   const after = text.slice(f.span.end, plan.lines.end[l]);
-  const open = /\([ \t]*$/.exec(before);
-  const close = /^[ \t]*\)/.exec(after);
+  // Full-width punctuation too (`（负责人：王伟，截止日期：…）`), as the parser reads it.
+  const open = /[(（][ \t]*$/.exec(before);
+  const close = /^[ \t]*[)）]/.exec(after);
   if (open && close) {
     // Alone in its parentheses: they go, with one space next to them, and with the dash before
     // them when they end the line (`Plugins — (owner: Bo)`).
@@ -351,9 +352,9 @@ function removeInline(plan: Plan, f: Field): Edit {
     ? /^[ \t]*(?:[:—–]|-(?=[ \t]))[ \t]*(?=\S)/.exec(after)
     : null;
   if (opening) return { start: f.span.start, end: f.span.end + opening[0].length, text: '' };
-  const next = /^[ \t]*[,;][ \t]*/.exec(after);
+  const next = /^[ \t]*[,;，；][ \t]*/.exec(after);
   if (open && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
-  const prev = /[ \t]*[,;][ \t]*$/.exec(before);
+  const prev = /[ \t]*[,;，；][ \t]*$/.exec(before);
   if (prev) return { start: f.span.start - prev[0].length, end: f.span.end, text: '' };
   const sepAt = setOffDashAt(before, true);
   const sep = sepAt >= 0;

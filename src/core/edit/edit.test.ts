@@ -744,6 +744,20 @@ describe('setStatus', () => {
 });
 
 describe('setAttribute', () => {
+  it('takes a field out of full-width brackets with its comma, or the brackets with it when it is alone', () => {
+    const text =
+      '# 计划\n\n- [x] 备份数据库（负责人：王伟）\n- [ ] 评审迁移脚本（负责人：李娜，截止日期：2026-12-20）\n';
+    const p = parse(text);
+    const [backup, review] = p.items;
+    expect(edit(text, () => setAttribute(p, backup!, 'owner', null))).toBe(
+      text.replace('（负责人：王伟）', ''),
+    );
+    expect(edit(text, () => setAttribute(p, review!, 'due', null))).toBe(
+      text.replace('，截止日期：2026-12-20', ''),
+    );
+    expect(edit(text, () => setAttribute(p, review!, 'owner', '王伟'))).toBe(text.replace('李娜', '王伟'));
+  });
+
   const text = fixture('heading-items.md');
 
   it('replaces a value inside a pipe-joined line and removes it with its separator', () => {

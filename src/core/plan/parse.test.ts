@@ -2387,6 +2387,24 @@ describe('parsePlan on status tables', () => {
 });
 
 describe('parsePlan on plans in other languages', () => {
+  it('reads fields in full-width brackets, with full-width colons and commas', () => {
+    const p = parse(
+      [
+        '# 迁移计划',
+        '',
+        '- [x] 备份数据库（负责人：王伟）',
+        '- [ ] 评审迁移脚本（负责人：李娜，截止日期：2026-12-20）',
+        '- [ ] 切换流量（见附录）',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.due])).toEqual([
+      ['备份数据库', '王伟', null],
+      ['评审迁移脚本', '李娜', '2026-12-20'],
+      ['切换流量（见附录）', null, null],
+    ]);
+  });
+
   it("reads fields in brackets and field lines keyed in the plan's language, and its date in words", () => {
     const p = parse(
       [

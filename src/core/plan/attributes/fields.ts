@@ -507,6 +507,22 @@ function first(re: RegExp, s: string): RegExpExecArray | null {
  * long run of backticks at every offset, quadratic in the run.
  */
 export function maskCode(s: string): string {
+  const masked = maskCodeSpans(s);
+  // Full-width punctuation, as Chinese and Japanese plans write it (`（负责人：王伟）`), is read as its
+  // ASCII form: one UTF-16 unit each, so offsets stay those of the text.
+  return FULL_WIDTH_RE.test(masked) ? masked.replace(FULL_WIDTH_ALL_RE, (c) => FULL_WIDTH[c]!) : masked;
+}
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  '（': '(',
+  '）': ')',
+  '：': ':',
+  '，': ',',
+  '；': ';',
+};
+const FULL_WIDTH_RE = /[（）：，；]/;
+const FULL_WIDTH_ALL_RE = /[（）：，；]/g;
+
+function maskCodeSpans(s: string): string {
   let i = s.indexOf('`');
   if (i < 0) return s;
   const starts: number[] = [];
