@@ -60,7 +60,7 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string): Edi
   const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
   const last = kids[kids.length - 1];
   // A bold title over a list of its fields holds the boxes after them: a new one goes after the last.
-  if (holdsFieldLines(parent)) {
+  if (holdsFieldLines(plan, parent)) {
     if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
     const bullet = afterFieldBullet(plan, parent, `[${mark}] ${title}`);
     if (bullet) return bullet;
@@ -105,9 +105,9 @@ function newListAt(plan: Plan, from: number, to: number, title: string, mark: st
   // A title in bold holds the list of its fields and boxes: a list started after that one would join
   // it, and be the title's. The new list goes before the first such title instead, set apart from it.
   const held = plan.items.some(
-    (i) => i.span.end === at && holdsFieldLines(i) && i.fields.some((f) => f.style === 'sub-bullet'),
+    (i) => i.span.end === at && holdsFieldLines(plan, i) && i.fields.some((f) => f.style === 'sub-bullet'),
   );
-  const first = held ? plan.items.find((i) => i.span.start >= from && holdsFieldLines(i)) : undefined;
+  const first = held ? plan.items.find((i) => i.span.start >= from && holdsFieldLines(plan, i)) : undefined;
   if (first) return { start: first.lineSpan.start, end: first.lineSpan.start, text: `${line}${eol}${eol}` };
   const blankBefore = /^\s*(?:[-*+]|\d+[.)])\s/.test(lastLine) ? '' : eol;
   if (at >= plan.text.length && !/[\r\n]$/.test(plan.text))

@@ -75,7 +75,7 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
     );
   }
   if (value === null) return [];
-  if (item.kind === 'heading' || holdsFieldLines(item)) return [addToHeading(plan, item, k, value)];
+  if (item.kind === 'heading' || holdsFieldLines(plan, item)) return [addToHeading(plan, item, k, value)];
   if (item.kind === 'file') return [addToFile(plan, item, k, value)];
   if (item.kind === 'table-row')
     throw new TmError(
@@ -119,13 +119,13 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   // A line of a paragraph is an item this way when it opens with an ID (`ENG-42 Fix it — @kim, 2d`).
   const idLine =
     item.list === null && item.id !== null && /^[A-Z]/.test(plan.text.slice(from, item.lineSpan.end));
-  const titled = holdsFieldLines(item);
+  const titled = holdsFieldLines(plan, item);
   if (item.kind !== 'status-bullet' || (item.list === null && !idLine && !titled)) return edits;
   // Whether it is still an item, in its plan: a card of a lane stays one without its metadata. Its
   // line starts where it did, as the edits are its fields', on it or after it.
   const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
   if (after.items.some((i) => i.lineSpan.start === from)) return edits;
-  if (titled)
+  if (titled && item.list === null)
     throw new TmError(
       'TM_INVALID_EDIT',
       `${item.key}: its line is an item by the fields under it; without this one it would not be one. Set another value, or give the item a status first.`,

@@ -887,6 +887,30 @@ describe('fields of a heading item written as a list', () => {
   });
 });
 
+describe('fields of a bullet written as its own list', () => {
+  const text = '# P\n\n1. Migrate auth\n   - Owner: Kim\n   - Notes: after the audit\n2. Retire cron\n';
+  const p = parse(text);
+  const migrate = key(p, 'p/migrate-auth');
+
+  it('writes a new field or a status as a bullet of that list, numbered as the list is', () => {
+    expect(edit(text, () => setStatus(p, migrate, 'blocked'))).toBe(
+      text.replace('the audit\n', 'the audit\n   - Status: ⏸️ BLOCKED\n'),
+    );
+    expect(edit(text, () => setAttribute(p, migrate, 'due', '2026-12-15'))).toBe(
+      text.replace('the audit\n', 'the audit\n   - Due: 2026-12-15\n'),
+    );
+  });
+
+  it('adds a child after the fields, and keeps the bullet an item with a box when its last field goes', () => {
+    expect(applyEdits(text, addItem(p, { parent: migrate }, { title: 'Write the runbook' }))).toBe(
+      text.replace('after the audit\n', 'after the audit\n   - [ ] Write the runbook\n'),
+    );
+    const gone = edit(text, () => setAttribute(p, migrate, 'owner', null));
+    expect(gone).toBe(text.replace('1. Migrate auth\n   - Owner: Kim\n', '1. [ ] Migrate auth\n'));
+    expect(parse(gone).byKey.get('p/migrate-auth')?.status).toBe('todo');
+  });
+});
+
 describe('editing priority and estimate marks', () => {
   const one = (line: string, k: string, v: string | null) =>
     edit(`- [ ] ${line}\n`, (p) => setAttribute(p, p.items[0]!, k, v)).slice(6, -1);
@@ -1837,6 +1861,21 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '### 2.1 Rotate keys',
     '- **Effort:** M (1-2d)',
     '- [ ] Generate the keys',
+    '1. Migrate auth service',
+    '   - Owner: Kim',
+    '   - Notes: after the audit',
+    '- 🟢 **Shipped** — SSO',
+    '- ⚪ Not started — Billing',
+    '- [DONE] Rate limits',
+    '- Refund flow 🚧 IN PROGRESS',
+    '- [ ] PayPal ⏸ On hold',
+    '### M1.2 Indexing',
+    '- Acceptance criteria:',
+    '  - [ ] CJK bigrams',
+    '- PAY-188 Fix rounding (2h)',
+    '- [ ] Rotate certs (P1) — @kim, 2d',
+    '- [x] 备份数据库（负责人：王伟，截止日期：2026-12-20）',
+    '- [ ] Tidy the logs !!! (due Fri)',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

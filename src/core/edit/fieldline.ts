@@ -7,15 +7,24 @@ import { cellText, eolOf, keySpelling, nextLineStart } from './style.js';
 
 /**
  * Whether `item` is a line with its fields on lines of their own under it (`**Task 2.1: Query
- * parser**` over `- **Status:** Done`): a heading in all but its markup, whose new fields go there.
+ * parser**` over `- **Status:** Done`, `1. Migrate auth` over `- Owner: Kim`): a heading in all but
+ * its markup, whose new fields go there. A bullet's fields are the bullets of its own list.
  */
-export function holdsFieldLines(item: Item): boolean {
+export function holdsFieldLines(plan: Plan, item: Item): boolean {
   return (
     item.kind === 'status-bullet' &&
-    item.list === null &&
-    item.fields.some((f) => f.span.start >= item.lineSpan.end)
+    item.fields.some(
+      (f) => f.span.start >= item.lineSpan.end && (item.list === null || isFieldBullet(plan, f)),
+    )
   );
 }
+
+/** Whether field `f` is a bullet of its own (`   - Owner: Kim`), not a line a paragraph runs on to. */
+function isFieldBullet(plan: Plan, f: Field): boolean {
+  const l = lineAt(plan.lines, f.span.start);
+  return FIELD_BULLET_LEAD_RE.test(plan.text.slice(plan.lines.start[l]!, f.span.start));
+}
+const FIELD_BULLET_LEAD_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$/;
 
 /** A bold field line of the plan to copy the style of: this item's, else any heading item's. */
 function sampleField(plan: Plan, item: Item): Field | undefined {

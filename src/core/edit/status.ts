@@ -174,7 +174,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     default:
       break;
   }
-  if (item.kind === 'heading' || holdsFieldLines(item))
+  if (item.kind === 'heading' || holdsFieldLines(plan, item))
     return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
   if (
     item.kind === 'status-bullet' &&

@@ -615,6 +615,44 @@ describe('parsePlan on headings followed by a list of fields', () => {
     ]);
   });
 
+  it('reads a bullet over a list of fields as that item, as a heading over them is', () => {
+    const plan = parse(
+      [
+        '# Q1 infra plan',
+        '',
+        '## Work',
+        '1. Migrate auth service',
+        '   - Owner: Kim',
+        '   - Status: In progress',
+        '   - Due: 2026-12-15',
+        '   - [ ] Write the runbook',
+        '2. **Upgrade Postgres to 17**',
+        '   - Status: Done ✅',
+        '   - Notes: ran pg_upgrade on the replica first',
+        '3. Details:',
+        '   - Owner: Li',
+        '',
+        '## Reading',
+        '1. Designing Data-Intensive Applications',
+        '   - Chapter 5 and 6',
+        '2. Release notes',
+        '   - Notes: skim them',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.status, i.owner, i.due, i.parent])).toEqual([
+      ['work/migrate-auth-service', 'doing', 'Kim', '2026-12-15', null],
+      ['work/write-the-runbook', 'todo', 'Kim', '2026-12-15', 'work/migrate-auth-service'],
+      ['work/upgrade-postgres-to-17', 'done', null, null, null],
+    ]);
+    const pg = plan.byKey.get('work/upgrade-postgres-to-17')!;
+    expect(pg.title).toBe('Upgrade Postgres to 17');
+    expect(pg.fields.map((f) => [f.rawKey, f.value])).toEqual([
+      ['Status', 'Done ✅'],
+      ['Notes', 'ran pg_upgrade on the replica first'],
+    ]);
+  });
+
   it('reads a heading that is only an ID (`### PAY-203` over notes) as no item of its own', () => {
     const plan = parse(
       [

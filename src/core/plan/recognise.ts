@@ -454,17 +454,20 @@ export function recognise(
    */
   const fieldBullets = (b: ListBlock): Field[] | null => {
     const all: Field[] = [];
+    let known = 0;
     let i = 0;
     for (; i < b.children.length; i++) {
       const li = b.children[i]!;
       const p = li.children[0];
       if (p?.type !== 'paragraph' || p.startLine !== li.startLine || p.lines.length !== 1) break;
       const l0 = p.lines[0]!;
-      const fields = readFieldLine(text, l0.start, l0.end, true);
+      // A plain key of the plan's own (`- Notes: ran it on the replica`) among keys a plan's fields use.
+      const fields = readFieldLine(text, l0.start, l0.end, true) ?? plainKeyField(l0);
       if (!fields) break;
+      if (fields.length > 1 || fields[0]!.style !== 'kv') known++;
       for (const f of fields) all.push({ ...f, style: 'sub-bullet' });
     }
-    if (all.length === 0) return null;
+    if (known === 0) return null;
     const marks = i < b.children.length && b.children.length >= 2 && marksAtEnd(b);
     for (; i < b.children.length; i++) {
       const li = b.children[i]!;
@@ -493,6 +496,24 @@ export function recognise(
       for (const x of sub.children) if (!isTaskBullet(x, false)) return false;
     }
     return true;
+  };
+
+  /** A line that is one plain `Key: value` of any short key (`Notes: ran it first`), or null. */
+  const plainKeyField = (l0: LineSlice): Field[] | null => {
+    const m = PLAIN_FIELD_RE.exec(text.slice(l0.start, l0.end));
+    if (m === null) return null;
+    const value = m[2]!.trimEnd();
+    const valueAt = l0.start + m[0].length - m[2]!.length;
+    return [
+      {
+        key: normaliseKey(m[1]!),
+        rawKey: m[1]!,
+        value,
+        span: { start: l0.start, end: valueAt + value.length },
+        valueSpan: { start: valueAt, end: valueAt + value.length },
+        style: 'kv',
+      },
+    ];
   };
 
   /** Whether a bullet is a task, as onListItem reads it (a lane's card aside): boxed or not. */
@@ -1078,7 +1099,8 @@ export function recognise(
           taskBulletDraft(li, para.lines[0]!) ??
           keyedStatusDraft(li, para.lines[0]!) ??
           (frame.marksAtEnd ? markedBulletDraft(li, para.lines[0]!) : null) ??
-          (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null));
+          (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
+          fieldListBulletDraft(li, para));
       if (made) {
         const { item } = made;
         item.depth = childDepth;
@@ -1122,7 +1144,10 @@ export function recognise(
       }
       // A plain bullet: a field line of the enclosing item (`- **Duration:** 30 min`), or prose.
       if (frame.parentItem >= 0) {
-        const f = readFieldLine(text, l0.start, l0.end, true) ?? kiroRequirements(text, l0);
+        const f =
+          readFieldLine(text, l0.start, l0.end, true) ??
+          kiroRequirements(text, l0) ??
+          (fieldListOwners.has(drafts[frame.parentItem]!.item) ? plainKeyField(l0) : null);
         if (f)
           drafts[frame.parentItem]!.item.fields.push(
             ...f.map((x) => ({ ...x, style: 'sub-bullet' as const })),
@@ -1136,6 +1161,36 @@ export function recognise(
       depth: frame.depth,
       list: -1,
     };
+  };
+
+  /**
+   * A bullet over a list of an item's fields (`1. Migrate auth` over `- Owner: Kim`, `- Status: In
+   * progress`): that item, as a heading over field lines is. A status, priority, owner or due date
+   * must be among the fields, and the bullet one line that is not a label (`- Details:`) nor a field.
+   */
+  /** Items made by fieldListBulletDraft: their list's plain `Key: value` bullets are their fields. */
+  const fieldListOwners = new Set<Item>();
+  const fieldListBulletDraft = (li: ListItemBlock, para: ParagraphBlock): MadeItem | null => {
+    const sub = li.children[1];
+    if (para.lines.length !== 1 || sub?.type !== 'list') return null;
+    const l0 = para.lines[0]!;
+    let e = l0.end;
+    while (e > l0.start && isSpace(text.charCodeAt(e - 1))) e--;
+    const last = text.charCodeAt(e - 1);
+    if (e === l0.start || last === 58 || (text.charCodeAt(e - 3) === 58 && (last === 42 || last === 95)))
+      return null;
+    const fields = fieldBullets(sub);
+    if (fields === null || !fields.some((f) => ITEM_KEYS.has(f.key))) return null;
+    if (readFieldLine(text, l0.start, l0.end, true) !== null) return null;
+    const made = bulletTaskDraft(li.startLine, l0);
+    fieldListOwners.add(made.item);
+    // A title in bold whole (`**Upgrade Postgres**`) is read without it.
+    const bold = boldTitle(l0);
+    if (bold !== null && !bold.repaired && text.slice(bold.start, bold.end) === bold.info.title) {
+      made.item.titleSpan = { start: bold.start, end: bold.end };
+      return { ...made, matchText: bold.info.title, matchBase: bold.start };
+    }
+    return made;
   };
 
   const checkboxDraft = (
@@ -1437,6 +1492,9 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
     points: info.points && { ...info.points, range: map(info.points.range), span: map(info.points.span) },
   };
 }
+
+/** A plain field of a short key, one to three words: `Notes: ran pg_upgrade on the replica first`. */
+const PLAIN_FIELD_RE = /^(\p{L}[\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+){0,2})[ \t]*[:：][ \t]+(\S.*)$/u;
 
 /** The longest status word in brackets opening a bullet (`[NOT STARTED]`, `[IN PROGRESS]`). */
 const MAX_BRACKET_STATUS = 24;
