@@ -712,6 +712,30 @@ describe('parsePlan on dependencies stated in prose', () => {
   );
   const deps = (key: string) => plan.byKey.get(key)!.dependsOn;
 
+  it("reads what an item's own line says it needs or waits for, the phrase out of its title", () => {
+    const p = parse(
+      [
+        '- [ ] A-1 Provision the cluster',
+        '- [ ] A-2 Install the operator',
+        '- [ ] A-3 Migrate data — needs A-2',
+        '- [ ] A-4 Cut over; waits for A-3 and A-2',
+        '- [ ] A-5 Decommission (waiting on A-4)',
+        '- [ ] A-6 Celebrate, blocked on A-5',
+        '- [ ] A-7 Nap after lunch',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.dependsOn])).toEqual([
+      ['A-1', 'Provision the cluster', []],
+      ['A-2', 'Install the operator', []],
+      ['A-3', 'Migrate data', ['A-2']],
+      ['A-4', 'Cut over', ['A-3', 'A-2']],
+      ['A-5', 'Decommission', ['A-4']],
+      ['A-6', 'Celebrate', ['A-5']],
+      ['A-7', 'Nap after lunch', []],
+    ]);
+  });
+
   it('reads verbs in any case, lists joined by commas and "and", the reverse verbs, one clause per sentence', () => {
     expect(deps('T002')).toEqual(['T001']);
     expect(deps('T003')).toEqual(['T001', 'T002']);

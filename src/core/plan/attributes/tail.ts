@@ -522,15 +522,15 @@ function progressPiece(s: string, end: number, base: number): Field | null {
 
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
- * MH-002, MH-003`, `after 2.1 and 2.2`. Only IDs: a phrase naming an item by its title (`after
+ * MH-002, MH-003`, `after 2.1 and 2.2`, `needs A-2`, `waits for A-3 and A-2`. Only IDs: a phrase naming an item by its title (`after
  * Billing v2`) or not naming one (`after lunch`) stays in the title.
  */
 const DEP_PIECE_RE = new RegExp(
-  String.raw`(?:^|[\s(,;])(depends on|depend on|blocked by|requires|after)[ \t]+(${REF_SOURCE}(?:[ \t]*(?:,|&|\band\b)[ \t]*${REF_SOURCE})*)[ \t]*$`,
+  String.raw`(?:^|[\s(,;])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after)[ \t]+(${REF_SOURCE}(?:[ \t]*(?:,|&|\band\b)[ \t]*${REF_SOURCE})*)[ \t]*$`,
   'i',
 );
 /** What a dependency phrase needs: most lines have none of these words. */
-const DEP_WORD_RE = /depend|blocked|requires|after/i;
+const DEP_WORD_RE = /depend|blocked|requires|needs|wait|after/i;
 
 /** Whether `s` has a word a dependency phrase opens with. */
 export function mayStateDependency(s: string): boolean {
@@ -743,14 +743,14 @@ export function readTail(
 /**
  * Where a tail whose first piece starts at `first` starts, its separator included, or -1 when none
  * sets it off or no title is left before it. The separator: a dash, bar or arrow with white space
- * before it (`Update the SDK → @kim`), or a comma. Mentions alone are a list only after one of the
+ * before it (`Update the SDK → @kim`), or a comma or semicolon. Mentions alone are a list only after one of the
  * first: `Pair with @ana, @bo` says who in its own words.
  */
 function tailStart(s: string, first: number, meta: number, mentions: number): number {
   if (meta === 0 && mentions === 0) return -1;
   let p = first;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
-  if (s.charCodeAt(p - 1) === 44) {
+  if (s.charCodeAt(p - 1) === 44 || s.charCodeAt(p - 1) === 59) {
     if (meta === 0) return -1;
     p--;
   } else {

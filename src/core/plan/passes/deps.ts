@@ -49,7 +49,7 @@ export class ItemIndex {
  * of the whole text: it beats a character loop warm, and by far in a fresh process, where a loop
  * over every character runs in the interpreter.
  */
-const DEP_HINT = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|â†/gi;
+const DEP_HINT = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|wait|â†/gi;
 
 /** Offset of the first DEP_HINT match at or after `from`, or -1. */
 function nextHint(text: string, from: number): number {
@@ -285,7 +285,8 @@ export function resolveDependencies(
  * line or to `)`, `]`, `;`, `—` or a full stop, and are split at commas and "and". Only references
  * that name an item (by ID, key or whole title) count: "after lunch" is no dependency.
  */
-const OWN_LINE_VERB_RE = /(?<![A-Za-z0-9])(depends on|depend on|blocked by|requires|needs|after|blocks)\s+/gi;
+const OWN_LINE_VERB_RE =
+  /(?<![A-Za-z0-9])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|blocks)\s+/gi;
 const OWN_LINE_END_RE = /[)\];—]|\.(?=\s|$)|\s[–-]\s/;
 
 function ownLinePhrases(s: string): { reverse: boolean; refs: string[] }[] {
