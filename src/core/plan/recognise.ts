@@ -1163,13 +1163,13 @@ export function recognise(
     };
   };
 
+  /** Items made by fieldListBulletDraft: their list's plain `Key: value` bullets are their fields. */
+  const fieldListOwners = new Set<Item>();
   /**
    * A bullet over a list of an item's fields (`1. Migrate auth` over `- Owner: Kim`, `- Status: In
    * progress`): that item, as a heading over field lines is. A status, priority, owner or due date
    * must be among the fields, and the bullet one line that is not a label (`- Details:`) nor a field.
    */
-  /** Items made by fieldListBulletDraft: their list's plain `Key: value` bullets are their fields. */
-  const fieldListOwners = new Set<Item>();
   const fieldListBulletDraft = (li: ListItemBlock, para: ParagraphBlock): MadeItem | null => {
     const sub = li.children[1];
     if (para.lines.length !== 1 || sub?.type !== 'list') return null;
@@ -1344,8 +1344,11 @@ export function recognise(
    * `- [In Progress] Billing`, `- [WIP]: Search`. The word is the status whole (not a box, not `[P1]`).
    */
   const bracketStatusDraft = (line: number, l0: LineSlice) => {
-    const close = text.indexOf(']', l0.start + 2);
-    if (close < 0 || close > l0.start + 1 + MAX_BRACKET_STATUS || close >= l0.end) return null;
+    // Looked for near the line's start only: a line without `]` must not send the search on.
+    let close = l0.start + 2;
+    const limit = Math.min(l0.end, l0.start + 2 + MAX_BRACKET_STATUS);
+    while (close < limit && text.charCodeAt(close) !== 93) close++;
+    if (close >= limit) return null;
     const word = text.slice(l0.start + 1, close);
     if (word.length < 2 || word.trim() !== word) return null;
     const read = readStatusValue(word);

@@ -522,8 +522,9 @@ function progressPiece(s: string, end: number, base: number): Field | null {
 
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
- * MH-002, MH-003`, `after 2.1 and 2.2`, `needs A-2`, `waits for A-3 and A-2`. Only IDs: a phrase naming an item by its title (`after
- * Billing v2`) or not naming one (`after lunch`) stays in the title.
+ * MH-002, MH-003`, `after 2.1 and 2.2`, `needs A-2`, `waits for A-3 and A-2`. Only IDs: a phrase
+ * naming an item by its title (`after Billing v2`) or not naming one (`after lunch`) stays in the
+ * title.
  */
 const DEP_PIECE_RE = new RegExp(
   String.raw`(?:^|[\s(,;])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after)[ \t]+(${REF_SOURCE}(?:[ \t]*(?:,|&|\band\b)[ \t]*${REF_SOURCE})*)[ \t]*$`,
@@ -743,8 +744,8 @@ export function readTail(
 /**
  * Where a tail whose first piece starts at `first` starts, its separator included, or -1 when none
  * sets it off or no title is left before it. The separator: a dash, bar or arrow with white space
- * before it (`Update the SDK → @kim`), or a comma or semicolon. Mentions alone are a list only after one of the
- * first: `Pair with @ana, @bo` says who in its own words.
+ * before it (`Update the SDK → @kim`), or a comma or semicolon. Mentions alone are a list only after
+ * one of the first: `Pair with @ana, @bo` says who in its own words.
  */
 function tailStart(s: string, first: number, meta: number, mentions: number): number {
   if (meta === 0 && mentions === 0) return -1;
