@@ -182,6 +182,33 @@ describe('setStatus', () => {
     expect(edit(text, () => setStatus(p, refunds!, 'done'))).toBe(text.replace('🚧 IN PROGRESS', '✅ DONE'));
   });
 
+  it("counts a named status (`**Auth service**: ✅ Complete`) as its list's mark, before and after a field is added", () => {
+    const text = [
+      '# Plan',
+      '',
+      '**Task 4.2: Query parser**',
+      '- **Status:** In progress',
+      '- [ ] Write the grammar',
+      '- **Auth service**: ✅ Complete',
+      '- Tag the release ✅',
+      '',
+    ].join('\n');
+    const p = parse(text);
+    expect(p.items.map((i) => i.key)).toEqual([
+      'Task-4.2',
+      'Task-4.2/write-the-grammar',
+      'Task-4.2/auth-service',
+      'Task-4.2/tag-the-release',
+    ]);
+    const out = edit(text, () => setAttribute(p, key(p, 'Task-4.2/auth-service'), 'owner', 'zed'));
+    expect(parse(out).items.map((i) => [i.key, i.owner])).toEqual([
+      ['Task-4.2', null],
+      ['Task-4.2/write-the-grammar', null],
+      ['Task-4.2/auth-service', 'zed'],
+      ['Task-4.2/tag-the-release', null],
+    ]);
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');

@@ -788,10 +788,15 @@ export function recognise(
   const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) =>
     endsWithOwnMark(l0) ? bulletTaskDraft(li.startLine, l0) : null;
 
-  /** Whether a bullet's line ends with a status mark of its own: a field's (`- Status: ⏸️ Blocked`) is the field's. */
-  const endsWithOwnMark = (l0: LineSlice): boolean =>
-    endsWithStatusMark(text, l0.start, l0.end, glyphStatus) &&
-    readFieldLine(text, l0.start, l0.end, true) === null;
+  /**
+   * Whether a bullet's line ends with a status mark of its own: a known field's (`- Status: ⏸️
+   * Blocked`) is the field's, while a name's (`- **Auth service**: ✅ Complete`) is its item's.
+   */
+  const endsWithOwnMark = (l0: LineSlice): boolean => {
+    if (!endsWithStatusMark(text, l0.start, l0.end, glyphStatus)) return false;
+    const field = readFieldLine(text, l0.start, l0.end, true)?.[0];
+    return field === undefined || !(ITEM_KEYS.has(field.key) || isKnownFieldKey(field.rawKey));
+  };
 
   /**
    * The lists of plain bullets right under headings that name a status, when the plan has two or more
