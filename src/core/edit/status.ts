@@ -482,8 +482,7 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   // An org keyword (`- TODO …`) stays a keyword: the plan's own for the status, else org's.
   if (ORG_KEYWORDS.has(old)) return [{ start: span.start, end: span.end, text: keywordFor(plan, status) }];
   // A glyph and a word (`… 🚧 IN PROGRESS`) stay both, in the plan's words and the old case.
-  if (old.charCodeAt(0) >= 128 && /\s\p{L}/u.test(old))
-    return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
+  if (isGlyphAndWord(old)) return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
   // TaskPaper's tag (`@done(2026-11-28)`) stays a tag for the statuses TaskPaper has one for; the
   // others are said by a glyph, as TaskPaper has no tag for them.
   if (old.charCodeAt(0) === 64 && (status === 'done' || status === 'cancelled'))
@@ -571,7 +570,7 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
     ];
   const old = repairForMatching(text.slice(span.start, span.end));
   // A glyph and a word ending the line (`Stripe 🚧 In progress`) stay both, in the plan's words.
-  if (span.start >= item.titleSpan.start && old.charCodeAt(0) >= 128 && /\s\p{L}/u.test(old))
+  if (span.start >= item.titleSpan.start && isGlyphAndWord(old))
     return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
   const glyph = statusText(plan, status, '✅').trim();
   const readable = (statusOfGlyph(glyph) ?? legendGlyphStatus(plan, glyph)) === status;
@@ -586,6 +585,11 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   return [
     { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },
   ];
+}
+
+/** Whether a status mark as written is a glyph and a word (`🚧 In progress`), not a glyph alone. */
+function isGlyphAndWord(mark: string): boolean {
+  return mark.charCodeAt(0) >= 128 && /\s\p{L}/u.test(mark);
 }
 
 /** The wrappers a status word may have: bold, emphasis, brackets, and brackets in emphasis. */

@@ -114,3 +114,30 @@ export function nonWordPrefixLength(s: string): number {
   }
   return i;
 }
+
+/**
+ * The words that end `s` between `start` and `end`, white space after them excluded: letters, digits,
+ * spaces, apostrophes and hyphens, as a status word is written (`IN PROGRESS`, `won't do`). Where the
+ * run of them starts (spaces before the first word included) and where the words start and end; null
+ * when there are none, or more than `max` characters of them.
+ */
+export function trailingWords(
+  s: string,
+  start: number,
+  end: number,
+  max: number,
+): { runStart: number; wordStart: number; wordEnd: number } | null {
+  let wordEnd = end;
+  while (wordEnd > start && isSpace(s.charCodeAt(wordEnd - 1))) wordEnd--;
+  let i = wordEnd;
+  while (i > start && wordEnd - i <= max) {
+    const c = s.charCodeAt(i - 1);
+    if (c === 32 || c === 39 || c === 45 || c === 0x2019) i--;
+    else if (isLetterOrDigit(codePointBefore(s, i))) i -= c >= 0xdc00 && c <= 0xdfff ? 2 : 1;
+    else break;
+  }
+  let wordStart = i;
+  while (wordStart < wordEnd && isSpace(s.charCodeAt(wordStart))) wordStart++;
+  if (wordStart === wordEnd || wordEnd - wordStart > max) return null;
+  return { runStart: i, wordStart, wordEnd };
+}

@@ -5,7 +5,7 @@ import { readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
 import { findStatusWord, readStatusValue, statusOfGlyph } from './attributes/status.js';
-import { codePointBefore, isLetterOrDigit, isSpace } from './chars.js';
+import { codePointBefore, isLetterOrDigit, isSpace, trailingWords } from './chars.js';
 
 export interface HeadingInfo {
   /** The title without ID, decoration and status annotation. */
@@ -182,22 +182,12 @@ function trailingGlyphWord(
   start: number,
   end: number,
 ): { start: number; end: number; before: number; status: Status } | null {
-  let wordEnd = end;
-  while (wordEnd > start && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
-  let i = wordEnd;
-  while (i > start && wordEnd - i <= MAX_GLYPH_WORD) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 32 || c === 39 || c === 45 || c === 0x2019) i--;
-    else if (isLetterOrDigit(codePointBefore(text, i))) i -= c >= 0xdc00 && c <= 0xdfff ? 2 : 1;
-    else break;
-  }
-  let wordStart = i;
-  while (wordStart < wordEnd && isSpace(text.charCodeAt(wordStart))) wordStart++;
-  if (wordStart === wordEnd || wordEnd - wordStart > MAX_GLYPH_WORD) return null;
-  const word = text.slice(wordStart, wordEnd);
+  const words = trailingWords(text, start, end, MAX_GLYPH_WORD);
+  if (words === null) return null;
+  const word = text.slice(words.wordStart, words.wordEnd);
   const found = findStatusWord(word);
   if (found?.index !== 0 || found.text.length !== word.length) return null;
-  let glyphEnd = i;
+  let glyphEnd = words.runStart;
   if (text.charCodeAt(glyphEnd - 1) === 0xfe0f) glyphEnd--;
   // A glyph outside ASCII: `Ideas / Backlog` names a section, it does not state its status.
   const cp = codePointBefore(text, glyphEnd);
@@ -213,7 +203,7 @@ function trailingGlyphWord(
     while (before > start && isSpace(text.charCodeAt(before - 1))) before--;
   }
   if (before === start) return null;
-  return { start: glyphStart, end: wordEnd, before, status: found.status };
+  return { start: glyphStart, end: words.wordEnd, before, status: found.status };
 }
 
 /**

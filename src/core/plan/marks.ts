@@ -15,7 +15,15 @@ import {
   statusOfWord,
 } from './attributes/status.js';
 import { statusPieceEnding } from './attributes/tail.js';
-import { blankEnd, codePointBefore, isAsciiLetter, isLetterOrDigit, isSpace, setOffDashAt } from './chars.js';
+import {
+  blankEnd,
+  codePointBefore,
+  isAsciiLetter,
+  isLetterOrDigit,
+  isSpace,
+  setOffDashAt,
+  trailingWords,
+} from './chars.js';
 import { repairWithOffsets } from './encoding.js';
 
 /**
@@ -352,19 +360,9 @@ const MAX_GLYPH_WORD = 24;
  * than a glyph (a coloured circle may mark any). Dashes, dots and arrows are separators, not glyphs.
  */
 function trailingGlyphWord(line: string): { start: number; at: number; word: string; status: Status } | null {
-  let end = line.length;
-  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
-  let i = end;
-  while (i > 0 && end - i <= MAX_GLYPH_WORD) {
-    const c = line.charCodeAt(i - 1);
-    if (c === 32 || c === 39 || c === 45 || c === 0x2019) i--;
-    else if (isLetterOrDigit(codePointBefore(line, i))) i -= c >= 0xdc00 && c <= 0xdfff ? 2 : 1;
-    else break;
-  }
-  let wordStart = i;
-  while (wordStart < end && isSpace(line.charCodeAt(wordStart))) wordStart++;
-  if (wordStart === end || end - wordStart > MAX_GLYPH_WORD || !isSpace(line.charCodeAt(wordStart - 1)))
-    return null;
+  const words = trailingWords(line, 0, line.length, MAX_GLYPH_WORD);
+  if (words === null || !isSpace(line.charCodeAt(words.wordStart - 1))) return null;
+  const { wordStart, wordEnd: end } = words;
   let glyphEnd = wordStart;
   while (glyphEnd > 0 && isSpace(line.charCodeAt(glyphEnd - 1))) glyphEnd--;
   if (line.charCodeAt(glyphEnd - 1) === 0xfe0f) glyphEnd--;

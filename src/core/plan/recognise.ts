@@ -3,7 +3,7 @@
  * recogniser (checkbox list item, heading item, status bullet); fields are attached to the item
  * they describe. Everything here reads blocks; nothing here knows markdown syntax.
  */
-import type { Field, Item, Section, Status } from '../model.js';
+import type { Field, Item, Section, Span, Status } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from './attributes/effort.js';
 import {
   ITEM_KEYS,
@@ -1326,22 +1326,37 @@ export function recognise(
     KEYWORD_RE.lastIndex = l0.start;
     const m = KEYWORD_RE.exec(text);
     if (!m || m.index !== l0.start || m[0].length >= l0.end - l0.start) return null;
+    const at = l0.start;
+    return leadMarkDraft(
+      line,
+      l0,
+      ORG_KEYWORDS.get(m[1]!)!,
+      { start: at, end: at + m[1]!.length },
+      at + m[0].length,
+    );
+  };
+
+  /**
+   * A status bullet whose mark opens its line (`statusSpan`, saying `status`), its title, after an ID
+   * or not, from `titleStart`.
+   */
+  const leadMarkDraft = (
+    line: number,
+    l0: LineSlice,
+    status: Status,
+    statusSpan: Span,
+    titleStart: number,
+  ) => {
     const item = newItem('status-bullet', line);
-    item.status = ORG_KEYWORDS.get(m[1]!)!;
+    item.status = status;
     item.statusSource = 'marker';
-    item.statusText = m[1]!;
-    item.statusSpan = { start: l0.start, end: l0.start + m[1]!.length };
-    const rest = text.slice(l0.start + m[0].length, l0.end);
-    const id = readLeadingId(rest);
+    item.statusText = text.slice(statusSpan.start, statusSpan.end);
+    item.statusSpan = statusSpan;
+    const id = readLeadingId(text.slice(titleStart, l0.end));
     item.id = id?.id ?? null;
-    const titleStart = l0.start + m[0].length + (id?.length ?? 0);
-    item.titleSpan = { start: titleStart, end: l0.end };
-    return {
-      item,
-      idKind: id?.kind ?? null,
-      matchText: text.slice(titleStart, l0.end),
-      matchBase: titleStart,
-    };
+    const at = titleStart + (id?.length ?? 0);
+    item.titleSpan = { start: at, end: l0.end };
+    return { item, idKind: id?.kind ?? null, matchText: text.slice(at, l0.end), matchBase: at };
   };
 
   /**
@@ -1363,21 +1378,7 @@ export function recognise(
     if (!isSpace(text.charCodeAt(titleStart))) return null;
     while (titleStart < l0.end && isSpace(text.charCodeAt(titleStart))) titleStart++;
     if (titleStart >= l0.end) return null;
-    const item = newItem('status-bullet', line);
-    item.status = read.status;
-    item.statusSource = 'marker';
-    item.statusText = word;
-    item.statusSpan = { start: l0.start + 1, end: close };
-    const id = readLeadingId(text.slice(titleStart, l0.end));
-    item.id = id?.id ?? null;
-    titleStart += id?.length ?? 0;
-    item.titleSpan = { start: titleStart, end: l0.end };
-    return {
-      item,
-      idKind: id?.kind ?? null,
-      matchText: text.slice(titleStart, l0.end),
-      matchBase: titleStart,
-    };
+    return leadMarkDraft(line, l0, read.status, { start: l0.start + 1, end: close }, titleStart);
   };
 
   // A plan that is one task: its item comes first and holds every item at the top of the plan.
