@@ -434,10 +434,48 @@ describe('setStatus', () => {
   it('changes a glyph opening a heading, or moves the status to its end in words', () => {
     const text = '# P\n\n## ✅ Phase 1: Setup\n\n- [ ] a\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'cancelled'))).toBe(text.replace('✅', '❌'));
+    // A phase's number makes `🔄` opening it its status, as it does ending it.
     const doing = edit(text, (p) => setStatus(p, p.items[0]!, 'doing'));
-    expect(doing).toBe(text.replace('## ✅ Phase 1: Setup', '## Phase 1: Setup (IN PROGRESS)'));
+    expect(doing).toBe(text.replace('✅', '🔄'));
     const again = parse(doing).items[0]!;
     expect([again.key, again.status]).toEqual(['p/phase-1-setup', 'doing']);
+    // Without one `🔄` decorates a topic as often: the status goes to the end in words.
+    const plain = '# P\n\n## ✅ Setup\n\n- [ ] a\n';
+    const words = edit(plain, (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(words).toBe(plain.replace('## ✅ Setup', '## Setup (IN PROGRESS)'));
+    expect(parse(words).items.map((i) => [i.key, i.status])).toEqual([
+      ['p/setup', 'doing'],
+      ['setup/a', 'todo'],
+    ]);
+  });
+
+  it("changes an org keyword opening a heading to the plan's keyword for the status", () => {
+    const text = '# P\n\n## TODO Write the guide\n\n## DONE Ship v1\n\n## CANCELLED Fax\n';
+    const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe(text.replace('TODO Write', 'DONE Write'));
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'doing'))).toBe(
+      text.replace('DONE Ship', 'DOING Ship'),
+    );
+    const again = parse(done).items;
+    expect(again.map((i) => [i.key, i.status])).toEqual([
+      ['p/write-the-guide', 'done'],
+      ['p/ship-v1', 'done'],
+      ['p/fax', 'cancelled'],
+    ]);
+  });
+
+  it('changes a construction sign opening a heading over tasks to a glyph or a word that reads there', () => {
+    const text = '# P\n\n## 🚧 Rate limiter\n\n- [ ] Overrides\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('🚧', '✅'));
+    const blocked = edit(text, (p) => setStatus(p, p.items[0]!, 'blocked'));
+    expect(blocked).toBe(text.replace('## 🚧 Rate limiter', '## Rate limiter (BLOCKED)'));
+    expect(parse(blocked).items.map((i) => [i.key, i.status])).toEqual([
+      ['p/rate-limiter', 'blocked'],
+      ['rate-limiter/overrides', 'todo'],
+    ]);
+    // Back to under way: the sign reads again, as the heading holds a task.
+    const back = edit(text.replace('🚧', '✅'), (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(parse(back).items[0]!.status).toBe('doing');
   });
 
   it('changes a status mark between a heading number and its name where it stands', () => {
@@ -1903,6 +1941,12 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- [ ] Rotate certs (P1) — @kim, 2d',
     '- [x] 备份数据库（负责人：王伟，截止日期：2026-12-20）',
     '- [ ] Tidy the logs !!! (due Fri)',
+    '## TODO Write the migration guide',
+    '## DONE: Ship v1',
+    '### 🚧 Search indexing',
+    '### ⬜ Billing export',
+    '### 🔄 Transformation',
+    '## 🔄 Phase 3: Sync',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

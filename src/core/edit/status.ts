@@ -11,7 +11,7 @@ import {
 } from '../plan/attributes/status.js';
 import { isBlank } from '../plan/chars.js';
 import { repairForMatching } from '../plan/encoding.js';
-import { readHeading } from '../plan/headings.js';
+import { type HeadingInfo, readHeading } from '../plan/headings.js';
 import { laneOf } from '../plan/lanes.js';
 import {
   boxStatusMark,
@@ -355,8 +355,9 @@ function markBeforeNameEdits(plan: Plan, item: Item, span: Span, status: Status)
 }
 
 /**
- * A status glyph opening a heading (`## ✅ Phase 1`): another glyph where one reads there (`❌`),
- * else the glyph goes and the status is written in words at the heading's end, where it reads.
+ * A status mark opening a heading (`## ✅ Phase 1`, `## TODO Write the docs`): a keyword for a
+ * keyword, another glyph where one reads there (`❌`), else the glyph goes and the status is written in
+ * words at the heading's end, where it reads.
  */
 function leadingMarkEdits(plan: Plan, item: Item, span: Span, status: Status): Edit[] {
   const text = plan.text;
@@ -365,8 +366,24 @@ function leadingMarkEdits(plan: Plan, item: Item, span: Span, status: Status): E
   let lineEnd = item.lineSpan.end;
   while (lineEnd > span.end && (text[lineEnd - 1] === ' ' || text[lineEnd - 1] === '\t')) lineEnd--;
   const after = text.slice(span.end, lineEnd);
+  const old = text.slice(span.start, span.end);
+  if (ORG_KEYWORDS.has(old)) {
+    // The plan's keyword where a heading reads it (`NOW` opens bullets only), else org's.
+    for (const keyword of [keywordFor(plan, status), DEFAULT_KEYWORD[status]])
+      if (readHeading(`${before}${keyword}${after}`).status === status)
+        return [{ start: span.start, end: span.end, text: keyword }];
+  }
   const glyph = statusText(plan, status, '✅').trim();
-  if (readHeading(`${before}${glyph}${after}`).status === status)
+  // A heading holding tasks reads a construction sign or an empty box opening it as its status, but
+  // not the plan's first heading, which it would make the plan's title.
+  const reads = (h: HeadingInfo) =>
+    h.status === status ||
+    (h.status === null &&
+      h.weakStatus?.status === status &&
+      !h.weakStatus.series &&
+      item.children.length > 0 &&
+      plan.sections[0]?.line !== item.line);
+  if (reads(readHeading(`${before}${glyph}${after}`)))
     return [
       { start: span.start, end: span.end, text: inShortcodesLike(glyph, text.slice(span.start, span.end)) },
     ];

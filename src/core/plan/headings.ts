@@ -4,7 +4,7 @@ import { readAbsoluteDate, readWindow } from './attributes/dates.js';
 import { readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
-import { findStatusWord, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import { findStatusWord, ORG_KEYWORDS, readStatusValue, statusOfGlyph } from './attributes/status.js';
 import { codePointBefore, isLetterOrDigit, isSpace, trailingWords } from './chars.js';
 
 export interface HeadingInfo {
@@ -19,6 +19,13 @@ export interface HeadingInfo {
   readonly statusRange: readonly [number, number] | null;
   /** The heading names a status and nothing else (`## Done`, `### In Progress`, `## Changelog`). */
   readonly statusSection: Status | null;
+  /**
+   * A weaker glyph marking a heading without an ID or a phase's number (`### 🚧 Rate limiter`): its
+   * status if the heading turns out to be an item, which it is when it holds tasks or fields. `series`
+   * when the glyph decorates topics too (`🔄`, `⏸`): then only a sibling heading marked by another
+   * glyph shows that the plan marks its headings' statuses so.
+   */
+  readonly weakStatus: WeakStatus | null;
   readonly priority: Priority | null;
   readonly phase: string | null;
   readonly window: string | null;
@@ -29,6 +36,60 @@ export interface HeadingInfo {
     readonly range: readonly [number, number];
     readonly span: readonly [number, number];
   } | null;
+}
+
+/** A weaker glyph's status on a heading that may be an item. */
+export interface WeakStatus {
+  readonly status: Status;
+  /** The glyph as written, with its variation selector. */
+  readonly text: string;
+  readonly range: readonly [number, number];
+  readonly series: boolean;
+}
+
+/**
+ * Glyphs of work under way or not begun that stand for a status on their own where a heading holds
+ * tasks: construction signs and empty boxes are not topic icons.
+ */
+const WORK_GLYPHS = new Set(['🚧', '🏗', '⬜', '🔲']);
+
+/**
+ * Status glyphs that are as often topic icons (`## 🔒 Security`, `## ⚙️ Settings`, `## 🔨 Build`):
+ * never a heading's status without an ID or a phase's number.
+ */
+const TOPIC_GLYPHS = new Set(['🔒', '⚙', '🔨', '🗑', '▶', '🏃']);
+
+/**
+ * The org-mode keywords that open a heading as its status (`## TODO Write the docs`, `## DONE: Ship
+ * v1`). Not `NEXT`, `LATER`, `NOW`, `WAIT` or `HOLD`: they open section names as often (`## NEXT
+ * Steps`).
+ */
+const HEADING_KEYWORD_RE = new RegExp(
+  String.raw`(${[...ORG_KEYWORDS.keys()]
+    .filter((k) => !['NEXT', 'LATER', 'NOW', 'WAIT', 'HOLD'].includes(k))
+    .join('|')})(?::[ 	]*|[ 	]+)(?=\S)`,
+  'y',
+);
+
+/** What follows a keyword in the name of a list of tasks rather than of one (`## TODO List`). */
+const LIST_NAME_RE = /^(?:lists?|items?|tasks?|section)$/i;
+
+/**
+ * An org-mode keyword opening heading text at `start`: the keyword's end and where the title starts,
+ * or null. The title must have a small letter, so a heading in capitals (`## DONE CRITERIA`) is a name.
+ */
+function leadingKeyword(
+  text: string,
+  start: number,
+): { end: number; titleStart: number; status: Status } | null {
+  const c = text.charCodeAt(start);
+  if (c < 65 || c > 90) return null;
+  HEADING_KEYWORD_RE.lastIndex = start;
+  const m = HEADING_KEYWORD_RE.exec(text);
+  if (m === null) return null;
+  const rest = text.slice(start + m[0].length).trim();
+  if (!/\p{Ll}/u.test(rest) || LIST_NAME_RE.test(rest)) return null;
+  return { end: start + m[1]!.length, titleStart: start + m[0].length, status: ORG_KEYWORDS.get(m[1]!)! };
 }
 
 /**
@@ -280,6 +341,9 @@ export function readHeading(text: string): HeadingInfo {
     status = 'cancelled';
     statusText = '~~';
   }
+  // Trailing or leading glyphs (`… 🔴`, `✅ …`). A weaker one (`🚧`, `🔄`) is kept for a heading with
+  // an ID or a phase's number, and for one that turns out to hold tasks (weakStatus).
+  let weak: { status: Status; text: string; range: [number, number] } | null = null;
   // Leading decoration: emoji and symbols before the words.
   const decorLength = leadingDecorationLength(text, start);
   if (decorLength > 0) {
@@ -290,14 +354,26 @@ export function readHeading(text: string): HeadingInfo {
         status = statusOfGlyph(g);
         statusText = g;
         statusRange = [start + i, start + i + g.length];
+      } else if (!status && !weak) {
+        const s = statusOfGlyph(g);
+        const end = start + i + g.length;
+        const range: [number, number] = [start + i, text.charCodeAt(end) === 0xfe0f ? end + 1 : end];
+        if (s) weak = { status: s, text: text.slice(...range), range };
       }
       i += g.length;
     }
     start += decorLength;
   }
-  // Trailing glyphs (`… 🔴`, `… ✅`). A weaker one (`🚧`, `🔄`) is kept for a heading with an ID or
-  // a phase's number.
-  let weak: { status: Status; text: string; range: [number, number] } | null = null;
+  // An org-mode keyword opening the words: `## TODO Write the docs`.
+  if (!status) {
+    const kw = leadingKeyword(text, start);
+    if (kw) {
+      status = kw.status;
+      statusText = text.slice(start, kw.end);
+      statusRange = [start, kw.end];
+      start = kw.titleStart;
+    }
+  }
   for (;;) {
     const m = trailingGlyph(text.slice(start, end));
     if (!m || m.index === 0) break;
@@ -411,10 +487,14 @@ export function readHeading(text: string): HeadingInfo {
   // phase's (`## Phase 2: Auth 🔄`, `## Sprint 3 ⏳`). Without either such a glyph decorates a section
   // as often as it marks one (`## Roadmap 🚧`).
   const phase = PHASE_RE.exec(text);
+  let weakStatus: WeakStatus | null = null;
   if (!status && weak && (id || phase)) {
     status = weak.status;
     statusText = weak.text;
     statusRange = weak.range;
+  } else if (!status && weak) {
+    const g = weak.text.replace('\uFE0F', '');
+    if (!TOPIC_GLYPHS.has(g)) weakStatus = { ...weak, series: !WORK_GLYPHS.has(g) };
   }
   const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
   let statusSection = sectionStatusOf(bare);
@@ -432,6 +512,7 @@ export function readHeading(text: string): HeadingInfo {
     statusText: statusSection ? null : statusText,
     statusRange: statusSection ? null : statusRange,
     statusSection,
+    weakStatus: statusSection ? null : weakStatus,
     priority: readHeadingPriority(text),
     phase: phase ? `${capital(phase[1]!)} ${phase[2]}` : null,
     window: readWindow(text),

@@ -946,6 +946,98 @@ describe('parsePlan on status bullets and annotated headings', () => {
     expect(plan.sections.find((s) => s.title === 'Changelog')?.status).toBe('done');
     expect(plan.items.some((i) => i.title === 'Changelog')).toBe(false);
   });
+
+  it('reads an org keyword opening a heading as its status, but not a section name in capitals', () => {
+    const plan = parse(
+      [
+        '# Plan',
+        '## TODO Write the migration guide',
+        'Owner: @dana',
+        '## DONE: Ship v1 of the importer',
+        '## IN-PROGRESS Rate limiter rollout',
+        '- [x] Token bucket',
+        '## NEXT Steps',
+        '## DONE CRITERIA',
+        '## TODO List',
+        '- [ ] Tidy up',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.status, i.statusText, i.parent])).toEqual([
+      ['plan/write-the-migration-guide', 'todo', 'TODO', null],
+      ['plan/ship-v1-of-the-importer', 'done', 'DONE', null],
+      ['plan/rate-limiter-rollout', 'doing', 'IN-PROGRESS', null],
+      ['rate-limiter-rollout/token-bucket', 'done', 'x', 'plan/rate-limiter-rollout'],
+      ['todo-list/tidy-up', 'todo', ' ', null],
+    ]);
+    expect(plan.items[0]!.owner).toBe('dana');
+  });
+
+  it('reads a construction sign or an empty box opening a heading that holds tasks as its status', () => {
+    const plan = parse(
+      [
+        '# Plan',
+        '## 🚧 Rate limiter',
+        '- [x] Token bucket',
+        '- [ ] Overrides',
+        '## ⬜ Billing export',
+        '- [ ] CSV',
+        '## 🚧 Docs',
+        'Nothing here yet.',
+        '## 🔒 Security',
+        '- [ ] Rotate keys',
+      ].join('\n'),
+    );
+    expect(
+      plan.items.filter((i) => i.kind === 'heading').map((i) => [i.title, i.status, i.statusText]),
+    ).toEqual([
+      ['Rate limiter', 'doing', '🚧'],
+      ['Billing export', 'todo', '⬜'],
+    ]);
+    // Topic icons and a heading over prose stay sections; the tasks under them are top-level items.
+    expect(plan.items.filter((i) => i.parent === null).map((i) => i.title)).toEqual([
+      'Rate limiter',
+      'Billing export',
+      'Rotate keys',
+    ]);
+    expect(plan.items[0]!.rollup).toMatchObject({ done: 1, total: 2 });
+  });
+
+  it('reads a glyph that decorates topics too as a status where sibling headings are marked by others', () => {
+    const plan = parse(
+      [
+        '# Data platform',
+        '## Workstreams',
+        '### ✅ Ingestion',
+        '- [x] Kafka topics',
+        '### 🔄 Transformation',
+        '- [ ] Backfill',
+        '### ⏸️ Reverse ETL',
+        '- [ ] Salesforce sync',
+        '## Topics',
+        '### 🔄 Sync jobs',
+        '- [ ] Nightly sync',
+        '### 🚧 Docs',
+        'Nothing yet.',
+      ].join('\n'),
+    );
+    expect(
+      plan.items.filter((i) => i.kind === 'heading').map((i) => [i.title, i.status, i.statusText]),
+    ).toEqual([
+      ['Ingestion', 'done', '✅'],
+      ['Transformation', 'doing', '🔄'],
+      ['Reverse ETL', 'blocked', '⏸️'],
+    ]);
+    // The sign on a heading over prose is no evidence: `Sync jobs` has no sibling marked otherwise.
+    expect(plan.items.find((i) => i.title === 'Nightly sync')!.parent).toBeNull();
+  });
+
+  it('reads a weaker glyph opening a phase or an ID-led heading as its status, as one ending it', () => {
+    const plan = parse('# P\n\n## 🔄 Phase 2: Auth\n\n### ⏸ TASK-7: Webhooks\n');
+    expect(plan.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Phase 2: Auth', 'doing', '🔄'],
+      ['Webhooks', 'blocked', '⏸'],
+    ]);
+  });
 });
 
 describe('parsePlan on status sections and Kanban lanes', () => {

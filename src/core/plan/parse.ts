@@ -3,7 +3,7 @@
  * items, attributes, document passes), each in its own module with its own tests.
  */
 import { TmError } from '../errors.js';
-import type { Item, Plan, Status, VocabularyEntry } from '../model.js';
+import type { Item, Plan, Section, Status, VocabularyEntry } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
 import { normaliseVocab, readStatusValue, statusOfGlyph } from './attributes/status.js';
 import type { DocumentBlock } from './block-types.js';
@@ -101,7 +101,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const rec = recognise(text, lines, doc, legendGlyphs(legend));
   const facts = readFacts(text, doc, rec.planFields, options.parseYaml);
 
-  const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes));
+  const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes, rec.sections));
   numberSubtasks(drafts);
   const rawDeps: RawDeps = new Map();
   const sectionParents = resolveSections(rec.sections, facts.date);
@@ -180,10 +180,15 @@ function statedWords(text: string): string | null {
  * done mark, under an item the plan states is not done (a "Deliverables" list of ✅ bullets under a
  * TODO task), uses the mark as decoration, not as a claim of completion.
  */
-function keepDrafts(drafts: readonly Draft[], listSizes: readonly number[]): boolean[] {
+function keepDrafts(
+  drafts: readonly Draft[],
+  listSizes: readonly number[],
+  sections: readonly Section[],
+): boolean[] {
   const hasChild = new Set<number>();
   for (let i = 0; i < drafts.length; i++) if (drafts[i]!.parent >= 0) hasChild.add(drafts[i]!.parent);
   const keep = drafts.map((d, i) => !d.tentative || hasChild.has(i) || d.item.fields.length > 0);
+  keepSeries(drafts, sections, keep);
   const byList = new Map<number, number[]>();
   drafts.forEach((d, i) => {
     if (d.item.kind === 'status-bullet' && d.list >= 0)
@@ -217,6 +222,43 @@ function keepDrafts(drafts: readonly Draft[], listSizes: readonly number[]): boo
     }
   }
   return keep;
+}
+
+/**
+ * Drops a heading marked by a glyph that decorates topics too (`### 🔄 Sync`) unless a sibling heading
+ * kept as an item (same level, same parent section) is marked by another status glyph: `### ✅ Export` next to `### 🔄
+ * Search` shows the plan marks its headings' statuses with glyphs.
+ */
+function keepSeries(drafts: readonly Draft[], sections: readonly Section[], keep: boolean[]): void {
+  let glyphsBySiblings: Map<string, Set<string>> | null = null;
+  const siblingsOf = (s: Section) => `${s.level}\u0000${s.path.slice(0, -1).join('\u0000')}`;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (!d.series || !keep[i]) continue;
+    if (glyphsBySiblings === null) {
+      glyphsBySiblings = new Map();
+      for (let j = 0; j < drafts.length; j++) {
+        const h = drafts[j]!;
+        const text = h.item.statusText;
+        if (
+          !keep[j] ||
+          h.item.kind !== 'heading' ||
+          h.section < 0 ||
+          text === null ||
+          h.item.statusSource !== 'heading'
+        )
+          continue;
+        // Glyph marks only: a word (`(DONE)`) says nothing of what a glyph next to it means.
+        if (/[\p{L}\p{N}]/u.test(text)) continue;
+        const key = siblingsOf(sections[h.section]!);
+        const set = glyphsBySiblings.get(key) ?? new Set<string>();
+        set.add(text.replace('\uFE0F', ''));
+        glyphsBySiblings.set(key, set);
+      }
+    }
+    const glyphs = glyphsBySiblings.get(siblingsOf(sections[d.section]!));
+    if (glyphs === undefined || glyphs.size < 2) keep[i] = false;
+  }
 }
 
 /** The drafts marked to keep, with parents re-linked past dropped ones. */

@@ -63,6 +63,11 @@ export interface Draft {
   idKind: IdKind | null;
   /** Numeric-ID headings become items only when they turn out to hold items or fields. */
   tentative: boolean;
+  /**
+   * A tentative heading marked by a glyph that decorates topics too (`### 🔄 Sync`): an item only
+   * where a sibling heading is marked by another status glyph, as a plan marking its headings does.
+   */
+  series?: boolean;
   /** 0-based line after the item's last line. */
   endLine: number;
   /** Text the attribute extractors read (the first line, repaired for matching). */
@@ -316,7 +321,11 @@ export function recognise(
     }
     const isItem =
       boxed !== null ||
-      (!isTitle && (info.id !== null || info.status !== null || statesStatusField(info.title)));
+      (!isTitle &&
+        (info.id !== null ||
+          info.status !== null ||
+          info.weakStatus !== null ||
+          statesStatusField(info.title)));
     if (isItem) {
       entry.draft = addHeadingDraft(b, info, index, first, last, plain);
     }
@@ -387,6 +396,12 @@ export function recognise(
           end: first.start + plain.statusRange[1],
         };
       }
+    } else if (info.weakStatus) {
+      item.status = info.weakStatus.status;
+      item.statusSource = 'heading';
+      item.statusText = info.weakStatus.text;
+      const range = plain?.weakStatus?.range;
+      if (range) item.statusSpan = { start: first.start + range[0], end: first.start + range[1] };
     }
     // Fields written on the heading line (`### T-6: Export [due:: 2026-12-09]`, `— @kim, 2d`) are read
     // as on an item line, where the title is the heading's text as written.
@@ -398,7 +413,9 @@ export function recognise(
       idKind: info.idKind,
       // A heading that is only an ID (`### PAY-203` over notes on it) is an item when it holds one's
       // fields or tasks, as a numbered heading is.
-      tentative: (info.idKind === 'numeric' || info.title === '') && info.status === null,
+      tentative:
+        (info.idKind === 'numeric' || info.title === '' || info.weakStatus !== null) && info.status === null,
+      series: info.status === null && info.weakStatus?.series === true,
       endLine: lines.count,
       matchText: info.title,
       matchBase: own === info.title ? item.titleSpan.start : -1,
@@ -1498,6 +1515,7 @@ function rangesAsWritten(raw: string, info: HeadingInfo): HeadingInfo {
     ...info,
     titleRange: map(info.titleRange),
     statusRange: info.statusRange ? map(info.statusRange) : null,
+    weakStatus: info.weakStatus && { ...info.weakStatus, range: map(info.weakStatus.range) },
     points: info.points && { ...info.points, range: map(info.points.range), span: map(info.points.span) },
   };
 }
