@@ -2,7 +2,7 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
 import { lineAt } from '../plan/lines.js';
-import { afterFieldBullet, holdsFieldLines } from './fieldline.js';
+import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import type { Edit } from './splice.js';
 import { eolOf, markFor } from './style.js';
 
@@ -21,9 +21,11 @@ export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] 
   const title = input.title.trim();
   if (title === '' || /[\r\n]/.test(title))
     throw new TmError('TM_INVALID_EDIT', 'An item title is one non-empty line.');
-  const mark = markFor(plan, input.status ?? 'todo');
+  const status = input.status ?? 'todo';
+  const mark = markFor(plan, status);
   if (target.parent) return [underParent(plan, target.parent, title, mark)];
-  if (target.section) return [underSection(plan, target.section, title, mark)];
+  if (target.section)
+    return [asRecord(plan, target.section, title, status) ?? underSection(plan, target.section, title, mark)];
   throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
 }
 
@@ -78,6 +80,32 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string): Edi
     return insertLine(plan, at, `${' '.repeat(parent.list.contentColumn)}- [${mark}] ${title}`);
   }
   return newListAt(plan, parent.span.start, parent.span.end, title, mark);
+}
+
+/**
+ * A section whose items are records (`**Task:** …` over its field lines) and no list gets a record
+ * after its last one, written as that one is; null for any other section.
+ */
+function asRecord(plan: Plan, section: Section, title: string, status: Status): Edit | null {
+  let last: Item | undefined;
+  for (const i of plan.items) {
+    if (i.span.start < section.span.start || i.span.end > section.span.end) continue;
+    if (i.section.length !== section.path.length || !i.section.every((t, k) => t === section.path[k]))
+      continue;
+    if (i.list !== null) return null;
+    if (i.kind === 'status-bullet') last = i;
+  }
+  const head = last ? recordHead(plan, last) : null;
+  if (last === undefined || head === null) return null;
+  const eol = eolOf(plan);
+  const { at } = endOfContent(plan, last.span.start, last.span.end);
+  const lines = recordLines(plan, last, head, title, status);
+  const block = lines.join(eol);
+  if (at >= plan.text.length && !/[\r\n]$/.test(plan.text))
+    return { start: at, end: at, text: `${eol}${eol}${block}` };
+  const next = at < plan.text.length ? plan.text.charCodeAt(at) : -1;
+  const apart = next !== -1 && next !== 10 && next !== 13 ? eol : '';
+  return { start: at, end: at, text: `${eol}${block}${eol}${apart}` };
 }
 
 function underSection(plan: Plan, section: Section, title: string, mark: string): Edit {

@@ -449,6 +449,38 @@ describe('setStatus', () => {
     ]);
   });
 
+  it('edits a record (`**Task:** …` over its field lines) on its lines, and adds one like it', () => {
+    const text = [
+      '# Ops',
+      '',
+      '**Task:** Migrate the database',
+      '**Owner:** Kim',
+      '**Status:** Not started',
+      '',
+      '**Task:** Rotate the keys',
+      '**Status:** In progress',
+      '',
+    ].join('\n');
+    const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe(text.replace('Not started', 'Done'));
+    const due = edit(text, (p) => setAttribute(p, p.items[1]!, 'due', '2026-12-12'));
+    expect(due).toBe(
+      text.replace('**Status:** In progress\n', '**Status:** In progress\n**Due:** 2026-12-12\n'),
+    );
+    expect(parse(due).items[1]!.due).toBe('2026-12-12');
+    const gone = edit(text, (p) => removeItem(p, p.items[0]!));
+    expect(gone).toBe(
+      text.replace('**Task:** Migrate the database\n**Owner:** Kim\n**Status:** Not started\n\n', ''),
+    );
+    const added = edit(text, (p) => addItem(p, { section: p.sections[0]! }, { title: 'Renew the certs' }));
+    expect(added).toBe(`${text}\n**Task:** Renew the certs\n**Status:** Not started\n`);
+    expect(parse(added).items.map((i) => [i.key, i.status])).toEqual([
+      ['ops/migrate-the-database', 'todo'],
+      ['ops/rotate-the-keys', 'doing'],
+      ['ops/renew-the-certs', 'todo'],
+    ]);
+  });
+
   it("changes an org keyword opening a heading to the plan's keyword for the status", () => {
     const text = '# P\n\n## TODO Write the guide\n\n## DONE Ship v1\n\n## CANCELLED Fax\n';
     const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
@@ -1947,6 +1979,10 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '### ⬜ Billing export',
     '### 🔄 Transformation',
     '## 🔄 Phase 3: Sync',
+    '**Task:** Rotate the keys',
+    'Story: OPS-12 Renew certs',
+    '**Owner:** Bo',
+    'Status: In progress',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

@@ -1,9 +1,10 @@
 /** Writing a new `**Key:** value` field line under a heading item, in the style of the plan's own. */
-import type { Field, Item, Plan } from '../model.js';
+import type { Field, Item, Plan, Status } from '../model.js';
+import { normaliseKey, RECORD_NAME_KEYS } from '../plan/attributes/fields.js';
 import { iconPrefixLength } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import type { Edit } from './splice.js';
-import { cellText, eolOf, keySpelling, nextLineStart } from './style.js';
+import { cellText, eolOf, keySpelling, nextLineStart, statusText } from './style.js';
 
 /**
  * Whether `item` is a line with its fields on lines of their own under it (`**Task 2.1: Query
@@ -18,6 +19,52 @@ export function holdsFieldLines(plan: Plan, item: Item): boolean {
     )
   );
 }
+
+/**
+ * A record (`**Task:** Rotate the keys` over its field lines, a paragraph of them): the key head its
+ * name is written under (`**Task:** `), or null when `item` is no record.
+ */
+export function recordHead(plan: Plan, item: Item): string | null {
+  if (item.kind !== 'status-bullet' || item.list !== null || !holdsFieldLines(plan, item)) return null;
+  const m = RECORD_HEAD_RE.exec(plan.text.slice(item.lineSpan.start, item.titleSpan.start));
+  return m === null ? null : m[1]!;
+}
+/** A key, bold or not, and its colon (the head), with an ID after it or not (`**Task:** `, `Story: US-4 `). */
+const RECORD_HEAD_RE =
+  /^((?:(\*\*|__)[\p{L} ]{1,30}:\2|(\*\*|__)[\p{L} ]{1,30}\3:|[\p{L} ]{1,30}:)[ \t]+)(?:\S+[ \t]+)?$/u;
+
+/**
+ * The lines of a new record like `last` (see recordHead): its name under `head`, and its status under
+ * the key `last` writes it with, which makes the paragraph an item.
+ */
+export function recordLines(plan: Plan, last: Item, head: string, title: string, status: Status): string[] {
+  const name = `${head}${title}`;
+  const field = last.fields.find((f) => f.key === 'status' && f.span.start >= last.lineSpan.end);
+  const statusHead = field ? keyHead(plan.text, field) : `**${keySpelling(plan, 'status', 'bold-line')}:** `;
+  // The plan's own words for the status in a field where it has them, else its words in that shape.
+  const same = plan.items.find(
+    (i) =>
+      i.status === status &&
+      i.statusSource === 'field' &&
+      i.statusText !== null &&
+      /^\p{L}[\p{L} -]{0,23}$/u.test(i.statusText),
+  );
+  return [name, `${statusHead}${same?.statusText ?? statusText(plan, status, field?.value ?? null)}`];
+}
+
+/** Where the paragraph holding line `l` starts, not before `floor` (the heading's end). */
+function paragraphStart(plan: Plan, l: number, floor: number): number {
+  const { start, end } = plan.lines;
+  while (l > 0 && start[l - 1]! >= floor && plan.text.slice(start[l - 1], end[l - 1]).trim() !== '') l--;
+  return start[l]!;
+}
+
+/** Whether `line` opens with a key naming a record's item (`**Task:**`, `Story:`). */
+function namesRecord(line: string): boolean {
+  const m = RECORD_KEY_RE.exec(line);
+  return m !== null && RECORD_NAME_KEYS.has(normaliseKey(m[1]!));
+}
+const RECORD_KEY_RE = /^[ \t]*(?:\*\*|__)?(\p{L}[\p{L} ]{0,30}?)[ \t]*(?:[:：]|(?:\*\*|__)[:：])/u;
 
 /** Whether field `f` is a bullet of its own (`   - Owner: Kim`), not a line a paragraph runs on to. */
 function isFieldBullet(plan: Plan, f: Field): boolean {
@@ -64,6 +111,13 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
     (f) => (f.style === 'bold-line' || f.style === 'bold-pipe') && f.value !== '',
   );
   if (own.length > 0) {
+    // Field lines led by a name (`**Task:** Rotate the keys`, `Story: …`) would read as a record of
+    // their own with one more field: the new one goes first.
+    const first = own.reduce((a, b) => (a.span.start < b.span.start ? a : b));
+    const at = paragraphStart(plan, lineAt(plan.lines, first.span.start), item.lineSpan.end);
+    if (namesRecord(text.slice(at, plan.lines.end[lineAt(plan.lines, at)]))) {
+      return { start: at, end: at, text: `${line}${eol}` };
+    }
     const last = own.reduce((a, b) => (a.span.start > b.span.start ? a : b));
     return lineAfter(plan, last.span.start, line);
   }

@@ -653,6 +653,57 @@ describe('parsePlan on headings followed by a list of fields', () => {
     ]);
   });
 
+  it('reads a paragraph of field lines opened by the name of a task (`**Task:** …`) as that item', () => {
+    const plan = parse(
+      [
+        '# Ops backlog',
+        '',
+        'Last updated: 2026-12-02',
+        '',
+        '**Task:** Migrate the database',
+        '**Owner:** Kim',
+        '**Status:** Done',
+        '',
+        'Story: OPS-12 Rotate the signing keys',
+        'Status: In progress',
+        'Due: 2026-12-12',
+        '',
+        '**Title:** Quarterly review',
+        '**Notes:** bring the figures',
+        '',
+        '**Task:** Write the guide',
+        'and then some prose',
+        '',
+        '## Release 2 🚧',
+        '',
+        '**Task:** Ship it',
+        '**Priority:** High',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.key, i.id, i.title, i.status, i.owner, i.due, i.line])).toEqual([
+      ['ops-backlog/migrate-the-database', null, 'Migrate the database', 'done', 'Kim', null, 5],
+      ['OPS-12', 'OPS-12', 'Rotate the signing keys', 'doing', null, '2026-12-12', 9],
+      // A heading holding a record holds a task: its sign is its status.
+      ['ops-backlog/release-2', null, 'Release 2', 'doing', null, null, 19],
+      ['release-2/ship-it', null, 'Ship it', 'todo', null, null, 21],
+    ]);
+    expect(plan.items[3]!.parent).toBe('ops-backlog/release-2');
+    // A record is its lines: its fields, the status among them, and its span to the paragraph's end.
+    const db = plan.items[0]!;
+    expect(db.fields.map((f) => [f.rawKey, f.value])).toEqual([
+      ['Owner', 'Kim'],
+      ['Status', 'Done'],
+    ]);
+    expect(plan.text.slice(db.span.start, db.span.end)).toBe(
+      '**Task:** Migrate the database\n**Owner:** Kim\n**Status:** Done\n',
+    );
+    expect(plan.items[3]!.priority?.rank).toBe(1);
+    // A record's fields are its own, not the plan's.
+    expect(plan.facts.status).toBeNull();
+    expect(plan.facts.date).toBe('2026-12-02');
+  });
+
   it('reads a heading that is only an ID (`### PAY-203` over notes) as no item of its own', () => {
     const plan = parse(
       [

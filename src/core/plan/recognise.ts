@@ -10,6 +10,7 @@ import {
   isKnownFieldKey,
   maskCode,
   normaliseKey,
+  RECORD_NAME_KEYS,
   readDuePhrase,
   readFieldLine,
   readInlineFields,
@@ -430,6 +431,7 @@ export function recognise(
     const sec = currentSection();
     const inLegend = sec >= 0 && legendSections[sec]!;
     const numbered = inLegend ? null : numberedLines(p, parentItem);
+    if (!inLegend && numbered === null && recordItem(p, parentItem)) return;
     for (let l = 0; l < p.lines.length; l++) {
       const slice = p.lines[l]!;
       if (numbered?.has(l)) continue;
@@ -450,6 +452,41 @@ export function recognise(
         sectionFields(fields);
       }
     }
+  };
+
+  /**
+   * A paragraph of field lines that opens with the item's name under a key saying what it is
+   * (`**Task:** Rotate the keys` over `**Owner:** Bo` and `**Status:** In progress`): a record, one
+   * item, its other lines its fields, one at least a status, priority, owner or due date. Plans kept as
+   * a run of such records have no headings or boxes for their tasks.
+   */
+  const recordItem = (p: ParagraphBlock, parentItem: number): boolean => {
+    if (p.lines.length < 2) return false;
+    const l0 = p.lines[0]!;
+    const head = readFieldLine(text, l0.start, l0.end, true) ?? plainKeyField(l0);
+    const name = head?.length === 1 ? head[0]! : null;
+    if (name === null || !RECORD_NAME_KEYS.has(name.key) || name.value === '') return false;
+    const fields: Field[] = [];
+    for (let l = 1; l < p.lines.length; l++) {
+      const s = p.lines[l]!;
+      const f = readFieldLine(text, s.start, s.end, true) ?? plainKeyField(s);
+      if (f === null) return false;
+      for (const x of f) fields.push(x);
+    }
+    if (!fields.some((f) => ITEM_KEYS.has(f.key))) return false;
+    const item = newItem('status-bullet', l0.line);
+    const id = readLeadingId(name.value);
+    const titleAt = name.valueSpan.start + (id?.length ?? 0);
+    item.id = id?.id ?? null;
+    item.titleSpan = { start: titleAt, end: name.valueSpan.end };
+    const matchText = text.slice(titleAt, name.valueSpan.end);
+    pushLineItem({ item, idKind: id?.kind ?? null, matchText, matchBase: titleAt }, l0, parentItem);
+    // The record is its lines: removing the item takes them all.
+    const last = p.lines[p.lines.length - 1]!.line;
+    item.span = { start: item.span.start, end: lineEndOffset(last + 1) };
+    drafts[drafts.length - 1]!.endLine = last + 1;
+    for (const f of fields) item.fields.push(f);
+    return true;
   };
 
   /**

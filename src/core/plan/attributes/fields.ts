@@ -115,6 +115,33 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['data de entrega', 'due'],
 ]);
 
+/** Keys that name the item a record is (`**Task:** Rotate the keys`), as normaliseKey gives them. */
+export const RECORD_NAME_KEYS: ReadonlySet<string> = new Set([
+  'task',
+  'title',
+  'item',
+  'work item',
+  'action',
+  'action item',
+  'story',
+  'user story',
+  'feature',
+  'epic',
+  'issue',
+  'bug',
+  'ticket',
+  'todo',
+  'deliverable',
+  'milestone',
+  'goal',
+  'objective',
+  'aufgabe',
+  'tarea',
+  'tâche',
+  'tache',
+  '任务',
+]);
+
 /** Keys that make a heading an item when they appear under it. */
 export const ITEM_KEYS: ReadonlySet<string> = new Set(['status', 'priority', 'owner', 'due']);
 
