@@ -1983,6 +1983,10 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     'Story: OPS-12 Renew certs',
     '**Owner:** Bo',
     'Status: In progress',
+    'Updated 2026-12-01.',
+    '- [ ] Renew certs, due in 3 days',
+    '- [ ] Ship it (due tomorrow)',
+    '- **Onboarding tour** — planned',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

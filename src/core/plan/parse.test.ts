@@ -420,6 +420,35 @@ describe('parsePlan on heading items', () => {
     expect(b.priority).toEqual({ rank: 1, label: 'P1' });
   });
 
+  it('reads a due phrase counted from the plan date, its words out of the title', () => {
+    const p = parse(
+      [
+        '# P',
+        '',
+        'Updated 2026-12-01.',
+        '',
+        '- [ ] Renew certs, due in 3 days',
+        '- [ ] Ship it (due tomorrow)',
+        '- [ ] Call Bo by today',
+        '- [ ] Demo due in 2 weeks',
+        '- [ ] Plan the offsite in 2 weeks',
+        "- [ ] Prep before tomorrow's demo",
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Renew certs', '2026-12-04'],
+      ['Ship it', '2026-12-02'],
+      ['Call Bo', '2026-12-01'],
+      ['Demo', '2026-12-15'],
+      ['Plan the offsite in 2 weeks', null],
+      ["Prep before tomorrow's demo", null],
+    ]);
+    // Without a plan date nothing says when "in 3 days" is: the phrase is kept, unresolved, as a
+    // weekday's is.
+    const undated = parse('# P\n\n- [ ] Renew certs, due in 3 days\n').items[0]!;
+    expect([undated.title, undated.due, undated.dueText]).toEqual(['Renew certs', null, 'in 3 days']);
+  });
+
   it('scopes word IDs by their parent and reads sub-bullet fields', () => {
     const t = plan.byKey.get('PAY-102/Task-2.2')!;
     expect(t).toMatchObject({
@@ -1381,6 +1410,7 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- Fix the crash — In Progress — @kim',
         '- Write the docs, done',
         '- Port the API — Todo',
+        '- **Onboarding tour** — planned',
         '- Chapter 3 — draft',
         '- Keep the door — open',
         '- Make the build — done right',
@@ -1391,6 +1421,16 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['b/fix-the-crash', 'Fix the crash', 'doing', 'In Progress', 'kim'],
       ['b/write-the-docs', 'Write the docs', 'done', 'done', null],
       ['b/port-the-api', 'Port the API', 'todo', 'Todo', null],
+      ['b/onboarding-tour', 'Onboarding tour', 'todo', 'planned', null],
+    ]);
+    // A field after the piece leaves it the line's status: a priority in words included.
+    const fielded = parse('# B\n\n- Port the API — Todo [priority:: medium]\n').items;
+    expect(fielded.map((i) => [i.title, i.status, i.priority?.rank])).toEqual([['Port the API', 'todo', 2]]);
+    // In a lane of work under way, a to-do piece says the item has not begun.
+    const lane = parse('# R\n\n## Now\n\n- **Onboarding tour** — planned\n- **Invites** — in progress\n');
+    expect(lane.items.map((i) => [i.title, i.status, i.statusSource])).toEqual([
+      ['Onboarding tour', 'todo', 'field'],
+      ['Invites', 'doing', 'field'],
     ]);
   });
 

@@ -715,7 +715,8 @@ export function recognise(
     // A tracker's ID opening the line (`PAY-188 Fix rounding`, `T012`, `M1.2`) is one of the two.
     const idLed = readLeadingId(raw)?.kind === 'code';
     // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
-    // `owner` or `assign` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
+    // `owner`, `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or
+    // word; or
     // the two are an estimate and a due date, with a digit and a due word; or the line states a
     // status, in a field or as the piece ending it (`— In Progress`).
     if (
@@ -1627,7 +1628,7 @@ const HAS_DIGIT_RE = /\d/;
 const PRIORITY_LABEL_HINT_RE = /^[ \t]*(?:\*\*|__)?(?:crit|urg|high|med|norm|low)/i;
 const DUE_HINT_RE = /\b(?:due|by|before|eta|deadline)\b|📅|🗓|⏳/i;
 const TASK_BULLET_HINT_RE =
-  /@|owner|assign|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
+  /@|owner|assign|prio|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;

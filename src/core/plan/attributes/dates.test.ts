@@ -214,6 +214,36 @@ describe('weekday dates', () => {
   });
 });
 
+describe('dates counted from the plan date', () => {
+  it('reads `in N days`, `in N weeks`, `today` and `tomorrow` against the plan date, and only with one', () => {
+    expect(resolveDate('in 3 days', '2026-12-30')!.date).toBe('2027-01-02');
+    expect(resolveDate('in 1 day', '2026-12-01')!.date).toBe('2026-12-02');
+    expect(resolveDate('In 2 Weeks', '2026-12-01')!.date).toBe('2026-12-15');
+    expect(resolveDate('today', '2026-12-01')!.date).toBe('2026-12-01');
+    expect(resolveDate('Tomorrow', '2026-02-28')!.date).toBe('2026-03-01');
+    expect(resolveDate('in 3 days', null)).toBeNull();
+    expect(resolveDate("tomorrow's demo", '2026-12-01')).toBeNull();
+    expect(resolveDate('in 3 months', '2026-12-01')).toBeNull();
+    expect(resolveDate('within 3 days', '2026-12-01')).toBeNull();
+    // Against the reference: the plan date plus the days, as a UTC calendar counts them.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.boolean(),
+        (offset, n, weeks) => {
+          const planDate = addDays('1970-01-01', offset);
+          const got = resolveDate(`in ${n} ${weeks ? 'weeks' : 'days'}`, planDate)!.date;
+          const want = new Date(Date.UTC(1970, 0, 1 + offset + n * (weeks ? 7 : 1)))
+            .toISOString()
+            .slice(0, 10);
+          expect(got).toBe(want);
+        },
+      ),
+    );
+  });
+});
+
 describe('dateLike', () => {
   it('writes a date in the shape of the one it replaces', () => {
     expect(dateLike('Dec 14, 2026', '2027-01-05')).toBe('Jan 5, 2027');

@@ -31,6 +31,8 @@ export const WEEKDAY_NAME = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|
 /** A value that is a weekday and nothing else, `this` or `next` before it or not: `Friday`, `next Thu`. */
 const WEEKDAY_RE = new RegExp(String.raw`^(?:this\s+|(next)\s+)?(${WEEKDAY_NAME})$`, 'i');
 const WEEKDAY_PREFIXES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** A date given as a distance from the plan's: `in 3 days`, `in 2 weeks`, `today`, `tomorrow`. */
+const AHEAD_RE = /(?<![\p{L}\p{N}])(?:in\s+(\d{1,3})\s+(days?|weeks?)|(today)|tomorrow)(?![\p{L}\p{N}'’])/iu;
 
 function namesMonth(text: string): boolean {
   const lower = text.toLowerCase();
@@ -160,6 +162,12 @@ export function resolveDate(
       index: text.indexOf(weekday[0]),
       length: weekday[0].length,
     };
+  }
+  // `in 3 days`, `in 2 weeks`, `today`, `tomorrow`: counted from the plan's date.
+  const ahead = planDate ? AHEAD_RE.exec(text) : null;
+  if (ahead && planDate) {
+    const days = ahead[1] ? Number(ahead[1]) * (/^w/i.test(ahead[2]!) ? 7 : 1) : ahead[3] ? 0 : 1;
+    return { date: addDays(planDate, days), index: ahead.index, length: ahead[0].length };
   }
   const rel = RELATIVE_RE.exec(text);
   if (!rel || !planDate) return null;

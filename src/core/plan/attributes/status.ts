@@ -379,6 +379,8 @@ export const STATING_TODO_WORDS: ReadonlySet<string> = new Set([
   'not started',
   'pending',
   'backlog',
+  'planned',
+  'queued',
 ]);
 
 /**
