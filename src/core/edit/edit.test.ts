@@ -1987,6 +1987,12 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- [ ] Renew certs, due in 3 days',
     '- [ ] Ship it (due tomorrow)',
     '- **Onboarding tour** — planned',
+    '- [ ] 备份数据库——负责人：王伟',
+    '- [x] 配置监控 —— 完成',
+    '- [ ] 迁移用户表（优先级：高，预计：2天）',
+    '- [ ] 🔴 P0: Verify the restore',
+    '- [ ] [P1] 🟡 Verify the docs',
+    '- [ ] **P1:** Verify the alerts',
   );
   const reads: [string, string, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

@@ -49,12 +49,15 @@ export function isSpace(c: number): boolean {
 /**
  * Where a dash setting off what follows starts at the end of `s`: white space, a dash (`—`, `–`, `-`,
  * and with `list` the other separators of a metadata list: `|`, `→`, `->`, `·`, `•`), white space or
- * nothing; the offset of the white space before the dash, or -1. A scan from the end: the regex
+ * nothing, or a double em dash with white space or not; the offset of the white space before the
+ * dash, or -1. A scan from the end: the regex
  * `/[ \t]+[—–-][ \t]*$/` backtracks through a long run of white space at every offset.
  */
 export function setOffDashAt(s: string, list = false): number {
   const e = blankEnd(s, s.length);
   const c = s.charCodeAt(e - 1);
+  // Chinese writes its dash double, with white space around it or not (`备份数据库——负责人：王伟`).
+  if (c === 0x2014 && s.charCodeAt(e - 2) === 0x2014) return blankEnd(s, e - 2);
   const width = c === 62 && list && s.charCodeAt(e - 2) === 45 ? 2 : 1;
   if (
     !(

@@ -420,6 +420,29 @@ describe('parsePlan on heading items', () => {
     expect(b.priority).toEqual({ rank: 1, label: 'P1' });
   });
 
+  it('takes a priority mark out of the title with a circle beside it and the bold around it', () => {
+    const p = parse(
+      [
+        '# P',
+        '- [ ] 🔴 P0: Verify the restore',
+        '- [ ] 🔴 P0 Verify the logs',
+        '- [ ] **P1:** Verify the alerts',
+        '- [ ] [P1] 🟡 Verify the docs',
+        '- [ ] 🔴 Verify the backup',
+        '- [ ] P2 🟢',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.priority?.label])).toEqual([
+      ['Verify the restore', 'P0'],
+      ['Verify the logs', 'P0'],
+      ['Verify the alerts', 'P1'],
+      ['Verify the docs', 'P1'],
+      ['Verify the backup', '🔴'],
+      // A circle that is all the title is left is the title.
+      ['🟢', 'P2'],
+    ]);
+  });
+
   it('reads a due phrase counted from the plan date, its words out of the title', () => {
     const p = parse(
       [
@@ -2647,6 +2670,33 @@ describe('parsePlan on plans in other languages', () => {
       ['备份数据库', '王伟', null],
       ['评审迁移脚本', '李娜', '2026-12-20'],
       ['切换流量（见附录）', null, null],
+    ]);
+  });
+
+  it('reads a list set off by a double em dash, and priorities and estimates in Chinese', () => {
+    const p = parse(
+      [
+        '# 发布计划',
+        '',
+        '- [ ] 备份数据库——负责人：王伟',
+        '- [x] 配置监控 —— 完成',
+        '- [ ] 迁移用户表（优先级：高，预计：2天）',
+        '- [ ] 压测（优先级：紧急，工时：4小时）',
+        '- [ ] 清理日志 — 优先级：低',
+        '- [ ] 阅读文档——第三章',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.status, i.owner, i.priority?.rank ?? null, i.effort?.minutes ?? null]),
+    ).toEqual([
+      ['备份数据库', 'todo', '王伟', null, null],
+      ['配置监控', 'done', null, null, null],
+      ['迁移用户表', 'todo', null, 1, 16 * 60],
+      ['压测', 'todo', null, 0, 240],
+      ['清理日志', 'todo', null, 3, null],
+      // What follows a dash is a list only when it reads as one.
+      ['阅读文档——第三章', 'todo', null, null, null],
     ]);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readEffort, readInlineEffort } from './effort.js';
 
 // The regexes as first written, with Unicode case folding and a Unicode letter class after the unit.
-const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`;
+const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|分钟|分鐘|小时|小時|時間|天|周|週)`;
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
 const INLINE_EFFORT_RE = new RegExp(
@@ -48,7 +48,25 @@ const piece = fc.oneof(
     'Estimate ',
     'best ',
   ),
-  fc.constantFrom('h', 'H', 'min', 'minutes', 'MO', 'months', 'wks', 'days', 'd', 'w', 'hrs', 'ſ', '\u212a'),
+  fc.constantFrom(
+    'h',
+    'H',
+    'min',
+    'minutes',
+    'MO',
+    'months',
+    'wks',
+    'days',
+    'd',
+    'w',
+    'hrs',
+    'ſ',
+    '\u212a',
+    '天',
+    '小时',
+    '周',
+    '日',
+  ),
   fc.constantFrom('é', 'x', 'ß', '中', '𝒜', '\ud835', '✅', '\u00a0', 'ı', 'İ'),
   fc.string({ maxLength: 2 }),
 );
@@ -69,6 +87,16 @@ describe('effort regexes', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('reads the units Chinese and Japanese plans write, and no day of a date', () => {
+    expect(readEffort('2天')).toMatchObject({ minutes: 16 * 60 });
+    expect(readEffort('4小时')).toMatchObject({ minutes: 240 });
+    expect(readEffort('3-5 天')).toMatchObject({ minutes: 3 * 480, maxMinutes: 5 * 480 });
+    expect(readEffort('1周')).toMatchObject({ minutes: 5 * 480 });
+    expect(readEffort('30分钟')).toMatchObject({ minutes: 30 });
+    expect(readEffort('2時間')).toMatchObject({ minutes: 120 });
+    expect(readEffort('12月5日')).toBeNull();
   });
 
   it('reads an estimate in parentheses after a word for it, and cuts the whole', () => {

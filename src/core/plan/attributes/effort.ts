@@ -4,7 +4,9 @@ import type { Effort } from '../../model.js';
 export const DEFAULT_HOURS_PER_DAY = 8;
 const DAYS_PER_WEEK = 5;
 
-const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)`;
+// The units Chinese and Japanese plans write after the number (`2天`, `4小时`, `1周`) too. Not `日`:
+// after a number it as often ends a date (`12月5日`).
+const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|分钟|分鐘|小时|小時|時間|天|周|週)`;
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const effortSource = (notLetter: string) =>
   `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
@@ -52,8 +54,20 @@ function inlineEffortMatch(text: string): RegExpExecArray | null {
   return inlineExact.exec(text);
 }
 
+/** The English unit a Chinese or Japanese one stands for. */
+const CJK_UNITS: ReadonlyMap<string, string> = new Map([
+  ['分钟', 'm'],
+  ['分鐘', 'm'],
+  ['小时', 'h'],
+  ['小時', 'h'],
+  ['時間', 'h'],
+  ['天', 'd'],
+  ['周', 'w'],
+  ['週', 'w'],
+]);
+
 function unitMinutes(unit: string, hoursPerDay: number): number {
-  const u = unit.toLowerCase();
+  const u = CJK_UNITS.get(unit) ?? unit.toLowerCase();
   if (u.startsWith('mo')) return 20 * hoursPerDay * 60;
   if (u.startsWith('m')) return 1;
   if (u.startsWith('h')) return 60;

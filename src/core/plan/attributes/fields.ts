@@ -21,7 +21,7 @@ const FOREIGN_KEYS: readonly (readonly [string, string])[] = (
     ],
     [
       'effort',
-      'esfuerzo estimación aufwand schätzung sforzo stima esforço estimativa оценка 工作量 工数 공수',
+      'esfuerzo estimación aufwand schätzung sforzo stima esforço estimativa оценка 工作量 预计 预估 估时 工时 見積 見積もり 工数 공수',
     ],
   ] as const
 ).flatMap(([key, words]) => words.split(' ').map((w) => [w, key] as const));

@@ -24,6 +24,17 @@ const WORD_RANKS: readonly [RegExp, number][] = [
   [/\b(?:lowest|trivial)\b/i, 4],
 ];
 
+/** Priority values in Chinese and Japanese, whole (`优先级：高`): `\b` does not bound these words. */
+const CJK_RANKS: ReadonlyMap<string, number> = new Map([
+  ['紧急', 0],
+  ['緊急', 0],
+  ['最高', 0],
+  ['高', 1],
+  ['中', 2],
+  ['低', 3],
+  ['最低', 4],
+]);
+
 /** Emoji priority marks: Obsidian Tasks' and the traffic-light circles. */
 const EMOJI: ReadonlyMap<string, number> = new Map([
   ['🔺', 0],
@@ -83,6 +94,8 @@ export function readPriorityValue(value: string): Priority | null {
     const m = re.exec(cleaned);
     if (m) return { rank, label: capitalise(m[0]) };
   }
+  const cjk = CJK_RANKS.get(cleaned);
+  if (cjk !== undefined) return { rank: cjk, label: cleaned };
   const e = EMOJI_RE.exec(value);
   if (e) return { rank: EMOJI.get(e[0])!, label: e[0] };
   if (/^[A-E]$/.test(cleaned)) return { rank: letterRank(cleaned), label: cleaned };

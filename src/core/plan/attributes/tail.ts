@@ -148,14 +148,14 @@ function isDash(c: number): boolean {
 
 /**
  * Whether a dash, bar or dot with white space on both sides (or the end of the line after it) is at
- * `i`: a separator, not a hyphen.
+ * `i`, or half of a double em dash: a separator, not a hyphen.
  */
 function isSpacedDash(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  // Half of a double em dash, as Chinese writes one, with white space around it or not.
+  if (c === 0x2014 && (s.charCodeAt(i - 1) === 0x2014 || s.charCodeAt(i + 1) === 0x2014)) return true;
   return (
-    isDash(s.charCodeAt(i)) &&
-    i > 0 &&
-    isSpace(s.charCodeAt(i - 1)) &&
-    (i + 1 === s.length || isSpace(s.charCodeAt(i + 1)))
+    isDash(c) && i > 0 && isSpace(s.charCodeAt(i - 1)) && (i + 1 === s.length || isSpace(s.charCodeAt(i + 1)))
   );
 }
 

@@ -83,6 +83,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         if (!isWordMark(f)) cuts.push([f.span.start - at, f.span.end - at]);
       }
       if (ip) cuts.push([ip.index, ip.index + ip.length]);
+      // A traffic-light circle opening the title beside the priority read (`🔴 P0: Verify the
+      // restore`, `[P1] 🟡 Docs`) says the same thing again: it is no more the title's than the mark.
+      const circle = ip ? leadingCircleEnd(masked, ip.index === 0 ? ip.length : 0) : 0;
+      if (circle > 0) cuts.push([ip!.index === 0 ? ip!.length : 0, circle]);
       if (ie) cuts.push([ie.index, ie.index + ie.length]);
       if (lists) for (const c of lists.cuts) cuts.push(c);
       if (comments) for (const c of comments) cuts.push(c);
@@ -577,6 +581,22 @@ function joinAtCut(out: string, piece: string): string {
   return `${out.slice(0, end)} ${piece.slice(start)}`;
 }
 
+/**
+ * Where a traffic-light circle (`🔴`, `🟠`, `🟡`, `🟢`) at `from` of `s`, after white space, ends with
+ * the white space after it; 0 when none is there, or the circle is the whole of the rest.
+ */
+function leadingCircleEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  const cp = s.codePointAt(i);
+  if (cp !== 0x1f534 && cp !== 0x1f7e0 && cp !== 0x1f7e1 && cp !== 0x1f7e2) return 0;
+  i += 2;
+  if (s.charCodeAt(i) === 0xfe0f) i++;
+  if (i < s.length && !isBlank(s.charCodeAt(i))) return 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return i < s.length ? i : 0;
+}
+
 /** Drops wrapping bold/strike and separators left around the title. */
 export function cleanTitle(s: string): string {
   // Collapsing allocates a new string even when nothing changes: only when some space is not a lone ' '.
@@ -589,7 +609,8 @@ export function cleanTitle(s: string): string {
     t = m[4] ? `${inner}${m[3] || /:$/.test(m[2]!) ? ':' : ''} ${m[4]}` : inner;
   }
   const d = t.charCodeAt(0);
-  if (d === 58 || d === 0x2013 || d === 0x2014 || d === 45) t = t.replace(/^[:–—-]\s+/, '');
+  // A separator left where a mark was cut, with the close of the bold the mark opened (`**P1:** Fix`).
+  if (d === 58 || d === 0x2013 || d === 0x2014 || d === 45) t = t.replace(/^[:–—-](?:\*\*|__)?\s+/, '');
   if (t.endsWith(':')) t = t.replace(/\s*:$/, '');
   // The close of a bold that opened before the item's ID (`**Step 2: Run it** with …`): the one
   // `**` of the title, outside code, that has no pair.
