@@ -67,7 +67,7 @@ const TOPIC_GLYPHS = new Set(['🔒', '⚙', '🔨', '🗑', '▶', '🏃']);
 const HEADING_KEYWORD_RE = new RegExp(
   String.raw`(${[...ORG_KEYWORDS.keys()]
     .filter((k) => !['NEXT', 'LATER', 'NOW', 'WAIT', 'HOLD'].includes(k))
-    .join('|')})(?::[ 	]*|[ 	]+)(?=\S)`,
+    .join('|')})(?::[ \t]*|[ \t]+)(?=\S)`,
   'y',
 );
 

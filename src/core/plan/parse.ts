@@ -225,9 +225,9 @@ function keepDrafts(
 }
 
 /**
- * Drops a heading marked by a glyph that decorates topics too (`### 🔄 Sync`) unless a sibling heading
- * kept as an item (same level, same parent section) is marked by another status glyph: `### ✅ Export` next to `### 🔄
- * Search` shows the plan marks its headings' statuses with glyphs.
+ * Drops a heading marked by a glyph that decorates topics too (`### 🔄 Sync`) unless a sibling
+ * heading kept as an item (same level, same parent section) is marked by another status glyph:
+ * `### ✅ Export` next to `### 🔄 Search` shows the plan marks its headings' statuses with glyphs.
  */
 function keepSeries(drafts: readonly Draft[], sections: readonly Section[], keep: boolean[]): void {
   let glyphsBySiblings: Map<string, Set<string>> | null = null;
