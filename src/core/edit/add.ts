@@ -82,6 +82,16 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string): Edi
   return newListAt(plan, parent.span.start, parent.span.end, title, mark);
 }
 
+/** Whether `item` stands in `section` itself, not in one of its sub-sections. */
+function directlyIn(item: Item, section: Section): boolean {
+  return (
+    item.section.length === section.path.length &&
+    item.section.every((t, k) => t === section.path[k]) &&
+    item.span.start >= section.span.start &&
+    item.span.end <= section.span.end
+  );
+}
+
 /**
  * A section whose items are records (`**Task:** …` over its field lines) and no list gets a record
  * after its last one, written as that one is; null for any other section.
@@ -89,9 +99,7 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string): Edi
 function asRecord(plan: Plan, section: Section, title: string, status: Status): Edit | null {
   let last: Item | undefined;
   for (const i of plan.items) {
-    if (i.span.start < section.span.start || i.span.end > section.span.end) continue;
-    if (i.section.length !== section.path.length || !i.section.every((t, k) => t === section.path[k]))
-      continue;
+    if (!directlyIn(i, section)) continue;
     if (i.list !== null) return null;
     if (i.kind === 'status-bullet') last = i;
   }
@@ -113,10 +121,7 @@ function underSection(plan: Plan, section: Section, title: string, mark: string)
   const own = plan.items.filter(
     (i) =>
       i.list !== null &&
-      i.section.length === section.path.length &&
-      i.section.every((t, k) => t === section.path[k]) &&
-      i.span.start >= section.span.start &&
-      i.span.end <= section.span.end &&
+      directlyIn(i, section) &&
       (i.parent === null || plan.byKey.get(i.parent)!.kind === 'heading'),
   );
   const last = own[own.length - 1];
