@@ -13,7 +13,7 @@ import { trailingStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
 import { holdsFieldLines, insertFieldLine } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
-import { boxAfterMarker, setStatus } from './status.js';
+import { boxAfterMarker, boxlessSiblings, keepingOthers, setStatus } from './status.js';
 import { cellText, eolOf, keySpelling, lineStartAt, markFor, nextLineStart, usesEmojiFor } from './style.js';
 
 const EMOJI_KEYS: Readonly<Record<string, string>> = {
@@ -64,10 +64,14 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
   const existing = outermost(stated);
   if (existing.length > 0) {
     if (value === null)
-      return keepingItem(
+      return keepingOthers(
         plan,
-        item,
-        existing.map((f) => removeField(plan, f)),
+        keepingItem(
+          plan,
+          item,
+          existing.map((f) => removeField(plan, f)),
+        ),
+        boxlessSiblings(plan, item),
       );
     const v = value;
     return (k === 'owner' ? existing.slice(0, 1) : existing).flatMap((f) =>

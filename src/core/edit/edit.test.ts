@@ -319,12 +319,17 @@ describe('setStatus', () => {
   });
 
   it('gives a bullet that is an item by its metadata a box when a field taken off leaves it none', () => {
-    const text = '# P\n\n- Write docs (2d, @ana)\n- Fix it (2d, @bo, P1)\n';
+    const text = '# P\n\n- Write docs (2d, @ana)\n\n## Q\n\n- Fix it (2d, @bo, P1)\n';
     const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', null));
     expect(out).toBe(text.replace('- Write docs (2d, @ana)', '- [ ] Write docs (2d)'));
     expect(parse(out).items.map((i) => i.key)).toEqual(parse(text).items.map((i) => i.key));
     // With two others left, the line stays as it was but for the field.
     expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', null))).toBe(text.replace(', @bo', ''));
+    // So it does with one left beside a sibling that is a task by two: the list is a backlog.
+    const backlog = '# P\n\n- Write docs (2d, @ana)\n- Fix it (2d, @bo, P1)\n';
+    expect(edit(backlog, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      backlog.replace(', @ana', ''),
+    );
     // A card of a lane stays one without its metadata: no box, which would end the lane and its cards.
     const lanes = '# P\n\n## In Progress\n- Tag the release ✅\n## Blocked\n- Write docs (2d, @ana)\n';
     const out2 = edit(lanes, (p) => setAttribute(p, p.items[1]!, 'owner', null));
@@ -334,10 +339,30 @@ describe('setStatus', () => {
       ['Write docs', 'blocked'],
     ]);
     // Twins: the one edited keeps its place, though a twin's key would stand in for its own.
-    const twins = '- Write docs (2d, @ana)\n- Write docs (2d, @ana)\n';
+    const twins = '- Write docs (2d, @ana)\n\n1. Write docs (2d, @ana)\n';
     expect(edit(twins, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
-      '- [ ] Write docs (2d)\n- Write docs (2d, @ana)\n',
+      '- [ ] Write docs (2d)\n\n1. Write docs (2d, @ana)\n',
     );
+  });
+
+  it('keeps the bullets a field or an item taken off made tasks, with boxes', () => {
+    // `Update the docs` is a task by one signal because `Fix the login` carries two.
+    const text = '# P\n\n- Fix the login (P1) @kim\n- Update the docs (P2)\n- Plain note\n';
+    const unset = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', null));
+    expect(unset).toBe('# P\n\n- [ ] Fix the login (P1)\n- [ ] Update the docs (P2)\n- Plain note\n');
+    const removed = applyEdits(text, removeItem(parse(text), parse(text).items[0]!));
+    expect(removed).toBe('# P\n\n- [ ] Update the docs (P2)\n- Plain note\n');
+    expect(parse(removed).items.map((i) => [i.key, i.priority?.label])).toEqual([
+      ['p/update-the-docs', 'P2'],
+    ]);
+    // A list whose bullets end with status marks loses the second it needs: the other keeps its status.
+    const marked = '# P\n\n- Ship the app ✅\n- Write docs 🚧\n';
+    const out = applyEdits(marked, removeItem(parse(marked), parse(marked).items[0]!));
+    expect(parse(out).items.map((i) => [i.title, i.status])).toEqual([['Write docs', 'doing']]);
+    // A status set on the bullet that says most gives it a box and leaves the others tasks.
+    const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe(text.replace('- Fix', '- [x] Fix'));
+    expect(parse(done).items.map((i) => i.title)).toEqual(['Fix the login @kim', 'Update the docs']);
   });
 
   it('refuses to take off a field without which a line opening with an ID would be no task', () => {
@@ -1543,6 +1568,10 @@ const mixedPlanLine = fc.constantFrom(
   '- **Auth service**: ✅ Complete',
   'ENG-42 Fix the crash — In Progress — @kim',
   '- Write docs (2d, @ana)',
+  // Tasks by one signal beside a bullet that has two.
+  '- Update the API docs (P2)',
+  '- Rotate the staging keys — @li',
+  '- Ask @li about the dashboards',
   '- Deploy staging (blocked)',
   '- Fix the login — Blocked',
   '- [ ] 🔴 **Critical**: Patch @due(2026-03-09)',
@@ -1703,6 +1732,7 @@ describe('addItem and removeItem', () => {
       '- **Auth service**: ✅ Complete',
       'ENG-42 Fix the crash — In Progress — @kim',
       '- Write docs (2d, @ana)',
+      '- Update the API docs (P2)',
       '- Deploy staging (blocked)',
       '- Fix the login — Blocked',
       '- [ ] 🔴 **Critical**: Patch @due(2026-03-09)',
@@ -1727,7 +1757,21 @@ describe('addItem and removeItem', () => {
             }
             expect(parse(out).items.find((i) => i.title === 'Brand new task')?.parent).toBe(item.key);
           } else {
-            const out = applyEdits(text, removeItem(plan, item));
+            const [cut, ...boxes] = removeItem(plan, item);
+            // Any other edit gives a box to a bullet that was an item by what the one removed said.
+            for (const b of boxes) {
+              expect(b.start === b.end && /^\[.\] $/.test(b.text)).toBe(true);
+              expect(b.start < item.span.start || b.start >= item.span.end).toBe(true);
+            }
+            // No bullet beside it that was an item by what is around it is lost.
+            const edits = [cut!, ...boxes];
+            const starts = new Set(parse(applyEdits(text, edits)).items.map((i) => i.lineSpan.start));
+            const moved = (p: number) =>
+              edits.reduce((q, e) => (e.end <= p ? q + e.text.length - (e.end - e.start) : q), p);
+            for (const i of plan.items)
+              if (i.parent === item.parent && i !== item && i.kind === 'status-bullet' && i.list !== null)
+                expect(starts.has(moved(i.lineSpan.start))).toBe(true);
+            const out = applyEdits(text, [cut!]);
             // The item's lines go, and at most a blank line after them; nothing else changes.
             const head = text.slice(0, item.span.start);
             expect(out.startsWith(head)).toBe(true);

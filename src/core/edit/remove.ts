@@ -3,6 +3,7 @@ import { TmError } from '../errors.js';
 import type { Item, Plan } from '../model.js';
 import { lineAt } from '../plan/lines.js';
 import type { Edit } from './splice.js';
+import { boxlessSiblings, keepingOthers } from './status.js';
 
 const isBlank = (plan: Plan, l: number) =>
   l >= 0 && l < plan.lines.count && plan.text.slice(plan.lines.start[l], plan.lines.end[l]).trim() === '';
@@ -26,5 +27,7 @@ export function removeItem(plan: Plan, item: Item): Edit[] {
   if (isBlank(plan, first - 1) && isBlank(plan, after) && end < plan.text.length) {
     end = after + 1 < plan.lines.count ? plan.lines.start[after + 1]! : plan.text.length;
   }
-  return [{ start, end, text: '' }];
+  // A sibling that was an item by what this one said (its list a backlog by this item's signals)
+  // stays one, with a box.
+  return keepingOthers(plan, [{ start, end, text: '' }], boxlessSiblings(plan, item));
 }

@@ -74,7 +74,18 @@ function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
       i.checkbox === null &&
       (i.statusSource === 'section' || endsWithStatusMark(plan.text, i.lineSpan.start, i.lineSpan.end)),
   );
-  if (marked.length === 0) return edits;
+  return keepingOthers(plan, edits, marked);
+}
+
+/**
+ * `edits`, and a box for each of `others` (bullets without one, items by what is around them) that
+ * the edits would make stop being an item: an edit never drops another item from the plan. Besides
+ * keepingMarkedSiblings, a field taken off or an item removed whose signals made its list a backlog
+ * (`- Fix the login (P1) @kim` over `- Update the docs (P2)`). The plan is parsed again only when
+ * there are such bullets.
+ */
+export function keepingOthers(plan: Plan, edits: Edit[], others: readonly Item[]): Edit[] {
+  if (others.length === 0 || edits.length === 0) return edits;
   const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
   const starts = new Set(after.items.map((i) => i.lineSpan.start));
   // Where a line starts once the edits before it are made (keys may move to a twin's title).
@@ -84,14 +95,29 @@ function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
     return q;
   };
   const out = [...edits];
-  for (const i of marked) {
-    if (starts.has(moved(i.lineSpan.start))) continue;
+  for (const i of others) {
+    const at = i.lineSpan.start;
+    // A line the edits take away or rewrite is theirs.
+    if (edits.some((e) => e.start <= at && at < e.end)) continue;
+    if (starts.has(moved(at))) continue;
     // An open box with the mark after it says doing, blocked or cancelled; a box says todo and done.
     out.push(
       boxAfterMarker(plan, i, i.status === 'todo' || i.status === 'done' ? markFor(plan, i.status) : ' '),
     );
   }
   return out;
+}
+
+/** The bullets beside `item`, under the same parent, without a box: those keepingOthers keeps. */
+export function boxlessSiblings(plan: Plan, item: Item): Item[] {
+  return plan.items.filter(
+    (i) =>
+      i.key !== item.key &&
+      i.parent === item.parent &&
+      i.kind === 'status-bullet' &&
+      i.list !== null &&
+      i.checkbox === null,
+  );
 }
 
 /** The edit that gives a bullet without a box one, marked `mark`, after its list marker. */

@@ -947,6 +947,8 @@ describe('parsePlan on status bullets and annotated headings', () => {
         '- 🟢 **Shipped** — SSO with Okta',
         '- 🟡 **In progress** — Audit log export · owner: Priya · ETA Feb 28',
         '- ⚪ Not started — Data residency (EU)',
+        '',
+        '## Later',
         '- 🔴 **High** — not a status, a priority',
         '',
         '## Q2 2027',
@@ -1270,6 +1272,8 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '## Carry-over',
         '- PAY-188 Fix currency rounding (2h)',
         '- PAY-190 Flaky ledger test — @bea',
+        '',
+        '## Notes',
         '- PAY-191 Mentioned in passing',
         '- RFC-9110 is the HTTP spec',
         '- Plain line (2h)',
@@ -1300,6 +1304,65 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(p.items.map((i) => [i.title, i.status, i.owner, i.priority?.rank ?? null])).toEqual([
       ['Fix the importer', 'doing', null, 1],
       ['Plan the offsite', 'todo', 'alice', 1],
+    ]);
+  });
+
+  it('makes a bullet with one signal an item in a list where a sibling is one by two', () => {
+    const p = parse(
+      [
+        '# Backlog',
+        '',
+        '- Fix the login redirect (P1) @kim',
+        '- Update the API docs (P2)',
+        '- Rotate the staging keys — @li',
+        '- Tidy the importer (3h)',
+        '- Renew the certificate due 2026-03-01',
+        // Not one signal: a mention inside the prose, an ID alone, nothing at all.
+        '- Ask @li about the dashboards',
+        '- RFC-9110 is the HTTP spec',
+        '- Write the release notes',
+        '',
+        '## Notes',
+        // Alone in their list, one signal each is prose, as before.
+        '- Update the API docs (P2)',
+        '- Rotate the staging keys — @li',
+        '',
+        '## Checklist',
+        // A box on the bullet that says most (a status set on it) leaves the list a backlog; boxes
+        // that say less do not make one.
+        '- [x] Fix the login redirect (P1) @kim',
+        '- Update the API docs (P2)',
+        '',
+        '## Steps',
+        '- [ ] Fix the login redirect (P1)',
+        '- Update the API docs (P2)',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [
+        i.line,
+        i.title,
+        i.priority?.label ?? null,
+        i.owner,
+        i.effort?.minutes ?? null,
+        i.due,
+      ]),
+    ).toEqual([
+      [3, 'Fix the login redirect @kim', 'P1', 'kim', null, null],
+      [4, 'Update the API docs', 'P2', null, null, null],
+      [5, 'Rotate the staging keys', null, 'li', null, null],
+      [6, 'Tidy the importer', null, null, 180, null],
+      [7, 'Renew the certificate', null, null, null, '2026-03-01'],
+      [17, 'Fix the login redirect @kim', 'P1', 'kim', null, null],
+      [18, 'Update the API docs', 'P2', null, null, null],
+      [21, 'Fix the login redirect', 'P1', null, null, null],
+    ]);
+    // In a nested list too, and with the list's first task further down.
+    const nested = parse('- Launch\n  - Write the FAQ (1d)\n  - Book the room — @ana, 2h\n');
+    expect(nested.items.map((i) => [i.title, i.effort?.minutes ?? null])).toEqual([
+      ['Write the FAQ', 480],
+      ['Book the room', 120],
     ]);
   });
 
@@ -1384,6 +1447,8 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '2. Fix the login (P1, due 2026-03-01)',
         '- T2. Write the exporter — Owner: Li — Est: 2d',
         '- Write the importer — *Owner:* Kim — *Est:* 3d',
+        '',
+        '## Notes',
         '- Lunch with the team (today, 1h)',
         '- Kim said — Owner: none of us',
       ].join('\n'),
@@ -1672,6 +1737,19 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['Rotate keys', 'done'],
       ['Other', 'todo'],
       ['Wrote the notes', 'done'],
+    ]);
+  });
+
+  it('keeps done bullets that say so in words beside their glyph under an open heading', () => {
+    // `✅ Done — Billing` states its status; only a list of bare ✅ marks under an open item is decoration.
+    const p = parse(
+      '## 🔄 Phase 3: Sync\n- ✅ Done — Billing\n- ✅ Done: thing\n\n## 🔄 Phase 4: Ops\n- ✅ Deliverable one\n- ✅ Deliverable two\n',
+    );
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['Phase 3: Sync', 'doing'],
+      ['Billing', 'done'],
+      ['thing', 'done'],
+      ['Phase 4: Ops', 'doing'],
     ]);
   });
 

@@ -210,9 +210,10 @@ function keepDrafts(
           : null;
     if (
       uniform &&
-      // Two bullets at least, marked by a glyph: a word (`DONE`, `[done]`) is a status, not decoration.
+      // Two bullets at least, marked by a glyph alone: a word (`DONE`, `[done]`, `✅ Done`) is a
+      // status, not decoration.
       members.length >= 2 &&
-      !/^\p{L}/u.test(first.item.statusText ?? '') &&
+      !/\p{L}/u.test(first.item.statusText ?? '') &&
       members.length === listSizes[list] &&
       first.item.status === 'done' &&
       stated !== null &&

@@ -148,6 +148,8 @@ interface Frame {
   readonly marksAtEnd?: boolean;
   /** Whether the list is a lane of a board written without boxes (see plainLanes). */
   readonly lane?: boolean;
+  /** The list whose items these blocks are, when they are a list's (see isTaskList). */
+  readonly of?: ListBlock;
 }
 
 interface OpenSection {
@@ -525,7 +527,7 @@ export function recognise(
     const marks = i < b.children.length && b.children.length >= 2 && marksAtEnd(b);
     for (; i < b.children.length; i++) {
       const li = b.children[i]!;
-      if (!isTaskBullet(li, marks) && !isLabelOverTasks(li)) return null;
+      if (!isTaskBullet(li, marks, b) && !isLabelOverTasks(li)) return null;
     }
     return all;
   };
@@ -547,7 +549,7 @@ export function recognise(
     for (let c = 1; c < li.children.length; c++) {
       const sub = li.children[c]!;
       if (sub.type !== 'list') return false;
-      for (const x of sub.children) if (!isTaskBullet(x, false)) return false;
+      for (const x of sub.children) if (!isTaskBullet(x, false, sub)) return false;
     }
     return true;
   };
@@ -571,7 +573,7 @@ export function recognise(
   };
 
   /** Whether a bullet is a task, as onListItem reads it (a lane's card aside): boxed or not. */
-  const isTaskBullet = (li: ListItemBlock, marks: boolean): boolean => {
+  const isTaskBullet = (li: ListItemBlock, marks: boolean, list: ListBlock): boolean => {
     const p = li.children[0];
     if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
     const l0 = p.lines[0]!;
@@ -579,7 +581,7 @@ export function recognise(
       readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null ||
       (statusBulletDraft(li.startLine, l0) ??
         keywordBulletDraft(li.startLine, l0) ??
-        taskBulletDraft(li, l0) ??
+        taskBulletDraft(li, l0, list) ??
         keyedStatusDraft(li, l0) ??
         (marks ? markedBulletDraft(li, l0) : null)) !== null
     );
@@ -707,29 +709,84 @@ export function recognise(
    * list of fields (`**Search v2** — faster ranking (status: shipped)`), is a task: prose rarely says
    * so much in one line, and plans that write their tasks this way have no boxes.
    */
-  const taskBulletDraft = (li: ListItemBlock, l0: LineSlice) => taskLineDraft(li.startLine, l0);
+  const taskBulletDraft = (li: ListItemBlock, l0: LineSlice, list: ListBlock | undefined) => {
+    const made = taskBulletByTwo(li.startLine, l0);
+    // The cheap test for one signal first: most prose bullets fail it, and their list is not read.
+    return made === null && list !== undefined && mayHoldOne.has(li.startLine) && isTaskList(list)
+      ? taskLineDraft(li.startLine, l0, 1)
+      : made;
+  };
 
-  /** taskBulletDraft on line `line`, whose text `l0` is: a bullet's first line or a line of a paragraph. */
-  const taskLineDraft = (line: number, l0: LineSlice) => {
+  /**
+   * taskLineDraft by two signals on a bullet's first line, read once per line: isTaskList reads its
+   * list's bullets before onListItem reads each.
+   */
+  const taskBulletByTwo = (line: number, l0: LineSlice): MadeItem | null => {
+    let made = bulletsByTwo.get(line);
+    if (made === undefined) {
+      made = taskLineDraft(line, l0, 2);
+      bulletsByTwo.set(line, made);
+    }
+    return made;
+  };
+  const bulletsByTwo = new Map<number, MadeItem | null>();
+
+  /** Lines taskLineDraft's cheap test found may hold one signal at least. */
+  const mayHoldOne = new Set<number>();
+
+  /**
+   * A list of tasks: one of its bullets at least carries two of a task's signals (taskBulletDraft),
+   * with a box or without. Its bullets without a box are tasks by one (`- Update the docs (P2)`,
+   * `- Rotate the keys @li` beside `- Fix the login (P1) @kim`): a list that says so much in one
+   * bullet is a backlog, and its lighter lines are the same kind of thing. A bullet without any
+   * stays prose. A box given to the bullet that says most (a status set on it) leaves it so.
+   */
+  const isTaskList = (list: ListBlock): boolean => {
+    let known = taskLists.get(list);
+    if (known === undefined) {
+      known = false;
+      for (const li of list.children) {
+        const p = li.children[0];
+        if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
+        const l0 = p.lines[0]!;
+        const box = readCheckbox(text, l0.start, l0.end, p.lines.length > 1);
+        const byTwo = box
+          ? taskLineDraft(li.startLine, { line: l0.line, start: box.textStart, end: l0.end }, 2)
+          : taskBulletByTwo(li.startLine, l0);
+        if (byTwo !== null) {
+          known = list.children.length >= 2;
+          break;
+        }
+      }
+      taskLists.set(list, known);
+    }
+    return known;
+  };
+  const taskLists = new Map<ListBlock, boolean>();
+
+  /**
+   * taskBulletDraft on line `line`, whose text `l0` is: a bullet's first line or a line of a paragraph.
+   * `need` is how many of the signals (a leading ID, a priority, an estimate, an owner, a due date)
+   * make it a task; a status it states makes it one alone. One signal is not an ID alone (`- RFC-9110
+   * is the HTTP spec`) nor a mention inside the prose (`- Ask @li about it`): an owner counts alone
+   * when only metadata follows it (`- Rotate the keys @li`).
+   */
+  const taskLineDraft = (line: number, l0: LineSlice, need: 1 | 2) => {
     const raw = text.slice(l0.start, l0.end);
-    // A tracker's ID opening the line (`PAY-188 Fix rounding`, `T012`, `M1.2`) is one of the two.
+    // A tracker's ID opening the line (`PAY-188 Fix rounding`, `T012`, `M1.2`) is one of the signals.
     const idLed = readLeadingId(raw)?.kind === 'code';
-    // Cheap test first: one of the two signals is an owner or a priority, which need an `@`, an
-    // `owner`, `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or
-    // word; or
+    // Cheap test first: of two signals, one is an owner or a priority, which need an `@`, an `owner`,
+    // `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
     // the two are an estimate and a due date, with a digit and a due word; or the line states a
-    // status, in a field or as the piece ending it (`— In Progress`).
-    if (
-      !(
-        idLed ||
-        TASK_BULLET_HINT_RE.test(raw) ||
-        PRIORITY_LABEL_HINT_RE.test(raw) ||
-        (HAS_DIGIT_RE.test(raw) && DUE_HINT_RE.test(raw)) ||
-        endsWithStatusPiece(raw)
-      ) ||
-      readFieldLine(text, l0.start, l0.end, true)
-    )
-      return null;
+    // status, in a field or as the piece ending it (`— In Progress`). One signal alone may also be an
+    // estimate (a digit) or a due date (a due word).
+    const hint =
+      TASK_BULLET_HINT_RE.test(raw) || PRIORITY_LABEL_HINT_RE.test(raw) || endsWithStatusPiece(raw);
+    const digit = !hint && HAS_DIGIT_RE.test(raw);
+    const dueWord = !hint && DUE_HINT_RE.test(raw);
+    if (hint || digit || dueWord) mayHoldOne.add(line);
+    if (!(idLed || hint || (need === 1 ? digit || dueWord : digit && dueWord))) return null;
+    if (readFieldLine(text, l0.start, l0.end, true)) return null;
     const repaired = repairWithOffsets(raw);
     const matchText = repaired?.text ?? raw;
     const rawOffset = repaired?.rawOffset ?? SAME_OFFSET;
@@ -743,24 +800,33 @@ export function recognise(
     let prio = priority !== null;
     let estimate = effort !== null;
     let owner = false;
+    let ownerAfter = false;
     const duePhrase = readDuePhrase(masked, 0);
     let due = duePhrase !== null;
     let status = false;
+    // Where the metadata ending the line starts, for the one-signal test: set once the fields are read.
+    let metaFrom = 0;
     const note = (f: Field) => {
-      if (f.key === 'owner') owner = true;
-      else if (f.key === 'due') due = true;
+      if (f.key === 'owner') {
+        owner = true;
+        if (f.span.start >= metaFrom) ownerAfter = true;
+      } else if (f.key === 'due') due = true;
       else if (f.key === 'priority') prio = true;
       else if (f.key === 'effort' || f.key === 'points') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     };
-    const signals = () =>
-      (idLed ? 1 : 0) + (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0);
+    const enough = () =>
+      (idLed ? 1 : 0) + (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0) >= 2 ||
+      (need === 1 && (prio || estimate || ownerAfter || due));
     const fields = readInlineFields(body, 0, masked);
-    for (const f of fields) note(f);
     const read = duePhrase ? [...fields, duePhrase].sort((a, b) => a.span.start - b.span.start) : fields;
+    if (need === 1) metaFrom = trailingFieldsStart(masked, read);
+    for (const f of fields) note(f);
+    // Lists of pieces are metadata wherever they stand.
+    metaFrom = 0;
     // Or pieces of a list in parentheses (`Write docs (2d, @ana)`, `Fix (P1, due 2026-03-01)`).
     const lists =
-      signals() < 2 && masked.includes('(')
+      !enough() && masked.includes('(')
         ? readParenLists(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY)
         : null;
     if (lists !== null) {
@@ -771,7 +837,7 @@ export function recognise(
     // A list ending the line holds the others: an estimate written bare or a priority word (`— @li,
     // 3d`, `— @li, high`), keyed pieces (`— Owner: Li — Est: 2d`), and a status, which says it alone
     // (`— Status: Done`).
-    if (!status && signals() < 2) {
+    if (!status && !enough()) {
       const tail = readTail(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY);
       if (tail !== null) {
         prio ||= tail.priority !== null;
@@ -779,7 +845,7 @@ export function recognise(
         for (const f of tail.fields) note(f);
       }
     }
-    if (signals() < 2 && !status) return null;
+    if (!enough() && !status) return null;
     return lineTaskDraft(line, l0, matchText, repaired !== null, rawOffset);
   };
 
@@ -965,7 +1031,7 @@ export function recognise(
     if (!(c >= 65 && c <= 90)) return false;
     const id = readLeadingId(text.slice(slice.start, Math.min(slice.end, slice.start + MAX_ID_LINE_LEAD)));
     if (id === null || id.kind === 'numeric') return false;
-    const made = taskLineDraft(slice.line, slice);
+    const made = taskLineDraft(slice.line, slice, 2);
     if (made === null) return false;
     pushLineItem(made, slice, parentItem);
     return true;
@@ -1156,7 +1222,7 @@ export function recognise(
         ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
         : (statusBulletDraft(li.startLine, para.lines[0]!) ??
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
-          taskBulletDraft(li, para.lines[0]!) ??
+          taskBulletDraft(li, para.lines[0]!, frame.of) ??
           keyedStatusDraft(li, para.lines[0]!) ??
           (frame.marksAtEnd ? markedBulletDraft(li, para.lines[0]!) : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
@@ -1473,6 +1539,7 @@ export function recognise(
       list: listSizes.length - 1,
       marksAtEnd: b.children.length >= 2 && marksAtEnd(b),
       lane: lanes?.has(b) ?? false,
+      of: b,
     });
   };
   const inLegendSection = () => {
@@ -1629,6 +1696,27 @@ const PRIORITY_LABEL_HINT_RE = /^[ \t]*(?:\*\*|__)?(?:crit|urg|high|med|norm|low
 const DUE_HINT_RE = /\b(?:due|by|before|eta|deadline)\b|📅|🗓|⏳/i;
 const TASK_BULLET_HINT_RE =
   /@|owner|assign|prio|stat|estado|zustand|статус|состояние|状态|狀態|ステータス|状況|상태|P[0-4]|\[#[A-E]\]|\([A-E]\)|[🔺⏫🔼🔽⏬🔴🟠🟡🟢]/iu;
+
+/**
+ * Where the fields ending `s` start (`- Rotate the keys @li`, `… — @li, 2026-03-01`): walking back
+ * from its end over fields in `fields` (spans in `s`, sorted) and the spaces and separators between
+ * them. `s.length` when no field ends it.
+ */
+function trailingFieldsStart(s: string, fields: readonly Field[]): number {
+  const startOf = new Map<number, number>();
+  for (const f of fields)
+    startOf.set(f.span.end, Math.min(f.span.start, startOf.get(f.span.end) ?? f.span.start));
+  let pos = s.length;
+  for (;;) {
+    while (pos > 0 && TRAILING_SEPARATORS.has(s.charCodeAt(pos - 1))) pos--;
+    const start = startOf.get(pos);
+    if (start === undefined || start >= pos) return pos;
+    pos = start;
+  }
+}
+
+/** Space, tab, `,`, `;`, `.`, `|`, `-`, `·`, en and em dash. */
+const TRAILING_SEPARATORS: ReadonlySet<number> = new Set([32, 9, 44, 59, 46, 124, 45, 183, 8211, 8212]);
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
