@@ -232,6 +232,13 @@ describe('bad and huge input', () => {
       (r) => `- [ ] a —${r}2026-12-14\n- [ ] b — Dec 14,${r}2026\n- [ ] c${', 2026-12-14'.repeat(60_000)}\n`,
     ],
     ['an HTML comment on an item line', (r) => `- [ ] a <!--${r}-->${r}<!--${r}-->\n- [ ] b <!--${r}\n`],
+    // A mention's name is read to its end once, not again from each character given back before an `@`;
+    // an estimate's white space is one run, not two that may split it any way.
+    [
+      'a name before an address, an estimate after white space',
+      (r) =>
+        `- [ ] a @k${r.replace(/[^\p{L}\p{N}._-]/gu, '')}@x (${r}~${r}2h)\n- b — est ${r}${r.replace(/\D/g, '')}h\n`,
+    ],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [
       'many owners that are mentions',

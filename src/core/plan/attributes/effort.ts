@@ -12,18 +12,21 @@ const effortSource = (notLetter: string) =>
   `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
 /**
  * `(2h)`, `[2h]`, `(~2h)`, `~3d`, `~ 2 days`, and after a word for it, in brackets or not:
- * `(est. 3d)`, `(estimate 2-3 days)`, `(est ~4h)`, `est. 3h`.
+ * `(est. 3d)`, `(estimate 2-3 days)`, `(est ~4h)`, `est. 3h`. No two runs of white space meet in it
+ * (`\s*~?\s*` would be): the regex would try every split of a long run, quadratic in its length.
  */
 const inlineSource = (notLetter: string) =>
-  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+)?~?\\s*|(?<!${notLetter})est(?:imated?)?\\.?\\s+~?|~\\s*)${effortSource(notLetter)}\\s*[)\\]]?`;
+  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+(?:~\\s*)?|~\\s*)?|(?<!${notLetter})est(?:imated?)?\\.?\\s+~?|~\\s*)${effortSource(notLetter)}\\s*[)\\]]?`;
 /**
  * The unit must not run on into a letter. The regexes test only ASCII after it, without the `u` flag;
  * the exact forms (`(?![\p{L}])`, `iu`) read the rare text where that is not the same: a non-ASCII
  * character after the unit, or `ſ` or the Kelvin sign, which Unicode case folding matches to `s` and `k`.
  * Unicode classes and case folding cost milliseconds to compile for two-byte text; these are compiled
- * only when such text comes.
+ * only when such text comes. `(?<!\d)`: a number starts where its digits do. The leftmost match is
+ * the same (a match inside a run of digits is one from the run's start too), and a long run of digits
+ * is not tried again from each of them, quadratic in its length.
  */
-const EFFORT_RE = new RegExp(effortSource('[a-z]'), 'i');
+const EFFORT_RE = new RegExp(`(?<!\\d)${effortSource('[a-z]')}`, 'i');
 const INLINE_EFFORT_RE = new RegExp(inlineSource('[a-z]'), 'i');
 let effortExact: RegExp | null = null;
 let inlineExact: RegExp | null = null;
@@ -41,7 +44,7 @@ function sameAsExact(text: string, end: number | null): boolean {
 function effortMatch(text: string): RegExpExecArray | null {
   const m = EFFORT_RE.exec(text);
   if (sameAsExact(text, m ? m.index + m[0].length : null)) return m;
-  effortExact ??= new RegExp(effortSource('[\\p{L}]'), 'iu');
+  effortExact ??= new RegExp(`(?<!\\d)${effortSource('[\\p{L}]')}`, 'iu');
   return effortExact.exec(text);
 }
 

@@ -408,8 +408,43 @@ const PAREN_KEYS: ReadonlySet<string> = new Set([
   'points',
   'target',
 ]);
-const MENTION_RE =
-  /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
+
+/** Where a mention may open: an `@` not after a word or an address's characters, a name after it. */
+const MENTION_START_RE = /(?<![\p{L}\p{N}._%+-])@(?=[\p{L}\p{N}])/gu;
+/** The run of a mention's characters from an offset (sticky). */
+const MENTION_RUN_RE = /[\p{L}\p{N}._-]*/uy;
+const isMentionJoiner = (c: number) => c === 46 || c === 95 || c === 45;
+
+/**
+ * The first mention at or after `from`: `@` not after a letter, a digit or `._%+-`, then a name of
+ * letters, digits and `._-` that ends in a letter or digit, the longest such name that is not an
+ * address's local part (letters or digits and then `@` after it). That is what
+ * `/(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu`
+ * matches (the reference the tests hold), found by a scan: the regex tries its lookahead again at
+ * each character it gives back, quadratic in a long name before an `@`. The name may end only where a
+ * joiner (`._-`) follows it, or the run ends: when an `@` ends the run, the name stops before its last
+ * joiner (`@ann.lee@corp` names `ann`), and a run without one is no mention.
+ */
+function nextMention(s: string, from: number): { index: number; name: string; end: number } | null {
+  MENTION_START_RE.lastIndex = from;
+  for (let m = MENTION_START_RE.exec(s); m; m = MENTION_START_RE.exec(s)) {
+    const start = m.index + 1;
+    MENTION_RUN_RE.lastIndex = start;
+    MENTION_RUN_RE.exec(s);
+    let end = MENTION_RUN_RE.lastIndex;
+    if (s.charCodeAt(end) === 64) {
+      while (end > start && !isMentionJoiner(s.charCodeAt(end - 1))) end--;
+      if (end === start) {
+        MENTION_START_RE.lastIndex = start;
+        continue;
+      }
+    }
+    // The first character is a letter or digit (the lookahead), so the name is never empty.
+    while (isMentionJoiner(s.charCodeAt(end - 1))) end--;
+    return { index: m.index, name: s.slice(start, end), end };
+  }
+  return null;
+}
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 /** todo.txt's `+project`, after white space or at the start (not `C++`, not `+1`). */
 const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
@@ -674,19 +709,18 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   if (has('@')) {
     // A mention that is a field's value already read (`[owner:: @kim]`, `👤 @kim`) is that field.
     const inValue = valueCover(out);
-    for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
+    for (let m = nextMention(masked, 0); m; m = nextMention(masked, m.end)) {
       if (inValue(base + m.index)) continue;
-      const after = m.index + m[0].length;
-      if (masked.charCodeAt(after) === 40) {
-        const tag = taskPaperTag(masked, m.index, after, m[1]!, base);
+      if (masked.charCodeAt(m.end) === 40) {
+        const tag = taskPaperTag(masked, m.index, m.end, m.name, base);
         if (tag !== null) {
           out.push(tag);
-          MENTION_RE.lastIndex = tag.span.end - base;
+          m.end = tag.span.end - base;
         }
         continue;
       }
-      if (!TASKPAPER_FLAGS.has(m[1]!.toLowerCase()))
-        out.push(tok('owner', '@', m[1]!, base, m.index, m[0], 1, 'kv'));
+      if (!TASKPAPER_FLAGS.has(m.name.toLowerCase()))
+        out.push(tok('owner', '@', m.name, base, m.index, `@${m.name}`, 1, 'kv'));
     }
   }
   if (has('#'))
