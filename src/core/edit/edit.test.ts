@@ -140,6 +140,21 @@ describe('setStatus', () => {
     expect(edit(struck, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe('- [ ] Old idea (no demand)\n');
     const lane = '## In Progress\n\n- [ ] ~~Old idea~~ (no demand)\n';
     expect(() => edit(lane, (p) => setStatus(p, p.items[0]!, 'todo'))).toThrow(/move it to another section/);
+    // Unstruck, a bullet without a box in a lane of done work would read as done: an open box keeps it
+    // todo. In an open lane the strike alone goes.
+    const board = '## Next\n\n- ~~Public API~~\n\n## Done\n\n- Dark mode\n- ~~Two-factor auth~~\n';
+    const reopened = edit(board, (p) => setStatus(p, p.items[2]!, 'todo'));
+    expect(reopened).toBe('## Next\n\n- ~~Public API~~\n\n## Done\n\n- Dark mode\n- [ ] Two-factor auth\n');
+    expect(parse(reopened).items.map((i) => i.status)).toEqual(['cancelled', 'done', 'todo']);
+    expect(edit(board, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
+      board.replace('~~Public API~~', 'Public API'),
+    );
+    // Done by its remark: set done, nothing changes; set cancelled, the strike goes with a mark of it.
+    const remark = '- [ ] ~~Add dark mode~~ (done in #88)\n';
+    expect(edit(remark, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(remark);
+    expect(edit(remark, (p) => setStatus(p, p.items[0]!, 'cancelled'))).toBe(
+      '- [-] Add dark mode (done in #88)\n',
+    );
     // `🔄` after a heading without an ID is decoration to the parser, so the status is written in
     // words; after an ID it is the item's status.
     const heading = '### Ship ✅\n';
@@ -660,6 +675,10 @@ describe('setStatus', () => {
     expect(edit(struck, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
       '- [ ] Old (no demand) [status:: todo]\n',
     );
+    // So under a status piece without a box: struck and todo would read as dropped.
+    const piece = '- ~~Webhooks~~ — dropped\n';
+    expect(edit(piece, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe('- Webhooks — todo\n');
+    expect(edit(piece, (p) => setStatus(p, p.items[0]!, 'done'))).toBe('- ~~Webhooks~~ — done\n');
   });
 
   it('opens the box again for the status of the lane an item sits in, and refuses todo there', () => {
@@ -1578,6 +1597,9 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Rotate the keys *(on hold)*',
   '## In Progress',
   '- Audit log',
+  '## Done',
+  '- ~~Dark mode~~',
+  '- [ ] ~~Add SSO~~ (done in #88)',
   '| Task | Status |',
   '|---|---|',
   '| Billing | 🚧 Doing |',
@@ -1975,6 +1997,10 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- TODO Rotate keys',
     '### Task 1.1: x ✅',
     '- [ ] ~~Old~~ (no demand)',
+    '- [ ] ~~Dark mode~~ (shipped 2026-12-02)',
+    '- ~~Two-factor auth~~',
+    '## Done',
+    '- ~~Webhooks~~ — dropped',
     '- [ ] BLOCKED: Vendor reply',
     '- Fix the flaky test [DONE]',
     '- Write the guide [in progress]',

@@ -127,6 +127,20 @@ export function boxAfterMarker(plan: Plan, item: Item, mark: string): Edit {
   return { start: at, end: at, text: `[${mark}] ` };
 }
 
+/**
+ * `unstrike` on a struck bullet without a box set to todo, and an open box when the bullet unstruck
+ * would not read as todo: in a lane of done work it takes the lane's status (`## Done`, `- ~~Dark
+ * mode~~`), and a bullet that was an item by its strike alone is none without it. The plan is parsed
+ * again to know; the strike's edits leave the line's start where it was.
+ */
+function openWithoutStrike(plan: Plan, item: Item, unstrike: Edit[]): Edit[] {
+  const after = parsePlan(applyEdits(plan.text, unstrike), { file: plan.file });
+  const same = after.items.find((i) => i.lineSpan.start === item.lineSpan.start);
+  return same?.status === 'todo'
+    ? unstrike
+    : [...unstrike, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
+}
+
 function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const text = plan.text;
   if (item.statusSource === 'strike') {
@@ -144,7 +158,9 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     if (lane !== null) throw todoInLane(item, lane);
     // A heading is an item by what it states: without the strike it needs a status line to stay one.
     if (status === 'todo' && (item.checkbox === null || item.checkbox === ' ') && item.kind !== 'heading')
-      return unstrike;
+      return item.checkbox === null && item.list !== null
+        ? openWithoutStrike(plan, item, unstrike)
+        : unstrike;
     // Its status as written under the strike: a box or a status mark, else none.
     const source = item.markSpan || item.statusSpan ? 'marker' : 'default';
     return [...unstrike, ...ownStatusEdits(plan, { ...item, status: 'todo', statusSource: source }, status)];
@@ -172,7 +188,16 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
         // `in-progress`, as the tool reads it back, not `in progress`.
         const style = item.fields.find((f) => f.key === 'status' && f.valueSpan.start === span.start)?.style;
         if (style === 'heading-field' && /^[a-z-]+$/.test(old)) value = value.replace(/ /g, '-');
-        return [{ start: span.start, end: span.end, text: value }];
+        const edits: Edit[] = [{ start: span.start, end: span.end, text: value }];
+        // A struck title reads as dropped under a field that says todo (`- ~~Webhooks~~ — dropped`): the
+        // strike goes too, as under an open box.
+        if (
+          status === 'todo' &&
+          item.kind !== 'heading' &&
+          isStruck(lineWithoutFields(plan, item).replace(/[\s—–:-]+$/, ''))
+        )
+          for (const e of strikeEdits(plan, item)) edits.push(e);
+        return edits;
       }
       break;
     case 'heading':

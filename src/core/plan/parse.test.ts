@@ -211,6 +211,50 @@ describe('parsePlan on checklists', () => {
     );
     expect(struck.items.map((i) => i.status)).toEqual(['cancelled', 'cancelled', 'todo', 'todo', 'done']);
   });
+
+  it('reads a struck title done when its remark says so, or when it stands in a lane of done work', () => {
+    const remarks = parse(
+      [
+        '- [ ] ~~Add dark mode~~ (done in #88)',
+        '- [ ] ~~Rename the package~~ — shipped in 2.3',
+        '- [ ] ~~Port the CLI to Deno~~ (not worth it)',
+        '- [ ] ~~Fax export~~ (dropped, no demand)',
+        // A status that is not the remark's first word says nothing of the item.
+        '- [ ] ~~Old importer~~ (moved to the done pile)',
+        '',
+      ].join('\n'),
+    );
+    expect(remarks.items.map((i) => [i.status, i.statusSource])).toEqual([
+      ['done', 'strike'],
+      ['done', 'strike'],
+      ['cancelled', 'strike'],
+      ['cancelled', 'strike'],
+      ['cancelled', 'strike'],
+    ]);
+    const board = parse(
+      [
+        '## Next',
+        '',
+        '- ~~Public API v2~~',
+        '',
+        '## Done',
+        '',
+        '- Dark mode',
+        '- ~~Two-factor auth~~',
+        '- ~~Fax export~~ (dropped, no demand)',
+        '- ~~Webhooks~~ — shipped in 2.3',
+        '',
+      ].join('\n'),
+    );
+    // Struck in the Next lane is dropped; in the Done lane it is done, unless its remark says dropped.
+    expect(board.items.map((i) => [i.title, i.status])).toEqual([
+      ['Public API v2', 'cancelled'],
+      ['Dark mode', 'done'],
+      ['Two-factor auth', 'done'],
+      ['Fax export (dropped, no demand)', 'cancelled'],
+      ['Webhooks — shipped in 2.3', 'done'],
+    ]);
+  });
 });
 
 describe('parsePlan on heading items', () => {

@@ -12,7 +12,7 @@ import {
   readLeadingMarkers,
 } from '../attributes/fields.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
-import { readStatusValue } from '../attributes/status.js';
+import { readStatusValue, type StatusMatch } from '../attributes/status.js';
 import { mayStateDependency, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
@@ -149,10 +149,15 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const title = ownLine && !(heading && titleText === d.matchText) ? cleanTitle(full) : null;
     if (title !== null && (title !== '' || !heading)) {
       item.title = title;
-      // Struck through whole, or but for a remark after it: `~~Apple Watch app~~ (no demand)`.
+      // Struck through whole, or but for a remark after it: `~~Apple Watch app~~ (no demand)`. Struck
+      // is no longer open: done when the remark says so (`~~Dark mode~~ (shipped 2026-12-02)`), else
+      // cancelled, which a lane of done work reads as done (linkContext). statusText keeps what the
+      // remark said, `~~` when it said nothing of a status.
       if (!heading && isStruck(titleText) && item.status === 'todo') {
-        item.status = 'cancelled';
+        const said = struckRemarkStatus(titleText);
+        item.status = said?.status === 'done' ? 'done' : 'cancelled';
         item.statusSource = 'strike';
+        item.statusText = said?.text ?? '~~';
       }
     }
     const tags = readTechTags(maskCode(item.title));
@@ -364,6 +369,20 @@ const STRUCK_RE = /^~~[^~]+~~(?:\s*(?:\([^)]*\)|[—–:-]\s.*))?$/s;
 /** Whether a title is struck through whole, or but for a remark after it (`~~Apple Watch app~~ (no demand)`). */
 export function isStruck(title: string): boolean {
   return title.includes('~~') && STRUCK_RE.test(title.trim());
+}
+
+const STRUCK_REMARK_RE = /^~~[^~]+~~\s*(?:\(([^)]*)\)|[—–:-]\s(.*))$/s;
+
+/**
+ * The status the remark after a struck title opens with (`(shipped 2026-12-02)`, `— dropped, no
+ * demand`), or null: none, or one that says something else first (`(moved to Q2)`).
+ */
+function struckRemarkStatus(title: string): StatusMatch | null {
+  const m = STRUCK_REMARK_RE.exec(title.trim());
+  const remark = (m?.[1] ?? m?.[2])?.trim();
+  if (!remark) return null;
+  const read = readStatusValue(remark);
+  return read !== null && read.index === 0 ? read : null;
 }
 
 function isIssueNumber(f: Field): boolean {

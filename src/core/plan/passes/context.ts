@@ -71,8 +71,12 @@ export function inheritContext(
     if (item.due === null && item.dueText === null) item.due = parent?.due ?? fromSections(start, dueOf);
     // The lane describes the items at its top (Kanban cards); a card's sub-tasks have their own.
     const open = item.statusSource === 'default' || (item.checkbox === ' ' && item.status === 'todo');
-    const lane = open && parent === null ? fromSections(start, statusOf) : null;
-    if (lane !== null && (item.statusSource === 'default' || refinesTodo(lane))) {
+    // A card struck through and saying nothing more is done in a lane of done work, not dropped.
+    const struck = item.statusSource === 'strike' && item.statusText === '~~' && item.status === 'cancelled';
+    const lane = (open || struck) && parent === null ? fromSections(start, statusOf) : null;
+    if (struck) {
+      if (lane === 'done') item.status = 'done';
+    } else if (lane !== null && (item.statusSource === 'default' || refinesTodo(lane))) {
       item.status = lane;
       item.statusSource = 'section';
     }
