@@ -66,11 +66,7 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
     if (value === null)
       return keepingOthers(
         plan,
-        keepingItem(
-          plan,
-          item,
-          existing.map((f) => removeField(plan, f)),
-        ),
+        keepingItem(plan, item, removeFields(plan, existing)),
         boxlessSiblings(plan, item),
       );
     const v = value;
@@ -338,19 +334,9 @@ function removeInline(plan: Plan, f: Field): Edit {
   const lineStart = plan.lines.start[l]!;
   const before = text.slice(lineStart, f.span.start);
   const after = text.slice(f.span.end, plan.lines.end[l]);
-  // Full-width punctuation too (`（负责人：王伟，截止日期：…）`), as the parser reads it.
+  const alone = aloneInParentheses(plan, f.span.start, f.span.end);
+  if (alone !== null) return alone;
   const open = /[(（][ \t]*$/.exec(before);
-  const close = /^[ \t]*[)）]/.exec(after);
-  if (open && close) {
-    // Alone in its parentheses: they go, with one space next to them, and with the dash before
-    // them when they end the line (`Plugins — (owner: Bo)`).
-    const start = f.span.start - open[0].length;
-    const end = f.span.end + close[0].length;
-    const dash = setOffDashAt(text.slice(lineStart, start), true);
-    if (dash >= 0 && text.slice(end, plan.lines.end[l]).trim() === '')
-      return { start: lineStart + dash, end, text: '' };
-    return withOneSpace(text, start, end);
-  }
   // Opening the title, set off from it (`- [ ] @carol — review …`): it goes with its separator.
   const opening = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[.\][ \t]+)?$/.test(before)
     ? /^[ \t]*(?:[:—–]|-(?=[ \t]))[ \t]*(?=\S)/.exec(after)
@@ -368,6 +354,55 @@ function removeInline(plan: Plan, f: Field): Edit {
   if (nextDash) return { start: f.span.start, end: f.span.end + nextDash[0].length, text: '' };
   if (sep && after.trim() === '') return { start: lineStart + sepAt, end: f.span.end, text: '' };
   return withOneSpace(text, f.span.start, f.span.end);
+}
+
+/**
+ * Removes `start`..`end` when parentheses hold it alone: they go, with one space next to them, and
+ * with the dash before them when they end the line (`Plugins — (owner: Bo)`). Null when they do not.
+ */
+function aloneInParentheses(plan: Plan, start: number, end: number): Edit | null {
+  const text = plan.text;
+  const l = lineAt(plan.lines, start);
+  const lineStart = plan.lines.start[l]!;
+  const lineEnd = plan.lines.end[l]!;
+  // Full-width punctuation too (`（负责人：王伟，截止日期：…）`), as the parser reads it.
+  const open = /[(（][ \t]*$/.exec(text.slice(lineStart, start));
+  const close = /^[ \t]*[)）]/.exec(text.slice(end, lineEnd));
+  if (!open || !close) return null;
+  const from = start - open[0].length;
+  const to = end + close[0].length;
+  const dash = setOffDashAt(text.slice(lineStart, from), true);
+  if (dash >= 0 && text.slice(to, lineEnd).trim() === '')
+    return { start: lineStart + dash, end: to, text: '' };
+  return withOneSpace(text, from, to);
+}
+
+/**
+ * The edits removing `fields`, removeField's one each; but two that meet in one list (`Port it (@ana,
+ * @bo)`, where each takes the comma between them) are one edit, and a list they empty goes with its
+ * parentheses.
+ */
+function removeFields(plan: Plan, fields: readonly Field[]): Edit[] {
+  const edits = fields.map((f) => removeField(plan, f)).sort((a, b) => a.start - b.start);
+  const merged: Edit[] = [];
+  for (const e of edits) {
+    const last = merged[merged.length - 1];
+    // removeField only deletes: the union of two deletions that overlap is what both take.
+    if (last !== undefined && e.start < last.end)
+      merged[merged.length - 1] = { ...last, end: Math.max(last.end, e.end) };
+    else merged.push(e);
+  }
+  if (merged.length === edits.length) return merged;
+  return merged.map((e) => aloneInParentheses(plan, e.start, e.end) ?? withDashEndingLine(plan, e));
+}
+
+/** A deletion that takes the rest of its line, widened to the dash that set it off (`Review — @sam, @li`). */
+function withDashEndingLine(plan: Plan, e: Edit): Edit {
+  const l = lineAt(plan.lines, e.start);
+  const lineStart = plan.lines.start[l]!;
+  if (plan.text.slice(e.end, plan.lines.end[l]).trim() !== '') return e;
+  const sepAt = setOffDashAt(plan.text.slice(lineStart, e.start), true);
+  return sepAt >= 0 ? { start: lineStart + sepAt, end: e.end, text: '' } : e;
 }
 
 /** Removes `start`..`end` and one space next to it. */

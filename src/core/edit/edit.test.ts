@@ -1162,6 +1162,12 @@ describe('editing priority and estimate marks', () => {
     expect(one('@carol: review the alerts', 'owner', 'dan')).toBe('@dan: review the alerts');
     expect(one('Login (owner: Bob) today', 'owner', null)).toBe('Login today');
     expect(one('Pair with @ana, @bo', 'owner', null)).toBe('Pair with');
+    // Owners that meet in one list take the comma between them once, and the list they empty goes.
+    expect(one('Port it (@ana, @bo)', 'owner', null)).toBe('Port it');
+    expect(one('Port it (@ana, @bo) today', 'owner', null)).toBe('Port it today');
+    expect(one('Review — @sam, @li', 'owner', null)).toBe('Review');
+    expect(one('Tag (@ana, 2d, @bo)', 'owner', null)).toBe('Tag (2d)');
+    expect(one('Pair with @ana, @bo on it', 'owner', null)).toBe('Pair with on it');
     // The mention inside the list goes with its field.
     expect(one('Login (owner: @bob)', 'owner', null)).toBe('Login');
     expect(one('Ship it **Due:** 2026-02-02 [due:: 2026-01-01] ⏫', 'due', '2027-01-01')).toBe(
@@ -1571,6 +1577,8 @@ labels: [ops]
 
 /** Lines of the shapes plans take, mixed at random by the properties on whole plans below. */
 const mixedPlanLine = fc.constantFrom(
+  '- [ ] Port it (@ana, @bo)',
+  '- [ ] Review — @sam, @li',
   '- [ ] Ship it — @li, 3d, due 2026-02-06',
   '- ✅ Done **Due:** 2026-02-02',
   '1. **[P1]** CSV parser — @li, 3d',
@@ -1998,6 +2006,8 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '### Task 1.1: x ✅',
     '- [ ] ~~Old~~ (no demand)',
     '- [ ] ~~Dark mode~~ (shipped 2026-12-02)',
+    '- [ ] Fix the leak (@tomas)',
+    '- Pair with @ana, @bo on it',
     '- ~~Two-factor auth~~',
     '## Done',
     '- ~~Webhooks~~ — dropped',

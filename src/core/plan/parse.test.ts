@@ -2463,6 +2463,26 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('cuts a list of mentions alone in parentheses ending the line, and keeps one that does not', () => {
+    const p = parse(
+      [
+        '- [ ] Fix the leak (@tomas)',
+        '- [ ] Port it (@ana, @bo)',
+        '- [ ] Talk to legal (@ana said so)',
+        '- [ ] Pair (@ana) on the importer',
+        '- [ ] Ship (@kim) ',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.key])).toEqual([
+      ['Fix the leak', 'tomas', 'fix-the-leak'],
+      ['Port it', 'ana', 'port-it'],
+      ['Talk to legal (@ana said so)', 'ana', 'talk-to-legal-said-so'],
+      ['Pair (@ana) on the importer', 'ana', 'pair-on-the-importer'],
+      ['Ship', 'kim', 'ship'],
+    ]);
+  });
+
   it('reads a priority word that is a piece of the list ending the line, and an ETA as the due date', () => {
     const p = parse(
       [

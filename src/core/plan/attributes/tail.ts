@@ -793,6 +793,9 @@ export function readParenLists(
   let ip = priority;
   let ie = estimate;
   let index: FieldIndex | null = null;
+  // Where the line's text ends, before white space.
+  let last = s.length - 1;
+  while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
   for (let from = 0; ; ) {
     const close = s.indexOf(')', from);
     if (close < 0) break;
@@ -802,10 +805,18 @@ export function readParenLists(
     const stop = Math.max(from, close - MAX_LIST);
     while (open >= stop && s.charCodeAt(open) !== 40) open--;
     from = close + 1;
-    if (open < stop || !(hasListSeparator(s, open, close) || DEP_WORD_RE.test(s.slice(open, close))))
+    const endsLine = close === last;
+    if (
+      open < stop ||
+      !(
+        hasListSeparator(s, open, close) ||
+        DEP_WORD_RE.test(s.slice(open, close)) ||
+        (endsLine && s.charCodeAt(open + 1) === 64)
+      )
+    )
       continue;
     index ??= new FieldIndex(fields, base);
-    const read = readList(s, open, close, index, base, ip, ie, hoursPerDay);
+    const read = readList(s, open, close, endsLine, index, base, ip, ie, hoursPerDay);
     if (read === null) continue;
     out ??= { cuts: [], fields: [] };
     out.cuts.push([open, close + 1]);
@@ -844,11 +855,12 @@ function overlaps(m: Mark | null, a: number, b: number): boolean {
   return m !== null && m.index < b && m.index + m.length > a;
 }
 
-/** One list of readParenLists, between `(` at `open` and `)` at `close`. */
+/** One list of readParenLists, between `(` at `open` and `)` at `close`, which ends the line or not. */
 function readList(
   s: string,
   open: number,
   close: number,
+  endsLine: boolean,
   index: FieldIndex,
   base: number,
   priority: PriorityMark | null,
@@ -861,6 +873,7 @@ function readList(
   let meta = 0;
   let pieces = 0;
   let phrases = 0;
+  let mentions = 0;
   for (let a = open + 1; a <= close; ) {
     let b = a;
     while (b < close && s.charCodeAt(b) !== 44 && s.charCodeAt(b) !== 59) b++;
@@ -873,6 +886,7 @@ function readList(
     const f = index.exact(a, b);
     if (f !== undefined) {
       if (!isWordMark(f)) meta++;
+      else if (f.rawKey === '@') mentions++;
     } else if (readInlinePriority(piece)?.length === piece.length) {
       // The line's priority is this piece, or the line has none yet.
       if (ip !== null && !overlaps(ip, open, close + 1)) return null;
@@ -898,6 +912,10 @@ function readList(
     a = next;
   }
   // One piece is a list when it is a dependency phrase (`(blocked by T001)`); a lone mark is read as
-  // a mark, with its parentheses, elsewhere.
-  return (pieces >= 2 || phrases > 0) && meta > 0 ? { priority: ip, effort: ie, fields: own } : null;
+  // a mark, with its parentheses, elsewhere. Mentions alone are the item's owners when they end the
+  // line (`Fix the leak (@tomas)`, `Port it (@ana, @bo)`); elsewhere they may be words of the title.
+  const owners = endsLine && mentions === pieces;
+  return ((pieces >= 2 || phrases > 0) && meta > 0) || owners
+    ? { priority: ip, effort: ie, fields: own }
+    : null;
 }

@@ -69,7 +69,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (ie && withinField(inline, at + ie.index)) ie = null;
       // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
       const lists =
-        masked.includes('(') && (masked.includes(',') || masked.includes(';') || mayStateDependency(masked))
+        masked.includes('(') &&
+        (masked.includes(',') || masked.includes(';') || masked.includes('(@') || mayStateDependency(masked))
           ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay)
           : null;
       if (lists) {
