@@ -112,7 +112,7 @@ export function outermost(fields: readonly Field[]): Field[] {
  * `edits` that take a field off a bullet that is an item by the metadata it carries (`- Write docs
  * (2d, @ana)`), and, when the plan would no longer have it, a box that keeps it one (`- [ ] Write
  * docs (2d)`): an item is never dropped from the plan by taking a field off it. A line of a
- * paragraph has no list marker to put a box after: the edit is refused instead.
+ * paragraph or a heading has no list marker to put a box after: the edit is refused instead.
  */
 function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   const from = item.lineSpan.start;
@@ -120,15 +120,17 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   const idLine =
     item.list === null && item.id !== null && /^[A-Z]/.test(plan.text.slice(from, item.lineSpan.end));
   const titled = holdsFieldLines(plan, item);
-  if (item.kind !== 'status-bullet' || (item.list === null && !idLine && !titled)) return edits;
+  // A heading may be an item by its fields alone too (`## Plan` over `**Owner:** Bo`).
+  const heading = item.kind === 'heading';
+  if (!heading && (item.kind !== 'status-bullet' || (item.list === null && !idLine && !titled))) return edits;
   // Whether it is still an item, in its plan: a card of a lane stays one without its metadata. Its
   // line starts where it did, as the edits are its fields', on it or after it.
   const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
   if (after.items.some((i) => i.lineSpan.start === from)) return edits;
-  if (titled && item.list === null)
+  if (heading || (titled && item.list === null))
     throw new TmError(
       'TM_INVALID_EDIT',
-      `${item.key}: its line is an item by the fields under it; without this one it would not be one. Set another value, or give the item a status first.`,
+      `${item.key}: its ${heading ? 'heading' : 'line'} is an item by the fields under it; without this one it would not be one. Set another value, or give the item a status first.`,
     );
   if (item.list === null)
     throw new TmError(
@@ -307,7 +309,21 @@ function removeField(plan: Plan, f: Field): Edit {
     case 'table-cell':
       // The cell stays, empty.
       return { start: f.valueSpan.start, end: f.valueSpan.end, text: '' };
-    case 'sub-bullet':
+    case 'sub-bullet': {
+      // The bullet goes whole: the lines its paragraph runs on to (`  owner:: alice` under `- Owner:
+      // Kim`, lazily continued) and the lines nested in it are its own, not the item's, and would be
+      // read as the item's alone.
+      const line = removeLine(plan, f.span.start);
+      const first = lineAt(plan.lines, f.span.start);
+      const indent = indentOf(text.slice(plan.lines.start[first], plan.lines.end[first]));
+      let end = line.end;
+      for (let l = first + 1; l < plan.lines.count; l++) {
+        const s = text.slice(plan.lines.start[l], plan.lines.end[l]);
+        if (s.trim() === '' || (OPENS_BLOCK_RE.test(s) && indentOf(s) <= indent)) break;
+        end = nextLineStart(plan, plan.lines.start[l]!);
+      }
+      return { ...line, end };
+    }
     case 'front-matter':
     case 'heading-field':
       return removeLine(plan, f.span.start);
@@ -315,6 +331,21 @@ function removeField(plan: Plan, f: Field): Edit {
       return removeInline(plan, f);
   }
 }
+
+/** The width of a line's leading white space, a tab counted as four columns, as CommonMark does to a tab stop. */
+function indentOf(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) w++;
+    else if (c === 9) w += 4 - (w % 4);
+    else break;
+  }
+  return w;
+}
+
+/** A line that starts a block of its own, not one a paragraph runs on to: a list item, a heading, a fence, a quote, a row. */
+const OPENS_BLOCK_RE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|```|~~~|>|\|)/;
 
 /** Where the separator before a field after the first of a field line is: just after it. */
 function separatorBefore(text: string, f: Field): number {

@@ -56,9 +56,10 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
 /**
  * `edits`, and a box for each bullet without one that is an item by what is around it, when the
  * edits would make it stop being one: a bullet of a list whose bullets end with status marks (`-
- * Deploy staging (blocked)`), whose marks the edits take off, or a card of a board written without
- * boxes, whose lanes a box given to `item` ends. A status change never drops another item from the
- * plan. The plan is parsed again to know, only where such a bullet is there.
+ * Deploy staging (blocked)`), whose marks the edits take off, a card of a board written without
+ * boxes, whose lanes a box given to `item` ends, or a bullet of a backlog that `item` made one by its
+ * metadata (`- Fix the login (P1) @kim` over `- Update the docs (P2)`), which a box given to it ends. A
+ * status change never drops another item from the plan. The plan is parsed again to know, only where such a bullet is there.
  */
 function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
   if (edits.length === 0 || item.list === null) return edits;
@@ -74,6 +75,9 @@ function keepingMarkedSiblings(plan: Plan, item: Item, edits: Edit[]): Edit[] {
       i.checkbox === null &&
       (i.statusSource === 'section' || endsWithStatusMark(plan.text, i.lineSpan.start, i.lineSpan.end)),
   );
+  // And its siblings without boxes, when a box given to it ends the backlog its metadata made.
+  if (item.checkbox === null)
+    for (const i of boxlessSiblings(plan, item)) if (!marked.includes(i)) marked.push(i);
   return keepingOthers(plan, edits, marked);
 }
 

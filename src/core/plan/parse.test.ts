@@ -1372,10 +1372,11 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- Rotate the staging keys — @li',
         '',
         '## Checklist',
-        // A box on the bullet that says most (a status set on it) leaves the list a backlog; boxes
-        // that say less do not make one.
+        // A bullet that is an item by a box or a status of its own makes no backlog: bullets without
+        // boxes beside a checklist are notes.
         '- [x] Fix the login redirect (P1) @kim',
         '- Update the API docs (P2)',
+        '- Ship the app (P1) @kim ✅',
         '',
         '## Steps',
         '- [ ] Fix the login redirect (P1)',
@@ -1399,8 +1400,8 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       [6, 'Tidy the importer', null, null, 180, null],
       [7, 'Renew the certificate', null, null, null, '2026-03-01'],
       [17, 'Fix the login redirect @kim', 'P1', 'kim', null, null],
-      [18, 'Update the API docs', 'P2', null, null, null],
-      [21, 'Fix the login redirect', 'P1', null, null, null],
+      [19, 'Ship the app @kim', 'P1', 'kim', null, null],
+      [22, 'Fix the login redirect', 'P1', null, null, null],
     ]);
     // In a nested list too, and with the list's first task further down.
     const nested = parse('- Launch\n  - Write the FAQ (1d)\n  - Book the room — @ana, 2h\n');
@@ -2460,6 +2461,13 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Tag it', 'bo'],
       ['Pair with @ana, @bo', 'ana'],
       ['Call @mom', 'mom'],
+    ]);
+  });
+
+  it('reads a plain Target opening a field line under a heading, as a bold one is read', () => {
+    const p = parse('# P\n\n### 2.1 Rotate keys\nTarget: 2026-05-01 · Status: In progress\n');
+    expect(p.items.map((i) => [i.id, i.title, i.status, i.due])).toEqual([
+      ['2.1', 'Rotate keys', 'doing', '2026-05-01'],
     ]);
   });
 

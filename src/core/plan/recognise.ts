@@ -735,11 +735,14 @@ export function recognise(
   const mayHoldOne = new Set<number>();
 
   /**
-   * A list of tasks: one of its bullets at least carries two of a task's signals (taskBulletDraft),
-   * with a box or without. Its bullets without a box are tasks by one (`- Update the docs (P2)`,
-   * `- Rotate the keys @li` beside `- Fix the login (P1) @kim`): a list that says so much in one
-   * bullet is a backlog, and its lighter lines are the same kind of thing. A bullet without any
-   * stays prose. A box given to the bullet that says most (a status set on it) leaves it so.
+   * A list of tasks written without boxes: one of its bullets at least is a task by two of a task's
+   * signals alone (taskBulletDraft), without a box and without a status of its own. Its other bullets
+   * without a box are tasks by one (`- Update the docs (P2)`, `- Rotate the keys @li` beside `- Fix
+   * the login (P1) @kim`): a list that says so much in one bullet is a backlog, and its lighter lines
+   * are the same kind of thing. A bullet without any stays prose. A bullet that is an item by a box,
+   * a status mark or word does not make a backlog: beside a checklist, bullets without boxes are notes,
+   * and a field an edit gives it does not turn the lines around it into items. (A status set on the
+   * bullet that made the backlog gives it a box: the editor boxes the others it would drop.)
    */
   const isTaskList = (list: ListBlock): boolean => {
     let known = taskLists.get(list);
@@ -749,11 +752,14 @@ export function recognise(
         const p = li.children[0];
         if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
         const l0 = p.lines[0]!;
-        const box = readCheckbox(text, l0.start, l0.end, p.lines.length > 1);
-        const byTwo = box
-          ? taskLineDraft(li.startLine, { line: l0.line, start: box.textStart, end: l0.end }, 2)
-          : taskBulletByTwo(li.startLine, l0);
-        if (byTwo !== null) {
+        if (readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null) continue;
+        if (
+          taskBulletByTwo(li.startLine, l0) !== null &&
+          statusBulletDraft(li.startLine, l0) === null &&
+          keywordBulletDraft(li.startLine, l0) === null &&
+          keyedStatusDraft(li, l0) === null &&
+          !endsWithOwnMark(l0)
+        ) {
           known = list.children.length >= 2;
           break;
         }
