@@ -225,6 +225,36 @@ describe('progress tables', () => {
     expect(fixed(text).split('\n')[4]).toBe('| Phase 1 |    2 |         0 |     2 | 100% |   ✅   |');
   });
 
+  it('reads a Done column that counts done of all (`4/4`) as a progress column', () => {
+    const text = [
+      '# Plan',
+      '',
+      '| Phase | Status | Done |',
+      '|-------|--------|------|',
+      '| 1. Storage layer | ✅ Complete | 2/2 |',
+      '| 2. Sync engine | 🔄 In Progress | 1/2 |',
+      '',
+      '## Phase 1: Storage layer',
+      '',
+      '- [x] One',
+      '- [ ] Two',
+      '',
+      '## Phase 2: Sync engine',
+      '',
+      '- [x] Three',
+      '- [ ] Four',
+      '',
+    ].join('\n');
+    expect(mismatches(text).map((m) => [m.rule, m.message])).toEqual([
+      ['dashboard-stale', 'Progress table row "Storage layer" says 2/2 but 1 of 2 items is done (50%)'],
+      [
+        'status-column-mismatch',
+        'Status column says "✅ Complete" for Storage layer but 1 of 2 items is done, so it is In Progress',
+      ],
+    ]);
+    expect(fixed(text).split('\n')[4]).toBe('| 1. Storage layer | 🔄 In Progress | 1/2 |');
+  });
+
   it('checks a status-only table whose rows name phases, and leaves a task table alone', () => {
     const text = [
       '# Plan',

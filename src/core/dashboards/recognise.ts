@@ -322,28 +322,33 @@ function readRow(lt: LineText, cells: readonly Cell[], columns: readonly Column[
       parts[key] = n;
     } else parts[twin] = n;
   };
+  const progress = (c: Cell) => {
+    const t = findTokens(lt.text, c.from, c.to);
+    if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1) ambiguous = true;
+    const counter = t.counters[0];
+    if (counter) {
+      if (counter.effort) {
+        parts.measure = 'effort';
+        parts.effortUnit = counter.effort;
+      } else if (countsOther(counter.after)) ambiguous = true;
+      set('total', 'totalTwin', counter.total, true);
+      set('done', 'doneTwin', counter.done, true);
+    }
+    if (t.percents[0]) parts.percent = t.percents[0];
+    if (t.bars[0]) parts.bar = t.bars[0];
+  };
   columns.forEach((col, i) => {
     const c = cells[i]!;
     if (col === 'total' || col === 'done') {
       const n = wholeNumber(lt, c);
       if (n) set(col, col === 'total' ? 'totalTwin' : 'doneTwin', n, false);
+      // A Done column may count done of all (`| Done | 4/4 |`), as a progress column does.
+      else if (col === 'done') progress(c);
     } else if (col === 'remaining') {
       const n = wholeNumber(lt, c);
       if (n) parts.remaining = n;
     } else if (col === 'progress') {
-      const t = findTokens(lt.text, c.from, c.to);
-      if (t.counters.length > 1 || t.percents.length > 1 || t.bars.length > 1) ambiguous = true;
-      const counter = t.counters[0];
-      if (counter) {
-        if (counter.effort) {
-          parts.measure = 'effort';
-          parts.effortUnit = counter.effort;
-        } else if (countsOther(counter.after)) ambiguous = true;
-        set('total', 'totalTwin', counter.total, true);
-        set('done', 'doneTwin', counter.done, true);
-      }
-      if (t.percents[0]) parts.percent = t.percents[0];
-      if (t.bars[0]) parts.bar = t.bars[0];
+      progress(c);
     } else if (col === 'status') {
       const status = readStatusCell(lt, c);
       if (status) parts.status = status;

@@ -3,7 +3,7 @@ import { TmError } from '../errors.js';
 import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
 import { dateLike } from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
-import { normaliseKey } from '../plan/attributes/fields.js';
+import { isMentionName, normaliseKey } from '../plan/attributes/fields.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
 import { isOwnerName, isOwnerPhrase } from '../plan/attributes/tail.js';
@@ -152,6 +152,25 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
     );
   const mention = f.value.startsWith('@') || bare;
   let v = key === 'owner' && mention && !value.startsWith('@') ? `@${value.trim()}` : value;
+  // A mention's value is the name after its `@`.
+  if (key === 'owner' && f.rawKey === '@') v = value.trim().replace(/^@/, '');
+  // `@Zed Q` or `@ann@corp` would read as another owner, or as none. After a key (`Owner: @cy`) the
+  // name is written plain, as the key says whose it is; a mention alone must stay a mention. Front
+  // matter holds any value, quoted as YAML needs.
+  const handle = f.rawKey === '@' ? v : v.slice(1);
+  if (
+    key === 'owner' &&
+    (mention || f.rawKey === '@') &&
+    f.style !== 'front-matter' &&
+    !isMentionName(handle)
+  ) {
+    if (f.rawKey === '' || f.rawKey === '@' || isOwnerPhrase(f))
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `${item.key}: "${value}" would not read as one mention where "${f.rawKey === '@' ? '@' : ''}${f.value}" stands; write it as a handle (letters, digits and . _ - inside).`,
+      );
+    v = value.trim();
+  }
   // An owner named by a phrase (`assigned to Bo`) is read as a name or a mention: another value is
   // written as a mention where it is one word, and refused where it is more.
   if (isOwnerPhrase(f) && !isOwnerName(v)) {
@@ -319,7 +338,7 @@ function removeField(plan: Plan, f: Field): Edit {
       let end = line.end;
       for (let l = first + 1; l < plan.lines.count; l++) {
         const s = text.slice(plan.lines.start[l], plan.lines.end[l]);
-        if (s.trim() === '' || (OPENS_BLOCK_RE.test(s) && indentOf(s) <= indent)) break;
+        if (s.trim() === '' || (opensBlock(plan, l, s) && indentOf(s) <= indent)) break;
         end = nextLineStart(plan, plan.lines.start[l]!);
       }
       return { ...line, end };
@@ -344,8 +363,20 @@ function indentOf(s: string): number {
   return w;
 }
 
-/** A line that starts a block of its own, not one a paragraph runs on to: a list item, a heading, a fence, a quote, a row. */
-const OPENS_BLOCK_RE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|```|~~~|>|\|)/;
+/** A line that starts a block of its own, not one a paragraph runs on to: a list item, a heading, a fence, a quote. */
+const OPENS_BLOCK_RE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#{1,6}(?:[ \t]|$)|```|~~~|>)/;
+/** A table's delimiter row: `|---|:--:|`, `--- | ---`. */
+const DELIMITER_ROW_RE = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * Whether line `l` (text `s`) opens a block rather than running a paragraph on: a row of bars does only
+ * over a delimiter row, as a table's header; without one it is the paragraph's text.
+ */
+function opensBlock(plan: Plan, l: number, s: string): boolean {
+  if (OPENS_BLOCK_RE.test(s)) return true;
+  if (!/^[ \t]*\|/.test(s) || l + 1 >= plan.lines.count) return false;
+  return DELIMITER_ROW_RE.test(plan.text.slice(plan.lines.start[l + 1], plan.lines.end[l + 1]));
+}
 
 /** Where the separator before a field after the first of a field line is: just after it. */
 function separatorBefore(text: string, f: Field): number {

@@ -1024,6 +1024,15 @@ describe('setAttribute', () => {
     expect(edit(lazy, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
       '- [ ] Generate the keys\n- [ ] Next\n',
     );
+    // A row of bars over no delimiter row is no table: the paragraph runs on to it, and past it.
+    const barred = '1. [ ] Fix it\n   - Owner: Kim\n| a | b |\nOwner: @dana\n\n| x |\n|---|\n';
+    expect(edit(barred, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      '1. [ ] Fix it\n\n| x |\n|---|\n',
+    );
+    const table = '1. [ ] Fix it\n   - Owner: Kim\n| a | b |\n|---|---|\n';
+    expect(edit(table, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      '1. [ ] Fix it\n| a | b |\n|---|---|\n',
+    );
     const nested = '## Phase 3: Sync 🔄\n- Owner: Kim\n   - Owner: Lee\n- Due: 2026-01-01\n';
     const out = edit(nested, (p) => setAttribute(p, p.items[0]!, 'owner', null));
     expect(out).toBe('## Phase 3: Sync 🔄\n- Due: 2026-01-01\n');
@@ -1146,6 +1155,15 @@ describe('editing priority and estimate marks', () => {
     expect(one('Search API — unassigned, 3d', 'owner', 'zed')).toBe('Search API — @zed, 3d');
     expect(one('Search API — unassigned, 3d', 'owner', null)).toBe('Search API — 3d');
     expect(() => one('Search API — unassigned, 3d', 'owner', 'Kim Lee')).toThrow(/as one word/);
+    expect(one('Search API — 3 pts — (unassigned)', 'owner', null)).toBe('Search API — 3 pts');
+    // A name ending a list of metadata between dashes is the owner, and set or taken off there.
+    expect(one('Cache manifest — 3 pts — Jana', 'owner', 'zed')).toBe('Cache manifest — 3 pts — @zed');
+    expect(one('Cache manifest — 3 pts — Jana', 'owner', null)).toBe('Cache manifest — 3 pts');
+    // A mention stays one: a value no mention can hold is refused, or written plain after a key.
+    expect(() => one('Sync — @kim — 2d', 'owner', 'Zed Q')).toThrow(/where "@kim" stands/);
+    expect(() => one('Sync @kim', 'owner', 'ann.lee@corp')).toThrow(/as a handle/);
+    expect(one('Sync — @kim — 2d', 'owner', '@zed')).toBe('Sync — @zed — 2d');
+    expect(one('Sync — Owner: @kim, 2d', 'owner', 'Zed Q')).toBe('Sync — Owner: Zed Q, 2d');
     expect(one('Importer — @lena, 80% done', 'progress', null)).toBe('Importer — @lena');
     expect(one('UI button — @lena — 2 pts', 'points', '5')).toBe('UI button — @lena — 5 pts');
     expect(one('UI button — @lena — 2 pts', 'points', null)).toBe('UI button — @lena');
@@ -1611,6 +1629,11 @@ labels: [ops]
 const mixedPlanLine = fc.constantFrom(
   // A boxed bullet of one signal: an edit that gives it a second must not make a backlog of its list.
   '- [ ] Port it (@ana, @bo)',
+  '- [ ] Tag it (@ana) 📅 2026-01-09',
+  '- [ ] B1: Retry the webhooks',
+  // A legend given on one line: the glyphs it names mark items.
+  '\nLegend: 🟢 done · 🟡 in progress\n',
+  '- 🟡 Sync the mirror',
   '- Port it (@ana, @bo)',
   '- [ ] Review — @sam, @li',
   '- [ ] Ship it — @li, 3d, due 2026-02-06',

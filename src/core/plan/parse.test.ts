@@ -456,6 +456,37 @@ describe('parsePlan on heading items', () => {
     ]);
   });
 
+  it('reads a legend a labelled line gives, its entries side by side or in the list under it', () => {
+    const work = [
+      '## Work',
+      '',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| W1 | Ship | 🟢 |',
+      '| W2 | Tag | 🟡 |',
+      '',
+      '- ⚪ Plan the next one',
+      '',
+    ];
+    const statuses = (legend: string[]) =>
+      parse(['# Plan', '', ...legend, '', ...work].join('\n')).items.map((i) => [i.id ?? i.title, i.status]);
+    const read = [
+      ['W1', 'done'],
+      ['W2', 'doing'],
+      ['Plan the next one', 'todo'],
+    ];
+    expect(statuses(['Legend: 🟢 done · 🟡 in progress · ⚪ not started'])).toEqual(read);
+    expect(statuses(['**Status key:** 🟢 = Done | 🟡 = In progress | ⚪ = Todo'])).toEqual(read);
+    expect(statuses(['> Key: 🟢 Done, 🟡 WIP, ⚪ Not started'])).toEqual(read);
+    expect(statuses(['Legend:', '', '- 🟢 Done', '- 🟡 In progress', '- ⚪ Not started'])).toEqual(read);
+    // A line labelled so that lists no marks is no legend; the circles stay what they are without one.
+    const none = statuses(['Key: the API key rotates monthly, done by ops']);
+    expect(none).toEqual([
+      ['W1', 'todo'],
+      ['W2', 'todo'],
+    ]);
+  });
+
   it('resolves relative due dates against the plan date and keeps effort ranges', () => {
     const b = plan.byKey.get('PAY-102')!;
     expect(b.dueText).toBe('Week 2');
@@ -1851,10 +1882,11 @@ describe('parsePlan on lists that show status without boxes', () => {
     const okr = parse(
       '- KR1: First plan in 5 min — **On track**\n- KR3: Docs rewritten — **Done**\n- KR4: Billing **In progress**\n- Read the docs **first**\n',
     );
-    expect(okr.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
-      ['KR1: First plan in 5 min', 'doing', 'On track'],
-      ['KR3: Docs rewritten', 'done', 'Done'],
-      ['KR4: Billing', 'doing', 'In progress'],
+    // `KR1:` is the ID, a short code set off by its colon.
+    expect(okr.items.map((i) => [i.id, i.title, i.status, i.statusText])).toEqual([
+      ['KR1', 'First plan in 5 min', 'doing', 'On track'],
+      ['KR3', 'Docs rewritten', 'done', 'Done'],
+      ['KR4', 'Billing', 'doing', 'In progress'],
     ]);
     // The dash that sets a mark off is not the title's.
     const dashed = parse('- Tag the release — ✅\n- Update the notes - 🚧\n');
@@ -2132,6 +2164,26 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     // The list's fields are the item's, not the section heading's.
     expect(plan.sections.find((s) => s.title === 'Phase 2: Query')).toBeDefined();
     expect(plan.items.some((i) => i.kind === 'heading')).toBe(false);
+    // In a lane of a board without boxes, a plain bullet after the fields is a card, and a task of the
+    // item whether an edit gives it a field or not.
+    for (const card of ['- Rotate the keys', '- Rotate the keys — @li 2d']) {
+      const board = parse(
+        [
+          '## Done',
+          '- Old work',
+          '## In Progress',
+          '**Task 4.2: Parser**',
+          '- **Status:** In progress',
+          card,
+          '',
+        ].join('\n'),
+      );
+      expect(board.items.map((i) => [i.key, i.parent])).toEqual([
+        ['done/old-work', null],
+        ['Task-4.2', null],
+        ['Task-4.2/rotate-the-keys', 'Task-4.2'],
+      ]);
+    }
   });
 
   it('reads a share of the work said done, or no owner, in a list as fields, out of the title and key', () => {
@@ -2464,6 +2516,27 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads the marks and list before a separator left dangling at the end of the line', () => {
+    const p = parse(
+      [
+        '- [ ] Ship it — depends on T001 HIGH — ',
+        '- [ ] Tidy the logs (low) -',
+        '- [ ] Rotate the keys — @kim, 2d,',
+        '- [ ] Cut the release —',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.priority?.label ?? null, i.owner, i.effort?.minutes ?? null]),
+    ).toEqual([
+      ['Ship it', 'HIGH', null, null],
+      ['Tidy the logs', 'low', null, null],
+      ['Rotate the keys', null, 'kim', 960],
+      ['Cut the release', null, null, null],
+    ]);
+    expect(p.items[0]!.fields.filter((f) => f.key === 'depends').map((f) => f.value)).toEqual(['T001']);
+  });
+
   it('reads a plain Target opening a field line under a heading, as a bold one is read', () => {
     const p = parse('# P\n\n### 2.1 Rotate keys\nTarget: 2026-05-01 · Status: In progress\n');
     expect(p.items.map((i) => [i.id, i.title, i.status, i.due])).toEqual([
@@ -2479,6 +2552,9 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Talk to legal (@ana said so)',
         '- [ ] Pair (@ana) on the importer',
         '- [ ] Ship (@kim) ',
+        // Fields read after the list end the line as much: a new field is written after it.
+        '- [ ] Tag it (@ana) 📅 2026-01-09 [priority:: P1]',
+        '- [ ] Hold it (@ana) until March',
         '',
       ].join('\n'),
     );
@@ -2488,6 +2564,100 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Talk to legal (@ana said so)', 'ana', 'talk-to-legal-said-so'],
       ['Pair (@ana) on the importer', 'ana', 'pair-on-the-importer'],
       ['Ship', 'kim', 'ship'],
+      ['Tag it', 'ana', 'tag-it'],
+      ['Hold it (@ana) until March', 'ana', 'hold-it-until-march'],
+    ]);
+  });
+
+  it('reads weeks, days, priorities and dependencies in the words of other languages', () => {
+    const p = parse(
+      [
+        '# Plan',
+        '',
+        'Última actualización: 2026-03-02',
+        '',
+        '## Fase 1 (Semanas 1-2)',
+        '- [ ] 1.1 Migrar la API — prioridad alta',
+        '- [ ] 1.2 Migrar los workers (depende de 1.1)',
+        '## Phase 2 (Jour 3)',
+        '- [ ] 2.1 Corriger le cache — priorité basse, bloqué par 1.2',
+        '## Phase 3 (Woche 4)',
+        '- [ ] 3.1 Lasttest — hohe Priorität',
+        '- [ ] 3.2 Rollout (hängt ab von 3.1 und 2.1)',
+        // A word that only begins as a priority word does not say one.
+        '- [ ] 3.3 Pressemitteilung — Medialab',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.id, i.due, i.priority?.rank ?? null, i.dependsOn])).toEqual([
+      ['1.1', '2026-03-15', 1, []],
+      ['1.2', '2026-03-15', null, ['1.1']],
+      ['2.1', '2026-03-04', 3, ['1.2']],
+      ['3.1', '2026-03-29', 1, []],
+      ['3.2', '2026-03-29', null, ['3.1', '2.1']],
+      ['3.3', '2026-03-29', null, []],
+    ]);
+    expect(p.items.map((i) => i.title)).toEqual([
+      'Migrar la API',
+      'Migrar los workers',
+      'Corriger le cache',
+      'Lasttest',
+      'Rollout',
+      'Pressemitteilung — Medialab',
+    ]);
+    // Japanese: the update line dates the plan, `第1週` is its first week, `、` joins a list, `状態` heads
+    // a status column.
+    const ja = parse(
+      [
+        '# リリース計画',
+        '',
+        '最終更新: 2026-05-01',
+        '',
+        '## フェーズ1（第1週）',
+        '- [ ] DBを移行する（担当：鈴木、期限：2026-05-10、優先度：高）',
+        '- [ ] 負荷試験',
+        '',
+        '| ID | タスク | 状態 | 担当 |',
+        '|----|--------|------|------|',
+        '| F-1 | 検索 | 完了 | 田中 |',
+        '| F-2 | 通知 | 進行中 | 佐藤 |',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      ja.items.map((i) => [i.id ?? i.title, i.status, i.owner, i.due, i.priority?.rank ?? null]),
+    ).toEqual([
+      ['DBを移行する', 'todo', '鈴木', '2026-05-10', 1],
+      ['負荷試験', 'todo', null, '2026-05-07', null],
+      ['F-1', 'done', '田中', '2026-05-07', null],
+      ['F-2', 'doing', '佐藤', '2026-05-07', null],
+    ]);
+  });
+
+  it('reads a name ending a list of metadata between dashes as the owner, and a word of time or status not', () => {
+    const p = parse(
+      [
+        '- [ ] OFF-12 Cache manifest — 3 pts — Jana',
+        '- [ ] OFF-13 Sync queue — 5 pts — Marek Nowak',
+        '- [ ] OFF-14 Offline banner — 2 pts — (unassigned)',
+        // A name alone after a dash may be the title's; after a comma, a platform's as often as not.
+        '- [ ] Ship it — Jana',
+        '- [ ] Fix it, 2d, Android',
+        '- [ ] Tag it — 2d — Friday',
+        '- [ ] Cut it — 2d — Blocked',
+        '- [ ] Log it — @kim — 2d',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.status])).toEqual([
+      ['Cache manifest', 'Jana', 'todo'],
+      ['Sync queue', 'Marek Nowak', 'todo'],
+      ['Offline banner', null, 'todo'],
+      ['Ship it — Jana', null, 'todo'],
+      ['Fix it, 2d, Android', null, 'todo'],
+      ['Tag it — 2d — Friday', null, 'todo'],
+      ['Cut it', null, 'blocked'],
+      ['Log it', 'kim', 'todo'],
     ]);
   });
 

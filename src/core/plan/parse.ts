@@ -6,7 +6,7 @@ import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status, VocabularyEntry } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
 import { normaliseVocab, readStatusValue, statusOfGlyph } from './attributes/status.js';
-import type { DocumentBlock } from './block-types.js';
+import type { Block, DocumentBlock } from './block-types.js';
 import { scanBlocks } from './blocks.js';
 import { findEncodingAnomalies, repairForMatching } from './encoding.js';
 import { numberSubtasks } from './file-item.js';
@@ -51,18 +51,23 @@ export function needsYamlParser(text: string): boolean {
  * The lines of the plan's legend sections (titled "Legend", "Status key"…): each heading's lines up
  * to the next heading of its level or higher.
  */
-function readLegendLines(text: string, lines: Lines, doc: DocumentBlock): string[] {
+function readLegendLines(
+  text: string,
+  lines: Lines,
+  doc: DocumentBlock,
+): { lines: string[]; blocks: Set<Block> } {
   const out: string[] = [];
-  const blocks = doc.children;
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
+  const blocks = new Set<Block>();
+  const top = doc.children;
+  for (let i = 0; i < top.length; i++) {
+    const b = top[i]!;
     if (b.type !== 'heading' || b.lines.length === 0) continue;
     const raw = b.lines.map((l) => text.slice(l.start, l.end)).join(' ');
     // Every legend title names a legend, a key, codes or statuses: most headings are not read.
     if (!LEGEND_HINT_RE.test(raw) || !isLegendTitle(readHeading(repairForMatching(raw)).title)) continue;
     let end = lines.count;
-    for (let j = i + 1; j < blocks.length; j++) {
-      const n = blocks[j]!;
+    for (let j = i + 1; j < top.length; j++) {
+      const n = top[j]!;
       if (n.type === 'heading' && n.level <= b.level) {
         end = n.startLine;
         break;
@@ -70,10 +75,56 @@ function readLegendLines(text: string, lines: Lines, doc: DocumentBlock): string
     }
     for (let l = b.endLine; l < end; l++) out.push(text.slice(lines.start[l], lines.end[l]));
   }
-  return out;
+  readLabelledLegends(text, lines, top, out, blocks);
+  return { lines: out, blocks };
+}
+
+/**
+ * Legends given in a paragraph led by a label rather than under a heading: `Legend: 🟢 done · 🟡 in
+ * progress`, `**Status key:** ✅ Done | 🚧 WIP`, at the top level or in block quotes (walked with a
+ * stack: quotes may nest thousands deep). A label standing alone (`Legend:` over a list or table)
+ * gives the block after it, which is then the legend's and not the plan's work.
+ */
+function readLabelledLegends(
+  text: string,
+  lines: Lines,
+  top: readonly Block[],
+  out: string[],
+  taken: Set<Block>,
+): void {
+  const stack: (readonly Block[])[] = [top];
+  for (let blocks = stack.pop(); blocks !== undefined; blocks = stack.pop()) {
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.type === 'blockquote') stack.push(b.children);
+      if (b.type !== 'paragraph' || b.lines.length === 0) continue;
+      const first = b.lines[0]!;
+      const m = LEGEND_LABEL_RE.exec(text.slice(first.start, Math.min(first.end, first.start + MAX_LABEL)));
+      if (m === null) continue;
+      const rest = text.slice(first.start + m[0].length, first.end);
+      if (rest.trim() !== '') out.push(rest);
+      for (let k = 1; k < b.lines.length; k++) out.push(text.slice(b.lines[k]!.start, b.lines[k]!.end));
+      const next = blocks[i + 1];
+      if (
+        rest.trim() === '' &&
+        b.lines.length === 1 &&
+        next &&
+        (next.type === 'list' || next.type === 'table')
+      ) {
+        taken.add(next);
+        for (let l = next.startLine; l < next.endLine; l++)
+          out.push(text.slice(lines.start[l], lines.end[l]));
+      }
+    }
+  }
 }
 
 const LEGEND_HINT_RE = /legend|key|code|status/i;
+
+/** A paragraph's label naming a legend: `Legend:`, `**Status key:**`, `Key —`. */
+const LEGEND_LABEL_RE = /^[*_]*(?:status(?:es)?\s+)?(?:legend|key)[*_]*\s*[:—–][*_]*\s*/i;
+/** How far into a paragraph's first line its label is looked for. */
+const MAX_LABEL = 40;
 
 /** What a glyph marks: taskmark's own, else what the plan's legend gives it (`🟢 Done`). */
 function legendGlyphs(legend: readonly VocabularyEntry[]): GlyphStatus {
@@ -95,10 +146,10 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const lines = splitLines(text);
   const doc = scanBlocks(text, lines);
   // The legend is read first: the glyphs it gives statuses mark items as taskmark's own do.
-  const legendLines = readLegendLines(text, lines, doc);
+  const { lines: legendLines, blocks: legendBlocks } = readLegendLines(text, lines, doc);
   const legend = learnVocabulary(legendLines, []);
   const vocabMap = new Map<string, Status>(legend.map((e) => [normaliseVocab(e.text), e.status]));
-  const rec = recognise(text, lines, doc, legendGlyphs(legend));
+  const rec = recognise(text, lines, doc, legendGlyphs(legend), legendBlocks);
   const facts = readFacts(text, doc, rec.planFields, options.parseYaml);
 
   const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes, rec.sections));

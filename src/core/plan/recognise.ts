@@ -209,11 +209,14 @@ function newItem(kind: Item['kind'], line: number): Item {
 }
 
 /** Walks the block tree once (iteratively: nesting can be 10,000 levels deep). */
+const NO_BLOCKS: ReadonlySet<Block> = new Set();
+
 export function recognise(
   text: string,
   lines: Lines,
   doc: DocumentBlock,
   glyphStatus: GlyphStatus = statusOfGlyph,
+  legendBlocks: ReadonlySet<Block> = NO_BLOCKS,
 ): Recognised {
   const drafts: Draft[] = [];
   const sections: Section[] = [];
@@ -525,9 +528,11 @@ export function recognise(
     }
     if (known === 0) return null;
     const marks = i < b.children.length && b.children.length >= 2 && marksAtEnd(b);
+    // A lane's plain bullets are its cards (see plainLanes): tasks, whatever an edit gives them.
+    const lane = lanes?.has(b) === true;
     for (; i < b.children.length; i++) {
       const li = b.children[i]!;
-      if (!isTaskBullet(li, marks, b) && !isLabelOverTasks(li)) return null;
+      if (!isTaskBullet(li, marks, b) && !isLabelOverTasks(li) && !(lane && isPlainBullet(li))) return null;
     }
     return all;
   };
@@ -1581,6 +1586,8 @@ export function recognise(
         break;
       }
       case 'list':
+        // A legend's list under its label (`Legend:` over `- 🟢 Done`) names statuses, not work.
+        if (legendBlocks.has(b)) break;
         if (frame.parentItem < 0 && open.length > 0 && open[open.length - 1]!.body) onFieldList(b);
         leaveBody();
         pushList(b, frame.parentItem, frame.depth);
@@ -1603,7 +1610,7 @@ export function recognise(
         codeBlocks.push(b.lines);
         break;
       case 'table':
-        onTable(b, frame.parentItem);
+        if (!legendBlocks.has(b)) onTable(b, frame.parentItem);
         break;
       default:
         break;

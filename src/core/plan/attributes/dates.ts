@@ -22,7 +22,13 @@ export const MONTH_NAME = String.raw`(?:${MONTH_NAMES})\.?`;
 const ISO_RE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const MDY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
-const RELATIVE_RE = /\b(day|week)s?\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b/i;
+/** `Week 4`, `Day 2`, `Weeks 4-6`, in the languages plans are written in (`Semana 2`, `Woche 3`, `Jour 5`). */
+const RELATIVE_RE =
+  /\b(days?|weeks?|d[ií]as?|semanas?|semaines?|wochen?|settiman[ae]|jours?|giorn[oi])\s+(\d+)(?:\s*(?:-|–|to)\s*(\d+))?\b/i;
+/** The same in Chinese and Japanese: `第2周`, `第1-2週`, `第3天`. */
+const CJK_RELATIVE_RE = /第\s*(\d+)(?:\s*[-–~～]\s*(\d+))?\s*(周|週|天|日)/;
+/** RELATIVE_RE's units that count days; the others count weeks. */
+const DAY_UNIT_RE = /^(?:day|d[ií]a|jour|giorn)/i;
 
 const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
 
@@ -169,11 +175,30 @@ export function resolveDate(
     const days = ahead[1] ? Number(ahead[1]) * (/^w/i.test(ahead[2]!) ? 7 : 1) : ahead[3] ? 0 : 1;
     return { date: addDays(planDate, days), index: ahead.index, length: ahead[0].length };
   }
-  const rel = RELATIVE_RE.exec(text);
+  const rel = planDate ? readRelative(text) : null;
   if (!rel || !planDate) return null;
-  const last = Number(rel[3] ?? rel[2]);
-  const offset = rel[1]!.toLowerCase() === 'day' ? last - 1 : last * 7 - 1;
-  return { date: addDays(planDate, Math.max(0, offset)), index: rel.index, length: rel[0].length };
+  const offset = rel.days ? rel.last - 1 : rel.last * 7 - 1;
+  return { date: addDays(planDate, Math.max(0, offset)), index: rel.index, length: rel.length };
+}
+
+/** `Week 4`, `Days 2-3`, `第2週`: where it stands, the last day or week it names, and which it counts. */
+function readRelative(text: string): { index: number; length: number; last: number; days: boolean } | null {
+  const rel = RELATIVE_RE.exec(text);
+  if (rel)
+    return {
+      index: rel.index,
+      length: rel[0].length,
+      last: Number(rel[3] ?? rel[2]),
+      days: DAY_UNIT_RE.test(rel[1]!),
+    };
+  const cjk = text.includes('第') ? CJK_RELATIVE_RE.exec(text) : null;
+  if (cjk === null) return null;
+  return {
+    index: cjk.index,
+    length: cjk[0].length,
+    last: Number(cjk[2] ?? cjk[1]),
+    days: /[天日]/.test(cjk[3]!),
+  };
 }
 
 /** A value that is a period and nothing else: `Q1 2027`, `2026-H2`, `December 2026`, `end of Q3 2026`. */
@@ -205,8 +230,8 @@ const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*(?
  * without such a word (`## 2026-03-01 review`) is the heading's subject, not its deadline.
  */
 export function readWindow(title: string): string | null {
-  const m = RELATIVE_RE.exec(title);
-  if (m) return m[0];
+  const m = readRelative(title);
+  if (m) return title.slice(m.index, m.index + m.length);
   const range = readDateRange(title);
   if (range) return range;
   if (!/\d{4}/.test(title)) return null;

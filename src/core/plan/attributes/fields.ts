@@ -6,7 +6,7 @@ import { MONTH_NAME, WEEKDAY_NAME } from './dates.js';
 /** Attribute keys in the languages plans are written in, as [key, attribute]. */
 const FOREIGN_KEYS: readonly (readonly [string, string])[] = (
   [
-    ['status', 'estado estatus statut stato zustand статус состояние 状态 狀態 ステータス 状況 상태'],
+    ['status', 'estado estatus statut stato zustand статус состояние 状态 狀態 状態 ステータス 状況 상태'],
     [
       'owner',
       'responsável responsable verantwortlich zuständig responsabile ответственный исполнитель 负责人 負責人 担当 担当者 담당자',
@@ -445,6 +445,11 @@ function nextMention(s: string, from: number): { index: number; name: string; en
   }
   return null;
 }
+/** Whether `@name` reads as one mention of `name` whole (`kim`, `ann.lee`; not `Zed Q`, `a@b`). */
+export function isMentionName(name: string): boolean {
+  const m = nextMention(`@${name}`, 0);
+  return m !== null && m.index === 0 && m.name === name;
+}
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 /** todo.txt's `+project`, after white space or at the start (not `C++`, not `+1`). */
 const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
@@ -570,7 +575,7 @@ function first(re: RegExp, s: string): RegExpExecArray | null {
  */
 export function maskCode(s: string): string {
   const masked = maskCodeSpans(s);
-  // Full-width punctuation, as Chinese and Japanese plans write it (`（负责人：王伟）`), is read as its
+  // Full-width punctuation, as Chinese and Japanese plans write it (`（负责人：王伟）`, `鈴木、`), is read as its
   // ASCII form: one UTF-16 unit each, so offsets stay those of the text.
   return FULL_WIDTH_RE.test(masked) ? masked.replace(FULL_WIDTH_ALL_RE, (c) => FULL_WIDTH[c]!) : masked;
 }
@@ -579,10 +584,12 @@ const FULL_WIDTH: Readonly<Record<string, string>> = {
   '）': ')',
   '：': ':',
   '，': ',',
+  // Japanese lists with the ideographic comma (`（担当：鈴木、期限：2026-05-10）`).
+  '、': ',',
   '；': ';',
 };
-const FULL_WIDTH_RE = /[（）：，；]/;
-const FULL_WIDTH_ALL_RE = /[（）：，；]/g;
+const FULL_WIDTH_RE = /[（）：，、；]/;
+const FULL_WIDTH_ALL_RE = /[（）：，、；]/g;
 
 function maskCodeSpans(s: string): string {
   let i = s.indexOf('`');

@@ -12,9 +12,22 @@ const LEAD_RE = new RegExp(
 );
 const ID_ANYWHERE_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:${CODE}|${WORD})(?![\p{L}\p{N}])`, 'gu');
 
+// A short code (`B1`) set off as an ID, in one Unicode regex: wrapped whole, or followed by a colon or
+// a set-off dash, and something after it.
+const SHORT_RE =
+  /^(?:(?:(\*\*|__)\s*([A-Z]{1,2}\d{1,2})(?![\p{L}\p{N}])(?:\s*:)?\1|\[\s*([A-Z]{1,2}\d{1,2})(?![\p{L}\p{N}])(?:\s*:)?\])\s*(?:(?:[:—–]|-(?=\s))\s*)?|([A-Z]{1,2}\d{1,2})(?![\p{L}\p{N}])(?:\s*:\s*(?:(?:[:—–]|-(?=\s))\s*)?|\s*(?:[:—–]|-(?=\s))\s*))(?=\s*\S)/u;
+
+function referenceShort(title: string) {
+  const m = SHORT_RE.exec(title);
+  if (!m) return null;
+  const id = m[2] ?? m[3] ?? m[4]!;
+  if (/^(?:P\d|Q\d|H\d|FY\d+|CW\d+|KW\d+)$/.test(id)) return null;
+  return { id, kind: 'code', length: m[0].length };
+}
+
 function referenceLeading(title: string) {
   const m = LEAD_RE.exec(title);
-  if (!m) return null;
+  if (!m) return referenceShort(title);
   if ((m[1] === '[') !== (m[5]?.startsWith(']') ?? false)) return null;
   const kind = m[2] ? 'code' : m[3] ? 'word' : 'numeric';
   const raw = m[2] ?? m[3] ?? m[4]!;
@@ -47,6 +60,10 @@ const piece = fc.oneof(
     'M1.2',
     'US2.1a',
     'V1.2',
+    'B1',
+    'MS12',
+    'P1',
+    'FY25',
   ),
   fc.constantFrom('**', '__', '[', ']', ':', ' ', '. ', ') ', ' - ', '—', '-', '.', '·', '|', 'a', 'Z', '9'),
   fc.constantFrom('(', ')', '(https://t.example/PROJ-12)', '(a b)', ']('),
@@ -72,6 +89,20 @@ describe('IDs', () => {
     expect(readLeadingId('M1 kickoff')).toBeNull();
     expect(readLeadingId('Python3.12 upgrade')).toBeNull();
     expect(scannedAll('blocked by M2.1, then PG16.1 and v1.2')).toEqual(['11:M2.1', '22:PG16.1']);
+  });
+
+  it('reads a short code as an ID only when it is set off as one, and never a priority or a quarter', () => {
+    expect(readLeadingId('B1: Retry schedule')).toEqual({ id: 'B1', kind: 'code', length: 4 });
+    expect(readLeadingId('B12 — Retry schedule')?.id).toBe('B12');
+    expect(readLeadingId('**B1** Retry schedule')?.id).toBe('B1');
+    expect(readLeadingId('**B1:** Retry schedule')?.length).toBe('**B1:** '.length);
+    expect(readLeadingId('[MS3] Retry schedule')?.id).toBe('MS3');
+    for (const words of ['S3 bucket policy', 'H2 database', 'B1 Retry', 'E2E: tests', 'B1:', 'B1éa: x'])
+      expect(readLeadingId(words), words).toBeNull();
+    for (const label of ['P1: Fix login', 'Q3 — Launch', 'H2: Hiring', 'FY26: Budget', '**P0** Outage'])
+      expect(readLeadingId(label), label).toBeNull();
+    expect(readLeadingId('**B1 Retry')).toBeNull();
+    expect(readLeadingId('[B1** Retry')).toBeNull();
   });
 
   it('reads a leading ID as the Unicode regex does, on any title', () => {

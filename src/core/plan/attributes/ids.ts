@@ -63,10 +63,29 @@ export function nextId(s: string, from: number): { index: number; end: number } 
   return null;
 }
 
+/**
+ * A letter or two and a number of a digit or two (`B1`, `MS12`): words read so too (`S3 bucket`, `H2
+ * database`), so such a code leads a title as its ID only when it is set off as one, by a colon or a
+ * dash after it or by bold or brackets around it (`B1: Retry`, `**B1** Retry`, `[B1] Retry`), and never
+ * when it names a priority, a quarter, a half or a calendar or fiscal week or year (`P1:`, `Q3 —`).
+ */
+const SHORT_RE =
+  /^(?:(?:(\*\*|__)\s*([A-Z]{1,2}\d{1,2})(?![A-Za-z0-9])(?:\s*:)?\1|\[\s*([A-Z]{1,2}\d{1,2})(?![A-Za-z0-9])(?:\s*:)?\])\s*(?:(?:[:—–]|-(?=\s))\s*)?|([A-Z]{1,2}\d{1,2})(?![A-Za-z0-9])(?:\s*:\s*(?:(?:[:—–]|-(?=\s))\s*)?|\s*(?:[:—–]|-(?=\s))\s*))(?=\s*\S)/;
+const NOT_SHORT_ID_RE = /^(?:P\d|Q\d|H\d|FY\d+|CW\d+|KW\d+)$/;
+
+// Only a colon, a dash or a closing wrap may follow the code in SHORT_RE, so a letter outside ASCII
+// after it (`B1é`) fails it as ASCII does: no Unicode class is needed.
+function readShortId(title: string): IdMatch | null {
+  const m = SHORT_RE.exec(title);
+  if (!m) return null;
+  const id = m[2] ?? m[3] ?? m[4]!;
+  return NOT_SHORT_ID_RE.test(id) ? null : { id, kind: 'code', length: m[0].length };
+}
+
 /** Reads the ID that leads `title`, if any. */
 export function readLeadingId(title: string): IdMatch | null {
   let m = LEAD_RE.exec(title);
-  if (!m) return null;
+  if (!m) return readShortId(title);
   if (title.charCodeAt(idEnd(title, m)) >= 128) {
     leadExact ??= new RegExp(leadSource('(?![\\p{L}\\p{N}])'), 'u');
     m = leadExact.exec(title);

@@ -16,11 +16,19 @@ const MOSCOW: readonly [RegExp, number, string][] = [
   [/\bwon'?t[\s-]*have\b|\bwill not have\b|\bwon'?t\b/i, 4, "Won't Have"],
 ];
 
+// A word ends where no letter of the Latin scripts follows (`média`, not `medialab`): `\b` ends one
+// at an accented letter, and a Unicode class costs a compile for each kind of string it is run on.
 const WORD_RANKS: readonly [RegExp, number][] = [
-  [/\b(?:critical|urgent|blocker|highest|showstopper|crítica|kritisch)\b/i, 0],
-  [/\b(?:high|important|major|alta|hoch|haute)\b/i, 1],
-  [/\b(?:medium|normal|moderate|med|mid|media|mittel|moyenne)\b/i, 2],
-  [/\b(?:low|minor|baja|niedrig|basse)\b/i, 3],
+  [
+    /(?<![\w\u00c0-\u024f])(?:critical|urgent|blocker|highest|showstopper|crítica|critique|kritisch|urgente)(?![\w\u00c0-\u024f])/i,
+    0,
+  ],
+  [/(?<![\w\u00c0-\u024f])(?:high|important|major|alta|hoch|hohe|haute|élevée)(?![\w\u00c0-\u024f])/i, 1],
+  [
+    /(?<![\w\u00c0-\u024f])(?:medium|normal|moderate|med|mid|media|média|mittel|mittlere|moyenne)(?![\w\u00c0-\u024f])/i,
+    2,
+  ],
+  [/(?<![\w\u00c0-\u024f])(?:low|minor|baja|baixa|bassa|niedrig|niedrige|basse)(?![\w\u00c0-\u024f])/i, 3],
   [/\b(?:lowest|trivial)\b/i, 4],
 ];
 
@@ -263,9 +271,20 @@ function leadingLabel(text: string): InlinePriority | null {
  * A priority word standing alone as a piece of a metadata list (`— High priority`, `, urgent`), the
  * label the word as written. Not in a title: there "high" is as often something else.
  */
+/**
+ * A priority piece in the words of other languages, the level before or after the word for priority:
+ * `prioridad alta`, `alta prioridad`, `priorité haute`, `hohe Priorität`, `priorità bassa`.
+ */
+const FOREIGN_PIECE_RE =
+  /^(?:(?:prioridad|prioridade|priorité|priorità|priorität)[ \t]*:?[ \t]+(\p{L}+)|(\p{L}+)[ \t]+(?:prioridad|prioridade|priorité|priorità|priorität))$/iu;
+
 export function readPriorityPiece(piece: string): Priority | null {
   const m = PIECE_WORD_RE.exec(piece);
-  if (!m) return null;
+  if (!m) {
+    const f = /^\p{L}/u.test(piece) ? FOREIGN_PIECE_RE.exec(piece) : null;
+    const rank = f ? readPriorityValue(f[1] ?? f[2]!)?.rank : undefined;
+    return rank === undefined || !/^\p{L}+$/u.test(f![1] ?? f![2]!) ? null : { rank, label: piece };
+  }
   const rank = readPriorityValue(m[1]!.toLowerCase() === 'med' ? 'medium' : m[1]!)?.rank;
   return rank === undefined ? null : { rank, label: m[1]! };
 }

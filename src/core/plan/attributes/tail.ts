@@ -282,25 +282,30 @@ function ownerPhrasePiece(s: string, end: number, fields: FieldIndex, base: numb
 }
 
 /** A piece saying no one owns the work yet: `— unassigned`, `, no owner`. */
-const NO_OWNER_PIECE_RE = /(?:^|[\s,;])(unassigned|unowned|no owner|nobody)$/i;
+const NO_OWNER_PIECE_RE = /(?:^|[\s,;])(\(?(unassigned|unowned|no owner|nobody)\)?)$/i;
 
 /**
- * The piece of a list ending at `end` that says no one owns the work, as an owner field whose value
- * is a placeholder: the item has no owner, and the word is no part of its title or key.
+ * The piece of a list ending at `end` that says no one owns the work (`— unassigned`, `— (nobody)`),
+ * as an owner field whose value is a placeholder: the item has no owner, and the word is no part of
+ * its title or key.
  */
 function noOwnerPiece(s: string, end: number, base: number): Field | null {
-  const m = NO_OWNER_PIECE_RE.exec(s.slice(Math.max(0, end - 12), end));
+  const m = NO_OWNER_PIECE_RE.exec(s.slice(Math.max(0, end - 14), end));
   if (m === null) return null;
-  const start = end - m[1]!.length;
+  const piece = m[1]!;
+  const wrapped = piece.charCodeAt(0) === 40;
+  if (wrapped !== (piece.charCodeAt(piece.length - 1) === 41)) return null;
+  const start = end - piece.length;
   let p = start;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   if (p === 0 || !(isListPunct(s.charCodeAt(p - 1)) || isSpacedDash(s, p - 1))) return null;
+  const inner = wrapped ? 1 : 0;
   return {
     key: 'owner',
     rawKey: '',
-    value: m[1]!,
+    value: m[2]!,
     span: { start: base + start, end: base + end },
-    valueSpan: { start: base + start, end: base + end },
+    valueSpan: { start: base + start + inner, end: base + end - inner },
     style: 'kv',
   };
 }
@@ -520,6 +525,27 @@ function progressPiece(s: string, end: number, base: number): Field | null {
   };
 }
 
+/** The same phrases in the other languages plans are written in: `depende de 2.1`, `bloqué par T-3`. */
+const FOREIGN_DEP = [
+  'depende de',
+  'depende da',
+  'depende do',
+  'bloqueado por',
+  'bloqueada por',
+  'requiere',
+  'requer',
+  'dépend de',
+  'bloqué par',
+  'bloquée par',
+  'nécessite',
+  'hängt ab von',
+  'abhängig von',
+  'blockiert durch',
+  'dipende da',
+  'bloccato da',
+  'richiede',
+].join('|');
+
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
  * MH-002, MH-003`, `after 2.1 and 2.2`, `needs A-2`, `waits for A-3 and A-2`. Only IDs: a phrase
@@ -527,11 +553,12 @@ function progressPiece(s: string, end: number, base: number): Field | null {
  * title.
  */
 const DEP_PIECE_RE = new RegExp(
-  String.raw`(?:^|[\s(,;])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after)[ \t]+(${REF_SOURCE}(?:[ \t]*(?:,|&|\band\b)[ \t]*${REF_SOURCE})*)[ \t]*$`,
+  String.raw`(?:^|[\s(,;])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|${FOREIGN_DEP})[ \t]+(${REF_SOURCE}(?:[ \t]*(?:,|&|\b(?:and|y|e|et|und)\b)[ \t]*${REF_SOURCE})*)[ \t]*$`,
   'i',
 );
 /** What a dependency phrase needs: most lines have none of these words. */
-const DEP_WORD_RE = /depend|blocked|requires|needs|wait|after/i;
+const DEP_WORD_RE =
+  /depend|dépend|blo(?:ck|qu)|requi|requer|nécessite|needs|wait|after|hängt|abhängig|richiede/i;
 
 /** Whether `s` has a word a dependency phrase opens with. */
 export function mayStateDependency(s: string): boolean {
@@ -578,6 +605,82 @@ export function readTail(
   hoursPerDay: number,
   whole = false,
   dates = false,
+): Tail | null {
+  const tail = readPieces(s, fields, base, priority, estimate, hoursPerDay, whole, dates);
+  if (tail !== null) return tail;
+  // A name ending a list of the line's metadata (`Cache manifest — 3 pts — Jana`) is its owner, as a
+  // mention there is; a name alone after a dash (`Ship it — Jana`) may be the title's.
+  const name = trailingName(s);
+  if (name === null) return null;
+  const before = readPieces(
+    s.slice(0, name.separator),
+    fields,
+    base,
+    priority,
+    estimate,
+    hoursPerDay,
+    false,
+    dates,
+  );
+  if (before === null || before.fields.some((f) => f.key === 'owner')) return null;
+  const span = { start: base + name.start, end: base + name.end };
+  const owner: Field = {
+    key: 'owner',
+    rawKey: '',
+    value: s.slice(name.start, name.end),
+    span,
+    valueSpan: span,
+    style: 'kv',
+  };
+  return { ...before, fields: [...before.fields, owner] };
+}
+
+/** Capitalised words, up to three (`Jana`, `Kim Lee`, `O'Neil`): a person's or a team's name. */
+const NAME_RE = /^\p{Lu}[\p{Ll}'’.-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.-]+){0,2}$/u;
+/** Words capitalised as names are that name a time instead: `— 2d — Friday`, `— March`. */
+const TIME_WORD_RE =
+  /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|tomorrow|tonight|yesterday|later|soon|next|now)\.?$/i;
+/** The longest name read after a list. */
+const MAX_NAME = 48;
+
+/**
+ * The name ending `s` as the last piece of a list (after a set-off dash, bar or dot), with where it
+ * starts and ends and where its separator starts; null when the last piece is no name, or a word a
+ * reader of marks, statuses or dates takes.
+ */
+function trailingName(s: string): { start: number; end: number; separator: number } | null {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && end - start <= MAX_NAME) {
+    const c = s.charCodeAt(start - 1);
+    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
+    start--;
+  }
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  if (start === 0 || end - start > MAX_NAME) return null;
+  let sep = start;
+  while (sep > 0 && isSpace(s.charCodeAt(sep - 1))) sep--;
+  if (sep === 0) return null;
+  // Set off as a column is, by a dash, bar or dot: after a comma (`Fix it, 2d, Android`) a capitalised
+  // word names a platform or a product as often as a person.
+  if (!isSpacedDash(s, sep - 1)) return null;
+  sep--;
+  const name = s.slice(start, end);
+  if (!NAME_RE.test(name) || name.split(/[ \t]+/).some((w) => TIME_WORD_RE.test(w))) return null;
+  if (statusOfWord(name) !== null || readInlinePriority(name) !== null) return null;
+  return { start, end, separator: sep };
+}
+
+function readPieces(
+  s: string,
+  fields: readonly Field[],
+  base: number,
+  priority: Mark | null,
+  estimate: Mark | null,
+  hoursPerDay: number,
+  whole: boolean,
+  dates: boolean,
 ): Tail | null {
   let end = s.length;
   // Where the last token taken starts: the separator is before it.
@@ -699,7 +802,7 @@ export function readTail(
     }
     // No owner yet (`— unassigned`): an owner field of a placeholder.
     const last = s.charCodeAt(end - 1);
-    const nobody = isAsciiLetter(last) ? noOwnerPiece(s, end, base) : null;
+    const nobody = isAsciiLetter(last) || last === 41 ? noOwnerPiece(s, end, base) : null;
     if (nobody !== null) {
       own.push(nobody);
       meta++;
@@ -793,9 +896,11 @@ export function readParenLists(
   let ip = priority;
   let ie = estimate;
   let index: FieldIndex | null = null;
-  // Where the line's text ends, before white space.
+  // Where the line's text ends, before white space and the fields read at its end: mentions in
+  // parentheses before them end the line as much (`Port it (@ana) 📅 2026-01-09`, `… [priority:: P1]`).
   let last = s.length - 1;
   while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
+  if (fields.length > 0 && s.includes('(@')) last = beforeEndingFields(s, last, fields, base);
   for (let from = 0; ; ) {
     const close = s.indexOf(')', from);
     if (close < 0) break;
@@ -825,6 +930,22 @@ export function readParenLists(
     ie = read.effort;
   }
   return out === null ? null : { ...out, priority: ip, effort: ie };
+}
+
+/** The last character of `s` up to `last` that is neither white space nor in a field ending the text. */
+function beforeEndingFields(s: string, last: number, fields: readonly Field[], base: number): number {
+  const startOf = new Map<number, number>();
+  for (const f of fields) {
+    const a = f.span.start - base;
+    const b = f.span.end - base;
+    if (a > 0 && b <= s.length && a < (startOf.get(b) ?? Number.POSITIVE_INFINITY)) startOf.set(b, a);
+  }
+  let at = last;
+  for (let a = startOf.get(at + 1); a !== undefined; a = startOf.get(at + 1)) {
+    at = a - 1;
+    while (at >= 0 && isSpace(s.charCodeAt(at))) at--;
+  }
+  return at;
 }
 
 /** The longest parenthesised list read: a longer group is prose. */

@@ -137,6 +137,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // once `due 2026-02-06` is read, `Plugins —` once `(owner: Bo)` is.
       if (tidied.length > 0 && endsWithCut(d.matchText, tidied))
         titleText = withoutTrailingSeparators(titleText);
+      // So does one left dangling in the text (`Cut the release —`).
+      else if (endsDangling(titleText)) titleText = withoutTrailingSeparators(titleText);
       if (ip && !item.fields.some((f) => f.key === 'priority' && f.style !== 'mark'))
         item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
@@ -477,11 +479,11 @@ function hasDueField(item: Item): boolean {
   return false;
 }
 
-/** Splits `MH-001, MH-002 and T004` into references. */
+/** Splits `MH-001, MH-002 and T004` (or `und`, `et`, `y`, `e`) into references. */
 function splitRefs(value: string): string[] {
   if (isPlaceholder(value)) return [];
   return value
-    .split(/\s*(?:,|;|\band\b|&|\s\+\s)\s*/i)
+    .split(/\s*(?:,|;|\band\b|\s(?:und|et|y|e)\s|&|\s\+\s)\s*/i)
     .map((s) => s.replace(/[`*_[\]()]/g, '').trim())
     .filter((s) => s.length > 0 && !/^(?:none|n\/a|-)$/i.test(s));
 }
@@ -501,6 +503,12 @@ const TRAILING_SEPARATOR = /[\s,;–—-]/;
 function fieldsEnd(s: string, fields: readonly Field[], base: number): number {
   let end = s.length;
   while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+  // A separator left at the end with nothing after it (`Ship it — HIGH — `) sets nothing off: the
+  // marks before it end the title as they would without it.
+  while (end > 1 && isDanglingSeparator(s, end)) {
+    end--;
+    while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+  }
   const last = end;
   for (let k = fields.length - 1; k >= 0; k--) {
     let start = fields[k]!.span.start - base;
@@ -516,6 +524,21 @@ function fieldsEnd(s: string, fields: readonly Field[], base: number): number {
     while (end > 0 && (isBlank(s.charCodeAt(end - 1)) || (end < last && isSeparatorBefore(s, end)))) end--;
   }
   return end;
+}
+
+function endsDangling(s: string): boolean {
+  let end = s.length;
+  while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+  return end > 1 && isDanglingSeparator(s, end);
+}
+
+/** Whether `s[end - 1]`, the last character but blanks, is a comma or semicolon, or a dash or bar after a blank. */
+function isDanglingSeparator(s: string, end: number): boolean {
+  const c = s.charCodeAt(end - 1);
+  if (c === 44 || c === 59) return true;
+  return (
+    (c === 0x2014 || c === 0x2013 || c === 45 || c === 124 || c === 0xb7) && isBlank(s.charCodeAt(end - 2))
+  );
 }
 
 /** Whether `s[end - 1]` separates a list from the title: a dash or bar set off by blanks. */

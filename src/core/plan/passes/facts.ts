@@ -90,6 +90,11 @@ const UPDATE_LEAD_RE = new RegExp(
     String.raw`atualizado(?:\s+em)?`,
     String.raw`(?:ultimo\s+)?aggiornamento`,
     String.raw`aggiornato(?:\s+il)?`,
+    '最終更新日?',
+    '最后更新',
+    '最後更新',
+    '更新日',
+    '更新于',
   ].join('|')})(?![\p{L}\p{N}])\s*[:–—-]?\s*[*_]*\s*`,
   'iu',
 );
@@ -114,6 +119,26 @@ function legendLine(line: string): string {
   return `${cells[0]} ${cells[1]}${cells.length > 2 ? ` - ${cells.slice(2).join(' ')}` : ''}`;
 }
 
+/** A mark, then the word it stands for (`✅ Done`, `🟢=done`, `[~] WIP`), then what explains it. */
+const LEGEND_ENTRY_RE =
+  /^(\S+?)(?:\s*[=:]\s*|\s+)[*_`]*([\p{L}][\p{L} '-]*?)[*_`]*\s*(?:[-–—:=|(]\s*(.*)|$)/u;
+
+/** Between the entries of a legend given on one line: `·`, `•`, `|`, `;` set off by blanks, a comma, a wide gap. */
+const LEGEND_SEPARATOR_RE = /\s+[·•|;/]\s+|;\s*|,\s+|\s{3,}|\t+/;
+
+/**
+ * The entries of a legend line: several when it lists marks one after another (`🟢 done · 🟡 in
+ * progress`, `✅ Done, 🚧 WIP`), each piece opening with a mark; else the line whole, its description
+ * kept (`⏳ TODO | Not started`).
+ */
+function legendEntries(line: string): string[] {
+  const t = line.trim();
+  const pieces = t.split(LEGEND_SEPARATOR_RE).filter((p) => p !== '');
+  if (pieces.length < 2) return [t];
+  const marked = pieces.filter((p) => !/^[\p{L}\p{N}]/u.test(p));
+  return marked.length >= 2 ? marked : [t];
+}
+
 /**
  * The plan's status vocabulary: legend lines first (a section titled "Legend" or "Status key",
  * lines like `⏳ TODO - Not started`), then the status texts its items use.
@@ -132,15 +157,16 @@ export function learnVocabulary(
     }
   };
   for (const raw of legendLines) {
-    const line = legendLine(repairForMatching(raw));
-    const m = /^(\S+)\s+[*_`]*([\p{L}][\p{L} '-]*?)[*_`]*\s*(?:[-–—:=|(]\s*(.*)|$)/u.exec(line);
-    if (!m) continue;
-    // The word names the status, or the description after it explains it (`🛠️ BUILDING - in progress`).
-    const word = findStatusWord(m[2]!) ?? (m[3] ? findStatusWord(m[3]) : null) ?? findStatusGlyph(m[1]!);
-    if (!word) continue;
-    push(`${m[1]} ${m[2]}`, word.status);
-    if (!/[\p{L}\p{N}]/u.test(m[1]!)) push(m[1]!, word.status);
-    push(m[2]!, word.status);
+    for (const entry of legendEntries(legendLine(repairForMatching(raw)))) {
+      const m = LEGEND_ENTRY_RE.exec(entry);
+      if (!m) continue;
+      // The word names the status, or the description after it explains it (`🛠️ BUILDING - in progress`).
+      const word = findStatusWord(m[2]!) ?? (m[3] ? findStatusWord(m[3]) : null) ?? findStatusGlyph(m[1]!);
+      if (!word) continue;
+      push(`${m[1]} ${m[2]}`, word.status);
+      if (!/[\p{L}\p{N}]/u.test(m[1]!)) push(m[1]!, word.status);
+      push(m[2]!, word.status);
+    }
   }
   for (const e of usedStatusTexts) push(e.text, e.status);
   return out;
