@@ -150,7 +150,7 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
       'TM_INVALID_EDIT',
       `${item.key}: "${value}" would not read as one owner where "${f.value}" stands; write it as one word (a handle).`,
     );
-  const mention = f.value.startsWith('@') || bare;
+  const mention = f.value.startsWith('@') || bare || f.rawKey === '@';
   let v = key === 'owner' && mention && !value.startsWith('@') ? `@${value.trim()}` : value;
   // A mention's value is the name after its `@`.
   if (key === 'owner' && f.rawKey === '@') v = value.trim().replace(/^@/, '');
@@ -158,12 +158,7 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
   // name is written plain, as the key says whose it is; a mention alone must stay a mention. Front
   // matter holds any value, quoted as YAML needs.
   const handle = f.rawKey === '@' ? v : v.slice(1);
-  if (
-    key === 'owner' &&
-    (mention || f.rawKey === '@') &&
-    f.style !== 'front-matter' &&
-    !isMentionName(handle)
-  ) {
+  if (key === 'owner' && mention && f.style !== 'front-matter' && !isMentionName(handle)) {
     if (f.rawKey === '' || f.rawKey === '@' || isOwnerPhrase(f))
       throw new TmError(
         'TM_INVALID_EDIT',

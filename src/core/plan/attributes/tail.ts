@@ -339,20 +339,30 @@ function keyPieceWithRemark(s: string, end: number, fields: FieldIndex, base: nu
   };
 }
 
+/**
+ * Where the piece of a list ending at `end` starts, after its blanks: just after a comma, a semicolon or
+ * a set-off dash at most `max` characters back; -1 when none is there (a piece follows a separator).
+ */
+function pieceStart(s: string, end: number, max: number): number {
+  let start = end;
+  while (start > 0 && end - start <= max) {
+    const c = s.charCodeAt(start - 1);
+    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
+    start--;
+  }
+  if (start === 0 || end - start > max) return -1;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  return start;
+}
+
 /** The longest priority piece: `lowest priority`. */
 const MAX_PRIORITY_PIECE = 16;
 
 /** The priority word that is the piece of a list ending at `end` (`— High priority`, `, urgent`). */
 function priorityPiece(s: string, end: number): PriorityMark | null {
-  let start = end;
-  while (start > 0 && end - start <= MAX_PRIORITY_PIECE) {
-    const c = s.charCodeAt(start - 1);
-    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
-    start--;
-  }
   // A piece follows a separator: a short title alone is not one.
-  if (start === 0 || end - start > MAX_PRIORITY_PIECE) return null;
-  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  const start = pieceStart(s, end, MAX_PRIORITY_PIECE);
+  if (start < 0) return null;
   const priority = readPriorityPiece(s.slice(start, end));
   return priority === null ? null : { priority, index: start, length: end - start };
 }
@@ -383,14 +393,8 @@ export function statusPieceEnding(s: string): Status | null {
  * piece. The piece must start with the word, after a separator.
  */
 function statusPiece(s: string, end: number, base: number): Field | null {
-  let start = end;
-  while (start > 0 && end - start <= MAX_REASONED_PIECE) {
-    const c = s.charCodeAt(start - 1);
-    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
-    start--;
-  }
-  if (start === 0 || end - start > MAX_REASONED_PIECE) return null;
-  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  const start = pieceStart(s, end, MAX_REASONED_PIECE);
+  if (start < 0) return null;
   const value = s.slice(start, end);
   if (pieceStatus(value) === null) return null;
   return {
@@ -651,14 +655,8 @@ const MAX_NAME = 48;
 function trailingName(s: string): { start: number; end: number; separator: number } | null {
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && end - start <= MAX_NAME) {
-    const c = s.charCodeAt(start - 1);
-    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
-    start--;
-  }
-  while (start < end && isSpace(s.charCodeAt(start))) start++;
-  if (start === 0 || end - start > MAX_NAME) return null;
+  const start = pieceStart(s, end, MAX_NAME);
+  if (start < 0) return null;
   let sep = start;
   while (sep > 0 && isSpace(s.charCodeAt(sep - 1))) sep--;
   if (sep === 0) return null;
