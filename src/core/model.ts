@@ -211,7 +211,10 @@ export interface Dependency {
 export interface Plan {
   readonly text: string;
   readonly file: string;
-  /** The document's title heading, or null. */
+  /**
+   * The document's title: its title heading (the first at the top level, when that is `#` or one
+   * heading only has it), else the `title` of its front matter; null when it has neither.
+   */
   readonly title: string | null;
   readonly lines: Lines;
   readonly sections: Section[];

@@ -1225,6 +1225,17 @@ describe('editing priority and estimate marks', () => {
     );
   });
 
+  it('sets the owner of a line with two priority marks and a placeholder owner', () => {
+    // Found by the property below: `unassigned` became `@zed`, which ends the title, so `HIGH` ended
+    // it too and was read as the priority in the place of `⏫`, and `⏫` went into `Owner: Kim ⏫`.
+    const text = '# P\n\n- [ ] Ship it — Owner: Kim ⏫ HIGH — unassigned 📅 2026-01-05\n';
+    const plan = parse(text);
+    const out = applyEdits(text, setAttribute(plan, plan.items[0]!, 'owner', 'zed'));
+    expect(out).toBe('# P\n\n- [ ] Ship it — Owner: Kim ⏫ HIGH — @zed 📅 2026-01-05\n');
+    const item = parse(out).items[0]!;
+    expect([item.owner, item.priority?.label, item.due]).toEqual(['zed', '⏫', '2026-01-05']);
+  });
+
   it('sets an attribute on a line of mixed notations so that it reads back with the new value (property)', () => {
     const piece = fc.constantFrom(
       'Ship it',
@@ -1316,6 +1327,16 @@ describe('editing priority and estimate marks', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('keeps the title of a line whose marks stand side by side when its status is set', () => {
+    // Found by the property below: the `, ` between the mark and the date went with them only while
+    // the line held a `(`, which the status piece `Blocked (P1)` took with it.
+    const text = '# P\n\n1. **[P1]** , 📅 2026-01-05Ship it — Blocked (P1) @kim\n';
+    const plan = parse(text);
+    expect(plan.items[0]!.title).toBe('Ship it');
+    const again = parse(applyEdits(text, setStatus(plan, plan.items[0]!, 'todo'))).items[0]!;
+    expect([again.status, again.title]).toEqual(['todo', 'Ship it']);
   });
 
   it('sets any status on a line of any notation, keeping its title (property)', () => {

@@ -914,6 +914,59 @@ describe('parsePlan on dependencies stated in prose', () => {
     ]);
   });
 
+  it('reads keyed dependencies in brackets and parentheses, a task named by its number alone', () => {
+    const p = parse(
+      [
+        '# Plan: rate limiting',
+        '',
+        '- [ ] **Task 1.1**: Token bucket module (Est: 2h) [Depends: none]',
+        '- [ ] **Task 1.2**: Wire it into the middleware (Est: 1h) [Depends: 1.1]',
+        '- [ ] **Task 1.3**: Config keys (Est: 30m, depends on: Task 1.2)',
+        '- [ ] **Task 2.1**: Metrics (Deps: 1.2, 1.3)',
+        '- [ ] **Task 2.2**: Docs [see [the guide](https://example.com/a, b)] [[Notes, misc]]',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.dependsOn, i.unresolvedDeps])).toEqual([
+      ['Task-1.1', 'Token bucket module', [], []],
+      ['Task-1.2', 'Wire it into the middleware', ['Task-1.1'], []],
+      ['Task-1.3', 'Config keys', ['Task-1.2'], []],
+      ['Task-2.1', 'Metrics', ['Task-1.2', 'Task-1.3'], []],
+      // A link's text and a wiki link are never lists, commas or not.
+      ['Task-2.2', 'Docs [see [the guide](https://example.com/a, b)] [[Notes, misc]]', [], []],
+    ]);
+    expect(p.byKey.get('Task-1.2')!.effort?.minutes).toBe(60);
+    // The placeholder is a field (an edit can set it) that names no item.
+    expect(p.byKey.get('Task-1.1')!.fields.find((f) => f.key === 'depends')?.value).toBe('none');
+  });
+
+  it("names a step of a numbered list by its number, where no item's ID is that number", () => {
+    const p = parse(
+      [
+        '# Search v2',
+        '',
+        '1. **Set up the index service** — 2d — @lee',
+        '2. **Backfill job** — 3d — @sam — depends on 1',
+        '3. **Learning to rank** — 5d — @kim — *blocked: needs labelled data*',
+        '4. **Ship** — 1d — Depends: 2, 3',
+        '5. **Tidy up** (1d) — needs 2',
+        '6. **Cut over** (1d) — after 5',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.status, i.dependsOn])).toEqual([
+      ['Set up the index service', 'lee', 'todo', []],
+      ['Backfill job', 'sam', 'todo', ['search-v2/set-up-the-index-service']],
+      // A piece in emphasis is read as its text is.
+      ['Learning to rank', 'kim', 'blocked', []],
+      ['Ship', null, 'todo', ['search-v2/backfill-job', 'search-v2/learning-to-rank']],
+      // `needs 2` says how many as often as which: a number names a step after `depends`, `blocked
+      // by` and `after` only.
+      ['Tidy up — needs 2', null, 'todo', []],
+      ['Cut over', null, 'todo', ['search-v2/tidy-up-needs-2']],
+    ]);
+  });
+
   it('reads verbs in any case, lists joined by commas and "and", the reverse verbs, one clause per sentence', () => {
     expect(deps('T002')).toEqual(['T001']);
     expect(deps('T003')).toEqual(['T001', 'T002']);
@@ -1221,6 +1274,36 @@ describe('parsePlan on status bullets and annotated headings', () => {
 });
 
 describe('parsePlan on status sections and Kanban lanes', () => {
+  it("takes no lane for the plan's title, and a board's front matter title as its own", () => {
+    const board = parse(
+      [
+        '---',
+        'kanban-plugin: basic',
+        'title: Photo app board',
+        '---',
+        '',
+        '## Backlog',
+        '',
+        '- [ ] Add dark mode #ui',
+        '',
+        '## Done',
+        '',
+        '- [x] ~~**Fix login redirect**~~',
+        '',
+      ].join('\n'),
+    );
+    // Several headings share the top level: none of them is the title, the first no more than the rest.
+    expect(board.title).toBe('Photo app board');
+    expect(board.items.map((i) => [i.key, i.title, i.status])).toEqual([
+      ['backlog/add-dark-mode', 'Add dark mode #ui', 'todo'],
+      ['done/fix-login-redirect', 'Fix login redirect', 'done'],
+    ]);
+    expect(parse('## Backlog\n\n- [ ] a\n\n## Done\n').title).toBeNull();
+    // One heading at the top level is the title, and so is the first `#` of several.
+    expect(parse('## Sprint 14\n\n### Todo\n\n- [ ] a\n').title).toBe('Sprint 14');
+    expect(parse('# Plan\n\n- [ ] a\n\n# Appendix\n').title).toBe('Plan');
+  });
+
   const board = parse(`---
 kanban-plugin: basic
 ---
@@ -1340,6 +1423,27 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       '',
     ].join('\n'),
   );
+
+  it('reads a T-shirt size standing as a piece of the list as the estimate of a roadmap', () => {
+    const p = parse(
+      [
+        '## Q2 — Scale',
+        '',
+        '- **Sharded queues** — @raj — M',
+        '- **Cost dashboards** — @mo — S — in progress',
+        '- **Self-serve quotas** — XL',
+        '- Plan B — talk to Sam',
+        '- Size it — M and L both fit',
+        '',
+      ].join('\n'),
+    );
+    const size = (i: Item) => i.fields.find((f) => f.key === 'size')?.value ?? null;
+    expect(p.items.map((i) => [i.title, i.owner, size(i), i.status])).toEqual([
+      ['Sharded queues', 'raj', 'M', 'todo'],
+      ['Cost dashboards', 'mo', 'S', 'doing'],
+      ['Self-serve quotas', null, 'XL', 'todo'],
+    ]);
+  });
 
   it("counts a tracker's ID opening a bullet as one of the two signs of a task", () => {
     const p = parse(
@@ -1951,6 +2055,24 @@ describe('parsePlan on lists that show status without boxes', () => {
 });
 
 describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {
+  it("leaves the title's last words to it when they would read as a piece of the list", () => {
+    const p = parse(
+      [
+        '# OKRs',
+        '',
+        '- **KR1.1** Time to first project under 5 minutes — owner: Ana — 40% — on track',
+        '- **KR1.2** Ship 3 pts of polish — @ben, 2 pts',
+        '- **KR1.3** Move to plan M — owner: Cy',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.status, i.effort, i.fields.map((f) => f.key)])).toEqual([
+      ['Time to first project under 5 minutes', 'Ana', 'doing', null, ['owner', 'progress', 'status']],
+      ['Ship 3 pts of polish', 'ben', 'todo', null, ['owner', 'points']],
+      ['Move to plan M', 'Cy', 'todo', null, ['owner']],
+    ]);
+  });
+
   it('reads a mark before a list ending the line, the list after its separator', () => {
     const p = parse(
       [
@@ -2790,6 +2912,23 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
 });
 
 describe('parsePlan on status tables', () => {
+  it("takes a tracker's ID opening the title over the row's number in a # column", () => {
+    const p = parse(
+      [
+        '| # | Story | Pts | Assignee | State |',
+        '|---|-------|-----|----------|-------|',
+        '| 1 | BILL-210 Invoice list | 5 | kim | Done |',
+        '| 2 | Invoice detail | 3 | kim | In review |',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.status])).toEqual([
+      ['BILL-210', 'Invoice list', 'done'],
+      // Without one the number is the row's ID, as it was.
+      ['2', 'Invoice detail', 'doing'],
+    ]);
+  });
+
   const text = [
     '# Q1 tracker',
     '',

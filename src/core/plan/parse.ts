@@ -197,7 +197,8 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   return {
     text,
     file: options.file,
-    title: rec.titleSection >= 0 ? rec.sections[rec.titleSection]!.title : null,
+    title:
+      rec.titleSection >= 0 ? rec.sections[rec.titleSection]!.title : frontMatterTitle(facts.frontMatter),
     lines,
     sections: rec.sections,
     items,
@@ -215,6 +216,12 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
  * infra`, `🔄 IN PROGRESS` of `🔄 IN PROGRESS (Phase 1 Complete)`): the vocabulary an edit writes in;
  * null for a TaskPaper tag.
  */
+/** The `title:` of the plan's front matter (`title: Export albums as ZIP`), when it is text. */
+function frontMatterTitle(fm: Record<string, unknown> | null): string | null {
+  const t = fm?.title;
+  return typeof t === 'string' && t.trim() !== '' ? t.trim() : null;
+}
+
 function statedWords(text: string): string | null {
   // TaskPaper's tags (`@done`) are written by the editor where they are; no other status says them.
   if (text.charCodeAt(0) === 64) return null;

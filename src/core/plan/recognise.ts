@@ -229,7 +229,7 @@ export function recognise(
   const legendSections: boolean[] = [];
   const open: OpenSection[] = [];
   const lineEndOffset = (line: number) => (line < lines.count ? lines.start[line]! : text.length);
-  const minLevel = minHeadingLevel(doc);
+  const titleAt = titleLevel(doc);
   let titleSection = -1;
   let seenHeading = false;
 
@@ -290,7 +290,7 @@ export function recognise(
     const isTitle =
       !boxed &&
       !seenHeading &&
-      b.level === minLevel &&
+      b.level === titleAt &&
       !NOTICE_RE.test(info.title) &&
       info.id === null &&
       info.status === null;
@@ -790,10 +790,10 @@ export function recognise(
     // `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
     // the two are an estimate and a due date, with a digit and a due word; or the line states a
     // status, in a field or as the piece ending it (`— In Progress`). One signal alone may also be an
-    // estimate (a digit) or a due date (a due word).
+    // estimate (a digit, or a T-shirt size ending the line) or a due date (a due word).
     const hint =
       TASK_BULLET_HINT_RE.test(raw) || PRIORITY_LABEL_HINT_RE.test(raw) || endsWithStatusPiece(raw);
-    const digit = !hint && HAS_DIGIT_RE.test(raw);
+    const digit = !hint && (HAS_DIGIT_RE.test(raw) || SIZE_END_HINT_RE.test(raw));
     const dueWord = !hint && DUE_HINT_RE.test(raw);
     if (hint || digit || dueWord) mayHoldOne.add(line);
     if (!(idLed || hint || (need === 1 ? digit || dueWord : digit && dueWord))) return null;
@@ -823,7 +823,7 @@ export function recognise(
         if (f.span.start >= metaFrom) ownerAfter = true;
       } else if (f.key === 'due') due = true;
       else if (f.key === 'priority') prio = true;
-      else if (f.key === 'effort' || f.key === 'points') estimate = true;
+      else if (f.key === 'effort' || f.key === 'points' || f.key === 'size') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     };
     const enough = () =>
@@ -837,7 +837,7 @@ export function recognise(
     metaFrom = 0;
     // Or pieces of a list in parentheses (`Write docs (2d, @ana)`, `Fix (P1, due 2026-03-01)`).
     const lists =
-      !enough() && masked.includes('(')
+      !enough() && (masked.includes('(') || masked.includes('['))
         ? readParenLists(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY)
         : null;
     if (lists !== null) {
@@ -1175,8 +1175,12 @@ export function recognise(
       const raw = row.title.text;
       const bold = raw.length > 4 && raw.startsWith('**') && raw.endsWith('**') ? 2 : 0;
       const title = raw.slice(bold, raw.length - bold);
-      const id = row.id ? { id: row.id.text.replace(/[*_`]/g, ''), kind: 'code' as const } : null;
-      const lead = id ? null : readLeadingId(title);
+      const cellId = row.id ? row.id.text.replace(/[*_`]/g, '') : null;
+      // A row's number in a `#` column is no ID beside a tracker's ID opening the title (`| 3 |
+      // BILL-214 PDF export |`): the rows are renumbered when they move, the tracker's ID stays.
+      const titleLead = cellId === null || ROW_NUMBER_RE.test(cellId) ? readLeadingId(title) : null;
+      const lead = cellId === null || titleLead?.kind === 'code' ? titleLead : null;
+      const id = lead === null && cellId !== null ? { id: cellId, kind: 'code' as const } : null;
       item.id = id?.id ?? lead?.id ?? null;
       item.title = lead ? title.slice(lead.length) : title;
       item.titleSpan = { start: row.title.start + bold + (lead?.length ?? 0), end: row.title.end - bold };
@@ -1704,6 +1708,10 @@ const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', '
  * (taskBulletDraft's pre-test).
  */
 const HAS_DIGIT_RE = /\d/;
+/** A table row's number: digits alone. */
+const ROW_NUMBER_RE = /^\d+$/;
+/** A T-shirt size ending the line as a piece of its list (`— XL`): an estimate without a digit. */
+const SIZE_END_HINT_RE = /[\s,;](?:XXS|XS|S|M|L|XL|XXL)[ \t]*$/;
 /** A priority word opening a bullet as its label (`High: Migrate the db`, `**Critical**: Patch`). */
 const PRIORITY_LABEL_HINT_RE = /^[ \t]*(?:\*\*|__)?(?:crit|urg|high|med|norm|low)/i;
 const DUE_HINT_RE = /\b(?:due|by|before|eta|deadline)\b|📅|🗓|⏳/i;
@@ -1735,10 +1743,20 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function minHeadingLevel(doc: DocumentBlock): number {
+/**
+ * The level a plan's title heading may have: the top level among its headings, when that is `#` or
+ * one heading only has it; 0 when none may be a title. A plan whose top headings are several `##`
+ * (`## Backlog`, `## Doing`, `## Done`) has no title among them: the first is a section like the rest.
+ */
+function titleLevel(doc: DocumentBlock): number {
   let min = 7;
-  for (const b of doc.children) if (b.type === 'heading' && b.level < min) min = b.level;
-  return min;
+  let count = 0;
+  for (const b of doc.children) {
+    if (b.type !== 'heading' || b.level > min) continue;
+    count = b.level < min ? 1 : count + 1;
+    min = b.level;
+  }
+  return min === 1 || count === 1 ? min : 0;
 }
 
 /** Footer facts (`**Last Updated:** …`, `**Version:** …`) outside any item. */

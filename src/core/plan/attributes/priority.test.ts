@@ -114,6 +114,17 @@ describe('priority marks', () => {
     for (const s of ['Attention !', 'Ship it!!', 'Wow !!!!', '!!!Ship', 'a !! b']) expect(read(s)).toBeNull();
   });
 
+  it('takes an emoji mark before a word that is a mark only where it stands', () => {
+    // `HIGH` is a mark when it ends the title, and which fields end the line decides that: the emoji
+    // is a mark wherever it is, so the line's priority does not change with an edit after it.
+    for (const s of ['Ship it ⏫ HIGH', 'Ship it ⏫ (high)', '[high] Ship it ⏫'])
+      expect(readInlinePriority(s)?.priority).toEqual({ rank: 1, label: '⏫' });
+    expect(readInlinePriority('Ship it HIGH')?.priority).toEqual({ rank: 1, label: 'HIGH' });
+    expect(readInlinePriority('Ship it (low)')?.priority).toEqual({ rank: 3, label: 'low' });
+    // A label opening the title stays before the emoji, as it was.
+    expect(readInlinePriority('High: Ship it 🔽')?.priority.label).toBe('High');
+  });
+
   it('finds the first standalone P0–P4 as the regex does, on any text', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {

@@ -221,13 +221,16 @@ export function readInlinePriority(text: string): InlinePriority | null {
       length: end - start,
     };
   }
-  const word = readWordMark(text) ?? leadingLabel(text) ?? readBangs(text);
+  // The emoji marks are outside ASCII. One of them is a mark wherever it stands, so it is the line's
+  // priority before a word that is one only where it stands (`⏫ … HIGH`): which ends the title
+  // changes with the fields after it, and an edit of those must not change the priority read.
+  const wide = /[^\x00-\x7f]/.test(text);
+  const e = wide ? /🔺|⏫|🔼|🔽|⏬/u.exec(text) : null;
+  const trailing = readWordMark(text);
+  const word = trailing === null ? (leadingLabel(text) ?? readBangs(text)) : e === null ? trailing : null;
   if (word) return word;
-  // The emoji marks are outside ASCII.
-  if (!/[^\x00-\x7f]/.test(text)) return null;
-  const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
-  return trailingCircle(text);
+  return wide ? trailingCircle(text) : null;
 }
 
 const PRIORITY_WORD = String.raw`(critical|urgent|blocker|highest|high|medium|med|normal|lowest|low)(?:[ \t]+prio(?:rity)?)?`;

@@ -163,12 +163,12 @@ function isSpacedDash(s: string, i: number): boolean {
  * The `Key: value` piece of a list that ends at `end` and starts after the separator before it
  * (`,`, `;`, a spaced dash or bar), as a field; null when the piece is not one.
  */
-function keyPiece(s: string, end: number, fields: FieldIndex, base: number, inParens: boolean): Field | null {
+function keyPiece(s: string, end: number, fields: FieldIndex, base: number, opener = 0): Field | null {
   let start = end;
   let colon = -1;
   while (start > 0) {
     const c = s.charCodeAt(start - 1);
-    if (c === 44 || c === 59 || (inParens && c === 40) || isSpacedDash(s, start - 1)) break;
+    if (c === 44 || c === 59 || c === opener || isSpacedDash(s, start - 1)) break;
     // A bracket inside the piece (`{owner: kim, priority: high}` too): it is not a plain `Key: value`.
     if (c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125) return null;
     start--;
@@ -329,7 +329,7 @@ function keyPieceWithRemark(s: string, end: number, fields: FieldIndex, base: nu
     open--;
   }
   if (open < stop || !isSpace(s.charCodeAt(open - 1)) || fields.overlaps(open, end)) return null;
-  const piece = keyPiece(s, open, fields, base, false);
+  const piece = keyPiece(s, open, fields, base);
   if (piece === null || !REMARK_KEYS.has(piece.key)) return null;
   return {
     ...piece,
@@ -500,6 +500,27 @@ function pointsPiece(s: string, end: number, base: number): Field | null {
   };
 }
 
+/** A T-shirt size standing as a piece, in capitals: `— @raj — M`, `, XL`. */
+const SIZE_PIECE_RE = /(?:^|[\s,;])(XXS|XS|S|M|L|XL|XXL)$/;
+
+/**
+ * The T-shirt size that is the piece of a list ending at `end` (`**Cost dashboards** — @mo — S`), as
+ * a size field: the estimate of a roadmap that sizes its work rather than timing it.
+ */
+function sizePiece(s: string, end: number, base: number): Field | null {
+  const m = SIZE_PIECE_RE.exec(s.slice(Math.max(0, end - 4), end));
+  if (m === null) return null;
+  const start = end - m[1]!.length;
+  return {
+    key: 'size',
+    rawKey: '',
+    value: m[1]!,
+    span: { start: base + start, end: base + end },
+    valueSpan: { start: base + start, end: base + end },
+    style: 'kv',
+  };
+}
+
 /** A share of the work said done: `80%`, `40 % done`, `75% complete`, after white space or punctuation. */
 const PROGRESS_PIECE_RE =
   /(?:^|[\s,;])(\d{1,3}(?:\.\d{1,2})?[ \t]*%)(?:[ \t]+(?:done|complete|completed|finished))?$/i;
@@ -550,6 +571,14 @@ const FOREIGN_DEP = [
   'richiede',
 ].join('|');
 
+/** Keys that name a dependency only as a key, with a colon after them: `Depends: 1.1`, `Deps: T-2`. */
+const DEP_KEYS = 'dependencies|depends|deps|prerequisites|prereqs';
+/** A keyed dependency that names none (`Depends: none`): a field of a placeholder, read and cut. */
+const NO_DEP = String.raw`none|n/a|—|-`;
+/** A reference: an ID, or a step's number, which only some phrases may name (BY_NUMBER_RE). */
+const DEP_REF = String.raw`(?:${REF_SOURCE}|\d{1,3}(?![A-Za-z0-9.]))`;
+const NO_DEP_END_RE = /(?:none|n\/a|—|-)$/i;
+
 /**
  * A dependency phrase ending the text at `end`, naming items by ID: `depends on T001`, `blocked by
  * MH-002, MH-003`, `after 2.1 and 2.2`, `needs A-2`, `waits for A-3 and A-2`. Only IDs: a phrase
@@ -557,12 +586,19 @@ const FOREIGN_DEP = [
  * title.
  */
 const DEP_PIECE_RE = new RegExp(
-  String.raw`(?:^|[\s(,;])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|${FOREIGN_DEP})[ \t]+(${REF_SOURCE}(?:[ \t]*(?:,|&|\b(?:and|y|e|et|und)\b)[ \t]*${REF_SOURCE})*)[ \t]*$`,
+  String.raw`(?:^|[\s([,;])(?:(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|${FOREIGN_DEP})(?:[ \t]*[:：])?|(${DEP_KEYS})[ \t]*[:：])[ \t]+(${DEP_REF}(?:[ \t]*(?:,|&|\b(?:and|y|e|et|und)\b)[ \t]*${DEP_REF})*|${NO_DEP})[ \t]*$`,
   'i',
 );
+/**
+ * Phrases that name a dependency by a bare step number too (`depends on 2`, `Depends: 3, 4`, `after
+ * 2`): the others say as often how many of something (`needs 2`, `requires 3`).
+ */
+const BY_NUMBER_RE = /^(?:depend|dépend|blo|abhängig|hängt|dipende|prereq|deps|after)/i;
+/** A bare number among the references: first, or after a joiner (not `Task 2`'s number). */
+const BARE_NUMBER_REF_RE = /(?:^|[,&]|\b(?:and|y|e|et|und))[ \t]*\d{1,3}(?![\d.])/i;
 /** What a dependency phrase needs: most lines have none of these words. */
 const DEP_WORD_RE =
-  /depend|dépend|blo(?:ck|qu)|requi|requer|nécessite|needs|wait|after|hängt|abhängig|richiede/i;
+  /depend|deps|prereq|dépend|blo(?:ck|qu)|requi|requer|nécessite|needs|wait|after|hängt|abhängig|richiede/i;
 
 /** Whether `s` has a word a dependency phrase opens with. */
 export function mayStateDependency(s: string): boolean {
@@ -574,18 +610,26 @@ const MAX_DEP_PIECE = 160;
 function depPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
   // Every ID ends with a digit, or a letter after one (`T003a`): most pieces do not.
   const last = s.charCodeAt(end - 1);
-  if (!isDigit(last) && !(last >= 97 && last <= 122 && isDigit(s.charCodeAt(end - 2)))) return null;
+  if (
+    !isDigit(last) &&
+    !(last >= 97 && last <= 122 && isDigit(s.charCodeAt(end - 2))) &&
+    !NO_DEP_END_RE.test(s.slice(Math.max(0, end - 4), end))
+  )
+    return null;
   const from = Math.max(0, end - MAX_DEP_PIECE);
   const m = DEP_PIECE_RE.exec(s.slice(from, end));
   if (m === null) return null;
-  const start = from + m.index + m[0].indexOf(m[1]!);
-  const valueStart = start + m[0].slice(m[0].indexOf(m[1]!)).indexOf(m[2]!);
-  const valueEnd = valueStart + m[2]!.length;
+  const rawKey = m[1] ?? m[2]!;
+  const value = m[3]!;
+  if (!BY_NUMBER_RE.test(rawKey) && BARE_NUMBER_REF_RE.test(value)) return null;
+  const start = from + m.index + m[0].indexOf(rawKey);
+  const valueStart = start + m[0].slice(m[0].indexOf(rawKey) + rawKey.length).indexOf(value) + rawKey.length;
+  const valueEnd = valueStart + value.length;
   if (fields.overlaps(start, valueEnd)) return null;
   return {
     key: 'depends',
-    rawKey: m[1]!,
-    value: m[2]!,
+    rawKey,
+    value,
     span: { start: base + start, end: base + valueEnd },
     valueSpan: { start: base + valueStart, end: base + valueEnd },
     style: 'kv',
@@ -610,6 +654,8 @@ export function readTail(
   whole = false,
   dates = false,
 ): Tail | null {
+  const plain = s.includes('*') || s.includes('_') ? withoutPieceEmphasis(s) : s;
+  if (plain !== s) return readTail(plain, fields, base, priority, estimate, hoursPerDay, whole, dates);
   const tail = readPieces(s, fields, base, priority, estimate, hoursPerDay, whole, dates);
   if (tail !== null) return tail;
   // A name ending a list of the line's metadata (`Cache manifest — 3 pts — Jana`) is its owner, as a
@@ -637,6 +683,25 @@ export function readTail(
     style: 'kv',
   };
   return { ...before, fields: [...before.fields, owner] };
+}
+
+/**
+ * A piece of a list in emphasis as a whole, after a separator (`— *blocked: needs data*`, `, **P1**`):
+ * the separator and white space, the delimiter, the text, and the same delimiter before the next
+ * separator or the end.
+ */
+const EMPHASIS_PIECE_RE =
+  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•][ \t]))/g;
+
+/**
+ * `s` with the emphasis around whole pieces of a list blanked, offsets kept: the pieces are read as
+ * their text is, and a field's span is its text's.
+ */
+function withoutPieceEmphasis(s: string): string {
+  return s.replace(
+    EMPHASIS_PIECE_RE,
+    (_m, sep: string, d: string, inner: string) => sep + ' '.repeat(d.length) + inner + ' '.repeat(d.length),
+  );
 }
 
 /** Capitalised words, up to three (`Jana`, `Kim Lee`, `O'Neil`): a person's or a team's name. */
@@ -705,6 +770,17 @@ function readPieces(
     word: PriorityMark | null;
   } | null = null;
   let marks = 0;
+  // The tail as it stood before the last piece read from the end of the text without a separator
+  // before it, and where that piece starts (`taken`).
+  let loose: {
+    first: number;
+    meta: number;
+    mentions: number;
+    own: number;
+    effort: Tail['effort'];
+    word: PriorityMark | null;
+    taken: number;
+  } | null = null;
   const onlyMarksSince = (b: { meta: number; mentions: number; own: number }) =>
     meta === b.meta + marks && mentions === b.mentions && own.length === b.own;
   for (;;) {
@@ -716,7 +792,7 @@ function readPieces(
     const owner =
       f?.rawKey !== '@'
         ? null
-        : ((colons && keyBefore(s, f.span.start - base) ? keyPiece(s, end, byEnd, base, false) : null) ??
+        : ((colons && keyBefore(s, f.span.start - base) ? keyPiece(s, end, byEnd, base) : null) ??
           (assigned ? ownerPhrasePiece(s, end, byEnd, base) : null));
     if (owner !== null) {
       own.push(owner);
@@ -745,7 +821,7 @@ function readPieces(
     const kv =
       (colons
         ? s.charCodeAt(end - 1) !== 41
-          ? keyPiece(s, end, byEnd, base, false)
+          ? keyPiece(s, end, byEnd, base)
           : keyPieceWithRemark(s, end, byEnd, base)
         : null) ??
       (deps ? depPiece(s, end, byEnd, base) : null) ??
@@ -793,13 +869,23 @@ function readPieces(
     // Story points written bare (`— @ravi — 3 pts`): a points field, as `(3 pts)` is.
     const points = isAsciiLetter(s.charCodeAt(end - 1)) ? pointsPiece(s, end, base) : null;
     if (points !== null) {
+      loose = { first, meta, mentions, own: own.length, effort, word, taken: points.span.start - base };
       own.push(points);
       meta++;
       end = first = points.span.start - base;
       continue;
     }
-    // No owner yet (`— unassigned`): an owner field of a placeholder.
+    // A T-shirt size (`— M`): a size field.
     const last = s.charCodeAt(end - 1);
+    const size = last === 83 || last === 77 || last === 76 ? sizePiece(s, end, base) : null;
+    if (size !== null) {
+      loose = { first, meta, mentions, own: own.length, effort, word, taken: size.span.start - base };
+      own.push(size);
+      meta++;
+      end = first = size.span.start - base;
+      continue;
+    }
+    // No owner yet (`— unassigned`): an owner field of a placeholder.
     const nobody = isAsciiLetter(last) || last === 41 ? noOwnerPiece(s, end, base) : null;
     if (nobody !== null) {
       own.push(nobody);
@@ -829,12 +915,22 @@ function readPieces(
     const text = m[1]!;
     const e = readEffort(text, hoursPerDay);
     if (e === null) break;
+    loose = { first, meta, mentions, own: own.length, effort, word, taken: end - text.length };
     end = first = end - text.length;
     effort = { effort: e, index: end, length: text.length };
     meta++;
   }
   const p = tailStart(s, first, meta, mentions);
   if (p >= 0) return { start: p, effort, priority: word, fields: own };
+  // A piece read without its separator (an estimate, points, a size) that was the last one read may
+  // be the title's last words (`under 5 minutes — owner: Ana`): the list is what follows them.
+  if (loose !== null && loose.taken === first) {
+    const r = tailStart(s, loose.first, loose.meta, loose.mentions);
+    if (r >= 0) {
+      own.length = loose.own;
+      return { start: r, effort: loose.effort, priority: loose.word, fields: own };
+    }
+  }
   if (beforeMarks === null || !onlyMarksSince(beforeMarks)) return null;
   const q = tailStart(s, beforeMarks.first, beforeMarks.meta, mentions);
   if (q < 0) return null;
@@ -899,18 +995,25 @@ export function readParenLists(
   let last = s.length - 1;
   while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
   if (fields.length > 0 && s.includes('(@')) last = beforeEndingFields(s, last, fields, base);
-  for (let from = 0; ; ) {
-    const close = s.indexOf(')', from);
-    if (close < 0) break;
+  let paren = s.indexOf(')');
+  let bracket = s.indexOf(']');
+  for (let from = 0; paren >= 0 || bracket >= 0; ) {
+    // Lists in square brackets too (`[Depends: 1.1, 1.2]`, `[P1, 2d]`), as agents write them.
+    const round = bracket < 0 || (paren >= 0 && paren < bracket);
+    const close = round ? paren : bracket;
+    if (round) paren = s.indexOf(')', close + 1);
+    else bracket = s.indexOf(']', close + 1);
     // The innermost group: the last `(` before the `)` and after the group before, looked for no
     // further back than the longest list, so every character is passed a bounded number of times.
     let open = close - 1;
     const stop = Math.max(from, close - MAX_LIST);
-    while (open >= stop && s.charCodeAt(open) !== 40) open--;
+    const opener = round ? 40 : 91;
+    while (open >= stop && s.charCodeAt(open) !== opener) open--;
     from = close + 1;
     const endsLine = close === last;
     if (
       open < stop ||
+      (!round && !isBracketList(s, open, close)) ||
       !(
         hasListSeparator(s, open, close) ||
         DEP_WORD_RE.test(s.slice(open, close)) ||
@@ -944,6 +1047,25 @@ function beforeEndingFields(s: string, last: number, fields: readonly Field[], b
     while (at >= 0 && isSpace(s.charCodeAt(at))) at--;
   }
   return at;
+}
+
+/**
+ * Whether the square brackets from `open` to `close` may hold a list: not a link's text (`[a, b](url)`,
+ * `[a, b][ref]`, `[a]: url`), an image's, a wiki link (`[[a, b]]`) or a box (`[x]`).
+ */
+function isBracketList(s: string, open: number, close: number): boolean {
+  const before = s.charCodeAt(open - 1);
+  const after = s.charCodeAt(close + 1);
+  return (
+    close - open > 3 &&
+    before !== 91 &&
+    before !== 33 &&
+    before !== 92 &&
+    after !== 40 &&
+    after !== 91 &&
+    after !== 93 &&
+    after !== 58
+  );
 }
 
 /** The longest parenthesised list read: a longer group is prose. */
@@ -993,7 +1115,20 @@ function readList(
   let pieces = 0;
   let phrases = 0;
   let mentions = 0;
+  // Where the list's text ends: a dependency phrase may run to it over commas (`Depends: 1.1, 1.2`).
+  let inner = close;
+  while (inner > open && isSpace(s.charCodeAt(inner - 1))) inner--;
+  const deps = DEP_WORD_RE.test(s.slice(open, close));
   for (let a = open + 1; a <= close; ) {
+    while (a < close && isSpace(s.charCodeAt(a))) a++;
+    const phrase = deps ? depPiece(s, inner, index, base) : null;
+    if (phrase !== null && phrase.span.start - base === a) {
+      own.push(phrase);
+      pieces++;
+      meta++;
+      phrases++;
+      break;
+    }
     let b = a;
     while (b < close && s.charCodeAt(b) !== 44 && s.charCodeAt(b) !== 59) b++;
     const next = b + 1;
@@ -1019,7 +1154,7 @@ function readList(
         meta++;
       } else {
         const kv =
-          keyPiece(s, b, index, base, true) ??
+          keyPiece(s, b, index, base, s.charCodeAt(open)) ??
           depPiece(s, b, index, base) ??
           ownerPhrasePiece(s, b, index, base);
         if (kv === null || kv.span.start - base !== a || holdsMark(kv, base, ip, ie)) return null;

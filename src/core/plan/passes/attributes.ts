@@ -69,7 +69,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (ie && withinField(inline, at + ie.index)) ie = null;
       // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
       const lists =
-        masked.includes('(') &&
+        (masked.includes('(') || masked.includes('[')) &&
         (masked.includes(',') || masked.includes(';') || masked.includes('(@') || mayStateDependency(masked))
           ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay)
           : null;
@@ -131,7 +131,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       else if (d.matchBase < 0) kept = [];
       if (item.fields.length === 0) item.fields = kept;
       else for (let k = 0; k < kept.length; k++) item.fields.push(kept[k]!);
-      const tidied = cuts.length > 0 && masked.includes('(') ? tidyCuts(masked, cuts) : cuts;
+      // Cuts next to each other go as one with what joins them (`**[P1]** , 📅 2026-01-05`), and
+      // parentheses they empty go with them.
+      const tidied =
+        cuts.length > 1 || (cuts.length > 0 && masked.includes('(')) ? tidyCuts(masked, cuts) : cuts;
       titleText = cutRanges(d.matchText, tidied);
       // A token read from the end of the line leaves its separator behind: `CSV parser — @li, 3d,`
       // once `due 2026-02-06` is read, `Plugins —` once `(owner: Bo)` is.
@@ -650,6 +653,9 @@ export function cleanTitle(s: string): string {
   if (m) {
     const inner = m[2]!.trim().replace(/:$/, '');
     t = m[4] ? `${inner}${m[3] || /:$/.test(m[2]!) ? ':' : ''} ${m[4]}` : inner;
+    // Bold inside the strike of a whole title (`~~**BM25 baseline**~~`) goes too.
+    const n = m[4] ? null : /^(\*\*|__|~~)(.+?)\1$/.exec(t);
+    if (n) t = n[2]!.trim();
   }
   const d = t.charCodeAt(0);
   // A separator left where a mark was cut, with the close of the bold the mark opened (`**P1:** Fix`).

@@ -40,9 +40,36 @@ export class ItemIndex {
         if (folded !== item.key) this.byFoldedKey.set(folded, item);
       }
     }
-    return this.byFoldedKey.get(r);
+    return this.byFoldedKey.get(r) ?? (NUMBER_RE.test(r) ? this.byNumber(r) : undefined);
   }
+
+  /**
+   * The item whose ID is a word and this number (`Task 1.1`, `Step 3`), when one item only has it:
+   * plans that number their tasks so refer to them by the number alone (`Depends: 1.1`).
+   */
+  private byNumber(n: string): Item | undefined {
+    if (this.numbered === null) {
+      this.numbered = new Map();
+      for (const item of this.items) {
+        const m = item.id === null ? null : WORD_NUMBER_ID_RE.exec(item.id);
+        if (m === null) continue;
+        const k = m[1]!.toLowerCase();
+        this.numbered.set(k, this.numbered.has(k) ? null : item);
+      }
+    }
+    return this.numbered.get(n) ?? undefined;
+  }
+  private numbered: Map<string, Item | null> | null = null;
 }
+
+/** A reference that is a step's number: `3`. */
+const STEP_REF_RE = /^\d{1,3}$/;
+/** An ordered list item's number, after its indentation and any quote marks. */
+const ORDINAL_RE = /^[ \t>]*0*(\d{1,9})[.)]/;
+/** A reference that is a number: `3`, `1.2`, `2.1.4`. */
+const NUMBER_RE = /^\d{1,3}(?:\.\d{1,3})*$/;
+/** An ID that is a word and a number (`Task 1.1`, `Step #3`), the number captured. */
+const WORD_NUMBER_ID_RE = /^\p{L}+[ \t]+#?(\d{1,3}(?:\.\d{1,3})*)$/u;
 
 /**
  * What a line stating a dependency contains (an arrow, a verb, or a damaged arrow). One native scan
@@ -170,12 +197,32 @@ export function resolveDependencies(
     from.dependsOn.push(to.key);
     deps.push({ from: from.key, to: to.key, source, line });
   };
+  // A step's number names the step of its own numbered list when no item has it as an ID (`3.
+  // Backfill — depends on 2`): the ordered items of each list by their number, made when first asked.
+  let numbered: Map<number, Map<string, Item | null>> | null = null;
+  const step = (i: number, ref: string): Item | undefined => {
+    const list = drafts[i]!.list;
+    if (list < 0 || !STEP_REF_RE.test(ref)) return undefined;
+    if (numbered === null) {
+      numbered = new Map();
+      for (const d of drafts) {
+        if (d.list < 0 || d.item.kind === 'file') continue;
+        const l = d.item.line - 1;
+        const m = ORDINAL_RE.exec(text.slice(lines.start[l], Math.min(lines.end[l]!, lines.start[l]! + 40)));
+        if (m === null) continue;
+        const byNumber = numbered.get(d.list) ?? new Map<string, Item | null>();
+        numbered.set(d.list, byNumber);
+        byNumber.set(m[1]!, byNumber.has(m[1]!) ? null : d.item);
+      }
+    }
+    return numbered.get(list)?.get(String(Number(ref))) ?? undefined;
+  };
   for (const [i, refs] of rawDeps) {
     const item = drafts[i]!.item;
     // A set, not includes: a list of thousands of unknown IDs stays linear.
     const unresolved = new Set(item.unresolvedDeps);
     for (const ref of refs) {
-      const target = index.find(ref) ?? index.find(ref.split(/\s+/)[0] ?? '');
+      const target = index.find(ref) ?? index.find(ref.split(/\s+/)[0] ?? '') ?? step(i, ref);
       if (target) add(item, target, 'field', item.line);
       else if (!unresolved.has(ref)) {
         unresolved.add(ref);
