@@ -1329,6 +1329,14 @@ describe('editing priority and estimate marks', () => {
     );
   });
 
+  it('keeps the date after a status word when the status is set', () => {
+    const text = '# B\n\n- Ship it — @kim — done 2026-12-01\n';
+    const plan = parse(text);
+    const out = applyEdits(text, setStatus(plan, plan.items[0]!, 'doing'));
+    expect(out).toBe('# B\n\n- Ship it — @kim — in progress 2026-12-01\n');
+    expect(parse(out).items.map((i) => [i.title, i.status])).toEqual([['Ship it', 'doing']]);
+  });
+
   it('keeps the title of a line whose marks stand side by side when its status is set', () => {
     // Found by the property below: the `, ` between the mark and the date went with them only while
     // the line held a `(`, which the status piece `Blocked (P1)` took with it.

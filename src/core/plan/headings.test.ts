@@ -218,4 +218,27 @@ describe('heading decoration', () => {
       'Completed',
     ]);
   });
+
+  it('reads a status word in brackets opening a heading, and a strike before a status said after it', () => {
+    const read = (h: string) => {
+      const r = readHeading(h);
+      return [r.id, r.title, r.status, r.statusText, r.statusRange && h.slice(...r.statusRange)];
+    };
+    expect(read('[DONE] Task 1: Schema')).toEqual(['Task 1', 'Schema', 'done', 'DONE', 'DONE']);
+    expect(read('[WIP] Search')).toEqual([null, 'Search', 'doing', 'WIP', 'WIP']);
+    // Brackets of a word that is no status, or of a box (read before the heading is), stay the title's.
+    expect(read('[Optional] Extras')).toEqual([null, '[Optional] Extras', null, null, null]);
+    expect(read('[x] Task 1: Schema')[2]).toBeNull();
+    expect(read('~~Task 3: GraphQL~~ (dropped)')).toEqual([
+      'Task 3',
+      'GraphQL',
+      'cancelled',
+      'dropped',
+      'dropped',
+    ]);
+    expect(read('~~Task 3: GraphQL~~ ✅').slice(0, 3)).toEqual(['Task 3', 'GraphQL', 'done']);
+    expect(read('~~Old idea~~ 🚧').slice(1, 4)).toEqual(['Old idea', 'cancelled', '~~']);
+    // Two struck spans are not a struck title.
+    expect(read('~~a~~ b ~~c~~').slice(1, 3)).toEqual(['~~a~~ b ~~c~~', null]);
+  });
 });

@@ -6,6 +6,7 @@ import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
 import { findStatusWord, ORG_KEYWORDS, readStatusValue, statusOfGlyph } from './attributes/status.js';
 import { codePointBefore, isLetterOrDigit, isSpace, trailingWords } from './chars.js';
+import { wrappedStatusWord } from './marks.js';
 
 export interface HeadingInfo {
   /** The title without ID, decoration and status annotation. */
@@ -334,7 +335,7 @@ export function readHeading(text: string): HeadingInfo {
   let statusText: string | null = null;
   let statusRange: [number, number] | null = null;
 
-  const struck = text.startsWith('~~') ? /^~~(.+)~~$/.exec(text) : null;
+  const struck = text.startsWith('~~') ? /^~~((?:(?!~~).)+)~~$/.exec(text) : null;
   if (struck) {
     start = 2;
     end = text.length - 2;
@@ -364,14 +365,21 @@ export function readHeading(text: string): HeadingInfo {
     }
     start += decorLength;
   }
-  // An org-mode keyword opening the words: `## TODO Write the docs`.
+  // An org-mode keyword opening the words (`## TODO Write the docs`), or a status word in brackets
+  // (`### [DONE] Task 1: Schema`).
   if (!status) {
     const kw = leadingKeyword(text, start);
+    const w = kw === null && text.charCodeAt(start) === 91 ? wrappedStatusWord(text.slice(start)) : null;
     if (kw) {
       status = kw.status;
       statusText = text.slice(start, kw.end);
       statusRange = [start, kw.end];
       start = kw.titleStart;
+    } else if (w) {
+      status = w.status;
+      statusText = w.word;
+      statusRange = [start + w.at, start + w.at + w.word.length];
+      start += w.length;
     }
   }
   for (;;) {
@@ -473,6 +481,27 @@ export function readHeading(text: string): HeadingInfo {
       span: [start + trailing.open, start + trailing.end],
     };
     end = start + trailing.start;
+  }
+  // A title struck before the status said after it (`~~Task 3: GraphQL~~ (dropped)`) is read
+  // without its strike, which says cancelled when nothing else does.
+  if (!struck) {
+    let a = start;
+    let b = end;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (
+      b - a > 4 &&
+      text.startsWith('~~', a) &&
+      text.startsWith('~~', b - 2) &&
+      !text.slice(a + 2, b - 2).includes('~~')
+    ) {
+      start = a + 2;
+      end = b - 2;
+      if (!status) {
+        status = 'cancelled';
+        statusText = '~~';
+      }
+    }
   }
   let title = text.slice(start, end).trim();
   const titleStart = start + text.slice(start, end).indexOf(title);

@@ -95,7 +95,9 @@ const MAX_WRAPPED_WORD = 24;
  * …`, `[WIP] …`): the word, where it starts, its status, and the length of the mark with its wrapper
  * and the separator after it. The whole of what is wrapped must be the word.
  */
-function wrappedStatusWord(s: string): { word: string; at: number; status: Status; length: number } | null {
+export function wrappedStatusWord(
+  s: string,
+): { word: string; at: number; status: Status; length: number } | null {
   const c = s.charCodeAt(0);
   const bold = c === 42 || c === 95;
   const open = bold ? s.slice(0, 2) : s.charAt(0);

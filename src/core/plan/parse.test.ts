@@ -2055,6 +2055,32 @@ describe('parsePlan on lists that show status without boxes', () => {
 });
 
 describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {
+  it('reads a status piece with the date it was reached after it, the date cut with it', () => {
+    const p = parse(
+      [
+        '# API',
+        '',
+        '- [x] **API-4** Request size limit — done 2026-12-01',
+        '- Ship it — @kim — cancelled on 01.12.2026',
+        '- [ ] Launch — Planned 2027-03-01',
+        '- [ ] Release — v2 2026-12-01',
+        '',
+      ].join('\n'),
+    );
+    const status = (i: Item) => i.fields.find((f) => f.key === 'status');
+    expect(p.items.map((i) => [i.title, i.status, status(i)?.value ?? null])).toEqual([
+      ['Request size limit', 'done', 'done'],
+      ['Ship it', 'cancelled', 'cancelled'],
+      ['Launch', 'todo', 'Planned'],
+      // A word that is no status before a date is the title's.
+      ['Release — v2 2026-12-01', 'todo', null],
+    ]);
+    // The field's value is the word: a new status keeps the date.
+    const f = status(p.items[0]!)!;
+    expect(p.text.slice(f.span.start, f.span.end)).toBe('done 2026-12-01');
+    expect(p.text.slice(f.valueSpan.start, f.valueSpan.end)).toBe('done');
+  });
+
   it("leaves the title's last words to it when they would read as a piece of the list", () => {
     const p = parse(
       [
@@ -2363,7 +2389,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Deck', '2026-12-14'],
       ['Notes', '2026-12-15'],
       ['Write the release notes for users', '2026-12-16'],
-      ['Pricing page — shipped 2026-12-01', null],
+      // A status and the date it was reached is a status piece: the date is no due date.
+      ['Pricing page', null],
       ['Report 2026-12-14', null],
       ['Plan — 2026', null],
     ]);

@@ -395,17 +395,35 @@ export function statusPieceEnding(s: string): Status | null {
 function statusPiece(s: string, end: number, base: number): Field | null {
   const start = pieceStart(s, end, MAX_REASONED_PIECE);
   if (start < 0) return null;
-  const value = s.slice(start, end);
-  if (pieceStatus(value) === null) return null;
+  const piece = s.slice(start, end);
+  // The date the status was reached may follow the word (`— done 2026-12-01`): the piece is cut
+  // whole, and the value is the word, so a new status keeps the date.
+  const value = datedStatusWord(piece) ?? (pieceStatus(piece) !== null ? piece : null);
+  if (value === null) return null;
   return {
     key: 'status',
     rawKey: '',
     value,
     span: { start: base + start, end: base + end },
-    valueSpan: { start: base + start, end: base + end },
+    valueSpan: { start: base + start, end: base + start + value.length },
     style: 'kv',
   };
 }
+
+/**
+ * The status word of a piece that is a status and the date it was reached (`done 2026-12-01`,
+ * `cancelled on 01.12.2026`), or null.
+ */
+function datedStatusWord(piece: string): string | null {
+  if (!isDigit(piece.charCodeAt(piece.length - 1))) return null;
+  const m = readAbsoluteDate(piece);
+  if (m === null || m.index + m.length !== piece.length) return null;
+  const word = DATE_LEAD_RE.exec(piece.slice(0, m.index));
+  if (word === null) return null;
+  return pieceStatus(word[1]!) === null ? null : word[1]!;
+}
+/** The words before a date: a status, white space, and `on` maybe (`shipped on `). */
+const DATE_LEAD_RE = /^(\S(?:.*?\S)?)[ \t]+(?:on[ \t]+)?$/i;
 
 /** The status a piece states: a status word, one with its reason, or either with a remark after it. */
 function pieceStatus(value: string): Status | null {
