@@ -1097,6 +1097,15 @@ describe('editing priority and estimate marks', () => {
   const one = (line: string, k: string, v: string | null) =>
     edit(`- [ ] ${line}\n`, (p) => setAttribute(p, p.items[0]!, k, v)).slice(6, -1);
 
+  it('edits a list in square brackets as one in parentheses: a value in place, an emptied list whole', () => {
+    expect(one('Wire it (Est: 1h) [Depends: 1.1]', 'depends', 'Task 1.1, 1.3')).toBe(
+      'Wire it (Est: 1h) [Depends: Task 1.1, 1.3]',
+    );
+    expect(one('Add it (Est: 2h) [Depends: none]', 'depends', null)).toBe('Add it (Est: 2h)');
+    expect(one('Add it [Depends: 1.1] (Est: 2h)', 'depends', null)).toBe('Add it (Est: 2h)');
+    expect(one('Add it [P1, Depends: 1.1]', 'depends', null)).toBe('Add it [P1]');
+  });
+
   it('changes a mark in its own notation instead of adding a second one', () => {
     expect(one('(A) Call the vendor', 'priority', 'P3')).toBe('(C) Call the vendor');
     expect(one('Review [#B] plan', 'priority', 'high')).toBe('Review [#A] plan');
@@ -1296,6 +1305,12 @@ describe('editing priority and estimate marks', () => {
       ' (1d, @ana)',
       '🔴 ',
       '**High**: ',
+      ' [Depends: T001]',
+      ' [P1, 2d]',
+      ' (Depends: none)',
+      ' — M',
+      ' — done 2026-12-01',
+      ' — *blocked: no data*',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],
@@ -1327,6 +1342,17 @@ describe('editing priority and estimate marks', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('sets the status of a line ending in a status with its reason in emphasis, keeping its title', () => {
+    // Found by the property below: read as a piece of the list, `*blocked: no data*` kept `In Progress`
+    // in the title, which `*in progress*`, a mark, then took. Both are marks now.
+    const text = '# P\n\n- [ ] Ship it — In Progress — @kim — *blocked: no data*\n';
+    const plan = parse(text);
+    expect([plan.items[0]!.title, plan.items[0]!.status]).toEqual(['Ship it', 'blocked']);
+    const out = applyEdits(text, setStatus(plan, plan.items[0]!, 'doing'));
+    expect(out).toBe('# P\n\n- [ ] Ship it — In Progress — @kim — *in progress*\n');
+    expect(parse(out).items.map((i) => [i.title, i.status])).toEqual([['Ship it', 'doing']]);
   });
 
   it('keeps the date after a status word when the status is set', () => {
@@ -1389,6 +1415,10 @@ describe('editing priority and estimate marks', () => {
       ' — In Progress — @kim',
       ' (blocked: waiting for v2.1)',
       ' — on hold until Q2',
+      ' — done 2026-12-01',
+      ' — *blocked: no data*',
+      ' [Depends: T001]',
+      ' — XL',
     );
     fc.assert(
       fc.property(

@@ -18,6 +18,9 @@ const WORD_RE =
 /** A status with its reason in brackets, emphasis around them or not: `(blocked: waiting for the API)`. */
 const REASONED_RE = /\s((?:\*+|_+)?)([[(])([^()[\]]{0,63})([\])])\1\s*$/u;
 
+/** A status with its reason in emphasis: `*blocked: waiting for the API*`, `__on hold until Q2__`. */
+const EMPHASIS_REASONED_RE = /\s(\*\*|__|\*|_)([^*_()[\]]{0,63}?)\1\s*$/u;
+
 /** Whether the text ends with a status word of up to three words. */
 function endsWithStatusWord(s: string): boolean {
   const words =
@@ -63,6 +66,16 @@ function reference(line: string): number {
     !endsWithRemarkablePiece(line.slice(0, r.index + 1))
   )
     return r.index + 1;
+  const er = EMPHASIS_REASONED_RE.exec(line);
+  if (
+    er !== null &&
+    r === null &&
+    (m === null || closingWrapper(m[1]!) !== m[3] || statusOfWord(m[2]!) === null) &&
+    reasonedStatus(er[2]!.trim()) !== null &&
+    !endsWithStatusWord(line.slice(0, er.index + 1)) &&
+    !endsWithRemarkablePiece(line.slice(0, er.index + 1))
+  )
+    return er.index + 1;
   const tag = TASKPAPER_STATUS_RE.exec(line);
   if (tag !== null) return tag.index + 1;
   // A glyph (not a dash, dot or arrow) and a status word of up to 24 characters.
@@ -94,6 +107,11 @@ describe('trailingStatusMark', () => {
         ' (blocked: waiting for v2.1)',
         ' *(on hold until Q2)*',
         ' [dropped in favour of v2]',
+        ' *blocked: no data*',
+        ' **on hold until Q2**',
+        ' _dropped for v2_',
+        ' __blocked__',
+        ' *blocked: a_b*',
         ' Blocked',
         ' Status:',
         ' blocked on',

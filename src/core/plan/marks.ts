@@ -236,8 +236,11 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
   const close = c === 41 || c === 93 ? e - 1 : e;
   const open = line.lastIndexOf(opener, close - 1);
   if (open < 0) return null;
-  // Else a status with its reason, in brackets (`(blocked on infra)`).
-  const reasoned = () => (opener === '(' || opener === '[' ? reasonedMark(line, open, close, end) : null);
+  // Else a status with its reason, in brackets (`(blocked on infra)`) or emphasis (`*blocked: no data*`).
+  const reasoned = () =>
+    opener === '(' || opener === '['
+      ? reasonedMark(line, open, close, end)
+      : reasonedEmphasis(line, open, close, end);
   if (e - open > MAX_WORD_MARK) return reasoned();
   // What it wraps is words: `(2h)`, `(P1)`, `(owner: Kim)` are not.
   for (let i = open + 1; i < close; i++) {
@@ -284,6 +287,31 @@ function reasonedMark(
   const status = reasonedStatus(word);
   // After a status word, or a blocked or dropped piece (`— on hold until Q2 (blocked: vendor)`), it
   // is a remark on that status, which the word's field holds whole.
+  const before = line.slice(0, start);
+  if (status === null || endsWithStatusWord(before) || remarkable(statusPieceEnding(before))) return null;
+  return { start, at: open + 1 + inner.indexOf(word), word, status };
+}
+
+/**
+ * A status with its reason in emphasis ending a line (`— *blocked: waiting for data*`, `_on hold until
+ * Q2_`), read as reasonedMark reads one in brackets: `open` is the last character of the opening
+ * emphasis, `close` the first of the closing one, `end` where the line ends but for white space.
+ */
+function reasonedEmphasis(
+  line: string,
+  open: number,
+  close: number,
+  end: number,
+): { start: number; at: number; word: string; status: Status } | null {
+  const run = end - close;
+  const start = open - run + 1;
+  if (run > 2 || start <= 0 || close - open > MAX_REASONED_MARK || !isSpace(line.charCodeAt(start - 1)))
+    return null;
+  for (let i = start; i <= open; i++) if (line.charCodeAt(i) !== line.charCodeAt(close)) return null;
+  const inner = line.slice(open + 1, close);
+  const word = inner.trim();
+  if (word === '' || /[*_()[\]]/.test(word)) return null;
+  const status = reasonedStatus(word);
   const before = line.slice(0, start);
   if (status === null || endsWithStatusWord(before) || remarkable(statusPieceEnding(before))) return null;
   return { start, at: open + 1 + inner.indexOf(word), word, status };

@@ -1424,6 +1424,33 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ].join('\n'),
   );
 
+  it('counts a status mark ending a bullet as one of the two signs of a task', () => {
+    const p = parse(
+      [
+        '# Sprint',
+        '',
+        '- **[P1]** Ship the export — *done*',
+        '',
+        'Notes:',
+        '',
+        '- Fix the import (2h) ✅',
+        '- The docs were rewritten by Kim',
+        '',
+        'More notes:',
+        '',
+        '- Docs rewritten — **Done**',
+        '- The docs were reviewed by Bo',
+        '',
+      ].join('\n'),
+    );
+    // With a priority or an estimate a status mark makes a task; alone it may end a note (a list of
+    // two bullets and more that end in marks is a list of status bullets, as before).
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['Ship the export', 'done'],
+      ['Fix the import', 'done'],
+    ]);
+  });
+
   it('reads a T-shirt size standing as a piece of the list as the estimate of a roadmap', () => {
     const p = parse(
       [

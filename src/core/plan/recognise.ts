@@ -788,7 +788,8 @@ export function recognise(
     const idLed = readLeadingId(raw)?.kind === 'code';
     // Cheap test first: of two signals, one is an owner or a priority, which need an `@`, an `owner`,
     // `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
-    // the two are an estimate and a due date, with a digit and a due word; or the line states a
+    // the two are an estimate and a due date or a status mark ending the line, with a digit and a due
+    // word or the mark; or the line states a
     // status, in a field or as the piece ending it (`— In Progress`). One signal alone may also be an
     // estimate (a digit, or a T-shirt size ending the line) or a due date (a due word).
     const hint =
@@ -796,7 +797,8 @@ export function recognise(
     const digit = !hint && (HAS_DIGIT_RE.test(raw) || SIZE_END_HINT_RE.test(raw));
     const dueWord = !hint && DUE_HINT_RE.test(raw);
     if (hint || digit || dueWord) mayHoldOne.add(line);
-    if (!(idLed || hint || (need === 1 ? digit || dueWord : digit && dueWord))) return null;
+    if (!(idLed || hint || (need === 1 ? digit || dueWord : digit && (dueWord || mayEndInMark(raw)))))
+      return null;
     if (readFieldLine(text, l0.start, l0.end, true)) return null;
     const repaired = repairWithOffsets(raw);
     const matchText = repaired?.text ?? raw;
@@ -826,8 +828,16 @@ export function recognise(
       else if (f.key === 'effort' || f.key === 'points' || f.key === 'size') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     };
+    // A status mark ending the line is one signal: with another (`**[P1]** Ship it — *done*`) the
+    // bullet is a task; alone (`Docs rewritten — **Done**`) it may be a note's last words.
     const enough = () =>
-      (idLed ? 1 : 0) + (prio ? 1 : 0) + (estimate ? 1 : 0) + (owner ? 1 : 0) + (due ? 1 : 0) >= 2 ||
+      (idLed ? 1 : 0) +
+        (prio ? 1 : 0) +
+        (estimate ? 1 : 0) +
+        (owner ? 1 : 0) +
+        (due ? 1 : 0) +
+        (mark > 0 ? 1 : 0) >=
+        2 ||
       (need === 1 && (prio || estimate || ownerAfter || due));
     const fields = readInlineFields(body, 0, masked);
     const read = duePhrase ? [...fields, duePhrase].sort((a, b) => a.span.start - b.span.start) : fields;
