@@ -211,17 +211,17 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   };
 }
 
-/**
- * A status as the plan words it, without a reason or remark after the word (`blocked` of `blocked on
- * infra`, `🔄 IN PROGRESS` of `🔄 IN PROGRESS (Phase 1 Complete)`): the vocabulary an edit writes in;
- * null for a TaskPaper tag.
- */
 /** The `title:` of the plan's front matter (`title: Export albums as ZIP`), when it is text. */
 function frontMatterTitle(fm: Record<string, unknown> | null): string | null {
   const t = fm?.title;
   return typeof t === 'string' && t.trim() !== '' ? t.trim() : null;
 }
 
+/**
+ * A status as the plan words it, without a reason or remark after the word (`blocked` of `blocked on
+ * infra`, `🔄 IN PROGRESS` of `🔄 IN PROGRESS (Phase 1 Complete)`): the vocabulary an edit writes in;
+ * null for a TaskPaper tag.
+ */
 function statedWords(text: string): string | null {
   // TaskPaper's tags (`@done`) are written by the editor where they are; no other status says them.
   if (text.charCodeAt(0) === 64) return null;

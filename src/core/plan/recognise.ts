@@ -789,9 +789,9 @@ export function recognise(
     // Cheap test first: of two signals, one is an owner or a priority, which need an `@`, an `owner`,
     // `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
     // the two are an estimate and a due date or a status mark ending the line, with a digit and a due
-    // word or the mark; or the line states a
-    // status, in a field or as the piece ending it (`— In Progress`). One signal alone may also be an
-    // estimate (a digit, or a T-shirt size ending the line) or a due date (a due word).
+    // word or the mark; or the line states a status, in a field or as the piece ending it (`— In
+    // Progress`). One signal alone may also be an estimate (a digit, or a T-shirt size ending the
+    // line) or a due date (a due word).
     const hint =
       TASK_BULLET_HINT_RE.test(raw) || PRIORITY_LABEL_HINT_RE.test(raw) || endsWithStatusPiece(raw);
     const digit = !hint && (HAS_DIGIT_RE.test(raw) || SIZE_END_HINT_RE.test(raw));

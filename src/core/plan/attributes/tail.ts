@@ -672,8 +672,29 @@ export function readTail(
   whole = false,
   dates = false,
 ): Tail | null {
-  const plain = s.includes('*') || s.includes('_') ? withoutPieceEmphasis(s) : s;
-  if (plain !== s) return readTail(plain, fields, base, priority, estimate, hoursPerDay, whole, dates);
+  return readTailOf(
+    s.includes('*') || s.includes('_') ? withoutPieceEmphasis(s) : s,
+    fields,
+    base,
+    priority,
+    estimate,
+    hoursPerDay,
+    whole,
+    dates,
+  );
+}
+
+/** readTail on `s` with the emphasis around its pieces blanked. */
+function readTailOf(
+  s: string,
+  fields: readonly Field[],
+  base: number,
+  priority: Mark | null,
+  estimate: Mark | null,
+  hoursPerDay: number,
+  whole: boolean,
+  dates: boolean,
+): Tail | null {
   const tail = readPieces(s, fields, base, priority, estimate, hoursPerDay, whole, dates);
   if (tail !== null) return tail;
   // A name ending a list of the line's metadata (`Cache manifest — 3 pts — Jana`) is its owner, as a
@@ -1136,10 +1157,9 @@ function readList(
   // Where the list's text ends: a dependency phrase may run to it over commas (`Depends: 1.1, 1.2`).
   let inner = close;
   while (inner > open && isSpace(s.charCodeAt(inner - 1))) inner--;
-  const deps = DEP_WORD_RE.test(s.slice(open, close));
+  const phrase = DEP_WORD_RE.test(s.slice(open, close)) ? depPiece(s, inner, index, base) : null;
   for (let a = open + 1; a <= close; ) {
     while (a < close && isSpace(s.charCodeAt(a))) a++;
-    const phrase = deps ? depPiece(s, inner, index, base) : null;
     if (phrase !== null && phrase.span.start - base === a) {
       own.push(phrase);
       pieces++;
