@@ -655,15 +655,15 @@ function depPiece(s: string, end: number, fields: FieldIndex, base: number): Fie
 }
 
 /**
- * The tail of `s`, or null. `fields` are the fields read on the line, offset by `base`; `priority` and
- * `estimate` the marks read there. With an estimate read (`(2h)`), a bare one is not read again.
- * `whole` lets the tail be all of `s`: the text after a heading's ID may be nothing but fields
+ * The tail of `text`, or null. `fields` are the fields read on the line, offset by `base`; `priority`
+ * and `estimate` the marks read there. With an estimate read (`(2h)`), a bare one is not read again.
+ * `whole` lets the tail be all of `text`: the text after a heading's ID may be nothing but fields
  * (`### Task 5 — Status: Done`); an item line's title may not. With `dates`, a date standing as a
  * piece is the due date (`- [ ] Status page — 2026-12-14`): on a task's line, where a heading's
  * (`## 7.1.3 - 2025-01-22`) or a report bullet's is when it was released or done.
  */
 export function readTail(
-  s: string,
+  text: string,
   fields: readonly Field[],
   base: number,
   priority: Mark | null,
@@ -672,29 +672,8 @@ export function readTail(
   whole = false,
   dates = false,
 ): Tail | null {
-  return readTailOf(
-    s.includes('*') || s.includes('_') ? withoutPieceEmphasis(s) : s,
-    fields,
-    base,
-    priority,
-    estimate,
-    hoursPerDay,
-    whole,
-    dates,
-  );
-}
-
-/** readTail on `s` with the emphasis around its pieces blanked. */
-function readTailOf(
-  s: string,
-  fields: readonly Field[],
-  base: number,
-  priority: Mark | null,
-  estimate: Mark | null,
-  hoursPerDay: number,
-  whole: boolean,
-  dates: boolean,
-): Tail | null {
+  // Pieces in emphasis (`— *blocked: no data*`) are read as their text: the emphasis is blanked.
+  const s = text.includes('*') || text.includes('_') ? withoutPieceEmphasis(text) : text;
   const tail = readPieces(s, fields, base, priority, estimate, hoursPerDay, whole, dates);
   if (tail !== null) return tail;
   // A name ending a list of the line's metadata (`Cache manifest — 3 pts — Jana`) is its owner, as a
@@ -774,6 +753,17 @@ function trailingName(s: string): { start: number; end: number; separator: numbe
   return { start, end, separator: sep };
 }
 
+/** Where readPieces stands: the last piece taken, the counts, the fields and marks read so far. */
+interface TailState {
+  readonly first: number;
+  readonly meta: number;
+  readonly mentions: number;
+  /** How many of the fields read so far. */
+  readonly own: number;
+  readonly effort: Tail['effort'];
+  readonly word: PriorityMark | null;
+}
+
 function readPieces(
   s: string,
   fields: readonly Field[],
@@ -800,26 +790,12 @@ function readPieces(
   // The tail as it stood before the marks read last (`Rotate certs (P1) — @kim`): a mark in the title's
   // text before the list's separator is cut on its own, and the list is what follows the separator.
   // It holds while only marks are taken after it: `marks` counts them.
-  let beforeMarks: {
-    first: number;
-    meta: number;
-    mentions: number;
-    own: number;
-    effort: Tail['effort'];
-    word: PriorityMark | null;
-  } | null = null;
+  let beforeMarks: TailState | null = null;
   let marks = 0;
   // The tail as it stood before the last piece read from the end of the text without a separator
   // before it, and where that piece starts (`taken`).
-  let loose: {
-    first: number;
-    meta: number;
-    mentions: number;
-    own: number;
-    effort: Tail['effort'];
-    word: PriorityMark | null;
-    taken: number;
-  } | null = null;
+  let loose: (TailState & { taken: number }) | null = null;
+  const state = (): TailState => ({ first, meta, mentions, own: own.length, effort, word });
   const onlyMarksSince = (b: { meta: number; mentions: number; own: number }) =>
     meta === b.meta + marks && mentions === b.mentions && own.length === b.own;
   for (;;) {
@@ -849,7 +825,7 @@ function readPieces(
     const mark = priority !== null && markEnd(s, priority) === end ? priority : estimate;
     if (mark !== null && markEnd(s, mark) === end) {
       if (beforeMarks === null || !onlyMarksSince(beforeMarks)) {
-        beforeMarks = { first, meta, mentions, own: own.length, effort, word };
+        beforeMarks = state();
         marks = 0;
       }
       marks++;
@@ -908,7 +884,7 @@ function readPieces(
     // Story points written bare (`— @ravi — 3 pts`): a points field, as `(3 pts)` is.
     const points = isAsciiLetter(s.charCodeAt(end - 1)) ? pointsPiece(s, end, base) : null;
     if (points !== null) {
-      loose = { first, meta, mentions, own: own.length, effort, word, taken: points.span.start - base };
+      loose = { ...state(), taken: points.span.start - base };
       own.push(points);
       meta++;
       end = first = points.span.start - base;
@@ -918,7 +894,7 @@ function readPieces(
     const last = s.charCodeAt(end - 1);
     const size = last === 83 || last === 77 || last === 76 ? sizePiece(s, end, base) : null;
     if (size !== null) {
-      loose = { first, meta, mentions, own: own.length, effort, word, taken: size.span.start - base };
+      loose = { ...state(), taken: size.span.start - base };
       own.push(size);
       meta++;
       end = first = size.span.start - base;
@@ -954,7 +930,7 @@ function readPieces(
     const text = m[1]!;
     const e = readEffort(text, hoursPerDay);
     if (e === null) break;
-    loose = { first, meta, mentions, own: own.length, effort, word, taken: end - text.length };
+    loose = { ...state(), taken: end - text.length };
     end = first = end - text.length;
     effort = { effort: e, index: end, length: text.length };
     meta++;
