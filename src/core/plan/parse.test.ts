@@ -1298,6 +1298,8 @@ describe('parsePlan on status sections and Kanban lanes', () => {
       ['backlog/add-dark-mode', 'Add dark mode #ui', 'todo'],
       ['done/fix-login-redirect', 'Fix login redirect', 'done'],
     ]);
+    // Bold struck whole loses both; bold spans inside a strike keep theirs.
+    expect(parse('- [x] ~~**a** and **b**~~\n').items[0]!.title).toBe('**a** and **b**');
     expect(parse('## Backlog\n\n- [ ] a\n\n## Done\n').title).toBeNull();
     // One heading at the top level is the title, and so is the first `#` of several.
     expect(parse('## Sprint 14\n\n### Todo\n\n- [ ] a\n').title).toBe('Sprint 14');

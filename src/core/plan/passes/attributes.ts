@@ -654,7 +654,7 @@ export function cleanTitle(s: string): string {
     const inner = m[2]!.trim().replace(/:$/, '');
     t = m[4] ? `${inner}${m[3] || /:$/.test(m[2]!) ? ':' : ''} ${m[4]}` : inner;
     // Bold inside the strike of a whole title (`~~**BM25 baseline**~~`) goes too.
-    const n = m[4] ? null : /^(\*\*|__|~~)(.+?)\1$/.exec(t);
+    const n = m[4] ? null : /^(\*\*|__|~~)((?:(?!\1).)+)\1$/.exec(t);
     if (n) t = n[2]!.trim();
   }
   const d = t.charCodeAt(0);
