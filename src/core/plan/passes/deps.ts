@@ -64,8 +64,6 @@ export class ItemIndex {
 
 /** A reference that is a step's number: `3`. */
 const STEP_REF_RE = /^\d{1,3}$/;
-/** An ordered list item's number, after its indentation and any quote marks. */
-const ORDINAL_RE = /^[ \t>]*0*(\d{1,9})[.)]/;
 /** A reference that is a number: `3`, `1.2`, `2.1.4`. */
 const NUMBER_RE = /^\d{1,3}(?:\.\d{1,3})*$/;
 /** An ID that is a word and a number (`Task 1.1`, `Step #3`), the number captured. */
@@ -206,13 +204,13 @@ export function resolveDependencies(
     if (numbered === null) {
       numbered = new Map();
       for (const d of drafts) {
-        if (d.list < 0 || d.item.kind === 'file') continue;
-        const l = d.item.line - 1;
-        const m = ORDINAL_RE.exec(text.slice(lines.start[l], Math.min(lines.end[l]!, lines.start[l]! + 40)));
-        if (m === null) continue;
+        const marker = d.item.list?.ordered ? d.item.list.marker : null;
+        if (d.list < 0 || marker === null) continue;
+        // The marker as written (`3.`, `1)`): its number, without leading zeros.
+        const n = String(Number.parseInt(marker, 10));
         const byNumber = numbered.get(d.list) ?? new Map<string, Item | null>();
         numbered.set(d.list, byNumber);
-        byNumber.set(m[1]!, byNumber.has(m[1]!) ? null : d.item);
+        byNumber.set(n, byNumber.has(n) ? null : d.item);
       }
     }
     return numbered.get(list)?.get(String(Number(ref))) ?? undefined;
