@@ -1311,6 +1311,10 @@ describe('editing priority and estimate marks', () => {
       ' — M',
       ' — done 2026-12-01',
       ' — *blocked: no data*',
+      ' [In Review]',
+      ' — Ana',
+      ' — 5 pts',
+      ' (In Review, @ana, 5 pts)',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],
@@ -1385,6 +1389,7 @@ describe('editing priority and estimate marks', () => {
       '1. **[P1]** ',
       '- TODO ',
       '☐ ',
+      '- **PAY-7** ',
     );
     const piece = fc.constantFrom(
       'Ship it',
@@ -1419,6 +1424,10 @@ describe('editing priority and estimate marks', () => {
       ' — *blocked: no data*',
       ' [Depends: T001]',
       ' — XL',
+      ' [In Review]',
+      ' — Ana',
+      ' — 5 pts',
+      ' (In Review, @ana, 5 pts)',
     );
     fc.assert(
       fc.property(

@@ -2839,6 +2839,58 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a sprint list as trackers export it: a name between pieces, a status mark before the list, a status in a parenthesised list', () => {
+    const p = parse(
+      [
+        '# Sprint 42',
+        '',
+        '- **PAY-1201** Invoice PDF export [In Review] — Ana — 5 pts',
+        '- **PAY-1199** Fix double charge [Done] — Ana — 2 pts',
+        '- **PAY-1210** Multi-currency totals [To Do] — unassigned — 8 pts',
+        '- **AUTH-78** SAML refresh [Blocked] — Chen — 5 pts — waiting on IdP vendor',
+        '- PAY-1220 Refund export (In Review, @ana, 5 pts)',
+        '- [ ] Budget review — Q3 — Ana — 2h',
+        // An owner given already is not given again by a name; a name after a comma is no column.
+        '- [ ] Pair on it — Ana — [owner:: zed] — 2h',
+        '- [ ] Fix it — Android, 2d',
+        // Code is code: a status in backticks is not read.
+        '- **PAY-1230** Audit log `[Done]` — 3 pts',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.id, i.title, i.status, i.owner])).toEqual([
+      ['PAY-1201', 'Invoice PDF export', 'doing', 'Ana'],
+      ['PAY-1199', 'Fix double charge', 'done', 'Ana'],
+      ['PAY-1210', 'Multi-currency totals', 'todo', null],
+      // The status piece says blocked with its reason: the mark before the list stays the title's.
+      ['AUTH-78', 'SAML refresh [Blocked]', 'blocked', 'Chen'],
+      ['PAY-1220', 'Refund export', 'doing', 'ana'],
+      [null, 'Budget review — Q3', 'todo', 'Ana'],
+      [null, 'Pair on it — Ana', 'todo', 'zed'],
+      [null, 'Fix it — Android', 'todo', null],
+      ['PAY-1230', 'Audit log `[Done]`', 'todo', null],
+    ]);
+    const mark = p.items[0]!.statusSpan!;
+    expect(p.text.slice(mark.start, mark.end)).toBe('In Review');
+    expect(p.items[4]!.fields.find((f) => f.key === 'points')?.value).toBe('5');
+  });
+
+  it('reads a dropped status with its date and a remark after it as one piece', () => {
+    const p = parse('# P\n\n- [ ] Old exporter — dropped 2026-11-02 (superseded by PAY-1201)\n');
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([['Old exporter', 'cancelled']]);
+  });
+
+  it('reads a countdown (`## T-4 weeks`) as a section, not an item with an ID', () => {
+    const p = parse(
+      '# Launch\n\n## T-4 weeks\n\n- [ ] Load test\n\n## T-1 day\n\n- [ ] Go/no-go\n\n### T-9: Fax\n\n**Status:** Done\n',
+    );
+    expect(p.items.map((i) => [i.key, i.id])).toEqual([
+      ['t-4-weeks/load-test', null],
+      ['t-1-day/go-no-go', null],
+      ['T-9', 'T-9'],
+    ]);
+  });
+
   it('reads a priority word that is a piece of the list ending the line, and an ETA as the due date', () => {
     const p = parse(
       [
@@ -3571,6 +3623,47 @@ describe('parsePlan fidelity and input forms', () => {
       '# P\n\n### A-1: One\n\n**Status:** TODO\n**Depends on:** A-2\n\n### A-2: Two\n\n**Status:** TODO\n**Depends on:** A-1\n',
     );
     expect(plan.cycles).toEqual([['A-1', 'A-2']]);
+  });
+
+  it("reads a dependency stated under an item, before its first child, as the item's own", () => {
+    const plan = parse(
+      [
+        '# Upgrade',
+        '',
+        '### Step 1 — Inventory',
+        '- [x] List extensions',
+        '',
+        '### Step 2 — Rehearsal',
+        'Depends on Step 1.',
+        '- [ ] Restore the snapshot',
+        '  Needs Step 1 too.',
+        '',
+        '### Step 3 — Production',
+        'The window needs 2 hours, after the Restore the snapshot step.',
+        '',
+        '```',
+        'depends on Step 1',
+        '```',
+        '- [ ] Announce the window',
+        '',
+      ].join('\n'),
+    );
+    const deps = (id: string) => plan.byKey.get(id)!.dependsOn;
+    expect(deps('Step-2')).toEqual(['Step-1']);
+    expect(plan.items.find((i) => i.title === 'Restore the snapshot')!.dependsOn).toEqual(['Step-1']);
+    // A number alone in prose is a count, code is code: neither names an item.
+    expect(deps('Step-3')).toEqual([]);
+  });
+
+  it('resolves a dependency field naming an item by its whole title', () => {
+    const plan = parse(
+      '# Home\n\n- [ ] Order the new NAS\n- [ ] Migrate Nextcloud [depends:: order the new NAS]\n- [ ] Backups [depends:: Nothing like it]\n',
+    );
+    expect(plan.items.map((i) => [i.title, i.dependsOn, i.unresolvedDeps])).toEqual([
+      ['Order the new NAS', [], []],
+      ['Migrate Nextcloud', ['home/order-the-new-nas'], []],
+      ['Backups', [], ['Nothing like it']],
+    ]);
   });
 
   it('reads a dependency tree drawn in a code block', () => {

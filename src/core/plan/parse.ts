@@ -149,7 +149,8 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const { lines: legendLines, blocks: legendBlocks } = readLegendLines(text, lines, doc);
   const legend = learnVocabulary(legendLines, []);
   const vocabMap = new Map<string, Status>(legend.map((e) => [normaliseVocab(e.text), e.status]));
-  const rec = recognise(text, lines, doc, legendGlyphs(legend), legendBlocks);
+  const glyphStatus = legendGlyphs(legend);
+  const rec = recognise(text, lines, doc, glyphStatus, legendBlocks);
   const facts = readFacts(text, doc, rec.planFields, options.parseYaml);
 
   const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes, rec.sections));
@@ -163,6 +164,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
       sectionDates: facts.date === null ? sectionDates(rec.sections, sectionParents) : [],
       hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY,
       vocabulary: vocabMap,
+      glyphStatus,
     },
     rawDeps,
   );

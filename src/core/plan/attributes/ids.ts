@@ -96,8 +96,17 @@ export function readLeadingId(title: string): IdMatch | null {
   const kind: IdKind = m[2] ? 'code' : m[3] ? 'word' : 'numeric';
   const raw = m[2] ?? m[3] ?? m[4]!;
   if (kind === 'numeric' && title.slice(m[0].length).trim() === '') return null;
+  if (kind === 'code' && COUNTDOWN_RE.test(raw) && TIME_UNIT_RE.test(title.slice(idEnd(title, m))))
+    return null;
   return { id: kind === 'word' ? raw.replace(/\s+/g, ' ') : raw, kind, length: m[0].length };
 }
+
+/**
+ * A letter, a dash and a number followed by a unit of time is a countdown to a date, not an ID: `T-4
+ * weeks`, `D-3 days`, as launch plans name their stages.
+ */
+const COUNTDOWN_RE = /^[A-Z]-\d+$/;
+const TIME_UNIT_RE = /^[ \t]+(?:weeks?|wks?|days?|months?|hours?|hrs?|minutes?|mins?)(?![A-Za-z])/i;
 
 /** Where the ID a LEAD_RE match found ends in `title`. */
 function idEnd(title: string, m: RegExpExecArray): number {

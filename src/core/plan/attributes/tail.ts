@@ -394,11 +394,19 @@ export function statusPieceEnding(s: string): Status | null {
  */
 function statusPiece(s: string, end: number, base: number): Field | null {
   const start = pieceStart(s, end, MAX_REASONED_PIECE);
-  if (start < 0) return null;
+  return start < 0 ? null : statusPieceAt(s, start, end, base);
+}
+
+/** The status piece from `start` to `end` (see statusPiece), or null when the text there is none. */
+function statusPieceAt(s: string, start: number, end: number, base: number): Field | null {
+  if (end - start > MAX_REASONED_PIECE) return null;
   const piece = s.slice(start, end);
   // The date the status was reached may follow the word (`— done 2026-12-01`): the piece is cut
-  // whole, and the value is the word, so a new status keeps the date.
-  const value = datedStatusWord(piece) ?? (pieceStatus(piece) !== null ? piece : null);
+  // whole, and the value is the word, so a new status keeps the date. A blocked or dropped one may
+  // have a remark after its date too (`— dropped 2026-11-02 (superseded by PAY-1201)`), the value then
+  // the whole piece, as the value of a status word with a remark is.
+  const value =
+    datedStatusWord(piece) ?? (pieceStatus(piece) !== null || isRemarkedDatedStatus(piece) ? piece : null);
   if (value === null) return null;
   return {
     key: 'status',
@@ -421,6 +429,14 @@ function datedStatusWord(piece: string): string | null {
   const word = DATE_LEAD_RE.exec(piece.slice(0, m.index));
   if (word === null) return null;
   return pieceStatus(word[1]!) === null ? null : word[1]!;
+}
+/** Whether a piece is a blocked or dropped status, its date and a remark: `dropped 2026-11-02 (dup)`. */
+function isRemarkedDatedStatus(piece: string): boolean {
+  if (piece.charCodeAt(piece.length - 1) !== 41) return false;
+  const bare = withoutRemark(piece);
+  const word = bare === null || bare === piece ? null : datedStatusWord(bare);
+  const status = word === null ? null : pieceStatus(word);
+  return status === 'blocked' || status === 'cancelled';
 }
 /** The words before a date: a status, white space, and `on` maybe (`shipped on `). */
 const DATE_LEAD_RE = /^(\S(?:.*?\S)?)[ \t]+(?:on[ \t]+)?$/i;
@@ -691,8 +707,13 @@ export function readTail(
     dates,
   );
   if (before === null || before.fields.some((f) => f.key === 'owner')) return null;
+  return { ...before, fields: [...before.fields, nameOwner(s, name, base)] };
+}
+
+/** The owner field of a name read as a piece of a list. */
+function nameOwner(s: string, name: { start: number; end: number }, base: number): Field {
   const span = { start: base + name.start, end: base + name.end };
-  const owner: Field = {
+  return {
     key: 'owner',
     rawKey: '',
     value: s.slice(name.start, name.end),
@@ -700,7 +721,12 @@ export function readTail(
     valueSpan: span,
     style: 'kv',
   };
-  return { ...before, fields: [...before.fields, owner] };
+}
+
+/** Whether the separator from `end` to `first` is a set-off dash, bar or dot (not a comma). */
+function dashBetween(s: string, end: number, first: number): boolean {
+  for (let i = end; i < first; i++) if (isSpacedDash(s, i)) return true;
+  return false;
 }
 
 /**
@@ -916,6 +942,23 @@ function readPieces(
       end = first = share.span.start - base;
       continue;
     }
+    // A name set off as a column between pieces read (`— Ana — 5 pts`) is the owner, as one ending
+    // the list is (readTail): a column of names between columns of metadata, as trackers export.
+    if (
+      meta > 0 &&
+      mentions === 0 &&
+      isLetterOrDigit(codePointBefore(s, end)) &&
+      dashBetween(s, end, first)
+    ) {
+      const named = own.some((f) => f.key === 'owner') || fields.some((f) => f.key === 'owner');
+      const name = named ? null : trailingName(s.slice(0, end));
+      if (name !== null) {
+        own.push(nameOwner(s, name, base));
+        meta++;
+        end = first = name.start;
+        continue;
+      }
+    }
     // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
     // lines end in a word that is not one, and are not given to the regex.
     if (effort !== null || estimate !== null) break;
@@ -1130,6 +1173,7 @@ function readList(
   let pieces = 0;
   let phrases = 0;
   let mentions = 0;
+  let stated = false;
   // Where the list's text ends: a dependency phrase may run to it over commas (`Depends: 1.1, 1.2`).
   let inner = close;
   while (inner > open && isSpace(s.charCodeAt(inner - 1))) inner--;
@@ -1170,11 +1214,16 @@ function readList(
         const kv =
           keyPiece(s, b, index, base, s.charCodeAt(open)) ??
           depPiece(s, b, index, base) ??
-          ownerPhrasePiece(s, b, index, base);
+          ownerPhrasePiece(s, b, index, base) ??
+          // A status word or story points standing as a piece (`(In Review, @ana, 5 pts)`), as a
+          // list set off by dashes holds them: one status a list.
+          (stated ? null : statusPieceAt(s, a, b, base)) ??
+          pointsPiece(piece, piece.length, base + a);
         if (kv === null || kv.span.start - base !== a || holdsMark(kv, base, ip, ie)) return null;
         own.push(kv);
         meta++;
         if (kv.key === 'depends') phrases++;
+        if (kv.key === 'status') stated = true;
       }
     }
     a = next;

@@ -17,6 +17,7 @@ import { mayStateDependency, readParenLists, readTail } from '../attributes/tail
 import { readTechTags } from '../attributes/tech.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 import { refinesTodo } from '../lanes.js';
+import { type GlyphStatus, takeTrailingStatus } from '../marks.js';
 import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
@@ -28,6 +29,8 @@ export interface AttributeContext {
   readonly sectionDates?: readonly (string | null)[];
   readonly hoursPerDay: number;
   readonly vocabulary: ReadonlyMap<string, Status>;
+  /** What a glyph marks: taskmark's own, and the plan's legend's. */
+  readonly glyphStatus?: GlyphStatus;
 }
 
 /** Dependency references as written, per draft index; resolved once every key is known. */
@@ -112,6 +115,12 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         cuts.push([tail.start, masked.length]);
         ie ??= tail.effort;
         ip ??= tail.priority;
+        // A status mark ending the title before the list (`Invoice export [In Review] — @ana — 5
+        // pts`) is the item's status, as one ending the line is.
+        const before = tail.fields.some((f) => f.key === 'status')
+          ? -1
+          : markBeforeTail(item, masked, tail.start, at, toPlan, ctx);
+        if (before >= 0) cuts.push([before, tail.start]);
       }
       // `#12` is an issue number, not a tag. The list read is fresh: it becomes the item's own when
       // the item has no fields yet (the usual case), rather than being copied into an empty array.
@@ -169,6 +178,32 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const tags = readTechTags(maskCode(item.title));
     for (let k = 0; k < tags.length; k++) addTag(item, tags[k]!);
   }
+}
+
+/**
+ * Reads a status mark ending the title before its list of metadata (see takeTrailingStatus) into a
+ * bullet not given a status yet: where the title ends before the mark, or -1 when none is read. A
+ * box's line keeps its status in the box.
+ */
+function markBeforeTail(
+  item: Item,
+  masked: string,
+  tailStart: number,
+  at: number,
+  toPlan: ((i: number) => number) | null,
+  ctx: AttributeContext,
+): number {
+  if (item.kind === 'heading' || item.statusSource !== 'default') return -1;
+  const probe = { ...item };
+  const body = masked.slice(0, tailStart);
+  const map = toPlan ?? ((i: number) => i);
+  const kept = takeTrailingStatus(probe, body, (i) => map(at + i), ctx.glyphStatus);
+  if (kept === body || !/[\p{L}\p{N}]/u.test(kept)) return -1;
+  item.status = probe.status;
+  item.statusSource = probe.statusSource;
+  item.statusText = probe.statusText;
+  item.statusSpan = probe.statusSpan;
+  return kept.length;
 }
 
 /**

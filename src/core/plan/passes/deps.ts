@@ -215,25 +215,6 @@ export function resolveDependencies(
     }
     return numbered.get(list)?.get(String(Number(ref))) ?? undefined;
   };
-  for (const [i, refs] of rawDeps) {
-    const item = drafts[i]!.item;
-    // A set, not includes: a list of thousands of unknown IDs stays linear.
-    const unresolved = new Set(item.unresolvedDeps);
-    for (const ref of refs) {
-      const target = index.find(ref) ?? index.find(ref.split(/\s+/)[0] ?? '') ?? step(i, ref);
-      if (target) add(item, target, 'field', item.line);
-      else if (!unresolved.has(ref)) {
-        unresolved.add(ref);
-        item.unresolvedDeps.push(ref);
-      }
-    }
-  }
-  // Items by the line they start on, for the phrases an item's own line states.
-  const draftAt = new Int32Array(lines.count).fill(-1);
-  for (let i = 0; i < drafts.length; i++) {
-    const item = drafts[i]!.item;
-    if (item.kind !== 'file') draftAt[item.line - 1] = i;
-  }
   // Items by the length of their title: a reference is compared, in any case, with the few titles
   // of its length (lower-casing every title for a map cost more than the rare lookups).
   let byLength: Map<number, Item[]> | null = null;
@@ -256,6 +237,37 @@ export function resolveDependencies(
     }
     return found;
   };
+  for (const [i, refs] of rawDeps) {
+    const item = drafts[i]!.item;
+    // A set, not includes: a list of thousands of unknown IDs stays linear.
+    const unresolved = new Set(item.unresolvedDeps);
+    for (const ref of refs) {
+      // By ID or key, by an item's whole title (`[depends:: Order the new NAS]`), by the ID opening the
+      // reference (`T001 (schema)`), by a step's number.
+      const target = index.find(ref) ?? byTitle(ref) ?? index.find(ref.split(/\s+/)[0] ?? '') ?? step(i, ref);
+      if (target) add(item, target, 'field', item.line);
+      else if (!unresolved.has(ref)) {
+        unresolved.add(ref);
+        item.unresolvedDeps.push(ref);
+      }
+    }
+  }
+  // Items by the line they start on, for the phrases an item's own line states.
+  const draftAt = new Int32Array(lines.count).fill(-1);
+  for (let i = 0; i < drafts.length; i++) {
+    const item = drafts[i]!.item;
+    if (item.kind !== 'file') draftAt[item.line - 1] = i;
+  }
+  // An item's lines before the next item's say things of it as its own line does (`### Step 3 —
+  // Production` over `Depends on Step 2.`), but for code. A run stops at a line given already, so
+  // each line is looked at once or twice whatever the order of the drafts.
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.item.kind === 'file') continue;
+    const next = drafts[i + 1];
+    const stop = Math.min(d.endLine, next && next.item.kind !== 'file' ? next.item.line - 1 : lines.count);
+    for (let l = d.item.line; l < stop && draftAt[l] === -1; l++) draftAt[l] = i;
+  }
   const phases = phaseIndex(sections, drafts);
   const inCode = new Set<number>();
   for (const block of codeBlocks) {
@@ -280,10 +292,13 @@ export function resolveDependencies(
       }
     }
     const own = draftAt[l]!;
-    if (own >= 0) {
+    const itemLine = own >= 0 && drafts[own]!.item.line === l + 1;
+    if (own >= 0 && (itemLine || !inCode.has(l))) {
       for (const phrase of ownLinePhrases(s)) {
         const self = drafts[own]!.item;
         for (const ref of phrase.refs) {
+          // In the prose under an item, a number alone is as often a count as a step (`depends on 2`).
+          if (!itemLine && BARE_INTEGER_RE.test(ref)) continue;
           const target = index.find(ref) ?? byTitle(ref) ?? leadingIdItem(ref, index);
           if (!target) continue;
           if (phrase.reverse) add(target, self, 'inline', l + 1);
@@ -332,6 +347,7 @@ export function resolveDependencies(
  */
 const OWN_LINE_VERB_RE =
   /(?<![A-Za-z0-9])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|blocks)\s+/gi;
+const BARE_INTEGER_RE = /^\d+$/;
 const OWN_LINE_END_RE = /[)\];—]|\.(?=\s|$)|\s[–-]\s/;
 
 function ownLinePhrases(s: string): { reverse: boolean; refs: string[] }[] {
