@@ -967,6 +967,41 @@ describe('parsePlan on dependencies stated in prose', () => {
     ]);
   });
 
+  it('names a step of nested numbered lists by its outline number, within its top list only', () => {
+    const p = parse(
+      [
+        '# Migration',
+        '',
+        '1. **Phase A — Discovery**',
+        '   1. [x] Interview the consumers',
+        '   2. [ ] Write the RFC — @ines — 3d',
+        '2. **Phase B — Dual run**',
+        '   1. [ ] Stand up the warehouse — 1w',
+        '      1. [ ] Terraform module',
+        '   2. [ ] Mirror the jobs — 2w — after 2.1',
+        '   3. [ ] Compare outputs — depends on 1.2, 2.1.1',
+        '   - [ ] Tidy — after 1.1',
+        '',
+        'Another list:',
+        '',
+        '1. [ ] Unrelated — after 2.2',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.dependsOn, i.unresolvedDeps])).toEqual([
+      ['Interview the consumers', [], []],
+      ['Write the RFC', [], []],
+      ['Stand up the warehouse', [], []],
+      ['Terraform module', [], []],
+      ['Mirror the jobs', ['migration/stand-up-the-warehouse'], []],
+      ['Compare outputs', ['migration/write-the-rfc', 'migration/terraform-module'], []],
+      // A bullet breaks the outline: `1.1` there names nothing.
+      ['Tidy', [], ['1.1']],
+      // Another top list numbers its own steps.
+      ['Unrelated', [], ['2.2']],
+    ]);
+  });
+
   it('reads verbs in any case, lists joined by commas and "and", the reverse verbs, one clause per sentence', () => {
     expect(deps('T002')).toEqual(['T001']);
     expect(deps('T003')).toEqual(['T001', 'T002']);

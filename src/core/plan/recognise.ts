@@ -80,6 +80,11 @@ export interface Draft {
   /** Id of the list the item is in (an index into `listSizes`), or -1. */
   list: number;
   /**
+   * Where the item stands in nested ordered lists from the top one (`2.1` for the first step under a
+   * list's second), with the id of that top list: what `after 2.1` names there.
+   */
+  outline?: { readonly root: number; readonly path: string } | undefined;
+  /**
    * The lines after the item's own in its paragraph, up to a field line: the title may be wrapped onto
    * them (`… for users` / `moving to v2`), which the attribute pass decides on the title it reads.
    */
@@ -150,6 +155,13 @@ interface Frame {
   readonly lane?: boolean;
   /** The list whose items these blocks are, when they are a list's (see isTaskList). */
   readonly of?: ListBlock;
+  /**
+   * In nested ordered lists from a top one: the outline number of the list item these blocks are in
+   * (`2` for a list's second), '' in a top list, null where a bullet or other block broke the chain.
+   */
+  readonly outline?: string | null | undefined;
+  /** The id of the top list of the nested ordered lists these blocks are in. */
+  readonly root?: number | undefined;
 }
 
 interface OpenSection {
@@ -1240,6 +1252,11 @@ export function recognise(
       frame.parentItem >= 0 ? frame.depth : headingItem() >= 0 ? drafts[headingItem()]!.item.depth + 1 : 0;
     const lineStart = lines.start[li.startLine]!;
     const sec = currentSection();
+    const ordered = isDigitCode(text.charCodeAt(li.markerStart));
+    const outline =
+      ordered && typeof frame.outline === 'string'
+        ? `${frame.outline === '' ? '' : `${frame.outline}.`}${Number.parseInt(text.slice(li.markerStart, li.markerEnd), 10)}`
+        : null;
     if (para && !(sec >= 0 && legendSections[sec]!)) {
       const l0 = para.lines[0]!;
       const box = readCheckbox(text, l0.start, l0.end, para.lines.length > 1);
@@ -1260,7 +1277,7 @@ export function recognise(
           markerStart: li.markerStart,
           indent: text.slice(lineStart, li.markerStart),
           contentColumn: li.contentColumn,
-          ordered: isDigitCode(text.charCodeAt(li.markerStart)),
+          ordered,
         };
         item.lineSpan = { start: lineStart, end: lines.end[li.startLine]! };
         item.span = { start: lineStart, end: lineEndOffset(li.endLine) };
@@ -1275,6 +1292,8 @@ export function recognise(
           matchBase: made.matchBase,
           repairMap: made.repairMap,
           list: frame.list,
+          outline:
+            outline !== null && frame.root !== undefined ? { root: frame.root, path: outline } : undefined,
         });
         const index = drafts.length - 1;
         // Later lines of the first paragraph: lines the title may be wrapped onto, then field lines.
@@ -1291,7 +1310,15 @@ export function recognise(
           }
         }
         if (after.length > 0) drafts[index]!.after = after;
-        return { blocks: li.children, index: 1, parentItem: index, depth: childDepth + 1, list: -1 };
+        return {
+          blocks: li.children,
+          index: 1,
+          parentItem: index,
+          depth: childDepth + 1,
+          list: -1,
+          outline,
+          root: frame.root,
+        };
       }
       // A plain bullet: a field line of the enclosing item (`- **Duration:** 30 min`), or prose.
       if (frame.parentItem >= 0) {
@@ -1311,6 +1338,8 @@ export function recognise(
       parentItem: frame.parentItem,
       depth: frame.depth,
       list: -1,
+      outline,
+      root: frame.root,
     };
   };
 
@@ -1554,9 +1583,13 @@ export function recognise(
 
   // Iterative walk in document order.
   const stack: Frame[] = [{ blocks: doc.children, index: 0, parentItem: -1, depth: 0, list: -1 }];
-  const pushList = (b: ListBlock, parentItem: number, depth: number) => {
+  const pushList = (b: ListBlock, parentItem: number, depth: number, within?: Frame) => {
     listSizes.push(b.children.length);
+    // A list inside a list item goes on with its outline; any other starts one.
+    const nested = within?.outline !== undefined;
     stack.push({
+      outline: nested ? within!.outline : '',
+      root: nested ? within!.root : listSizes.length - 1,
       blocks: b.children,
       index: 0,
       parentItem,
@@ -1604,7 +1637,7 @@ export function recognise(
         if (legendBlocks.has(b)) break;
         if (frame.parentItem < 0 && open.length > 0 && open[open.length - 1]!.body) onFieldList(b);
         leaveBody();
-        pushList(b, frame.parentItem, frame.depth);
+        pushList(b, frame.parentItem, frame.depth, frame);
         break;
       case 'listItem': {
         const next = onListItem(b, frame);

@@ -64,6 +64,8 @@ export class ItemIndex {
 
 /** A reference that is a step's number: `3`. */
 const STEP_REF_RE = /^\d{1,3}$/;
+/** An outline number: `2.1`, `1.2.3`. */
+const OUTLINE_REF_RE = /^\d{1,3}(?:\.\d{1,3})+$/;
 /** A reference that is a number: `3`, `1.2`, `2.1.4`. */
 const NUMBER_RE = /^\d{1,3}(?:\.\d{1,3})*$/;
 /** An ID that is a word and a number (`Task 1.1`, `Step #3`), the number captured. */
@@ -215,6 +217,27 @@ export function resolveDependencies(
     }
     return numbered.get(list)?.get(String(Number(ref))) ?? undefined;
   };
+  // An outline number names the step of nested ordered lists it numbers (`Mirror the jobs — after
+  // 2.1` for the first step under the second of its top list): by top list and number, made when
+  // first asked.
+  let outlined: Map<string, Item | null> | null = null;
+  const outlineStep = (i: number, ref: string): Item | undefined => {
+    const at = drafts[i]!.outline;
+    if (at === undefined || !OUTLINE_REF_RE.test(ref)) return undefined;
+    if (outlined === null) {
+      outlined = new Map();
+      for (const d of drafts) {
+        if (d.outline === undefined) continue;
+        const k = `${d.outline.root}:${d.outline.path}`;
+        outlined.set(k, outlined.has(k) ? null : d.item);
+      }
+    }
+    const path = ref
+      .split('.')
+      .map((n) => String(Number(n)))
+      .join('.');
+    return outlined.get(`${at.root}:${path}`) ?? undefined;
+  };
   // Items by the length of their title: a reference is compared, in any case, with the few titles
   // of its length (lower-casing every title for a map cost more than the rare lookups).
   let byLength: Map<number, Item[]> | null = null;
@@ -244,7 +267,12 @@ export function resolveDependencies(
     for (const ref of refs) {
       // By ID or key, by an item's whole title (`[depends:: Order the new NAS]`), by the ID opening the
       // reference (`T001 (schema)`), by a step's number.
-      const target = index.find(ref) ?? byTitle(ref) ?? index.find(ref.split(/\s+/)[0] ?? '') ?? step(i, ref);
+      const target =
+        index.find(ref) ??
+        byTitle(ref) ??
+        index.find(ref.split(/\s+/)[0] ?? '') ??
+        step(i, ref) ??
+        outlineStep(i, ref);
       if (target) add(item, target, 'field', item.line);
       else if (!unresolved.has(ref)) {
         unresolved.add(ref);
