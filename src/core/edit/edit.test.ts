@@ -1315,6 +1315,8 @@ describe('editing priority and estimate marks', () => {
       ' — Ana',
       ' — 5 pts',
       ' (In Review, @ana, 5 pts)',
+      ' — **blocked** on T001',
+      ' — **blocked** on legal',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],
@@ -1390,6 +1392,7 @@ describe('editing priority and estimate marks', () => {
       '- TODO ',
       '☐ ',
       '- **PAY-7** ',
+      '- [ ] #1423 ',
     );
     const piece = fc.constantFrom(
       'Ship it',
@@ -1428,6 +1431,8 @@ describe('editing priority and estimate marks', () => {
       ' — Ana',
       ' — 5 pts',
       ' (In Review, @ana, 5 pts)',
+      ' — **blocked** on #1423',
+      ' — *blocked* by legal',
     );
     fc.assert(
       fc.property(

@@ -2910,6 +2910,35 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(p.items[4]!.fields.find((f) => f.key === 'points')?.value).toBe('5');
   });
 
+  it("reads a milestone's checklist of issue numbers: the number is the ID, a reference names it", () => {
+    const p = parse(
+      [
+        '# v2.0',
+        '',
+        '- [ ] #1423 Config file v2 schema (@dana)',
+        '- [ ] #1440 New plugin API — @omar — blocked on #1423',
+        '- [ ] #1441 Plugin docs — @omar — **blocked** on #1423',
+        '- [ ] #1442 Plugin examples (depends on #1440)',
+        '- [ ] Release notes mention #1423',
+        '',
+        '| What | Who | Status |',
+        '|---|---|---|',
+        '| Shadow mode | @amir | ✅ |',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.owner, i.dependsOn])).toEqual([
+      ['#1423', 'Config file v2 schema', 'dana', []],
+      ['#1440', 'New plugin API', 'omar', ['#1423']],
+      ['#1441', 'Plugin docs', 'omar', ['#1423']],
+      ['#1442', 'Plugin examples', null, ['#1440']],
+      ['v2.0/release-notes-mention-1423', 'Release notes mention #1423', null, []],
+      // A table's `What` column names the work, its `Who` column who does it.
+      ['v2.0/shadow-mode', 'Shadow mode', 'amir', []],
+    ]);
+    expect(p.items[5]!.status).toBe('done');
+  });
+
   it('reads a dropped status with its date and a remark after it as one piece', () => {
     const p = parse('# P\n\n- [ ] Old exporter — dropped 2026-11-02 (superseded by PAY-1201)\n');
     expect(p.items.map((i) => [i.title, i.status])).toEqual([['Old exporter', 'cancelled']]);

@@ -796,8 +796,10 @@ export function recognise(
    */
   const taskLineDraft = (line: number, l0: LineSlice, need: 1 | 2) => {
     const raw = text.slice(l0.start, l0.end);
-    // A tracker's ID opening the line (`PAY-188 Fix rounding`, `T012`, `M1.2`) is one of the signals.
-    const idLed = readLeadingId(raw)?.kind === 'code';
+    // A tracker's ID opening the line (`PAY-188 Fix rounding`, `T012`, `M1.2`) is one of the signals;
+    // an issue's number (`#94`) not, as every line of a changelog opens with one.
+    const lead = readLeadingId(raw);
+    const idLed = lead?.kind === 'code' && lead.id.charCodeAt(0) !== 35;
     // Cheap test first: of two signals, one is an owner or a priority, which need an `@`, an `owner`,
     // `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
     // the two are an estimate and a due date or a status mark ending the line, with a digit and a due

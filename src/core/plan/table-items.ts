@@ -38,6 +38,9 @@ const TITLE_HEADERS: ReadonlySet<string> = new Set([
   'epic',
   'initiative',
   'summary',
+  'what',
+  'key result',
+  'task name',
   // The same headers in the languages plans are written in.
   ...'aufgabe aufgaben tätigkeit tâche tâches tache taches tarea tareas tarefa tarefas attività compito taak taken zadanie tugas görev задача задачи 任务 任務 タスク 작업 할일'.split(
     ' ',

@@ -39,6 +39,7 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['assigned', 'owner'],
   ['responsible', 'owner'],
   ['dri', 'owner'],
+  ['who', 'owner'],
   ['lead', 'owner'],
   ['owners', 'owner'],
   ['assignees', 'owner'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nextId, readLeadingId } from './ids.js';
 
 // The regexes as first written, with their Unicode classes: the IDs read must be the same.
-const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?|[A-UW-Z][A-Z]{0,2}\d{1,3}(?:\.\d{1,3})+[a-z]?`;
+const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?|[A-UW-Z][A-Z]{0,2}\d{1,3}(?:\.\d{1,3})+[a-z]?|#\d{2,7}`;
 const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
 const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
 const LEAD_RE = new RegExp(
@@ -32,6 +32,13 @@ function referenceLeading(title: string) {
   const kind = m[2] ? 'code' : m[3] ? 'word' : 'numeric';
   const raw = m[2] ?? m[3] ?? m[4]!;
   if (kind === 'numeric' && title.slice(m[0].length).trim() === '') return null;
+  // A countdown (`T-4 weeks`): a letter, a dash, a number and a unit of time after white space.
+  const after = title.slice(title.indexOf(raw) + raw.length);
+  if (
+    /^[A-Z]-\d+$/.test(raw) &&
+    /^[ \t]+(weeks?|wks?|days?|months?|hours?|hrs?|minutes?|mins?)\b/i.test(after)
+  )
+    return null;
   return { id: kind === 'word' ? raw.replace(/\s+/g, ' ') : raw, kind, length: m[0].length };
 }
 
@@ -64,6 +71,11 @@ const piece = fc.oneof(
     'MS12',
     'P1',
     'FY25',
+    '#1423',
+    '#12a',
+    'T-4',
+    ' weeks',
+    ' days ago',
   ),
   fc.constantFrom('**', '__', '[', ']', ':', ' ', '. ', ') ', ' - ', '—', '-', '.', '·', '|', 'a', 'Z', '9'),
   fc.constantFrom('(', ')', '(https://t.example/PROJ-12)', '(a b)', ']('),
@@ -80,6 +92,18 @@ describe('IDs', () => {
     expect(readLeadingId('[PROJ-12](see notes) Migrate')?.length).toBe('[PROJ-12]'.length);
     // A link around an ID opened by nothing is no bracketed ID.
     expect(readLeadingId('PROJ-12](x) Migrate')).toBeNull();
+  });
+
+  it("reads an issue's number as an ID, and a countdown not", () => {
+    expect(readLeadingId('#1423 Config file v2')).toEqual({ id: '#1423', kind: 'code', length: 6 });
+    expect(readLeadingId('**#1423** Config')?.id).toBe('#1423');
+    expect(readLeadingId('#12a notes')).toBeNull();
+    expect(readLeadingId('#1 The archive holds every original')).toBeNull();
+    expect(scannedAll('blocked on #1423, not a#12 nor #tag')).toEqual(['11:#1423']);
+    expect(readLeadingId('T-4 weeks')).toBeNull();
+    expect(readLeadingId('D-3 days: freeze')).toBeNull();
+    expect(readLeadingId('T-4: weeks of work')?.id).toBe('T-4');
+    expect(readLeadingId('AB-4 weeks')?.id).toBe('AB-4');
   });
 
   it('reads a letter and an outline number as an ID, but not a version', () => {

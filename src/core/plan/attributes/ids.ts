@@ -14,9 +14,11 @@ export interface IdMatch {
   readonly length: number;
 }
 
-// Codes: a dashed number (`MH-001`, `P0-003`), letters and three digits or more (`T001`), or a
-// letter or three and an outline number (`M1.2`, `US2.1`); not `V1.2`, a version.
-const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?|[A-UW-Z][A-Z]{0,2}\d{1,3}(?:\.\d{1,3})+[a-z]?`;
+// Codes: a dashed number (`MH-001`, `P0-003`), letters and three digits or more (`T001`), a letter
+// or three and an outline number (`M1.2`, `US2.1`), not `V1.2`, a version; or an issue's number
+// (`#1423`), as a milestone's checklist on GitHub or GitLab names its issues: two digits at least, as
+// `#1`, `#2` more often number a list's lines.
+const CODE = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d{3,}[a-z]?|[A-UW-Z][A-Z]{0,2}\d{1,3}(?:\.\d{1,3})+[a-z]?|#\d{2,7}`;
 const WORD = String.raw`(?:Task|Step|Story|Item|Issue|Ticket|Epic|Feature|Bug|Req|Requirement|Subtask|Action|Todo|TODO)\s+#?\d+(?:\.\d+)*[a-z]?`;
 const NUMERIC = String.raw`\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]\s)`;
 /**

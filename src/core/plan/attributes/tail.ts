@@ -620,7 +620,13 @@ const NO_DEP_END_RE = /(?:none|n\/a|—|-)$/i;
  * title.
  */
 const DEP_PIECE_RE = new RegExp(
-  String.raw`(?:^|[\s([,;])(?:(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|${FOREIGN_DEP})(?:[ \t]*[:：])?|(${DEP_KEYS})[ \t]*[:：])[ \t]+(${DEP_REF}(?:[ \t]*(?:,|&|\b(?:and|y|e|et|und)\b)[ \t]*${DEP_REF})*|${NO_DEP})[ \t]*$`,
+  String.raw`(?:^|[\s([,;])(?:(${
+    // The words of a verb may stand apart where emphasis was blanked (`**blocked** on #12`).
+    `depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|${FOREIGN_DEP}`.replace(
+      / /g,
+      '\\x00*[ \\t]+',
+    )
+  })(?:[ \t]*[:：])?|(${DEP_KEYS})[ \t]*[:：])[ \t]+(${DEP_REF}(?:[ \t]*(?:,|&|\b(?:and|y|e|et|und)\b)[ \t]*${DEP_REF})*|${NO_DEP})[ \t]*$`,
   'i',
 );
 /**
@@ -736,16 +742,31 @@ function dashBetween(s: string, end: number, first: number): boolean {
  */
 const EMPHASIS_PIECE_RE =
   /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•][ \t]))/g;
+/**
+ * A piece of a list opening with a word in emphasis and going on after it (`— **blocked** on #1423`):
+ * the separator and white space, the delimiter, the word, and the same delimiter before a space.
+ */
+const EMPHASIS_OPENING_RE =
+  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(\p{L}[\p{L}-]*)\2(?=[ \t]+\p{L})/gu;
 
 /**
  * `s` with the emphasis around whole pieces of a list blanked, offsets kept: the pieces are read as
  * their text is, and a field's span is its text's.
  */
 function withoutPieceEmphasis(s: string): string {
-  return s.replace(
-    EMPHASIS_PIECE_RE,
-    (_m, sep: string, d: string, inner: string) => sep + ' '.repeat(d.length) + inner + ' '.repeat(d.length),
-  );
+  return s
+    .replace(
+      EMPHASIS_PIECE_RE,
+      (_m, sep: string, d: string, inner: string) =>
+        sep + ' '.repeat(d.length) + inner + ' '.repeat(d.length),
+    )
+    .replace(
+      // The closing delimiter is blanked with NULs, which no reader takes for a space: only a
+      // dependency phrase reads over them (`blocked on #1423`). A status piece must not (`**blocked**
+      // on legal` as one status would give an edit the closing `**` to overwrite).
+      EMPHASIS_OPENING_RE,
+      (_m, sep: string, d: string, word: string) => sep + ' '.repeat(d.length) + word + '\0'.repeat(d.length),
+    );
 }
 
 /** Capitalised words, up to three (`Jana`, `Kim Lee`, `O'Neil`): a person's or a team's name. */
