@@ -1317,6 +1317,7 @@ describe('editing priority and estimate marks', () => {
       ' (In Review, @ana, 5 pts)',
       ' — **blocked** on T001',
       ' — **blocked** on legal',
+      ' — Dec 18',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],

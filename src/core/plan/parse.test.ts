@@ -2939,6 +2939,22 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(p.items[5]!.status).toBe('done');
   });
 
+  it("reads a month and day standing as a piece as the due date, in the plan's year", () => {
+    const dated = parse(
+      '# P\n\nUpdated: 2026-12-01\n\n- [ ] Analytics events — @zoe — Dec 18\n- [ ] Kickoff — Jan 5\n',
+    );
+    expect(dated.items.map((i) => [i.title, i.owner, i.due])).toEqual([
+      ['Analytics events', 'zoe', '2026-12-18'],
+      // More than half a year before the plan's date: the next year's.
+      ['Kickoff', null, '2027-01-05'],
+    ]);
+    // Without a date to place it, it is still the due date as written, out of the title.
+    const undated = parse('# P\n\n- [ ] Analytics events — @zoe — Dec 18\n');
+    expect(undated.items.map((i) => [i.title, i.due, i.fields.find((f) => f.key === 'due')?.value])).toEqual([
+      ['Analytics events', null, 'Dec 18'],
+    ]);
+  });
+
   it('reads a dropped status with its date and a remark after it as one piece', () => {
     const p = parse('# P\n\n- [ ] Old exporter — dropped 2026-11-02 (superseded by PAY-1201)\n');
     expect(p.items.map((i) => [i.title, i.status])).toEqual([['Old exporter', 'cancelled']]);

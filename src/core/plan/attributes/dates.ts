@@ -131,6 +131,13 @@ export function daysBetween(a: string, b: string): number {
 /** A month and day without a year: `Mar 18`, `March 3rd`. */
 const MONTH_DAY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, 'i');
 
+/** Whether `text` is a month and day without a year and nothing else (`Dec 18`, `March 3rd`). */
+export function isMonthDay(text: string): boolean {
+  if (text.length > 16 || !namesMonth(text)) return false;
+  const m = MONTH_DAY_RE.exec(text);
+  return m !== null && m.index === 0 && m[0].length === text.length;
+}
+
 /**
  * Resolves a date value: absolute, or relative to the plan's date (`Day 1` is the plan date, `Week 2`
  * ends 13 days after it, `Week 4-6` ends with week 6; `Mar 18` is in the plan date's year, or the

@@ -20,7 +20,7 @@ import {
   isSpace,
   setOffDashAt,
 } from '../chars.js';
-import { readAbsoluteDate } from './dates.js';
+import { isMonthDay, readAbsoluteDate } from './dates.js';
 import { readEffort } from './effort.js';
 import { isWordMark, normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
@@ -495,7 +495,8 @@ function datePiece(s: string, end: number, fields: FieldIndex, base: number): Fi
     while (start < end && (isSpace(s.charCodeAt(start)) || s.charCodeAt(start) === 44)) start++;
     const piece = s.slice(start, end);
     const date = readAbsoluteDate(piece);
-    if (date !== null && date.index === 0 && date.length === piece.length) {
+    // A month and day without a year (`— @zoe — Dec 18`) is in the plan's year, as `due Dec 18` is.
+    if ((date !== null && date.index === 0 && date.length === piece.length) || isMonthDay(piece)) {
       if (fields.overlaps(start, end)) return null;
       return {
         key: 'due',
