@@ -2890,6 +2890,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Fix it — Android, 2d',
         // Code is code: a status in backticks is not read.
         '- **PAY-1230** Audit log `[Done]` — 3 pts',
+        // A glyph and its word before the list, as OKR updates write them.
+        '- **KR1.1** Deploy lead time under 15 min — 🟡 at risk — owner: @sara',
         '',
       ].join('\n'),
     );
@@ -2904,6 +2906,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       [null, 'Pair on it — Ana', 'todo', 'zed'],
       [null, 'Fix it — Android', 'todo', null],
       ['PAY-1230', 'Audit log `[Done]`', 'todo', null],
+      ['KR1.1', 'Deploy lead time under 15 min', 'doing', 'sara'],
     ]);
     const mark = p.items[0]!.statusSpan!;
     expect(p.text.slice(mark.start, mark.end)).toBe('In Review');
@@ -2953,6 +2956,18 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(undated.items.map((i) => [i.title, i.due, i.fields.find((f) => f.key === 'due')?.value])).toEqual([
       ['Analytics events', null, 'Dec 18'],
     ]);
+  });
+
+  it("takes the week a plan's first heading names as its date, and no other heading's date", () => {
+    const weekly = parse(
+      '# Team plan — week of 2026-12-07\n\n- [ ] Write the ADR — @kim, due Wed\n- [ ] Retro, due Day 5\n',
+    );
+    expect(weekly.facts.date).toBe('2026-12-07');
+    expect(weekly.items.map((i) => i.due)).toEqual(['2026-12-09', '2026-12-11']);
+    expect(parse('# Plan\n\n## Week of 2026-12-07\n\n- [ ] Write the ADR\n').facts.date).toBeNull();
+    expect(parse('# Release — 2027-03-01\n\n- [ ] Tag it\n').facts.date).toBeNull();
+    // A date the plan states as its own comes first.
+    expect(parse('# Week of 2026-12-07\n\nUpdated: 2026-12-08\n').facts.date).toBe('2026-12-08');
   });
 
   it('reads a dropped status with its date and a remark after it as one piece', () => {

@@ -46,7 +46,7 @@ export function readFacts(
   const dateOf = (s: string | null) => (s ? (readAbsoluteDate(s)?.date ?? null) : null);
   const lastUpdated =
     dateOf(fmString(UPDATED_KEYS)) ?? dateOf(field(UPDATED_KEYS)) ?? statedUpdate(text, doc);
-  const date = dateOf(fmString(DATE_KEYS)) ?? dateOf(field(DATE_KEYS)) ?? lastUpdated;
+  const date = dateOf(fmString(DATE_KEYS)) ?? dateOf(field(DATE_KEYS)) ?? lastUpdated ?? weekOf(text, doc);
   return {
     date,
     version: fmString(['version']) ?? field(['version']),
@@ -98,6 +98,21 @@ const UPDATE_LEAD_RE = new RegExp(
   ].join('|')})(?![\p{L}\p{N}])\s*[:–—-]?\s*[*_]*\s*`,
   'iu',
 );
+/**
+ * The week a plan's first heading says it is for (`# Team plan — week of 2026-12-07`, `w/c Dec 7,
+ * 2026`): its first day, which `due Wed` and `Day 2` count from.
+ */
+function weekOf(text: string, doc: DocumentBlock): string | null {
+  const h = doc.children.find((b) => b.type === 'heading');
+  if (h === undefined || h.lines.length === 0) return null;
+  const title = h.lines.map((l) => text.slice(l.start, l.end)).join(' ');
+  const m = WEEK_OF_RE.exec(title);
+  if (m === null) return null;
+  const d = readAbsoluteDate(title.slice(m.index + m[0].length));
+  return d !== null && d.index === 0 ? d.date : null;
+}
+const WEEK_OF_RE = /(?<![\p{L}\p{N}])(?:week\s+(?:of|commencing|starting|beginning)|w\/c)\s*:?\s*/iu;
+
 /** How far into a line the words before the date may reach. */
 const MAX_UPDATE_LEAD = 40;
 
