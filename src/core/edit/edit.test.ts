@@ -1318,6 +1318,7 @@ describe('editing priority and estimate marks', () => {
       ' — **blocked** on T001',
       ' — **blocked** on legal',
       ' — Dec 18',
+      ' ⏱ 3h',
     );
     const wanted: Record<string, [string, (i: Item) => unknown, unknown]> = {
       due: ['2027-12-31', (i) => i.due, '2027-12-31'],

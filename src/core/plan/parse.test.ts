@@ -2970,6 +2970,18 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(parse('# Week of 2026-12-07\n\nUpdated: 2026-12-08\n').facts.date).toBe('2026-12-08');
   });
 
+  it('reads an estimate after a stopwatch or an hourglass, and nothing else there', () => {
+    const p = parse(
+      '# P\n\n- [x] Move DNS ⏱ 3h\n- [ ] Audit ⏱️ 1-2d @kim\n- [ ] Wait ⌛ 30 min\n- [ ] Score ⏱ 3 pts\n',
+    );
+    expect(p.items.map((i) => [i.title, i.effort?.minutes ?? null, i.effort?.maxMinutes ?? null])).toEqual([
+      ['Move DNS', 180, null],
+      ['Audit @kim', 480, 960],
+      ['Wait', 30, null],
+      ['Score ⏱ 3 pts', null, null],
+    ]);
+  });
+
   it('reads a dropped status with its date and a remark after it as one piece', () => {
     const p = parse('# P\n\n- [ ] Old exporter — dropped 2026-11-02 (superseded by PAY-1201)\n');
     expect(p.items.map((i) => [i.title, i.status])).toEqual([['Old exporter', 'cancelled']]);

@@ -4,7 +4,7 @@ import type { Field, FieldStyle } from '../../model.js';
 import { normaliseKey, orgTags, readBoldFields, readInlineFields, readParenFields } from './fields.js';
 
 // The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`
-// (TaskPaper's tags and the owner emoji written as regexes since): the reference readInlineFields
+// (TaskPaper's tags and the owner emoji written as regexes since, the estimate emoji added): the reference readInlineFields
 // must agree with on any line.
 const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
 const EMOJI_DATE_RE =
@@ -21,6 +21,8 @@ const MENTION_RE =
 const TASKPAPER_VALUE_RE = /^\(([^()]{0,79})\)/;
 const OWNER_EMOJI_RE =
   /👤\uFE0F?[ \t]*(@?[\p{L}][\p{L}\p{N}._-]*(?:[ \t]+\p{Lu}[\p{L}.-]*)?)(?=[ \t]*(?:$|[^\p{L}\p{N}\s:]))/gu;
+const EFFORT_EMOJI_RE =
+  /(⏱|⌛)\uFE0F?[ \t]*(~?\d+(?:\.\d+)?(?:[ \t]*[-–][ \t]*\d+(?:\.\d+)?)?[ \t]*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))(?![\p{L}\p{N}])/gu;
 const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
 const ORG_TAGS_RE = /\s(:(?:[\p{L}\p{N}_@]+:)+)\s*$/u;
@@ -114,6 +116,10 @@ function referenceInlineFields(s: string, base: number, masked = maskCode(s)): F
     for (let m = first(OWNER_EMOJI_RE, masked); m; m = OWNER_EMOJI_RE.exec(masked)) {
       out.push(tok('owner', '👤', m[1]!, base, m.index, m[0], m[0].length - m[1]!.length, 'emoji'));
     }
+  if (nonAscii)
+    for (let m = first(EFFORT_EMOJI_RE, masked); m; m = EFFORT_EMOJI_RE.exec(masked)) {
+      out.push(tok('effort', m[1]!, m[2]!, base, m.index, m[0], m[0].length - m[2]!.length, 'emoji'));
+    }
   if (has('@'))
     for (let m = first(MENTION_RE, masked); m; m = MENTION_RE.exec(masked)) {
       const at = base + m.index;
@@ -180,6 +186,11 @@ describe('readInlineFields', () => {
         '✓ Nov 30',
         '🗓 2026-12-01',
         '⏳ 2026-02-30',
+        '⏱ 3h',
+        '⏱️1-2d',
+        '⌛ 30 min',
+        '⏱ soon',
+        '⏱ 3 pts',
         '🆔 abc123',
         '⛔ xyz',
         '🔁 every week',

@@ -333,6 +333,12 @@ const EMOJI_TEXT_RE =
  */
 const OWNER_EMOJI_RE =
   /👤\uFE0F?[ \t]*(@?[\p{L}][\p{L}\p{N}._-]*(?:[ \t]+\p{Lu}[\p{L}.-]*)?)(?=[ \t]*(?:$|[^\p{L}\p{N}\s:]))/gu;
+/**
+ * An estimate after a stopwatch or an hourglass with its sand run (`⏱ 3h`, `⏱️ 1-2d`, `⌛ 30 min`):
+ * a number, a unit, maybe a range. (`⏳` is Obsidian's scheduled date.)
+ */
+const EFFORT_EMOJI_RE =
+  /(⏱|⌛)\uFE0F?[ \t]*(~?\d+(?:\.\d+)?(?:[ \t]*[-–][ \t]*\d+(?:\.\d+)?)?[ \t]*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))(?![\p{L}\p{N}])/gu;
 const KV_RE =
   /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
 /**
@@ -702,6 +708,10 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   if (nonAscii && has('👤'))
     for (let m = first(OWNER_EMOJI_RE, masked); m; m = OWNER_EMOJI_RE.exec(masked)) {
       out.push(tok('owner', '👤', m[1]!, base, m.index, m[0], m[0].length - m[1]!.length, 'emoji'));
+    }
+  if (nonAscii && (has('⏱') || has('⌛')))
+    for (let m = first(EFFORT_EMOJI_RE, masked); m; m = EFFORT_EMOJI_RE.exec(masked)) {
+      out.push(tok('effort', m[1]!, m[2]!, base, m.index, m[0], m[0].length - m[2]!.length, 'emoji'));
     }
   if ((has(':') || has('=')) && KV_HINT_RE.test(masked))
     for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
