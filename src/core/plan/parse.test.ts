@@ -2982,6 +2982,15 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a name ending a list before a separator left dangling, as an edit appending a field would read it', () => {
+    // Found by the edit properties: `— Ana - ` was not read until a field written after it was.
+    const p = parse('# P\n\n- [ ] Ship it — depends on T001 — Ana - \n- [ ] Ship it — Ana - \n');
+    expect(p.items.map((i) => [i.title, i.owner])).toEqual([
+      ['Ship it', 'Ana'],
+      ['Ship it — Ana', null],
+    ]);
+  });
+
   it('reads a dropped status with its date and a remark after it as one piece', () => {
     const p = parse('# P\n\n- [ ] Old exporter — dropped 2026-11-02 (superseded by PAY-1201)\n');
     expect(p.items.map((i) => [i.title, i.status])).toEqual([['Old exporter', 'cancelled']]);

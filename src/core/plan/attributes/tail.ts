@@ -785,7 +785,8 @@ const MAX_NAME = 48;
  */
 function trailingName(s: string): { start: number; end: number; separator: number } | null {
   let end = s.length;
-  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  // A separator left dangling after it (`— Ana - `) ends the list as the end of the line does.
+  while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || isSpacedDash(s, end - 1))) end--;
   const start = pieceStart(s, end, MAX_NAME);
   if (start < 0) return null;
   let sep = start;
