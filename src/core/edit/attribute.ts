@@ -4,9 +4,9 @@ import { type Field, type Item, type Plan, STATUSES, type Status } from '../mode
 import { dateLike } from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
 import { isMentionName, normaliseKey } from '../plan/attributes/fields.js';
+import { isOwnerName, isOwnerPhrase } from '../plan/attributes/pieces.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
-import { isOwnerName, isOwnerPhrase } from '../plan/attributes/tail.js';
 import { setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/marks.js';

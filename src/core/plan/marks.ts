@@ -6,6 +6,7 @@
  * [DONE]`, `… — **Done**`).
  */
 import type { Item, Status } from '../model.js';
+import { statusPieceEnding } from './attributes/pieces.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
@@ -14,7 +15,6 @@ import {
   statusOfGlyph,
   statusOfWord,
 } from './attributes/status.js';
-import { statusPieceEnding } from './attributes/tail.js';
 import {
   blankEnd,
   codePointBefore,

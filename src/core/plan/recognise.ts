@@ -16,6 +16,7 @@ import {
   readInlineFields,
 } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
+import { endsWithStatusPiece } from './attributes/pieces.js';
 import { readInlinePriority, trailingCircle } from './attributes/priority.js';
 import {
   BOX_GLYPHS,
@@ -26,7 +27,7 @@ import {
   statusOfMark,
   statusWordAfterMark,
 } from './attributes/status.js';
-import { endsWithStatusPiece, readParenLists, readTail } from './attributes/tail.js';
+import { readParenLists, readTail } from './attributes/tail.js';
 import type {
   Block,
   DocumentBlock,

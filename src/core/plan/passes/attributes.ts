@@ -11,9 +11,10 @@ import {
   readLeadingDate,
   readLeadingMarkers,
 } from '../attributes/fields.js';
+import { mayStateDependency } from '../attributes/pieces.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue, type StatusMatch } from '../attributes/status.js';
-import { mayStateDependency, readParenLists, readTail } from '../attributes/tail.js';
+import { readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 import { refinesTodo } from '../lanes.js';

@@ -64,8 +64,6 @@ export class ItemIndex {
 
 /** A reference that is a step's number: `3`. */
 const STEP_REF_RE = /^\d{1,3}$/;
-/** An outline number: `2.1`, `1.2.3`. */
-const OUTLINE_REF_RE = /^\d{1,3}(?:\.\d{1,3})+$/;
 /** A reference that is a number: `3`, `1.2`, `2.1.4`. */
 const NUMBER_RE = /^\d{1,3}(?:\.\d{1,3})*$/;
 /** An ID that is a word and a number (`Task 1.1`, `Step #3`), the number captured. */
@@ -223,7 +221,8 @@ export function resolveDependencies(
   let outlined: Map<string, Item | null> | null = null;
   const outlineStep = (i: number, ref: string): Item | undefined => {
     const at = drafts[i]!.outline;
-    if (at === undefined || !OUTLINE_REF_RE.test(ref)) return undefined;
+    // An outline number has a dot (`2.1`); a number alone is a step of the item's own list.
+    if (at === undefined || !ref.includes('.') || !NUMBER_RE.test(ref)) return undefined;
     if (outlined === null) {
       outlined = new Map();
       for (const d of drafts) {
