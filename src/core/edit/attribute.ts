@@ -1,6 +1,6 @@
 /** Setting and clearing attributes in the notation the line or the plan already uses. */
 import { TmError } from '../errors.js';
-import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
+import { type Field, type Item, type Plan, type Span, STATUSES, type Status } from '../model.js';
 import { dateLike } from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
 import { isMentionName, normaliseKey } from '../plan/attributes/fields.js';
@@ -510,15 +510,18 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   // Keep a trailing block reference (`^abc123`) last.
   const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));
   if (block) at -= block[0].length;
-  // And a status mark that ends a bullet (`Tag the release ✅`): the line may be an item by it, or an
-  // open box say more by it (`- [ ] Fix login [blocked]`).
-  const endsInMark =
-    item.kind === 'status-bullet' ||
-    (item.statusSource === 'marker' &&
-      item.statusSpan !== null &&
-      item.statusSpan.start >= item.titleSpan.start);
-  const mark = endsInMark ? trailingStatusMark(text.slice(item.titleSpan.start, at)) : -1;
-  if (mark > 0) {
+  // And a status mark that ends a bullet (`Tag the release ✅`): the line may be an item by it, an
+  // open box say more by it (`- [ ] Fix login [blocked]`), or its list be read as one whose bullets
+  // end with their statuses by it and its neighbours' (`- [ ] Ship the beta (done)`).
+  const mark = trailingStatusMark(text.slice(item.titleSpan.start, at));
+  // And a status alone in parentheses ending the line (`Dark theme (🟡 at risk)`), read as its status
+  // by ending it.
+  const group =
+    item.statusSource === 'field' && item.statusSpan !== null ? statusGroupAt(text, item.statusSpan, at) : -1;
+  if (group > item.titleSpan.start) {
+    at = group;
+    while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  } else if (mark > 0) {
     at = item.titleSpan.start + mark;
     while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
     // And the dash that sets the mark off (`Billing — **Done**`).
@@ -535,6 +538,17 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
       ? `${emoji} ${value}`
       : `[${keySpelling(plan, key, 'dataview')}:: ${refuseDataviewValue(key, value)}]`;
   return { start: at, end: at, text: ` ${token}` };
+}
+
+/**
+ * Where the parentheses around a status that ends the text at `end` open (`(` of `(🟡 at risk)`), or
+ * -1 when the status is not alone in parentheses there.
+ */
+function statusGroupAt(text: string, status: Span, end: number): number {
+  if (!/^\s*\)\s*$/.test(text.slice(status.end, end))) return -1;
+  let open = status.start - 1;
+  while (open >= 0 && (text[open] === ' ' || text[open] === '\t')) open--;
+  return text[open] === '(' ? open : -1;
 }
 
 /**

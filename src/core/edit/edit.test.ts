@@ -497,6 +497,50 @@ describe('setStatus', () => {
     ]);
   });
 
+  it('changes a glyph and the status word after it opening a heading, in the words the plan uses', () => {
+    const text = '# P\n\n## ✅ Done: Ledger\n\n## ⏳ Next: Payouts\n\n## 💤 Later — Crypto\n';
+    const set = (i: number, status: Status) => edit(text, (p) => setStatus(p, p.items[i]!, status));
+    expect(set(0, 'doing')).toBe(text.replace('✅ Done: Ledger', '🔄 In Progress: Ledger'));
+    // The plan's own word for to do.
+    expect(set(0, 'todo')).toBe(text.replace('✅ Done: Ledger', '⏳ Next: Ledger'));
+    expect(set(1, 'done')).toBe(text.replace('⏳ Next: Payouts', '✅ Done: Payouts'));
+    // A glyph that states no status stays as decoration; the word changes.
+    const blocked = set(2, 'blocked');
+    expect(blocked).toBe(text.replace('💤 Later — Crypto', '💤 Blocked — Crypto'));
+    expect(parse(blocked).items.map((i) => [i.key, i.status])).toEqual([
+      ['p/ledger', 'done'],
+      ['p/payouts', 'todo'],
+      ['p/crypto', 'blocked'],
+    ]);
+  });
+
+  it('keeps a status that ends a line by itself readable: a field goes before it, a to-do word states one', () => {
+    const text = [
+      '# P',
+      '',
+      '## 💤 Later — Crypto',
+      '',
+      '- Dark theme (🟡 at risk)',
+      '- Caching — on hold until Q2',
+      '- [ ] Ship the beta (done)',
+      '- Deploy staging (blocked)',
+      '',
+    ].join('\n');
+    const owner = edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', 'zed'));
+    expect(owner).toBe(text.replace('Dark theme (', 'Dark theme [owner:: zed] ('));
+    // `Later`, the plan's word for to do, says so only in a heading: after a dash it is a note's word.
+    const todo = edit(text, (p) => setStatus(p, p.items[2]!, 'todo'));
+    expect(todo).toBe(text.replace('— on hold until Q2', '— Todo'));
+    // A mark ending a line the list is read by stays last.
+    const beta = edit(text, (p) => setAttribute(p, p.items[3]!, 'owner', 'zed'));
+    expect(beta).toBe(text.replace('the beta (done)', 'the beta [owner:: zed] (done)'));
+    const statuses = (out: string) => parse(out).items.map((i) => i.status);
+    expect(statuses(owner)).toEqual(['todo', 'doing', 'blocked', 'todo', 'blocked']);
+    expect(statuses(todo)).toEqual(['todo', 'doing', 'todo', 'todo', 'blocked']);
+    expect(statuses(beta)).toEqual(['todo', 'doing', 'blocked', 'todo', 'blocked']);
+    expect(parse(owner).items[1]!.owner).toBe('zed');
+  });
+
   it('edits a record (`**Task:** …` over its field lines) on its lines, and adds one like it', () => {
     const text = [
       '# Ops',
@@ -1767,6 +1811,17 @@ const mixedPlanLine = fc.constantFrom(
   '\n**Task 4.2: Query parser**\n- **Effort:** 2d\n- **Status:** In progress\n- [ ] Write the grammar',
   '\n**Ranking**\n**Status:** ⏳ TODO\n**Priority:** P1\n',
   '\n**Search box:**\n- Owner: kim\n',
+  // A status led by a glyph in a list, and a status alone in parentheses ending a task.
+  '- **Offline mode** — sync queue (🟢 on track, @rin)',
+  '- **Dark theme** — tokens done (🟡 at risk)',
+  '- Tablet layouts (⚪ not started)',
+  '- [ ] Ship the beta (done)',
+  '- Collect quotes @done(2026-11-30)',
+  '- Redirect URLs @due(2026-12-15) @after(Audit log)',
+  // A status word after a heading's glyph, and fields set off as sentences.
+  '## ✅ Done: Ledger',
+  '## 💤 Later — Crypto',
+  '\n## Payouts\nOwner: @kai. Target: 2026-12-20.\n',
 );
 
 describe('setAttribute on a field a due phrase ends', () => {

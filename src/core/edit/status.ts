@@ -26,7 +26,7 @@ import { inShortcodesLike } from '../plan/shortcodes.js';
 import { withoutDoneDate } from '../plan/table-items.js';
 import { holdsFieldLines, insertFieldLine } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
-import { cellText, markFor, statusText } from './style.js';
+import { cellText, markFor, statingStatusText, statusText } from './style.js';
 
 export interface SetStatusOptions {
   /** Also tick or untick every checkbox under the item. */
@@ -187,10 +187,14 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
         return [doneCellEdit(plan, item, span, status)];
       if (span) {
         const old = text.slice(span.start, span.end);
-        let value = cellText(statusText(plan, status, old));
+        const field = item.fields.find((f) => f.key === 'status' && f.valueSpan.start === span.start);
+        // A status without a key (`Caching — on hold`) must state one alone.
+        const said =
+          field?.rawKey === '' ? statingStatusText(plan, status, old) : statusText(plan, status, old);
+        let value = cellText(said);
         // Task files written by tools (`# Status: pending`) spell statuses as one lower-case word:
         // `in-progress`, as the tool reads it back, not `in progress`.
-        const style = item.fields.find((f) => f.key === 'status' && f.valueSpan.start === span.start)?.style;
+        const style = field?.style;
         if (style === 'heading-field' && /^[a-z-]+$/.test(old)) value = value.replace(/ /g, '-');
         const edits: Edit[] = [{ start: span.start, end: span.end, text: value }];
         // A struck title reads as dropped under a field that says todo (`- ~~Webhooks~~ — dropped`): the
@@ -351,7 +355,8 @@ function withStatusField(plan: Plan, item: Item, status: Status, edits: Edit[]):
   for (const f of item.fields) {
     if (f.key !== 'status' || f.style === 'mark' || f.valueSpan.end <= f.valueSpan.start) continue;
     const old = plan.text.slice(f.valueSpan.start, f.valueSpan.end);
-    edits.push({ start: f.valueSpan.start, end: f.valueSpan.end, text: statusText(plan, status, old) });
+    const said = f.rawKey === '' ? statingStatusText(plan, status, old) : statusText(plan, status, old);
+    edits.push({ start: f.valueSpan.start, end: f.valueSpan.end, text: said });
   }
   return edits;
 }
@@ -428,7 +433,6 @@ function leadingMarkEdits(plan: Plan, item: Item, span: Span, status: Status): E
       if (readHeading(`${before}${keyword}${after}`).status === status)
         return [{ start: span.start, end: span.end, text: keyword }];
   }
-  const glyph = statusText(plan, status, '✅').trim();
   // A heading holding tasks reads a construction sign or an empty box opening it as its status, but
   // not the plan's first heading, which it would make the plan's title.
   const reads = (h: HeadingInfo) =>
@@ -438,6 +442,14 @@ function leadingMarkEdits(plan: Plan, item: Item, span: Span, status: Status): E
       !h.weakStatus.series &&
       item.children.length > 0 &&
       plan.sections[0]?.line !== item.line);
+  // A word after the glyphs (`✅ Done: Migrate`, `💤 Later: Crypto`) stays a word, a glyph before it
+  // when there was one, in the plan's words and the old case.
+  if (/\p{L}/u.test(old)) {
+    const said = statusText(plan, status, old);
+    if (reads(readHeading(`${before}${said}${after}`)))
+      return [{ start: span.start, end: span.end, text: said }];
+  }
+  const glyph = statusText(plan, status, '✅').trim();
   if (reads(readHeading(`${before}${glyph}${after}`)))
     return [
       { start: span.start, end: span.end, text: inShortcodesLike(glyph, text.slice(span.start, span.end)) },

@@ -5,6 +5,7 @@ import {
   normaliseVocab,
   ORG_KEYWORDS,
   readStatusValue,
+  STATING_TODO_WORDS,
   statusOfMark,
 } from '../plan/attributes/status.js';
 import { repairForMatching } from '../plan/encoding.js';
@@ -98,6 +99,19 @@ export function statusText(plan: Plan, status: Status, old: string | null): stri
   const text = statusTextInShape(plan, status, old);
   // In GitHub's shortcodes where the old text was (`:x:` becomes `:white_check_mark:`).
   return old ? inShortcodesLike(text, old) : text;
+}
+
+/**
+ * statusText for a status written without a key (`Caching — on hold`, `Dark theme (🟡 at risk)`),
+ * where only a word that states a status alone is read as one: a to-do word the plan uses that does
+ * not (`Later`, a heading's) gives way to the default.
+ */
+export function statingStatusText(plan: Plan, status: Status, old: string): string {
+  const text = statusText(plan, status, old);
+  const words = text.replace(/^[^\p{L}]+/u, '').toLowerCase();
+  if (status !== 'todo' || shapeOf(old) === 'emoji' || STATING_TODO_WORDS.has(words)) return text;
+  const word = caseLike(DEFAULT_WORD.todo, repairForMatching(old));
+  return shapeOf(old) === 'emoji+word' ? `${DEFAULT_EMOJI.todo} ${word}` : word;
 }
 
 function statusTextInShape(plan: Plan, status: Status, old: string | null): string {

@@ -4,7 +4,13 @@ import { readAbsoluteDate, readWindow } from './attributes/dates.js';
 import { readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
-import { findStatusWord, ORG_KEYWORDS, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import {
+  findStatusWord,
+  ORG_KEYWORDS,
+  readStatusValue,
+  statusOfGlyph,
+  statusWordAfterMark,
+} from './attributes/status.js';
 import { codePointBefore, isLetterOrDigit, isSpace, trailingWords } from './chars.js';
 import { wrappedStatusWord } from './marks.js';
 
@@ -364,6 +370,19 @@ export function readHeading(text: string): HeadingInfo {
       i += g.length;
     }
     start += decorLength;
+    // A status word set off after the glyphs (`✅ Done: Migrate the ledger`, `⏳ Next — Instant
+    // payouts`) is the mark's, as after a bullet's: it says the status, and the title follows it. The
+    // mark runs from the status glyph, when one is there, to the word; an edit replaces both.
+    const said = start < end ? statusWordAfterMark(text.slice(start, end)) : null;
+    const word = said === null ? null : readStatusValue(said.word);
+    if (said !== null && word !== null) {
+      const from = statusRange?.[0] ?? weak?.range[0] ?? start + said.at;
+      status = word.status;
+      statusRange = [from, start + said.at + said.word.length];
+      statusText = text.slice(...statusRange);
+      weak = null;
+      start += said.length;
+    }
   }
   // An org-mode keyword opening the words (`## TODO Write the docs`), or a status word in brackets
   // (`### [DONE] Task 1: Schema`).

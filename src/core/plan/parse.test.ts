@@ -2991,6 +2991,97 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a status led by a glyph in a list, and a status alone in parentheses ending a task', () => {
+    const p = parse(
+      [
+        '# Mobile roadmap',
+        '',
+        '## Q1',
+        '- **Offline mode** — sync queue (🟢 on track, @rin)',
+        '- **Dark theme** — tokens done, screens next (🟡 at risk)',
+        '- **Tablet layouts** (⚪ not started)',
+        '- **Widgets** — home-screen widgets',
+        '',
+        '## Checklist',
+        '- [ ] Ship the beta (done)',
+        '- [x] Announce it (waiting on legal)',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['Offline mode — sync queue', 'doing', 'rin'],
+      ['Dark theme — tokens done, screens next', 'doing', null],
+      ['Tablet layouts', 'todo', null],
+      // A box says its own status: a status in parentheses after it is the title's words.
+      ['Ship the beta (done)', 'todo', null],
+      ['Announce it (waiting on legal)', 'done', null],
+    ]);
+    const at = p.items[1]!.statusSpan!;
+    expect(p.text.slice(at.start, at.end)).toBe('🟡 at risk');
+    // One bullet with a status in parentheses among prose bullets is a note's last words, as before.
+    expect(parse('# P\n\n- Offline mode (in progress)\n- Other thing\n').items).toEqual([]);
+  });
+
+  it("reads a TaskPaper list: a status tag makes a task of a backlog's bullet, a dependency tag names another", () => {
+    const p = parse(
+      [
+        '# Relaunch',
+        '',
+        '- Rewrite the pricing page @owner(jules) @due(2026-12-12)',
+        '- Collect customer quotes @done(2026-11-30)',
+        '- Move the blog @owner(ana)',
+        '- Redirect old URLs @due(2026-12-15) @after(Move the blog)',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.owner, i.due, i.dependsOn])).toEqual([
+      ['Rewrite the pricing page', 'todo', 'jules', '2026-12-12', []],
+      ['Collect customer quotes', 'done', null, null, []],
+      ['Move the blog', 'todo', 'ana', null, []],
+      ['Redirect old URLs', 'todo', null, '2026-12-15', ['relaunch/move-the-blog']],
+    ]);
+  });
+
+  it('reads a status mark ending a bullet as its status among tasks, and not alone among notes', () => {
+    const items = (text: string) => parse(text).items.map((i) => [i.title, i.status]);
+    // Two bullets ending with their statuses, in parentheses or not, make a list of them.
+    expect(items('- Fix the flaky test 🔄\n- Tablet layouts (⚪ not started)\n')).toEqual([
+      ['Fix the flaky test', 'doing'],
+      ['Tablet layouts', 'todo'],
+    ]);
+    // In a list of tasks (`Write docs (2d, @ana)`) a mark alone makes one.
+    expect(items('- Refactor auth ✅\n- Write docs (2d, @ana)\n')).toEqual([
+      ['Refactor auth', 'done'],
+      ['Write docs', 'todo'],
+    ]);
+    // Among notes it may be a note's last words.
+    expect(items('- Fix the flaky test 🔄\n- Some words about it\n')).toEqual([]);
+  });
+
+  it('reads a status word after the glyph opening a heading as the mark', () => {
+    const p = parse(
+      [
+        '# Payments roadmap',
+        '',
+        '## ✅ Done: Migrate to the new ledger',
+        '## 🚧 In progress: Multi-currency payouts',
+        'Owner: @kai. Target: 2026-12-20.',
+        '',
+        '## ⏳ Next: Instant payouts',
+        '## 💤 Later — Crypto rails',
+        '## 🚀 Launch: the plan',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.owner, i.due])).toEqual([
+      ['Migrate to the new ledger', 'done', null, null],
+      // Two fields in one line, set off as sentences.
+      ['Multi-currency payouts', 'doing', 'kai', '2026-12-20'],
+      ['Instant payouts', 'todo', null, null],
+      ['Crypto rails', 'todo', null, null],
+    ]);
+  });
+
   it('reads a dropped status with its date and a remark after it as one piece', () => {
     const p = parse('# P\n\n- [ ] Old exporter — dropped 2026-11-02 (superseded by PAY-1201)\n');
     expect(p.items.map((i) => [i.title, i.status])).toEqual([['Old exporter', 'cancelled']]);

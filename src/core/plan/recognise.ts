@@ -16,7 +16,7 @@ import {
   readInlineFields,
 } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
-import { endsWithStatusPiece } from './attributes/pieces.js';
+import { endsWithStatusGroup, endsWithStatusPiece } from './attributes/pieces.js';
 import { readInlinePriority, trailingCircle } from './attributes/priority.js';
 import {
   BOX_GLYPHS,
@@ -804,15 +804,22 @@ export function recognise(
     // Cheap test first: of two signals, one is an owner or a priority, which need an `@`, an `owner`,
     // `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
     // the two are an estimate and a due date or a status mark ending the line, with a digit and a due
-    // word or the mark; or the line states a status, in a field or as the piece ending it (`— In
-    // Progress`). One signal alone may also be an estimate (a digit, or a T-shirt size ending the
-    // line) or a due date (a due word).
+    // word or the mark; or the line states a status, in a field, as the piece ending it (`— In
+    // Progress`) or in parentheses ending it (`(🟡 at risk)`). One signal alone may also be an
+    // estimate (a digit, or a T-shirt size ending the line), a due date (a due word) or a status mark
+    // ending the line.
     const hint =
-      TASK_BULLET_HINT_RE.test(raw) || PRIORITY_LABEL_HINT_RE.test(raw) || endsWithStatusPiece(raw);
+      TASK_BULLET_HINT_RE.test(raw) ||
+      PRIORITY_LABEL_HINT_RE.test(raw) ||
+      endsWithStatusPiece(raw) ||
+      endsWithStatusGroup(raw);
     const digit = !hint && (HAS_DIGIT_RE.test(raw) || SIZE_END_HINT_RE.test(raw));
     const dueWord = !hint && DUE_HINT_RE.test(raw);
-    if (hint || digit || dueWord) mayHoldOne.add(line);
-    if (!(idLed || hint || (need === 1 ? digit || dueWord : digit && (dueWord || mayEndInMark(raw)))))
+    const endMark = mayEndInMark(raw);
+    // A status mark ending the line is one signal in a backlog: read only where nothing else hints.
+    const endsMarked = !(hint || digit || dueWord) && endMark && trailingStatusMark(raw, glyphStatus) > 0;
+    if (hint || digit || dueWord || endsMarked) mayHoldOne.add(line);
+    if (!(idLed || hint || (need === 1 ? digit || dueWord || endsMarked : digit && (dueWord || endMark))))
       return null;
     if (readFieldLine(text, l0.start, l0.end, true)) return null;
     const repaired = repairWithOffsets(raw);
@@ -844,7 +851,8 @@ export function recognise(
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
     };
     // A status mark ending the line is one signal: with another (`**[P1]** Ship it — *done*`) the
-    // bullet is a task; alone (`Docs rewritten — **Done**`) it may be a note's last words.
+    // bullet is a task; alone (`Docs rewritten — **Done**`) it may be a note's last words, but in a
+    // backlog, where one signal makes a task, it is one (`- Collect the quotes @done(2026-11-30)`).
     const enough = () =>
       (idLed ? 1 : 0) +
         (prio ? 1 : 0) +
@@ -853,7 +861,7 @@ export function recognise(
         (due ? 1 : 0) +
         (mark > 0 ? 1 : 0) >=
         2 ||
-      (need === 1 && (prio || estimate || ownerAfter || due));
+      (need === 1 && (prio || estimate || ownerAfter || due || mark > 0));
     const fields = readInlineFields(body, 0, masked);
     const read = duePhrase ? [...fields, duePhrase].sort((a, b) => a.span.start - b.span.start) : fields;
     if (need === 1) metaFrom = trailingFieldsStart(masked, read);
@@ -863,7 +871,7 @@ export function recognise(
     // Or pieces of a list in parentheses (`Write docs (2d, @ana)`, `Fix (P1, due 2026-03-01)`).
     const lists =
       !enough() && (masked.includes('(') || masked.includes('['))
-        ? readParenLists(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY)
+        ? readParenLists(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY, mark < 0)
         : null;
     if (lists !== null) {
       prio ||= lists.priority !== null;
@@ -914,10 +922,14 @@ export function recognise(
     const value = withoutRemark(raw.slice(valueAt)).trimEnd();
     const read = value === '' ? null : readStatusValue(value);
     if (read === null || read.index + read.text.length !== value.length) return null;
+    // A glyph may lead the word: a status glyph, or one of no status of its own that the word gives
+    // one (`⚪ Not started`), as opening a bullet.
     const lead = value.slice(0, read.index).trim();
-    if (lead !== '' && glyphStatus(lead) === null) return null;
+    const leadStatus = lead === '' ? null : glyphStatus(lead);
+    if (lead !== '' && leadStatus === null && leadingGlyph(lead)?.end !== lead.length) return null;
     // A to-do word alone is as often a description (`- Notes: draft`).
-    if (lead === '' && read.status === 'todo' && !STATING_TODO_WORDS.has(value.toLowerCase())) return null;
+    const word = value.slice(read.index).toLowerCase();
+    if (leadStatus === null && read.status === 'todo' && !STATING_TODO_WORDS.has(word)) return null;
     const item = newItem('status-bullet', li.startLine);
     item.status = read.status;
     item.statusSource = 'field';
@@ -999,14 +1011,18 @@ export function recognise(
   };
   const lanes = plainLanes();
 
-  /** Whether two or more bullets of a list end with a status mark: the list's marks are statuses. */
+  /**
+   * Whether two or more bullets of a list end with a status mark, or a status in parentheses (`(⚪ not
+   * started)`): the list's marks are statuses.
+   */
   const marksAtEnd = (list: ListBlock): boolean => {
     let marked = 0;
     for (const li of list.children) {
       const p = li.children[0];
       if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
       const l0 = p.lines[0]!;
-      if (endsWithOwnMark(l0) && ++marked === 2) return true;
+      const own = endsWithOwnMark(l0) || endsWithStatusGroup(text.slice(l0.start, l0.end));
+      if (own && ++marked === 2) return true;
     }
     return false;
   };

@@ -254,7 +254,8 @@ export function readFieldLine(
     });
     first = false;
     if (valueEnd >= end) break;
-    pos = valueEnd + 3;
+    // Past the separator: ` | `, ` · `, ` • `, or a period and the white space after it.
+    pos = valueEnd + (text.charCodeAt(valueEnd) === 46 ? 1 : 3);
     while (pos < end && text[pos] === ' ') pos++;
   }
   return fields.length > 0 ? fields : null;
@@ -267,6 +268,9 @@ export function readFieldLine(
  */
 function valueEndOf(text: string, from: number, end: number, plainKeys: boolean): number {
   for (let i = text.indexOf(' ', from); i >= 0 && i + 2 < end; i = text.indexOf(' ', i + 1)) {
+    // A sentence's end before a known key (`Owner: @kai. Target: 2026-12-20.`): the period is no value's.
+    if (text.charCodeAt(i - 1) === 46 && i - 1 > from && opensKnownField(text, i + 1, plainKeys))
+      return i - 1;
     if (text.charCodeAt(i + 2) !== 32) continue;
     const c = text.charCodeAt(i + 1);
     if (c === 124) return i;
@@ -283,6 +287,16 @@ function opensField(text: string, from: number, plainKeys: boolean): boolean {
   if (!plainKeys) return false;
   PLAIN_KEY_RE.lastIndex = pos;
   return PLAIN_KEY_RE.test(text);
+}
+
+/** Whether a key a plan's fields use starts at `from`: in bold, or plain where plain keys are read. */
+function opensKnownField(text: string, from: number, plainKeys: boolean): boolean {
+  BOLD_FIELD_RE.lastIndex = from;
+  const m = BOLD_FIELD_RE.exec(text);
+  if (m !== null && m.index === from) return isKnownFieldKey(m[2]!.trim());
+  if (!plainKeys) return false;
+  PLAIN_KNOWN_RE.lastIndex = from;
+  return PLAIN_KNOWN_RE.test(text);
 }
 
 const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;

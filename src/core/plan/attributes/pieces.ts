@@ -9,7 +9,7 @@ import { isMonthDay, readAbsoluteDate } from './dates.js';
 import { normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
 import { readPriorityPiece } from './priority.js';
-import { reasonedStatus, STATING_TODO_WORDS, statusOfWord } from './status.js';
+import { reasonedStatus, STATING_TODO_WORDS, statusOfGlyph, statusOfWord } from './status.js';
 
 /** A mark another reader took on the line (a priority, an estimate), as offsets in the line. */
 export interface Mark {
@@ -407,8 +407,13 @@ function isRemarkedDatedStatus(piece: string): boolean {
 /** The words before a date: a status, white space, and `on` maybe (`shipped on `). */
 const DATE_LEAD_RE = /^(\S(?:.*?\S)?)[ \t]+(?:on[ \t]+)?$/i;
 
-/** The status a piece states: a status word, one with its reason, or either with a remark after it. */
+/**
+ * The status a piece states: a status word, one with its reason, or either with a remark after it;
+ * any of them after a status glyph, or the glyph alone (see glyphLedStatus).
+ */
 function pieceStatus(value: string): Status | null {
+  const glyphed = glyphLedStatus(value);
+  if (glyphed !== undefined) return glyphed;
   const word = withoutRemark(value);
   if (word === null) return null;
   const status = word.length <= MAX_STATUS_PIECE ? statusOfWord(word) : null;
@@ -418,6 +423,38 @@ function pieceStatus(value: string): Status | null {
   // done (`Week 8 - Completed (Federation & AI features)`).
   if (word !== value && status !== 'blocked' && status !== 'cancelled') return null;
   return status;
+}
+
+/**
+ * The status of a piece that a glyph opens (`🟢 on track`, `⚪ not started`, `✅ done`, `✅`): the
+ * status of the words after the glyph, which must state one, as a status word after a coloured circle
+ * does (the words win over a glyph of a status of its own, as in a status value); the glyph's own
+ * status when it stands alone. Undefined when no glyph opens the piece.
+ */
+function glyphLedStatus(piece: string): Status | null | undefined {
+  const cp = piece.codePointAt(0);
+  if (cp === undefined || cp < 128 || isLetterOrDigit(cp)) return undefined;
+  let end = cp >= 0x10000 ? 2 : 1;
+  if (piece.charCodeAt(end) === 0xfe0f) end++;
+  if (end === piece.length) return statusOfGlyph(piece);
+  if (!isSpace(piece.charCodeAt(end))) return null;
+  const words = piece.slice(end).trimStart();
+  return glyphLedStatus(words) === undefined ? pieceStatus(words) : null;
+}
+
+/**
+ * Whether `s` ends, but for white space, with a status in parentheses set off by white space, the
+ * line's last words (`Dark theme (🟡 at risk)`, `Upgrade the brokers (waiting on infra)`): a list of
+ * one piece.
+ */
+export function endsWithStatusGroup(s: string): boolean {
+  let close = s.length - 1;
+  while (close > 0 && isSpace(s.charCodeAt(close))) close--;
+  if (s.charCodeAt(close) !== 41) return false;
+  const open = s.lastIndexOf('(', close);
+  if (open <= 0 || close - open > MAX_REASONED_PIECE + 1 || !isSpace(s.charCodeAt(open - 1))) return false;
+  const inner = s.slice(open + 1, close).trim();
+  return !inner.includes(')') && pieceStatus(inner) !== null;
 }
 
 /**

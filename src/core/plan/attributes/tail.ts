@@ -28,6 +28,7 @@ import {
   datePiece,
   depPiece,
   type EffortMark,
+  endsWithStatusGroup,
   FieldIndex,
   isDigit,
   isListPunct,
@@ -46,6 +47,7 @@ import {
   sizePiece,
   statusPiece,
   statusPieceAt,
+  statusPieceEnding,
 } from './pieces.js';
 import { readInlinePriority } from './priority.js';
 import { statusOfWord } from './status.js';
@@ -434,7 +436,8 @@ export interface ParenLists {
 /**
  * The parenthesised lists of `s` of two or more pieces, each a read field, a priority, an estimate, a
  * known `Key: value` or a dependency phrase: `(P1, 3w)`, `(owner: Erin, P1)`, `(@bob, 2d)`; and a
- * dependency phrase alone (`(blocked by T001)`). `priority` and `estimate` are
+ * dependency phrase alone (`(blocked by T001)`), or, when `loneStatus` (the item has no status of its
+ * own yet), a status alone ending the line (`(🟡 at risk)`). `priority` and `estimate` are
  * the marks the line's readers found; a list that holds one takes it (its span becomes the piece's),
  * and a list holding a second one of either is not read. Null when no list is read.
  */
@@ -445,6 +448,7 @@ export function readParenLists(
   priority: PriorityMark | null,
   estimate: EffortMark | null,
   hoursPerDay: number,
+  loneStatus = false,
 ): ParenLists | null {
   let out: { cuts: [number, number][]; fields: Field[] } | null = null;
   let ip = priority;
@@ -471,18 +475,20 @@ export function readParenLists(
     while (open >= stop && s.charCodeAt(open) !== opener) open--;
     from = close + 1;
     const endsLine = close === last;
+    const lone = loneStatus && endsLine && round && isLoneStatusGroup(s, open, close);
     if (
       open < stop ||
       (!round && !isBracketList(s, open, close)) ||
       !(
         hasListSeparator(s, open, close) ||
         DEP_WORD_RE.test(s.slice(open, close)) ||
-        (endsLine && s.charCodeAt(open + 1) === 64)
+        (endsLine && s.charCodeAt(open + 1) === 64) ||
+        lone
       )
     )
       continue;
     index ??= new FieldIndex(fields, base);
-    const read = readList(s, open, close, endsLine, index, base, ip, ie, hoursPerDay);
+    const read = readList(s, open, close, endsLine, lone, index, base, ip, ie, hoursPerDay);
     if (read === null) continue;
     out ??= { cuts: [], fields: [] };
     out.cuts.push([open, close + 1]);
@@ -492,6 +498,23 @@ export function readParenLists(
   }
   return out === null ? null : { ...out, priority: ip, effort: ie };
 }
+
+/**
+ * Whether the group from `open` to `close` is a status alone (see endsWithStatusGroup), not the remark
+ * of a status before it, in a piece (`— on hold until Q2 (blocked: waiting for v2.1)`) or a field
+ * (`— Status: Blocked (waiting on infra)`), which is read with it.
+ */
+function isLoneStatusGroup(s: string, open: number, close: number): boolean {
+  const before = s.slice(0, open);
+  return (
+    endsWithStatusGroup(s.slice(0, close + 1)) &&
+    statusPieceEnding(before) === null &&
+    !STATUS_KEY_RE.test(before)
+  );
+}
+
+/** A status key before its value (`Status: `, `**Status:** `, `status=`). */
+const STATUS_KEY_RE = /\bstatus\W{0,3}[:=]/i;
 
 /** The last character of `s` up to `last` that is neither white space nor in a field ending the text. */
 function beforeEndingFields(s: string, last: number, fields: readonly Field[], base: number): number {
@@ -562,6 +585,7 @@ function readList(
   open: number,
   close: number,
   endsLine: boolean,
+  loneStatus: boolean,
   index: FieldIndex,
   base: number,
   priority: PriorityMark | null,
@@ -630,11 +654,12 @@ function readList(
     }
     a = next;
   }
-  // One piece is a list when it is a dependency phrase (`(blocked by T001)`); a lone mark is read as
-  // a mark, with its parentheses, elsewhere. Mentions alone are the item's owners when they end the
-  // line (`Fix the leak (@tomas)`, `Port it (@ana, @bo)`); elsewhere they may be words of the title.
+  // One piece is a list when it is a dependency phrase (`(blocked by T001)`), or a status ending the
+  // line (`Dark theme (🟡 at risk)`); a lone mark is read as a mark, with its parentheses, elsewhere.
+  // Mentions alone are the item's owners when they end the line (`Fix the leak (@tomas)`, `Port it
+  // (@ana, @bo)`); elsewhere they may be words of the title.
   const owners = endsLine && mentions === pieces;
-  return ((pieces >= 2 || phrases > 0) && meta > 0) || owners
+  return ((pieces >= 2 || phrases > 0 || (loneStatus && stated)) && meta > 0) || owners
     ? { priority: ip, effort: ie, fields: own }
     : null;
 }

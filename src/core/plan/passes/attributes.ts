@@ -11,7 +11,7 @@ import {
   readLeadingDate,
   readLeadingMarkers,
 } from '../attributes/fields.js';
-import { mayStateDependency } from '../attributes/pieces.js';
+import { endsWithStatusGroup, mayStateDependency } from '../attributes/pieces.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStatusValue, type StatusMatch } from '../attributes/status.js';
 import { readParenLists, readTail } from '../attributes/tail.js';
@@ -71,11 +71,17 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // A mark inside a field read already (`@est(2h)`, `@priority(P1)`) is that field's value.
       if (ip && withinField(inline, at + ip.index)) ip = null;
       if (ie && withinField(inline, at + ie.index)) ie = null;
-      // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks.
+      // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks; a
+      // status alone in them is one when the line states none elsewhere (not `Status: Blocked (waiting)`).
+      const loneStatus = item.statusSource === 'default' && !inline.some((f) => f.key === 'status');
       const lists =
         (masked.includes('(') || masked.includes('[')) &&
-        (masked.includes(',') || masked.includes(';') || masked.includes('(@') || mayStateDependency(masked))
-          ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay)
+        (masked.includes(',') ||
+          masked.includes(';') ||
+          masked.includes('(@') ||
+          mayStateDependency(masked) ||
+          (loneStatus && endsWithStatusGroup(masked)))
+          ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay, loneStatus)
           : null;
       if (lists) {
         ip = lists.priority;
@@ -462,7 +468,8 @@ function applyField(
       item.priority = readPriorityValue(value) ?? item.priority;
       return;
     case 'owner':
-      if (!isPlaceholder(value)) item.owner ??= value.replace(/^@/, '');
+      // A sentence's period after a name (`Owner: Kim.`) is not the name's.
+      if (!isPlaceholder(value)) item.owner ??= value.replace(/^@/, '').replace(/(?<=\p{L}{2})\.$/u, '');
       return;
     case 'due': {
       const date = readDueValue(value, ctx.planDate, yearAnchor);
