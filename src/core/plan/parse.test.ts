@@ -2116,6 +2116,49 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['Blockchain', 'todo', 'section'],
     ]);
   });
+
+  it('reads the plain bullets of two or more sections opening with a priority as tasks of it', () => {
+    const backlog = parse(
+      [
+        '# Backlog',
+        '',
+        '## P0 - Reliability',
+        '',
+        '- Retry failed webhooks @ana',
+        '  - details stay text',
+        '- Page on disk full ✅',
+        '',
+        '## 🟢 Low',
+        '',
+        '- Tidy the logs',
+        '',
+        '## Nice to have',
+        '',
+        '- Themes',
+        '',
+      ].join('\n'),
+    );
+    expect(backlog.items.map((i) => [i.title, i.status, i.priority?.rank, i.owner])).toEqual([
+      ['Retry failed webhooks @ana', 'todo', 0, 'ana'],
+      ['Page on disk full', 'done', 0, null],
+      ['Tidy the logs', 'todo', 3, null],
+      ['Themes', 'todo', 2, null],
+    ]);
+    // A status section and a priority section make a board as two of either do.
+    const mixed = parse('# B\n\n## Done\n\n- Billing\n\n## High priority\n\n- Invoices\n');
+    expect(mixed.items.map((i) => [i.title, i.status, i.priority?.rank ?? null])).toEqual([
+      ['Billing', 'done', null],
+      ['Invoices', 'todo', 1],
+    ]);
+    // One priority section of bullets is notes; a heading that only ends with a priority names an
+    // item, and its bullets are its notes.
+    expect(
+      parse('# Log\n\n## P0 - Reliability\n\n- Met the vendor\n\n## Notes\n\n- Call them.\n').items,
+    ).toEqual([]);
+    expect(
+      parse('# Plan\n\n## Migrate the ledger (P1)\n\n- a note\n\n## Move the blog (P2)\n\n- another\n').items,
+    ).toEqual([]);
+  });
 });
 
 describe('parsePlan on metadata lists ending a line and priority and effort marks', () => {

@@ -17,7 +17,7 @@ import {
 } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { endsWithStatusGroup, endsWithStatusPiece } from './attributes/pieces.js';
-import { readInlinePriority, trailingCircle } from './attributes/priority.js';
+import { readInlinePriority, readLeadingHeadingPriority, trailingCircle } from './attributes/priority.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
@@ -123,6 +123,19 @@ const LEGEND_TITLE =
   /^(?:(?:[a-z0-9]+[\s_-]+){0,3}legende?|legend (?:for|of) (?:the )?(?:[a-z]+ )?(?:status(?:es)?|marks?|emojis?|symbols?|icons?)|(?:status|state)(?:es)?[\s_-]+(?:key|codes?)|statuses|key to status(?:es)?)$/i;
 /** The longest heading read as a lane of a board without boxes (`✅ Shipped`, `🚧 In progress`). */
 const MAX_LANE_TITLE = 40;
+/** The longest heading read as a priority's lane: its priority and a topic (`P0 - Reliability`). */
+const MAX_PRIORITY_LANE_TITLE = 80;
+
+/**
+ * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
+ * longer title is not read) or a priority opening it.
+ */
+function namesLane(raw: string): boolean {
+  if (raw.length > MAX_PRIORITY_LANE_TITLE) return false;
+  const title = repairForMatching(raw);
+  if (raw.length <= MAX_LANE_TITLE && readHeading(title).statusSection !== null) return true;
+  return readLeadingHeadingPriority(title) !== null;
+}
 /** A legend's title is a few words: a longer one is not looked at. */
 const MAX_LEGEND_TITLE = 80;
 
@@ -968,29 +981,28 @@ export function recognise(
   };
 
   /**
-   * The lists of plain bullets right under headings that name a status, when the plan has two or more
-   * such sections: a board written without boxes (`## ✅ Shipped`, `## 🚧 In progress`, `## Planned`,
-   * a bullet per card). One such section alone (a `## Done` of notes) is not read as a lane.
+   * The lists of plain bullets right under headings that name a status or open with a priority, when
+   * the plan has two or more such sections: a board written without boxes (`## ✅ Shipped`, `## 🚧 In
+   * progress`, `## Planned`, a bullet per card), or a backlog sorted by priority (`## P0 - Reliability`,
+   * `## Must have`, `## 🟢 Low`, a bullet per task). One such section alone (a `## Done` of notes) is
+   * not read as a lane.
    */
   const plainLanes = (): Set<ListBlock> | null => {
     const found = new Set<ListBlock>();
     let lanes = 0;
     let heading: HeadingBlock | null = null;
-    // The heading's status, read once and only for a heading with a list of plain bullets under it.
-    let status: Status | null | undefined;
+    // Whether the heading names a lane, read once and only for a heading with a list of plain bullets
+    // under it.
+    let lane: boolean | undefined;
     let counted = false;
     for (const b of doc.children) {
       if (b.type === 'heading') {
         heading = b;
-        status = undefined;
+        lane = undefined;
         counted = false;
-      } else if (b.type === 'list' && heading !== null && status !== null) {
-        if (status === undefined) {
-          // A status section's title is a word or two and its decoration: a longer one is not read.
-          const raw = heading.lines.map((l) => text.slice(l.start, l.end)).join(' ');
-          status = raw.length > MAX_LANE_TITLE ? null : readHeading(repairForMatching(raw)).statusSection;
-        }
-        if (status === null || !b.children.some(isPlainBullet)) continue;
+      } else if (b.type === 'list' && heading !== null && lane !== false) {
+        lane ??= namesLane(heading.lines.map((l) => text.slice(l.start, l.end)).join(' '));
+        if (!lane || !b.children.some(isPlainBullet)) continue;
         found.add(b);
         if (!counted) lanes++;
         counted = true;

@@ -119,6 +119,22 @@ export function readHeadingPriority(title: string): Priority | null {
   // Each regex below runs only when what it needs is there (most headings name no priority).
   const tagged = t.includes('P') ? /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t) : null;
   if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
+  return leadingWordPriority(title, t) ?? trailingCircle(title)?.priority ?? null;
+}
+
+/**
+ * A heading that opens with a priority (`## P0 - Reliability`, `## Must have`, `## High priority`,
+ * `## 🔴 Critical`): the heading of a section of that priority. One that only ends with one
+ * (`### Migrate the ledger (P1)`, `### 1. Migrate 🔴`) names an item of it.
+ */
+export function readLeadingHeadingPriority(title: string): Priority | null {
+  const t = title.slice(nonWordPrefixLength(title));
+  if (findPriorityMark(t) === 0) return readPriorityValue(t.slice(0, 2));
+  return leadingWordPriority(title, t);
+}
+
+/** A MoSCoW phrase, a priority word or an emoji mark opening a heading; `t` is it without its decoration. */
+function leadingWordPriority(title: string, t: string): Priority | null {
   const lower = t.toLowerCase();
   if (lower.includes('have')) {
     for (let i = 0; i < MOSCOW.length; i++) {
@@ -134,15 +150,14 @@ export function readHeadingPriority(title: string): Priority | null {
     if (w || /^priority\s*[:-]?\s*\S/i.test(t))
       return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
   }
-  // An emoji mark opens the heading, or a traffic-light circle ends it (`### 1. Migrate 🔴`), as it
-  // does an item's line.
+  // An emoji mark opens the heading, as it does an item's line.
   let first = 0;
   while (first < title.length && isSpace(title.charCodeAt(first))) first++;
   if (title.charCodeAt(first) >= 128) {
     const lead = EMOJI_RE.exec(title);
     if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
   }
-  return trailingCircle(title)?.priority ?? null;
+  return null;
 }
 
 /**
