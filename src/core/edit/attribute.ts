@@ -315,7 +315,8 @@ function removeField(plan: Plan, f: Field): Edit {
       // First field of a joined line: drop it and the separator after it; else the whole line.
       const lineEnd = plan.lines.end[lineAt(plan.lines, f.span.start)]!;
       const rest = text.slice(f.span.end, lineEnd);
-      const sep = /^\s*[|·•]\s*/.exec(rest);
+      // A sentence's full stop separates too (`Owner: @kai. Target: 2026-12-20.`).
+      const sep = /^\s*(?:[|·•]|\.(?=\s))\s*/.exec(rest);
       if (sep && rest.trim().length > 1)
         return { start: f.span.start, end: f.span.end + sep[0].length, text: '' };
       return removeLine(plan, f.span.start);
@@ -324,6 +325,10 @@ function removeField(plan: Plan, f: Field): Edit {
       // The cell stays, empty.
       return { start: f.valueSpan.start, end: f.valueSpan.end, text: '' };
     case 'sub-bullet': {
+      // One of several fields on its line (`Owner: @dana · Target: Q1 2026`, `Owner: @kai. Target:
+      // 2026-12-20.`): it goes alone, with a separator next to it; the others stay.
+      const shared = oneOfLine(plan, f);
+      if (shared !== null) return shared;
       // The bullet goes whole: the lines its paragraph runs on to (`  owner:: alice` under `- Owner:
       // Kim`, lazily continued) and the lines nested in it are its own, not the item's, and would be
       // read as the item's alone.
@@ -344,6 +349,34 @@ function removeField(plan: Plan, f: Field): Edit {
     default:
       return removeInline(plan, f);
   }
+}
+
+/** A field line's list marker and the white space around it, or the line's indentation. */
+const LINE_OPENING_RE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
+
+/**
+ * The edit removing `f` alone from a line that holds more than it (its other fields, or text), with
+ * the separator after it (` · `, ` | `, `, `, `. `), else the one before it, else one space; null when
+ * the field is all its line holds.
+ */
+function oneOfLine(plan: Plan, f: Field): Edit | null {
+  const text = plan.text;
+  const l = lineAt(plan.lines, f.span.start);
+  const lineStart = plan.lines.start[l]!;
+  const lineEnd = plan.lines.end[l]!;
+  const line = text.slice(lineStart, lineEnd);
+  const opening = LINE_OPENING_RE.exec(line)![0].length;
+  const before = text.slice(lineStart + opening, f.span.start);
+  const after = text.slice(f.span.end, lineEnd);
+  const bold = (s: string) => s.replace(/[*_]/g, '');
+  if (bold(before).trim() === '' && /^[\s|·•;,.*_]*$/.test(after)) return null;
+  const next = /^[ \t]*[|·•;,.][ \t]*(?=\S)/.exec(after);
+  if (next && bold(before).trim() === '')
+    return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
+  const prev = /[ \t]*[|·•;,.][ \t]*$/.exec(before);
+  if (prev) return { start: f.span.start - prev[0].length, end: f.span.end, text: '' };
+  if (next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
+  return withOneSpace(text, f.span.start, f.span.end);
 }
 
 /** The width of a line's leading white space, a tab counted as four columns, as CommonMark does to a tab stop. */

@@ -149,6 +149,31 @@ describe('setStatus', () => {
     expect(edit(board, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
       board.replace('~~Public API~~', 'Public API'),
     );
+    // Struck off a checklist: reopened, a bullet gets a box, and a status its remark stated goes with
+    // the strike; in a lane of done work, the strike and the remark's status give way to a to-do mark.
+    const checklist = '- [ ] Call the plumber\n- ~~Order the desk~~\n- ~~Book flights~~ (done)\n';
+    expect(edit(checklist, (p) => setStatus(p, p.items[1]!, 'todo'))).toBe(
+      '- [ ] Call the plumber\n- [ ] Order the desk\n- ~~Book flights~~ (done)\n',
+    );
+    const flights = edit(checklist, (p) => setStatus(p, p.items[2]!, 'todo'));
+    expect(flights).toBe('- [ ] Call the plumber\n- ~~Order the desk~~\n- [ ] Book flights\n');
+    expect(parse(flights).items.map((i) => [i.title, i.status])).toEqual([
+      ['Call the plumber', 'todo'],
+      ['Order the desk', 'cancelled'],
+      ['Book flights', 'todo'],
+    ]);
+    const doneLane = '## Next\n\n- SSO\n\n## Done\n\n- Dark mode\n- ~~Webhooks~~ (done)\n';
+    const webhooks = edit(doneLane, (p) => setStatus(p, p.items[2]!, 'todo'));
+    expect(webhooks).toBe(doneLane.replace('~~Webhooks~~ (done)', 'Webhooks ⏳'));
+    expect(parse(webhooks).items.map((i) => i.status)).toEqual(['todo', 'done', 'todo']);
+    // A field set on a struck task keeps it one.
+    const owned = edit(checklist, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'));
+    expect(owned).toBe(checklist.replace('~~Order the desk~~', '~~Order the desk~~ [owner:: kim]'));
+    expect(parse(owned).items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['Call the plumber', 'todo', null],
+      ['Order the desk', 'cancelled', 'kim'],
+      ['Book flights', 'done', null],
+    ]);
     // Done by its remark: set done, nothing changes; set cancelled, the strike goes with a mark of it.
     const remark = '- [ ] ~~Add dark mode~~ (done in #88)\n';
     expect(edit(remark, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(remark);
@@ -1083,6 +1108,70 @@ describe('setAttribute', () => {
     expect(parse(out).items[0]!.owner).toBeNull();
   });
 
+  it('takes each field off a line of three, in every style, separator and place, and keeps the others', () => {
+    // Every combination (2,304 lines, three removals each): a line of fields is where one removal
+    // took its neighbours with it.
+    const fields: [string, string][] = [
+      ['owner', 'Owner: @dana'],
+      ['owner', '**Owner:** Kim'],
+      ['due', 'Due: 2026-03-01'],
+      ['due', '**Due:** 2026-03-01'],
+      ['priority', 'Priority: P1'],
+      ['priority', '**Priority:** High'],
+      ['effort', 'Effort: 2d'],
+      ['effort', '**Effort:** 3h'],
+    ];
+    const places = [
+      (l: string) => `# Plan\n\n## Payouts\n${l}\n`,
+      (l: string) => `- [ ] Payouts\n  ${l}\n`,
+      (l: string) => `- [ ] Payouts\n  - ${l}\n`,
+    ];
+    let lines = 0;
+    for (const place of places)
+      for (const sep of [' · ', ' | ', '. ', ' • '])
+        for (const a of fields)
+          for (const b of fields)
+            for (const c of fields) {
+              const three = [a, b, c];
+              if (new Set(three.map((f) => f[0])).size < 3) continue;
+              const text = place(three.map((f) => f[1]).join(sep) + (sep === '. ' ? '.' : ''));
+              const plan = parse(text);
+              const item = plan.items[0]!;
+              expect(item.fields.map((f) => f.key).sort()).toEqual(three.map((f) => f[0]).sort());
+              lines++;
+              for (const [key] of three) {
+                const out = applyEdits(text, setAttribute(plan, item, key, null));
+                const again = parse(out).items[0]!;
+                const others = three.filter((f) => f[0] !== key);
+                expect([text, key, again.fields.map((f) => f.key).sort()]).toEqual([
+                  text,
+                  key,
+                  others.map((f) => f[0]).sort(),
+                ]);
+                for (const [, written] of others) expect(out).toContain(written);
+              }
+            }
+    expect(lines).toBe(2304);
+  });
+
+  it('removes one of the fields a line under an item holds, and keeps the others', () => {
+    const dotted =
+      '- [ ] Rotate keys\n  Owner: @dana · Target: 2026-03-01 · Status: In progress\n- [ ] Next\n';
+    const noOwner = edit(dotted, (p) => setAttribute(p, p.items[0]!, 'owner', null));
+    expect(noOwner).toBe('- [ ] Rotate keys\n  Target: 2026-03-01 · Status: In progress\n- [ ] Next\n');
+    expect(parse(noOwner).items[0]).toMatchObject({ owner: null, due: '2026-03-01', status: 'doing' });
+    expect(edit(dotted, (p) => setAttribute(p, p.items[0]!, 'due', null))).toBe(
+      '- [ ] Rotate keys\n  Owner: @dana · Status: In progress\n- [ ] Next\n',
+    );
+    const sentences = '- [ ] Rotate keys\n  Owner: @kai. Target: 2026-12-20.\n';
+    expect(edit(sentences, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      '- [ ] Rotate keys\n  Target: 2026-12-20.\n',
+    );
+    const piped = '- [ ] Rotate keys\n  - **Owner:** Kim | **Due:** 2026-01-01\n';
+    const noDue = edit(piped, (p) => setAttribute(p, p.items[0]!, 'due', null));
+    expect(noDue).toBe('- [ ] Rotate keys\n  - **Owner:** Kim\n');
+    expect(parse(noDue).items[0]).toMatchObject({ owner: 'Kim', due: null });
+  });
   it('refuses to take off the field a heading is an item by, and names what to do instead', () => {
     const text = '# Plan\n\n## Rotate the keys\n**Owner:** Bo\n';
     expect(parse(text).items.map((i) => i.title)).toEqual(['Rotate the keys']);
@@ -2070,6 +2159,20 @@ describe('addItem and removeItem', () => {
           // Taken off, the item states it no more (it may still inherit one from its heading).
           if (!remove) expect(read(edited!)).toBe(k === 'priority' ? 3 : value);
           else expect(edited!.fields.filter((f) => f.key === k)).toEqual([]);
+          // The item's status stays, and the text of its other fields: those apart from the ones
+          // stating the key (a due date's target among them) and from the fields around or inside
+          // them. No field goes with the one edited.
+          expect(edited!.status).toBe(item.status);
+          const stating = item.fields.filter((f) => f.key === k || (k === 'due' && f.key === 'target'));
+          const apart = (f: Field) =>
+            stating.every((s) => f.span.end <= s.span.start || s.span.end <= f.span.start);
+          const written = item.fields.filter(apart).map((f) => text.slice(f.span.start, f.span.end));
+          const count = (s: string, part: string) => s.split(part).length - 1;
+          for (const part of new Set(written))
+            expect([part, count(out, part) >= written.filter((w) => w === part).length]).toEqual([
+              part,
+              true,
+            ]);
           for (const other of plan.items) {
             if (other.key === item.key) continue;
             expect([other.key, again.byKey.get(other.key)?.status]).toEqual([other.key, other.status]);

@@ -17,11 +17,11 @@ import {
   boxStatusMark,
   closingWrapper,
   endsWithStatusMark,
+  isStruck,
   STRONG_WRAPPERS,
   takeTrailingStatus,
 } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
-import { isStruck } from '../plan/passes/attributes.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { withoutDoneDate } from '../plan/table-items.js';
 import { holdsFieldLines, insertFieldLine } from './fieldline.js';
@@ -132,17 +132,28 @@ export function boxAfterMarker(plan: Plan, item: Item, mark: string): Edit {
 }
 
 /**
- * `unstrike` on a struck bullet without a box set to todo, and an open box when the bullet unstruck
- * would not read as todo: in a lane of done work it takes the lane's status (`## Done`, `- ~~Dark
+ * `unstrike` on a struck bullet without a box set to todo, and an open box (with `boxed` instead of
+ * `unstrike`, when given) when the bullet unstruck would not read as todo: in a lane of done work it takes the lane's status (`## Done`, `- ~~Dark
  * mode~~`), and a bullet that was an item by its strike alone is none without it. The plan is parsed
  * again to know; the strike's edits leave the line's start where it was.
  */
-function openWithoutStrike(plan: Plan, item: Item, unstrike: Edit[]): Edit[] {
+function openWithoutStrike(plan: Plan, item: Item, unstrike: Edit[], boxed: Edit[] = unstrike): Edit[] {
   const after = parsePlan(applyEdits(plan.text, unstrike), { file: plan.file });
   const same = after.items.find((i) => i.lineSpan.start === item.lineSpan.start);
-  return same?.status === 'todo'
-    ? unstrike
-    : [...unstrike, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
+  return same?.status === 'todo' ? unstrike : [...boxed, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
+}
+
+/** Whether `item` reads as `status` once `edits`, which leave its line's start in place, are made. */
+function readsBack(plan: Plan, item: Item, edits: Edit[], status: Status): boolean {
+  const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
+  return after.items.find((i) => i.lineSpan.start === item.lineSpan.start)?.status === status;
+}
+
+/** Where the run of spaces and tabs ending at `at` starts. */
+function blankStart(text: string, at: number): number {
+  let p = at;
+  while (p > 0 && isBlank(text.charCodeAt(p - 1))) p--;
+  return p;
 }
 
 function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
@@ -167,7 +178,19 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
         : unstrike;
     // Its status as written under the strike: a box or a status mark, else none.
     const source = item.markSpan || item.statusSpan ? 'marker' : 'default';
-    return [...unstrike, ...ownStatusEdits(plan, { ...item, status: 'todo', statusSource: source }, status)];
+    const edits = [
+      ...unstrike,
+      ...ownStatusEdits(plan, { ...item, status: 'todo', statusSource: source }, status),
+    ];
+    if (item.checkbox !== null || item.list === null || readsBack(plan, item, edits, status)) return edits;
+    // A bullet that was an item by its strike may be none with the status written as its kind writes
+    // one (beside the lines it continues): a box of the status says it.
+    const boxed = [...unstrike, boxAfterMarker(plan, item, markFor(plan, status))];
+    if (readsBack(plan, item, boxed, status)) return boxed;
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: ${status} could not be written on its struck line so that it reads back; edit line ${item.line} by hand.`,
+    );
   }
   if (item.markSpan) {
     const box = boxEdits(plan, item, status);
@@ -203,8 +226,11 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
           status === 'todo' &&
           item.kind !== 'heading' &&
           isStruck(lineWithoutFields(plan, item).replace(/[\s—–:-]+$/, ''))
-        )
+        ) {
           for (const e of strikeEdits(plan, item)) edits.push(e);
+          // A bullet that was an item by its strike may be none without it: a box keeps it one.
+          if (item.list !== null && item.checkbox === null) return openWithoutStrike(plan, item, edits);
+        }
         return edits;
       }
       break;
@@ -228,7 +254,20 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
         ];
       break;
     case 'marker':
-      if (span) return markerEdits(plan, item, status);
+      if (span) {
+        const edits = markerEdits(plan, item, status);
+        // A struck title reads as dropped under a mark that says todo (`- ~~Book flights~~ (done)`):
+        // the strike goes too, as under a field, and a bullet that would not read as todo without it
+        // is given a box.
+        const title = text.slice(item.titleSpan.start, item.titleSpan.end);
+        if (status !== 'todo' || item.kind === 'heading' || !isStruck(title)) return edits;
+        const unstrike = strikeEdits(plan, item);
+        const open = [...edits, ...unstrike];
+        if (item.list === null || item.checkbox !== null) return open;
+        // Where the box says todo, the mark goes (`- [ ] Book flights`, not `- [ ] Book flights ⏳`).
+        const unmarked = edits.map((e) => ({ start: blankStart(text, e.start), end: e.end, text: '' }));
+        return openWithoutStrike(plan, item, open, [...unmarked, ...unstrike]);
+      }
       break;
     default:
       break;

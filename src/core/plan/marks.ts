@@ -441,3 +441,10 @@ export function leadingGlyph(s: string): { bold: string; glyph: string; end: num
     end: s.charCodeAt(glyphEnd) === 0xfe0f ? glyphEnd + 1 : glyphEnd,
   };
 }
+
+const STRUCK_RE = /^~~[^~]+~~(?:\s*(?:\([^)]*\)|[—–:-]\s.*))?$/s;
+
+/** Whether a title is struck through whole, or but for a remark after it (`~~Apple Watch app~~ (no demand)`). */
+export function isStruck(title: string): boolean {
+  return title.includes('~~') && STRUCK_RE.test(title.trim());
+}

@@ -255,6 +255,29 @@ describe('parsePlan on checklists', () => {
       ['Webhooks — shipped in 2.3', 'done'],
     ]);
   });
+
+  it('reads a bullet struck through whole in a checklist as a task struck off it', () => {
+    const checklist = parse(
+      [
+        '- [ ] Call the plumber',
+        '- ~~Order the desk~~',
+        '- ~~Book flights~~ (done)',
+        '- ~~Fax the form~~ — dropped',
+        '- Keep ~~this~~ that',
+        '- [x] Renew passport',
+        '',
+      ].join('\n'),
+    );
+    expect(checklist.items.map((i) => [i.title, i.status])).toEqual([
+      ['Call the plumber', 'todo'],
+      ['Order the desk', 'cancelled'],
+      ['Book flights', 'done'],
+      ['Fax the form', 'cancelled'],
+      ['Renew passport', 'done'],
+    ]);
+    // Among plain bullets a strike is as often a correction of the text: a changelog's stays prose.
+    expect(parse('# Changelog\n\n- Added export\n- ~~Removed the v1 API~~\n').items).toEqual([]);
+  });
 });
 
 describe('parsePlan on heading items', () => {
@@ -3031,6 +3054,17 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(p.items.map((i) => [i.title, i.owner])).toEqual([
       ['Ship it', 'Ana'],
       ['Ship it — Ana', null],
+    ]);
+  });
+
+  it('reads a piece in emphasis before a separator left dangling, as it reads one ending the line', () => {
+    // Found by the edit properties: the owner was read only once a field was written after the `•`.
+    const p = parse(
+      '# P\n\n- [ ] Ship it — Owner: Kim — *blocked: no data* • \n- [ ] Ship it — *blocked: no data* —\n',
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.status])).toEqual([
+      ['Ship it', 'Kim', 'blocked'],
+      ['Ship it', null, 'blocked'],
     ]);
   });
 

@@ -48,6 +48,7 @@ import {
   boxStatusMark,
   endsWithStatusMark,
   type GlyphStatus,
+  isStruck,
   KEYWORD_RE,
   leadingGlyph,
   startsBeyondAscii,
@@ -125,6 +126,23 @@ const LEGEND_TITLE =
 const MAX_LANE_TITLE = 40;
 /** The longest heading read as a priority's lane: its priority and a topic (`P0 - Reliability`). */
 const MAX_PRIORITY_LANE_TITLE = 80;
+
+/**
+ * Whether a bullet's text is struck through whole, or but for a remark after it, its fields aside
+ * (`~~Dark mode~~ [owner:: kim]`): a field set on a struck task does not make it prose.
+ */
+function isStruckWhole(raw: string): boolean {
+  if (!raw.includes('~~')) return false;
+  if (isStruck(raw)) return true;
+  let rest = '';
+  let at = 0;
+  for (const f of readInlineFields(raw, 0)) {
+    if (f.span.start < at) continue;
+    rest += raw.slice(at, f.span.start);
+    at = f.span.end;
+  }
+  return at > 0 && isStruck(rest + raw.slice(at));
+}
 
 /**
  * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
@@ -558,7 +576,13 @@ export function recognise(
     const lane = lanes?.has(b) === true;
     for (; i < b.children.length; i++) {
       const li = b.children[i]!;
-      if (!isTaskBullet(li, marks, b) && !isLabelOverTasks(li) && !(lane && isPlainBullet(li))) return null;
+      if (
+        !isTaskBullet(li, marks, b) &&
+        !isLabelOverTasks(li) &&
+        !(lane && isPlainBullet(li)) &&
+        !isStruckTask(li, b)
+      )
+        return null;
     }
     return all;
   };
@@ -1039,6 +1063,41 @@ export function recognise(
     return false;
   };
 
+  /**
+   * A bullet struck through whole (`- ~~Order the desk~~`, `- ~~Dark mode~~ (shipped)`) in a list
+   * whose other bullets are items by a box or a status mark: a task struck off the checklist, dropped
+   * unless its remark says done. Among plain bullets, a strike is as often a correction of the text.
+   */
+  const struckBulletDraft = (li: ListItemBlock, l0: LineSlice, list: ListBlock | undefined) =>
+    list !== undefined && isStruckTask(li, list) ? bulletTaskDraft(li.startLine, l0) : null;
+
+  /** Whether a bullet is struck through whole in a list of boxes or status marks (struckBulletDraft). */
+  const isStruckTask = (li: ListItemBlock, list: ListBlock): boolean => {
+    const p = li.children[0];
+    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const l0 = p.lines[0]!;
+    return isStruckWhole(text.slice(l0.start, l0.end)) && holdsMarkedItems(list);
+  };
+
+  /** Whether a list holds a bullet that is an item by its box or the status mark opening it. */
+  const holdsMarkedItems = (list: ListBlock): boolean => {
+    let known = markedLists.get(list);
+    if (known === undefined) {
+      known = list.children.some((li) => {
+        const p = li.children[0];
+        if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+        const l0 = p.lines[0]!;
+        return (
+          readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null ||
+          statusBulletDraft(li.startLine, l0) !== null
+        );
+      });
+      markedLists.set(list, known);
+    }
+    return known;
+  };
+  const markedLists = new Map<ListBlock, boolean>();
+
   /** A plain bullet of a lane (see plainLanes): a card, of the lane's status. */
   const laneBulletDraft = (li: ListItemBlock, l0: LineSlice) =>
     isPlainBullet(li) ? bulletTaskDraft(li.startLine, l0) : null;
@@ -1299,6 +1358,7 @@ export function recognise(
           keyedStatusDraft(li, para.lines[0]!) ??
           (frame.marksAtEnd ? markedBulletDraft(li, para.lines[0]!) : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
+          struckBulletDraft(li, para.lines[0]!, frame.of) ??
           fieldListBulletDraft(li, para));
       if (made) {
         const { item } = made;

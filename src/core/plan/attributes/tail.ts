@@ -132,10 +132,10 @@ function dashBetween(s: string, end: number, first: number): boolean {
 /**
  * A piece of a list in emphasis as a whole, after a separator (`— *blocked: needs data*`, `, **P1**`):
  * the separator and white space, the delimiter, the text, and the same delimiter before the next
- * separator or the end.
+ * separator (one left dangling at the end too: `— *blocked: no data* •`) or the end.
  */
 const EMPHASIS_PIECE_RE =
-  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•][ \t]))/g;
+  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•](?:[ \t]|$)))/g;
 /**
  * A piece of a list opening with a word in emphasis and going on after it (`— **blocked** on #1423`):
  * the separator and white space, the delimiter, the word, and the same delimiter before a space.

@@ -18,7 +18,7 @@ import { readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 import { refinesTodo } from '../lanes.js';
-import { type GlyphStatus, takeTrailingStatus } from '../marks.js';
+import { type GlyphStatus, isStruck, takeTrailingStatus } from '../marks.js';
 import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
@@ -410,13 +410,6 @@ function markField(
 /** The part of a priority mark's label an edit replaces: the letter of `(A)` and `[#A]`, else all of it. */
 function markValue(label: string): string {
   return label.charCodeAt(0) === 40 || label.startsWith('[#') ? label.charAt(label.length - 2) : label;
-}
-
-const STRUCK_RE = /^~~[^~]+~~(?:\s*(?:\([^)]*\)|[—–:-]\s.*))?$/s;
-
-/** Whether a title is struck through whole, or but for a remark after it (`~~Apple Watch app~~ (no demand)`). */
-export function isStruck(title: string): boolean {
-  return title.includes('~~') && STRUCK_RE.test(title.trim());
 }
 
 const STRUCK_REMARK_RE = /^~~[^~]+~~\s*(?:\(([^)]*)\)|[—–:-]\s(.*))$/s;
