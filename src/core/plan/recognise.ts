@@ -1015,8 +1015,7 @@ export function recognise(
     const found = new Set<ListBlock>();
     let lanes = 0;
     let heading: HeadingBlock | null = null;
-    // Whether the heading names a lane, read once and only for a heading with a list of plain bullets
-    // under it.
+    // Whether the heading names a lane, read once and only for a heading with a plain bullet under it.
     let lane: boolean | undefined;
     let counted = false;
     for (const b of doc.children) {
@@ -1025,8 +1024,10 @@ export function recognise(
         lane = undefined;
         counted = false;
       } else if (b.type === 'list' && heading !== null && lane !== false) {
+        // Plain bullets first: most lists under headings are boxes, and their heading is not read.
+        if (!b.children.some(isPlainBullet)) continue;
         lane ??= namesLane(heading.lines.map((l) => text.slice(l.start, l.end)).join(' '));
-        if (!lane || !b.children.some(isPlainBullet)) continue;
+        if (!lane) continue;
         found.add(b);
         if (!counted) lanes++;
         counted = true;
