@@ -185,8 +185,11 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
     const rank = readPriorityValue(v)!.rank;
     return [{ start: f.span.start, end: f.span.start + 2, text: TRAFFIC_LIGHTS[rank]! }, edit];
   }
+  // A value linked to its page (`owner:: [[Mira]]`, `due:: [[Dec 12th, 2026]]`) stays linked.
+  const page = /^\[\[([^\][]*)\]\]$/.exec(f.value);
   // A date given in ISO is written as the field's date is (`Dec 14, 2026`, `14.12.2026`).
-  v = dateLike(f.value, v);
+  v = dateLike(page ? page[1]! : f.value, v);
+  if (page && !v.startsWith('[[')) v = `[[${v.trim()}]]`;
   if (f.style === 'dataview') refuseDataviewValue(f.rawKey, v);
   const text =
     f.style === 'front-matter'
@@ -589,7 +592,8 @@ function statusGroupAt(text: string, status: Span, end: number): number {
  * end the field there, the rest left in the title, so it is refused rather than written.
  */
 function refuseDataviewValue(key: string, value: string): string {
-  if (/[\])]/.test(value))
+  // A page link (`[[Mira]]`) is read whole.
+  if (/[\])]/.test(value.replace(/\[\[[^\][]*\]\]/g, '')))
     throw new TmError(
       'TM_INVALID_EDIT',
       `"${value}" cannot be written as [${key}:: …]: a ] or ) in it would end the field; leave them out.`,

@@ -1154,6 +1154,22 @@ describe('setAttribute', () => {
     expect(lines).toBe(2304);
   });
 
+  it('keeps a value linked to its page linked', () => {
+    const logseq = '- LATER Plan the offsite\n  owner:: [[Mira]]\n  due:: [[Dec 12th, 2026]]\n';
+    const owner = edit(logseq, (p) => setAttribute(p, p.items[0]!, 'owner', 'zed'));
+    expect(owner).toBe(logseq.replace('[[Mira]]', '[[zed]]'));
+    const due = edit(logseq, (p) => setAttribute(p, p.items[0]!, 'due', '2027-01-01'));
+    expect(due).toBe(logseq.replace('[[Dec 12th, 2026]]', '[[Jan 1st, 2027]]'));
+    expect(parse(due).items[0]).toMatchObject({ owner: 'Mira', due: '2027-01-01' });
+    const dataview = '- [ ] Fix [owner:: [[Bo]]]\n';
+    expect(edit(dataview, (p) => setAttribute(p, p.items[0]!, 'owner', 'Kim Lee'))).toBe(
+      '- [ ] Fix [owner:: [[Kim Lee]]]\n',
+    );
+    expect(() => edit(dataview, (p) => setAttribute(p, p.items[0]!, 'owner', 'a]b'))).toThrow(
+      /would end the field/,
+    );
+  });
+
   it('removes one of the fields a line under an item holds, and keeps the others', () => {
     const dotted =
       '- [ ] Rotate keys\n  Owner: @dana · Target: 2026-03-01 · Status: In progress\n- [ ] Next\n';

@@ -1573,6 +1573,22 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads an owner or a date linked to its page, as Logseq and Obsidian write them', () => {
+    const p = parse(
+      [
+        '- LATER Plan the offsite',
+        '  owner:: [[Mira]]',
+        '  due:: [[Dec 12th, 2026]]',
+        '- [ ] Fix the importer [owner:: [[Bo Lee|Bo]]] (due:: [[2027-01-04]])',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.due])).toEqual([
+      ['Plan the offsite', 'Mira', '2026-12-12'],
+      ['Fix the importer', 'Bo Lee', '2027-01-04'],
+    ]);
+  });
+
   it('makes a bullet with one signal an item in a list where a sibling is one by two', () => {
     const p = parse(
       [

@@ -4,9 +4,10 @@ import type { Field, FieldStyle } from '../../model.js';
 import { normaliseKey, orgTags, readBoldFields, readInlineFields, readParenFields } from './fields.js';
 
 // The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`
-// (TaskPaper's tags and the owner emoji written as regexes since, the estimate emoji added): the reference readInlineFields
+// (TaskPaper's tags and the owner emoji written as regexes since, the estimate emoji and page links in
+// dataview values added): the reference readInlineFields
 // must agree with on any line.
-const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
+const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^\])])*?)\s*[\])]/gu;
 const EMOJI_DATE_RE =
   /(📅|🗓|⏳|🛫|➕|✅|✔|✓|☑|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))/giu;
 const EMOJI_TEXT_RE =

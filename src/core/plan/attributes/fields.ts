@@ -299,7 +299,8 @@ function opensKnownField(text: string, from: number, plainKeys: boolean): boolea
   return PLAIN_KNOWN_RE.test(text);
 }
 
-const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*([^\])]*?)\s*[\])]/gu;
+/** A dataview field, `[key:: value]` or `(key:: value)`; the value may hold page links (`[owner:: [[Bo]]]`). */
+const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^\])])*?)\s*[\])]/gu;
 /** Story points in brackets: `(3 pts)`, `[5 SP]`, `(8 story points)`, `(0.5 pt)`. */
 const POINTS_SOURCE = String.raw`[([][ \t]*(\d{1,3}(?:\.\d)?)[ \t]*((?:story[ \t]+)?points?|pts?|sp)[ \t]*[)\]]`;
 const POINTS_RE = new RegExp(POINTS_SOURCE, 'gi');

@@ -426,6 +426,19 @@ function struckRemarkStatus(title: string): StatusMatch | null {
   return read !== null && read.index === 0 ? read : null;
 }
 
+/** A link to a person's page, as Logseq and Obsidian write it: `[[Mira]]`, `[[Mira Chen|Mira]]`. */
+const PAGE_REF_RE = /^\[\[([^\][|]+)(?:\|[^\][]*)?\]\]$/;
+
+/**
+ * The name an owner's value gives: without a mention's `@`, a page link's brackets (the page is the
+ * person) or a sentence's period after it (`Owner: Kim.`).
+ */
+function ownerName(value: string): string {
+  const page = PAGE_REF_RE.exec(value);
+  if (page) return page[1]!.trim();
+  return value.replace(/^@/, '').replace(/(?<=\p{L}{2})\.$/u, '');
+}
+
 function isIssueNumber(f: Field): boolean {
   return f.rawKey === '#' && /^\d+$/.test(f.value);
 }
@@ -461,8 +474,7 @@ function applyField(
       item.priority = readPriorityValue(value) ?? item.priority;
       return;
     case 'owner':
-      // A sentence's period after a name (`Owner: Kim.`) is not the name's.
-      if (!isPlaceholder(value)) item.owner ??= value.replace(/^@/, '').replace(/(?<=\p{L}{2})\.$/u, '');
+      if (!isPlaceholder(value)) item.owner ??= ownerName(value);
       return;
     case 'due': {
       const date = readDueValue(value, ctx.planDate, yearAnchor);
