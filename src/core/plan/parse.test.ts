@@ -518,6 +518,29 @@ describe('parsePlan on heading items', () => {
     expect(b.priority).toEqual({ rank: 1, label: 'P1' });
   });
 
+  it('reads a P0–P4 in brackets before a bare one, and none that is a word of the sentence', () => {
+    const p = parse(
+      [
+        '# P',
+        '- [ ] Zero P0 bugs at launch',
+        '- [ ] Triage the P1 tickets',
+        '- [ ] Fix the P0 crash in checkout (P2)',
+        '- [ ] Fix the login P1',
+        '- [ ] P2 Fix the logout',
+        '- [ ] Fix the login P1 @kim',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.priority?.label ?? null])).toEqual([
+      ['Zero P0 bugs at launch', null],
+      ['Triage the P1 tickets', null],
+      ['Fix the P0 crash in checkout', 'P2'],
+      ['Fix the login', 'P1'],
+      ['Fix the logout', 'P2'],
+      ['Fix the login @kim', 'P1'],
+    ]);
+  });
+
   it('takes a priority mark out of the title with a circle beside it and the bold around it', () => {
     const p = parse(
       [
@@ -2210,6 +2233,11 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- Ship it — @kim — cancelled on 01.12.2026',
         '- [ ] Launch — Planned 2027-03-01',
         '- [ ] Release — v2 2026-12-01',
+        // A date in words, its comma and year or none: the comma is the date's, not the list's.
+        '- Export — shipped on Dec 1, 2026',
+        '- Import — done Dec 3',
+        '- [ ] Sync — @kim, Dec 1, 2026',
+        '- [ ] Audit — blocked on infra, 2026',
         '',
       ].join('\n'),
     );
@@ -2220,6 +2248,11 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Launch', 'todo', 'Planned'],
       // A word that is no status before a date is the title's.
       ['Release — v2 2026-12-01', 'todo', null],
+      ['Export', 'done', 'shipped'],
+      ['Import', 'done', 'done'],
+      ['Sync', 'todo', null],
+      // A year alone after a reason is no date of it.
+      ['Audit — blocked on infra, 2026', 'todo', null],
     ]);
     // The field's value is the word: a new status keeps the date.
     const f = status(p.items[0]!)!;

@@ -360,7 +360,22 @@ export function statusPieceEnding(s: string): Status | null {
  */
 export function statusPiece(s: string, end: number, base: number): Field | null {
   const start = pieceStart(s, end, MAX_REASONED_PIECE);
-  return start < 0 ? null : statusPieceAt(s, start, end, base);
+  if (start < 0) return null;
+  return statusPieceAt(s, start, end, base) ?? datedAcrossComma(s, start, end, base);
+}
+
+/**
+ * A status piece whose date holds a comma (`— shipped on Dec 1, 2026`): the year alone ends at `end`
+ * as a piece of its own, and the status, the month and the day are the piece before the comma.
+ */
+function datedAcrossComma(s: string, start: number, end: number, base: number): Field | null {
+  if (end - start !== 4 || !isDigit(s.charCodeAt(start))) return null;
+  let comma = start - 1;
+  while (comma > 0 && isSpace(s.charCodeAt(comma))) comma--;
+  if (s.charCodeAt(comma) !== 44) return null;
+  const from = pieceStart(s, comma, MAX_REASONED_PIECE - (end - comma));
+  if (from < 0 || datedStatusWord(s.slice(from, end)) === null) return null;
+  return statusPieceAt(s, from, end, base);
 }
 
 /** The status piece from `start` to `end` (see statusPiece), or null when the text there is none. */
@@ -389,13 +404,22 @@ export function statusPieceAt(s: string, start: number, end: number, base: numbe
  * `cancelled on 01.12.2026`), or null.
  */
 function datedStatusWord(piece: string): string | null {
-  if (!isDigit(piece.charCodeAt(piece.length - 1))) return null;
+  if (!isDigit(piece.charCodeAt(piece.length - 1)) && !/(?:st|nd|rd|th)$/.test(piece)) return null;
   const m = readAbsoluteDate(piece);
-  if (m === null || m.index + m.length !== piece.length) return null;
-  const word = DATE_LEAD_RE.exec(piece.slice(0, m.index));
+  // Or a month and day without the year (`— done Dec 1`).
+  const at = m !== null && m.index + m.length === piece.length ? m.index : monthDayEnding(piece);
+  if (at < 0) return null;
+  const word = DATE_LEAD_RE.exec(piece.slice(0, at));
   if (word === null) return null;
   return pieceStatus(word[1]!) === null ? null : word[1]!;
 }
+/** Where a month and day without a year ending `piece` starts (`Dec 1`, `March 3rd`), or -1. */
+function monthDayEnding(piece: string): number {
+  const m = MONTH_DAY_END_RE.exec(piece);
+  return m !== null && isMonthDay(`${m[1]} ${m[2]}`) ? m.index : -1;
+}
+/** A word and a day ending a piece: the month and day monthDayEnding checks. */
+const MONTH_DAY_END_RE = /(\S+)[ \t]+(\d{1,2}(?:st|nd|rd|th)?)$/;
 /** Whether a piece is a blocked or dropped status, its date and a remark: `dropped 2026-11-02 (dup)`. */
 function isRemarkedDatedStatus(piece: string): boolean {
   if (piece.charCodeAt(piece.length - 1) !== 41) return false;

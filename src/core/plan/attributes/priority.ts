@@ -71,13 +71,52 @@ function isMarkBoundary(cp: number): boolean {
  * or -1. A scan for `P` rather than that regex: with its Unicode classes it costs milliseconds to
  * compile, more than a plan's whole use of it.
  */
-export function findPriorityMark(s: string): number {
-  for (let k = s.indexOf('P'); k >= 0; k = s.indexOf('P', k + 1)) {
+export function findPriorityMark(s: string, from = 0): number {
+  for (let k = s.indexOf('P', from); k >= 0; k = s.indexOf('P', k + 1)) {
     const d = s.charCodeAt(k + 1);
     if (d >= 48 && d <= 52 && isMarkBoundary(codePointBefore(s, k)) && isMarkBoundary(codePointAt(s, k + 2)))
       return k;
   }
   return -1;
+}
+
+/**
+ * Offset of the `P0`–`P4` mark of an item's text, or -1: the first one wrapped (`(P2)`, `[P1]`,
+ * `**P0**`), else the first bare one that is not a word of the sentence around it. One between a word
+ * and a lower-case word is (`Zero P0 bugs`, `Triage P1 tickets`, `the P0 crash in checkout`); one
+ * opening or ending the text, or before its metadata (`Fix login P1 @kim`), is a mark.
+ */
+function inlineMarkAt(text: string): number {
+  let bare = -1;
+  for (let k = findPriorityMark(text); k >= 0; k = findPriorityMark(text, k + 2)) {
+    const before = text.charCodeAt(k - 1);
+    const after = text.charCodeAt(k + 2);
+    const wrapped =
+      (before === 40 && after === 41) ||
+      (before === 91 && after === 93) ||
+      (text.startsWith('**', k - 2) && text.startsWith('**', k + 2));
+    if (wrapped) return k;
+    if (bare < 0 && !inSentence(text, k)) bare = k;
+  }
+  return bare;
+}
+
+/** Whether the mark at `k` stands between a word and a lower-case word, set off by white space alone. */
+function inSentence(text: string, k: number): boolean {
+  let a = k;
+  while (a > 0 && isSpace(text.charCodeAt(a - 1))) a--;
+  let b = k + 2;
+  while (b < text.length && isSpace(text.charCodeAt(b))) b++;
+  if (a === k || b === k + 2 || a === 0 || b === text.length) return false;
+  return isLetterOrDigit(codePointBefore(text, a)) && isLowerCase(codePointAt(text, b));
+}
+
+/** Whether code point `cp` is a lower-case letter: one that upper-casing changes and lower-casing keeps. */
+function isLowerCase(cp: number): boolean {
+  if (cp >= 97 && cp <= 122) return true;
+  if (cp < 128) return false;
+  const c = String.fromCodePoint(cp);
+  return c.toLowerCase() === c && c.toUpperCase() !== c;
 }
 
 function letterRank(letter: string): number {
@@ -221,7 +260,7 @@ export function readInlinePriority(text: string): InlinePriority | null {
       length: org[0].length,
     };
   // The mark with the `**`, `(` or `[` around it: `(?:\*\*|\(|\[)?P[0-4](?:\*\*|\)|\])?` at the mark.
-  const k = findPriorityMark(text);
+  const k = inlineMarkAt(text);
   if (k >= 0) {
     const before = text.charCodeAt(k - 1);
     let start = k >= 2 && text.startsWith('**', k - 2) ? k - 2 : before === 40 || before === 91 ? k - 1 : k;

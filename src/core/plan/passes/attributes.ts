@@ -548,7 +548,7 @@ function withoutTrailingSeparators(s: string): string {
   while (end > 0 && TRAILING_SEPARATOR.test(s.charAt(end - 1))) end--;
   return end === s.length ? s : s.slice(0, end);
 }
-const TRAILING_SEPARATOR = /[\s,;–—-]/;
+const TRAILING_SEPARATOR = /[\s,;–—|·•-]/;
 
 /** Where the fields that end the line start (`Fix it (low) [due:: …] #ops`): the end of its title. */
 function fieldsEnd(s: string, fields: readonly Field[], base: number): number {
