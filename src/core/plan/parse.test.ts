@@ -3417,6 +3417,28 @@ describe('parsePlan on status tables', () => {
     expect(plan.byKey.get('OPS-1')!.section).toEqual(['Q1 tracker', 'Work']);
   });
 
+  it("takes a tracker's column of tickets beside the task column as the rows' IDs", () => {
+    const actions = (ticket: string, a: string, b: string) =>
+      parse(
+        `# Postmortem\n\n## Action items\n\n| Action | Owner | ${ticket} | Status |\n|---|---|---|---|\n| Add disk alerts | @ana | ${a} | Done |\n| Rotate keys | @bo | ${b} | Open |\n| Write the runbook | @cy |  | Open |\n`,
+      ).items.map((i) => [i.key, i.title, i.status]);
+    expect(actions('Ticket', 'OPS-123', '#418')).toEqual([
+      ['OPS-123', 'Add disk alerts', 'done'],
+      ['#418', 'Rotate keys', 'todo'],
+      ['action-items/write-the-runbook', 'Write the runbook', 'todo'],
+    ]);
+    // One ticket for two actions, or a cell that is no ticket's ID: the column is the rows' field.
+    for (const [a, b] of [
+      ['OPS-123', 'OPS-123'],
+      ['OPS-123', 'see the doc'],
+    ])
+      expect(actions('Ticket', a!, b!).map((r) => r[0])).toEqual([
+        'action-items/add-disk-alerts',
+        'action-items/rotate-keys',
+        'action-items/write-the-runbook',
+      ]);
+  });
+
   it('reads a table whose titles or dates hold slashes and percent signs', () => {
     const rows = parse(
       '| Task | Status | Due |\n|---|---|---|\n| Move 2/3 of the zones | ✅ | 01/15/2026 |\n| Cut costs 10% | | |\n',

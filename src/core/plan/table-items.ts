@@ -183,13 +183,17 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
     return key;
   });
   if (titleCol < 0) return null;
+  const body = rows.slice(2).map((r) => cellsOf(text, r));
+  if (idCol < 0) {
+    idCol = trackerColumn(header, body, titleCol);
+    if (idCol >= 0) keys[idCol] = null;
+  }
   // Without a status column, a Done column of marks says which tasks are done: every cell a mark.
   let doneCol = -1;
   if (statusCol < 0) {
     doneCol = header.findIndex((c) => DONE_HEADERS.has(c.text.replace(/[*_`]/g, '').trim().toLowerCase()));
     if (doneCol < 0) return null;
   }
-  const body = rows.slice(2).map((r) => cellsOf(text, r));
   if (doneCol >= 0) {
     if (!body.every((cells) => doneMark(cells[doneCol]?.text ?? '') !== null)) return null;
     if (!body.some((cells) => (cells[titleCol]?.text ?? '') !== '' && cells[doneCol] !== undefined))
@@ -222,6 +226,35 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
     out.push({ line: rows[r]!.line, title, id: id && id.text !== '' ? id : null, fields, done });
   }
   return out.length > 0 ? out : null;
+}
+
+/** Headers of a column that may hold each task's ticket in a tracker (`| Action | Owner | Ticket |`). */
+const TRACKER_HEADERS: ReadonlySet<string> = new Set(['ticket', 'issue', 'jira', 'tracker', 'bug']);
+/** A tracker's ID: `OPS-123`, `ENG-42`, or an issue's number, `#418`. */
+const TRACKER_ID_RE = /^(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|#\d{1,6})$/;
+
+/**
+ * The column besides the title's whose header names a tracker and whose cells are each task's own
+ * ticket (a tracker ID each, no two the same, some left empty maybe): the tasks' IDs. -1 when none is.
+ */
+function trackerColumn(header: readonly TableCell[], body: readonly TableCell[][], titleCol: number): number {
+  for (let i = 0; i < header.length; i++) {
+    if (i === titleCol || !TRACKER_HEADERS.has(header[i]!.text.replace(/[*_`]/g, '').trim().toLowerCase()))
+      continue;
+    const seen = new Set<string>();
+    let ok = true;
+    for (const cells of body) {
+      const t = cells[i]?.text ?? '';
+      if (t === '') continue;
+      if (!TRACKER_ID_RE.test(t) || seen.has(t)) {
+        ok = false;
+        break;
+      }
+      seen.add(t);
+    }
+    if (ok && seen.size > 0) return i;
+  }
+  return -1;
 }
 
 /** Headers of the first and second column of a table that lists an item's fields. */
