@@ -2220,6 +2220,17 @@ describe('parsePlan on lists that show status without boxes', () => {
     expect(
       parse('# Plan\n\n## Migrate the ledger (P1)\n\n- a note\n\n## Move the blog (P2)\n\n- another\n').items,
     ).toEqual([]);
+    // Bullets that open with keys of their own are the notes of a finding the heading names.
+    const audit = [
+      '# Audit',
+      '### P0: SQL injection in search',
+      '- Location: src/search.ts',
+      '- **Fix:** bind the parameters',
+      '### P1: Weak session tokens',
+      '- Location: src/auth.ts',
+      '',
+    ];
+    expect(parse(audit.join('\n')).items).toEqual([]);
   });
 });
 

@@ -148,12 +148,20 @@ function isStruckWhole(raw: string): boolean {
  * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
  * longer title is not read) or a priority opening it.
  */
-function namesLane(raw: string): boolean {
-  if (raw.length > MAX_PRIORITY_LANE_TITLE) return false;
+function namesLane(raw: string): 'status' | 'priority' | null {
+  if (raw.length > MAX_PRIORITY_LANE_TITLE) return null;
   const title = repairForMatching(raw);
-  if (raw.length <= MAX_LANE_TITLE && readHeading(title).statusSection !== null) return true;
-  return readLeadingHeadingPriority(title) !== null;
+  if (raw.length <= MAX_LANE_TITLE && readHeading(title).statusSection !== null) return 'status';
+  return readLeadingHeadingPriority(title) !== null ? 'priority' : null;
 }
+
+/**
+ * A bullet that opens with a key of its own (`- Location: src/search.ts`, `- **Fix:** escape it`):
+ * under a heading that opens with a priority (`### P0: SQL injection in search`), the heading is the
+ * task and such bullets its notes.
+ */
+const KEYED_NOTE_RE =
+  /^(?:\*\*|__)?\p{L}[\p{L}\p{N} _-]{0,23}(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?(?:[ \t]|$)/u;
 /** A legend's title is a few words: a longer one is not looked at. */
 const MAX_LEGEND_TITLE = 80;
 
@@ -1015,25 +1023,32 @@ export function recognise(
     const found = new Set<ListBlock>();
     let lanes = 0;
     let heading: HeadingBlock | null = null;
-    // Whether the heading names a lane, read once and only for a heading with a plain bullet under it.
-    let lane: boolean | undefined;
+    // The lane the heading names, read once and only for a heading with a plain bullet under it.
+    let lane: 'status' | 'priority' | null | undefined;
     let counted = false;
     for (const b of doc.children) {
       if (b.type === 'heading') {
         heading = b;
         lane = undefined;
         counted = false;
-      } else if (b.type === 'list' && heading !== null && lane !== false) {
+      } else if (b.type === 'list' && heading !== null && lane !== null) {
         // Plain bullets first: most lists under headings are boxes, and their heading is not read.
         if (!b.children.some(isPlainBullet)) continue;
         lane ??= namesLane(heading.lines.map((l) => text.slice(l.start, l.end)).join(' '));
-        if (!lane) continue;
+        if (lane === null || (lane === 'priority' && b.children.some(isKeyedNote))) continue;
         found.add(b);
         if (!counted) lanes++;
         counted = true;
       }
     }
     return lanes >= 2 ? found : null;
+  };
+
+  /** A plain bullet whose first line opens with a key (KEYED_NOTE_RE). */
+  const isKeyedNote = (li: ListItemBlock): boolean => {
+    if (!isPlainBullet(li)) return false;
+    const l0 = (li.children[0] as ParagraphBlock).lines[0]!;
+    return KEYED_NOTE_RE.test(text.slice(l0.start, l0.end));
   };
 
   /** A list item whose first line is text, not a box, a field line or a status mark. */
