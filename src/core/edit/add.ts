@@ -2,8 +2,9 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
 import { lineAt } from '../plan/lines.js';
+import { parsePlan } from '../plan/parse.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
-import type { Edit } from './splice.js';
+import { applyEdits, type Edit } from './splice.js';
 import { eolOf, markFor } from './style.js';
 
 export interface AddTarget {
@@ -23,21 +24,41 @@ export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] 
     throw new TmError('TM_INVALID_EDIT', 'An item title is one non-empty line.');
   const status = input.status ?? 'todo';
   const mark = markFor(plan, status);
-  if (target.parent) return [underParent(plan, target.parent, title, mark)];
+  if (target.parent) return [underParent(plan, target.parent, title, mark, status)];
   if (target.section)
-    return [asRecord(plan, target.section, title, status) ?? underSection(plan, target.section, title, mark)];
+    return [
+      asRecord(plan, target.section, title, status) ??
+        underSection(plan, target.section, title, mark, status),
+    ];
   throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
 }
 
 /** A line for a new sibling after `last`, continuing its marker (and its numbering). */
-function siblingLine(plan: Plan, last: Item, title: string, mark: string): string {
+function siblingLine(plan: Plan, last: Item, title: string, mark: string | null): string {
   const list = last.list!;
   let marker = list.marker;
   const num = /^(\d+)([.)])$/.exec(marker);
   if (num) marker = `${Number(num[1]) + 1}${num[2]}`;
   const afterMarker = plan.text.slice(list.markerStart + list.marker.length, plan.lines.end[last.line - 1]!);
   const gap = /^[ \t]*/.exec(afterMarker)![0] || ' ';
-  return `${list.indent}${marker}${gap}[${mark}] ${title}`;
+  return `${list.indent}${marker}${gap}${mark === null ? '' : `[${mark}] `}${title}`;
+}
+
+/**
+ * The edit adding a sibling after `last`: a plain bullet as it is, where it is an item without a box
+ * (a card of a lane, `## In progress` / `## P0 - Reliability` over plain bullets) and a plain bullet
+ * there reads as a new item of `status`; else a box of it. The plan is parsed again to know.
+ */
+function siblingEdit(plan: Plan, last: Item, title: string, mark: string, status: Status): Edit {
+  if (last.checkbox === null && last.kind === 'status-bullet' && last.statusSpan === null) {
+    const plain = insertLine(plan, last.span.end, siblingLine(plan, last, title, null));
+    const after = parsePlan(applyEdits(plan.text, [plain]), { file: plan.file });
+    const at =
+      plain.start + (plain.text.startsWith('\n') || plain.text.startsWith('\r') ? eolOf(plan).length : 0);
+    const added = after.items.find((i) => i.lineSpan.start === at);
+    if (added?.status === status && added.title === title) return plain;
+  }
+  return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
 }
 
 /** Inserts `line` at `at` (a line start), adding a line ending before it at the end of a file without one. */
@@ -58,7 +79,7 @@ function endOfContent(plan: Plan, from: number, to: number): { at: number; lastL
   return { at, lastLine: plan.text.slice(lines.start[l], lines.end[l]) };
 }
 
-function underParent(plan: Plan, parent: Item, title: string, mark: string): Edit {
+function underParent(plan: Plan, parent: Item, title: string, mark: string, status: Status): Edit {
   const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
   const last = kids[kids.length - 1];
   // A bold title over a list of its fields holds the boxes after them: a new one goes after the last.
@@ -74,7 +95,7 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string): Edi
       'TM_INVALID_EDIT',
       `${parent.key} is a line of ${parent.kind === 'table-row' ? 'a table' : 'a paragraph'}, which cannot hold items; add the item to its section instead.`,
     );
-  if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+  if (last) return siblingEdit(plan, last, title, mark, status);
   if (parent.list) {
     const { at } = endOfContent(plan, parent.span.start, parent.span.end);
     return insertLine(plan, at, `${' '.repeat(parent.list.contentColumn)}- [${mark}] ${title}`);
@@ -116,7 +137,7 @@ function asRecord(plan: Plan, section: Section, title: string, status: Status): 
   return { start: at, end: at, text: `${eol}${block}${eol}${apart}` };
 }
 
-function underSection(plan: Plan, section: Section, title: string, mark: string): Edit {
+function underSection(plan: Plan, section: Section, title: string, mark: string, status: Status): Edit {
   // The section's own top-level list items (not those of its sub-sections or nested ones).
   const own = plan.items.filter(
     (i) =>
@@ -125,7 +146,7 @@ function underSection(plan: Plan, section: Section, title: string, mark: string)
       (i.parent === null || plan.byKey.get(i.parent)!.kind === 'heading'),
   );
   const last = own[own.length - 1];
-  if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+  if (last) return siblingEdit(plan, last, title, mark, status);
   const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
   return newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark);
 }

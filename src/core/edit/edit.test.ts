@@ -1972,6 +1972,30 @@ describe('addItem and removeItem', () => {
     expect(out).toBe('# Roof\n\n1) [ ] Fit rafters\n2) [!] Felt\n3) [ ] Gutters\n\n## Next\n');
   });
 
+  it('adds a card to a lane of plain bullets as a plain bullet, and boxes one the lane would misread', () => {
+    const board = '# Plan\n\n## Done\n\n- Dark mode\n\n## Next\n\n- SSO\n';
+    const next = (p: Plan) => p.sections.find((s) => s.title === 'Next')!;
+    const card = edit(board, (p) => addItem(p, { section: next(p) }, { title: 'Audit log' }));
+    expect(card).toBe(`${board}- Audit log\n`);
+    expect(parse(card).items.map((i) => [i.title, i.status])).toEqual([
+      ['Dark mode', 'done'],
+      ['SSO', 'todo'],
+      ['Audit log', 'todo'],
+    ]);
+    // Done, a plain bullet in the Next lane would read as to do: the box says done.
+    const done = edit(board, (p) => addItem(p, { section: next(p) }, { title: 'Audit log', status: 'done' }));
+    expect(done).toBe(`${board}- [x] Audit log\n`);
+    const backlog = '# B\n\n## P0 - Reliability\n\n- Retry jobs\n\n## P1 - Polish\n\n- Dark mode\n';
+    const p1 = (p: Plan) => p.sections.find((s) => s.title === 'P1 - Polish')!;
+    const task = edit(backlog, (p) => addItem(p, { section: p1(p) }, { title: 'Tidy logs' }));
+    expect(task).toBe(`${backlog}- Tidy logs\n`);
+    expect(parse(task).items.at(-1)).toMatchObject({
+      title: 'Tidy logs',
+      status: 'todo',
+      priority: { rank: 1 },
+    });
+  });
+
   it('adds a child at the parent content column and parses it back', () => {
     const t = '- [ ] parent\n- [ ] other\n';
     const out = edit(t, (p) => addItem(p, { parent: p.items[0]! }, { title: 'child', status: 'doing' }));
