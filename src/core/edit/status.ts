@@ -19,6 +19,7 @@ import {
   endsWithStatusMark,
   isStruck,
   STRONG_WRAPPERS,
+  statusProbe,
   takeTrailingStatus,
 } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
@@ -412,7 +413,7 @@ function throwIfOpenBoxReads(item: Item, title: string, status: Status): void {
 
 /** An open box reads a status mark ending its line (`- [x] Ship 🔄`) as the item's status. */
 function throwIfOpenBoxEndReads(item: Item, title: string, status: Status): void {
-  const probe = { ...item };
+  const probe = statusProbe(item);
   if (takeTrailingStatus(probe, title, (i) => i) === title) return;
   if (probe.status === 'todo' || probe.status === 'done' || probe.status === status) return;
   throw new TmError(

@@ -127,12 +127,25 @@ export function wrappedStatusWord(
   return { word, at: open.length, status: hit.status, length: end };
 }
 
+/** The status an item states and where: what takeTrailingStatus sets (an item, or a probe of one). */
+export type StatusHolder = Pick<Item, 'status' | 'statusSource' | 'statusText' | 'statusSpan'>;
+
+/** A probe of `item`'s status for takeTrailingStatus to set, leaving the item as it is. */
+export function statusProbe(item: StatusHolder): StatusHolder {
+  return {
+    status: item.status,
+    statusSource: item.statusSource,
+    statusText: item.statusText,
+    statusSpan: item.statusSpan,
+  };
+}
+
 /**
  * Reads a status mark ending `body` (`… 1d ✅`) into `item` and returns the body without it. `toPlan`
  * maps an offset in `body` to the plan's text (through the repair when the line was damaged).
  */
 export function takeTrailingStatus(
-  item: Item,
+  item: StatusHolder,
   body: string,
   toPlan: (i: number) => number,
   glyphStatus: GlyphStatus = statusOfGlyph,

@@ -52,6 +52,7 @@ import {
   KEYWORD_RE,
   leadingGlyph,
   startsBeyondAscii,
+  statusProbe,
   TRAILING_GLYPH_RE,
   takeTrailingStatus,
   trailingStatusMark,
@@ -1524,7 +1525,7 @@ export function recognise(
     // `- [ ] Fix login [blocked]`, `- [ ] Ship 🚧`: a mark ending the line says more, as one after the
     // box does; a todo or done one is the title's, as the box says those.
     if (mark === ' ' && lead === null && mayEndInMark(body)) {
-      const probe = { ...item };
+      const probe = statusProbe(item);
       const kept = takeTrailingStatus(probe, body, (i) => textStart + rawOffset(titleAt + i), glyphStatus);
       if (kept !== body && probe.status !== 'todo' && probe.status !== 'done' && /[\p{L}\p{N}]/u.test(kept)) {
         item.status = probe.status;

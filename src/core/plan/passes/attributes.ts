@@ -18,7 +18,7 @@ import { readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 import { refinesTodo } from '../lanes.js';
-import { type GlyphStatus, isStruck, takeTrailingStatus } from '../marks.js';
+import { type GlyphStatus, isStruck, statusProbe, takeTrailingStatus } from '../marks.js';
 import type { Draft } from '../recognise.js';
 
 export interface AttributeContext {
@@ -201,7 +201,7 @@ function markBeforeTail(
   ctx: AttributeContext,
 ): number {
   if (item.kind === 'heading' || item.statusSource !== 'default') return -1;
-  const probe = { ...item };
+  const probe = statusProbe(item);
   const body = masked.slice(0, tailStart);
   const map = toPlan ?? ((i: number) => i);
   const kept = takeTrailingStatus(probe, body, (i) => map(at + i), ctx.glyphStatus);

@@ -142,12 +142,15 @@ export function assignKeys(
   // The next suffix to try per base, so many items with the same title stay linear, not quadratic.
   const nextSuffix = new Map<string, number>();
   const unique = (base: string) => {
+    // Most keys are new: the suffixes are looked up only for one that is taken.
+    if (!used.has(base)) {
+      used.add(base);
+      return base;
+    }
     let key = base;
-    const next = nextSuffix.get(base) ?? 2;
-    let n = next;
+    let n = nextSuffix.get(base) ?? 2;
     while (used.has(key)) key = `${base}-${n++}`;
-    // Most keys are new: skip the map write when the next suffix did not move.
-    if (n !== next) nextSuffix.set(base, n);
+    nextSuffix.set(base, n);
     used.add(key);
     return key;
   };
