@@ -24,13 +24,65 @@ export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] 
     throw new TmError('TM_INVALID_EDIT', 'An item title is one non-empty line.');
   const status = input.status ?? 'todo';
   const mark = markFor(plan, status);
-  if (target.parent) return [underParent(plan, target.parent, title, mark, status)];
+  if (target.parent)
+    return [placed(plan, target, title, underParent(plan, target.parent, title, mark, status))];
   if (target.section)
     return [
       asRecord(plan, target.section, title, status) ??
-        underSection(plan, target.section, title, mark, status),
+        placed(plan, target, title, underSection(plan, target.section, title, mark, status)),
     ];
   throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
+}
+
+/**
+ * `edit`, when the item it adds lands where it was asked for; else the same line with another bullet,
+ * which starts a list of its own: a list started after a loose list would go on with that list (and
+ * its items be the children of whatever holds it), as a blank line does not end one. Refused when
+ * neither lands.
+ */
+function placed(plan: Plan, target: AddTarget, title: string, edit: Edit): Edit {
+  if (lands(plan, target, edit)) return edit;
+  const at = edit.text.search(/\S/);
+  const bullet = edit.text[at];
+  if (at >= 0 && (bullet === '-' || bullet === '*' || bullet === '+') && edit.text[at + 1] === ' ') {
+    const retry = {
+      ...edit,
+      text: `${edit.text.slice(0, at)}${bullet === '*' ? '-' : '*'}${edit.text.slice(at + 1)}`,
+    };
+    if (lands(plan, target, retry)) return retry;
+  }
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `"${title}" would not read as an item ${target.parent ? `under ${target.parent.key}` : `in ${target.section!.title}`} where it would be written; add it by hand.`,
+  );
+}
+
+/** Whether the item `edit` adds reads back under the target's parent, or in its section. */
+function lands(plan: Plan, target: AddTarget, edit: Edit): boolean {
+  const after = parsePlan(applyEdits(plan.text, [edit]), { file: plan.file });
+  const end = edit.start + edit.text.length;
+  // The one item on the lines the edit writes (its title as the parser reads it: `Fix it (P1)` is `Fix it`).
+  const added = after.items.find((i) => i.lineSpan.start >= edit.start && i.lineSpan.start < end);
+  if (added === undefined) return false;
+  // Its parent's line, which the edit (after it) leaves where it was: keys may move with the plan.
+  const parentLine = added.parent === null ? null : (after.byKey.get(added.parent)?.lineSpan.start ?? null);
+  if (target.parent) return parentLine === target.parent.lineSpan.start;
+  const section = target.section!;
+  const path = section.path;
+  const inSection = added.section.length >= path.length && path.every((t, k) => added.section[k] === t);
+  // In the section itself, a child of the nearest heading around it that is an item, else of nothing.
+  return inSection && parentLine === headingItemLine(plan, section);
+}
+
+/** Where the nearest heading that is an item, the section's own or one around it, starts; null when none is. */
+function headingItemLine(plan: Plan, section: Section): number | null {
+  let best: Section | null = null;
+  for (const s of plan.sections) {
+    const around =
+      s.span.start <= section.span.start && s.span.end >= section.span.end && s.level <= section.level;
+    if (around && s.itemKey !== null && (best === null || s.level > best.level)) best = s;
+  }
+  return best === null ? null : best.lineSpan.start;
 }
 
 /** A line for a new sibling after `last`, continuing its marker (and its numbering). */

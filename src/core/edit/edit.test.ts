@@ -150,13 +150,13 @@ describe('setStatus', () => {
       board.replace('~~Public API~~', 'Public API'),
     );
     // Struck off a checklist: reopened, a bullet gets a box, and a status its remark stated goes with
-    // the strike; in a lane of done work, the strike and the remark's status give way to a to-do mark.
+    // the strike, a to-do mark in its place; so in a lane of done work.
     const checklist = '- [ ] Call the plumber\n- ~~Order the desk~~\n- ~~Book flights~~ (done)\n';
     expect(edit(checklist, (p) => setStatus(p, p.items[1]!, 'todo'))).toBe(
       '- [ ] Call the plumber\n- [ ] Order the desk\n- ~~Book flights~~ (done)\n',
     );
     const flights = edit(checklist, (p) => setStatus(p, p.items[2]!, 'todo'));
-    expect(flights).toBe('- [ ] Call the plumber\n- ~~Order the desk~~\n- [ ] Book flights\n');
+    expect(flights).toBe('- [ ] Call the plumber\n- ~~Order the desk~~\n- Book flights ⏳\n');
     expect(parse(flights).items.map((i) => [i.title, i.status])).toEqual([
       ['Call the plumber', 'todo'],
       ['Order the desk', 'cancelled'],
@@ -1994,6 +1994,14 @@ describe('addItem and removeItem', () => {
       status: 'todo',
       priority: { rank: 1 },
     });
+  });
+
+  it('starts a list of its own with another bullet where a new one would go on with a loose list', () => {
+    // The loose list after the bold title goes on past the blank line: a `-` list there would be its.
+    const t = '# Plan\n\n## Build\n\n**Search box:**\n- Owner: kim\n\n- Deploy staging (blocked)\n';
+    const out = edit(t, (p) => addItem(p, { section: p.sections[1]! }, { title: 'Fix it (P1)' }));
+    expect(out).toBe(`${t}* [ ] Fix it (P1)\n`);
+    expect(parse(out).items.map((i) => [i.title, i.parent, i.priority?.rank])).toEqual([['Fix it', null, 1]]);
   });
 
   it('adds a child at the parent content column and parses it back', () => {

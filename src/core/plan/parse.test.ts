@@ -256,6 +256,17 @@ describe('parsePlan on checklists', () => {
     ]);
   });
 
+  it('reads a bullet ending with its own status mark in a checklist as a task of that status', () => {
+    const p = parse('- [ ] Strom ummelden\n- Wohnung kündigen ✅\n- Ship it @cancelled\n- a note\n');
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['Strom ummelden', 'todo'],
+      ['Wohnung kündigen', 'done'],
+      ['Ship it', 'cancelled'],
+    ]);
+    // Among plain bullets one mark alone is the text's, as before.
+    expect(parse('- Met the vendor ✅\n- Call them\n').items).toEqual([]);
+  });
+
   it('reads a bullet struck through whole in a checklist as a task struck off it', () => {
     const checklist = parse(
       [
@@ -516,6 +527,18 @@ describe('parsePlan on heading items', () => {
     expect(b.due).toBe('2026-03-15');
     expect(b.effort).toMatchObject({ minutes: 3 * 480, maxMinutes: 5 * 480 });
     expect(b.priority).toEqual({ rank: 1, label: 'P1' });
+  });
+
+  it('reads a priority phrase in another language in parentheses ending the title', () => {
+    const p = parse(
+      '- [ ] Umzugsfirma buchen (hohe Priorität)\n- [ ] Reservar sala [prioridad alta] @ana\n- [ ] Fix the (hohe Priorität) thing\n',
+    );
+    expect(p.items.map((i) => [i.title, i.priority?.rank ?? null])).toEqual([
+      ['Umzugsfirma buchen', 1],
+      ['Reservar sala @ana', 1],
+      // In the middle of the title a group is the title's.
+      ['Fix the (hohe Priorität) thing', null],
+    ]);
   });
 
   it('reads a P0–P4 in brackets before a bare one, and none that is a word of the sentence', () => {

@@ -580,7 +580,8 @@ export function recognise(
       for (const f of fields) all.push({ ...f, style: 'sub-bullet' });
     }
     if (known === 0) return null;
-    const marks = i < b.children.length && b.children.length >= 2 && marksAtEnd(b);
+    // A bullet's own mark ending it is its status where the list's bullets end so, or beside boxes.
+    const marks = i < b.children.length && ((b.children.length >= 2 && marksAtEnd(b)) || holdsMarkedItems(b));
     // A lane's plain bullets are its cards (see plainLanes): tasks, whatever an edit gives them.
     const lane = lanes?.has(b) === true;
     for (; i < b.children.length; i++) {
@@ -998,7 +999,8 @@ export function recognise(
 
   /**
    * A bullet of a list whose bullets end with a status mark (`- Tag the release ✅`, `- Update the
-   * changelog 🚧`): with its own mark, it is an item of that status.
+   * changelog 🚧`), or of a checklist (`- Wohnung kündigen ✅` beside `- [ ]` boxes): with its own
+   * mark, it is an item of that status.
    */
   const markedBulletDraft = (li: ListItemBlock, l0: LineSlice) =>
     endsWithOwnMark(l0) ? bulletTaskDraft(li.startLine, l0) : null;
@@ -1373,7 +1375,9 @@ export function recognise(
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
           taskBulletDraft(li, para.lines[0]!, frame.of) ??
           keyedStatusDraft(li, para.lines[0]!) ??
-          (frame.marksAtEnd ? markedBulletDraft(li, para.lines[0]!) : null) ??
+          (frame.marksAtEnd || (frame.of !== undefined && holdsMarkedItems(frame.of))
+            ? markedBulletDraft(li, para.lines[0]!)
+            : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
           struckBulletDraft(li, para.lines[0]!, frame.of) ??
           fieldListBulletDraft(li, para));

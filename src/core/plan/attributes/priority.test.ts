@@ -53,6 +53,29 @@ function referenceBangs(text: string) {
   return { priority: { rank: m[1]!.length === 3 ? 1 : 2, label: m[1]! }, index, length: m[1]!.length };
 }
 
+const INLINE_MARKS_RE = new RegExp(INLINE_MARK_RE.source, 'gu');
+
+/**
+ * The mark an item's text states: the first one wrapped (`(P2)`, `[P1]`, `**P0**`), else the first
+ * bare one that is not a word of its sentence (a word, white space, the mark, white space, a
+ * lower-case letter).
+ */
+function referenceMark(text: string): RegExpExecArray | null {
+  let bare: RegExpExecArray | null = null;
+  INLINE_MARKS_RE.lastIndex = 0;
+  for (let m = INLINE_MARKS_RE.exec(text); m !== null; m = INLINE_MARKS_RE.exec(text)) {
+    const k = m.index + m[0].indexOf('P');
+    const wrapped =
+      (text[k - 1] === '(' && text[k + 2] === ')') ||
+      (text[k - 1] === '[' && text[k + 2] === ']') ||
+      (text.startsWith('**', k - 2) && text.startsWith('**', k + 2));
+    if (wrapped) return m;
+    const sentence = /[\p{L}\p{N}]\s+$/u.test(text.slice(0, k)) && /^\s+\p{Ll}/u.test(text.slice(k + 2));
+    if (bare === null && !sentence) bare = m;
+  }
+  return bare;
+}
+
 function referenceInlinePriority(text: string) {
   if (!/[P([]|[^\x00-\x7f]/.test(text)) return referenceLabel(text) ?? referenceBangs(text);
   const todoTxt = /^\(([A-E])\)\s/.exec(text);
@@ -65,7 +88,7 @@ function referenceInlinePriority(text: string) {
       index: org.index,
       length: org[0].length,
     };
-  const p = INLINE_MARK_RE.exec(text);
+  const p = referenceMark(text);
   if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
   const label = referenceLabel(text) ?? referenceBangs(text);
   if (label) return label;
@@ -99,6 +122,20 @@ const piece = fc.oneof(
   fc.constantFrom('é', '𝒜', '٣', '\ud835', '\udc9c', '🔴', '⏫', '(A) ', '[#B]', '🟢'),
   fc.constantFrom('High: ', '**Critical**: ', 'low - ', '__Med:__', 'normal priority:', 'Highway: ', '🟡 '),
   fc.constantFrom('!!', '!!!', '!', ' !!', '!!! ', '\t'),
+  fc.constantFrom(
+    'Zero ',
+    ' bugs',
+    'the ',
+    ' crash',
+    ' émoi',
+    ' Émoi',
+    ' ĸ',
+    ' 3 ',
+    ' (P2)',
+    ' **P1**',
+    ' [P3]',
+  ),
+  fc.constantFrom('Zero P0 bugs', 'fix the P1 crash', 'é P2 ĸ', '3 P4 x', 'the P0\tbug (P3)', 'Fix P1'),
   fc.string({ maxLength: 2 }),
 );
 

@@ -111,13 +111,14 @@ function inSentence(text: string, k: number): boolean {
   return isLetterOrDigit(codePointBefore(text, a)) && isLowerCase(codePointAt(text, b));
 }
 
-/** Whether code point `cp` is a lower-case letter: one that upper-casing changes and lower-casing keeps. */
+/** Whether code point `cp` is a lower-case letter (`\p{Ll}`). */
 function isLowerCase(cp: number): boolean {
-  if (cp >= 97 && cp <= 122) return true;
-  if (cp < 128) return false;
-  const c = String.fromCodePoint(cp);
-  return c.toLowerCase() === c && c.toUpperCase() !== c;
+  if (cp < 128) return cp >= 97 && cp <= 122;
+  // Compiled on the first letter beyond ASCII after a mark: a Unicode class costs a compile.
+  LOWER_RE ??= /\p{Ll}/u;
+  return LOWER_RE.test(String.fromCodePoint(cp));
 }
+let LOWER_RE: RegExp | null = null;
 
 function letterRank(letter: string): number {
   // Org and todo.txt: A is high, B medium, C low (D/E lower still).
@@ -363,7 +364,7 @@ function trailingCapitals(text: string): RegExpExecArray | null {
  */
 function readWordMark(text: string): InlinePriority | null {
   const m = LEADING_WORD_RE.exec(text) ?? TRAILING_WORD_RE.exec(text) ?? trailingCapitals(text);
-  if (!m) return null;
+  if (!m) return text.length > 8 && FOREIGN_HINT_RE.test(text) ? trailingForeignGroup(text) : null;
   const rank = readPriorityValue(m[1]!.toLowerCase() === 'med' ? 'medium' : m[1]!)?.rank;
   if (rank === undefined) return null;
   let start = m.index;
@@ -371,6 +372,23 @@ function readWordMark(text: string): InlinePriority | null {
   let end = m.index + m[0].length;
   while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   return { priority: { rank, label: m[1]! }, index: start, length: end - start };
+}
+
+/** What a priority phrase in another language holds (`hohe Priorität`, `prioridad alta`). */
+const FOREIGN_HINT_RE = /priori[dtà]/i;
+/** A group in parentheses or brackets ending the title, its text captured. */
+const TRAILING_GROUP_RE = /(?<=^|[ \t])[([][ \t]*([^()[\]]{1,40}?)[ \t]*[)\]][ \t]*$/;
+
+/**
+ * A priority phrase in another language in parentheses or brackets ending the title (`Umzugsfirma
+ * buchen (hohe Priorität)`, `(prioridad alta)`), as the same phrase set off by a dash is read.
+ */
+function trailingForeignGroup(text: string): InlinePriority | null {
+  const g = TRAILING_GROUP_RE.exec(text);
+  const priority = g ? readPriorityPiece(g[1]!) : null;
+  if (g === null || priority === null) return null;
+  const close = text.trimEnd().length;
+  return { priority: { rank: priority.rank, label: g[1]! }, index: g.index, length: close - g.index };
 }
 
 function capitalise(s: string): string {
