@@ -134,9 +134,10 @@ export function boxAfterMarker(plan: Plan, item: Item, mark: string): Edit {
 
 /**
  * `unstrike` on a struck bullet without a box set to todo, and an open box (with `boxed` instead of
- * `unstrike`, when given) when the bullet unstruck would not read as todo: in a lane of done work it takes the lane's status (`## Done`, `- ~~Dark
- * mode~~`), and a bullet that was an item by its strike alone is none without it. The plan is parsed
- * again to know; the strike's edits leave the line's start where it was.
+ * `unstrike`, when given) when the bullet unstruck would not read as todo: in a lane of done work it
+ * takes the lane's status (`## Done`, `- ~~Dark mode~~`), and a bullet that was an item by its strike
+ * alone is none without it. The plan is parsed again to know; the strike's edits leave the line's
+ * start where it was.
  */
 function openWithoutStrike(plan: Plan, item: Item, unstrike: Edit[], boxed: Edit[] = unstrike): Edit[] {
   const after = parsePlan(applyEdits(plan.text, unstrike), { file: plan.file });
