@@ -108,11 +108,11 @@ describe('setStatus', () => {
     expect(edit(bold, (p) => setAttribute(p, p.items[1]!, 'owner', 'kim'))).toBe(
       '- Docs rewritten — **Done**\n- Billing [owner:: kim] — **In progress**\n',
     );
-    // The box ends the Backlog lane's plain cards, and with it the board: the other lane's card gets a
-    // box of its own too, so it stays an item of its status.
+    // The box ends the Backlog lane's plain cards, but not the board: a lane of boxes beside one of
+    // plain cards is one, and the other lane's card stays an item of its status as it is.
     const board = '## Done\n\n- Dark mode\n\n## Backlog\n\n- Audit log\n';
     const out = edit(board, (p) => setStatus(p, p.items[1]!, 'doing'));
-    expect(out).toBe('## Done\n\n- [x] Dark mode\n\n## Backlog\n\n- [/] Audit log\n');
+    expect(out).toBe('## Done\n\n- Dark mode\n\n## Backlog\n\n- [/] Audit log\n');
     expect(parse(out).items.map((i) => [i.title, i.status])).toEqual([
       ['Dark mode', 'done'],
       ['Audit log', 'doing'],

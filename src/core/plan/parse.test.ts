@@ -2188,6 +2188,15 @@ describe('parsePlan on lists that show status without boxes', () => {
     ]);
     // One status section of bullets is notes, not a board.
     expect(parse('# Log\n\n## Done\n\n- Met the vendor\n\n## Next\n\nCall them.\n').items).toEqual([]);
+    // Beside a status section of boxes it is a lane of the board they make.
+    const todo = parse('# TODO\n\n## Someday\n\n- Learn Rust\n\n## Done\n\n- [x] Ship v1.4\n');
+    expect(todo.items.map((i) => [i.title, i.status, i.statusSource])).toEqual([
+      ['Learn Rust', 'todo', 'section'],
+      ['Ship v1.4', 'done', 'checkbox'],
+    ]);
+    expect(parse('# Log\n\n## Notes\n\n- Met the vendor\n\n## Done\n\n- [x] Ship v1.4\n').items).toHaveLength(
+      1,
+    );
   });
 
   it('reads a Now / Next / Later roadmap as lanes: now is under way, the others are to do', () => {

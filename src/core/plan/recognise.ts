@@ -1020,31 +1020,51 @@ export function recognise(
    * the plan has two or more such sections: a board written without boxes (`## ✅ Shipped`, `## 🚧 In
    * progress`, `## Planned`, a bullet per card), or a backlog sorted by priority (`## P0 - Reliability`,
    * `## Must have`, `## 🟢 Low`, a bullet per task). One such section alone (a `## Done` of notes) is
-   * not read as a lane.
+   * not read as a lane, unless a section that names a status holds boxes beside it (`## Someday` of
+   * bullets beside `## Done` of boxes).
    */
   const plainLanes = (): Set<ListBlock> | null => {
     const found = new Set<ListBlock>();
     let lanes = 0;
+    // Sections that name a status and hold boxes: with one lane of plain bullets they make a board
+    // (`## Done` of boxes beside `## Someday` of bullets).
+    let boxedLanes = 0;
     let heading: HeadingBlock | null = null;
-    // The lane the heading names, read once and only for a heading with a plain bullet under it.
+    // The lane the heading names, read once and only for a heading with a list under it.
     let lane: 'status' | 'priority' | null | undefined;
     let counted = false;
+    let boxed = false;
+    const named = (h: HeadingBlock) => namesLane(h.lines.map((l) => text.slice(l.start, l.end)).join(' '));
     for (const b of doc.children) {
       if (b.type === 'heading') {
         heading = b;
         lane = undefined;
         counted = false;
+        boxed = false;
       } else if (b.type === 'list' && heading !== null && lane !== null) {
-        // Plain bullets first: most lists under headings are boxes, and their heading is not read.
-        if (!b.children.some(isPlainBullet)) continue;
-        lane ??= namesLane(heading.lines.map((l) => text.slice(l.start, l.end)).join(' '));
+        if (!b.children.some(isPlainBullet)) {
+          if (boxed || !b.children.some(isBoxed)) continue;
+          lane ??= named(heading);
+          if (lane === 'status') boxedLanes++;
+          boxed = true;
+          continue;
+        }
+        lane ??= named(heading);
         if (lane === null || (lane === 'priority' && b.children.some(isKeyedNote))) continue;
         found.add(b);
         if (!counted) lanes++;
         counted = true;
       }
     }
-    return lanes >= 2 ? found : null;
+    return lanes >= 2 || (lanes === 1 && boxedLanes >= 1) ? found : null;
+  };
+
+  /** A list item whose first line opens with a box. */
+  const isBoxed = (li: ListItemBlock): boolean => {
+    const p = li.children[0];
+    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const l0 = p.lines[0]!;
+    return readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null;
   };
 
   /** A plain bullet whose first line opens with a key (KEYED_NOTE_RE). */
