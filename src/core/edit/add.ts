@@ -25,23 +25,35 @@ export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] 
   const status = input.status ?? 'todo';
   const mark = markFor(plan, status);
   if (target.parent)
-    return [placed(plan, target, title, underParent(plan, target.parent, title, mark, status))];
+    return [placed(plan, target, title, status, underParent(plan, target.parent, title, mark))];
   if (target.section)
     return [
       asRecord(plan, target.section, title, status) ??
-        placed(plan, target, title, underSection(plan, target.section, title, mark, status)),
+        placed(plan, target, title, status, underSection(plan, target.section, title, mark)),
     ];
   throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
 }
 
 /**
- * `edit`, when the item it adds lands where it was asked for; else the same line with another bullet,
- * which starts a list of its own: a list started after a loose list would go on with that list (and
- * its items be the children of whatever holds it), as a blank line does not end one. Refused when
- * neither lands.
+ * The ways to write the new item: its line with a box, and after a plain bullet that is an item by
+ * where it stands (a card of a lane: `## In progress` / `## P0 - Reliability` over plain bullets) the
+ * same line without one, preferred where it reads as an item of the status asked for.
  */
-function placed(plan: Plan, target: AddTarget, title: string, edit: Edit): Edit {
-  if (lands(plan, target, edit)) return edit;
+interface Written {
+  readonly boxed: Edit;
+  readonly plain: Edit | null;
+}
+
+/**
+ * The first way of `written` whose item lands where it was asked for (see lands); else the boxed line
+ * with another bullet, which starts a list of its own: a list started after a loose list would go on
+ * with that list (and its items be the children of whatever holds it), as a blank line does not end
+ * one. Refused when none lands. Each try parses the plan once.
+ */
+function placed(plan: Plan, target: AddTarget, title: string, status: Status, written: Written): Edit {
+  if (written.plain !== null && lands(plan, target, written.plain, status)) return written.plain;
+  const edit = written.boxed;
+  if (lands(plan, target, edit, null)) return edit;
   const at = edit.text.search(/\S/);
   const bullet = edit.text[at];
   if (at >= 0 && (bullet === '-' || bullet === '*' || bullet === '+') && edit.text[at + 1] === ' ') {
@@ -49,7 +61,7 @@ function placed(plan: Plan, target: AddTarget, title: string, edit: Edit): Edit 
       ...edit,
       text: `${edit.text.slice(0, at)}${bullet === '*' ? '-' : '*'}${edit.text.slice(at + 1)}`,
     };
-    if (lands(plan, target, retry)) return retry;
+    if (lands(plan, target, retry, null)) return retry;
   }
   throw new TmError(
     'TM_INVALID_EDIT',
@@ -57,13 +69,16 @@ function placed(plan: Plan, target: AddTarget, title: string, edit: Edit): Edit 
   );
 }
 
-/** Whether the item `edit` adds reads back under the target's parent, or in its section. */
-function lands(plan: Plan, target: AddTarget, edit: Edit): boolean {
+/**
+ * Whether the item `edit` adds reads back under the target's parent, or in its section, and as
+ * `status` when one is given.
+ */
+function lands(plan: Plan, target: AddTarget, edit: Edit, status: Status | null): boolean {
   const after = parsePlan(applyEdits(plan.text, [edit]), { file: plan.file });
   const end = edit.start + edit.text.length;
   // The one item on the lines the edit writes (its title as the parser reads it: `Fix it (P1)` is `Fix it`).
   const added = after.items.find((i) => i.lineSpan.start >= edit.start && i.lineSpan.start < end);
-  if (added === undefined) return false;
+  if (added === undefined || (status !== null && added.status !== status)) return false;
   // Its parent's line, which the edit (after it) leaves where it was: keys may move with the plan.
   const parentLine = added.parent === null ? null : (after.byKey.get(added.parent)?.lineSpan.start ?? null);
   if (target.parent) return parentLine === target.parent.lineSpan.start;
@@ -85,6 +100,11 @@ function headingItemLine(plan: Plan, section: Section): number | null {
   return best === null ? null : best.lineSpan.start;
 }
 
+/** The item written only as its boxed line. */
+function boxedOnly(boxed: Edit): Written {
+  return { boxed, plain: null };
+}
+
 /** A line for a new sibling after `last`, continuing its marker (and its numbering). */
 function siblingLine(plan: Plan, last: Item, title: string, mark: string | null): string {
   const list = last.list!;
@@ -97,20 +117,16 @@ function siblingLine(plan: Plan, last: Item, title: string, mark: string | null)
 }
 
 /**
- * The edit adding a sibling after `last`: a plain bullet as it is, where it is an item without a box
- * (a card of a lane, `## In progress` / `## P0 - Reliability` over plain bullets) and a plain bullet
- * there reads as a new item of `status`; else a box of it. The plan is parsed again to know.
+ * The ways of adding a sibling after `last`: a box of its mark, and first, after a plain bullet that
+ * is an item without a box or a mark of its own (a card of a lane), a plain bullet as it is.
  */
-function siblingEdit(plan: Plan, last: Item, title: string, mark: string, status: Status): Edit {
-  if (last.checkbox === null && last.kind === 'status-bullet' && last.statusSpan === null) {
-    const plain = insertLine(plan, last.span.end, siblingLine(plan, last, title, null));
-    const after = parsePlan(applyEdits(plan.text, [plain]), { file: plan.file });
-    const at =
-      plain.start + (plain.text.startsWith('\n') || plain.text.startsWith('\r') ? eolOf(plan).length : 0);
-    const added = after.items.find((i) => i.lineSpan.start === at);
-    if (added?.status === status && added.title === title) return plain;
-  }
-  return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+function siblingEdit(plan: Plan, last: Item, title: string, mark: string): Written {
+  const boxed = insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+  const plain = last.checkbox === null && last.kind === 'status-bullet' && last.statusSpan === null;
+  return {
+    boxed,
+    plain: plain ? insertLine(plan, last.span.end, siblingLine(plan, last, title, null)) : null,
+  };
 }
 
 /** Inserts `line` at `at` (a line start), adding a line ending before it at the end of a file without one. */
@@ -131,14 +147,14 @@ function endOfContent(plan: Plan, from: number, to: number): { at: number; lastL
   return { at, lastLine: plan.text.slice(lines.start[l], lines.end[l]) };
 }
 
-function underParent(plan: Plan, parent: Item, title: string, mark: string, status: Status): Edit {
+function underParent(plan: Plan, parent: Item, title: string, mark: string): Written {
   const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
   const last = kids[kids.length - 1];
   // A bold title over a list of its fields holds the boxes after them: a new one goes after the last.
   if (holdsFieldLines(plan, parent)) {
-    if (last) return insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+    if (last) return boxedOnly(insertLine(plan, last.span.end, siblingLine(plan, last, title, mark)));
     const bullet = afterFieldBullet(plan, parent, `[${mark}] ${title}`);
-    if (bullet) return bullet;
+    if (bullet) return boxedOnly(bullet);
   }
   // A ballot-box or numbered line is a line of a paragraph, and a table row a row: markdown nests
   // nothing under them, and a list written after one would not be its child.
@@ -147,12 +163,12 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string, stat
       'TM_INVALID_EDIT',
       `${parent.key} is a line of ${parent.kind === 'table-row' ? 'a table' : 'a paragraph'}, which cannot hold items; add the item to its section instead.`,
     );
-  if (last) return siblingEdit(plan, last, title, mark, status);
+  if (last) return siblingEdit(plan, last, title, mark);
   if (parent.list) {
     const { at } = endOfContent(plan, parent.span.start, parent.span.end);
-    return insertLine(plan, at, `${' '.repeat(parent.list.contentColumn)}- [${mark}] ${title}`);
+    return boxedOnly(insertLine(plan, at, `${' '.repeat(parent.list.contentColumn)}- [${mark}] ${title}`));
   }
-  return newListAt(plan, parent.span.start, parent.span.end, title, mark);
+  return boxedOnly(newListAt(plan, parent.span.start, parent.span.end, title, mark));
 }
 
 /** Whether `item` stands in `section` itself, not in one of its sub-sections. */
@@ -189,7 +205,7 @@ function asRecord(plan: Plan, section: Section, title: string, status: Status): 
   return { start: at, end: at, text: `${eol}${block}${eol}${apart}` };
 }
 
-function underSection(plan: Plan, section: Section, title: string, mark: string, status: Status): Edit {
+function underSection(plan: Plan, section: Section, title: string, mark: string): Written {
   // The section's own top-level list items (not those of its sub-sections or nested ones).
   const own = plan.items.filter(
     (i) =>
@@ -198,9 +214,11 @@ function underSection(plan: Plan, section: Section, title: string, mark: string,
       (i.parent === null || plan.byKey.get(i.parent)!.kind === 'heading'),
   );
   const last = own[own.length - 1];
-  if (last) return siblingEdit(plan, last, title, mark, status);
+  if (last) return siblingEdit(plan, last, title, mark);
   const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
-  return newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark);
+  return boxedOnly(
+    newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
+  );
 }
 
 /** Starts a new list after the last content line in [from, to), with a blank line before it when needed. */

@@ -314,16 +314,10 @@ function removeField(plan: Plan, f: Field): Edit {
       while (start > 0 && text[start - 1] === ' ') start--;
       return { start, end: f.span.end, text: '' };
     }
-    case 'bold-line': {
-      // First field of a joined line: drop it and the separator after it; else the whole line.
-      const lineEnd = plan.lines.end[lineAt(plan.lines, f.span.start)]!;
-      const rest = text.slice(f.span.end, lineEnd);
-      // A sentence's full stop separates too (`Owner: @kai. Target: 2026-12-20.`).
-      const sep = /^\s*(?:[|·•]|\.(?=\s))\s*/.exec(rest);
-      if (sep && rest.trim().length > 1)
-        return { start: f.span.start, end: f.span.end + sep[0].length, text: '' };
-      return removeLine(plan, f.span.start);
-    }
+    case 'bold-line':
+      // First field of a joined line (`**Owner:** Kim | **Due:** …`, `Owner: @kai. Target: …`): it
+      // goes with the separator after it; alone on its line, the line goes.
+      return oneOfLine(plan, f) ?? removeLine(plan, f.span.start);
     case 'table-cell':
       // The cell stays, empty.
       return { start: f.valueSpan.start, end: f.valueSpan.end, text: '' };
@@ -354,8 +348,8 @@ function removeField(plan: Plan, f: Field): Edit {
   }
 }
 
-/** A field line's list marker and the white space around it, or the line's indentation. */
-const LINE_OPENING_RE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
+/** What opens a field line before its fields: indentation, quote markers, a list marker. */
+const LINE_OPENING_RE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
 
 /**
  * The edit removing `f` alone from a line that holds more than it (its other fields, or text), with

@@ -1187,6 +1187,11 @@ describe('setAttribute', () => {
     const noDue = edit(piped, (p) => setAttribute(p, p.items[0]!, 'due', null));
     expect(noDue).toBe('- [ ] Rotate keys\n  - **Owner:** Kim\n');
     expect(parse(noDue).items[0]).toMatchObject({ owner: 'Kim', due: null });
+    // A field alone on its line takes the line with it, quote markers and all.
+    const quoted = '## T-1: Task\n\n> **Owner:** Kim\n> **Status:** Done\n';
+    expect(edit(quoted, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      '## T-1: Task\n\n> **Status:** Done\n',
+    );
   });
   it('refuses to take off the field a heading is an item by, and names what to do instead', () => {
     const text = '# Plan\n\n## Rotate the keys\n**Owner:** Bo\n';

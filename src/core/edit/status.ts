@@ -140,9 +140,9 @@ export function boxAfterMarker(plan: Plan, item: Item, mark: string): Edit {
  * start where it was.
  */
 function openWithoutStrike(plan: Plan, item: Item, unstrike: Edit[], boxed: Edit[] = unstrike): Edit[] {
-  const after = parsePlan(applyEdits(plan.text, unstrike), { file: plan.file });
-  const same = after.items.find((i) => i.lineSpan.start === item.lineSpan.start);
-  return same?.status === 'todo' ? unstrike : [...boxed, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
+  return readsBack(plan, item, unstrike, 'todo')
+    ? unstrike
+    : [...boxed, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
 }
 
 /** Whether `item` reads as `status` once `edits`, which leave its line's start in place, are made. */

@@ -145,6 +145,12 @@ function isStruckWhole(raw: string): boolean {
   return at > 0 && isStruck(rest + raw.slice(at));
 }
 
+/** A list item's paragraph when it opens the item, on its marker's line or the next; else null. */
+function leadParagraph(li: ListItemBlock): ParagraphBlock | null {
+  const p = li.children[0];
+  return p?.type === 'paragraph' && p.startLine <= li.startLine + 1 ? p : null;
+}
+
 /**
  * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
  * longer title is not read) or a priority opening it.
@@ -156,13 +162,6 @@ function namesLane(raw: string): 'status' | 'priority' | null {
   return readLeadingHeadingPriority(title) !== null ? 'priority' : null;
 }
 
-/**
- * A bullet that opens with a key of its own (`- Location: src/search.ts`, `- **Fix:** escape it`):
- * under a heading that opens with a priority (`### P0: SQL injection in search`), the heading is the
- * task and such bullets its notes.
- */
-const KEYED_NOTE_RE =
-  /^(?:\*\*|__)?\p{L}[\p{L}\p{N} _-]{0,23}(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?(?:[ \t]|$)/u;
 /** A legend's title is a few words: a longer one is not looked at. */
 const MAX_LEGEND_TITLE = 80;
 
@@ -639,8 +638,8 @@ export function recognise(
 
   /** Whether a bullet is a task, as onListItem reads it (a lane's card aside): boxed or not. */
   const isTaskBullet = (li: ListItemBlock, marks: boolean, list: ListBlock): boolean => {
-    const p = li.children[0];
-    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const p = leadParagraph(li);
+    if (p === null) return false;
     const l0 = p.lines[0]!;
     return (
       readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null ||
@@ -814,8 +813,8 @@ export function recognise(
     if (known === undefined) {
       known = false;
       for (const li of list.children) {
-        const p = li.children[0];
-        if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
+        const p = leadParagraph(li);
+        if (p === null) continue;
         const l0 = p.lines[0]!;
         if (readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null) continue;
         if (
@@ -1061,23 +1060,24 @@ export function recognise(
 
   /** A list item whose first line opens with a box. */
   const isBoxed = (li: ListItemBlock): boolean => {
-    const p = li.children[0];
-    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const p = leadParagraph(li);
+    if (p === null) return false;
     const l0 = p.lines[0]!;
     return readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null;
   };
 
-  /** A plain bullet whose first line opens with a key (KEYED_NOTE_RE). */
-  const isKeyedNote = (li: ListItemBlock): boolean => {
-    if (!isPlainBullet(li)) return false;
-    const l0 = (li.children[0] as ParagraphBlock).lines[0]!;
-    return KEYED_NOTE_RE.test(text.slice(l0.start, l0.end));
-  };
+  /**
+   * A plain bullet that opens with a key of its own (`- Location: src/search.ts`): under a heading that
+   * opens with a priority (`### P0: SQL injection in search`), the heading is the task and such
+   * bullets its notes.
+   */
+  const isKeyedNote = (li: ListItemBlock): boolean =>
+    isPlainBullet(li) && plainKeyField(leadParagraph(li)!.lines[0]!) !== null;
 
   /** A list item whose first line is text, not a box, a field line or a status mark. */
   const isPlainBullet = (li: ListItemBlock): boolean => {
-    const p = li.children[0];
-    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const p = leadParagraph(li);
+    if (p === null) return false;
     const l0 = p.lines[0]!;
     return (
       readCheckbox(text, l0.start, l0.end, p.lines.length > 1) === null &&
@@ -1093,8 +1093,8 @@ export function recognise(
   const marksAtEnd = (list: ListBlock): boolean => {
     let marked = 0;
     for (const li of list.children) {
-      const p = li.children[0];
-      if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) continue;
+      const p = leadParagraph(li);
+      if (p === null) continue;
       const l0 = p.lines[0]!;
       const own = endsWithOwnMark(l0) || endsWithStatusGroup(text.slice(l0.start, l0.end));
       if (own && ++marked === 2) return true;
@@ -1112,8 +1112,8 @@ export function recognise(
 
   /** Whether a bullet is struck through whole in a list of boxes or status marks (struckBulletDraft). */
   const isStruckTask = (li: ListItemBlock, list: ListBlock): boolean => {
-    const p = li.children[0];
-    if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
+    const p = leadParagraph(li);
+    if (p === null) return false;
     const l0 = p.lines[0]!;
     return isStruckWhole(text.slice(l0.start, l0.end)) && holdsMarkedItems(list);
   };
@@ -1123,13 +1123,8 @@ export function recognise(
     let known = markedLists.get(list);
     if (known === undefined) {
       known = list.children.some((li) => {
-        const p = li.children[0];
-        if (p?.type !== 'paragraph' || p.startLine > li.startLine + 1) return false;
-        const l0 = p.lines[0]!;
-        return (
-          readCheckbox(text, l0.start, l0.end, p.lines.length > 1) !== null ||
-          statusBulletDraft(li.startLine, l0) !== null
-        );
+        const p = leadParagraph(li);
+        return p !== null && (isBoxed(li) || statusBulletDraft(li.startLine, p.lines[0]!) !== null);
       });
       markedLists.set(list, known);
     }
@@ -1373,9 +1368,7 @@ export function recognise(
   };
 
   const onListItem = (li: ListItemBlock, frame: Frame): Frame | null => {
-    const firstChild = li.children[0];
-    const para =
-      firstChild?.type === 'paragraph' && firstChild.startLine <= li.startLine + 1 ? firstChild : null;
+    const para = leadParagraph(li);
     const parentItem = frame.parentItem >= 0 ? frame.parentItem : headingItem();
     const childDepth =
       frame.parentItem >= 0 ? frame.depth : headingItem() >= 0 ? drafts[headingItem()]!.item.depth + 1 : 0;
