@@ -12,6 +12,7 @@ import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
 import { holdsFieldLines, insertFieldLine } from './fieldline.js';
+import { inOwnNotation } from './notation.js';
 import { applyEdits, type Edit } from './splice.js';
 import { boxAfterMarker, boxlessSiblings, keepingOthers, setStatus } from './status.js';
 import { cellText, eolOf, keySpelling, lineStartAt, markFor, nextLineStart, usesEmojiFor } from './style.js';
@@ -429,9 +430,10 @@ function removeInline(plan: Plan, f: Field): Edit {
     ? /^[ \t]*(?:[:—–]|-(?=[ \t]))[ \t]*(?=\S)/.exec(after)
     : null;
   if (opening) return { start: f.span.start, end: f.span.end + opening[0].length, text: '' };
-  const next = /^[ \t]*[,;，；][ \t]*/.exec(after);
+  // The separators of a list (`(P1, 2d)`, `(P1 · 2d)`, `— @kim · 2d`), as the parser reads them.
+  const next = /^[ \t]*[,;，；·•][ \t]*/.exec(after);
   if (open && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
-  const prev = /[ \t]*[,;，；][ \t]*$/.exec(before);
+  const prev = /[ \t]*[,;，；·•][ \t]*$/.exec(before);
   if (prev) return { start: f.span.start - prev[0].length, end: f.span.end, text: '' };
   const sepAt = setOffDashAt(before, true);
   const sep = sepAt >= 0;
@@ -562,12 +564,10 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   // A line tagged TaskPaper's way (`@due(2026-03-09)`) gets its new field as a tag too.
   const taskPaper =
     !/[()]/.test(value) && item.fields.some((f) => f.rawKey.length > 1 && f.rawKey.charCodeAt(0) === 64);
-  const token = taskPaper
-    ? `@${key}(${value})`
-    : emoji && usesEmojiFor(plan, key)
-      ? `${emoji} ${value}`
-      : `[${keySpelling(plan, key, 'dataview')}:: ${refuseDataviewValue(key, value)}]`;
-  return { start: at, end: at, text: ` ${token}` };
+  if (taskPaper) return { start: at, end: at, text: ` @${key}(${value})` };
+  if (emoji && usesEmojiFor(plan, key)) return { start: at, end: at, text: ` ${emoji} ${value}` };
+  const dataview = `[${keySpelling(plan, key, 'dataview')}:: ${refuseDataviewValue(key, value)}]`;
+  return inOwnNotation(plan, item, key, value, { start: at, end: at, text: ` ${dataview}` });
 }
 
 /**

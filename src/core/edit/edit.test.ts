@@ -552,7 +552,9 @@ describe('setStatus', () => {
       '',
     ].join('\n');
     const owner = edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', 'zed'));
-    expect(owner).toBe(text.replace('Dark theme (', 'Dark theme [owner:: zed] ('));
+    // Into the parentheses of the status, as one more piece of them: the status still ends the line.
+    expect(owner).toBe(text.replace('(🟡 at risk)', '(🟡 at risk, @zed)'));
+    expect(parse(owner).items[1]).toMatchObject({ status: 'doing', owner: 'zed', title: 'Dark theme' });
     // `Later`, the plan's word for to do, says so only in a heading: after a dash it is a note's word.
     const todo = edit(text, (p) => setStatus(p, p.items[2]!, 'todo'));
     expect(todo).toBe(text.replace('— on hold until Q2', '— Todo'));
@@ -2219,7 +2221,12 @@ describe('addItem and removeItem', () => {
           const stating = item.fields.filter((f) => f.key === k || (k === 'due' && f.key === 'target'));
           const apart = (f: Field) =>
             stating.every((s) => f.span.end <= s.span.start || s.span.end <= f.span.start);
-          const written = item.fields.filter(apart).map((f) => text.slice(f.span.start, f.span.end));
+          // A field alone in its parentheses may take the new one into them (`(P2)` to `(P2, @zed)`):
+          // its text up to the closing one stays.
+          const written = item.fields
+            .filter(apart)
+            .map((f) => text.slice(f.span.start, f.span.end))
+            .map((w) => (!remove && /^\(.*\)$/.test(w) ? w.slice(0, -1) : w));
           const count = (s: string, part: string) => s.split(part).length - 1;
           for (const part of new Set(written))
             expect([part, count(out, part) >= written.filter((w) => w === part).length]).toEqual([

@@ -2238,6 +2238,14 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['Tidy the logs', 'todo', 3, null],
       ['Themes', 'todo', 2, null],
     ]);
+    // MoSCoW's words alone name the sections as the phrases do; a heading saying more is a sentence.
+    const moscow = parse(
+      '# R\n\n## Must\n\n- Referral program\n\n## Won’t (this time)\n\n- Native app\n\n## Should we shard?\n\n- Maybe later\n',
+    );
+    expect(moscow.items.map((i) => [i.title, i.priority?.rank, i.priority?.label])).toEqual([
+      ['Referral program', 0, 'Must Have'],
+      ['Native app', 4, "Won't Have"],
+    ]);
     // A status section and a priority section make a board as two of either do.
     const mixed = parse('# B\n\n## Done\n\n- Billing\n\n## High priority\n\n- Invoices\n');
     expect(mixed.items.map((i) => [i.title, i.status, i.priority?.rank ?? null])).toEqual([
@@ -2769,6 +2777,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Refactor (phase 2, 3d)',
         '- [ ] Read the spec — Note: check errata',
         '- [ ] Tidy (P1, 2d) and (P2, 1d)',
+        '- [ ] Replace the queue (P1 · ~1w · @ana)',
+        '- [ ] Plan the offsite (Berlin · June)',
         '',
       ].join('\n'),
     );
@@ -2786,6 +2796,9 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Read the spec — Note: check errata', null, null, null, null],
       // A second priority and estimate are text, as elsewhere on a line.
       ['Tidy and (P2, 1d)', 'P1', '2d', null, null],
+      // Pieces joined by middle dots, as between dashes.
+      ['Replace the queue', 'P1', '1w', 'ana', null],
+      ['Plan the offsite (Berlin · June)', null, null, null, null],
     ]);
   });
 

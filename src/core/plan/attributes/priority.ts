@@ -16,6 +16,14 @@ const MOSCOW: readonly [RegExp, number, string][] = [
   [/\bwon'?t[\s-]*have\b|\bwill not have\b|\bwon'?t\b/i, 4, "Won't Have"],
 ];
 
+const BARE_MOSCOW_RE = /^(must|should|could|won[’']?t)[ \t]*(?:\([^()]*\))?[ \t]*:?[ \t]*$/i;
+const MOSCOW_BY_WORD: Readonly<Record<string, Priority>> = {
+  must: { rank: 0, label: 'Must Have' },
+  should: { rank: 1, label: 'Should Have' },
+  could: { rank: 2, label: 'Could Have' },
+  wont: { rank: 4, label: "Won't Have" },
+};
+
 // A word ends where no letter of the Latin scripts follows (`média`, not `medialab`): `\b` ends one
 // at an accented letter, and a Unicode class costs a compile for each kind of string it is run on.
 const WORD_RANKS: readonly [RegExp, number][] = [
@@ -184,6 +192,12 @@ function leadingWordPriority(title: string, t: string): Priority | null {
     }
   }
   const c = lower.charCodeAt(0);
+  // The MoSCoW word alone (`## Must`, `### Won't (this time)`): a heading that says more is a sentence
+  // (`## Should we shard?`).
+  if (c === 109 || c === 115 || c === 99 || c === 119) {
+    const bare = BARE_MOSCOW_RE.exec(t);
+    if (bare) return MOSCOW_BY_WORD[bare[1]!.toLowerCase().replace(/[’']/, '')] ?? null;
+  }
   // critical, urgent, high, medium, low; priority
   if (c === 99 || c === 117 || c === 104 || c === 109 || c === 108 || c === 112) {
     const w = /^(critical|urgent|high|medium|low)(?:\s+priority|\s*[-:–—(]|\s*$)/i.exec(t);

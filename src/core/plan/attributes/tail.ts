@@ -555,11 +555,13 @@ function isBracketList(s: string, open: number, close: number): boolean {
 const MAX_LIST = 400;
 
 function hasListSeparator(s: string, open: number, close: number): boolean {
-  for (let i = open + 1; i < close; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 44 || c === 59) return true;
-  }
+  for (let i = open + 1; i < close; i++) if (isListSeparator(s.charCodeAt(i))) return true;
   return false;
+}
+
+/** What joins the pieces of a list in brackets: `,` `;` and the middle dots `·` `•` (`(P1 · ~1w)`). */
+function isListSeparator(c: number): boolean {
+  return c === 44 || c === 59 || c === 0xb7 || c === 0x2022;
 }
 
 function markEnd(s: string, m: Mark): number {
@@ -614,7 +616,7 @@ function readList(
       break;
     }
     let b = a;
-    while (b < close && s.charCodeAt(b) !== 44 && s.charCodeAt(b) !== 59) b++;
+    while (b < close && !isListSeparator(s.charCodeAt(b))) b++;
     const next = b + 1;
     while (a < b && isSpace(s.charCodeAt(a))) a++;
     while (b > a && isSpace(s.charCodeAt(b - 1))) b--;

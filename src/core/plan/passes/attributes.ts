@@ -78,6 +78,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         (masked.includes('(') || masked.includes('[')) &&
         (masked.includes(',') ||
           masked.includes(';') ||
+          masked.includes('·') ||
+          masked.includes('•') ||
           masked.includes('(@') ||
           mayStateDependency(masked) ||
           (loneStatus && endsWithStatusGroup(masked)))
