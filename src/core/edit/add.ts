@@ -5,7 +5,7 @@ import { lineAt } from '../plan/lines.js';
 import { parsePlan } from '../plan/parse.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
-import { eolOf, markFor } from './style.js';
+import { eolOf, markFor, statusText } from './style.js';
 
 export interface AddTarget {
   readonly parent?: Item;
@@ -25,23 +25,25 @@ export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] 
   const status = input.status ?? 'todo';
   const mark = markFor(plan, status);
   if (target.parent)
-    return [placed(plan, target, title, status, underParent(plan, target.parent, title, mark))];
+    return [placed(plan, target, title, status, underParent(plan, target.parent, title, mark, status))];
   if (target.section)
     return [
       asRecord(plan, target.section, title, status) ??
-        placed(plan, target, title, status, underSection(plan, target.section, title, mark)),
+        placed(plan, target, title, status, underSection(plan, target.section, title, mark, status)),
     ];
   throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
 }
 
 /**
- * The ways to write the new item: its line with a box, and after a plain bullet that is an item by
- * where it stands (a card of a lane: `## In progress` / `## P0 - Reliability` over plain bullets) the
- * same line without one, preferred where it reads as an item of the status asked for.
+ * The ways to write the new item: its line with a box, and the line as its siblings are written,
+ * preferred where it reads as an item of the status asked for: after a plain bullet that is an item
+ * by where it stands (a card of a lane: `## In progress` / `## P0 - Reliability` over plain bullets)
+ * the line without a box, after a line opened by its status glyph (`- ⏳ Pending thing`, `○ Retire
+ * the cluster` in a paragraph of such lines) the line opened by the plan's glyph for the status.
  */
 interface Written {
   readonly boxed: Edit;
-  readonly plain: Edit | null;
+  readonly native: Edit | null;
 }
 
 /**
@@ -51,7 +53,7 @@ interface Written {
  * one. Refused when none lands. Each try parses the plan once.
  */
 function placed(plan: Plan, target: AddTarget, title: string, status: Status, written: Written): Edit {
-  if (written.plain !== null && lands(plan, target, written.plain, status)) return written.plain;
+  if (written.native !== null && lands(plan, target, written.native, status)) return written.native;
   const edit = written.boxed;
   if (lands(plan, target, edit, null)) return edit;
   const at = edit.text.search(/\S/);
@@ -102,7 +104,7 @@ function headingItemLine(plan: Plan, section: Section): number | null {
 
 /** The item written only as its boxed line. */
 function boxedOnly(boxed: Edit): Written {
-  return { boxed, plain: null };
+  return { boxed, native: null };
 }
 
 /** A line for a new sibling after `last`, continuing its marker (and its numbering). */
@@ -118,15 +120,42 @@ function siblingLine(plan: Plan, last: Item, title: string, mark: string | null)
 
 /**
  * The ways of adding a sibling after `last`: a box of its mark, and first, after a plain bullet that
- * is an item without a box or a mark of its own (a card of a lane), a plain bullet as it is.
+ * is an item without a box or a mark of its own (a card of a lane), a plain bullet as it is, and after
+ * a bullet opened by its status glyph, a bullet opened by the plan's glyph for `status`.
  */
-function siblingEdit(plan: Plan, last: Item, title: string, mark: string): Written {
+function siblingEdit(plan: Plan, last: Item, title: string, mark: string, status: Status): Written {
   const boxed = insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
   const plain = last.checkbox === null && last.kind === 'status-bullet' && last.statusSpan === null;
+  if (plain) return { boxed, native: insertLine(plan, last.span.end, siblingLine(plan, last, title, null)) };
+  const glyph = glyphOpening(plan, last, status);
   return {
     boxed,
-    plain: plain ? insertLine(plan, last.span.end, siblingLine(plan, last, title, null)) : null,
+    native:
+      glyph === null
+        ? null
+        : insertLine(plan, last.span.end, siblingLine(plan, last, `${glyph} ${title}`, null)),
   };
+}
+
+/**
+ * The plan's glyph for `status` (`⏳`, or `○` where its legend says so) when `item` is a line opened
+ * by its status glyph alone after its list marker, if any (`- ✅ Ship it`, `✔ Export the schema`);
+ * else null.
+ */
+function glyphOpening(plan: Plan, item: Item, status: Status): string | null {
+  const span = item.statusSpan;
+  if (
+    item.kind !== 'status-bullet' ||
+    item.checkbox !== null ||
+    span === null ||
+    span.end > item.titleSpan.start
+  )
+    return null;
+  const lead = plan.text.slice(item.lineSpan.start, span.start);
+  const old = plan.text.slice(span.start, span.end);
+  if (!/^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(lead) || /[\p{L}\p{N}\s]/u.test(old)) return null;
+  const glyph = statusText(plan, status, '✅').trim();
+  return glyph === '' || /[\p{L}\p{N}\s]/u.test(glyph) ? null : glyph;
 }
 
 /** Inserts `line` at `at` (a line start), adding a line ending before it at the end of a file without one. */
@@ -147,7 +176,7 @@ function endOfContent(plan: Plan, from: number, to: number): { at: number; lastL
   return { at, lastLine: plan.text.slice(lines.start[l], lines.end[l]) };
 }
 
-function underParent(plan: Plan, parent: Item, title: string, mark: string): Written {
+function underParent(plan: Plan, parent: Item, title: string, mark: string, status: Status): Written {
   const kids = parent.children.map((k) => plan.byKey.get(k)!).filter((c) => c.list !== null);
   const last = kids[kids.length - 1];
   // A bold title over a list of its fields holds the boxes after them: a new one goes after the last.
@@ -163,7 +192,7 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string): Wri
       'TM_INVALID_EDIT',
       `${parent.key} is a line of ${parent.kind === 'table-row' ? 'a table' : 'a paragraph'}, which cannot hold items; add the item to its section instead.`,
     );
-  if (last) return siblingEdit(plan, last, title, mark);
+  if (last) return siblingEdit(plan, last, title, mark, status);
   if (parent.list) {
     const { at } = endOfContent(plan, parent.span.start, parent.span.end);
     return boxedOnly(insertLine(plan, at, `${' '.repeat(parent.list.contentColumn)}- [${mark}] ${title}`));
@@ -205,20 +234,24 @@ function asRecord(plan: Plan, section: Section, title: string, status: Status): 
   return { start: at, end: at, text: `${eol}${block}${eol}${apart}` };
 }
 
-function underSection(plan: Plan, section: Section, title: string, mark: string): Written {
-  // The section's own top-level list items (not those of its sub-sections or nested ones).
-  const own = plan.items.filter(
-    (i) =>
-      i.list !== null &&
-      directlyIn(i, section) &&
-      (i.parent === null || plan.byKey.get(i.parent)!.kind === 'heading'),
+function underSection(plan: Plan, section: Section, title: string, mark: string, status: Status): Written {
+  // The section's own top-level items (not those of its sub-sections or nested ones).
+  const top = plan.items.filter(
+    (i) => directlyIn(i, section) && (i.parent === null || plan.byKey.get(i.parent)!.kind === 'heading'),
   );
+  const own = top.filter((i) => i.list !== null);
   const last = own[own.length - 1];
-  if (last) return siblingEdit(plan, last, title, mark);
+  // A section ending with a paragraph of lines opened by their status glyphs goes on with one more.
+  const line = top[top.length - 1];
+  const glyph =
+    line !== undefined && line.list === null && line !== last ? glyphOpening(plan, line, status) : null;
+  const native = glyph === null ? null : insertLine(plan, line!.span.end, `${glyph} ${title}`);
+  if (last) return { ...siblingEdit(plan, last, title, mark, status), ...(native ? { native } : {}) };
   const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
-  return boxedOnly(
-    newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
-  );
+  return {
+    boxed: newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
+    native,
+  };
 }
 
 /** Starts a new list after the last content line in [from, to), with a blank line before it when needed. */

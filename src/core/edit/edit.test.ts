@@ -787,8 +787,17 @@ describe('setStatus', () => {
       const out = edit(text, (p) => setStatus(p, p.items[0]!, status));
       expect(parse(out).items[0]!.status).toBe(status);
     }
-    const plan = parse(text);
-    expect(() => setStatus(plan, plan.items[0]!, 'doing')).toThrow('has no box for doing');
+    // Doing has no box: the line takes the plan's glyph where its paragraph is a checklist of marked
+    // lines, and a line alone among prose, an item by its box only, is refused.
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(text.replace('☐', '🔄'));
+    const alone = parse('# Move\n\n☐ Book the van\n\nThen prose.\n');
+    expect(() => setStatus(alone, alone.items[0]!, 'doing')).toThrow('has no box for doing');
+    // The plan's legend gives a status a glyph of its own: it is written where the line reads by it.
+    const legend = '# M\n\nKey: ✔ done, ○ todo\n\n✔ Export\n✔ Convert\n\n✔ Alone\n\nprose\n';
+    expect(edit(legend, (p) => setStatus(p, p.items[0]!, 'todo'))).toBe(
+      legend.replace('✔ Export', '○ Export'),
+    );
+    expect(edit(legend, (p) => setStatus(p, p.items[2]!, 'todo'))).toBe(legend.replace('✔ Alone', '☐ Alone'));
     // In a list, the bullet stays an item whatever its mark: a box gives way to the plan's emoji.
     const bullets = edit('- ☐ a\n- ✅ b\n', (p) => setStatus(p, p.items[0]!, 'doing'));
     expect(parse(bullets).items[0]!.status).toBe('doing');
@@ -2001,6 +2010,50 @@ describe('addItem and removeItem', () => {
       status: 'todo',
       priority: { rank: 1 },
     });
+  });
+
+  it("adds after lines opened by their status glyphs a line opened by the plan's glyph for the status", () => {
+    const text = [
+      '# Migration',
+      '',
+      'Status key: ✔ done, ➜ in progress, ✖ blocked, ○ todo',
+      '',
+      '## Database',
+      '',
+      '✔ Export the schema',
+      '➜ Convert the procedures',
+      '',
+      '## App',
+      '',
+      '1. ✔ Switch the strings',
+      '2. ➜ Load test',
+      '',
+    ].join('\n');
+    const section = (p: Plan, title: string) => p.sections.find((s) => s.title === title)!;
+    // A paragraph of marked lines goes on with one more line; a list of them with one more bullet,
+    // numbered on.
+    const line = edit(text, (p) =>
+      addItem(p, { section: section(p, 'Database') }, { title: 'Verify counts' }),
+    );
+    expect(line).toBe(
+      text.replace('➜ Convert the procedures\n', '➜ Convert the procedures\n○ Verify counts\n'),
+    );
+    const bullet = edit(text, (p) =>
+      addItem(p, { section: section(p, 'App') }, { title: 'Cut over', status: 'blocked' }),
+    );
+    expect(bullet).toBe(`${text}3. ✖ Cut over\n`);
+    expect(parse(bullet).items.map((i) => [i.title, i.status, i.section.at(-1)])).toEqual([
+      ['Export the schema', 'done', 'Database'],
+      ['Convert the procedures', 'doing', 'Database'],
+      ['Switch the strings', 'done', 'App'],
+      ['Load test', 'doing', 'App'],
+      ['Cut over', 'blocked', 'App'],
+    ]);
+    // Without a legend, taskmark's glyph for the status.
+    const plain = '# P\n\n- ✅ Ship it\n';
+    expect(edit(plain, (p) => addItem(p, { section: p.sections[0]! }, { title: 'Tag it' }))).toBe(
+      `${plain}- ⏳ Tag it\n`,
+    );
   });
 
   it('starts a list of its own with another bullet where a new one would go on with a loose list', () => {

@@ -554,13 +554,18 @@ function glyphBeforeEdits(plan: Plan, item: Item, span: Span, status: Status): E
     at--;
   const before = text.slice(item.titleSpan.end, at);
   const m = /(\s*)(\S{1,2}?)\uFE0F?$/u.exec(before);
-  if (m === null || m[2]!.length === 0 || statusOfGlyph(m[2]!) === null || statusOfGlyph(m[2]!) === status)
-    return [];
-  const start = item.titleSpan.end + m.index;
+  const said = m === null || m[2]!.length === 0 ? null : glyphMeaning(plan, m[2]!);
+  if (said === null || said === status) return [];
+  const start = item.titleSpan.end + m!.index;
   return [{ start, end: item.titleSpan.end + before.length, text: '' }];
 }
 
-/** The status the plan's legend gives a glyph that is not one of taskmark's own (`🟢 Done`), or null. */
+/** What a glyph says in this plan: what its legend gives it (`✖ blocked`), else taskmark's own reading. */
+function glyphMeaning(plan: Plan, glyph: string): Status | null {
+  return legendGlyphStatus(plan, glyph) ?? statusOfGlyph(glyph);
+}
+
+/** The status the plan's legend gives a glyph (`🟢 Done`), or null. */
 function legendGlyphStatus(plan: Plan, glyph: string): Status | null {
   const g = glyph.replace('\uFE0F', '');
   if (g === '' || /[\p{L}\p{N}\s]/u.test(g)) return null;
@@ -613,20 +618,26 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   if (old.charCodeAt(0) === 64 && (status === 'done' || status === 'cancelled'))
     return [{ start: span.start, end: span.end, text: `@${status}` }];
   let emoji = statusText(plan, status, '✅').trim();
-  // A ballot box stays a box where there is one for the status: ☐ becomes ☑, not ✅. A plain line
-  // is an item only by its box, so there a status without a box cannot be written.
+  const own = (mark: string): Edit[] => [
+    { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },
+  ];
+  // A ballot box stays a box where there is one for the status (☐ becomes ☑, not ✅), unless the
+  // plan's legend gives the status a glyph of its own (`○ todo`). A plain line alone is an item only
+  // by its box; in a paragraph of lines each opening with a mark it is one by any mark: there a glyph
+  // is written where the line reads back by it, and the edit refused where no mark would do.
   if (BOX_GLYPHS.has(old) && !BOX_GLYPHS.has(emoji)) {
     const box = DEFAULT_BOX[status];
-    if (box) emoji = box;
-    else if (item.list === null)
-      throw new TmError(
-        'TM_INVALID_EDIT',
-        `${item.key}: a line that opens with a ballot box has no box for ${status}; make it a list item (\`- [/] …\`) to mark it so.`,
-      );
+    if (box && legendGlyphStatus(plan, emoji) !== status) emoji = box;
+    else if (!readsBack(plan, item, own(emoji), status)) {
+      if (box) emoji = box;
+      else if (item.list === null)
+        throw new TmError(
+          'TM_INVALID_EDIT',
+          `${item.key}: a line that opens with a ballot box has no box for ${status}; make it a list item (\`- [/] …\`) to mark it so.`,
+        );
+    }
   }
-  const edits: Edit[] = [
-    { start: span.start, end: span.end, text: inShortcodesLike(emoji, text.slice(span.start, span.end)) },
-  ];
+  const edits = own(emoji);
   // A status word right after the mark inside the bold (`**✅ Completed**`) changes with it; only
   // there: in `- ✅ Ship it **Due:** …` the words after the mark are the title.
   const bold = /(\*\*|__)[ \t]*$/.exec(text.slice(item.lineSpan.start, span.start));
@@ -698,7 +709,7 @@ function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   if (span.start >= item.titleSpan.start && isGlyphAndWord(old))
     return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
   const glyph = statusText(plan, status, '✅').trim();
-  const readable = (statusOfGlyph(glyph) ?? legendGlyphStatus(plan, glyph)) === status;
+  const readable = glyphMeaning(plan, glyph) === status;
   // A keyword is read only where it opens the title: one ending the line is written as a word in
   // brackets (`Tag it [in progress]`).
   const mark =

@@ -3803,6 +3803,39 @@ describe('parsePlan on ballot boxes and spec-kit markers', () => {
     ]);
   });
 
+  it("reads a paragraph whose every line opens with a status mark as a checklist, the marks as the plan's legend gives them", () => {
+    const plan = parse(
+      [
+        '# Migration',
+        '',
+        'Status key: ✔ done, ➜ in progress, ✖ blocked, ○ todo',
+        '',
+        '## Database',
+        '',
+        '✔ Export the schema',
+        '➜ Convert the stored procedures',
+        '✖ Migrate the reports (needs BI sign-off)',
+        '○ Decommission the old cluster — @nina',
+        '',
+        '✅ One line of a paragraph',
+        'is prose, its mark a claim.',
+        '',
+        '⚠ The API moved.',
+        '⚠ Read the notes.',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.status, i.line, i.owner])).toEqual([
+      ['Export the schema', 'done', 7, null],
+      // `✖` is cancelled to taskmark; the plan's legend makes it blocked.
+      ['Convert the stored procedures', 'doing', 8, null],
+      ['Migrate the reports (needs BI sign-off)', 'blocked', 9, null],
+      ['Decommission the old cluster', 'todo', 10, 'nina'],
+    ]);
+    // Without the legend, taskmark's own reading.
+    expect(parse('# M\n\n- ✖ Migrate the reports\n').items[0]?.status).toBe('cancelled');
+  });
+
   it('reads numbered lines as items when one of them carries a status mark', () => {
     const plan = parse(
       '# Launch\n\n0.1 Set up CI\n0.2 Add staging\n1.1 Write the notes ✅\n\n1.1 An outline\n1.2 of prose\n',

@@ -126,13 +126,16 @@ const LEGEND_LABEL_RE = /^[*_]*(?:status(?:es)?\s+)?(?:legend|key)[*_]*\s*[:—�
 /** How far into a paragraph's first line its label is looked for. */
 const MAX_LABEL = 40;
 
-/** What a glyph marks: taskmark's own, else what the plan's legend gives it (`🟢 Done`). */
+/**
+ * What a glyph marks: what the plan's legend gives it (`🟢 Done`, `✖ blocked`), else taskmark's own.
+ * The plan's legend defines its vocabulary, a glyph taskmark reads otherwise included.
+ */
 function legendGlyphs(legend: readonly VocabularyEntry[]): GlyphStatus {
   const glyphs = new Map<string, Status>();
   for (const e of legend)
     if (!/[\p{L}\p{N}\s]/u.test(e.text)) glyphs.set(e.text.replace('\uFE0F', ''), e.status);
   if (glyphs.size === 0) return statusOfGlyph;
-  return (g) => statusOfGlyph(g) ?? glyphs.get(g.replace('\uFE0F', '')) ?? null;
+  return (g) => glyphs.get(g.replace('\uFE0F', '')) ?? statusOfGlyph(g);
 }
 
 /** Parses a plan in time linear in its size. */

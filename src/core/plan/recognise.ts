@@ -488,7 +488,7 @@ export function recognise(
     const sec = currentSection();
     const inLegend = sec >= 0 && legendSections[sec]!;
     const numbered = inLegend ? null : numberedLines(p, parentItem);
-    if (!inLegend && numbered === null && recordItem(p, parentItem)) return;
+    if (!inLegend && numbered === null && (recordItem(p, parentItem) || markedLines(p, parentItem))) return;
     for (let l = 0; l < p.lines.length; l++) {
       const slice = p.lines[l]!;
       if (numbered?.has(l)) continue;
@@ -509,6 +509,28 @@ export function recognise(
         sectionFields(fields);
       }
     }
+  };
+
+  /**
+   * A paragraph whose every line opens with a status mark (`✔ Export schema` over `➜ Convert the
+   * procedures`, the marks taskmark's or the plan's legend's): a checklist written without list
+   * markers, each line an item as such a bullet is. One line among prose is not, but for a box
+   * (boxLine); nor are lines of warnings (`⚠ The API moved.`).
+   */
+  const markedLines = (p: ParagraphBlock, parentItem: number): boolean => {
+    if (p.lines.length < 2) return false;
+    const made: MadeItem[] = [];
+    for (const slice of p.lines) {
+      const head = text.slice(slice.start, slice.start + 4);
+      if (!startsBeyondAscii(head)) return false;
+      const glyph = leadingGlyph(head);
+      if (glyph === null || DECORATION_GLYPHS.has(glyph.glyph.replace('\uFE0F', ''))) return false;
+      const draft = statusBulletDraft(slice.line, slice);
+      if (draft === null) return false;
+      made.push(draft);
+    }
+    for (let l = 0; l < made.length; l++) pushLineItem(made[l]!, p.lines[l]!, parentItem);
+    return true;
   };
 
   /**
@@ -1869,6 +1891,9 @@ function isStatusField(f: Field): boolean {
 }
 
 /** Keys of the `### Key: value` headings under a heading item that are its fields. */
+/** Status glyphs that open warnings and notes as often as tasks: they alone make no checklist of lines. */
+const DECORATION_GLYPHS: ReadonlySet<string> = new Set(['⚠', '📋', '▶']);
+
 const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', 'depends']);
 
 /**
