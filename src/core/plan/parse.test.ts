@@ -529,6 +529,34 @@ describe('parsePlan on heading items', () => {
     expect(b.priority).toEqual({ rank: 1, label: 'P1' });
   });
 
+  it("takes the plan's date from a plain key line of its header, which Week and Day sections count from", () => {
+    const onboarding = parse(
+      [
+        '# Onboarding — Jamie',
+        '',
+        'Start date: 2027-01-11',
+        '',
+        '## Day 2',
+        '',
+        '- [ ] Read the architecture doc',
+        '',
+        '## Week 2',
+        '',
+        'Date: 2030-01-01 (a line under a section is no header)',
+        '',
+        '- [ ] Ship a first PR',
+        '',
+      ].join('\n'),
+    );
+    expect(onboarding.facts.date).toBe('2027-01-11');
+    expect(onboarding.items.map((i) => [i.title, i.due])).toEqual([
+      ['Read the architecture doc', '2027-01-12'],
+      ['Ship a first PR', '2027-01-24'],
+    ]);
+    // A key that gives no date, or a due date, is not the plan's.
+    expect(parse('# P\n\nStart: when the budget lands\nDue date: 2027-03-01\n').facts.date).toBeNull();
+  });
+
   it('reads a priority phrase in another language in parentheses ending the title', () => {
     const p = parse(
       '- [ ] Umzugsfirma buchen (hohe Priorität)\n- [ ] Reservar sala [prioridad alta] @ana\n- [ ] Fix the (hohe Priorität) thing\n',

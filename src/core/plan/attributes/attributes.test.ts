@@ -56,6 +56,13 @@ describe('priority', () => {
     expect(readHeadingPriority('High Priority')).toEqual({ rank: 1, label: 'High' });
     expect(readHeadingPriority('High Availability setup')).toBeNull();
     expect(readHeadingPriority('PHASE 0 (Foundation - Critical Prerequisites)')).toBeNull();
+    // A group keyed as the priority, as spec-kit writes a user story's.
+    expect(readHeadingPriority('Phase 3: User Story 1 — Export (Priority: P1) 🎯 MVP')).toEqual({
+      rank: 1,
+      label: 'P1',
+    });
+    expect(readHeadingPriority('Search [priority: high]')).toEqual({ rank: 1, label: 'High' });
+    expect(readHeadingPriority('Ranking (priority: to be decided)')).toBeNull();
   });
 
   it('reads inline priorities without taking plain words', () => {

@@ -167,6 +167,9 @@ export function readHeadingPriority(title: string): Priority | null {
   // Each regex below runs only when what it needs is there (most headings name no priority).
   const tagged = t.includes('P') ? /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t) : null;
   if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
+  // A keyed group (`User Story 1 — Export (Priority: P1) 🎯 MVP`, `[priority: high]`).
+  const keyed = /[([]\s*priority\s*[:=]\s*([^()[\]]{1,24}?)\s*[)\]]/iu.exec(t);
+  if (keyed) return readPriorityValue(keyed[1]!);
   return leadingWordPriority(title, t) ?? trailingCircle(title)?.priority ?? null;
 }
 

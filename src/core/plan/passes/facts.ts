@@ -46,7 +46,12 @@ export function readFacts(
   const dateOf = (s: string | null) => (s ? (readAbsoluteDate(s)?.date ?? null) : null);
   const lastUpdated =
     dateOf(fmString(UPDATED_KEYS)) ?? dateOf(field(UPDATED_KEYS)) ?? statedUpdate(text, doc);
-  const date = dateOf(fmString(DATE_KEYS)) ?? dateOf(field(DATE_KEYS)) ?? lastUpdated ?? weekOf(text, doc);
+  const date =
+    dateOf(fmString(DATE_KEYS)) ??
+    dateOf(field(DATE_KEYS)) ??
+    statedDate(text, doc) ??
+    lastUpdated ??
+    weekOf(text, doc);
   return {
     date,
     version: fmString(['version']) ?? field(['version']),
@@ -55,6 +60,29 @@ export function readFacts(
     frontMatter,
   };
 }
+
+/**
+ * A line of the plan's header, before its first section (not in a list or a quote), that gives its
+ * date under a plain key, as the bold field lines do: `Start date: 2027-01-11`, `_Kickoff: Jan 11,
+ * 2027_`, `Date — 2027-01-11`. The first such date, or null.
+ */
+function statedDate(text: string, doc: DocumentBlock): string | null {
+  let headings = 0;
+  for (const b of doc.children) {
+    if (b.type === 'heading' && ++headings > 1) break;
+    if (b.type !== 'paragraph') continue;
+    for (const l of b.lines) {
+      const head = text.slice(l.start, Math.min(l.end, l.start + MAX_UPDATE_LEAD));
+      const m = DATE_LEAD_RE.exec(head);
+      if (m === null) continue;
+      const d = readAbsoluteDate(text.slice(l.start + m[0].length, l.end));
+      if (d !== null && d.index === 0) return d.date;
+    }
+  }
+  return null;
+}
+const DATE_LEAD_RE =
+  /^[\s*_~]*(?:plan(?:ned)?\s+date|start(?:\s+date|ed|s)?|kick-?off(?:\s+date)?|date)[*_~]*\s*[:–—-]\s*[*_]*\s*/i;
 
 /**
  * A line of the plan's own (not in a list or a quote) that opens by saying when it was brought up to
