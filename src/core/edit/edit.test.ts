@@ -879,15 +879,23 @@ describe('setStatus', () => {
     expect(set('importer/legal', 'doing')).toContain('- [ ] :construction: Legal\n');
   });
 
-  it("keeps TaskPaper's tag for done and cancelled, and says the other statuses with a glyph", () => {
-    const text = '# Today\n\n- Fix the test @done(2026-11-28)\n- Refactor auth @cancelled\n';
+  it("keeps TaskPaper's tag for done, cancelled and waiting, and says the other statuses with a glyph", () => {
+    const text =
+      '# Today\n\n- Fix the test @done(2026-11-28)\n- Refactor auth @cancelled\n- Sign the lease @blocked\n';
     const set = (k: string, s: Status) => edit(text, (p) => setStatus(p, key(p, k), s));
     expect(set('today/fix-the-test', 'cancelled')).toContain('- Fix the test @cancelled\n');
     expect(set('today/refactor-auth', 'done')).toContain('- Refactor auth @done\n');
-    for (const status of ['todo', 'doing', 'blocked'] as const) {
+    expect(set('today/refactor-auth', 'blocked')).toContain('- Refactor auth @waiting\n');
+    expect(set('today/sign-the-lease', 'done')).toContain('- Sign the lease @done\n');
+    expect(
+      edit(set('today/sign-the-lease', 'done'), (p) =>
+        setStatus(p, key(p, 'today/sign-the-lease'), 'blocked'),
+      ),
+    ).toBe(text.replace('@blocked', '@waiting'));
+    for (const status of ['todo', 'doing'] as const) {
       const out = set('today/fix-the-test', status);
       expect(out).not.toContain('@done');
-      expect(parse(out).items.map((i) => i.status)).toEqual([status, 'cancelled']);
+      expect(parse(out).items.map((i) => i.status)).toEqual([status, 'cancelled', 'blocked']);
     }
   });
 

@@ -613,10 +613,13 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   if (ORG_KEYWORDS.has(old)) return [{ start: span.start, end: span.end, text: keywordFor(plan, status) }];
   // A glyph and a word (`… 🚧 IN PROGRESS`) stay both, in the plan's words and the old case.
   if (isGlyphAndWord(old)) return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
-  // TaskPaper's tag (`@done(2026-11-28)`) stays a tag for the statuses TaskPaper has one for; the
-  // others are said by a glyph, as TaskPaper has no tag for them.
-  if (old.charCodeAt(0) === 64 && (status === 'done' || status === 'cancelled'))
-    return [{ start: span.start, end: span.end, text: `@${status}` }];
+  // TaskPaper's tag (`@done(2026-11-28)`) stays a tag for the statuses TaskPaper has one for (blocked
+  // is `@waiting`, or `@blocked` where the line said so); the others are said by a glyph, as TaskPaper
+  // has no tag for them.
+  if (old.charCodeAt(0) === 64 && (status === 'done' || status === 'cancelled' || status === 'blocked')) {
+    const tag = status !== 'blocked' ? `@${status}` : old.startsWith('@blocked') ? '@blocked' : '@waiting';
+    return [{ start: span.start, end: span.end, text: tag }];
+  }
   let emoji = statusText(plan, status, '✅').trim();
   const own = (mark: string): Edit[] => [
     { start: span.start, end: span.end, text: inShortcodesLike(mark, text.slice(span.start, span.end)) },

@@ -351,10 +351,18 @@ function endsWithStatusWord(s: string): boolean {
 }
 
 /**
- * TaskPaper's tag that says a task is finished, ending a line after white space: `@done`,
- * `@done(2026-11-28)`, `@cancelled`. Lower case, as TaskPaper writes it: `@Done` may be a person.
+ * TaskPaper's tag that says a task is finished or waits, ending a line after white space: `@done`,
+ * `@done(2026-11-28)`, `@cancelled`, `@waiting`. Lower case, as TaskPaper writes it: `@Done` may be a
+ * person.
  */
-export const TASKPAPER_STATUS_RE = /\s@(done|cancelled|canceled)(?:\([^()@]{0,40}\))?\s*$/;
+export const TASKPAPER_STATUS_RE = /\s@(done|cancelled|canceled|waiting|blocked)(?:\([^()@]{0,40}\))?\s*$/;
+const TASKPAPER_STATUS: Readonly<Record<string, Status>> = {
+  done: 'done',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  waiting: 'blocked',
+  blocked: 'blocked',
+};
 /** The longest such tag: `@cancelled(` and its value and `)`. */
 const MAX_TASKPAPER_STATUS = 52;
 
@@ -367,7 +375,7 @@ function taskPaperStatus(line: string): { start: number; at: number; word: strin
   if (at <= 0 || line.charCodeAt(at) !== 64) return null;
   const m = TASKPAPER_STATUS_RE.exec(line.slice(at - 1));
   if (m === null) return null;
-  return { start: at, at, word: line.slice(at, end), status: m[1] === 'done' ? 'done' : 'cancelled' };
+  return { start: at, at, word: line.slice(at, end), status: TASKPAPER_STATUS[m[1]!]! };
 }
 
 /**
@@ -382,7 +390,8 @@ export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = stat
     last === 93 || last === 41 || last === 42 || last === 95
       ? (trailingWordMark(line) ?? (last === 41 ? taskPaperStatus(line) : null))
       : isLetterOrDigit(codePointBefore(end, end.length))
-        ? ((last === 101 || last === 100 ? taskPaperStatus(line) : null) ?? trailingGlyphWord(line))
+        ? ((last === 101 || last === 100 || last === 103 ? taskPaperStatus(line) : null) ??
+          trailingGlyphWord(line))
         : null;
   if (word !== null) return word.start;
   // Every glyph is outside ASCII, as is what a damaged one ends with.

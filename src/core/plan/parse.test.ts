@@ -1770,7 +1770,7 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(parse('- Write the guide @flagged @today\n- Call Bo @next\n').items).toEqual([]);
   });
 
-  it("reads TaskPaper's @done and @cancelled ending a line as the status, where two bullets of a list end so", () => {
+  it("reads TaskPaper's @done, @cancelled and @waiting ending a line as the status, where two bullets of a list end so", () => {
     const p = parse(
       [
         '# Today',
@@ -1778,6 +1778,7 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- Fix the flaky test @done(2026-11-28)',
         '- Update the deps @flagged @done',
         '- Refactor auth @cancelled(no demand)',
+        '- Sign the lease @waiting',
         '- Write the release notes @today',
         '',
         'Notes:',
@@ -1790,6 +1791,8 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['Fix the flaky test', 'done', '@done(2026-11-28)', null],
       ['Update the deps @flagged', 'done', '@done', null],
       ['Refactor auth', 'cancelled', '@cancelled(no demand)', null],
+      // Waiting is blocked, and no one's name.
+      ['Sign the lease', 'blocked', '@waiting', null],
     ]);
     // One such bullet alone in its list is not read so, as one ending in ✅ is not.
     expect(parse('- Call Bo @done\n- Book the van\n').items).toEqual([]);

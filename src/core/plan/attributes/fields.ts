@@ -476,8 +476,18 @@ const TAG_RE = /(?<![\p{L}\p{N}&#/[])#([\p{L}_][\p{L}\p{N}_/-]*)/gu;
 /** todo.txt's `+project`, after white space or at the start (not `C++`, not `+1`). */
 const PROJECT_RE = /(?<![^\s(])\+([\p{L}_][\p{L}\p{N}_./-]*[\p{L}\p{N}_]|[\p{L}_])/gu;
 
-/** TaskPaper's tags that mark a task rather than name a person: `@done`, `@today`, `@flagged`. */
-const TASKPAPER_FLAGS: ReadonlySet<string> = new Set(['done', 'today', 'flagged', 'next', 'someday']);
+/** TaskPaper's tags that mark a task rather than name a person: `@done`, `@today`, `@flagged`, `@waiting`. */
+const TASKPAPER_FLAGS: ReadonlySet<string> = new Set([
+  'done',
+  'today',
+  'flagged',
+  'next',
+  'someday',
+  'waiting',
+  'blocked',
+  'cancelled',
+  'canceled',
+]);
 /** The longest value read inside a TaskPaper tag's parentheses. */
 const MAX_TAG_VALUE = 80;
 
