@@ -239,6 +239,23 @@ describe('bad and huge input', () => {
       (r) =>
         `- [ ] a @k${r.replace(/[^\p{L}\p{N}._-]/gu, '')}@x (${r}~${r}2h)\n- b — est ${r}${r.replace(/\D/g, '')}h\n`,
     ],
+    [
+      "a meeting's roster and its action items",
+      (r) =>
+        `# Sync\n\nAttendees:${r}Alice,${r}Bob${r}and Carol\n\n## Attendees${r}\n\n- Dan${r}\n\n- [ ] Alice:${r}x\n- [ ] Bob to${r}y\n`,
+    ],
+    [
+      'a paragraph of lines opened by marks, a legend giving a glyph, a date line',
+      (r) => `# P\n\nStart date:${r}2027-01-11\nKey: ✖ blocked${r}, ○ todo\n\n✔${r}a\n✖ b${r}\n○ ${r}c\n`,
+    ],
+    [
+      'a priority group in a heading, MoSCoW words alone',
+      (r) => `## Search (priority:${r}P1${r})\n\n- [ ] a\n\n## Must${r}\n\n- b\n\n## Could (${r})\n\n- c\n`,
+    ],
+    [
+      'a list in brackets joined by middle dots, a waiting tag',
+      (r) => `- [ ] a (P1 ·${r}· 2d${r}• @k)\n- b${r}@waiting\n- c @waiting${r}\n`,
+    ],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [
       'many owners that are mentions',

@@ -20,6 +20,7 @@ import { findCycles, ItemIndex, resolveDependencies } from './passes/deps.js';
 import { learnVocabulary, readFacts } from './passes/facts.js';
 import { assignKeys } from './passes/keys.js';
 import { computeRollups } from './passes/rollup.js';
+import { applyRoster, readRoster } from './passes/roster.js';
 import { type Draft, isLegendTitle, recognise } from './recognise.js';
 
 export interface ParseOptions {
@@ -171,6 +172,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
     },
     rawDeps,
   );
+  applyRoster(drafts, readRoster(text, doc));
   assignKeys(drafts, rec.sections, sectionParents);
   const kept = new Set(drafts);
   rec.sections.forEach((s, i) => {

@@ -17,6 +17,8 @@ const MOSCOW: readonly [RegExp, number, string][] = [
 ];
 
 const BARE_MOSCOW_RE = /^(must|should|could|won[’']?t)[ \t]*(?:\([^()]*\))?[ \t]*:?[ \t]*$/i;
+/** The longest heading read as a MoSCoW word alone (`Won't (this time, sorry)`). */
+const MAX_BARE_MOSCOW = 40;
 const MOSCOW_BY_WORD: Readonly<Record<string, Priority>> = {
   must: { rank: 0, label: 'Must Have' },
   should: { rank: 1, label: 'Should Have' },
@@ -168,7 +170,9 @@ export function readHeadingPriority(title: string): Priority | null {
   const tagged = t.includes('P') ? /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t) : null;
   if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
   // A keyed group (`User Story 1 — Export (Priority: P1) 🎯 MVP`, `[priority: high]`).
-  const keyed = /[([]\s*priority\s*[:=]\s*([^()[\]]{1,24}?)\s*[)\]]/iu.exec(t);
+  // Bounded blanks: a long run of them after `(priority:` is read in linear time.
+  const keyed =
+    /[([][ \t]{0,4}priority[ \t]{0,4}[:=][ \t]{0,4}([^()[\]\s][^()[\]]{0,23}?)[ \t]{0,4}[)\]]/iu.exec(t);
   if (keyed) return readPriorityValue(keyed[1]!);
   return leadingWordPriority(title, t) ?? trailingCircle(title)?.priority ?? null;
 }
@@ -198,7 +202,7 @@ function leadingWordPriority(title: string, t: string): Priority | null {
   // The MoSCoW word alone (`## Must`, `### Won't (this time)`): a heading that says more is a sentence
   // (`## Should we shard?`).
   if (c === 109 || c === 115 || c === 99 || c === 119) {
-    const bare = BARE_MOSCOW_RE.exec(t);
+    const bare = t.length <= MAX_BARE_MOSCOW ? BARE_MOSCOW_RE.exec(t) : null;
     if (bare) return MOSCOW_BY_WORD[bare[1]!.toLowerCase().replace(/[’']/, '')] ?? null;
   }
   // critical, urgent, high, medium, low; priority
