@@ -553,6 +553,9 @@ describe('parsePlan on heading items', () => {
       ['Read the architecture doc', '2027-01-12'],
       ['Ship a first PR', '2027-01-24'],
     ]);
+    // In the plan's language too.
+    expect(parse('# Plan\n\n**Responsable:** Lucía · **Fecha:** 2027-02-01\n').facts.date).toBe('2027-02-01');
+    expect(parse('# Plan\n\nDatum: 2027-02-01\n').facts.date).toBe('2027-02-01');
     // A key that gives no date, or a due date, is not the plan's.
     expect(parse('# P\n\nStart: when the budget lands\nDue date: 2027-03-01\n').facts.date).toBeNull();
   });
@@ -2810,6 +2813,9 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Tidy (P1, 2d) and (P2, 1d)',
         '- [ ] Replace the queue (P1 · ~1w · @ana)',
         '- [ ] Plan the offsite (Berlin · June)',
+        '- [ ] Back up the volumes (high priority, 2d)',
+        '- [ ] Copias de seguridad (prioridad alta, 2d)',
+        '- [ ] Keep the logs (normal mode, 2d)',
         '',
       ].join('\n'),
     );
@@ -2830,6 +2836,11 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       // Pieces joined by middle dots, as between dashes.
       ['Replace the queue', 'P1', '1w', 'ana', null],
       ['Plan the offsite (Berlin · June)', null, null, null, null],
+      // A priority in words, in any language a list set off by dashes is read in; a piece that only
+      // opens with one is text.
+      ['Back up the volumes', 'high', '2d', null, null],
+      ['Copias de seguridad', 'prioridad alta', '2d', null, null],
+      ['Keep the logs (normal mode, 2d)', null, null, null, null],
     ]);
   });
 

@@ -49,7 +49,7 @@ import {
   statusPieceAt,
   statusPieceEnding,
 } from './pieces.js';
-import { readInlinePriority } from './priority.js';
+import { readInlinePriority, readPriorityPiece } from './priority.js';
 import { statusOfWord } from './status.js';
 
 export interface Tail {
@@ -627,10 +627,12 @@ function readList(
     if (f !== undefined) {
       if (!isWordMark(f)) meta++;
       else if (f.rawKey === '@') mentions++;
-    } else if (readInlinePriority(piece)?.length === piece.length) {
-      // The line's priority is this piece, or the line has none yet.
+    } else if (readInlinePriority(piece)?.length === piece.length || readPriorityPiece(piece) !== null) {
+      // The line's priority is this piece, or the line has none yet; a piece may say it in words, in
+      // any language a list set off by dashes is read in (`(high priority, 2d)`, `(prioridad alta, 2d)`).
       if (ip !== null && !overlaps(ip, open, close + 1)) return null;
-      ip = { priority: readInlinePriority(piece)!.priority, index: a, length: b - a };
+      const priority = readInlinePriority(piece)?.priority ?? readPriorityPiece(piece)!;
+      ip = { priority, index: a, length: b - a };
       meta++;
     } else {
       const e = readEffort(piece, hoursPerDay);

@@ -6,7 +6,18 @@ import type { DocumentBlock } from '../block-types.js';
 import { repairForMatching } from '../encoding.js';
 import { readFlatFrontMatter } from '../frontmatter.js';
 
-const DATE_KEYS = ['plan date', 'date', 'start date', 'started', 'created', 'start'];
+const DATE_KEYS = [
+  'plan date',
+  'date',
+  'start date',
+  'started',
+  'created',
+  'start',
+  // The same in the languages plans are written in.
+  ...'fecha|fecha de inicio|inicio|datum|startdatum|beginn|date de début|début|data|data de início|início|data di inizio|inizio|дата|дата начала|日期|开始日期|開始日期|開始日|日付|날짜|시작일'.split(
+    '|',
+  ),
+];
 const UPDATED_KEYS = ['last updated', 'updated', 'last_updated', 'lastupdated', 'last modified'];
 
 /** Reads the front matter (YAML) and the plan's header and footer fields. */
@@ -82,7 +93,7 @@ function statedDate(text: string, doc: DocumentBlock): string | null {
   return null;
 }
 const DATE_LEAD_RE =
-  /^[\s*_~]*(?:plan(?:ned)?\s+date|start(?:\s+date|ed|s)?|kick-?off(?:\s+date)?|date)[*_~]*\s*[:–—-]\s*[*_]*\s*/i;
+  /^[\s*_~]*(?:plan(?:ned)?\s+date|start(?:\s+date|ed|s)?|kick-?off(?:\s+date)?|date|fecha(?:\s+de\s+inicio)?|(?:start)?datum|date\s+de\s+début|data(?:\s+de\s+início|\s+di\s+inizio)?)[*_~]*\s*[:–—-]\s*[*_]*\s*/i;
 
 /**
  * A line of the plan's own (not in a list or a quote) that opens by saying when it was brought up to
