@@ -44,7 +44,7 @@ function nativeEdits(plan: Plan, item: Item, key: string, value: string, at: num
 
 /** The field as a piece of an attribute group (`@kim`, `P0`, `2d`, `due 2026-02-01`), or null. */
 function groupPiece(key: string, value: string): string | null {
-  if (/[,;·|()[\]]/.test(value)) return null;
+  if (/[,;·•|()[\]]/.test(value)) return null;
   switch (key) {
     case 'owner':
       return isMentionName(value) ? `@${value}` : null;

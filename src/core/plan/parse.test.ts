@@ -3876,6 +3876,8 @@ describe('parsePlan on ballot boxes and spec-kit markers', () => {
     ]);
     // Without the legend, taskmark's own reading.
     expect(parse('# M\n\n- ✖ Migrate the reports\n').items[0]?.status).toBe('cancelled');
+    // Lines that give a mark and only a status word are a legend, not tasks.
+    expect(parse('# M\n\n✅ Done\n⏳ To do.\n').items).toEqual([]);
   });
 
   it('reads numbered lines as items when one of them carries a status mark', () => {

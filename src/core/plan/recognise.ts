@@ -20,6 +20,7 @@ import { endsWithStatusGroup, endsWithStatusPiece } from './attributes/pieces.js
 import { readInlinePriority, readLeadingHeadingPriority, trailingCircle } from './attributes/priority.js';
 import {
   BOX_GLYPHS,
+  findStatusWord,
   ORG_KEYWORDS,
   readStatusValue,
   STATING_TODO_WORDS,
@@ -529,6 +530,8 @@ export function recognise(
       if (draft === null) return false;
       made.push(draft);
     }
+    // Lines that each give a mark and only a status word (`✅ Done` over `⏳ Todo`) are a legend.
+    if (made.every((m) => isStatusWordAlone(m.matchText))) return false;
     for (let l = 0; l < made.length; l++) pushLineItem(made[l]!, p.lines[l]!, parentItem);
     return true;
   };
@@ -1890,10 +1893,17 @@ function isStatusField(f: Field): boolean {
   return f.key === 'status' && readStatusValue(f.value) !== null;
 }
 
-/** Keys of the `### Key: value` headings under a heading item that are its fields. */
+/** Whether `text` is a status word and nothing more (`Done`, `In progress`, `todo.`). */
+function isStatusWordAlone(text: string): boolean {
+  const t = text.replace(/[\s.:*_-]+$/u, '').trim();
+  const hit = findStatusWord(t);
+  return hit !== null && hit.index === 0 && hit.text.length === t.length;
+}
+
 /** Status glyphs that open warnings and notes as often as tasks: they alone make no checklist of lines. */
 const DECORATION_GLYPHS: ReadonlySet<string> = new Set(['⚠', '📋', '▶']);
 
+/** Keys of the `### Key: value` headings under a heading item that are its fields. */
 const SUB_HEADING_KEYS: ReadonlySet<string> = new Set([...ITEM_KEYS, 'effort', 'depends']);
 
 /**

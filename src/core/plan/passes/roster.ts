@@ -46,11 +46,10 @@ export function readRoster(text: string, doc: DocumentBlock): Map<string, string
     const b = top[i]!;
     if (b.type === 'paragraph') {
       for (const l of (b as ParagraphBlock).lines) {
-        const line = text.slice(l.start, l.end);
         // The key opens the line: looked for in its head, so a long line costs one pass.
-        const m = ROSTER_LINE_RE.exec(line.slice(0, MAX_ROSTER_KEY));
+        const m = ROSTER_LINE_RE.exec(text.slice(l.start, Math.min(l.end, l.start + MAX_ROSTER_KEY)));
         if (m === null) continue;
-        const names = line.slice(m[0].length).split(NAME_SEPARATOR_RE);
+        const names = text.slice(l.start + m[0].length, l.end).split(NAME_SEPARATOR_RE);
         if (names.length <= MAX_NAMES) for (const n of names) add(n);
       }
     } else if (b.type === 'heading' && ROSTER_HEADING_RE.test(headingText(text, b))) {
