@@ -553,6 +553,15 @@ describe('parsePlan on heading items', () => {
       ['Read the architecture doc', '2027-01-12'],
       ['Ship a first PR', '2027-01-24'],
     ]);
+    // A meeting's notes dated in their title count from that day (`by Friday`), where no other
+    // heading is dated: notes of several days count from none of them.
+    const sync = parse(
+      '# Weekly sync — 2027-01-07\n\n## Actions\n\n- [ ] Follow up with the vendor (by Friday)\n',
+    );
+    expect(sync.items[0]!.due).toBe('2027-01-08');
+    const days = parse('# Standups — 2027-01-04\n\n## Tuesday (2027-01-12)\n\n- [ ] Follow up (by Friday)\n');
+    expect(days.items[0]!.due).toBeNull();
+    expect(parse('# Sprint 12 — Jan 4–15, 2027\n\n- [ ] Ship it (by Friday)\n').items[0]!.due).toBeNull();
     // In the plan's language too.
     expect(parse('# Plan\n\n**Responsable:** Lucía · **Fecha:** 2027-02-01\n').facts.date).toBe('2027-02-01');
     expect(parse('# Plan\n\nDatum: 2027-02-01\n').facts.date).toBe('2027-02-01');

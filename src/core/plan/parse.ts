@@ -17,7 +17,7 @@ import type { GlyphStatus } from './marks.js';
 import { applyAttributes, type RawDeps } from './passes/attributes.js';
 import { inheritContext, linkChildren, resolveSections, sectionDates } from './passes/context.js';
 import { findCycles, ItemIndex, resolveDependencies } from './passes/deps.js';
-import { learnVocabulary, readFacts } from './passes/facts.js';
+import { learnVocabulary, readFacts, titleDate } from './passes/facts.js';
 import { assignKeys } from './passes/keys.js';
 import { computeRollups } from './passes/rollup.js';
 import { applyRoster, readRoster } from './passes/roster.js';
@@ -161,11 +161,14 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   numberSubtasks(drafts);
   const rawDeps: RawDeps = new Map();
   const sectionParents = resolveSections(rec.sections, facts.date);
+  // Where the plan states no date, its sections' dates count, else the date its title ends with.
+  const dated = facts.date === null ? sectionDates(rec.sections, sectionParents) : [];
+  const planDate = facts.date ?? (dated.every((d) => d === null) ? titleDate(text, doc) : null);
   applyAttributes(
     drafts,
     {
-      planDate: facts.date,
-      sectionDates: facts.date === null ? sectionDates(rec.sections, sectionParents) : [],
+      planDate,
+      sectionDates: dated,
       hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY,
       vocabulary: vocabMap,
       glyphStatus,

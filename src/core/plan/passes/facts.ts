@@ -2,7 +2,7 @@
 import type { Field, PlanFacts, Status, VocabularyEntry } from '../../model.js';
 import { readAbsoluteDate } from '../attributes/dates.js';
 import { findStatusGlyph, findStatusWord, normaliseVocab } from '../attributes/status.js';
-import type { DocumentBlock } from '../block-types.js';
+import type { DocumentBlock, HeadingBlock } from '../block-types.js';
 import { repairForMatching } from '../encoding.js';
 import { readFlatFrontMatter } from '../frontmatter.js';
 
@@ -150,6 +150,51 @@ function weekOf(text: string, doc: DocumentBlock): string | null {
   const d = readAbsoluteDate(title.slice(m.index + m[0].length));
   return d !== null && d.index === 0 ? d.date : null;
 }
+/**
+ * The date a plan's first heading ends with, set off from its name (`# Weekly sync — 2027-01-07`,
+ * `# Standup 2027-01-07`, `# Retro (Jan 7, 2027)`): the day a meeting's notes are of, which `by
+ * Friday` and `Day 2` count from where no section is dated. A date that is only part of the end
+ * (`Jan 4–15, 2027`) is not one.
+ */
+export function titleDate(text: string, doc: DocumentBlock): string | null {
+  let date: string | null = null;
+  let first = true;
+  for (const b of doc.children) {
+    if (b.type !== 'heading') continue;
+    const d = headingDate(text, b);
+    // Notes of several days (`## Tuesday (2027-01-12)` under the title) count from none of them.
+    if (!first && d !== null) return null;
+    if (first) date = d;
+    first = false;
+  }
+  return date;
+}
+
+/** The date a heading ends with, set off from its name, or null. */
+function headingDate(text: string, h: HeadingBlock): string | null {
+  if (h.lines.length !== 1) return null;
+  const l = h.lines[0]!;
+  if (l.end - l.start > MAX_TITLE) return null;
+  const title = text
+    .slice(l.start, l.end)
+    .replace(/[*_]+/g, '')
+    .replace(/\)\s*$/, '')
+    .trimEnd();
+  const cut = Math.max(
+    title.lastIndexOf(' — '),
+    title.lastIndexOf(' – '),
+    title.lastIndexOf(' - '),
+    title.lastIndexOf(': '),
+    title.lastIndexOf(' ('),
+  );
+  const iso = /\s(\d{4}-\d{2}-\d{2})$/.exec(title);
+  const tail = cut >= 0 ? title.slice(cut + 2).replace(/^[\s(—–-]+/, '') : iso ? iso[1]! : '';
+  const d = tail === '' ? null : readAbsoluteDate(tail);
+  return d !== null && d.index === 0 && d.length === tail.length ? d.date : null;
+}
+/** The longest title looked at for its date. */
+const MAX_TITLE = 200;
+
 const WEEK_OF_RE = /(?<![\p{L}\p{N}])(?:week\s+(?:of|commencing|starting|beginning)|w\/c)\s*:?\s*/iu;
 
 /** How far into a line the words before the date may reach. */
