@@ -20,12 +20,12 @@ import { endsWithStatusGroup, endsWithStatusPiece } from './attributes/pieces.js
 import { readInlinePriority, readLeadingHeadingPriority, trailingCircle } from './attributes/priority.js';
 import {
   BOX_GLYPHS,
-  findStatusWord,
   ORG_KEYWORDS,
   readStatusValue,
   STATING_TODO_WORDS,
   statusOfGlyph,
   statusOfMark,
+  statusOfWord,
   statusWordAfterMark,
 } from './attributes/status.js';
 import { readParenLists, readTail } from './attributes/tail.js';
@@ -1895,9 +1895,7 @@ function isStatusField(f: Field): boolean {
 
 /** Whether `text` is a status word and nothing more (`Done`, `In progress`, `todo.`). */
 function isStatusWordAlone(text: string): boolean {
-  const t = text.replace(/[\s.:*_-]+$/u, '').trim();
-  const hit = findStatusWord(t);
-  return hit !== null && hit.index === 0 && hit.text.length === t.length;
+  return statusOfWord(text.replace(/[\s.:*_-]+$/u, '').trim()) !== null;
 }
 
 /** Status glyphs that open warnings and notes as often as tasks: they alone make no checklist of lines. */

@@ -78,19 +78,7 @@ export function readFacts(
  * 2027_`, `Date — 2027-01-11`. The first such date, or null.
  */
 function statedDate(text: string, doc: DocumentBlock): string | null {
-  let headings = 0;
-  for (const b of doc.children) {
-    if (b.type === 'heading' && ++headings > 1) break;
-    if (b.type !== 'paragraph') continue;
-    for (const l of b.lines) {
-      const head = text.slice(l.start, Math.min(l.end, l.start + MAX_UPDATE_LEAD));
-      const m = DATE_LEAD_RE.exec(head);
-      if (m === null) continue;
-      const d = readAbsoluteDate(text.slice(l.start + m[0].length, l.end));
-      if (d !== null && d.index === 0) return d.date;
-    }
-  }
-  return null;
+  return ledDate(text, doc, DATE_LEAD_RE, true);
 }
 const DATE_LEAD_RE =
   /^[\s*_~]*(?:plan(?:ned)?\s+date|start(?:\s+date|ed|s)?|kick-?off(?:\s+date)?|date|fecha(?:\s+de\s+inicio)?|(?:start)?datum|date\s+de\s+début|data(?:\s+de\s+início|\s+di\s+inizio)?)[*_~]*\s*[:–—-]\s*[*_]*\s*/i;
@@ -101,14 +89,22 @@ const DATE_LEAD_RE =
  * @mira_`, `*Revised on 2026-11-02*`, `As of 2026-12-01, …`. The first such date, or null.
  */
 function statedUpdate(text: string, doc: DocumentBlock): string | null {
+  return ledDate(text, doc, UPDATE_LEAD_RE, false);
+}
+
+/**
+ * The date right after `lead` opening a line of a top-level paragraph (the whole plan's, or only its
+ * header's, before its second heading), the lead looked for in the line's head: the first, or null.
+ */
+function ledDate(text: string, doc: DocumentBlock, lead: RegExp, headerOnly: boolean): string | null {
+  let headings = 0;
   for (const b of doc.children) {
+    if (headerOnly && b.type === 'heading' && ++headings > 1) break;
     if (b.type !== 'paragraph') continue;
     for (const l of b.lines) {
-      const head = text.slice(l.start, Math.min(l.end, l.start + MAX_UPDATE_LEAD));
-      const m = UPDATE_LEAD_RE.exec(head);
+      const m = lead.exec(text.slice(l.start, Math.min(l.end, l.start + MAX_UPDATE_LEAD)));
       if (m === null) continue;
-      const rest = text.slice(l.start + m[0].length, l.end);
-      const d = readAbsoluteDate(rest);
+      const d = readAbsoluteDate(text.slice(l.start + m[0].length, l.end));
       if (d !== null && d.index === 0) return d.date;
     }
   }
