@@ -256,6 +256,12 @@ describe('bad and huge input', () => {
       'a list in brackets joined by middle dots, a waiting tag',
       (r) => `- [ ] a (P1 ·${r}· 2d${r}• @k)\n- b${r}@waiting\n- c @waiting${r}\n`,
     ],
+    // A title ending with what it waits for is looked up by its words before that phrase as well.
+    [
+      'a title ending with a dependency, named by another line',
+      (r) =>
+        `- [ ] a b (depends on:${r}c)\n- [ ] d e — needs${r}f${' (needs g'.repeat(30_000)}\n- [ ] h — after a b${r}\n`,
+    ],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [
       'many owners that are mentions',

@@ -1187,6 +1187,32 @@ describe('parsePlan on dependencies stated in prose', () => {
     // Words that name no item are prose, not unknown references.
     expect(own.items.flatMap((i) => i.unresolvedDeps)).toEqual([]);
   });
+
+  it('reads a phrase keyed by its colon as the bare phrase: `(depends on: Export the data)`', () => {
+    const p = parse(
+      [
+        '# Launch',
+        '',
+        '- [ ] Export the data',
+        '- [ ] Send the invites',
+        '- [ ] Import the data (depends on: Export the data)',
+        '- [ ] Open the doors — Requires: Import the data, Send the invites',
+        '- [ ] Close the doors (blocked by: the weather)',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.dependsOn])).toEqual([
+      ['Export the data', []],
+      ['Send the invites', []],
+      ['Import the data (depends on: Export the data)', ['launch/export-the-data']],
+      [
+        'Open the doors — Requires: Import the data, Send the invites',
+        ['launch/import-the-data-depends-on-export-the-data', 'launch/send-the-invites'],
+      ],
+      ['Close the doors (blocked by: the weather)', []],
+    ]);
+    expect(p.items.flatMap((i) => i.unresolvedDeps)).toEqual([]);
+  });
 });
 
 describe('parsePlan on status bullets and annotated headings', () => {

@@ -1,6 +1,7 @@
 /** Stage 5b: dependencies from fields, arrow chains, prose and trees drawn in code blocks; cycles. */
 import type { Dependency, Item, Section } from '../../model.js';
 import { nextId } from '../attributes/ids.js';
+import { mayStateDependency } from '../attributes/pieces.js';
 import type { LineSlice } from '../block-types.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { repairForMatching } from '../encoding.js';
@@ -239,20 +240,28 @@ export function resolveDependencies(
   };
   // Items by the length of their title: a reference is compared, in any case, with the few titles
   // of its length (lower-casing every title for a map cost more than the rare lookups).
-  let byLength: Map<number, Item[]> | null = null;
+  // A title that ends with what its item waits for (`Import the data (depends on: Export)`) is
+  // also found by its words before that phrase, as another item's line names it.
+  let byLength: Map<number, [string, Item][]> | null = null;
   const byTitle = (ref: string): Item | undefined => {
     if (byLength === null) {
-      byLength = new Map();
+      const map = new Map<number, [string, Item][]>();
+      const put = (title: string, item: Item) => {
+        const list = map.get(title.length);
+        if (list) list.push([title, item]);
+        else map.set(title.length, [[title, item]]);
+      };
       for (const d of drafts) {
-        const list = byLength.get(d.item.title.length);
-        if (list) list.push(d.item);
-        else byLength.set(d.item.title.length, [d.item]);
+        put(d.item.title, d.item);
+        const named = titleBeforeDependency(d.item.title);
+        if (named !== null) put(named, d.item);
       }
+      byLength = map;
     }
     const lower = ref.toLowerCase();
     let found: Item | undefined;
-    for (const item of byLength.get(ref.length) ?? []) {
-      if (item.title.toLowerCase() !== lower) continue;
+    for (const [title, item] of byLength.get(ref.length) ?? []) {
+      if (title.toLowerCase() !== lower || item === found) continue;
       // A title two items share names neither.
       if (found) return undefined;
       found = item;
@@ -368,12 +377,12 @@ export function resolveDependencies(
 
 /**
  * What an item's own line says it waits for: `— depends on Analytics v2`, `(blocked by API-3)`,
- * `after T004 and T005`, or what waits for it: `blocks T009`. The references run to the end of the
+ * `after T004 and T005`, `(depends on: Export the data)`, or what waits for it: `blocks T009`. The references run to the end of the
  * line or to `)`, `]`, `;`, `—` or a full stop, and are split at commas and "and". Only references
  * that name an item (by ID, key or whole title) count: "after lunch" is no dependency.
  */
 const OWN_LINE_VERB_RE =
-  /(?<![A-Za-z0-9])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|blocks)\s+/gi;
+  /(?<![A-Za-z0-9])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|blocks)(?:[ \t]*[:：])?\s+/gi;
 const BARE_INTEGER_RE = /^\d+$/;
 const OWN_LINE_END_RE = /[)\];—]|\.(?=\s|$)|\s[–-]\s/;
 
@@ -390,6 +399,28 @@ function ownLinePhrases(s: string): { reverse: boolean; refs: string[] }[] {
     if (refs.length > 0 && refs.length <= 8) out.push({ reverse: m[1]!.toLowerCase() === 'blocks', refs });
   }
   return out;
+}
+
+/**
+ * A title's words before the dependency phrase ending it in parentheses or after a dash (`Import
+ * the data (depends on: Export the data)`, `Open the doors — needs Import the data`), when they are
+ * two words or more; else null.
+ */
+const TITLE_DEPENDENCY_VERBS =
+  'depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after';
+const PAREN_DEPENDENCY_RE = new RegExp(String.raw`^\((?:${TITLE_DEPENDENCY_VERBS})\b[^()]*\)\s*$`, 'i');
+const DASH_DEPENDENCY_RE = new RegExp(String.raw`\s[—–-]\s*(?:${TITLE_DEPENDENCY_VERBS})\b`, 'i');
+function titleBeforeDependency(title: string): string | null {
+  if (!mayStateDependency(title)) return null;
+  // The last parenthesis, then the first dash: no regex tries every offset of a long title.
+  const paren = title.lastIndexOf('(');
+  const at =
+    paren > 0 && PAREN_DEPENDENCY_RE.test(title.slice(paren))
+      ? paren
+      : (DASH_DEPENDENCY_RE.exec(title)?.index ?? -1);
+  const named = at > 0 ? title.slice(0, at).trimEnd() : '';
+  // A word alone is as often prose (`Deploy after lunch` names no item `Lunch — after T001 ends`).
+  return /\S\s+\S/.test(named) ? named : null;
 }
 
 /** The item named by the ID a reference opens with (`T001 (API)`), if any. */
