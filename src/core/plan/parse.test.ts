@@ -1188,13 +1188,15 @@ describe('parsePlan on dependencies stated in prose', () => {
     expect(own.items.flatMap((i) => i.unresolvedDeps)).toEqual([]);
   });
 
-  it('reads a phrase keyed by its colon as the bare phrase: `(depends on: Export the data)`', () => {
+  it('reads a phrase keyed by its colon, naming items by their words before their own marks', () => {
+    // An item is named without the dependency phrase ending its title, and without the mentions and
+    // tags ending it, which stay in the title.
     const p = parse(
       [
         '# Launch',
         '',
         '- [ ] Export the data',
-        '- [ ] Send the invites',
+        '- [ ] Send the invites @kim #mail',
         '- [ ] Import the data (depends on: Export the data)',
         '- [ ] Open the doors — Requires: Import the data, Send the invites',
         '- [ ] Close the doors (blocked by: the weather)',
@@ -1203,7 +1205,7 @@ describe('parsePlan on dependencies stated in prose', () => {
     );
     expect(p.items.map((i) => [i.title, i.dependsOn])).toEqual([
       ['Export the data', []],
-      ['Send the invites', []],
+      ['Send the invites @kim #mail', []],
       ['Import the data (depends on: Export the data)', ['launch/export-the-data']],
       [
         'Open the doors — Requires: Import the data, Send the invites',

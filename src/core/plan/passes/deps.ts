@@ -240,8 +240,8 @@ export function resolveDependencies(
   };
   // Items by the length of their title: a reference is compared, in any case, with the few titles
   // of its length (lower-casing every title for a map cost more than the rare lookups).
-  // A title that ends with what its item waits for (`Import the data (depends on: Export)`) is
-  // also found by its words before that phrase, as another item's line names it.
+  // A title is also found by the words another line names it by (titleAsNamed): `Import the data`
+  // for `Import the data (depends on: Export the data)`, `Migrate the blog` for `Migrate the blog @kim`.
   let byLength: Map<number, [string, Item][]> | null = null;
   const byTitle = (ref: string): Item | undefined => {
     if (byLength === null) {
@@ -253,7 +253,7 @@ export function resolveDependencies(
       };
       for (const d of drafts) {
         put(d.item.title, d.item);
-        const named = titleBeforeDependency(d.item.title);
+        const named = titleAsNamed(d.item.title);
         if (named !== null) put(named, d.item);
       }
       byLength = map;
@@ -402,25 +402,34 @@ function ownLinePhrases(s: string): { reverse: boolean; refs: string[] }[] {
 }
 
 /**
- * A title's words before the dependency phrase ending it in parentheses or after a dash (`Import
- * the data (depends on: Export the data)`, `Open the doors — needs Import the data`), when they are
- * two words or more; else null.
+ * The words a title names its item by when another line refers to it, where they are not the whole
+ * title: before the dependency phrase ending it in parentheses or after a dash (`Import the data
+ * (depends on: Export the data)`, `Open the doors — needs Import the data`), and before the mentions,
+ * tags and projects ending it (`Migrate the blog @maria #cms`). Two words or more, else null.
  */
 const TITLE_DEPENDENCY_VERBS =
   'depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after';
 const PAREN_DEPENDENCY_RE = new RegExp(String.raw`^\((?:${TITLE_DEPENDENCY_VERBS})\b[^()]*\)\s*$`, 'i');
 const DASH_DEPENDENCY_RE = new RegExp(String.raw`\s[—–-]\s*(?:${TITLE_DEPENDENCY_VERBS})\b`, 'i');
-function titleBeforeDependency(title: string): string | null {
-  if (!mayStateDependency(title)) return null;
-  // The last parenthesis, then the first dash: no regex tries every offset of a long title.
-  const paren = title.lastIndexOf('(');
-  const at =
-    paren > 0 && PAREN_DEPENDENCY_RE.test(title.slice(paren))
-      ? paren
-      : (DASH_DEPENDENCY_RE.exec(title)?.index ?? -1);
-  const named = at > 0 ? title.slice(0, at).trimEnd() : '';
+function titleAsNamed(title: string): string | null {
+  let named = title;
+  if (mayStateDependency(title)) {
+    // The last parenthesis, then the first dash: no regex tries every offset of a long title.
+    const paren = title.lastIndexOf('(');
+    const at =
+      paren > 0 && PAREN_DEPENDENCY_RE.test(title.slice(paren))
+        ? paren
+        : (DASH_DEPENDENCY_RE.exec(title)?.index ?? -1);
+    if (at > 0) named = title.slice(0, at).trimEnd();
+  }
+  // Marks ending the words, one at a time from the end: each is looked at once.
+  for (let space = named.lastIndexOf(' '); space > 0; space = named.lastIndexOf(' ')) {
+    const c = named.charCodeAt(space + 1);
+    if (c !== 64 && c !== 35 && c !== 43) break;
+    named = named.slice(0, space).trimEnd();
+  }
   // A word alone is as often prose (`Deploy after lunch` names no item `Lunch — after T001 ends`).
-  return /\S\s+\S/.test(named) ? named : null;
+  return named !== title && /\S\s+\S/.test(named) ? named : null;
 }
 
 /** The item named by the ID a reference opens with (`T001 (API)`), if any. */
