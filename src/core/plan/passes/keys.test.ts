@@ -120,8 +120,15 @@ describe('keys and schedules', () => {
       '[target: Feb 2026]',
       '(Q2 2026)',
       '— due May 15, 2026',
+      // A dash, dot or bar sets off a schedule whose own dashes hide it from the annotation.
+      '— due 2026-01-15',
+      '· Jan 4–15',
+      '| target 2026-03-01',
+      ': Week 3',
     ])
       expect(keys(plan(when))).toEqual(before);
+    // A date alone after a dash is the heading's subject, not its deadline: it stays in the key.
+    expect(keys('# P\n\n## Launch — 2026-03-01\n\n- [ ] Docs\n')).toEqual(['launch-2026-03-01/docs']);
     // A bracketed remark that is not a schedule stays in the key.
     expect(keys('# P\n\n## Phase 1 (Core)\n\n- [ ] Docs\n')).toEqual(['phase-1-core/docs']);
   });

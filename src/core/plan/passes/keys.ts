@@ -77,15 +77,47 @@ function withoutSchedule(title: string): string {
   // A few groups at most (`(Week 4-6) (due 2026-03-01)`): each look costs the title's length once.
   for (let n = 0; n < MAX_SCHEDULE_GROUPS; n++) {
     const group = trailingAnnotation(t);
-    if (group === null || group.start === 0) break;
-    const inner = t.slice(group.innerStart, group.innerEnd);
-    if (readWindow(inner) === null && readWindow(`(${inner})`) === null) break;
-    t = t.slice(0, group.start);
+    if (group !== null && group.start > 0) {
+      const inner = t.slice(group.innerStart, group.innerEnd);
+      if (readWindow(inner) !== null || readWindow(`(${inner})`) !== null) {
+        t = t.slice(0, group.start);
+        continue;
+      }
+    }
+    const sep = setOffSchedule(t);
+    if (sep < 0) break;
+    t = t.slice(0, sep).trimEnd();
   }
   return t;
 }
 
 const MAX_SCHEDULE_GROUPS = 4;
+
+/**
+ * Where a schedule set off by the last dash, colon, dot or bar with white space around it starts
+ * (`v1.2 — due 2027-03-01`, `Sprint 4 · Jan 4–15`, whose own dashes hide them from
+ * trailingAnnotation), or -1. What follows must open as a schedule does, a deadline's word, a
+ * window's or a date, and read as one: `Phase 2 — Migrate the ledger by March` is no schedule.
+ */
+function setOffSchedule(t: string): number {
+  let i = t.length - 2;
+  while (i > 0 && !(SCHEDULE_SEPARATORS.includes(t.charAt(i)) && isSpaceAt(t, i - 1) && isSpaceAt(t, i + 1)))
+    i--;
+  if (i <= 0) return -1;
+  const tail = t.slice(i + 1).trim();
+  return tail.length <= MAX_SET_OFF_SCHEDULE && SCHEDULE_LEAD_RE.test(tail) && readWindow(tail) !== null
+    ? i
+    : -1;
+}
+const SCHEDULE_SEPARATORS = '—–-:·|';
+const MAX_SET_OFF_SCHEDULE = 40;
+const SCHEDULE_LEAD_RE =
+  /^(?:(?:due|target|deadline|by|eta|until)\b|(?:weeks?|days?|sprint)\s+\d|q[1-4]\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
+
+function isSpaceAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return c === 32 || c === 9;
+}
 
 const LINK_RE = /!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g;
 
