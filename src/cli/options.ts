@@ -93,7 +93,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'add',
     args: '<title> [files...]',
-    summary: 'add an item under a parent item or a section',
+    summary:
+      'add an item under a parent item or a section; without either, at the end of a plan with no headings or one section',
     options: [
       json,
       dryRun,
@@ -105,6 +106,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       'taskmark add "Write the migration guide" --parent MH-003',
       'taskmark add "Buy gutters" --section Roof TODO.md',
+      'taskmark add "Call the plumber" TODO.md',
     ],
   },
   {

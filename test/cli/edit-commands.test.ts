@@ -100,8 +100,32 @@ describe('taskmark add, edit and rm', () => {
     expect(readFileSync(file, 'utf8')).toBe(PLAN.replace(/### WEB-1[\s\S]*?(?=### WEB-2)/, ''));
   });
 
-  it('needs to be told where an added item goes', () => {
+  it('needs to be told where an added item goes in a plan of several sections', () => {
     const { dir } = workspace();
-    expect(taskmark(['add', 'Orphan'], dir).code).toBe(2);
+    const r = taskmark(['add', 'Orphan'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--section TITLE ("Website relaunch", "Content audit", "Redirects")');
+    expect(readFileSync(join(dir, 'PLAN.md'), 'utf8')).toBe(PLAN);
+  });
+
+  it('adds at the end of a plan without headings, and of a todo.txt list, in its notation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taskmark-edit-'));
+    writeFileSync(join(dir, 'TODO.md'), '- [ ] Fix the gate\n- [x] Oil the hinges\n');
+    expect(taskmark(['add', 'Paint the fence', 'TODO.md'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'TODO.md'), 'utf8')).toBe(
+      '- [ ] Fix the gate\n- [x] Oil the hinges\n- [ ] Paint the fence\n',
+    );
+    const todo = '(A) 2026-11-20 Call the landlord +home\nx 2026-11-21 Renew the passport\nBuy milk @store\n';
+    writeFileSync(join(dir, 'todo.txt'), todo);
+    expect(taskmark(['add', 'Pay the rent', '--status', 'done', 'todo.txt'], dir).code).toBe(0);
+    expect(taskmark(['set', 'buy-milk', 'done', 'todo.txt'], dir).code).toBe(0);
+    expect(taskmark(['set', 'renew-the-passport', 'todo', 'todo.txt'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'todo.txt'), 'utf8')).toBe(
+      '(A) 2026-11-20 Call the landlord +home\nRenew the passport\nx Buy milk @store\nx Pay the rent\n',
+    );
+    // todo.txt says open or done, nothing else: the file is left as it was.
+    const r = taskmark(['set', 'call-the-landlord', 'blocked', 'todo.txt'], dir);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('a todo.txt line is open or done');
   });
 });

@@ -1,4 +1,4 @@
-/** `taskmark add TITLE --parent KEY | --section TITLE`: add an item. */
+/** `taskmark add TITLE [--parent KEY | --section TITLE]`: add an item. */
 import { addItem } from '../../core/edit/index.js';
 import { TmError } from '../../core/errors.js';
 import type { Plan, Section } from '../../core/model.js';
@@ -31,17 +31,42 @@ function findSection(plans: readonly Plan[], title: string): { plan: Plan; secti
   );
 }
 
+/**
+ * Where an item goes when neither --parent nor --section says: the one plan named or found, at its
+ * top when it has no headings, in its one section when it has one. Anything else is asked for.
+ */
+function findDefault(plans: readonly Plan[]): { plan: Plan; section?: Section } {
+  if (plans.length !== 1)
+    throw new TmError(
+      'TM_USAGE',
+      `Say where the item goes: --parent KEY or --section TITLE, or name one plan file (${plans.length} plans are loaded).`,
+    );
+  const plan = plans[0]!;
+  if (plan.sections.length === 0) return { plan };
+  if (plan.sections.length === 1) return { plan, section: plan.sections[0]! };
+  const titles = plan.sections.slice(0, 6).map((s) => `"${s.title}"`);
+  throw new TmError(
+    'TM_USAGE',
+    `Say where the item goes in ${plan.file}: --section TITLE (${titles.join(', ')}${plan.sections.length > 6 ? ', …' : ''}) or --parent KEY.`,
+  );
+}
+
 export async function run([title, ...files]: string[], opts: AddOptions): Promise<number> {
-  if ((opts.parent === undefined) === (opts.section === undefined)) {
+  if (opts.parent !== undefined && opts.section !== undefined) {
     throw new TmError('TM_USAGE', 'Say where the item goes: --parent KEY or --section TITLE (one of them).');
   }
   const status = opts.status === undefined ? 'todo' : statusArg(opts.status);
   const plans = await loadPlans(files, opts);
-  const where = opts.parent !== undefined ? findItem(plans, opts.parent) : findSection(plans, opts.section!);
+  const where =
+    opts.parent !== undefined
+      ? findItem(plans, opts.parent)
+      : opts.section !== undefined
+        ? findSection(plans, opts.section)
+        : findDefault(plans);
   const { plan } = where;
   const parentKey = 'item' in where ? where.item.key : null;
-  const sectionLine = 'section' in where ? where.section.line : null;
-  const sectionTitle = 'section' in where ? where.section.title : null;
+  const sectionLine = 'section' in where && where.section ? where.section.line : null;
+  const sectionTitle = 'section' in where && where.section ? where.section.title : null;
   const change = await applyChange(
     plan,
     [
@@ -49,11 +74,13 @@ export async function run([title, ...files]: string[], opts: AddOptions): Promis
         const target =
           parentKey !== null
             ? { parent: p.byKey.get(parentKey)! }
-            : // By line and title: on a newer text (a concurrent edit above it) the heading may have moved.
-              {
-                section: (p.sections.find((s) => s.line === sectionLine && s.title === sectionTitle) ??
-                  p.sections.find((s) => s.title === sectionTitle))!,
-              };
+            : sectionTitle === null
+              ? { top: true as const }
+              : // By line and title: on a newer text (a concurrent edit above it) the heading may have moved.
+                {
+                  section: (p.sections.find((s) => s.line === sectionLine && s.title === sectionTitle) ??
+                    p.sections.find((s) => s.title === sectionTitle))!,
+                };
         return addItem(p, target, { title: title!, status });
       },
     ],

@@ -3,13 +3,17 @@ import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
 import { lineAt } from '../plan/lines.js';
 import { parsePlan } from '../plan/parse.js';
+import { todoTxtItemLead } from '../plan/todotxt.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
 import { eolOf, markFor, statusText } from './style.js';
 
+/** Where an item is added: under a parent item, in a section, or at the top of a plan without headings. */
 export interface AddTarget {
   readonly parent?: Item;
   readonly section?: Section;
+  /** The plan's top level, outside every section: a plan without headings (a TODO.md of boxes, a todo.txt). */
+  readonly top?: true;
 }
 
 export interface AddInput {
@@ -31,6 +35,7 @@ export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] 
       asRecord(plan, target.section, title, status) ??
         placed(plan, target, title, status, underSection(plan, target.section, title, mark, status)),
     ];
+  if (target.top) return [placed(plan, target, title, status, atTop(plan, title, mark, status))];
   throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
 }
 
@@ -67,7 +72,7 @@ function placed(plan: Plan, target: AddTarget, title: string, status: Status, wr
   }
   throw new TmError(
     'TM_INVALID_EDIT',
-    `"${title}" would not read as an item ${target.parent ? `under ${target.parent.key}` : `in ${target.section!.title}`} where it would be written; add it by hand.`,
+    `"${title}" would not read as an item ${target.parent ? `under ${target.parent.key}` : target.section ? `in ${target.section.title}` : 'at the top of the plan'} where it would be written; add it by hand.`,
   );
 }
 
@@ -84,7 +89,8 @@ function lands(plan: Plan, target: AddTarget, edit: Edit, status: Status | null)
   // Its parent's line, which the edit (after it) leaves where it was: keys may move with the plan.
   const parentLine = added.parent === null ? null : (after.byKey.get(added.parent)?.lineSpan.start ?? null);
   if (target.parent) return parentLine === target.parent.lineSpan.start;
-  const section = target.section!;
+  if (!target.section) return added.section.length === 0 && parentLine === null;
+  const section = target.section;
   const path = section.path;
   const inSection = added.section.length >= path.length && path.every((t, k) => added.section[k] === t);
   // In the section itself, a child of the nearest heading around it that is an item, else of nothing.
@@ -241,17 +247,47 @@ function underSection(plan: Plan, section: Section, title: string, mark: string,
   );
   const own = top.filter((i) => i.list !== null);
   const last = own[own.length - 1];
-  // A section ending with a paragraph of lines opened by their status glyphs goes on with one more.
-  const line = top[top.length - 1];
-  const glyph =
-    line !== undefined && line.list === null && line !== last ? glyphOpening(plan, line, status) : null;
-  const native = glyph === null ? null : insertLine(plan, line!.span.end, `${glyph} ${title}`);
+  const native = afterLines(plan, top[top.length - 1], last, title, status);
   if (last) return { ...siblingEdit(plan, last, title, mark, status), ...(native ? { native } : {}) };
   const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
   return {
     boxed: newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
     native,
   };
+}
+
+/** At the top of a plan without headings: after its last item outside a section, else a new list. */
+function atTop(plan: Plan, title: string, mark: string, status: Status): Written {
+  const top = plan.items.filter((i) => i.section.length === 0 && i.parent === null);
+  const own = top.filter((i) => i.list !== null);
+  const last = own[own.length - 1];
+  const native = afterLines(plan, top[top.length - 1], last, title, status);
+  if (last) return { ...siblingEdit(plan, last, title, mark, status), ...(native ? { native } : {}) };
+  const end = plan.sections[0]?.span.start ?? plan.text.length;
+  return { boxed: newListAt(plan, 0, end, title, mark), native };
+}
+
+/**
+ * The new item as one more line of the paragraph of line items `line` ends, when it is after the last
+ * bullet `last`: opened by the plan's glyph for `status` after lines opened by their status glyphs,
+ * a todo.txt line (`x ` when done) after todo.txt lines. Null otherwise.
+ */
+function afterLines(
+  plan: Plan,
+  line: Item | undefined,
+  last: Item | undefined,
+  title: string,
+  status: Status,
+): Edit | null {
+  if (line === undefined || line.list !== null || line === last) return null;
+  const glyph = glyphOpening(plan, line, status);
+  if (glyph !== null) return insertLine(plan, line.span.end, `${glyph} ${title}`);
+  if (
+    (status !== 'todo' && status !== 'done') ||
+    todoTxtItemLead(plan, plan.items.indexOf(line)) === undefined
+  )
+    return null;
+  return insertLine(plan, line.span.end, `${status === 'done' ? 'x ' : ''}${title}`);
 }
 
 /** Starts a new list after the last content line in [from, to), with a blank line before it when needed. */
@@ -266,6 +302,12 @@ function newListAt(plan: Plan, from: number, to: number, title: string, mark: st
   );
   const first = held ? plan.items.find((i) => i.span.start >= from && holdsFieldLines(plan, i)) : undefined;
   if (first) return { start: first.lineSpan.start, end: first.lineSpan.start, text: `${line}${eol}${eol}` };
+  // A plan of nothing but white space goes on with the list, no blank line before it.
+  if (plan.text.trim() === '') {
+    const end = plan.text.length;
+    const sep = end === 0 || /[\r\n]$/.test(plan.text) ? '' : eol;
+    return { start: end, end, text: `${sep}${line}${eol}` };
+  }
   const blankBefore = /^\s*(?:[-*+]|\d+[.)])\s/.test(lastLine) ? '' : eol;
   if (at >= plan.text.length && !/[\r\n]$/.test(plan.text))
     return { start: at, end: at, text: `${eol}${blankBefore}${line}` };

@@ -1989,6 +1989,50 @@ describe('outermost', () => {
   });
 });
 
+describe('todo.txt lines', () => {
+  const TODO =
+    '# Errands\n\n(A) 2026-11-20 Call the landlord +home\nx 2026-11-21 2026-11-19 Renew the passport\nBuy milk\n';
+
+  it('writes done as the `x` opening the line, and takes it off with the completion date', () => {
+    expect(edit(TODO, (p) => setStatus(p, key(p, 'errands/buy-milk'), 'done'))).toBe(
+      TODO.replace('Buy milk', 'x Buy milk'),
+    );
+    expect(edit(TODO, (p) => setStatus(p, key(p, 'errands/renew-the-passport'), 'todo'))).toBe(
+      TODO.replace('x 2026-11-21 2026-11-19', '2026-11-19'),
+    );
+    // todo.txt has no other status: refused, not written in a notation its tools do not read.
+    const p = parse(TODO);
+    expect(() => setStatus(p, key(p, 'errands/call-the-landlord'), 'doing')).toThrow(/open or done/);
+  });
+
+  it('refuses to take off the `x` that makes the lines a todo.txt list', () => {
+    const t = 'x Buy milk\nWater the plants\n';
+    const p = parse(t);
+    expect(p.items.map((i) => i.status)).toEqual(['done', 'todo']);
+    expect(() => setStatus(p, p.items[0]!, 'todo')).toThrow(/no longer read as a todo\.txt list/);
+  });
+
+  it('adds a line to the list, and at the top of a plan without headings', () => {
+    const added = edit(TODO, (p) =>
+      addItem(p, { section: p.sections[0]! }, { title: 'Pay the rent', status: 'done' }),
+    );
+    expect(added).toBe(`${TODO}x Pay the rent\n`);
+    const top = TODO.replace('# Errands\n\n', '');
+    expect(edit(top, (p) => addItem(p, { top: true }, { title: 'Post the letter' }))).toBe(
+      `${top}Post the letter\n`,
+    );
+    expect(edit('- [ ] Fix the gate\n', (p) => addItem(p, { top: true }, { title: 'Oil it' }))).toBe(
+      '- [ ] Fix the gate\n- [ ] Oil it\n',
+    );
+    expect(edit('', (p) => addItem(p, { top: true }, { title: 'First' }))).toBe('- [ ] First\n');
+    // Blocked is no todo.txt status: a box says it, after the list.
+    const blocked = edit(TODO, (p) =>
+      addItem(p, { section: p.sections[0]! }, { title: 'Fix the tap', status: 'blocked' }),
+    );
+    expect(parse(blocked).items.at(-1)).toMatchObject({ title: 'Fix the tap', status: 'blocked' });
+  });
+});
+
 describe('addItem and removeItem', () => {
   it('continues an ordered list with the next number', () => {
     const t = '# Roof\n\n1) [ ] Fit rafters\n2) [!] Felt\n\n## Next\n';
@@ -2484,6 +2528,10 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- [ ] 🔴 P0: Verify the restore',
     '- [ ] [P1] 🟡 Verify the docs',
     '- [ ] **P1:** Verify the alerts',
+    '(A) 2026-11-20 Call the landlord +home due:2026-11-28',
+    'x 2026-11-21 2026-11-19 Renew the passport',
+    'x (B) Water the plants',
+    'Buy milk @store',
   );
   const reads: [string, string | null, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

@@ -25,6 +25,7 @@ import {
 import { parsePlan } from '../plan/parse.js';
 import { inShortcodesLike } from '../plan/shortcodes.js';
 import { withoutDoneDate } from '../plan/table-items.js';
+import { todoTxtItemLead } from '../plan/todotxt.js';
 import { holdsFieldLines, insertFieldLine } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
 import { cellText, markFor, statingStatusText, statusText } from './style.js';
@@ -194,6 +195,10 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
       `${item.key}: ${status} could not be written on its struck line so that it reads back; edit line ${item.line} by hand.`,
     );
   }
+  if (item.list === null && item.kind === 'status-bullet') {
+    const todo = todoTxtEdits(plan, item, status);
+    if (todo !== null) return todo;
+  }
   if (item.markSpan) {
     const box = boxEdits(plan, item, status);
     const boxCount = box.length;
@@ -305,6 +310,39 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   throw new TmError(
     'TM_INVALID_EDIT',
     `${item.key}: its status is written in a way taskmark cannot change in place (${item.statusSource}); edit line ${item.line} by hand.`,
+  );
+}
+
+/**
+ * The edits of a line of a todo.txt list (see todotxt.ts), null for any other item: done is `x `
+ * opening the line, open is the line without it and the completion date after it. todo.txt says
+ * nothing else of a task's status, so another status is refused rather than written in a notation
+ * its tools do not read.
+ */
+function todoTxtEdits(plan: Plan, item: Item, status: Status): Edit[] | null {
+  const lead = todoTxtItemLead(plan, plan.items.indexOf(item));
+  if (lead === undefined) return null;
+  if (status === 'done') return [{ start: item.lineSpan.start, end: item.lineSpan.start, text: 'x ' }];
+  if (status === 'todo') {
+    // Under a heading that says otherwise (`## In progress`, `## Done`) no line of todo.txt says todo.
+    const lane = laneOf(plan, item);
+    if (lane !== null) throw todoInLane(item, lane);
+    const done = lead?.done;
+    if (!done) return [];
+    const edits = [{ start: done.start, end: (lead.completed?.end ?? done.end) + 1, text: '' }];
+    // The `x` may be what made the lines a todo.txt list (`x Buy milk` over `Water the plants`):
+    // without it they are a paragraph, and no item of the plan may be lost to an edit.
+    const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
+    const same = after.items.find((i) => i.lineSpan.start === item.lineSpan.start);
+    if (after.items.length === plan.items.length && same?.status === 'todo') return edits;
+    throw new TmError(
+      'TM_INVALID_EDIT',
+      `${item.key}: without its \`x\`, line ${item.line} and the lines around it would no longer read as a todo.txt list; give one of them a priority such as \`(B) \` first, or edit it by hand.`,
+    );
+  }
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: a todo.txt line is open or done (\`x \`); ${status} cannot be written on line ${item.line}.`,
   );
 }
 

@@ -234,7 +234,8 @@ function frontMatterTitle(fm: Record<string, unknown> | null): string | null {
  */
 function statedWords(text: string): string | null {
   // TaskPaper's tags (`@done`) are written by the editor where they are; no other status says them.
-  if (text.charCodeAt(0) === 64) return null;
+  // Nor does todo.txt's `x`, which only opens a line of its own.
+  if (text.charCodeAt(0) === 64 || text === 'x') return null;
   const hit = readStatusValue(text);
   // A hit read through a repair (`:x:` as ❌) has offsets of the repaired text: the text stays whole.
   if (hit === null || !text.startsWith(hit.text, hit.index)) return text;

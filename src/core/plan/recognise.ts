@@ -59,6 +59,7 @@ import {
   trailingStatusMark,
 } from './marks.js';
 import { readFieldTable, readStatusTable } from './table-items.js';
+import { isTodoTxtList, opensAsTask, readTodoTxtLead } from './todotxt.js';
 
 /** An item under construction, with what the later passes need. */
 export interface Draft {
@@ -489,7 +490,12 @@ export function recognise(
     const sec = currentSection();
     const inLegend = sec >= 0 && legendSections[sec]!;
     const numbered = inLegend ? null : numberedLines(p, parentItem);
-    if (!inLegend && numbered === null && (recordItem(p, parentItem) || markedLines(p, parentItem))) return;
+    if (
+      !inLegend &&
+      numbered === null &&
+      (recordItem(p, parentItem) || markedLines(p, parentItem) || todoTxtLines(p, parentItem))
+    )
+      return;
     for (let l = 0; l < p.lines.length; l++) {
       const slice = p.lines[l]!;
       if (numbered?.has(l)) continue;
@@ -534,6 +540,63 @@ export function recognise(
     if (made.every((m) => isStatusWordAlone(m.matchText))) return false;
     for (let l = 0; l < made.length; l++) pushLineItem(made[l]!, p.lines[l]!, parentItem);
     return true;
+  };
+
+  /**
+   * A paragraph of todo.txt lines (`(A) 2026-11-20 Call the landlord +home` over `x 2026-11-21
+   * Renew the passport`, see todotxt.ts): each line an item, done by its `x`, its dates fields
+   * (`created`, and `done` for the completion date) that leave the title, its priority read with the
+   * rest of its words. Lines among them that read as fields are not a todo.txt list.
+   */
+  const todoTxtLines = (p: ParagraphBlock, parentItem: number): boolean => {
+    if (p.lines.length < 2) return false;
+    const leads = p.lines.map((s) => readTodoTxtLead(text, s.start, s.end));
+    if (!isTodoTxtList(leads)) return false;
+    // A field line among them (`Owner: @dana · Status: In progress`) makes them a record's, not a
+    // list, and a line opening as no task does (`| Push | ❌ |`) something else again.
+    for (let l = 0; l < p.lines.length; l++) {
+      const s = p.lines[l]!;
+      if (
+        leads[l] === null &&
+        (!opensAsTask(text, s.start) || readFieldLine(text, s.start, s.end, true) !== null)
+      )
+        return false;
+    }
+    for (let l = 0; l < p.lines.length; l++) {
+      const slice = p.lines[l]!;
+      const lead = leads[l];
+      const item = newItem('status-bullet', slice.line);
+      if (lead?.done) {
+        item.status = 'done';
+        item.statusSource = 'marker';
+        item.statusText = 'x';
+        item.statusSpan = lead.done;
+      }
+      if (lead?.completed) item.fields.push(dateField('done', lead.completed));
+      if (lead?.created) item.fields.push(dateField('created', lead.created));
+      const words = lead?.wordsStart ?? slice.start;
+      const from = lead?.priority?.start ?? words;
+      item.titleSpan = { start: from, end: slice.end };
+      if (lead?.priority && lead.created) {
+        // The priority and the words, without the creation date between them.
+        const { start, end } = lead.priority;
+        const gap = words - (end + 1);
+        const matchText = `${text.slice(start, end)} ${text.slice(words, slice.end)}`;
+        const repairMap = (i: number) => (i <= end - start ? start + i : start + i + gap);
+        pushLineItem({ item, idKind: null, matchText, matchBase: -1, repairMap }, slice, parentItem);
+      } else {
+        pushLineItem(
+          { item, idKind: null, matchText: text.slice(from, slice.end), matchBase: from },
+          slice,
+          parentItem,
+        );
+      }
+    }
+    return true;
+  };
+  const dateField = (key: string, at: Span): Field => {
+    const value = text.slice(at.start, at.end);
+    return { key, rawKey: key, value, span: at, valueSpan: at, style: 'kv' };
   };
 
   /**
