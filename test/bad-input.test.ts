@@ -264,7 +264,8 @@ describe('bad and huge input', () => {
     ],
     [
       "todo.txt's lines",
-      (r) => `x a${r}\n(A) 2026-11-20 b${r}\nx 2026-11-21 2026-11-19 c${r}\n(C) d${r}\n(B) ${'x '.repeat(60_000)}\n`,
+      (r) =>
+        `x a${r}\n(A) 2026-11-20 b${r}\nx 2026-11-21 2026-11-19 c${r}\n(C) d${r}\n(B) ${'x '.repeat(60_000)}\n`,
     ],
     // Every mention after a colon is tried as an owner's value: each looks back a key's length only.
     [

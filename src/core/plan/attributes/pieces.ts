@@ -636,7 +636,7 @@ const FOREIGN_DEP = [
 /** Keys that name a dependency only as a key, with a colon after them: `Depends: 1.1`, `Deps: T-2`. */
 const DEP_KEYS = 'dependencies|depends|deps|prerequisites|prereqs';
 /** A keyed dependency that names none (`Depends: none`): a field of a placeholder, read and cut. */
-const NO_DEP = String.raw`none|n/a|—|-`;
+const NO_DEP = 'none|n/a|—|-';
 /** A reference: an ID, or a step's number, which only some phrases may name (BY_NUMBER_RE). */
 const DEP_REF = String.raw`(?:${REF_SOURCE}|\d{1,3}(?![A-Za-z0-9.]))`;
 const NO_DEP_END_RE = /(?:none|n\/a|—|-)$/i;
