@@ -6,7 +6,7 @@ import type { Edit } from '../edit/splice.js';
 import { TmError } from '../errors.js';
 import type { Plan } from '../model.js';
 import { dashboardRules } from './rules/dashboards.js';
-import { dueSoon, overdue } from './rules/dates.js';
+import { dueSoon, overdue, unplacedDue } from './rules/dates.js';
 import { documentIncomplete } from './rules/document.js';
 import { lostCharacters, mojibake } from './rules/encoding.js';
 import { factMismatch } from './rules/facts.js';
@@ -40,6 +40,7 @@ export const RULES: readonly Rule[] = [
   dependencyCycle,
   overdue,
   dueSoon,
+  unplacedDue,
   factMismatch,
   mojibake,
   lostCharacters,

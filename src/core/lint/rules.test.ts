@@ -182,6 +182,20 @@ const CASES: readonly Case[] = [
     clean: ['# Plan\n\n- [ ] Renew the certificate 📅 2026-03-30\n', '# Plan\n\n- [x] Renew 📅 2026-03-12\n'],
   },
   {
+    rule: 'unplaced-due',
+    triggers: [
+      ['# Plan\n\n- [ ] Security review — @carol, due Mar 15\n', [3]],
+      ['# Plan\n\n- [ ] Ship [due:: 03/04/2026]\n', [3]],
+      ['# Plan\n\n### OPS-1: Rotate keys\n\n**Due:** Day 3\n', [3]],
+    ],
+    clean: [
+      // A year from the plan's date, a day from it, a day and month that can be read one way only.
+      '# Plan\n\n**Date:** 2027-01-11\n\n- [ ] Security review, due Mar 15\n- [ ] Docs (due: Day 3)\n',
+      '# Plan\n\n- [ ] Ship [due:: 15/04/2026]\n',
+      '# Plan\n\n- [x] Security review — @carol, due Mar 15\n',
+    ],
+  },
+  {
     rule: 'fact-mismatch',
     triggers: [
       ['---\nversion: "2.0.0"\n---\n# Plan\n\n- [ ] A\n\n---\n\n**Version:** 1.9.0\n', [10]],
@@ -302,6 +316,16 @@ describe('due-date messages', () => {
       `"Search" (line 5) was due 2026-03-01 (its section's date) and is 9 days overdue; it is todo.`,
       `"Export (Week 1)" (line 6) was due 2026-03-01 (its section's date) and is 9 days overdue; it is todo.`,
       `"Views" (line 7) was due 2026-02-01 and is 37 days overdue; it is todo.`,
+    ]);
+  });
+
+  it('say why a due date is no calendar day, and how to write one', () => {
+    const text =
+      '# Plan\n\n- [ ] Review — due Mar 15\n- [ ] Ship [due:: 03/04/2026]\n- [ ] Docs (due: Day 3)\n';
+    expect(findings(text, 'unplaced-due').map((f) => f.message.replace(/ `overdue`.*$/, ''))).toEqual([
+      '"Review" (line 3) is due "Mar 15", which taskmark cannot place on the calendar: it names no year, and the plan states no date to take one from; write it as YYYY-MM-DD.',
+      '"Ship" (line 4) is due "03/04/2026", which taskmark cannot place on the calendar: its day and month may be read either way round; write it as YYYY-MM-DD.',
+      '"Docs" (line 5) is due "Day 3", which taskmark cannot place on the calendar: it counts from the plan\'s date, which the plan does not state (a `**Date:** 2027-01-11` line near its top would say it).',
     ]);
   });
 });

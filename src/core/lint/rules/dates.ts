@@ -1,4 +1,4 @@
-/** Due dates: overdue open items, and open items due within the configured window. */
+/** Due dates: overdue open items, open items due within the configured window, and due dates no calendar day. */
 import type { Item, Plan } from '../../model.js';
 import type { Rule } from '../types.js';
 import { daysBetween, describe, isClosed, itemSpan } from '../util.js';
@@ -36,6 +36,33 @@ export const dueSoon: Rule = {
     }
   },
 };
+
+export const unplacedDue: Rule = {
+  id: 'unplaced-due',
+  severity: 'warning',
+  description:
+    'An open item with a due date taskmark cannot place on the calendar: no year and no plan date to take one from, a relative date without the plan date, a day and month either way round.',
+  *check(plan) {
+    for (const item of plan.items) {
+      if (isClosed(item) || item.due !== null || item.dueText === null) continue;
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} is due "${item.dueText}", which taskmark cannot place on the calendar: ${whyUnplaced(item.dueText)}. \`overdue\` and \`next\` leave the date out until it can.`,
+      };
+    }
+  },
+};
+
+/** Why a due text resolved to no date, and how to write it so it does. */
+function whyUnplaced(text: string): string {
+  if (/\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/.test(text))
+    return 'its day and month may be read either way round; write it as YYYY-MM-DD';
+  if (/\b(?:day|week|sprint|today|tomorrow|mon|tue|wed|thu|fri|sat|sun)/i.test(text))
+    return "it counts from the plan's date, which the plan does not state (a `**Date:** 2027-01-11` line near its top would say it)";
+  if (/\d/.test(text) && !/\d{4}/.test(text))
+    return 'it names no year, and the plan states no date to take one from; write it as YYYY-MM-DD';
+  return 'it is not a date; write it as YYYY-MM-DD';
+}
 
 /** A step due with its open parent is reported once, on the parent. */
 function inheritsDue(item: Item, plan: Plan): boolean {
