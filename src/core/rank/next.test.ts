@@ -86,6 +86,35 @@ describe('rankNext', () => {
     );
   });
 
+  it('credits the steps of a task others wait for with what it holds up, and the chain it starts', () => {
+    const steps = plan(
+      [
+        '# Launch',
+        '',
+        '- [ ] Migrate the blog (3d)',
+        '  - [x] Export the posts',
+        '  - [ ] Rewrite the image links',
+        '  - [ ] Fix the feeds',
+        '- [ ] Launch the newsletter (depends on: Migrate the blog)',
+        '- [ ] Announce it — after Launch the newsletter',
+        '- [ ] Tidy the wiki',
+        '',
+      ].join('\n'),
+    );
+    const r = rankNext([steps], { today: '2026-01-01' });
+    expect(r.map((e) => e.item.key)).toEqual([
+      'launch/rewrite-the-image-links',
+      'launch/fix-the-feeds',
+      'launch/tidy-the-wiki',
+    ]);
+    const blocks = r[0]!.reasons.filter((x) => x.factor === 'blocks' || x.factor === 'critical-path');
+    expect(blocks.map((x) => [x.points, x.detail])).toEqual([
+      [2 * WEIGHTS.perDependent, 'blocks 2 open items as a step of launch/migrate-the-blog'],
+      [WEIGHTS.criticalPath, 'starts the longest remaining chain (26h)'],
+    ]);
+    expect(r[2]!.reasons.map((x) => x.factor)).toEqual(['priority']);
+  });
+
   it('terminates on dependency cycles and offers none of the cycle', () => {
     const cyclic = plan(
       '# P\n\n### C-1: A\n\n**Status:** TODO\n**Depends on:** C-2\n\n### C-2: B\n\n**Status:** TODO\n**Depends on:** C-1\n',

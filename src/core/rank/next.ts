@@ -53,9 +53,9 @@ export function rankNext(plans: readonly Plan[], options: NextOptions): NextEntr
     for (const dep of n.item.dependsOn) nodes.get(id(n.plan, dep))?.dependents.push(n);
   }
   computeDownstream(nodes);
-  const candidates = [...nodes.values()].filter((n) => actionable(n));
-  const critical = Math.max(0, ...candidates.map((n) => n.downstream));
-  const scored = candidates.map((n) => score(n, options.today, critical));
+  const candidates = [...nodes.values()].filter((n) => actionable(n)).map((n) => asPart(n, nodes));
+  const critical = Math.max(0, ...candidates.map((c) => c.downstream));
+  const scored = candidates.map((c) => score(c, options.today, critical));
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.slice(0, options.limit ?? scored.length).map((s, i) => ({
     rank: i + 1,
@@ -115,19 +115,55 @@ function computeDownstream(nodes: Map<string, Node>): void {
   }
 }
 
-function countDependents(n: Node): number {
+/**
+ * An actionable item with what it holds up as part of the open items around it: a step of a task
+ * that others wait for holds them up too (`Rewrite the links` under `Migrate the blog`, which
+ * `Launch the newsletter` depends on), and starts the chain its task starts.
+ */
+interface Candidate {
+  readonly node: Node;
+  /** Its open dependents and its open ancestors' (an ancestor is not its own dependent). */
+  readonly held: number;
+  /** The nearest open ancestor whose dependents are among them, or null. */
+  readonly via: Item | null;
+  /** The longest chain it starts: its own, or its ancestors'. */
+  readonly downstream: number;
+}
+
+function asPart(n: Node, nodes: ReadonlyMap<string, Node>): Candidate {
+  const own = new Set<Node>([n]);
+  const roots = [...n.dependents];
+  let via: Item | null = null;
+  let downstream = n.downstream;
+  for (let k = n.item.parent; k !== null; ) {
+    const up = nodes.get(id(n.plan, k));
+    if (up === undefined) break;
+    own.add(up);
+    if (up.dependents.length > 0) {
+      via ??= up.item;
+      for (const d of up.dependents) roots.push(d);
+      downstream = Math.max(downstream, up.downstream);
+    }
+    k = up.item.parent;
+  }
+  return { node: n, held: countHeld(roots, own), via, downstream };
+}
+
+/** The open items that wait, directly or down a chain, for those `roots` start from, but `own`. */
+function countHeld(roots: readonly Node[], own: ReadonlySet<Node>): number {
   const seen = new Set<Node>();
-  const stack = [...n.dependents];
+  const stack = [...roots];
   while (stack.length > 0) {
     const d = stack.pop()!;
-    if (seen.has(d) || d === n) continue;
+    if (seen.has(d) || own.has(d)) continue;
     seen.add(d);
     for (const x of d.dependents) stack.push(x);
   }
   return seen.size;
 }
 
-function score(n: Node, today: string, critical: number) {
+function score(c: Candidate, today: string, critical: number) {
+  const n = c.node;
   const { item } = n;
   const reasons: NextEntry['reasons'] = [];
   const add = (factor: string, points: number, detail: string) => {
@@ -149,15 +185,15 @@ function score(n: Node, today: string, critical: number) {
       add('due', WEIGHTS.dueWithinWeek, `due in ${days} day${days === 1 ? '' : 's'} (${item.due})`);
     else if (days <= 30) add('due', WEIGHTS.dueWithinMonth, `due in ${days} days (${item.due})`);
   }
-  const dependents = countDependents(n);
+  const dependents = c.held;
   if (dependents > 0) {
     add(
       'blocks',
       Math.min(WEIGHTS.dependentsCap, dependents * WEIGHTS.perDependent),
-      `blocks ${dependents} open item${dependents === 1 ? '' : 's'}`,
+      `blocks ${dependents} open item${dependents === 1 ? '' : 's'}${c.via === null ? '' : ` as a step of ${c.via.key}`}`,
     );
   }
-  if (dependents > 0 && n.downstream === critical) {
+  if (dependents > 0 && c.downstream === critical) {
     add(
       'critical-path',
       WEIGHTS.criticalPath,
