@@ -104,6 +104,10 @@ function referenceHeadingPriority(title: string): Priority | null {
   if (/^P[0-4](?![\p{L}\p{N}-])/u.test(t)) return readPriorityValue(t.slice(0, 2));
   const tagged = /[([]\s*(P[0-4])\s*[)\]]|\s[-–—:]\s*(P[0-4])\s*$/u.exec(t);
   if (tagged) return readPriorityValue(tagged[1] ?? tagged[2]!);
+  // A keyed group, `(Priority: P1)`: a few blanks at most around its key and value are its notation.
+  const keyed =
+    /[([][ \t]{0,4}priority[ \t]{0,4}[:=][ \t]{0,4}([^()[\]\s][^()[\]]{0,23}?)[ \t]{0,4}[)\]]/iu.exec(t);
+  if (keyed) return readPriorityValue(keyed[1]!);
   for (const [re, rank, label] of MOSCOW) {
     const m = re.exec(t);
     if (m && m.index === 0 && /have/i.test(m[0])) return { rank, label };
