@@ -29,6 +29,18 @@ describe('a new field in the notation of its line or its plan', () => {
     expect(read.effort?.minutes).toBe(5 * 8 * 60);
   });
 
+  it("writes a todo.txt line's priority as the letter opening it, and its fields as `key:value`", () => {
+    const todo = '(A) 2026-11-20 Call the landlord\nx 2026-11-21 2026-11-19 Renew the passport\nBuy milk\n';
+    expect(set(todo, 2, 'priority', 'B')).toBe(todo.replace('Buy milk', '(B) Buy milk'));
+    expect(set(todo, 1, 'priority', 'C')).toBe(
+      todo.replace('2026-11-21 2026-11-19', '2026-11-21 (C) 2026-11-19'),
+    );
+    expect(set(todo, 2, 'due', '2026-12-01')).toBe(todo.replace('Buy milk', 'Buy milk due:2026-12-01'));
+    expect(set(todo, 2, 'effort', '2h')).toBe(todo.replace('Buy milk', 'Buy milk effort:2h'));
+    // A priority in words is no letter: written as the default writes it, as it reads back the same.
+    expect(set(todo, 2, 'priority', 'P1')).toBe(todo.replace('Buy milk', 'Buy milk [priority:: P1]'));
+  });
+
   it('writes an owner as a mention, or a field as todo.txt does, where the plan writes them so', () => {
     const mentions = [
       '- [ ] Rotate the certs @tom',

@@ -1,13 +1,15 @@
 /**
  * A new field in the notation the item's line or its plan already uses: a piece of the line's own
  * attribute group (`(@maria, 3d)` given a priority becomes `(@maria, 3d, P0)`), an `@mention` where
- * the plan names its owners so, todo.txt's `due:2026-02-01` where the plan writes its fields so.
+ * the plan names its owners so, todo.txt's `due:2026-02-01` where the plan writes its fields so or
+ * the line is todo.txt's, whose priority is the letter opening it (`(A) `).
  * Each way of writing is kept only when the plan reads it back exactly as it reads the dataview field
  * written by default: the same items with the same titles, statuses, attributes and fields.
  */
 import type { Field, Item, Plan } from '../model.js';
 import { isMentionName } from '../plan/attributes/fields.js';
 import { parsePlan } from '../plan/parse.js';
+import { todoTxtItemLead } from '../plan/todotxt.js';
 import { applyEdits, type Edit } from './splice.js';
 
 /** `fallback` (the field as a dataview field, at the end of the title), or the same field written natively. */
@@ -35,11 +37,26 @@ function nativeEdits(plan: Plan, item: Item, key: string, value: string, at: num
   const group = piece === null ? null : groupEnd(plan, item);
   if (piece !== null && group !== null)
     out.push({ start: group.at, end: group.at, text: `${group.sep}${piece}` });
+  // A todo.txt line writes a priority as the letter opening it, and its other fields as `key:value`.
+  const todo = todoTxtItemLead(plan, plan.items.indexOf(item));
+  const letter = todo !== undefined && key === 'priority' && !todo?.priority ? todoTxtLetter(value) : null;
+  if (letter !== null) {
+    const start = todo?.done ? (todo.completed?.end ?? todo.done.end) + 1 : item.lineSpan.start;
+    out.push({ start, end: start, text: `(${letter}) ` });
+  }
   const habit = planHabit(plan, key);
   if (habit === 'mention' && isMentionName(value)) out.push({ start: at, end: at, text: ` @${value}` });
-  if (habit === 'colon' && /^[^\s()[\]]+$/.test(value))
+  if ((habit === 'colon' || todo !== undefined) && /^[^\s()[\]]+$/.test(value))
     out.push({ start: at, end: at, text: ` ${key}:${value}` });
   return out;
+}
+
+/**
+ * todo.txt's letter for a priority given as one (`A`), or null: another word (`P1`, `high`) is
+ * another field value than the letter, and is written as the default writes it.
+ */
+function todoTxtLetter(value: string): string | null {
+  return /^[A-Z]$/.test(value) ? value : null;
 }
 
 /** The field as a piece of an attribute group (`@kim`, `P0`, `2d`, `due 2026-02-01`), or null. */
@@ -106,7 +123,8 @@ function planHabit(plan: Plan, key: string): Habit | null {
   const forKey = new Map<Habit, number>();
   const any = new Map<Habit, number>();
   for (const i of plan.items) {
-    if (i.list === null) continue;
+    // Bullets and lines that are items alone (a todo.txt list's): not headings, rows or files.
+    if (i.list === null && i.kind !== 'status-bullet') continue;
     for (const f of i.fields) {
       if (f.span.start < i.lineSpan.start || f.span.end > i.lineSpan.end || f.style === 'mark') continue;
       const habit = habitOf(plan.text, f);
