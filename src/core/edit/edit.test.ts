@@ -2033,6 +2033,30 @@ describe('todo.txt lines', () => {
   });
 });
 
+describe('TaskPaper lists', () => {
+  const LIST = '- Buy milk @done(2026-11-20)\n- Call mom\n- Renew the passport @done\n- Ring Bo @canceled\n';
+
+  it('writes a status as a tag spelt as the list spells it, and open as no tag', () => {
+    const set = (k: number, status: Status) => edit(LIST, (p) => setStatus(p, p.items[k]!, status));
+    expect(set(1, 'done')).toBe(LIST.replace('Call mom', 'Call mom @done'));
+    expect(set(1, 'cancelled')).toBe(LIST.replace('Call mom', 'Call mom @canceled'));
+    expect(set(1, 'blocked')).toBe(LIST.replace('Call mom', 'Call mom @waiting'));
+    expect(set(0, 'todo')).toBe(LIST.replace('Buy milk @done(2026-11-20)', 'Buy milk'));
+    // TaskPaper has no tag for doing: a box says it.
+    expect(parse(set(1, 'doing')).items[1]).toMatchObject({ title: 'Call mom', status: 'doing' });
+  });
+
+  it('keeps a tag where without it the list would no longer be TaskPaper, and no item is lost', () => {
+    const two = '- Buy milk @done\n- Call mom\n- Renew the passport @done\n';
+    const out = edit(two, (p) => setStatus(p, p.items[0]!, 'todo'));
+    expect(parse(out).items.map((i) => [i.title, i.status])).toEqual([
+      ['Buy milk', 'todo'],
+      ['Call mom', 'todo'],
+      ['Renew the passport', 'done'],
+    ]);
+  });
+});
+
 describe('addItem and removeItem', () => {
   it('continues an ordered list with the next number', () => {
     const t = '# Roof\n\n1) [ ] Fit rafters\n2) [!] Felt\n\n## Next\n';
@@ -2532,6 +2556,9 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     'x 2026-11-21 2026-11-19 Renew the passport',
     'x (B) Water the plants',
     'Buy milk @store',
+    '- Buy milk @done(2026-11-20)',
+    '- Call mom',
+    '- Ring Bo @waiting',
   );
   const reads: [string, string | null, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

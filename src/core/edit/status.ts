@@ -261,6 +261,11 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
         ];
       break;
     case 'marker':
+      // A TaskPaper tag (`@done(2026-11-20)`): open is without it, where its list still reads so.
+      if (span && status === 'todo' && item.list !== null && item.statusText?.startsWith('@')) {
+        const untagged = [{ start: blankStart(text, span.start), end: span.end, text: '' }];
+        if (readsBack(plan, item, untagged, 'todo')) return untagged;
+      }
       if (span) {
         const edits = markerEdits(plan, item, status);
         // A struck title reads as dropped under a mark that says todo (`- ~~Book flights~~ (done)`):
@@ -281,6 +286,14 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
   }
   if (item.kind === 'heading' || holdsFieldLines(plan, item))
     return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
+  if (item.kind === 'status-bullet' && item.list && item.statusSource === 'default') {
+    const tag = taskPaperTag(plan, item, status);
+    if (tag !== null) {
+      let at = item.lineSpan.end;
+      while (at > item.lineSpan.start && isBlank(text.charCodeAt(at - 1))) at--;
+      return [{ start: at, end: at, text: ` ${tag}` }];
+    }
+  }
   if (
     item.kind === 'status-bullet' &&
     item.list &&
@@ -328,7 +341,14 @@ function todoTxtEdits(plan: Plan, item: Item, status: Status): Edit[] | null {
     const lane = laneOf(plan, item);
     if (lane !== null) throw todoInLane(item, lane);
     const done = lead?.done;
-    if (!done) return [];
+    if (!done) {
+      if (item.status === 'todo') return [];
+      // Its status is its section's (`## Done`): no todo.txt mark says todo against it.
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `${item.key}: its section says ${item.status}, and a todo.txt line has no mark to say todo there; move line ${item.line} out of that section.`,
+      );
+    }
     const edits = [{ start: done.start, end: (lead.completed?.end ?? done.end) + 1, text: '' }];
     // The `x` may be what made the lines a todo.txt list (`x Buy milk` over `Water the plants`):
     // without it they are a paragraph, and no item of the plan may be lost to an edit.
@@ -344,6 +364,30 @@ function todoTxtEdits(plan: Plan, item: Item, status: Status): Edit[] | null {
     'TM_INVALID_EDIT',
     `${item.key}: a todo.txt line is open or done (\`x \`); ${status} cannot be written on line ${item.line}.`,
   );
+}
+
+/**
+ * The TaskPaper tag saying `status` (`@done`, `@cancelled`, `@waiting`) for a bullet of a list whose
+ * bullets say their statuses so, spelt as they spell it; null for another list, or for a status
+ * TaskPaper has no tag for (doing).
+ */
+function taskPaperTag(plan: Plan, item: Item, status: Status): string | null {
+  if (status !== 'done' && status !== 'cancelled' && status !== 'blocked') return null;
+  let tagged = false;
+  let spelt: string | null = null;
+  for (const other of plan.items) {
+    if (
+      other === item ||
+      other.parent !== item.parent ||
+      other.list === null ||
+      !other.statusText?.startsWith('@')
+    )
+      continue;
+    tagged = true;
+    if (other.status === status) spelt = /^@[a-z]+/.exec(other.statusText)?.[0] ?? null;
+  }
+  if (!tagged) return null;
+  return spelt ?? (status === 'done' ? '@done' : status === 'cancelled' ? '@cancelled' : '@waiting');
 }
 
 /** Whether `f` is the cell of a Done column (`| Task | Done |`) at `span`. */

@@ -366,6 +366,16 @@ const TASKPAPER_STATUS: Readonly<Record<string, Status>> = {
 /** The longest such tag: `@cancelled(` and its value and `)`. */
 const MAX_TASKPAPER_STATUS = 52;
 
+/** Whether `text[start, end)` ends with a TaskPaper status tag (`Buy milk @done(2026-11-20)`). */
+export function endsWithTaskPaperStatus(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  let at = e - 1;
+  while (at > start && e - at <= MAX_TASKPAPER_STATUS && text.charCodeAt(at) !== 64) at--;
+  if (at <= start || text.charCodeAt(at) !== 64) return false;
+  return TASKPAPER_STATUS_RE.test(text.slice(at - 1, e));
+}
+
 /** The TaskPaper status tag ending `line` (`Fix the test @done(2026-11-28)`), as trailingWordMark gives a mark. */
 function taskPaperStatus(line: string): { start: number; at: number; word: string; status: Status } | null {
   const end = line.trimEnd().length;

@@ -1833,9 +1833,18 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['Refactor auth', 'cancelled', '@cancelled(no demand)', null],
       // Waiting is blocked, and no one's name.
       ['Sign the lease', 'blocked', '@waiting', null],
+      // In TaskPaper every bullet is a task: one without a status tag is open.
+      ['Write the release notes @today', 'todo', null, null],
     ]);
     // One such bullet alone in its list is not read so, as one ending in ✅ is not.
     expect(parse('- Call Bo @done\n- Book the van\n').items).toEqual([]);
+    // A TaskPaper list's field lines and project labels are not tasks.
+    const labels = parse('- Call Bo @done\n- Owner: Kim\n- Garden:\n- Book the van\n- Mow @cancelled\n');
+    expect(labels.items.map((i) => [i.title, i.status])).toEqual([
+      ['Call Bo', 'done'],
+      ['Book the van', 'todo'],
+      ['Mow', 'cancelled'],
+    ]);
   });
 
   it('counts the metadata a bullet holds in parentheses, keyed pieces after dashes, or italic keys', () => {

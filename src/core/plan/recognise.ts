@@ -48,6 +48,7 @@ import type { Lines } from './lines.js';
 import {
   boxStatusMark,
   endsWithStatusMark,
+  endsWithTaskPaperStatus,
   type GlyphStatus,
   isStruck,
   KEYWORD_RE,
@@ -193,6 +194,8 @@ interface Frame {
   readonly list: number;
   /** Whether the list's bullets show their status by a mark ending the line (see marksAtEnd). */
   readonly marksAtEnd?: boolean;
+  /** Whether the list is TaskPaper's, every bullet a task (see taskPaperList). */
+  readonly taskPaper?: boolean;
   /** Whether the list is a lane of a board written without boxes (see plainLanes). */
   readonly lane?: boolean;
   /** The list whose items these blocks are, when they are a list's (see isTaskList). */
@@ -1093,6 +1096,34 @@ export function recognise(
     endsWithOwnMark(l0) ? bulletTaskDraft(li.startLine, l0) : null;
 
   /**
+   * Whether two or more bullets of a list end with TaskPaper's status tags (`- Buy milk
+   * @done(2026-11-20)`, `- Call the bank @waiting`): the list is TaskPaper's, where every bullet is a
+   * task, open until a tag says otherwise (taskPaperBulletDraft).
+   */
+  const taskPaperList = (list: ListBlock): boolean => {
+    let tagged = 0;
+    for (const li of list.children) {
+      const p = leadParagraph(li);
+      if (p === null) continue;
+      const l0 = p.lines[0]!;
+      if (endsWithTaskPaperStatus(text, l0.start, l0.end) && ++tagged === 2) return true;
+    }
+    return false;
+  };
+
+  /**
+   * A bullet of a TaskPaper list without a status tag (`- Call mom`, `- Fix the bike @due(2026-12-01)`):
+   * an open task, but for a field line and a project's label (`- Errands:`).
+   */
+  const taskPaperBulletDraft = (li: ListItemBlock, l0: LineSlice): MadeItem | null => {
+    let e = l0.end;
+    while (e > l0.start && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e === l0.start || text.charCodeAt(e - 1) === 58) return null;
+    if (readFieldLine(text, l0.start, l0.end, true) !== null) return null;
+    return bulletTaskDraft(li.startLine, l0);
+  };
+
+  /**
    * Whether a bullet's line ends with a status mark of its own: a known field's (`- Status: ⏸️
    * Blocked`) is the field's, while a name's (`- **Auth service**: ✅ Complete`) is its item's.
    */
@@ -1479,6 +1510,7 @@ export function recognise(
           (frame.marksAtEnd || (frame.of !== undefined && holdsMarkedItems(frame.of))
             ? markedBulletDraft(li, para.lines[0]!)
             : null) ??
+          (frame.taskPaper ? taskPaperBulletDraft(li, para.lines[0]!) : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
           struckBulletDraft(li, para.lines[0]!, frame.of) ??
           fieldListBulletDraft(li, para));
@@ -1809,6 +1841,7 @@ export function recognise(
       depth,
       list: listSizes.length - 1,
       marksAtEnd: b.children.length >= 2 && marksAtEnd(b),
+      taskPaper: b.children.length >= 2 && taskPaperList(b),
       lane: lanes?.has(b) ?? false,
       of: b,
     });
