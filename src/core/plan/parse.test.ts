@@ -2277,6 +2277,13 @@ describe('parsePlan on lists that show status without boxes', () => {
     expect(parse('# Log\n\n## Notes\n\n- Met the vendor\n\n## Done\n\n- [x] Ship v1.4\n').items).toHaveLength(
       1,
     );
+    // Boxes and plain bullets in one status section are one section, not a board of two lanes: its
+    // bullets stay notes whether the boxes come first or last.
+    for (const done of [
+      '# Log\n\n## Done\n\n- [x] Ship v1.4\n\nNotes:\n\n- Met the vendor\n',
+      '# Log\n\n## Done\n\n- Met the vendor\n\nShipped:\n\n- [x] Ship v1.4\n',
+    ])
+      expect(parse(done).items.map((i) => i.title)).toEqual(['Ship v1.4']);
   });
 
   it('reads a Now / Next / Later roadmap as lanes: now is under way, the others are to do', () => {

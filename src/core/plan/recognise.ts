@@ -1163,14 +1163,18 @@ export function recognise(
         if (!b.children.some(isPlainBullet)) {
           if (boxed || !b.children.some(isBoxed)) continue;
           lane ??= named(heading);
-          if (lane === 'status') boxedLanes++;
+          // A section of boxes and plain bullets both is one lane, not a board of two.
+          if (lane === 'status' && !counted) boxedLanes++;
           boxed = true;
           continue;
         }
         lane ??= named(heading);
         if (lane === null || (lane === 'priority' && b.children.some(isKeyedNote))) continue;
         found.add(b);
-        if (!counted) lanes++;
+        if (!counted) {
+          lanes++;
+          if (boxed && lane === 'status') boxedLanes--;
+        }
         counted = true;
       }
     }
