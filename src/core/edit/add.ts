@@ -6,6 +6,7 @@ import { parsePlan } from '../plan/parse.js';
 import { todoTxtItemLead } from '../plan/todotxt.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
+import { taskPaperTag } from './status.js';
 import { eolOf, markFor, statusText } from './style.js';
 
 /** Where an item is added: under a parent item, in a section, or at the top of a plan without headings. */
@@ -131,6 +132,17 @@ function siblingLine(plan: Plan, last: Item, title: string, mark: string | null)
  */
 function siblingEdit(plan: Plan, last: Item, title: string, mark: string, status: Status): Written {
   const boxed = insertLine(plan, last.span.end, siblingLine(plan, last, title, mark));
+  // In a TaskPaper list a task is a bullet, its status a tag ending it (none when open).
+  const tag = last.checkbox === null ? taskPaperTag(plan, last, status, true) : null;
+  if (tag !== null)
+    return {
+      boxed,
+      native: insertLine(
+        plan,
+        last.span.end,
+        siblingLine(plan, last, tag === '' ? title : `${title} ${tag}`, null),
+      ),
+    };
   const plain = last.checkbox === null && last.kind === 'status-bullet' && last.statusSpan === null;
   if (plain) return { boxed, native: insertLine(plan, last.span.end, siblingLine(plan, last, title, null)) };
   const glyph = glyphOpening(plan, last, status);

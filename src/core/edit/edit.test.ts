@@ -2046,6 +2046,15 @@ describe('TaskPaper lists', () => {
     expect(parse(set(1, 'doing')).items[1]).toMatchObject({ title: 'Call mom', status: 'doing' });
   });
 
+  it('adds a bullet to the list, its status a tag', () => {
+    const plan = `# Errands\n\n${LIST}`;
+    const add = (status: Status) =>
+      edit(plan, (p) => addItem(p, { section: p.sections[0]! }, { title: 'Buy eggs', status }));
+    expect(add('todo')).toBe(`${plan}- Buy eggs\n`);
+    expect(add('cancelled')).toBe(`${plan}- Buy eggs @canceled\n`);
+    expect(add('done')).toBe(`${plan}- Buy eggs @done\n`);
+  });
+
   it('keeps a tag where without it the list would no longer be TaskPaper, and no item is lost', () => {
     const two = '- Buy milk @done\n- Call mom\n- Renew the passport @done\n';
     const out = edit(two, (p) => setStatus(p, p.items[0]!, 'todo'));

@@ -288,7 +288,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
   if (item.kind === 'status-bullet' && item.list && item.statusSource === 'default') {
     const tag = taskPaperTag(plan, item, status);
-    if (tag !== null) {
+    if (tag) {
       let at = item.lineSpan.end;
       while (at > item.lineSpan.start && isBlank(text.charCodeAt(at - 1))) at--;
       return [{ start: at, end: at, text: ` ${tag}` }];
@@ -368,16 +368,17 @@ function todoTxtEdits(plan: Plan, item: Item, status: Status): Edit[] | null {
 
 /**
  * The TaskPaper tag saying `status` (`@done`, `@cancelled`, `@waiting`) for a bullet of a list whose
- * bullets say their statuses so, spelt as they spell it; null for another list, or for a status
- * TaskPaper has no tag for (doing).
+ * bullets say their statuses so, spelt as they spell it, and `''` for todo, which no tag says; null for
+ * another list, or for a status TaskPaper has no tag for (doing). `withItem` counts `item` among the
+ * list's bullets (a new bullet goes after it).
  */
-function taskPaperTag(plan: Plan, item: Item, status: Status): string | null {
-  if (status !== 'done' && status !== 'cancelled' && status !== 'blocked') return null;
+export function taskPaperTag(plan: Plan, item: Item, status: Status, withItem = false): string | null {
+  if (status === 'doing') return null;
   let tagged = false;
   let spelt: string | null = null;
   for (const other of plan.items) {
     if (
-      other === item ||
+      (other === item && !withItem) ||
       other.parent !== item.parent ||
       other.list === null ||
       !other.statusText?.startsWith('@')
@@ -387,6 +388,7 @@ function taskPaperTag(plan: Plan, item: Item, status: Status): string | null {
     if (other.status === status) spelt = /^@[a-z]+/.exec(other.statusText)?.[0] ?? null;
   }
   if (!tagged) return null;
+  if (status === 'todo') return '';
   return spelt ?? (status === 'done' ? '@done' : status === 'cancelled' ? '@cancelled' : '@waiting');
 }
 
