@@ -146,9 +146,13 @@ function openWithoutStrike(plan: Plan, item: Item, unstrike: Edit[], boxed: Edit
     : [...boxed, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
 }
 
-/** Whether `item` reads as `status` once `edits`, which leave its line's start in place, are made. */
-function readsBack(plan: Plan, item: Item, edits: Edit[], status: Status): boolean {
+/**
+ * Whether `item` reads as `status` once `edits`, which leave its line's start in place, are made;
+ * with `keepsAll`, also whether the plan still has as many items (the edits dropped none).
+ */
+function readsBack(plan: Plan, item: Item, edits: Edit[], status: Status, keepsAll = false): boolean {
   const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
+  if (keepsAll && after.items.length !== plan.items.length) return false;
   return after.items.find((i) => i.lineSpan.start === item.lineSpan.start)?.status === status;
 }
 
@@ -261,10 +265,11 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
         ];
       break;
     case 'marker':
-      // A TaskPaper tag (`@done(2026-11-20)`): open is without it, where its list still reads so.
+      // A TaskPaper tag (`@done(2026-11-20)`): open is without it, where its list still reads so
+      // (its plain bullets stay tasks).
       if (span && status === 'todo' && item.list !== null && item.statusText?.startsWith('@')) {
         const untagged = [{ start: blankStart(text, span.start), end: span.end, text: '' }];
-        if (readsBack(plan, item, untagged, 'todo')) return untagged;
+        if (readsBack(plan, item, untagged, 'todo', true)) return untagged;
       }
       if (span) {
         const edits = markerEdits(plan, item, status);
@@ -352,9 +357,7 @@ function todoTxtEdits(plan: Plan, item: Item, status: Status): Edit[] | null {
     const edits = [{ start: done.start, end: (lead.completed?.end ?? done.end) + 1, text: '' }];
     // The `x` may be what made the lines a todo.txt list (`x Buy milk` over `Water the plants`):
     // without it they are a paragraph, and no item of the plan may be lost to an edit.
-    const after = parsePlan(applyEdits(plan.text, edits), { file: plan.file });
-    const same = after.items.find((i) => i.lineSpan.start === item.lineSpan.start);
-    if (after.items.length === plan.items.length && same?.status === 'todo') return edits;
+    if (readsBack(plan, item, edits, 'todo', true)) return edits;
     throw new TmError(
       'TM_INVALID_EDIT',
       `${item.key}: without its \`x\`, line ${item.line} and the lines around it would no longer read as a todo.txt list; give one of them a priority such as \`(B) \` first, or edit it by hand.`,

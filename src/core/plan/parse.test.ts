@@ -2286,6 +2286,46 @@ describe('parsePlan on lists that show status without boxes', () => {
       expect(parse(done).items.map((i) => i.title)).toEqual(['Ship v1.4']);
   });
 
+  it("reads a board's stage stated alone in a status cell or field as under way, and nowhere else", () => {
+    const p = parse(
+      [
+        '# Sprint 12',
+        '',
+        '| Task | Status |',
+        '|---|---|',
+        '| Login | Code review |',
+        '| Search | QA |',
+        '| Export | Testing |',
+        '| Billing | Ready for QA |',
+        '| Docs | Todo |',
+        '',
+        '### T-1: Rate limits',
+        '',
+        '**Status:** UAT',
+        '',
+        '## Testing',
+        '',
+        '- Load test the checkout',
+        '- Review the docs',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['Login', 'doing'],
+      ['Search', 'doing'],
+      ['Export', 'doing'],
+      ['Billing', 'doing'],
+      ['Docs', 'todo'],
+      ['Rate limits', 'doing'],
+    ]);
+    // A stage is no word the plan uses for doing: an edit writes one that says it.
+    expect(p.vocabulary.filter((v) => v.status === 'doing').map((v) => v.text)).not.toContain('QA');
+    // In words that say more, a stage is the words' (`QA sign-off pending` is pending).
+    expect(parse('| Task | Status |\n|---|---|\n| A | QA sign-off pending |\n').items[0]!.status).toBe(
+      'todo',
+    );
+  });
+
   it('reads a Now / Next / Later roadmap as lanes: now is under way, the others are to do', () => {
     const roadmap = parse(
       '# Roadmap\n\n## Now\n\n- Passkeys\n\n## Next\n\n- SCIM\n\n## Later\n\n- Mobile app\n\n## Icebox\n\n- Blockchain\n',

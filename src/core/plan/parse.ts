@@ -5,7 +5,7 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status, VocabularyEntry } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
-import { normaliseVocab, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import { normaliseVocab, readStageStatus, readStatusValue, statusOfGlyph } from './attributes/status.js';
 import type { Block, DocumentBlock } from './block-types.js';
 import { scanBlocks } from './blocks.js';
 import { findEncodingAnomalies, repairForMatching } from './encoding.js';
@@ -235,7 +235,8 @@ function frontMatterTitle(fm: Record<string, unknown> | null): string | null {
 function statedWords(text: string): string | null {
   // TaskPaper's tags (`@done`) are written by the editor where they are; no other status says them.
   // Nor does todo.txt's `x`, which only opens a line of its own.
-  if (text.charCodeAt(0) === 64 || text === 'x') return null;
+  // A board's stage (`QA`) is read as under way, but is no word for doing an editor may write.
+  if (text.charCodeAt(0) === 64 || text === 'x' || readStageStatus(text) !== null) return null;
   const hit = readStatusValue(text);
   // A hit read through a repair (`:x:` as ❌) has offsets of the repaired text: the text stays whole.
   if (hit === null || !text.startsWith(hit.text, hit.index)) return text;

@@ -14,7 +14,7 @@ export interface TodoTxtLead {
   readonly completed: Span | null;
   /** The creation date, or null. */
   readonly created: Span | null;
-  /** The priority `(A)` of an open task, or null: the line's words read it as any line's priority. */
+  /** The priority `(A)`, or null: the words after it read it as any line's priority is read. */
   readonly priority: Span | null;
   /** Where the words after the dates start (the priority is before them). */
   readonly wordsStart: number;

@@ -69,6 +69,8 @@ const WORDS: Record<Status, readonly string[]> = {
     'awaiting review',
     'ready for review',
     'needs review',
+    'ready for qa',
+    'ready for testing',
     // The health a status report gives work under way.
     'on track',
     'at risk',
@@ -553,6 +555,33 @@ export function statusWordAfterMark(s: string): { word: string; at: number; leng
 }
 
 /** The form in which vocabulary entries are compared: trimmed, lower case, spaces collapsed. */
+/**
+ * The stages of a board that work passes through (`Review`, `QA`, `Testing`, `Code review`), read as
+ * under way where a status field or cell says one and nothing else: as words in a title or a
+ * heading they name other things (`## Testing`, `Review the docs`), so they are no status words.
+ */
+const STAGES: ReadonlySet<string> = new Set([
+  'review',
+  'code review',
+  'peer review',
+  'reviewing',
+  'qa',
+  'testing',
+  'test',
+  'verification',
+  'verifying',
+  'validation',
+  'staging',
+  'uat',
+  'acceptance',
+]);
+
+/** The status a status field or cell states by a board's stage alone (see STAGES), or null. */
+export function readStageStatus(value: string): Status | null {
+  const v = normaliseVocab(value).replace(/[-_]+/g, ' ');
+  return v.length <= 20 && STAGES.has(v) ? 'doing' : null;
+}
+
 export function normaliseVocab(s: string): string {
   return s.replace(/[*_`]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -13,7 +13,7 @@ import {
 } from '../attributes/fields.js';
 import { endsWithStatusGroup, mayStateDependency } from '../attributes/pieces.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
-import { readStatusValue, type StatusMatch } from '../attributes/status.js';
+import { readStageStatus, readStatusValue, type StatusMatch } from '../attributes/status.js';
 import { readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
@@ -459,7 +459,10 @@ function applyField(
   if (value === '') return;
   switch (f.key) {
     case 'status': {
-      const s = readStatusValue(value, ctx.vocabulary);
+      const stage = readStageStatus(value);
+      const s =
+        readStatusValue(value, ctx.vocabulary) ??
+        (stage === null ? null : { status: stage, index: 0, text: value });
       // A box says done or not done. An open one is refined by a status its line states, as by the
       // lane it sits in (`- [ ] Upgrade [status:: blocked]`); what a ticked box says stands.
       if (item.kind === 'checkbox' && !(item.statusSource === 'checkbox' && item.status === 'todo')) return;
