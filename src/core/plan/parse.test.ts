@@ -1838,6 +1838,19 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
     // One such bullet alone in its list is not read so, as one ending in ✅ is not.
     expect(parse('- Call Bo @done\n- Book the van\n').items).toEqual([]);
+    // A title in bold over its fields and a TaskPaper list's tasks, an untagged one among them, is an
+    // item, as it is when that one is tagged too: an edit of the tag does not change what holds it.
+    for (const last of ['- Redirect the URLs', '- Redirect the URLs @cancelled']) {
+      const held = parse(
+        `**Task 4.2: Query parser**\n- **Status:** In progress\n- Fix the test @done\n- Refactor auth @cancelled\n${last}\n`,
+      );
+      expect(held.items.map((i) => [i.key, i.parent])).toEqual([
+        ['Task-4.2', null],
+        ['Task-4.2/fix-the-test', 'Task-4.2'],
+        ['Task-4.2/refactor-auth', 'Task-4.2'],
+        ['Task-4.2/redirect-the-urls', 'Task-4.2'],
+      ]);
+    }
     // A TaskPaper list's field lines and project labels are not tasks.
     const labels = parse('- Call Bo @done\n- Owner: Kim\n- Garden:\n- Book the van\n- Mow @cancelled\n');
     expect(labels.items.map((i) => [i.title, i.status])).toEqual([

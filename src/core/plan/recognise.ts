@@ -672,14 +672,17 @@ export function recognise(
     if (known === 0) return null;
     // A bullet's own mark ending it is its status where the list's bullets end so, or beside boxes.
     const marks = i < b.children.length && ((b.children.length >= 2 && marksAtEnd(b)) || holdsMarkedItems(b));
-    // A lane's plain bullets are its cards (see plainLanes): tasks, whatever an edit gives them.
+    // A lane's plain bullets are its cards (see plainLanes): tasks, whatever an edit gives them. So
+    // are a TaskPaper list's (see taskPaperList).
     const lane = lanes?.has(b) === true;
+    const taskPaper = i < b.children.length && b.children.length >= 2 && taskPaperList(b);
     for (; i < b.children.length; i++) {
       const li = b.children[i]!;
       if (
         !isTaskBullet(li, marks, b) &&
         !isLabelOverTasks(li) &&
         !(lane && isPlainBullet(li)) &&
+        !(taskPaper && isTaskPaperLead(li)) &&
         !isStruckTask(li, b)
       )
         return null;
@@ -1115,12 +1118,18 @@ export function recognise(
    * A bullet of a TaskPaper list without a status tag (`- Call mom`, `- Fix the bike @due(2026-12-01)`):
    * an open task, but for a field line and a project's label (`- Errands:`).
    */
-  const taskPaperBulletDraft = (li: ListItemBlock, l0: LineSlice): MadeItem | null => {
+  const taskPaperBulletDraft = (li: ListItemBlock, l0: LineSlice): MadeItem | null =>
+    isTaskPaperTask(l0) ? bulletTaskDraft(li.startLine, l0) : null;
+  const isTaskPaperLead = (li: ListItemBlock): boolean => {
+    const p = leadParagraph(li);
+    return p !== null && isTaskPaperTask(p.lines[0]!);
+  };
+  const isTaskPaperTask = (l0: LineSlice): boolean => {
     let e = l0.end;
     while (e > l0.start && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e === l0.start || text.charCodeAt(e - 1) === 58) return null;
-    if (readFieldLine(text, l0.start, l0.end, true) !== null) return null;
-    return bulletTaskDraft(li.startLine, l0);
+    return (
+      e > l0.start && text.charCodeAt(e - 1) !== 58 && readFieldLine(text, l0.start, l0.end, true) === null
+    );
   };
 
   /**

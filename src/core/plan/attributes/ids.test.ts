@@ -104,6 +104,8 @@ describe('IDs', () => {
     expect(readLeadingId('D-3 days: freeze')).toBeNull();
     expect(readLeadingId('T-4: weeks of work')?.id).toBe('T-4');
     expect(readLeadingId('AB-4 weeks')?.id).toBe('AB-4');
+    // The unit is a word of its own: `weeks1` is none.
+    expect(readLeadingId('T-4 weeks1 plan')?.id).toBe('T-4');
   });
 
   it('reads a letter and an outline number as an ID, but not a version', () => {

@@ -108,7 +108,7 @@ export function readLeadingId(title: string): IdMatch | null {
  * weeks`, `D-3 days`, as launch plans name their stages.
  */
 const COUNTDOWN_RE = /^[A-Z]-\d+$/;
-const TIME_UNIT_RE = /^[ \t]+(?:weeks?|wks?|days?|months?|hours?|hrs?|minutes?|mins?)(?![A-Za-z])/i;
+const TIME_UNIT_RE = /^[ \t]+(?:weeks?|wks?|days?|months?|hours?|hrs?|minutes?|mins?)(?![A-Za-z0-9_])/i;
 
 /** Where the ID a LEAD_RE match found ends in `title`. */
 function idEnd(title: string, m: RegExpExecArray): number {
