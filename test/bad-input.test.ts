@@ -4,6 +4,7 @@ import { setAttribute, setStatus } from '../src/core/edit/index.js';
 import { isTmError } from '../src/core/errors.js';
 import { lintPlan } from '../src/core/lint/engine.js';
 import { parsePlan } from '../src/core/plan/parse.js';
+import { rankNext } from '../src/core/rank/next.js';
 
 const parse = (text: string) => parsePlan(text, { file: 'big.md' });
 
@@ -28,6 +29,15 @@ describe('bad and huge input', () => {
     expect(plan.items.length).toBe(100_000);
     expect(new Set(plan.items.map((i) => i.key)).size).toBe(100_000);
     expect(plan.items.filter((i) => i.status === 'done').length).toBe(33_334);
+  });
+
+  it('ranks what to do next among 150,000 open items', () => {
+    // Every open item is a candidate: more than a function call takes as arguments.
+    const text = Array.from({ length: 150_000 }, (_, i) => `- [ ] task ${i}${i === 7 ? ' (P0)' : ''}`).join(
+      '\n',
+    );
+    const ranked = rankNext([parse(text)], { today: '2026-12-07', limit: 2 });
+    expect(ranked.map((e) => e.item.title)).toEqual(['task 7', 'task 0']);
   });
 
   it('survives 10,000 levels of nested lists and block quotes', () => {

@@ -54,7 +54,9 @@ export function rankNext(plans: readonly Plan[], options: NextOptions): NextEntr
   }
   computeDownstream(nodes);
   const candidates = [...nodes.values()].filter((n) => actionable(n)).map((n) => asPart(n, nodes));
-  const critical = Math.max(0, ...candidates.map((c) => c.downstream));
+  // A loop, not Math.max(...spread): a plan of 100,000 open items is more arguments than a call takes.
+  let critical = 0;
+  for (const c of candidates) if (c.downstream > critical) critical = c.downstream;
   const scored = candidates.map((c) => score(c, options.today, critical));
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
   return scored.slice(0, options.limit ?? scored.length).map((s, i) => ({

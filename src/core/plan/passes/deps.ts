@@ -377,9 +377,10 @@ export function resolveDependencies(
 
 /**
  * What an item's own line says it waits for: `— depends on Analytics v2`, `(blocked by API-3)`,
- * `after T004 and T005`, `(depends on: Export the data)`, or what waits for it: `blocks T009`. The references run to the end of the
- * line or to `)`, `]`, `;`, `—` or a full stop, and are split at commas and "and". Only references
- * that name an item (by ID, key or whole title) count: "after lunch" is no dependency.
+ * `after T004 and T005`, `(depends on: Export the data)`, or what waits for it: `blocks T009`. The
+ * references run to the end of the line or to `)`, `]`, `;`, `—` or a full stop, and are split at
+ * commas and "and". Only references that name an item (by ID, key or title, see titleAsNamed) count:
+ * "after lunch" is no dependency.
  */
 const OWN_LINE_VERB_RE =
   /(?<![A-Za-z0-9])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|blocks)(?:[ \t]*[:：])?\s+/gi;
