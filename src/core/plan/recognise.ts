@@ -554,7 +554,7 @@ export function recognise(
   const todoTxtLines = (p: ParagraphBlock, parentItem: number): boolean => {
     if (p.lines.length < 2) return false;
     const leads = p.lines.map((s) => readTodoTxtLead(text, s.start, s.end));
-    if (!isTodoTxtList(leads)) return false;
+    if (!isTodoTxtList(text, p.lines, leads)) return false;
     // A field line among them (`Owner: @dana · Status: In progress`) makes them a record's, not a
     // list, and a line opening as no task does (`| Push | ❌ |`) something else again.
     for (let l = 0; l < p.lines.length; l++) {

@@ -98,14 +98,33 @@ describe('readTodoTxtLead', () => {
 });
 
 describe('isTodoTxtList', () => {
-  const leads = (...lines: string[]) => lines.map((l) => readTodoTxtLead(l, 0, l.length));
-  it('needs two lines, half of them led, one by a done mark or a priority', () => {
-    expect(isTodoTxtList(leads('(A) Call Bob', 'Buy milk'))).toBe(true);
-    expect(isTodoTxtList(leads('x Renew the passport', 'Buy milk', '2026-11-20 Post the letter'))).toBe(true);
-    expect(isTodoTxtList(leads('(A) Call Bob'))).toBe(false);
-    expect(isTodoTxtList(leads('(A) Call Bob', 'Buy milk', 'Post the letter'))).toBe(false);
-    // Dated lines alone are a log or a schedule.
-    expect(isTodoTxtList(leads('2026-11-20 Kickoff', '2026-11-27 Review'))).toBe(false);
+  const list = (...lines: string[]) => {
+    const text = lines.join('\n');
+    const spans: { start: number; end: number }[] = [];
+    let at = 0;
+    for (const l of lines) {
+      spans.push({ start: at, end: at + l.length });
+      at += l.length + 1;
+    }
+    return isTodoTxtList(
+      text,
+      spans,
+      spans.map((s) => readTodoTxtLead(text, s.start, s.end)),
+    );
+  };
+  it('needs two lines, half of them led, one by a done mark, or by a priority among dates or marks', () => {
+    expect(list('(A) Call Bob +family', 'Buy milk')).toBe(true);
+    expect(list('(A) 2026-11-20 Call Bob', 'Buy milk')).toBe(true);
+    expect(list('(B) Call Bob', 'Buy milk @store')).toBe(true);
+    expect(list('(B) File the taxes due:2027-04-15', 'Buy milk')).toBe(true);
+    expect(list('x Renew the passport', 'Buy milk', '2026-11-20 Post the letter')).toBe(true);
+    expect(list('(A) Call Bob +family')).toBe(false);
+    expect(list('(A) Call Bob +family', 'Buy milk', 'Post the letter')).toBe(false);
+    // Options lettered in prose are no list; nor are dated lines alone, a log or a schedule.
+    expect(list('Choose one:', '(A) Keep the API as it is', '(B) Drop it at 10:30, see https://x.io')).toBe(
+      false,
+    );
+    expect(list('2026-11-20 Kickoff', '2026-11-27 Review')).toBe(false);
   });
 });
 
@@ -143,6 +162,16 @@ describe('parsePlan on todo.txt lines', () => {
       ['tags', 'admin', '+admin'],
     ]);
     expect(TODO.slice(p.items[2]!.statusSpan!.start, p.items[2]!.statusSpan!.end)).toBe('x');
+  });
+
+  it('reads no item from options lettered in prose', () => {
+    const p = parsePlan(
+      '# Storage decision\n\nWe weigh two options\n(A) Keep PostgreSQL\n(B) Move to SQLite\n',
+      {
+        file: 'ADR.md',
+      },
+    );
+    expect(p.items).toEqual([]);
   });
 
   it('reads them pasted into a markdown plan, under its heading', () => {

@@ -70,21 +70,34 @@ export function opensAsTask(text: string, start: number): boolean {
 
 /**
  * Whether the lines of a paragraph are a todo.txt list: two or more, half of them at least opened
- * by todo.txt's lead, and one at least by a done `x ` or a priority: lines opened by dates alone are
- * a log or a schedule. A line without a lead (`Buy milk @store`) is a task among them, as in a
- * todo.txt file.
+ * by todo.txt's lead, and one at least by a done `x `, or by a priority where the lines also carry a
+ * date or a todo.txt mark (`+project`, `@context`, `due:2026-11-28`): options lettered in prose
+ * (`(A) Keep the API` over `(B) Drop it`) are no list, and lines opened by dates alone are a log or a
+ * schedule. A line without a lead (`Buy milk @store`) is a task among them, as in a todo.txt file.
+ * `spans` are the lines in `text`, `leads` their leads.
  */
-export function isTodoTxtList(leads: readonly (TodoTxtLead | null)[]): boolean {
+export function isTodoTxtList(
+  text: string,
+  spans: readonly Span[],
+  leads: readonly (TodoTxtLead | null)[],
+): boolean {
   if (leads.length < 2) return false;
   let led = 0;
-  let own = false;
+  let done = false;
+  let priority = false;
+  let dated = false;
   for (const lead of leads) {
     if (lead === null) continue;
     led++;
-    if (lead.done !== null || lead.priority !== null) own = true;
+    if (lead.done !== null) done = true;
+    if (lead.priority !== null) priority = true;
+    if (lead.created !== null || lead.completed !== null) dated = true;
   }
-  return own && led * 2 >= leads.length;
+  if (led * 2 < leads.length || !(done || priority)) return false;
+  return done || dated || spans.some((s) => TODO_TXT_MARK_RE.test(text.slice(s.start, s.end)));
 }
+/** A `+project`, an `@context` or a `key:value` (not a time, nor a URL's scheme) among a line's words. */
+const TODO_TXT_MARK_RE = /(?:^|\s)(?:[+@][\p{L}\p{N}]|\p{L}[\p{L}\p{N}_-]*:[^\s/])/u;
 
 /** `YYYY-MM-DD` and a space at `at`, before `end`. */
 function isDateAt(text: string, at: number, end: number): boolean {
@@ -126,9 +139,11 @@ export function todoTxtItemLead(plan: PlanLines, index: number): TodoTxtLead | n
   while (last + 1 < items.length && isLine(last + 1) && items[last + 1]!.line === items[last]!.line + 1)
     last++;
   const leads: (TodoTxtLead | null)[] = [];
+  const spans: Span[] = [];
   for (let k = first; k <= last; k++) {
     const s = items[k]!.lineSpan;
+    spans.push(s);
     leads.push(readTodoTxtLead(plan.text, s.start, s.end));
   }
-  return isTodoTxtList(leads) ? leads[index - first]! : undefined;
+  return isTodoTxtList(plan.text, spans, leads) ? leads[index - first]! : undefined;
 }
