@@ -96,6 +96,7 @@ export function isTodoTxtList(
   if (led * 2 < leads.length || !(done || priority)) return false;
   return done || dated || spans.some((s) => TODO_TXT_MARK_RE.test(text.slice(s.start, s.end)));
 }
+
 /** A `+project`, an `@context` or a `key:value` (not a time, nor a URL's scheme) among a line's words. */
 const TODO_TXT_MARK_RE = /(?:^|\s)(?:[+@][\p{L}\p{N}]|\p{L}[\p{L}\p{N}_-]*:[^\s/])/u;
 
@@ -113,7 +114,7 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** What todotxtItemLead needs of a plan: its text and its items in line order. */
+/** What todoTxtItemLead needs of a plan: its text and its items in line order. */
 interface PlanLines {
   readonly text: string;
   readonly items: readonly {
