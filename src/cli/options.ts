@@ -86,6 +86,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       json,
       dryRun,
       { flags: '--children', description: 'tick or untick every checkbox under the item too' },
+      {
+        flags: '--today <date>',
+        description: 'the completion date a todo.txt line marked done is given (YYYY-MM-DD; default: today)',
+      },
       noCache,
     ],
     examples: ['taskmark set MH-001 done', 'taskmark set "P0-001/Task-1.1" doing --dry-run'],

@@ -118,10 +118,10 @@ describe('taskmark add, edit and rm', () => {
     const todo = '(A) 2026-11-20 Call the landlord +home\nx 2026-11-21 Renew the passport\nBuy milk @store\n';
     writeFileSync(join(dir, 'todo.txt'), todo);
     expect(taskmark(['add', 'Pay the rent', '--status', 'done', 'todo.txt'], dir).code).toBe(0);
-    expect(taskmark(['set', 'buy-milk', 'done', 'todo.txt'], dir).code).toBe(0);
+    expect(taskmark(['set', 'buy-milk', 'done', 'todo.txt', '--today', '2026-12-07'], dir).code).toBe(0);
     expect(taskmark(['set', 'renew-the-passport', 'todo', 'todo.txt'], dir).code).toBe(0);
     expect(readFileSync(join(dir, 'todo.txt'), 'utf8')).toBe(
-      '(A) 2026-11-20 Call the landlord +home\nRenew the passport\nx Buy milk @store\nx Pay the rent\n',
+      '(A) 2026-11-20 Call the landlord +home\nRenew the passport\nx 2026-12-07 Buy milk @store\nx Pay the rent\n',
     );
     // todo.txt says open or done, nothing else: the file is left as it was.
     const r = taskmark(['set', 'call-the-landlord', 'blocked', 'todo.txt'], dir);

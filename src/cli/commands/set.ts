@@ -2,7 +2,7 @@
 import { setStatus } from '../../core/edit/index.js';
 import { findItem } from '../../core/ops/find.js';
 import { applyChange } from '../change.js';
-import { type CommonOptions, loadPlans } from '../context.js';
+import { type CommonOptions, loadPlans, todayOf } from '../context.js';
 import { color, printJson, println } from '../output.js';
 import { statusArg } from '../status-arg.js';
 
@@ -15,7 +15,10 @@ export async function run(
   const from = item.status;
   const change = await applyChange(
     plan,
-    [(p) => setStatus(p, p.byKey.get(item.key)!, to, { children: opts.children === true })],
+    [
+      (p) =>
+        setStatus(p, p.byKey.get(item.key)!, to, { children: opts.children === true, today: todayOf(opts) }),
+    ],
     opts,
   );
   if (opts.json) {

@@ -1997,6 +1997,12 @@ describe('todo.txt lines', () => {
     expect(edit(TODO, (p) => setStatus(p, key(p, 'errands/buy-milk'), 'done'))).toBe(
       TODO.replace('Buy milk', 'x Buy milk'),
     );
+    // Given the day, as todo.txt's tools write it; a creation date needs it before it.
+    const landlord = (p: Plan) => key(p, 'errands/call-the-landlord');
+    expect(edit(TODO, (p) => setStatus(p, landlord(p), 'done', { today: '2026-12-07' }))).toBe(
+      TODO.replace('(A) 2026-11-20', 'x 2026-12-07 (A) 2026-11-20'),
+    );
+    expect(() => edit(TODO, (p) => setStatus(p, landlord(p), 'done'))).toThrow(/needs its completion date/);
     expect(edit(TODO, (p) => setStatus(p, key(p, 'errands/renew-the-passport'), 'todo'))).toBe(
       TODO.replace('x 2026-11-21 2026-11-19', '2026-11-19'),
     );
@@ -2030,6 +2036,71 @@ describe('todo.txt lines', () => {
       addItem(p, { section: p.sections[0]! }, { title: 'Fix the tap', status: 'blocked' }),
     );
     expect(parse(blocked).items.at(-1)).toMatchObject({ title: 'Fix the tap', status: 'blocked' });
+  });
+});
+
+describe('todo.txt and TaskPaper lists (property)', () => {
+  const words = fc.constantFrom(
+    'Call the bank',
+    'Buy milk',
+    'Renew the passport',
+    'File the taxes',
+    'Fix the bike',
+  );
+  const todoLine = fc
+    .record({
+      done: fc.boolean(),
+      completed: fc.boolean(),
+      priority: fc.option(fc.constantFrom('A', 'B', 'C')),
+      created: fc.boolean(),
+      words,
+      mark: fc.constantFrom('', ' +home', ' @phone', ' due:2026-01-05', ' +home @phone'),
+    })
+    .map(
+      (l) =>
+        `${l.done ? `x ${l.completed ? '2026-01-04 ' : ''}` : ''}${l.priority ? `(${l.priority}) ` : ''}${l.created ? '2026-01-01 ' : ''}${l.words}${l.mark}`,
+    );
+  const paperLine = fc
+    .tuple(
+      words,
+      fc.constantFrom('', ' @done', ' @done(2026-01-04)', ' @cancelled', ' @waiting', ' @due(2026-01-05)'),
+    )
+    .map(([w, tag]) => `- ${w}${tag}`);
+  const plan = fc.oneof(
+    fc.array(todoLine, { minLength: 2, maxLength: 6 }),
+    fc.array(paperLine, { minLength: 2, maxLength: 6 }),
+  );
+
+  it('sets an open item to any status and back to the same bytes, the others as they were', () => {
+    fc.assert(
+      fc.property(plan, (lines) => {
+        const text = `# Errands\n\n${lines.join('\n')}\n`;
+        const p = parse(text);
+        for (const item of p.items) {
+          if (item.status !== 'todo') continue;
+          for (const status of STATUSES) {
+            let out: string;
+            try {
+              out = applyEdits(text, setStatus(p, item, status, { today: '2026-12-07' }));
+            } catch (e) {
+              if (isTmError(e)) continue;
+              throw e;
+            }
+            const after = parse(out);
+            expect(after.items.map((i) => (i.line === item.line ? status : i.status))).toEqual(
+              p.items.map((i) => (i.line === item.line ? status : i.status)),
+            );
+            const again = after.items.find((i) => i.line === item.line)!;
+            const back = applyEdits(out, setStatus(after, again, 'todo'));
+            // Neither notation says doing: a box does, and stays, open, when it is set back.
+            if (status === 'doing')
+              expect(parse(back).items.find((i) => i.line === item.line)?.status).toBe('todo');
+            else expect(back).toBe(text);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -33,11 +33,13 @@ import { cellText, markFor, statingStatusText, statusText } from './style.js';
 export interface SetStatusOptions {
   /** Also tick or untick every checkbox under the item. */
   readonly children?: boolean;
+  /** Today as YYYY-MM-DD: the completion date a done todo.txt line is given (`x 2026-12-07 …`). */
+  readonly today?: string;
 }
 
 /** Edits that give `item` the status `status` (none when it already has it). */
 export function setStatus(plan: Plan, item: Item, status: Status, options: SetStatusOptions = {}): Edit[] {
-  const edits: Edit[] = item.status === status ? [] : ownStatusEdits(plan, item, status);
+  const edits: Edit[] = item.status === status ? [] : ownStatusEdits(plan, item, status, options.today);
   if (options.children) {
     const mark = markFor(plan, status);
     const stack = [...item.children];
@@ -163,7 +165,7 @@ function blankStart(text: string, at: number): number {
   return p;
 }
 
-function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
+function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string): Edit[] {
   const text = plan.text;
   if (item.statusSource === 'strike') {
     // Cancelled by its struck title (`~~Old~~ (no demand)`): another status takes the strike off,
@@ -200,7 +202,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
     );
   }
   if (item.list === null && item.kind === 'status-bullet') {
-    const todo = todoTxtEdits(plan, item, status);
+    const todo = todoTxtEdits(plan, item, status, today);
     if (todo !== null) return todo;
   }
   if (item.markSpan) {
@@ -332,15 +334,27 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status): Edit[] {
 }
 
 /**
- * The edits of a line of a todo.txt list (see todotxt.ts), null for any other item: done is `x `
- * opening the line, open is the line without it and the completion date after it. todo.txt says
+ * The edits of a line of a todo.txt list (see todotxt.ts), null for any other item: done is `x ` and
+ * the completion date, `today`, opening the line, open is the line without them. todo.txt says
  * nothing else of a task's status, so another status is refused rather than written in a notation
  * its tools do not read.
  */
-function todoTxtEdits(plan: Plan, item: Item, status: Status): Edit[] | null {
+function todoTxtEdits(plan: Plan, item: Item, status: Status, today?: string): Edit[] | null {
   const lead = todoTxtItemLead(plan, plan.items.indexOf(item));
   if (lead === undefined) return null;
-  if (status === 'done') return [{ start: item.lineSpan.start, end: item.lineSpan.start, text: 'x ' }];
+  if (status === 'done') {
+    // Done on the day it is marked, as todo.txt's tools write it. A creation date must have the
+    // completion date before it: alone after the `x`, a date is the completion date.
+    const at = item.lineSpan.start;
+    if (today !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(today))
+      return [{ start: at, end: at, text: `x ${today} ` }];
+    if (lead?.created)
+      throw new TmError(
+        'TM_INVALID_EDIT',
+        `${item.key}: a done todo.txt line with a creation date needs its completion date before it; give today's date to mark line ${item.line} done.`,
+      );
+    return [{ start: at, end: at, text: 'x ' }];
+  }
   if (status === 'todo') {
     // Under a heading that says otherwise (`## In progress`, `## Done`) no line of todo.txt says todo.
     const lane = laneOf(plan, item);

@@ -65,7 +65,8 @@ export async function updateItem(
   const steps: EditStep[] = [];
   if (u.change.status !== undefined) {
     const to = u.change.status;
-    steps.push((plan) => setStatus(plan, plan.byKey.get(key)!, to));
+    const today = ctx.today();
+    steps.push((plan) => setStatus(plan, plan.byKey.get(key)!, to, { today }));
   }
   for (const [name, value] of Object.entries(u.change.attributes ?? {}))
     steps.push((plan) => setAttribute(plan, plan.byKey.get(key)!, name, value));
