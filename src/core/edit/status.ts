@@ -374,7 +374,7 @@ function todoTxtEdits(plan: Plan, item: Item, status: Status, today?: string): E
     if (readsBack(plan, item, edits, 'todo', true)) return edits;
     throw new TmError(
       'TM_INVALID_EDIT',
-      `${item.key}: without its \`x\`, line ${item.line} and the lines around it would no longer read as a todo.txt list; give one of them a priority such as \`(B) \` first, or edit it by hand.`,
+      `${item.key}: without its \`x\`, line ${item.line} and the lines around it would no longer read as a todo.txt list, and their items would be lost; edit the lines by hand.`,
     );
   }
   throw new TmError(
