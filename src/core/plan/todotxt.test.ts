@@ -59,7 +59,8 @@ describe('readTodoTxtLead', () => {
         fc.integer({ min: 1, max: 28 }),
       )
       .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-    const words = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 +@:-]{0,30}$/);
+    // Words that open with no lead of their own: not with `x ` (a done task's).
+    const words = fc.stringMatching(/^[A-Za-wyz][A-Za-z0-9 +@:-]{0,30}$/);
     fc.assert(
       fc.property(
         fc.boolean(),
