@@ -370,22 +370,28 @@ const MAX_TASKPAPER_STATUS = 52;
 export function endsWithTaskPaperStatus(text: string, start: number, end: number): boolean {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
-  let at = e - 1;
-  while (at > start && e - at <= MAX_TASKPAPER_STATUS && text.charCodeAt(at) !== 64) at--;
-  if (at <= start || text.charCodeAt(at) !== 64) return false;
-  return TASKPAPER_STATUS_RE.test(text.slice(at - 1, e));
+  return taskPaperTagAt(text, start, e) !== null;
 }
 
 /** The TaskPaper status tag ending `line` (`Fix the test @done(2026-11-28)`), as trailingWordMark gives a mark. */
 function taskPaperStatus(line: string): { start: number; at: number; word: string; status: Status } | null {
   const end = line.trimEnd().length;
-  // The tag holds the line's last `@`, near its end: most lines that end in `d` or `e` have none there.
+  const tag = taskPaperTagAt(line, 0, end);
+  if (tag === null) return null;
+  return { start: tag.at, at: tag.at, word: line.slice(tag.at, end), status: tag.status };
+}
+
+/**
+ * Where the TaskPaper status tag ending `text[start, end)` (`end` past its last non-blank) starts,
+ * and its status; null when it ends with none. The tag holds the last `@`, near the end: most lines
+ * that end in `d` or `e` have none there.
+ */
+function taskPaperTagAt(text: string, start: number, end: number): { at: number; status: Status } | null {
   let at = end - 1;
-  while (at > 0 && end - at <= MAX_TASKPAPER_STATUS && line.charCodeAt(at) !== 64) at--;
-  if (at <= 0 || line.charCodeAt(at) !== 64) return null;
-  const m = TASKPAPER_STATUS_RE.exec(line.slice(at - 1));
-  if (m === null) return null;
-  return { start: at, at, word: line.slice(at, end), status: TASKPAPER_STATUS[m[1]!]! };
+  while (at > start && end - at <= MAX_TASKPAPER_STATUS && text.charCodeAt(at) !== 64) at--;
+  if (at <= start || text.charCodeAt(at) !== 64) return null;
+  const m = TASKPAPER_STATUS_RE.exec(text.slice(at - 1, end));
+  return m === null ? null : { at, status: TASKPAPER_STATUS[m[1]!]! };
 }
 
 /**

@@ -1103,13 +1103,15 @@ export function recognise(
    * @done(2026-11-20)`, `- Call the bank @waiting`): the list is TaskPaper's, where every bullet is a
    * task, open until a tag says otherwise (taskPaperBulletDraft).
    */
-  const taskPaperList = (list: ListBlock): boolean => {
-    let tagged = 0;
+  const taskPaperList = (list: ListBlock): boolean =>
+    twoLeadLines(list, (l0) => endsWithTaskPaperStatus(text, l0.start, l0.end));
+
+  /** Whether the first lines of two or more bullets of `list` pass `test`. */
+  const twoLeadLines = (list: ListBlock, test: (l0: LineSlice) => boolean): boolean => {
+    let passed = 0;
     for (const li of list.children) {
       const p = leadParagraph(li);
-      if (p === null) continue;
-      const l0 = p.lines[0]!;
-      if (endsWithTaskPaperStatus(text, l0.start, l0.end) && ++tagged === 2) return true;
+      if (p !== null && test(p.lines[0]!) && ++passed === 2) return true;
     }
     return false;
   };
@@ -1222,17 +1224,8 @@ export function recognise(
    * Whether two or more bullets of a list end with a status mark, or a status in parentheses (`(⚪ not
    * started)`): the list's marks are statuses.
    */
-  const marksAtEnd = (list: ListBlock): boolean => {
-    let marked = 0;
-    for (const li of list.children) {
-      const p = leadParagraph(li);
-      if (p === null) continue;
-      const l0 = p.lines[0]!;
-      const own = endsWithOwnMark(l0) || endsWithStatusGroup(text.slice(l0.start, l0.end));
-      if (own && ++marked === 2) return true;
-    }
-    return false;
-  };
+  const marksAtEnd = (list: ListBlock): boolean =>
+    twoLeadLines(list, (l0) => endsWithOwnMark(l0) || endsWithStatusGroup(text.slice(l0.start, l0.end)));
 
   /**
    * A bullet struck through whole (`- ~~Order the desk~~`, `- ~~Dark mode~~ (shipped)`) in a list

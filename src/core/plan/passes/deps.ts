@@ -382,8 +382,13 @@ export function resolveDependencies(
  * commas and "and". Only references that name an item (by ID, key or title, see titleAsNamed) count:
  * "after lunch" is no dependency.
  */
-const OWN_LINE_VERB_RE =
-  /(?<![A-Za-z0-9])(depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|blocks)(?:[ \t]*[:：])?\s+/gi;
+/** The words an item's line says what it waits for with (`blocks` says what waits for it). */
+const WAIT_VERBS =
+  'depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after';
+const OWN_LINE_VERB_RE = new RegExp(
+  String.raw`(?<![A-Za-z0-9])(${WAIT_VERBS}|blocks)(?:[ \t]*[:：])?\s+`,
+  'gi',
+);
 const BARE_INTEGER_RE = /^\d+$/;
 const OWN_LINE_END_RE = /[)\];—]|\.(?=\s|$)|\s[–-]\s/;
 
@@ -408,10 +413,8 @@ function ownLinePhrases(s: string): { reverse: boolean; refs: string[] }[] {
  * (depends on: Export the data)`, `Open the doors — needs Import the data`), and before the mentions,
  * tags and projects ending it (`Migrate the blog @maria #cms`). Two words or more, else null.
  */
-const TITLE_DEPENDENCY_VERBS =
-  'depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after';
-const PAREN_DEPENDENCY_RE = new RegExp(String.raw`^\((?:${TITLE_DEPENDENCY_VERBS})\b[^()]*\)\s*$`, 'i');
-const DASH_DEPENDENCY_RE = new RegExp(String.raw`\s[—–-]\s*(?:${TITLE_DEPENDENCY_VERBS})\b`, 'i');
+const PAREN_DEPENDENCY_RE = new RegExp(String.raw`^\((?:${WAIT_VERBS})\b[^()]*\)\s*$`, 'i');
+const DASH_DEPENDENCY_RE = new RegExp(String.raw`\s[—–-]\s*(?:${WAIT_VERBS})\b`, 'i');
 function titleAsNamed(title: string): string | null {
   let named = title;
   if (mayStateDependency(title)) {

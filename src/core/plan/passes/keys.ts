@@ -1,6 +1,7 @@
 /** Stable keys: explicit IDs where the plan gives them, else a slug of the nearest scope and the title. */
 import type { Section } from '../../model.js';
 import { readWindow } from '../attributes/dates.js';
+import { isBlank } from '../chars.js';
 import { trailingAnnotation } from '../headings.js';
 import type { Draft } from '../recognise.js';
 
@@ -101,7 +102,14 @@ const MAX_SCHEDULE_GROUPS = 4;
  */
 function setOffSchedule(t: string): number {
   let i = t.length - 2;
-  while (i > 0 && !(SCHEDULE_SEPARATORS.includes(t.charAt(i)) && isSpaceAt(t, i - 1) && isSpaceAt(t, i + 1)))
+  while (
+    i > 0 &&
+    !(
+      SCHEDULE_SEPARATORS.includes(t.charAt(i)) &&
+      isBlank(t.charCodeAt(i - 1)) &&
+      isBlank(t.charCodeAt(i + 1))
+    )
+  )
     i--;
   if (i <= 0) return -1;
   const tail = t.slice(i + 1).trim();
@@ -113,11 +121,6 @@ const SCHEDULE_SEPARATORS = '—–-:·|';
 const MAX_SET_OFF_SCHEDULE = 40;
 const SCHEDULE_LEAD_RE =
   /^(?:(?:due|target|deadline|by|eta|until)\b|(?:weeks?|days?|sprint)\s+\d|q[1-4]\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
-
-function isSpaceAt(t: string, i: number): boolean {
-  const c = t.charCodeAt(i);
-  return c === 32 || c === 9;
-}
 
 const LINK_RE = /!?\[([^\][]*)\]\([^()\s]*(?:\s+"[^"]*")?\)/g;
 
