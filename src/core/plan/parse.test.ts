@@ -1703,6 +1703,36 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('counts an ID set off from its title, or a dependency, as the one signal of a backlog bullet', () => {
+    const p = parse(
+      [
+        '## Next up',
+        '',
+        '1. **WEB-105** Address autocomplete — *Owner:* Bo, *ETA:* 2027-02-10',
+        '2. **WEB-106** Saved cards',
+        '3. WEB-107: Wallet',
+        '4. [WEB-108] Gift cards',
+        '5. Split payments (needs WEB-106)',
+        // The sentence runs on from the ID: prose, as is a phrase that names no dependency.
+        '6. RFC-9110 is the HTTP spec',
+        '7. Ask the bank (after lunch)',
+        '',
+        '## References',
+        // Alone, set-off IDs make no backlog: a list of documents is keyed the same way.
+        '- **ADR-003** Use PostgreSQL',
+        '- ADR-004: Queue on Redis',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.line, i.id, i.title, i.dependsOn])).toEqual([
+      [3, 'WEB-105', 'Address autocomplete', []],
+      [4, 'WEB-106', 'Saved cards', []],
+      [5, 'WEB-107', 'Wallet', []],
+      [6, 'WEB-108', 'Gift cards', []],
+      [7, null, 'Split payments', ['WEB-106']],
+    ]);
+  });
+
   it('makes a bullet with one signal an item in a list where a sibling is one by two', () => {
     const p = parse(
       [

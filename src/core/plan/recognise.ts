@@ -941,6 +941,10 @@ export function recognise(
     // an issue's number (`#94`) not, as every line of a changelog opens with one.
     const lead = readLeadingId(raw);
     const idLed = lead?.kind === 'code' && lead.id.charCodeAt(0) !== 35;
+    // An ID set off from the words after it, in bold, brackets or by a separator (`**WEB-106** Saved
+    // cards`, `WEB-106: Saved cards`), keys the line as a tracker's lines are keyed: in a backlog it
+    // is one signal, where an ID the sentence runs on from (`RFC-9110 is the HTTP spec`) is none.
+    const idKeyed = idLed && /[*_[\]:—–·|-]/.test(raw.slice(0, lead.length).replace(lead.id, ''));
     // Cheap test first: of two signals, one is an owner or a priority, which need an `@`, an `owner`,
     // `assign` or `prio` word, a `P0`–`P4`, an org or todo.txt letter, a priority emoji or word; or
     // the two are an estimate and a due date or a status mark ending the line, with a digit and a due
@@ -979,6 +983,7 @@ export function recognise(
     const duePhrase = readDuePhrase(masked, 0);
     let due = duePhrase !== null;
     let status = false;
+    let depends = false;
     // Where the metadata ending the line starts, for the one-signal test: set once the fields are read.
     let metaFrom = 0;
     const note = (f: Field) => {
@@ -989,6 +994,7 @@ export function recognise(
       else if (f.key === 'priority') prio = true;
       else if (f.key === 'effort' || f.key === 'points' || f.key === 'size') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
+      else if (f.key === 'depends') depends = true;
     };
     // A status mark ending the line is one signal: with another (`**[P1]** Ship it — *done*`) the
     // bullet is a task; alone (`Docs rewritten — **Done**`) it may be a note's last words, but in a
@@ -1001,7 +1007,7 @@ export function recognise(
         (due ? 1 : 0) +
         (mark > 0 ? 1 : 0) >=
         2 ||
-      (need === 1 && (prio || estimate || ownerAfter || due || mark > 0));
+      (need === 1 && (idKeyed || depends || prio || estimate || ownerAfter || due || mark > 0));
     const fields = readInlineFields(body, 0, masked);
     const read = duePhrase ? [...fields, duePhrase].sort((a, b) => a.span.start - b.span.start) : fields;
     if (need === 1) metaFrom = trailingFieldsStart(masked, read);
