@@ -3038,6 +3038,34 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect([undated.title, undated.due, undated.dueText]).toEqual(['Write the guide', null, 'Friday']);
   });
 
+  it('reads a due date said as the period it ends, with its year, and no period without one', () => {
+    const p = parse(
+      [
+        '- [ ] Launch the beta by end of March 2027',
+        '- [ ] Hire two engineers by Q3 2027 @ana',
+        '- [ ] Close the books by the end of 2027-Q1',
+        '- [ ] Migrate the billing due H2 2027',
+        '- [ ] Sunset v1 before the end of June 2027',
+        // Which year is meant is a guess: the words stay the title's.
+        '- [ ] Renew the lease by Q3',
+        '- [ ] Pay by the way 2027',
+        // A period alone is no due date without a due word.
+        '- [ ] Ship Q3 2027 features',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Launch the beta', '2027-03-31'],
+      ['Hire two engineers @ana', '2027-09-30'],
+      ['Close the books', '2027-03-31'],
+      ['Migrate the billing', '2027-12-31'],
+      ['Sunset v1', '2027-06-30'],
+      ['Renew the lease by Q3', null],
+      ['Pay by the way 2027', null],
+      ['Ship Q3 2027 features', null],
+    ]);
+  });
+
   it('reads a circle or a priority word set off as the label opening a title, and no word of the title', () => {
     const p = parse(
       [
