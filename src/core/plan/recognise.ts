@@ -95,10 +95,12 @@ export interface Draft {
    * them (`… for users` / `moving to v2`), which the attribute pass decides on the title it reads.
    */
   after?: string[];
+  /** A line of a todo.txt list: its `@word` marks are contexts (`@phone`), not owners. */
+  todoTxt?: boolean;
 }
 
 /** What a line's recogniser makes: the item and what the attribute pass reads it from. */
-type MadeItem = Pick<Draft, 'item' | 'idKind' | 'matchText' | 'matchBase' | 'repairMap'>;
+type MadeItem = Pick<Draft, 'item' | 'idKind' | 'matchText' | 'matchBase' | 'repairMap' | 'todoTxt'>;
 
 export interface Recognised {
   readonly drafts: Draft[];
@@ -586,10 +588,14 @@ export function recognise(
         const gap = words - (end + 1);
         const matchText = `${text.slice(start, end)} ${text.slice(words, slice.end)}`;
         const repairMap = (i: number) => (i <= end - start ? start + i : start + i + gap);
-        pushLineItem({ item, idKind: null, matchText, matchBase: -1, repairMap }, slice, parentItem);
+        pushLineItem(
+          { item, idKind: null, matchText, matchBase: -1, repairMap, todoTxt: true },
+          slice,
+          parentItem,
+        );
       } else {
         pushLineItem(
-          { item, idKind: null, matchText: text.slice(from, slice.end), matchBase: from },
+          { item, idKind: null, matchText: text.slice(from, slice.end), matchBase: from, todoTxt: true },
           slice,
           parentItem,
         );
@@ -1431,6 +1437,7 @@ export function recognise(
       matchBase: made.matchBase,
       repairMap: made.repairMap,
       list: -1,
+      ...(made.todoTxt ? { todoTxt: true } : {}),
     });
   };
 

@@ -147,7 +147,7 @@ describe('parsePlan on todo.txt lines', () => {
         'todo',
         '(A)',
         '2026-11-28',
-        ['home'],
+        ['home', '@phone'],
       ],
       ['review-the-pull-requests', 'Review the pull requests +work', 'todo', '(B)', null, ['work']],
       ['renew-the-passport', 'Renew the passport +admin', 'done', null, null, ['admin']],
@@ -163,6 +163,18 @@ describe('parsePlan on todo.txt lines', () => {
       ['tags', 'admin', '+admin'],
     ]);
     expect(TODO.slice(p.items[2]!.statusSpan!.start, p.items[2]!.statusSpan!.end)).toBe('x');
+  });
+
+  it("reads an `@word` as todo.txt's context, where the task is done, and not as its owner", () => {
+    const p = parsePlan(TODO, { file: 'todo.txt' });
+    const first = p.items[0]!;
+    expect([first.owner, first.fields.find((f) => f.key === 'context')?.value]).toEqual([null, 'phone']);
+    expect(p.items.every((i) => i.owner === null)).toBe(true);
+    // A todo.txt owner is a key:value field; an `@mention` outside such a list is an owner still.
+    const owned = parsePlan(`${TODO.replace('Buy milk', 'Buy milk owner:kim')}\n- [ ] Ship it @li\n`, {
+      file: 'TODO.md',
+    });
+    expect(owned.items.map((i) => i.owner)).toEqual([null, null, null, 'kim', 'li']);
   });
 
   it('reads no item from options lettered in prose', () => {

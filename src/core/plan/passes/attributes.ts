@@ -142,6 +142,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // Marks are fields too, so an edit can change them in place.
       if (ip) kept.push(markField('priority', masked, ip.index, ip.length, markValue(ip.priority.label), at));
       if (ie) kept.push(markField('effort', masked, ie.index, ie.length, ie.effort.text, at));
+      // todo.txt's `@phone` says where the task is done, not who does it.
+      if (d.todoTxt) kept = kept.map(asContext);
       if ((ip || ie || own.length > 0) && kept.length > 1)
         kept = kept.sort((a, b) => a.span.start - b.span.start);
       if (toPlan !== null) kept = kept.map((f) => moveField(f, toPlan));
@@ -441,6 +443,11 @@ function ownerName(value: string): string {
   return value.replace(/^@/, '').replace(/(?<=\p{L}{2})\.$/u, '');
 }
 
+/** A mention read as todo.txt's context: the field `context`, its tag `@phone`. */
+function asContext(f: Field): Field {
+  return f.rawKey === '@' && f.key === 'owner' ? { ...f, key: 'context' } : f;
+}
+
 function isIssueNumber(f: Field): boolean {
   return f.rawKey === '#' && /^\d+$/.test(f.value);
 }
@@ -509,6 +516,9 @@ function applyField(
       return;
     case 'id':
       item.id ??= value;
+      return;
+    case 'context':
+      addTag(item, `@${value.toLowerCase()}`);
       return;
     case 'tags':
       // Most tag values are one word (a `#tag`): split only a list.
