@@ -23,6 +23,10 @@ const json: OptionSpec = {
   flags: '--json',
   description: 'print one JSON document on stdout and nothing else',
 };
+const doneToday: OptionSpec = {
+  flags: '--today <date>',
+  description: 'the completion date a todo.txt line marked done is given (YYYY-MM-DD; default: today)',
+};
 const today: OptionSpec = {
   flags: '--today <date>',
   description: 'the date to measure due dates against (YYYY-MM-DD; default: today)',
@@ -86,10 +90,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       json,
       dryRun,
       { flags: '--children', description: 'tick or untick every checkbox under the item too' },
-      {
-        flags: '--today <date>',
-        description: 'the completion date a todo.txt line marked done is given (YYYY-MM-DD; default: today)',
-      },
+      doneToday,
       noCache,
     ],
     examples: ['taskmark set MH-001 done', 'taskmark set "P0-001/Task-1.1" doing --dry-run'],
@@ -105,6 +106,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--parent <key>', description: 'add the item as the last child of this item' },
       { flags: '--section <title>', description: 'add the item at the end of the section with this heading' },
       { flags: '--status <status>', description: 'status of the new item (default: todo)' },
+      doneToday,
       noCache,
     ],
     examples: [
@@ -123,6 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       dryRun,
       { flags: '--set <key=value>', description: 'set an attribute (repeatable)', repeatable: true },
       { flags: '--unset <key>', description: 'remove an attribute (repeatable)', repeatable: true },
+      doneToday,
       noCache,
     ],
     examples: [

@@ -117,11 +117,24 @@ describe('taskmark add, edit and rm', () => {
     );
     const todo = '(A) 2026-11-20 Call the landlord +home\nx 2026-11-21 Renew the passport\nBuy milk @store\n';
     writeFileSync(join(dir, 'todo.txt'), todo);
-    expect(taskmark(['add', 'Pay the rent', '--status', 'done', 'todo.txt'], dir).code).toBe(0);
+    expect(
+      taskmark(['add', 'Pay the rent', '--status', 'done', 'todo.txt', '--today', '2026-12-06'], dir).code,
+    ).toBe(0);
     expect(taskmark(['set', 'buy-milk', 'done', 'todo.txt', '--today', '2026-12-07'], dir).code).toBe(0);
     expect(taskmark(['set', 'renew-the-passport', 'todo', 'todo.txt'], dir).code).toBe(0);
     expect(readFileSync(join(dir, 'todo.txt'), 'utf8')).toBe(
-      '(A) 2026-11-20 Call the landlord +home\nRenew the passport\nx 2026-12-07 Buy milk @store\nx Pay the rent\n',
+      '(A) 2026-11-20 Call the landlord +home\nRenew the passport\nx 2026-12-07 Buy milk @store\nx 2026-12-06 Pay the rent\n',
+    );
+    // A status set among the attributes is given today's date too: a line with a creation date
+    // cannot be marked done without one.
+    expect(
+      taskmark(
+        ['edit', 'call-the-landlord', '--set', 'status=done', 'todo.txt', '--today', '2026-12-08'],
+        dir,
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(join(dir, 'todo.txt'), 'utf8').split('\n')[0]).toBe(
+      'x 2026-12-08 (A) 2026-11-20 Call the landlord +home',
     );
     // todo.txt says open or done, nothing else: the file is left as it was.
     const r = taskmark(['set', 'call-the-landlord', 'blocked', 'todo.txt'], dir);

@@ -4,7 +4,7 @@ import { TmError } from '../../core/errors.js';
 import type { Plan, Section } from '../../core/model.js';
 import { findItem } from '../../core/ops/find.js';
 import { applyChange } from '../change.js';
-import { type CommonOptions, loadPlans } from '../context.js';
+import { type CommonOptions, loadPlans, todayOf } from '../context.js';
 import { color, printJson, println } from '../output.js';
 import { statusArg } from '../status-arg.js';
 
@@ -56,6 +56,7 @@ export async function run([title, ...files]: string[], opts: AddOptions): Promis
     throw new TmError('TM_USAGE', 'Say where the item goes: --parent KEY or --section TITLE (one of them).');
   }
   const status = opts.status === undefined ? 'todo' : statusArg(opts.status);
+  const today = todayOf(opts);
   const plans = await loadPlans(files, opts);
   const where =
     opts.parent !== undefined
@@ -81,7 +82,7 @@ export async function run([title, ...files]: string[], opts: AddOptions): Promis
                   section: (p.sections.find((s) => s.line === sectionLine && s.title === sectionTitle) ??
                     p.sections.find((s) => s.title === sectionTitle))!,
                 };
-        return addItem(p, target, { title: title!, status });
+        return addItem(p, target, { title: title!, status, today });
       },
     ],
     opts,

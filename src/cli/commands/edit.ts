@@ -3,7 +3,7 @@ import { setAttribute } from '../../core/edit/index.js';
 import { TmError } from '../../core/errors.js';
 import { findItem } from '../../core/ops/find.js';
 import { applyChange, type EditStep } from '../change.js';
-import { type CommonOptions, loadPlans } from '../context.js';
+import { type CommonOptions, loadPlans, todayOf } from '../context.js';
 import { color, printJson, println } from '../output.js';
 
 export async function run(
@@ -24,11 +24,12 @@ export async function run(
   if ([...sets.map(([, v]) => v), ...unsets].some((v) => /[\r\n]/.test(v)))
     throw new TmError('TM_USAGE', 'Attribute values cannot contain line breaks.');
   const { plan, item } = findItem(await loadPlans(files, opts), key!);
+  const today = todayOf(opts);
   const steps: EditStep[] = [
     ...sets.map(
       ([k, v]): EditStep =>
         (p) =>
-          setAttribute(p, p.byKey.get(item.key)!, k, v),
+          setAttribute(p, p.byKey.get(item.key)!, k, v, { today }),
     ),
     ...unsets.map(
       (k): EditStep =>

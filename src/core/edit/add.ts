@@ -20,6 +20,8 @@ export interface AddTarget {
 export interface AddInput {
   readonly title: string;
   readonly status?: Status;
+  /** Today as YYYY-MM-DD: the completion date a done todo.txt line is given (`x 2026-12-07 …`). */
+  readonly today?: string;
 }
 
 /** The edit that adds a checkbox item as the last child of `parent`, or at the end of `section`. */
@@ -34,9 +36,15 @@ export function addItem(plan: Plan, target: AddTarget, input: AddInput): Edit[] 
   if (target.section)
     return [
       asRecord(plan, target.section, title, status) ??
-        placed(plan, target, title, status, underSection(plan, target.section, title, mark, status)),
+        placed(
+          plan,
+          target,
+          title,
+          status,
+          underSection(plan, target.section, title, mark, status, input.today),
+        ),
     ];
-  if (target.top) return [placed(plan, target, title, status, atTop(plan, title, mark, status))];
+  if (target.top) return [placed(plan, target, title, status, atTop(plan, title, mark, status, input.today))];
   throw new TmError('TM_INVALID_EDIT', 'Say where the item goes: a parent item or a section.');
 }
 
@@ -252,14 +260,21 @@ function asRecord(plan: Plan, section: Section, title: string, status: Status): 
   return { start: at, end: at, text: `${eol}${block}${eol}${apart}` };
 }
 
-function underSection(plan: Plan, section: Section, title: string, mark: string, status: Status): Written {
+function underSection(
+  plan: Plan,
+  section: Section,
+  title: string,
+  mark: string,
+  status: Status,
+  today: string | undefined,
+): Written {
   // The section's own top-level items (not those of its sub-sections or nested ones).
   const top = plan.items.filter(
     (i) => directlyIn(i, section) && (i.parent === null || plan.byKey.get(i.parent)!.kind === 'heading'),
   );
   const own = top.filter((i) => i.list !== null);
   const last = own[own.length - 1];
-  const native = afterLines(plan, top[top.length - 1], last, title, status);
+  const native = afterLines(plan, top[top.length - 1], last, title, status, today);
   if (last) return { ...siblingEdit(plan, last, title, mark, status), ...(native ? { native } : {}) };
   const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
   return {
@@ -269,11 +284,11 @@ function underSection(plan: Plan, section: Section, title: string, mark: string,
 }
 
 /** At the top of a plan without headings: after its last item outside a section, else a new list. */
-function atTop(plan: Plan, title: string, mark: string, status: Status): Written {
+function atTop(plan: Plan, title: string, mark: string, status: Status, today: string | undefined): Written {
   const top = plan.items.filter((i) => i.section.length === 0 && i.parent === null);
   const own = top.filter((i) => i.list !== null);
   const last = own[own.length - 1];
-  const native = afterLines(plan, top[top.length - 1], last, title, status);
+  const native = afterLines(plan, top[top.length - 1], last, title, status, today);
   if (last) return { ...siblingEdit(plan, last, title, mark, status), ...(native ? { native } : {}) };
   const end = plan.sections[0]?.span.start ?? plan.text.length;
   return { boxed: newListAt(plan, 0, end, title, mark), native };
@@ -282,7 +297,7 @@ function atTop(plan: Plan, title: string, mark: string, status: Status): Written
 /**
  * The new item as one more line of the paragraph of line items `line` ends, when it is after the last
  * bullet `last`: opened by the plan's glyph for `status` after lines opened by their status glyphs,
- * a todo.txt line (`x ` when done) after todo.txt lines. Null otherwise.
+ * a todo.txt line (`x ` and `today`, when given, when done) after todo.txt lines. Null otherwise.
  */
 function afterLines(
   plan: Plan,
@@ -290,6 +305,7 @@ function afterLines(
   last: Item | undefined,
   title: string,
   status: Status,
+  today: string | undefined,
 ): Edit | null {
   if (line === undefined || line.list !== null || line === last) return null;
   const glyph = glyphOpening(plan, line, status);
@@ -299,7 +315,8 @@ function afterLines(
     todoTxtItemLead(plan, plan.items.indexOf(line)) === undefined
   )
     return null;
-  return insertLine(plan, line.span.end, `${status === 'done' ? 'x ' : ''}${title}`);
+  const done = status !== 'done' ? '' : today === undefined ? 'x ' : `x ${today} `;
+  return insertLine(plan, line.span.end, `${done}${title}`);
 }
 
 /** Starts a new list after the last content line in [from, to), with a blank line before it when needed. */

@@ -14,7 +14,13 @@ import { parsePlan } from '../plan/parse.js';
 import { holdsFieldLines, insertFieldLine } from './fieldline.js';
 import { inOwnNotation } from './notation.js';
 import { applyEdits, type Edit } from './splice.js';
-import { boxAfterMarker, boxlessSiblings, keepingOthers, setStatus } from './status.js';
+import {
+  boxAfterMarker,
+  boxlessSiblings,
+  keepingOthers,
+  type SetStatusOptions,
+  setStatus,
+} from './status.js';
 import { cellText, eolOf, keySpelling, lineStartAt, markFor, nextLineStart, usesEmojiFor } from './style.js';
 
 const EMOJI_KEYS: Readonly<Record<string, string>> = {
@@ -27,8 +33,17 @@ const EMOJI_KEYS: Readonly<Record<string, string>> = {
   depends: '⛔',
 };
 
-/** Edits that set `key` to `value` on the item, or remove it when `value` is null. */
-export function setAttribute(plan: Plan, item: Item, key: string, value: string | null): Edit[] {
+/**
+ * Edits that set `key` to `value` on the item, or remove it when `value` is null. The status is set
+ * as setStatus sets it, with `options` (today's date, for a todo.txt line marked done).
+ */
+export function setAttribute(
+  plan: Plan,
+  item: Item,
+  key: string,
+  value: string | null,
+  options: SetStatusOptions = {},
+): Edit[] {
   const k = normaliseKey(key);
   if (value !== null && /[\r\n]/.test(value))
     throw new TmError('TM_INVALID_EDIT', 'Attribute values cannot contain line breaks.');
@@ -44,7 +59,7 @@ export function setAttribute(plan: Plan, item: Item, key: string, value: string 
       : readStatusValue(value)?.status;
     if (!status)
       throw new TmError('TM_INVALID_EDIT', `"${value}" is not a status; use one of ${STATUSES.join(', ')}.`);
-    return setStatus(plan, item, status);
+    return setStatus(plan, item, status, options);
   }
   // Story points are written in brackets after a number (`(5 pts)`): a value that is not one would not
   // read back.

@@ -63,13 +63,13 @@ export async function updateItem(
   checkIfMatch(u.ifMatch, found.etag);
   const key = found.item.key;
   const steps: EditStep[] = [];
+  const today = ctx.today();
   if (u.change.status !== undefined) {
     const to = u.change.status;
-    const today = ctx.today();
     steps.push((plan) => setStatus(plan, plan.byKey.get(key)!, to, { today }));
   }
   for (const [name, value] of Object.entries(u.change.attributes ?? {}))
-    steps.push((plan) => setAttribute(plan, plan.byKey.get(key)!, name, value));
+    steps.push((plan) => setAttribute(plan, plan.byKey.get(key)!, name, value, { today }));
   const change = await writeChange(ctx, found.plan, steps, { key, etag: found.etag });
   const after = change.after.byKey.get(key);
   if (!after)
@@ -275,7 +275,7 @@ export const itemRoutes: RouteSpec[] = [
           addItem(
             p2,
             { parent: p2.byKey.get(parentKey)! },
-            { title: body.title, status: body.status ?? 'todo' },
+            { title: body.title, status: body.status ?? 'todo', today: ctx.today() },
           );
       } else {
         const want = body.section!.trim().toLowerCase();
@@ -290,7 +290,7 @@ export const itemRoutes: RouteSpec[] = [
           addItem(
             p2,
             { section: p2.sections.find((s) => s.title === title)! },
-            { title: body.title, status: body.status ?? 'todo' },
+            { title: body.title, status: body.status ?? 'todo', today: ctx.today() },
           );
       }
       const change = await writeChange(ctx, plan, [step], null);
