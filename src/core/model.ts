@@ -224,6 +224,12 @@ export interface Plan {
   readonly facts: PlanFacts;
   /** The plan's status vocabulary: its legend first, then the status texts it uses. */
   readonly vocabulary: VocabularyEntry[];
+  /**
+   * What the plan's checkbox marks mean where it says otherwise than the usual marks do: its legend
+   * (`` `[-]` in progress ``) or its dialect (Kiro's specs write `[-]` for a task under way). Absent
+   * or empty when the plan's marks mean what they usually do.
+   */
+  readonly boxMarks?: ReadonlyMap<string, Status>;
   readonly dependencies: Dependency[];
   /** Dependency cycles, each as a list of keys. */
   readonly cycles: string[][];

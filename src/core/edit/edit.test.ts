@@ -249,6 +249,19 @@ describe('setStatus', () => {
     ]);
   });
 
+  it('writes a box in the meaning the plan gives its marks: its legend, a Kiro spec', () => {
+    const kiro = '- [ ] 1. Models\n  - _Requirements: 1.1_\n- [x] 2. Views\n  - _Requirements: 2.1_\n';
+    const set = (text: string, k: string, s: Status) => edit(text, (p) => setStatus(p, key(p, k), s));
+    // Kiro's `[-]` is under way: doing is written so, and cancelled with a mark that reads cancelled.
+    expect(set(kiro, '1', 'doing')).toBe(kiro.replace('[ ] 1.', '[-] 1.'));
+    const cancelled = set(kiro, '1', 'cancelled');
+    expect(cancelled).toBe(kiro.replace('[ ] 1.', '[✗] 1.'));
+    expect(parse(cancelled).items[0]!.status).toBe('cancelled');
+    const legend = '## Legend\n`[?]` blocked\n\n## Tasks\n- [ ] Ask legal\n- [x] Draft\n';
+    expect(set(legend, 'tasks/ask-legal', 'blocked')).toBe(legend.replace('[ ] Ask', '[?] Ask'));
+    expect(parse(set(legend, 'tasks/ask-legal', 'blocked')).items[0]!.status).toBe('blocked');
+  });
+
   it("uses the plan's own done mark", () => {
     const text = '- [X] a\n- [ ] b\n';
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe('- [X] a\n- [X] b\n');

@@ -49,7 +49,11 @@ export function setStatus(plan: Plan, item: Item, status: Status, options: SetSt
       for (const k of child.children) stack.push(k);
       if (child.markSpan && child.statusSpan && child.statusSource === 'marker') {
         if (child.status !== status) edits.push(...boxMarkEdits(plan, child, status));
-      } else if (child.markSpan && child.checkbox !== null && statusOfMark(child.checkbox) !== status) {
+      } else if (
+        child.markSpan &&
+        child.checkbox !== null &&
+        statusOfMark(child.checkbox, plan.boxMarks) !== status
+      ) {
         edits.push({ start: child.markSpan.start, end: child.markSpan.end, text: mark });
       }
     }

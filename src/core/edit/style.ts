@@ -2,6 +2,7 @@
 import type { Field, Plan, Status } from '../model.js';
 import {
   markForStatus,
+  marksFor,
   normaliseVocab,
   ORG_KEYWORDS,
   readStatusValue,
@@ -46,12 +47,17 @@ export function markFor(plan: Plan, status: Status): string {
 const markCache = new WeakMap<Plan, Map<Status, string>>();
 
 function learnMark(plan: Plan, status: Status): string {
+  const own = plan.boxMarks;
   const counts = new Map<string, number>();
   for (const i of plan.items) {
-    if (i.checkbox !== null && statusOfMark(i.checkbox) === status)
+    if (i.checkbox !== null && statusOfMark(i.checkbox, own) === status)
       counts.set(i.checkbox, (counts.get(i.checkbox) ?? 0) + 1);
   }
-  let best = markForStatus(status);
+  // Without an example: the mark the plan gives the status, else the usual one, of those that mean
+  // the status in this plan (a Kiro spec's `[-]` is under way, so a cancelled box is another mark).
+  const candidates = [...(own ?? [])].filter(([, s]) => s === status).map(([m]) => m);
+  for (const m of marksFor(status)) candidates.push(m);
+  let best = candidates.find((m) => statusOfMark(m, own) === status) ?? markForStatus(status);
   let n = 0;
   for (const [m, c] of counts) if (c > n) [best, n] = [m, c];
   return best;

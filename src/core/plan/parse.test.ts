@@ -80,6 +80,52 @@ describe('parsePlan on checklists', () => {
     expect([opt.optional, opt.id, opt.gfm]).toEqual([true, '4.2', false]);
   });
 
+  it("reads a box's mark as the plan's legend says, and `[-]` as under way in a Kiro spec", () => {
+    const legend = parse(
+      [
+        '## Legend',
+        '- `[ ]` not started',
+        '- `[-]` in progress',
+        '- `[?]` blocked',
+        '',
+        '## Tasks',
+        '- [-] Wire the importer',
+        '- [?] Ask legal',
+        '- [x] Write the parser',
+        '- [/] Tidy the logs',
+        '',
+      ].join('\n'),
+    );
+    expect(legend.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Wire the importer', 'doing', '-'],
+      ['Ask legal', 'blocked', '?'],
+      ['Write the parser', 'done', 'x'],
+      ['Tidy the logs', 'doing', '/'],
+    ]);
+    expect([...(legend.boxMarks ?? [])]).toEqual([
+      ['-', 'doing'],
+      ['?', 'blocked'],
+    ]);
+    // Kiro marks the task it works on `[-]`; its specs are told by their requirements lines.
+    const kiro = [
+      '# Implementation Plan',
+      '',
+      '- [x] 1. Set up the project',
+      '  - _Requirements: 1.1_',
+      '- [-] 2. Implement the models',
+      '  - _Requirements: 2.1, 2.3_',
+      '- [ ]* 3. Write the unit tests',
+      '',
+    ].join('\n');
+    expect(parse(kiro).items.map((i) => i.status)).toEqual(['done', 'doing', 'todo']);
+    // Elsewhere `[-]` is cancelled, an optional task's `[ ]*` beside it or not; a legend says last.
+    const plain = kiro.replace(/ {2}- _Requirements: .*_\n/g, '');
+    expect(parse(plain).items.map((i) => i.status)).toEqual(['done', 'cancelled', 'todo']);
+    expect(parse(plain).boxMarks).toBeUndefined();
+    const said = `## Legend\n- [-] cancelled\n\n${kiro.replace('# Implementation Plan', '## Tasks')}`;
+    expect(parse(said).items.map((i) => i.status)).toEqual(['done', 'cancelled', 'todo']);
+  });
+
   it('reads a doing, blocked or cancelled mark after an open box as the status, and no other mark', () => {
     const p = parse(
       [

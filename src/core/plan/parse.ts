@@ -5,7 +5,13 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status, VocabularyEntry } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
-import { normaliseVocab, readStageStatus, readStatusValue, statusOfGlyph } from './attributes/status.js';
+import {
+  normaliseVocab,
+  readStageStatus,
+  readStatusValue,
+  statusOfGlyph,
+  statusOfMark,
+} from './attributes/status.js';
 import type { Block, DocumentBlock } from './block-types.js';
 import { scanBlocks } from './blocks.js';
 import { findEncodingAnomalies, repairForMatching } from './encoding.js';
@@ -139,6 +145,48 @@ function legendGlyphs(legend: readonly VocabularyEntry[]): GlyphStatus {
   return (g) => glyphs.get(g.replace('\uFE0F', '')) ?? statusOfGlyph(g);
 }
 
+/** A legend entry that is a checkbox mark alone: `[-]`, `` `[/]` ``. */
+const BOX_ENTRY_RE = /^`?\[(.)\]`?$/u;
+
+/**
+ * What the plan's checkbox marks mean where it says otherwise than the usual marks do: what its
+ * legend gives a mark (`` `[-]` in progress ``), and in a Kiro spec, `[-]` a task under way, as
+ * Kiro marks the task it is working on, unless the legend says otherwise. A Kiro spec is told by
+ * what Kiro writes under its tasks and other plans do not: a `_Requirements: 1.1, 2.3_` line (an
+ * optional task's `[ ]*` alone is no sign: other plans borrow it).
+ */
+function planBoxMarks(
+  text: string,
+  legend: readonly VocabularyEntry[],
+  drafts: readonly Draft[],
+): Map<string, Status> {
+  const marks = new Map<string, Status>();
+  for (const e of legend) {
+    const m = BOX_ENTRY_RE.exec(e.text);
+    if (m !== null && !marks.has(m[1]!)) marks.set(m[1]!, e.status);
+  }
+  if (!marks.has('-') && drafts.some((d) => isKiroTask(text, d.item))) marks.set('-', 'doing');
+  for (const [m, s] of marks) if (statusOfMark(m) === s) marks.delete(m);
+  return marks;
+}
+
+function isKiroTask(text: string, item: Item): boolean {
+  for (const f of item.fields)
+    if (f.key === 'requirements' && f.style === 'sub-bullet' && text.charCodeAt(f.span.start) === 95)
+      return true;
+  return false;
+}
+
+/** The status of each box whose mark the plan gives a meaning of its own. */
+function rereadBoxes(drafts: readonly Draft[], marks: ReadonlyMap<string, Status>): void {
+  for (const d of drafts) {
+    const { item } = d;
+    if (item.checkbox === null || item.statusSource !== 'checkbox') continue;
+    const status = marks.get(item.checkbox);
+    if (status !== undefined) item.status = status;
+  }
+}
+
 /** Parses a plan in time linear in its size. */
 export function parsePlan(text: string, options: ParseOptions): Plan {
   if (text.length > MAX_PLAN_CHARS) {
@@ -155,6 +203,8 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
   const vocabMap = new Map<string, Status>(legend.map((e) => [normaliseVocab(e.text), e.status]));
   const glyphStatus = legendGlyphs(legend);
   const rec = recognise(text, lines, doc, glyphStatus, legendBlocks);
+  const boxMarks = planBoxMarks(text, legend, rec.drafts);
+  if (boxMarks.size > 0) rereadBoxes(rec.drafts, boxMarks);
   const facts = readFacts(text, doc, rec.planFields, options.parseYaml);
 
   const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes, rec.sections));
@@ -215,6 +265,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
     byKey,
     facts,
     vocabulary: learnVocabulary(legendLines, used),
+    ...(boxMarks.size > 0 ? { boxMarks } : {}),
     dependencies,
     cycles: findCycles(items, byKey),
     anomalies: findEncodingAnomalies(text, lines),

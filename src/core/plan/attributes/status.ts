@@ -267,9 +267,16 @@ const MARKS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['✘', 'cancelled'],
 ]);
 
-/** The status a checkbox mark stands for. */
-export function statusOfMark(mark: string): Status {
-  return MARKS.get(mark) ?? 'todo';
+/** The status a checkbox mark stands for; in a plan that says what its marks mean, that (`boxMarks`). */
+export function statusOfMark(mark: string, boxMarks?: ReadonlyMap<string, Status>): Status {
+  return boxMarks?.get(mark) ?? MARKS.get(mark) ?? 'todo';
+}
+
+/** The marks that stand for `status`, the usual one first. */
+export function marksFor(status: Status): string[] {
+  const out = [markForStatus(status)];
+  for (const [m, s] of MARKS) if (s === status && !out.includes(m)) out.push(m);
+  return out;
 }
 
 /** The conventional mark for a status, used when the plan gives no example of its own. */
