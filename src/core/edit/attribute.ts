@@ -18,6 +18,7 @@ import {
   boxAfterMarker,
   boxlessSiblings,
   keepingOthers,
+  legendGlyphStatus,
   type SetStatusOptions,
   setStatus,
 } from './status.js';
@@ -197,9 +198,16 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
     // A circle before a priority word (`🔴 **Critical**: Patch`) changes with it.
     const circle = plan.text.slice(f.span.start, f.span.start + 2);
     if (key !== 'priority' || f.valueSpan.start === f.span.start || !TRAFFIC_LIGHTS.includes(circle))
-      return [edit];
+      return [{ ...edit, text: notAStatus(plan, item, edit.text, value) }];
     const rank = readPriorityValue(v)!.rank;
-    return [{ start: f.span.start, end: f.span.start + 2, text: TRAFFIC_LIGHTS[rank]! }, edit];
+    return [
+      {
+        start: f.span.start,
+        end: f.span.start + 2,
+        text: notAStatus(plan, item, TRAFFIC_LIGHTS[rank]!, value),
+      },
+      edit,
+    ];
   }
   // A value linked to its page (`owner:: [[Mira]]`, `due:: [[Dec 12th, 2026]]`) stays linked.
   const page = /^\[\[([^\][]*)\]\]$/.exec(f.value);
@@ -221,6 +229,19 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
     /[\p{L}\p{N}]$/u.test(text) &&
     item.fields.some((g) => g.span.start === f.valueSpan.end && (g.rawKey === '@' || g.rawKey === '#'));
   return [{ start: f.valueSpan.start, end: f.valueSpan.end, text: joins ? `${text} ` : text }];
+}
+
+/**
+ * `text`, a priority mark to be written, unless the plan's legend makes it a status (`🟢 done`):
+ * written, it would say the status rather than the priority. Refused then.
+ */
+function notAStatus(plan: Plan, item: Item, text: string, value: string): string {
+  const status = legendGlyphStatus(plan, text);
+  if (status === null) return text;
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: the priority ${value} is written ${text} here, which this plan's legend makes the status ${status}; edit line ${item.line} by hand.`,
+  );
 }
 
 const OBSIDIAN_PRIORITY = ['🔺', '⏫', '🔼', '🔽', '⏬'];

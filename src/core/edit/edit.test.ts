@@ -1964,7 +1964,37 @@ const mixedPlanLine = fc.constantFrom(
   '## ✅ Done: Ledger',
   '## 💤 Later — Crypto',
   '\n## Payouts\nOwner: @kai. Target: 2026-12-20.\n',
+  // A Kiro task: its requirements line makes the plan's `[-]` under way. A legend giving a box mark.
+  '- [-] 2. Build the models\n  - _Requirements: 2.1_',
+  '- [-] Drop the fax export',
+  '\nLegend: `[?]` blocked · 🟢 done\n',
+  '- [?] Ask legal',
+  // An ID set off from its title and a dependency: one signal each, in a backlog.
+  '1. **WEB-106** Saved cards',
+  '- Split payments (needs WEB-106)',
+  '- [ ] Launch the beta by the end of March 2027',
 );
+
+describe('setAttribute on a due period and a priority circle', () => {
+  it('writes a new due date over the whole period, `the end of` with it', () => {
+    const text = '# P\n\n- [ ] Launch the beta by the end of March 2027\n';
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'due', '2027-12-31'));
+    expect(out).toBe('# P\n\n- [ ] Launch the beta by 2027-12-31\n');
+    expect(parse(out).items[0]!.due).toBe('2027-12-31');
+  });
+
+  it("refuses a priority circle the plan's legend makes a status", () => {
+    const text = 'Legend: 🟢 done\n\n- 🟡 Sync the mirror @kim\n- 🔴 Patch the CVE @li\n';
+    const p = parse(text);
+    expect(() => setAttribute(p, p.items[0]!, 'priority', 'P3')).toThrow(
+      "the priority P3 is written 🟢 here, which this plan's legend makes the status done",
+    );
+    // A circle the legend leaves alone is written.
+    expect(edit(text, (q) => setAttribute(q, q.items[1]!, 'priority', 'P2'))).toBe(
+      text.replace('🔴 Patch', '🟡 Patch'),
+    );
+  });
+});
 
 describe('setAttribute on a field a due phrase ends', () => {
   it('changes the value and keeps the phrase', () => {

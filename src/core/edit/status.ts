@@ -671,7 +671,7 @@ function glyphMeaning(plan: Plan, glyph: string): Status | null {
 }
 
 /** The status the plan's legend gives a glyph (`🟢 Done`), or null. */
-function legendGlyphStatus(plan: Plan, glyph: string): Status | null {
+export function legendGlyphStatus(plan: Plan, glyph: string): Status | null {
   const g = glyph.replace('\uFE0F', '');
   if (g === '' || /[\p{L}\p{N}\s]/u.test(g)) return null;
   return plan.vocabulary.find((v) => v.text.replace('\uFE0F', '') === g)?.status ?? null;

@@ -134,6 +134,8 @@ function statusTextInShape(plan: Plan, status: Status, old: string | null): stri
   return `${DEFAULT_EMOJI[status]} ${caseLike(DEFAULT_WORD[status], words)}`;
 }
 
+const BOX_MARK_RE = /\[.\]/u;
+
 /** Learnt once per plan, status and shape (fixing many items of a large plan asks again and again). */
 const statusTextCache = new WeakMap<Plan, Map<string, string | null>>();
 
@@ -152,6 +154,8 @@ function ownStatusText(plan: Plan, status: Status, shape: Shape): string | null 
     // A keyword that is a status only where it opens a bullet (Logseq's `NOW`) is not one in a field.
     if (ORG_KEYWORDS.has(v.text) && readStatusValue(v.text)?.status !== status) continue;
     if (v.text.length > 30) continue;
+    // A legend's box mark (`` `[?]` blocked ``) is written in a box, not as a status's text.
+    if (BOX_MARK_RE.test(v.text)) continue;
     counts.set(v.text, (counts.get(v.text) ?? 0) + 1);
   }
   for (const i of plan.items) {

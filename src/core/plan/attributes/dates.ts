@@ -208,9 +208,12 @@ function readRelative(text: string): { index: number; length: number; last: numb
   };
 }
 
-/** A value that is a period and nothing else: `Q1 2027`, `2026-H2`, `December 2026`, `end of Q3 2026`. */
+/**
+ * A value that is a period and nothing else: `Q1 2027`, `2026-H2`, `December 2026`, `end of Q3 2026`,
+ * `the end of March 2027`.
+ */
 const WHOLE_PERIOD_RE =
-  /^(?:(?:end of|by|before)\s+)?(?:[QH][1-4]\s*[-/]?\s*\d{4}|\d{4}\s*[-/]?\s*[QH][1-4]|\p{L}{3,9}\.?\s+\d{4})$/iu;
+  /^(?:(?:(?:the\s+)?end\s+of|by|before)\s+)?(?:[QH][1-4]\s*[-/]?\s*\d{4}|\d{4}\s*[-/]?\s*[QH][1-4]|\p{L}{3,9}\.?\s+\d{4})$/iu;
 
 /**
  * The date a due field's value names (`2026-03-01`, `Mar 18`, `Week 4`), or the last day of the
@@ -223,7 +226,7 @@ export function readDueValue(
 ): string | null {
   const r = resolveDate(value, planDate, yearAnchor);
   if (r) return r.date;
-  return value.length <= 24 && WHOLE_PERIOD_RE.test(value) ? periodEnd(value) : null;
+  return value.length <= 32 && WHOLE_PERIOD_RE.test(value) ? periodEnd(value) : null;
 }
 
 /** A deadline a heading states in words before a date: `(target: 2026-03-01)`, `— due May 15, 2026`. */
