@@ -10,7 +10,13 @@ import { dueSoon, overdue, unplacedDue } from './rules/dates.js';
 import { documentIncomplete } from './rules/document.js';
 import { lostCharacters, mojibake } from './rules/encoding.js';
 import { factMismatch } from './rules/facts.js';
-import { dependencyCycle, duplicateId, malformedId, unknownReference } from './rules/ids.js';
+import {
+  dependencyCycle,
+  duplicateId,
+  malformedId,
+  outsideDependency,
+  unknownReference,
+} from './rules/ids.js';
 import { doneOpenContradiction, duplicateItem } from './rules/similar.js';
 import {
   doneInOpenSection,
@@ -37,6 +43,7 @@ export const RULES: readonly Rule[] = [
   duplicateId,
   malformedId,
   unknownReference,
+  outsideDependency,
   dependencyCycle,
   overdue,
   dueSoon,

@@ -154,8 +154,25 @@ const CASES: readonly Case[] = [
   },
   {
     rule: 'unknown-reference',
-    triggers: [['# Plan\n\n### A-1: Schema\n\n**Depends on:** A-9\n', [3]]],
-    clean: ['# Plan\n\n### A-1: Schema\n\n### A-2: API\n\n**Depends on:** A-1\n'],
+    triggers: [
+      ['# Plan\n\n### A-1: Schema\n\n**Depends on:** A-9\n', [3]],
+      // Words with a number name an item as an ID does.
+      ['# Plan\n\n### A-1: Schema\n\n**Depends on:** Phase 9\n', [3]],
+    ],
+    clean: [
+      '# Plan\n\n### A-1: Schema\n\n### A-2: API\n\n**Depends on:** A-1\n',
+      // Words alone may be something outside the plan: outside-dependency's.
+      '# Plan\n\n- [ ] Port the auth — **Blocked by:** security review\n',
+    ],
+  },
+  {
+    rule: 'outside-dependency',
+    triggers: [['# Plan\n\n- [ ] Port the auth — **Blocked by:** security review\n', [3]]],
+    clean: [
+      '# Plan\n\n- [ ] Security review\n- [ ] Port the auth — **Blocked by:** security review\n',
+      '# Plan\n\n- [x] Port the auth — **Blocked by:** security review\n',
+      '# Plan\n\n### A-1: Schema\n\n**Depends on:** A-9\n',
+    ],
   },
   {
     rule: 'dependency-cycle',

@@ -115,6 +115,32 @@ describe('rankNext', () => {
     expect(r[2]!.reasons.map((x) => x.factor)).toEqual(['priority']);
   });
 
+  it('holds back an item waiting on something no plan loaded has, and on an open item of another plan', () => {
+    const waits = plan(
+      [
+        '# P',
+        '',
+        '- [ ] Port the auth middleware — **Blocked by:** security review',
+        '- [ ] Ship the SDK (depends on: task-40)',
+        '- [ ] Write the changelog',
+        '- [ ] Tidy the logs',
+        '  - [ ] Rotate them (after task-41)',
+        '',
+      ].join('\n'),
+    );
+    const keys = (plans: Parameters<typeof rankNext>[0]) =>
+      rankNext(plans, { today: '2026-01-01' }).map((e) => e.item.key);
+    expect(keys([waits])).toEqual(['p/write-the-changelog']);
+    // task-40 is a task file loaded with it: done, its dependant goes on; task-41 open, its waits.
+    const task = (id: string, status: string) =>
+      plan(`---\nid: ${id}\ntitle: Task ${id}\nstatus: ${status}\n---\n\nBody.\n`, `${id}.md`);
+    expect(keys([waits, task('task-40', 'Done'), task('task-41', 'To Do')]).sort()).toEqual([
+      'p/ship-the-sdk',
+      'p/write-the-changelog',
+      'task-41',
+    ]);
+  });
+
   it('terminates on dependency cycles and offers none of the cycle', () => {
     const cyclic = plan(
       '# P\n\n### C-1: A\n\n**Status:** TODO\n**Depends on:** C-2\n\n### C-2: B\n\n**Status:** TODO\n**Depends on:** C-1\n',

@@ -53,7 +53,8 @@ export function rankNext(plans: readonly Plan[], options: NextOptions): NextEntr
     for (const dep of n.item.dependsOn) nodes.get(id(n.plan, dep))?.dependents.push(n);
   }
   computeDownstream(nodes);
-  const candidates = [...nodes.values()].filter((n) => actionable(n)).map((n) => asPart(n, nodes));
+  const named = outsideNames(plans);
+  const candidates = [...nodes.values()].filter((n) => actionable(n, named)).map((n) => asPart(n, nodes));
   // A loop, not Math.max(...spread): a plan of 100,000 open items is more arguments than a call takes.
   let critical = 0;
   for (const c of candidates) if (c.downstream > critical) critical = c.downstream;
@@ -67,7 +68,34 @@ export function rankNext(plans: readonly Plan[], options: NextOptions): NextEntr
   }));
 }
 
-function actionable(n: Node): boolean {
+/**
+ * The items of every plan by their IDs and keys, lower case, for the dependencies a plan could not
+ * resolve in itself (a task file's `dependencies: [task-40]`, task-40 being another file); empty
+ * when every dependency was resolved.
+ */
+function outsideNames(plans: readonly Plan[]): Map<string, Item[]> {
+  const named = new Map<string, Item[]>();
+  if (!plans.some((p) => p.items.some((i) => i.unresolvedDeps.length > 0))) return named;
+  const add = (name: string, item: Item) => {
+    const list = named.get(name);
+    if (list === undefined) named.set(name, [item]);
+    else list.push(item);
+  };
+  for (const plan of plans)
+    for (const item of plan.items) {
+      add(item.key.toLowerCase(), item);
+      if (item.id !== null && item.id.toLowerCase() !== item.key.toLowerCase())
+        add(item.id.toLowerCase(), item);
+    }
+  return named;
+}
+
+/**
+ * Whether an item can be started: open, not blocked, its children closed, and nothing it or an item
+ * it is part of depends on open. A dependency that names no item of the plans loaded (`Blocked by:
+ * security review`) is something outside them, which taskmark cannot see done: the item waits.
+ */
+function actionable(n: Node, named: ReadonlyMap<string, readonly Item[]>): boolean {
   const { item, plan } = n;
   if (item.status === 'blocked') return false;
   if (item.children.some((k) => !isClosed(plan.byKey.get(k)!))) return false;
@@ -82,6 +110,10 @@ function actionable(n: Node): boolean {
       return dep !== undefined && !isClosed(dep);
     });
     if (waiting) return false;
+    for (const dep of cur.unresolvedDeps) {
+      const found = named.get(dep.trim().toLowerCase());
+      if (found === undefined || found.some((i) => !isClosed(i))) return false;
+    }
   }
   return true;
 }

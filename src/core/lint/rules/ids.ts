@@ -1,7 +1,10 @@
-/** IDs and references: an ID defined twice, an ID out of its series' pattern, unknown references, cycles. */
+/**
+ * IDs and references: an ID defined twice, an ID out of its series' pattern, unknown references,
+ * dependencies in words on something outside the plan, cycles.
+ */
 import type { Item } from '../../model.js';
-import type { Rule } from '../types.js';
-import { describe, itemSpan } from '../util.js';
+import type { LintContext, Rule } from '../types.js';
+import { describe, isClosed, itemSpan } from '../util.js';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -75,6 +78,23 @@ export const malformedId: Rule = {
   },
 };
 
+/** The dependencies of `item` that name no item of the plans linted. */
+function unknownDeps(item: Item, ctx: LintContext): string[] {
+  return ctx.otherPlans
+    ? item.unresolvedDeps.filter((d) => !ctx.otherPlans!.has(d.trim().toLowerCase()))
+    : item.unresolvedDeps;
+}
+
+/**
+ * Whether a dependency that names no item is written as a reference to one: a token (`T-009`,
+ * `task-40`, `auth/login`) or words with a number (`Phase 4`, `Task 3`). Words alone (`security
+ * review`, `the legal sign-off`) may be something outside the plan the item waits on.
+ */
+function writtenAsReference(dep: string): boolean {
+  const d = dep.trim();
+  return !/\s/.test(d) || /\d/.test(d);
+}
+
 export const unknownReference: Rule = {
   id: 'unknown-reference',
   severity: 'error',
@@ -82,14 +102,30 @@ export const unknownReference: Rule = {
   *check(plan, ctx) {
     for (const item of plan.items) {
       if (item.unresolvedDeps.length === 0) continue;
-      const unknown = ctx.otherPlans
-        ? item.unresolvedDeps.filter((d) => !ctx.otherPlans!.has(d.trim().toLowerCase()))
-        : item.unresolvedDeps;
+      const unknown = unknownDeps(item, ctx).filter(writtenAsReference);
       if (unknown.length === 0) continue;
       const where = ctx.otherPlans ? 'of the plans linted' : 'of this plan';
       yield {
         span: itemSpan(item),
         message: `${describe(item)} depends on ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is not an item' : 'are not items'} ${where}.`,
+      };
+    }
+  },
+};
+
+export const outsideDependency: Rule = {
+  id: 'outside-dependency',
+  severity: 'warning',
+  description:
+    'A dependency in words names no item of the plan: an item renamed since, or something outside the plan the item waits on.',
+  *check(plan, ctx) {
+    for (const item of plan.items) {
+      if (item.unresolvedDeps.length === 0 || isClosed(item)) continue;
+      const words = unknownDeps(item, ctx).filter((d) => !writtenAsReference(d));
+      if (words.length === 0) continue;
+      yield {
+        span: itemSpan(item),
+        message: `${describe(item)} waits on ${words.join(', ')}, which ${words.length === 1 ? 'names no item' : 'name no items'} ${ctx.otherPlans ? 'of the plans linted' : 'of this plan'}: an item renamed since, or something outside the plan. \`taskmark next\` holds it back while the dependency is written.`,
       };
     }
   },
