@@ -3084,6 +3084,17 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect([undated.title, undated.due, undated.dueText]).toEqual(['Write the guide', null, 'Friday']);
   });
 
+  it('takes a priority opening or ending a group of more out of it, the group staying whole', () => {
+    const p = parse(
+      '- [ ] Draft the guide (P1, Jana Novak)\n- [ ] Tidy the logs (docs; P3)\n- [ ] Port it [P2]\n',
+    );
+    expect(p.items.map((i) => [i.title, i.priority?.label ?? null])).toEqual([
+      ['Draft the guide (Jana Novak)', 'P1'],
+      ['Tidy the logs (docs)', 'P3'],
+      ['Port it', 'P2'],
+    ]);
+  });
+
   it('reads a due date said as the period it ends, with its year, and no period without one', () => {
     const p = parse(
       [

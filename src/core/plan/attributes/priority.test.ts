@@ -89,7 +89,24 @@ function referenceInlinePriority(text: string) {
       length: org[0].length,
     };
   const p = referenceMark(text);
-  if (p) return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: p.index, length: p[0].length };
+  if (p) {
+    // A bracket on one side only opens or ends a group of more (`(P1, docs)`): the mark leaves it
+    // with the separator between it and the rest, bracket and all staying.
+    const k = p.index + p[0].indexOf('P');
+    const opens = text[k - 1] === '(' || text[k - 1] === '[';
+    const closes = text[k + 2] === ')' || text[k + 2] === ']';
+    let start = p.index;
+    let end = p.index + p[0].length;
+    if (opens && !closes) {
+      start = k;
+      if (!text.startsWith('**', k + 2))
+        end = k + 2 + (/^\s*[,;]\s*/.exec(text.slice(k + 2))?.[0].length ?? 0);
+    } else if (closes && !opens) {
+      end = k + 2;
+      if (!text.startsWith('**', k - 2)) start = /[,;]\s*$/.exec(text.slice(0, k))?.index ?? k;
+    }
+    return { priority: { rank: Number(p[1]), label: `P${p[1]}` }, index: start, length: end - start };
+  }
   const label = referenceLabel(text) ?? referenceBangs(text);
   if (label) return label;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
@@ -122,7 +139,27 @@ function referenceHeadingPriority(title: string): Priority | null {
 }
 
 const piece = fc.oneof(
-  fc.constantFrom('P0', 'P1', 'P4', 'P5', 'P', 'p1', 'P10', '**', '(', ')', '[', ']', '-', ' ', 'x', '1'),
+  fc.constantFrom(
+    'P0',
+    'P1',
+    'P4',
+    'P5',
+    'P',
+    'p1',
+    'P10',
+    '**',
+    '(',
+    ')',
+    '[',
+    ']',
+    '-',
+    ' ',
+    'x',
+    '1',
+    ',',
+    ', ',
+    ';',
+  ),
   fc.constantFrom('é', '𝒜', '٣', '\ud835', '\udc9c', '🔴', '⏫', '(A) ', '[#B]', '🟢'),
   fc.constantFrom('High: ', '**Critical**: ', 'low - ', '__Med:__', 'normal priority:', 'Highway: ', '🟡 '),
   fc.constantFrom('!!', '!!!', '!', ' !!', '!!! ', '\t'),

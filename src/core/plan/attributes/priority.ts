@@ -96,6 +96,25 @@ export function findPriorityMark(s: string, from = 0): number {
  * and a lower-case word is (`Zero P0 bugs`, `Triage P1 tickets`, `the P0 crash in checkout`); one
  * opening or ending the text, or before its metadata (`Fix login P1 @kim`), is a mark.
  */
+/** Where a list separator (`,` `;`) after `at`, and the white space around it, end; `at` without one. */
+function separatorAfter(text: string, at: number): number {
+  let i = at;
+  while (isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 44 && c !== 59) return at;
+  i++;
+  while (isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where a list separator (`,` `;`) before `at`, with the white space around it, starts; `at` without one. */
+function separatorBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  const c = text.charCodeAt(i - 1);
+  return c === 44 || c === 59 ? i - 1 : at;
+}
+
 function inlineMarkAt(text: string): number {
   let bare = -1;
   for (let k = findPriorityMark(text); k >= 0; k = findPriorityMark(text, k + 2)) {
@@ -285,12 +304,19 @@ export function readInlinePriority(text: string): InlinePriority | null {
   const k = inlineMarkAt(text);
   if (k >= 0) {
     const before = text.charCodeAt(k - 1);
-    let start = k >= 2 && text.startsWith('**', k - 2) ? k - 2 : before === 40 || before === 91 ? k - 1 : k;
+    const after = text.charCodeAt(k + 2);
+    const opens = before === 40 || before === 91;
+    const closes = after === 41 || after === 93;
+    // The brackets go with the mark when they hold it alone (`(P1)`, `[P1]`).
+    let start = k >= 2 && text.startsWith('**', k - 2) ? k - 2 : opens && closes ? k - 1 : k;
     // `**[P1]**`: the bold around the brackets goes with them.
     if (start === k - 1 && k >= 3 && text.startsWith('**', k - 3)) start = k - 3;
-    const after = text.charCodeAt(k + 2);
-    let end = text.startsWith('**', k + 2) ? k + 4 : after === 41 || after === 93 ? k + 3 : k + 2;
+    let end = text.startsWith('**', k + 2) ? k + 4 : opens && closes ? k + 3 : k + 2;
     if (end === k + 3 && text.startsWith('**', k + 3)) end = k + 5;
+    // A mark opening or ending a group of more (`(P1, docs)`, `(docs; P1)`) leaves the group whole
+    // without it: it goes with the separator between it and the rest.
+    if (opens && !closes && end === k + 2) end = separatorAfter(text, end);
+    else if (closes && !opens && start === k) start = separatorBefore(text, start);
     return {
       priority: { rank: text.charCodeAt(k + 1) - 48, label: text.slice(k, k + 2) },
       index: start,
