@@ -17,7 +17,7 @@ const FOREIGN_KEYS: readonly (readonly [string, string])[] = (
     ],
     [
       'due',
-      'prazo échéance fälligkeit fällig fälligkeitsdatum stichtag scadenza tenggat срок 截止日期 期限 마감일',
+      'prazo vencimento vencimiento échéance fälligkeit fällig fälligkeitsdatum stichtag frist scadenza tenggat срок 截止日期 截止时间 截止 到期日 期限 締切 締め切り 마감일 기한',
     ],
     [
       'effort',
