@@ -218,12 +218,26 @@ function underParent(plan: Plan, parent: Item, title: string, mark: string, stat
       'TM_INVALID_EDIT',
       `${parent.key} is a line of ${parent.kind === 'table-row' ? 'a table' : 'a paragraph'}, which cannot hold items; add the item to its section instead.`,
     );
-  if (last) return siblingEdit(plan, last, title, mark, status);
+  if (last) return siblingEdit(plan, last, outlineNumbered(plan, parent, last, title), mark, status);
   if (parent.list) {
     const { at } = endOfContent(plan, parent.span.start, parent.span.end);
     return boxedOnly(insertLine(plan, at, `${' '.repeat(parent.list.contentColumn)}- [${mark}] ${title}`));
   }
   return boxedOnly(newListAt(plan, parent.span.start, parent.span.end, title, mark));
+}
+
+/**
+ * `title` opened by the next step's number where `parent`'s steps are numbered under it in its own
+ * list (`- [ ] 2.3 Document model` after `- [ ] 2.2 User model`, under `- [ ] 2. Data models`),
+ * written as the last step writes its number: there a step without one would not be the task's.
+ */
+function outlineNumbered(plan: Plan, parent: Item, last: Item, title: string): string {
+  const m = parent.id === null || last.id === null ? null : /^(.*)\.(\d{1,3})$/.exec(last.id);
+  if (m === null || m[1] !== parent.id || last.list?.indent !== parent.list?.indent) return title;
+  const at = plan.text.indexOf(last.id!, last.lineSpan.start);
+  if (at < 0 || at >= last.titleSpan.start) return title;
+  const written = plan.text.slice(at, last.titleSpan.start);
+  return `${written.replace(last.id!, `${m[1]}.${Number(m[2]) + 1}`)}${title}`;
 }
 
 /** Whether `item` stands in `section` itself, not in one of its sub-sections. */

@@ -1973,7 +1973,44 @@ const mixedPlanLine = fc.constantFrom(
   '1. **WEB-106** Saved cards',
   '- Split payments (needs WEB-106)',
   '- [ ] Launch the beta by the end of March 2027',
+  '- [ ] 5. Views\n- [ ] 5.1 List view\n  - _Requirements: 5.1_\n- [x] 5.2 Detail view',
 );
+
+describe('steps numbered under a task in its own list', () => {
+  const KIRO = [
+    '# Implementation Plan',
+    '',
+    '- [x] 1. Set up the project',
+    '  - _Requirements: 1.1_',
+    '',
+    '- [ ] 2. Implement the data models',
+    '- [x] 2.1 Create the interfaces',
+    '  - _Requirements: 2.1_',
+    '',
+    '- [ ] 2.2 Implement the User model',
+    '  - _Requirements: 1.2_',
+    '',
+    '- [ ] 3. Create the storage',
+    '',
+  ].join('\n');
+
+  it('adds a step with the next number, and removes a task with its steps', () => {
+    const added = edit(KIRO, (p) =>
+      addItem(p, { parent: key(p, '2') }, { title: 'Implement the Project model' }),
+    );
+    expect(added).toBe(
+      KIRO.replace(
+        '  - _Requirements: 1.2_\n',
+        '  - _Requirements: 1.2_\n- [ ] 2.3 Implement the Project model\n',
+      ),
+    );
+    expect(parse(added).byKey.get('2.3')?.parent).toBe('2');
+    const removed = edit(KIRO, (p) => removeItem(p, key(p, '2')));
+    expect(removed).toBe(
+      '# Implementation Plan\n\n- [x] 1. Set up the project\n  - _Requirements: 1.1_\n\n- [ ] 3. Create the storage\n',
+    );
+  });
+});
 
 describe('setAttribute on a due period and a priority circle', () => {
   it('writes a new due date over the whole period, `the end of` with it', () => {
@@ -2349,6 +2386,10 @@ describe('addItem and removeItem', () => {
       '- Deploy staging (blocked)',
       '- Fix the login — Blocked',
       '- [ ] 🔴 **Critical**: Patch @due(2026-03-09)',
+      // Steps numbered under a task in its own list, as Kiro writes them.
+      '- [ ] 4. Views',
+      '- [ ] 4.1 List view\n  - _Requirements: 4.1_',
+      '- [x] 4.2 Detail view',
     );
     fc.assert(
       fc.property(

@@ -126,6 +126,40 @@ describe('parsePlan on checklists', () => {
     expect(parse(said).items.map((i) => i.status)).toEqual(['done', 'cancelled', 'todo']);
   });
 
+  it('makes steps numbered under a task in its own list its children, as Kiro writes them', () => {
+    const p = parse(
+      [
+        '- [ ] 2. Implement the data models',
+        '- [x] 2.1 Create the interfaces',
+        '  - Write the types',
+        '- [ ] 2.2 Implement the User model',
+        '- [ ] 2.2.1 Validate the email',
+        '- [ ] 3. Create the storage',
+        '- [ ] 3.1 Pool the connections',
+        '- [ ] Write the docs',
+        // A number after a sibling without one belongs to no task: the steps ended.
+        '- [ ] 3.2 Cache the queries',
+        '',
+        '1. [ ] 7.1 A step whose task is in no list',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.id, i.parent, i.depth])).toEqual([
+      ['2', null, 0],
+      ['2.1', '2', 1],
+      ['2.2', '2', 1],
+      ['2.2.1', '2.2', 2],
+      ['3', null, 0],
+      ['3.1', '3', 1],
+      [null, null, 0],
+      ['3.2', null, 0],
+      ['7.1', null, 0],
+    ]);
+    // The task's extent is its steps': from its line to the last step's.
+    const two = p.byKey.get('2')!;
+    expect(p.text.slice(two.span.start, two.span.end)).toBe(p.text.slice(0, p.text.indexOf('- [ ] 3.')));
+  });
+
   it('reads a doing, blocked or cancelled mark after an open box as the status, and no other mark', () => {
     const p = parse(
       [

@@ -145,6 +145,49 @@ function legendGlyphs(legend: readonly VocabularyEntry[]): GlyphStatus {
   return (g) => glyphs.get(g.replace('\uFE0F', '')) ?? statusOfGlyph(g);
 }
 
+/** An outline number: `2`, `2.1`, `3.1.4`. */
+const OUTLINE_RE = /^\d{1,3}(?:\.\d{1,3})*$/;
+
+/**
+ * Steps numbered under a task in the task's own list rather than nested under it, as Kiro writes
+ * them (`- [ ] 2. Data models` over `- [ ] 2.1 Interfaces` and `- [ ] 2.2 User model`, all at one
+ * indentation): an item whose outline number is a sibling's before it with one more part is that
+ * sibling's child, when nothing but that sibling's steps stands between them. The task's extent
+ * grows over its steps, so that removing it removes them.
+ */
+function outlineParents(drafts: Draft[]): void {
+  // The open outline items of each list and parent, innermost last: what a number may extend.
+  const chains = new Map<string, number[]>();
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.list < 0) continue;
+    const scope = `${d.list}\u0000${d.parent}`;
+    const id = d.idKind === 'numeric' ? d.item.id : null;
+    if (id === null || !OUTLINE_RE.test(id)) {
+      // A sibling without a number ends the steps before it.
+      chains.delete(scope);
+      continue;
+    }
+    let chain = chains.get(scope);
+    if (chain === undefined) {
+      chain = [];
+      chains.set(scope, chain);
+    }
+    while (chain.length > 0 && !id.startsWith(`${drafts[chain[chain.length - 1]!]!.item.id}.`)) chain.pop();
+    const top = chain[chain.length - 1];
+    if (top !== undefined && !id.slice(drafts[top]!.item.id!.length + 1).includes('.')) {
+      d.parent = top;
+      for (let p = top; p >= 0; p = drafts[p]!.parent) {
+        const a = drafts[p]!;
+        if (a.item.span.end >= d.item.span.end) break;
+        a.item.span = { start: a.item.span.start, end: d.item.span.end };
+        a.endLine = Math.max(a.endLine, d.endLine);
+      }
+    }
+    chain.push(i);
+  }
+}
+
 /** A legend entry that is a checkbox mark alone: `[-]`, `` `[/]` ``. */
 const BOX_ENTRY_RE = /^`?\[(.)\]`?$/u;
 
@@ -209,6 +252,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
 
   const drafts = dropDrafts(rec.drafts, keepDrafts(rec.drafts, rec.listSizes, rec.sections));
   numberSubtasks(drafts);
+  outlineParents(drafts);
   const rawDeps: RawDeps = new Map();
   const sectionParents = resolveSections(rec.sections, facts.date);
   // Where the plan states no date, its sections' dates count, else the date its title ends with.
