@@ -1974,6 +1974,8 @@ const mixedPlanLine = fc.constantFrom(
   '- Split payments (needs WEB-106)',
   '- [ ] Launch the beta by the end of March 2027',
   '- [ ] 5. Views\n- [ ] 5.1 List view\n  - _Requirements: 5.1_\n- [x] 5.2 Detail view',
+  // A heading item's fields after its checklist.
+  '## MH-009: Heading item\n- [ ] Step\n\n**Owner:** kim · **Status:** In progress\n',
 );
 
 describe('steps numbered under a task in its own list', () => {

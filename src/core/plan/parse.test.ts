@@ -126,6 +126,38 @@ describe('parsePlan on checklists', () => {
     expect(parse(said).items.map((i) => i.status)).toEqual(['done', 'cancelled', 'todo']);
   });
 
+  it("reads a heading item's fields after its checklist, and makes no heading an item by them", () => {
+    const p = parse(
+      [
+        '### US-1: Invoices page',
+        '**Acceptance criteria**',
+        '- [x] Lists the last 12 months',
+        '- [ ] Downloads as PDF',
+        '',
+        '**Estimate:** 2d · **Assignee:** @maya · **Status:** In review',
+        '',
+        '## Notes',
+        '- [ ] Ask finance',
+        '',
+        '**Owner:** Kim',
+        '',
+      ].join('\n'),
+    );
+    const us1 = p.byKey.get('US-1')!;
+    expect([us1.owner, us1.effort?.minutes, us1.status, us1.statusSource]).toEqual([
+      'maya',
+      960,
+      'doing',
+      'field',
+    ]);
+    expect(p.items.map((i) => [i.title, i.kind])).toEqual([
+      ['Invoices page', 'heading'],
+      ['Lists the last 12 months', 'checkbox'],
+      ['Downloads as PDF', 'checkbox'],
+      ['Ask finance', 'checkbox'],
+    ]);
+  });
+
   it('makes steps numbered under a task in its own list its children, as Kiro writes them', () => {
     const p = parse(
       [

@@ -864,6 +864,10 @@ export function recognise(
       if (top.draft >= 0) for (const f of fields) drafts[top.draft]!.item.fields.push(f);
     } else if (isFooterField(fields)) {
       for (const f of fields) planFields.push(f);
+    } else if (top.draft >= 0 && fields.some((f) => ITEM_KEYS.has(f.key) || isKnownFieldKey(f.rawKey))) {
+      // A heading item's fields after its checklist (`**Estimate:** 5 pts · **Assignee:** @maya`
+      // under its acceptance criteria) are still its own; they make no heading an item there.
+      for (const f of fields) drafts[top.draft]!.item.fields.push(f);
     }
   };
 
