@@ -117,6 +117,17 @@ describe('taskmark show and next', () => {
     expect(taskmark(['show', 'plan/docs'], d).stdout).not.toMatch(/status/);
   });
 
+  it('shows what an item depends on, a dependency that names no item of the plan said so', () => {
+    const d = workspace();
+    writeFileSync(
+      join(d, 'TODO.md'),
+      '# Plan\n\n- [ ] Audit the tokens\n- [ ] Port the auth — **Blocked by:** security review, Audit the tokens\n',
+    );
+    expect(taskmark(['show', 'plan/port-the-auth'], d).stdout).toMatch(
+      /^ {2}depends on {2}plan\/audit-the-tokens, security review \(no item of this plan\)$/m,
+    );
+  });
+
   it('shows the fields the plan states beyond the known attributes, a long one cut short', () => {
     const d = workspace();
     writeFileSync(

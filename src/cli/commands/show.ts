@@ -28,7 +28,13 @@ export async function run([key, ...files]: string[], opts: CommonOptions): Promi
     ['category', i.category],
     ['phase', i.phase],
     ['tags', i.tags.join(', ') || null],
-    ['depends on', i.dependsOn.join(', ') || null],
+    [
+      'depends on',
+      // What names no item is shown too: `taskmark next` holds the item back for it.
+      [...i.dependsOn, ...i.unresolvedDeps.map((d) => `${d} ${color.dim('(no item of this plan)')}`)].join(
+        ', ',
+      ) || null,
+    ],
   ];
   for (const [k, v] of facts) if (v) println(`  ${color.dim(k.padEnd(11))} ${v}`);
   // Fields the plan states that are none of the above (`3 pts`, `— 80%`, `Reviewer: Bo`), once a key.
