@@ -131,6 +131,16 @@ describe('line dashboards', () => {
     expect(fixed(fixture('cookies.md'))).toContain('- [ ] Prepare the release [2/3]\n');
   });
 
+  it('checks the cookie of a bullet counting the steps under it, and fixes it', () => {
+    const text =
+      '# Plan\n\n- Backend [1/3]\n  - [x] Schema\n  - [x] API\n  - [ ] Jobs\n- Frontend [50%]\n  - [ ] Forms\n';
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Progress cookie of Backend says 1/3 but 2 of 3 items are done (67%)',
+      'Progress cookie of Frontend says 50% but 0 of 1 items are done (0%)',
+    ]);
+    expect(fixed(text)).toBe(text.replace('[1/3]', '[2/3]').replace('[50%]', '[0%]'));
+  });
+
   it('reads a damaged (mojibake) bar and writes the new fill damaged the same way', () => {
     const text = fixture('mojibake.md');
     const found = mismatches(text);

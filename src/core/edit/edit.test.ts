@@ -1974,9 +1974,20 @@ const mixedPlanLine = fc.constantFrom(
   '- Split payments (needs WEB-106)',
   '- [ ] Launch the beta by the end of March 2027',
   '- [ ] 5. Views\n- [ ] 5.1 List view\n  - _Requirements: 5.1_\n- [x] 5.2 Detail view',
+  // A bullet counting its steps.
+  '- Backend [1/2]\n  - [x] Schema\n  - [ ] Jobs',
   // A heading item's fields after its checklist.
   '## MH-009: Heading item\n- [ ] Step\n\n**Owner:** kim · **Status:** In progress\n',
 );
+
+describe('a bullet counting its steps', () => {
+  it('is given a box when its status is set, and its steps stay its children', () => {
+    const text = '# P\n\n- Backend [1/2]\n  - [x] Schema\n  - [ ] Jobs\n';
+    const out = edit(text, (p) => setStatus(p, key(p, 'p/backend'), 'done'));
+    expect(out).toBe(text.replace('- Backend', '- [x] Backend'));
+    expect(parse(out).byKey.get('p/jobs')?.parent).toBe('p/backend');
+  });
+});
 
 describe('steps numbered under a task in its own list', () => {
   const KIRO = [

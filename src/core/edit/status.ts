@@ -308,10 +308,11 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
   if (
     item.kind === 'status-bullet' &&
     item.list &&
-    (item.statusSource === 'default' || item.statusSource === 'section')
+    (item.statusSource === 'default' || item.statusSource === 'section' || item.statusSource === 'children')
   ) {
-    // A task bullet without a mark of status: a box after the list marker gives it one. An open box
-    // at the top of a doing, blocked or cancelled section takes the section's status, as above.
+    // A task bullet without a mark of status (or counting its steps, `- Backend [1/2]`): a box after
+    // the list marker gives it one. An open box at the top of a doing, blocked or cancelled section
+    // takes the section's status, as above.
     const lane = status === 'todo' ? laneOf(plan, item) : null;
     if (lane !== null) throw todoInLane(item, lane);
     return [boxAfterMarker(plan, item, markFor(plan, status))];

@@ -158,6 +158,39 @@ describe('parsePlan on checklists', () => {
     ]);
   });
 
+  it('makes a bullet counting the steps under it their task, its status theirs', () => {
+    const p = parse(
+      [
+        '## Auth',
+        '- Session hardening [2/3]',
+        '  - [x] Set SameSite=strict',
+        '  - [x] Shorten the idle timeout',
+        '  - [ ] Detect refresh token reuse',
+        '- [1/1] Remove the legacy login',
+        '  - [x] Delete the page',
+        '- Frontend (0%)',
+        '  - [ ] Forms',
+        // A cookie over prose is no task; a bullet over steps without one neither.
+        '- Notes [1/2]',
+        '  - ask legal',
+        '- Backend',
+        '  - [ ] Jobs',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.status, i.statusSource, i.parent])).toEqual([
+      ['auth/session-hardening', 'doing', 'children', null],
+      ['auth/set-samesite-strict', 'done', 'checkbox', 'auth/session-hardening'],
+      ['auth/shorten-the-idle-timeout', 'done', 'checkbox', 'auth/session-hardening'],
+      ['auth/detect-refresh-token-reuse', 'todo', 'checkbox', 'auth/session-hardening'],
+      ['auth/remove-the-legacy-login', 'done', 'children', null],
+      ['auth/delete-the-page', 'done', 'checkbox', 'auth/remove-the-legacy-login'],
+      ['auth/frontend', 'todo', 'children', null],
+      ['auth/forms', 'todo', 'checkbox', 'auth/frontend'],
+      ['auth/jobs', 'todo', 'checkbox', null],
+    ]);
+  });
+
   it('makes steps numbered under a task in its own list its children, as Kiro writes them', () => {
     const p = parse(
       [

@@ -697,8 +697,9 @@ export function recognise(
   };
 
   /**
-   * A bullet that only labels the tasks nested under it (`- Acceptance criteria:` over its boxes): one
-   * short line ending in a colon, then lists of tasks and nothing else.
+   * A bullet that only labels the tasks nested under it (`- Acceptance criteria:` over its boxes), or
+   * counts them (`- Backend [1/2]`, see cookieBulletDraft): one short line ending in a colon or
+   * holding a progress cookie, then lists of tasks and nothing else.
    */
   const isLabelOverTasks = (li: ListItemBlock): boolean => {
     const p = li.children[0];
@@ -709,7 +710,7 @@ export function recognise(
       .slice(l0.start, l0.end)
       .trim()
       .replace(/^(\*\*|__)(.*)\1$/, '$2');
-    if (label.length > MAX_LABEL || !label.endsWith(':')) return false;
+    if (label.length > MAX_LABEL || !(label.endsWith(':') || COOKIE_RE.test(label))) return false;
     for (let c = 1; c < li.children.length; c++) {
       const sub = li.children[c]!;
       if (sub.type !== 'list') return false;
@@ -1536,7 +1537,8 @@ export function recognise(
           (frame.taskPaper ? taskPaperBulletDraft(li, para.lines[0]!) : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
           struckBulletDraft(li, para.lines[0]!, frame.of) ??
-          fieldListBulletDraft(li, para));
+          fieldListBulletDraft(li, para) ??
+          cookieBulletDraft(li, para));
       if (made) {
         const { item } = made;
         item.depth = childDepth;
@@ -1564,6 +1566,15 @@ export function recognise(
             outline !== null && frame.root !== undefined ? { root: frame.root, path: outline } : undefined,
         });
         const index = drafts.length - 1;
+        // A bullet counting its steps is as they are, and a task only where it holds them.
+        if (countingBullets.has(item)) drafts[index]!.tentative = true;
+        else if (
+          item.statusSource === 'default' &&
+          item.checkbox === null &&
+          item.kind === 'status-bullet' &&
+          countsSteps(li, para)
+        )
+          item.statusSource = 'children';
         // Later lines of the first paragraph: lines the title may be wrapped onto, then field lines.
         const after: string[] = [];
         let wrapping = true;
@@ -1609,6 +1620,27 @@ export function recognise(
       outline,
       root: frame.root,
     };
+  };
+
+  /**
+   * A bullet that counts the steps under it (`- Session hardening [2/3]`, `- Backend (40%)`, as org's
+   * progress cookies do) over a list: the task they are steps of, its status theirs (linkChildren).
+   * Tentative: a bullet whose list holds no items is prose.
+   */
+  const cookieBulletDraft = (li: ListItemBlock, para: ParagraphBlock): MadeItem | null => {
+    if (!countsSteps(li, para)) return null;
+    const made = bulletTaskDraft(li.startLine, para.lines[0]!);
+    if (made.item.statusSource !== 'default') return null;
+    made.item.statusSource = 'children';
+    countingBullets.add(made.item);
+    return made;
+  };
+  const countingBullets = new Set<Item>();
+  /** Whether a bullet's one line holds a progress cookie, over a list. */
+  const countsSteps = (li: ListItemBlock, para: ParagraphBlock): boolean => {
+    if (para.lines.length !== 1 || li.children[1]?.type !== 'list') return false;
+    const l0 = para.lines[0]!;
+    return l0.end - l0.start <= MAX_COOKIE_LINE && COOKIE_RE.test(text.slice(l0.start, l0.end));
   };
 
   /** Items made by fieldListBulletDraft: their list's plain `Key: value` bullets are their fields. */
@@ -1981,6 +2013,11 @@ function mayEndInMark(s: string): boolean {
 
 /** The longest name read before a status after a colon (`- **Auth service**: ✅ Complete`). */
 const MAX_KEYED_TITLE = 80;
+
+/** The longest line of a bullet read for a progress cookie. */
+const MAX_COOKIE_LINE = 200;
+/** A progress cookie: `[2/3]`, `[40%]`, `(2/3)`. */
+const COOKIE_RE = /[[(]\s*(?:\d{1,5}\s*\/\s*\d{1,5}|\d{1,3}(?:\.\d+)?\s*%)\s*[\])]/;
 
 /** `s` without a remark in parentheses ending it: `Done (shipped Jan 3)`. */
 function withoutRemark(s: string): string {

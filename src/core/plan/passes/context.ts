@@ -98,7 +98,12 @@ export function linkChildren(drafts: readonly Draft[]): void {
   for (let i = drafts.length - 1; i >= 0; i--) {
     const item = drafts[i]!.item;
     const unstated = item.statusSource === 'default' || item.statusSource === 'section';
-    if (item.kind === 'heading' && unstated && item.children.length > 0) {
+    // A bullet counting its steps (`- Backend [1/2]`) is as they are.
+    if (item.statusSource === 'children' && item.kind === 'status-bullet') {
+      if (item.children.length > 0)
+        item.status = deriveStatus(item.children.map((k) => statusByKey.get(k) ?? 'todo'));
+      else item.statusSource = 'default';
+    } else if (item.kind === 'heading' && unstated && item.children.length > 0) {
       const kids = item.children.map((k) => statusByKey.get(k) ?? 'todo');
       const derived = deriveStatus(kids);
       // Children with nothing begun say less than a doing, blocked or cancelled section.
