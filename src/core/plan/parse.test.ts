@@ -3202,6 +3202,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Close the books by the end of 2027-Q1',
         '- [ ] Migrate the billing due H2 2027',
         '- [ ] Sunset v1 before the end of June 2027',
+        // The end of the plan's week, month or quarter needs the plan's date (none here).
+        '- [ ] Send the deck by EOW',
         // Which year is meant is a guess: the words stay the title's.
         '- [ ] Renew the lease by Q3',
         '- [ ] Pay by the way 2027',
@@ -3216,9 +3218,17 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Close the books', '2027-03-31'],
       ['Migrate the billing', '2027-12-31'],
       ['Sunset v1', '2027-06-30'],
+      ['Send the deck', null],
       ['Renew the lease by Q3', null],
       ['Pay by the way 2027', null],
       ['Ship Q3 2027 features', null],
+    ]);
+    const dated = parse(
+      '# Sync 2027-01-12\n\n- [ ] Send the deck by EOW\n- [ ] Close the books by end of month\n',
+    );
+    expect(dated.items.map((i) => [i.title, i.due, i.dueText])).toEqual([
+      ['Send the deck', '2027-01-15', 'EOW'],
+      ['Close the books', '2027-01-31', 'end of month'],
     ]);
   });
 

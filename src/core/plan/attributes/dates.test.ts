@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateLike, daysBetween, readAbsoluteDate, readWindow, resolveDate } from './dates.js';
+import {
+  addDays,
+  dateLike,
+  daysBetween,
+  readAbsoluteDate,
+  readDueValue,
+  readWindow,
+  resolveDate,
+} from './dates.js';
 
 // readAbsoluteDate as it was before the named-month forms were skipped for text naming no month.
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -240,6 +248,43 @@ describe('dates counted from the plan date', () => {
           expect(got).toBe(want);
         },
       ),
+    );
+  });
+});
+
+describe("the end of the plan date's day, week, month or quarter", () => {
+  it('reads EOD, EOW, EOM, EOQ and their words against the plan date, and nothing without one', () => {
+    // Tuesday 2027-01-12: its week's Friday is the 15th.
+    const due = (v: string) => readDueValue(v, '2027-01-12');
+    expect([due('EOD'), due('EOW'), due('eom'), due('EOQ')]).toEqual([
+      '2027-01-12',
+      '2027-01-15',
+      '2027-01-31',
+      '2027-03-31',
+    ]);
+    expect([due('end of week'), due('the end of the month'), due('end of quarter')]).toEqual([
+      '2027-01-15',
+      '2027-01-31',
+      '2027-03-31',
+    ]);
+    // A Sunday's week is over: its Friday was two days before.
+    expect(readDueValue('EOW', '2027-01-17')).toBe('2027-01-15');
+    expect([due('EOWX'), due('end of the road'), readDueValue('EOW', null)]).toEqual([null, null, null]);
+  });
+
+  it('is a Friday on or after the plan date, in its week, for any weekday (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), (n) => {
+        const plan = addDays('2026-01-05', n);
+        const weekday = new Date(`${plan}T00:00:00Z`).getUTCDay();
+        const eow = readDueValue('EOW', plan)!;
+        expect(new Date(`${eow}T00:00:00Z`).getUTCDay()).toBe(5);
+        const ahead = daysBetween(plan, eow);
+        expect(weekday === 6 || weekday === 0 ? ahead < 0 && ahead >= -2 : ahead >= 0 && ahead <= 4).toBe(
+          true,
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -226,7 +226,30 @@ export function readDueValue(
 ): string | null {
   const r = resolveDate(value, planDate, yearAnchor);
   if (r) return r.date;
-  return value.length <= 32 && WHOLE_PERIOD_RE.test(value) ? periodEnd(value) : null;
+  if (value.length > 32) return null;
+  if (WHOLE_PERIOD_RE.test(value)) return periodEnd(value);
+  return planDate === null ? null : endOfPlanPeriod(value, planDate);
+}
+
+/** `EOD`, `EOW`, `EOM`, `EOQ` and `end of (the) day / week / month / quarter`: the period's unit. */
+const PLAN_PERIOD_END_RE = /^(?:EO([DWMQ])|(?:the\s+)?end\s+of\s+(?:the\s+)?(day|week|month|quarter))$/i;
+
+/**
+ * The last day of the plan's day, week (its Friday, the end of a working week), month or quarter
+ * that `value` names (`EOW`, `end of month`), against the plan's date; null for other values.
+ */
+function endOfPlanPeriod(value: string, planDate: string): string | null {
+  const m = PLAN_PERIOD_END_RE.exec(value.trim());
+  if (m === null) return null;
+  const unit = (m[1] ?? m[2]!.charAt(0)).toUpperCase();
+  const year = Number(planDate.slice(0, 4));
+  const month = Number(planDate.slice(5, 7));
+  if (unit === 'D') return planDate;
+  if (unit === 'M') return lastDayOfMonth(year, month);
+  if (unit === 'Q') return lastDayOfMonth(year, Math.ceil(month / 3) * 3);
+  // The Friday of the plan date's week (weeks from Monday); a weekend date's week is over: its Friday.
+  const day = new Date(`${planDate}T00:00:00Z`).getUTCDay();
+  return addDays(planDate, 5 - (day === 0 ? 7 : day));
 }
 
 /** A deadline a heading states in words before a date: `(target: 2026-03-01)`, `— due May 15, 2026`. */

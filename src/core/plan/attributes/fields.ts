@@ -785,13 +785,15 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
 }
 
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
 /** What a due phrase naming a weekday, today or tomorrow has: the day's name after one of its words. */
 const WEEKDAY_HINT_RE =
   /(?:due|by|before|eta|deadline)\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow)/i;
+/** What a due phrase naming the end of the plan's day, week, month or quarter has: `EOW`, `end of`. */
+const PERIOD_END_HINT_RE = /\bEO[DWMQ]\b|\bend\s+of\b/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
 const DUE_WORD_RE = /due|by|before|eta|deadline|@\{/i;
 
@@ -821,11 +823,16 @@ export function readLeadingDate(s: string, base: number): Field | null {
  * A due date said in words on an item line: `due 2026-02-06`, `by 2025-02-01`, `before March 3, 2026`,
  * `ETA Jan 20`, `deadline 2026-03-01`, `due Day 3`, `by Week 2`, `due Mar 18`, `by Friday` and `by
  * next Friday` (against the plan's date), a period whose end it is (`by Q2 2027`, `by the end of March
- * 2027`, `due 2027-H1`), or an Obsidian Kanban card's `@{2026-01-20}`. A period without its year (`by
- * Q3`) is not read: which year is meant is a guess.
+ * 2027`, `due 2027-H1`), the end of the plan's day, week, month or quarter (`by EOW`, `due end of
+ * month`), or an Obsidian Kanban card's `@{2026-01-20}`. A period without its year (`by Q3`) is not
+ * read: which year is meant is a guess.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
-  if (!DUE_WORD_RE.test(s) || !(HAS_DIGIT_RE.test(s) || WEEKDAY_HINT_RE.test(s))) return null;
+  if (
+    !DUE_WORD_RE.test(s) ||
+    !(HAS_DIGIT_RE.test(s) || WEEKDAY_HINT_RE.test(s) || PERIOD_END_HINT_RE.test(s))
+  )
+    return null;
   const m = DUE_PHRASE_RE.exec(s);
   if (!m) return null;
   const start = base + m.index;
