@@ -338,11 +338,12 @@ describe('due-date messages', () => {
 
   it('say why a due date is no calendar day, and how to write one', () => {
     const text =
-      '# Plan\n\n- [ ] Review — due Mar 15\n- [ ] Ship [due:: 03/04/2026]\n- [ ] Docs (due: Day 3)\n';
+      '# Plan\n\n- [ ] Review — due Mar 15\n- [ ] Ship [due:: 03/04/2026]\n- [ ] Docs (due: Day 3)\n- [ ] Deck by EOW\n';
     expect(findings(text, 'unplaced-due').map((f) => f.message.replace(/ `overdue`.*$/, ''))).toEqual([
       '"Review" (line 3) is due "Mar 15", which taskmark cannot place on the calendar: it names no year, and the plan states no date to take one from; write it as YYYY-MM-DD.',
       '"Ship" (line 4) is due "03/04/2026", which taskmark cannot place on the calendar: its day and month may be read either way round; write it as YYYY-MM-DD.',
       '"Docs" (line 5) is due "Day 3", which taskmark cannot place on the calendar: it counts from the plan\'s date, which the plan does not state (a `**Date:** 2027-01-11` line near its top would say it).',
+      '"Deck" (line 6) is due "EOW", which taskmark cannot place on the calendar: it counts from the plan\'s date, which the plan does not state (a `**Date:** 2027-01-11` line near its top would say it).',
     ]);
   });
 });

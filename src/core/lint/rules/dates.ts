@@ -57,7 +57,7 @@ export const unplacedDue: Rule = {
 function whyUnplaced(text: string): string {
   if (/\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/.test(text))
     return 'its day and month may be read either way round; write it as YYYY-MM-DD';
-  if (/\b(?:day|week|sprint|today|tomorrow|mon|tue|wed|thu|fri|sat|sun)/i.test(text))
+  if (/\b(?:day|week|sprint|today|tomorrow|mon|tue|wed|thu|fri|sat|sun|eo[dwmq]|end\s+of)/i.test(text))
     return "it counts from the plan's date, which the plan does not state (a `**Date:** 2027-01-11` line near its top would say it)";
   if (/\d/.test(text) && !/\d{4}/.test(text))
     return 'it names no year, and the plan states no date to take one from; write it as YYYY-MM-DD';
