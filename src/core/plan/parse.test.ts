@@ -170,9 +170,12 @@ describe('parsePlan on checklists', () => {
         '  - [x] Delete the page',
         '- Frontend (0%)',
         '  - [ ] Forms',
-        // A cookie over prose is no task; a bullet over steps without one neither.
+        // A cookie over prose is no task; a bullet over steps without one neither, nor a count
+        // above its total, as likely a date.
         '- Notes [1/2]',
         '  - ask legal',
+        '- Holidays (25/12)',
+        '  - [ ] Book the flights',
         '- Backend',
         '  - [ ] Jobs',
         '',
@@ -187,6 +190,7 @@ describe('parsePlan on checklists', () => {
       ['auth/delete-the-page', 'done', 'checkbox', 'auth/remove-the-legacy-login'],
       ['auth/frontend', 'todo', 'children', null],
       ['auth/forms', 'todo', 'checkbox', 'auth/frontend'],
+      ['auth/book-the-flights', 'todo', 'checkbox', null],
       ['auth/jobs', 'todo', 'checkbox', null],
     ]);
   });

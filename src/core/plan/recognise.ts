@@ -710,7 +710,7 @@ export function recognise(
       .slice(l0.start, l0.end)
       .trim()
       .replace(/^(\*\*|__)(.*)\1$/, '$2');
-    if (label.length > MAX_LABEL || !(label.endsWith(':') || COOKIE_RE.test(label))) return false;
+    if (label.length > MAX_LABEL || !(label.endsWith(':') || holdsCookie(label))) return false;
     for (let c = 1; c < li.children.length; c++) {
       const sub = li.children[c]!;
       if (sub.type !== 'list') return false;
@@ -1640,7 +1640,7 @@ export function recognise(
   const countsSteps = (li: ListItemBlock, para: ParagraphBlock): boolean => {
     if (para.lines.length !== 1 || li.children[1]?.type !== 'list') return false;
     const l0 = para.lines[0]!;
-    return l0.end - l0.start <= MAX_COOKIE_LINE && COOKIE_RE.test(text.slice(l0.start, l0.end));
+    return l0.end - l0.start <= MAX_COOKIE_LINE && holdsCookie(text.slice(l0.start, l0.end));
   };
 
   /** Items made by fieldListBulletDraft: their list's plain `Key: value` bullets are their fields. */
@@ -2017,7 +2017,13 @@ const MAX_KEYED_TITLE = 80;
 /** The longest line of a bullet read for a progress cookie. */
 const MAX_COOKIE_LINE = 200;
 /** A progress cookie: `[2/3]`, `[40%]`, `(2/3)`. */
-const COOKIE_RE = /[[(]\s*(?:\d{1,5}\s*\/\s*\d{1,5}|\d{1,3}(?:\.\d+)?\s*%)\s*[\])]/;
+const COOKIE_RE = /[[(]\s*(?:(\d{1,5})\s*\/\s*(\d{1,5})|\d{1,3}(?:\.\d+)?\s*%)\s*[\])]/;
+
+/** Whether `s` holds a progress cookie: a count never above its total (`(12/25)` is as likely a date). */
+function holdsCookie(s: string): boolean {
+  const m = COOKIE_RE.exec(s);
+  return m !== null && (m[1] === undefined || Number(m[1]) <= Number(m[2]));
+}
 
 /** `s` without a remark in parentheses ending it: `Done (shipped Jan 3)`. */
 function withoutRemark(s: string): string {
