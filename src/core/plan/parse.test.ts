@@ -3187,6 +3187,16 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect([undated.title, undated.due, undated.dueText]).toEqual(['Write the guide', null, 'Friday']);
   });
 
+  it('closes a group up where a field read before its close leaves it', () => {
+    const p = parse(
+      '- [ ] Tidy the logs (docs 📅 2027-01-05)\n- [ ] Fix the import (see #12, due 2027-01-05)\n',
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Tidy the logs (docs)', '2027-01-05'],
+      ['Fix the import (see #12)', '2027-01-05'],
+    ]);
+  });
+
   it('takes a priority opening or ending a group of more out of it, the group staying whole', () => {
     const p = parse(
       '- [ ] Draft the guide (P1, Jana Novak)\n- [ ] Tidy the logs (docs; P3)\n- [ ] Port it [P2]\n',

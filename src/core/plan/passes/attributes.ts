@@ -655,9 +655,11 @@ function tidyCuts(s: string, cuts: [number, number][]): [number, number][] {
     } else if (open && r > m[1]) {
       m[1] = r;
     } else if (s.charCodeAt(r) === 41) {
+      // Before the group's close: the separator or the white space before the cut goes with it
+      // (`(docs 📅 2027-01-05)` leaves `(docs)`).
       let k = l;
       while (k > 0 && isListSeparator(s.charCodeAt(k - 1))) k--;
-      if (/[,;]/.test(s.slice(k, l))) m[0] = k;
+      m[0] = /[,;]/.test(s.slice(k, l)) ? k : l;
     }
   }
   return merged;
