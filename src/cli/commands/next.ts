@@ -14,7 +14,9 @@ export async function run(files: string[], opts: CommonOptions & { limit?: strin
     return 0;
   }
   if (ranked.length === 0)
-    println('Nothing to do next: every item is done, blocked, or waiting on another or on something outside the plan.');
+    println(
+      'Nothing to do next: every item is done, blocked, or waiting on another or on something outside the plan.',
+    );
   for (const e of ranked) {
     println(
       `${String(e.rank).padStart(2)}. ${color.bold(String(e.score).padStart(3))}  ${color.cyan(e.item.key)}  ${e.item.title} ${color.dim(`${e.item.file}:${e.item.line}`)}`,
