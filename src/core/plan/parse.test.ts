@@ -2648,6 +2648,24 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a status piece with figures alone in parentheses after it, and not one with words', () => {
+    const p = parse(
+      [
+        '- **KR1.1** Activation rate — 🟢 on track (38%)',
+        '- **KR1.2** Search relevance — done (3/3)',
+        '- **KR1.3** Docs — Completed (the API part)',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.id, i.title, i.status])).toEqual([
+      ['KR1.1', 'Activation rate', 'doing'],
+      ['KR1.2', 'Search relevance', 'done'],
+      // Words after it may say what was done: the piece stays the title's (its ID, set off in a
+      // backlog, still makes it a task).
+      ['KR1.3', 'Docs — Completed (the API part)', 'todo'],
+    ]);
+  });
+
   it('reads a mark before a list ending the line, the list after its separator', () => {
     const p = parse(
       [

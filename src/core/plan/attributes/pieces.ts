@@ -444,8 +444,15 @@ function pieceStatus(value: string): Status | null {
   if (status === null) return reasonedStatus(word);
   if (status === 'todo' && !STATING_TODO_WORDS.has(word.toLowerCase())) return null;
   // A remark says why work is blocked or dropped; after another status it as often says what was
-  // done (`Week 8 - Completed (Federation & AI features)`).
-  if (word !== value && status !== 'blocked' && status !== 'cancelled') return null;
+  // done (`Week 8 - Completed (Federation & AI features)`), unless it is figures alone (`— 🟢 on
+  // track (38%)`, `— done (3/3)`).
+  if (
+    word !== value &&
+    status !== 'blocked' &&
+    status !== 'cancelled' &&
+    /\p{L}/u.test(value.slice(word.length))
+  )
+    return null;
   return status;
 }
 
