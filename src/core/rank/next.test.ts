@@ -131,7 +131,8 @@ describe('rankNext', () => {
     const keys = (plans: Parameters<typeof rankNext>[0]) =>
       rankNext(plans, { today: '2026-01-01' }).map((e) => e.item.key);
     expect(keys([waits])).toEqual(['p/write-the-changelog']);
-    // task-40 is a task file loaded with it: done, its dependant goes on; task-41 open, its waits.
+    // task-40 and task-41 are task files loaded with it: task-40 done, its dependant goes on;
+    // task-41 open, its dependant waits.
     const task = (id: string, status: string) =>
       plan(`---\nid: ${id}\ntitle: Task ${id}\nstatus: ${status}\n---\n\nBody.\n`, `${id}.md`);
     expect(keys([waits, task('task-40', 'Done'), task('task-41', 'To Do')]).sort()).toEqual([
