@@ -90,12 +90,6 @@ export function findPriorityMark(s: string, from = 0): number {
   return -1;
 }
 
-/**
- * Offset of the `P0`–`P4` mark of an item's text, or -1: the first one wrapped (`(P2)`, `[P1]`,
- * `**P0**`), else the first bare one that is not a word of the sentence around it. One between a word
- * and a lower-case word is (`Zero P0 bugs`, `Triage P1 tickets`, `the P0 crash in checkout`); one
- * opening or ending the text, or before its metadata (`Fix login P1 @kim`), is a mark.
- */
 /** Where a list separator (`,` `;`) after `at`, and the white space around it, end; `at` without one. */
 function separatorAfter(text: string, at: number): number {
   let i = at;
@@ -115,6 +109,12 @@ function separatorBefore(text: string, at: number): number {
   return c === 44 || c === 59 ? i - 1 : at;
 }
 
+/**
+ * Offset of the `P0`–`P4` mark of an item's text, or -1: the first one wrapped (`(P2)`, `[P1]`,
+ * `**P0**`), else the first bare one that is not a word of the sentence around it. One between a word
+ * and a lower-case word is (`Zero P0 bugs`, `Triage P1 tickets`, `the P0 crash in checkout`); one
+ * opening or ending the text, or before its metadata (`Fix login P1 @kim`), is a mark.
+ */
 function inlineMarkAt(text: string): number {
   let bare = -1;
   for (let k = findPriorityMark(text); k >= 0; k = findPriorityMark(text, k + 2)) {
