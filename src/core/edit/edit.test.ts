@@ -1980,6 +1980,21 @@ const mixedPlanLine = fc.constantFrom(
   '## MH-009: Heading item\n- [ ] Step\n\n**Owner:** kim · **Status:** In progress\n',
 );
 
+describe('a TaskPaper tag beside one other', () => {
+  it('is not written where it would make the list a TaskPaper list, and its plain bullets tasks', () => {
+    // Found by the mixed-plan property in CI: `@done` beside the one `@cancelled` made every bullet
+    // a task, the bold title over the list an item, and so every key under it another.
+    const text =
+      '# Plan\n\n**Task 4.2: Query parser**\n- **Effort:** 2d\n- [ ] Write the grammar\n- ~~Dark mode~~\n- Refactor auth @cancelled\n- 🟡 Sync the mirror\n';
+    const before = parse(text);
+    const out = edit(text, (p) => setStatus(p, key(p, 'plan/dark-mode'), 'done'));
+    expect(out).toBe(text.replace('- ~~Dark mode~~', '- [x] Dark mode'));
+    const after = parse(out);
+    expect(after.items.map((i) => i.key)).toEqual(before.items.map((i) => i.key));
+    expect(after.byKey.get('plan/dark-mode')?.status).toBe('done');
+  });
+});
+
 describe('a bullet counting its steps', () => {
   it('is given a box when its status is set, and its steps stay its children', () => {
     const text = '# P\n\n- Backend [1/2]\n  - [x] Schema\n  - [ ] Jobs\n';

@@ -392,11 +392,13 @@ function todoTxtEdits(plan: Plan, item: Item, status: Status, today?: string): E
  * The TaskPaper tag saying `status` (`@done`, `@cancelled`, `@waiting`) for a bullet of a list whose
  * bullets say their statuses so, spelt as they spell it, and `''` for todo, which no tag says; null for
  * another list, or for a status TaskPaper has no tag for (doing). `withItem` counts `item` among the
- * list's bullets (a new bullet goes after it).
+ * list's bullets (a new bullet goes after it). A list says its statuses so where two of its bullets
+ * are tagged, as the recogniser reads it: a tag written beside one other would make it such a list,
+ * and its plain bullets tasks.
  */
 export function taskPaperTag(plan: Plan, item: Item, status: Status, withItem = false): string | null {
   if (status === 'doing') return null;
-  let tagged = false;
+  let tagged = 0;
   let spelt: string | null = null;
   for (const other of plan.items) {
     if (
@@ -406,10 +408,10 @@ export function taskPaperTag(plan: Plan, item: Item, status: Status, withItem = 
       !other.statusText?.startsWith('@')
     )
       continue;
-    tagged = true;
+    tagged++;
     if (other.status === status) spelt = /^@[a-z]+/.exec(other.statusText)?.[0] ?? null;
   }
-  if (!tagged) return null;
+  if (tagged < 2) return null;
   if (status === 'todo') return '';
   return spelt ?? (status === 'done' ? '@done' : status === 'cancelled' ? '@cancelled' : '@waiting');
 }
