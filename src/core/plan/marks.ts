@@ -3,7 +3,7 @@
  * keyword, a glyph or a status word in bold or brackets after an open box (`- [ ] BLOCKED: …`, `- [ ]
  * 🚧 …`, `- [ ] **In progress:** …`), the glyph that opens a status
  * bullet (`- ✅ …`), and the glyph or status word in brackets or bold that ends a line (`… ✅`, `…
- * [DONE]`, `… — **Done**`).
+ * [DONE]`, `… — **Done**`); and progress cookies (`[2/3]`, `(40%)`), which count a line's steps.
  */
 import type { Item, Status } from '../model.js';
 import { statusPieceEnding } from './attributes/pieces.js';
@@ -485,4 +485,18 @@ const STRUCK_RE = /^~~[^~]+~~(?:\s*(?:\([^)]*\)|[—–:-]\s.*))?$/s;
 /** Whether a title is struck through whole, or but for a remark after it (`~~Apple Watch app~~ (no demand)`). */
 export function isStruck(title: string): boolean {
   return title.includes('~~') && STRUCK_RE.test(title.trim());
+}
+
+/**
+ * A progress cookie, as org writes them and plans borrow: `[2/3]`, `[40%]`, `(2/3)`; the count and
+ * total are groups 1 and 2. Keys are read without it (it changes as work is done), and a bullet
+ * holding one counts the steps under it.
+ */
+export const PROGRESS_COOKIE = String.raw`[[(]\s*(?:(\d+)\s*\/\s*(\d+)|\d+(?:\.\d+)?\s*%)\s*[\])]`;
+const COOKIE_RE = new RegExp(PROGRESS_COOKIE);
+
+/** Whether `s` holds a progress cookie: a count never above its total (`(12/25)` is as likely a date). */
+export function holdsCookie(s: string): boolean {
+  const m = COOKIE_RE.exec(s);
+  return m !== null && (m[1] === undefined || Number(m[1]) <= Number(m[2]));
 }

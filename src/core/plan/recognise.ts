@@ -50,6 +50,7 @@ import {
   endsWithStatusMark,
   endsWithTaskPaperStatus,
   type GlyphStatus,
+  holdsCookie,
   isStruck,
   KEYWORD_RE,
   leadingGlyph,
@@ -2016,14 +2017,6 @@ const MAX_KEYED_TITLE = 80;
 
 /** The longest line of a bullet read for a progress cookie. */
 const MAX_COOKIE_LINE = 200;
-/** A progress cookie: `[2/3]`, `[40%]`, `(2/3)`. */
-const COOKIE_RE = /[[(]\s*(?:(\d{1,5})\s*\/\s*(\d{1,5})|\d{1,3}(?:\.\d+)?\s*%)\s*[\])]/;
-
-/** Whether `s` holds a progress cookie: a count never above its total (`(12/25)` is as likely a date). */
-function holdsCookie(s: string): boolean {
-  const m = COOKIE_RE.exec(s);
-  return m !== null && (m[1] === undefined || Number(m[1]) <= Number(m[2]));
-}
 
 /** `s` without a remark in parentheses ending it: `Done (shipped Jan 3)`. */
 function withoutRemark(s: string): string {

@@ -3,6 +3,7 @@ import type { Section } from '../../model.js';
 import { readWindow } from '../attributes/dates.js';
 import { isBlank } from '../chars.js';
 import { trailingAnnotation } from '../headings.js';
+import { PROGRESS_COOKIE } from '../marks.js';
 import type { Draft } from '../recognise.js';
 
 const MAX_SLUG = 48;
@@ -56,7 +57,7 @@ function slugByLoop(s: string): string {
   return String.fromCharCode.apply(null, slugBuffer.subarray(0, len) as unknown as number[]);
 }
 
-const COOKIE_RE = /\s*[[(]\s*(?:\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*[\])]/g;
+const COOKIE_RE = new RegExp(String.raw`\s*${PROGRESS_COOKIE}`, 'g');
 
 /**
  * A title without its progress cookies (`Release [1/3]`, `Phase 1 (40%)`): they change as work is
