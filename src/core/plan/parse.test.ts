@@ -3264,6 +3264,35 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a target that is a date as the due date, and leaves one without figures to the title', () => {
+    const p = parse(
+      [
+        '- [ ] Search v2 (Target: Dec 2026)',
+        '- [ ] SSO for teams (target date: 2027-01-15)',
+        '- [ ] Offline mode — target Q1 2027',
+        '- [ ] Bulk import, targeting Feb 2027',
+        // A target stated with its due date: the due date stands.
+        '- [ ] Audit log (due: 2026-12-01, target: Nov 2026)',
+        // What the work aims at is the title's.
+        '- [ ] Cut latency (target: p95 under 20 ms)',
+        // A build target, a weekday after it, a year alone: the title's words.
+        '- [ ] Set the build target Friday',
+        '- [ ] Hit the target 2026 numbers',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Search v2', '2026-12-31'],
+      ['SSO for teams', '2027-01-15'],
+      ['Offline mode', '2027-03-31'],
+      ['Bulk import', '2027-02-28'],
+      ['Audit log', '2026-12-01'],
+      ['Cut latency (target: p95 under 20 ms)', null],
+      ['Set the build target Friday', null],
+      ['Hit the target 2026 numbers', null],
+    ]);
+  });
+
   it('reads a circle or a priority word set off as the label opening a title, and no word of the title', () => {
     const p = parse(
       [
@@ -4009,6 +4038,13 @@ describe('parsePlan on status tables', () => {
     expect(exported.items.map((i) => [i.title, i.owner, i.due])).toEqual([
       ['Search v2', 'Kim Lee', '2026-12-10'],
       ['Docs', 'Bo', null],
+    ]);
+    // Notion's task database names its people column Assign.
+    const notion = parse(
+      '| Name | Assign | Status | Due |\n| --- | --- | --- | --- |\n| Rate limiter | Priya Shah | Not started | February 2, 2027 |\n',
+    );
+    expect(notion.items.map((i) => [i.title, i.owner, i.status, i.due])).toEqual([
+      ['Rate limiter', 'Priya Shah', 'todo', '2027-02-02'],
     ]);
   });
 

@@ -231,6 +231,17 @@ export function readDueValue(
   return planDate === null ? null : endOfPlanPeriod(value, planDate);
 }
 
+/** Any date: readDueValue reads a value that counts from the plan's date (`Week 4`, `Friday`) against it. */
+const PROBE_DATE = '2000-01-03';
+
+/**
+ * Whether a value names a date or a period (`2026-03-01`, `Dec 3`, `Week 4`, `Q1 2027`, `EOW`): a
+ * target so is a deadline, where other targets (`100 req/s`) say what the work aims at.
+ */
+export function namesDate(value: string): boolean {
+  return readDueValue(value, PROBE_DATE) !== null;
+}
+
 /** `EOD`, `EOW`, `EOM`, `EOQ` and `end of (the) day / week / month / quarter`: the period's unit. */
 const PLAN_PERIOD_END_RE = /^(?:EO([DWMQ])|(?:the\s+)?end\s+of\s+(?:the\s+)?(day|week|month|quarter))$/i;
 

@@ -1,7 +1,7 @@
 /** Attribute fields as plans write them: bold key lines, pipe-joined lines, dataview, emoji, key:value. */
 import type { Field, FieldStyle } from '../../model.js';
 import { codePointBefore, iconPrefixLength, isLetterOrDigit, isSpace } from '../chars.js';
-import { MONTH_NAME, WEEKDAY_NAME } from './dates.js';
+import { MONTH_NAME, namesDate, WEEKDAY_NAME } from './dates.js';
 
 /** Attribute keys in the languages plans are written in, as [key, attribute]. */
 const FOREIGN_KEYS: readonly (readonly [string, string])[] = (
@@ -37,6 +37,8 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['assignee', 'owner'],
   ['assigned to', 'owner'],
   ['assigned', 'owner'],
+  // Notion's task template names its people column so.
+  ['assign', 'owner'],
   ['responsible', 'owner'],
   ['dri', 'owner'],
   ['who', 'owner'],
@@ -371,11 +373,12 @@ const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d
  */
 /** The keys that open a parenthesised list of fields: `(owner: Kim, due: Fri)`, `(fällig: 05.12.2026)`. */
 const PAREN_OPENERS = [
-  ...'owner owners assignee assignees due deadline eta priority prio effort estimate est status state points sp'.split(
+  ...'owner owners assignee assignees due deadline eta priority prio effort estimate est status state points sp target'.split(
     ' ',
   ),
   'assigned to',
   'due date',
+  'target date',
   'story points',
   ...FOREIGN_KEYS.map(([w]) => w),
 ];
@@ -569,12 +572,16 @@ export function readParenFields(s: string, base: number): Field[] {
   const out: Field[] = [];
   for (let m = first(PAREN_OPEN_RE, s); m; m = PAREN_OPEN_RE.exec(s)) {
     let pos = m.index + m[0].length;
+    const opened = pos;
     for (;;) {
       PAREN_PIECE_RE.lastIndex = pos;
       const p = PAREN_PIECE_RE.exec(s);
       if (!p) break;
       const key = normaliseKey(p[1]!);
       const value = p[2]!.trimEnd();
+      // A target opens a list where it is a date (`(target: Dec 2026)`), a deadline: `(target: 100
+      // req/s)` is what the work aims at, and the title's.
+      if (key === 'target' && pos === opened && !namesDate(value)) break;
       if (PAREN_KEYS.has(key) && value !== '') {
         const valueAt = p[0].indexOf(value, p[1]!.length + 1);
         out.push(tok(key, p[1]!, value, base, p.index, p[0].slice(0, valueAt + value.length), valueAt, 'kv'));
@@ -785,17 +792,17 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
 }
 
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline|target(?:ing|\s+date)?)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
 /** What a due phrase naming a weekday, today or tomorrow has: the day's name after one of its words. */
 const WEEKDAY_HINT_RE =
-  /(?:due|by|before|eta|deadline)\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow)/i;
+  /(?:due|by|before|eta|deadline|target(?:ing|\s+date)?)\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow)/i;
 /** What a due phrase naming the end of the plan's day, week, month or quarter has: `EOW`, `end of`. */
 const PERIOD_END_HINT_RE = /\bEO[DWMQ]\b|\bend\s+of\b/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
-const DUE_WORD_RE = /due|by|before|eta|deadline|@\{/i;
+const DUE_WORD_RE = /due|by|before|eta|deadline|target|@\{/i;
 
 /** A date opening a title, set off by a dash or colon: `2026-03-01 — Kickoff`. */
 const LEADING_DATE_RE = /^(\d{4}-\d{2}-\d{2})[ \t]*(?:[—–:|]|-(?=[ \t]))/;
@@ -824,7 +831,8 @@ export function readLeadingDate(s: string, base: number): Field | null {
  * `ETA Jan 20`, `deadline 2026-03-01`, `due Day 3`, `by Week 2`, `due Mar 18`, `by Friday` and `by
  * next Friday` (against the plan's date), a period whose end it is (`by Q2 2027`, `by the end of March
  * 2027`, `due 2027-H1`), the end of the plan's day, week, month or quarter (`by EOW`, `due end of
- * month`), or an Obsidian Kanban card's `@{2026-01-20}`. A period without its year (`by Q3`) is not
+ * month`), a target with figures (`target Q1 2027`, `targeting Dec 2026`), or an Obsidian Kanban
+ * card's `@{2026-01-20}`. A period without its year (`by Q3`) is not
  * read: which year is meant is a guess.
  */
 export function readDuePhrase(s: string, base: number): Field | null {
@@ -835,6 +843,9 @@ export function readDuePhrase(s: string, base: number): Field | null {
     return null;
   const m = DUE_PHRASE_RE.exec(s);
   if (!m) return null;
+  // A target is a deadline when a date or period with its figures follows: `target Friday` may be a
+  // build's target, `target Q1 2027` is not.
+  if (m[1] !== undefined && (m[1].charCodeAt(0) | 32) === 116 && !HAS_DIGIT_RE.test(m[2]!)) return null;
   const start = base + m.index;
   const value = m[2] ?? m[4]!;
   const valueStart = m[2] ? start + m[0].length - value.length : start + 2;
