@@ -3544,6 +3544,22 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['v2.0/shadow-mode', 'Shadow mode', 'amir', []],
     ]);
     expect(p.items[5]!.status).toBe('done');
+    // A link to the issue opens the line as GitHub shows it: the issue's number is the ID.
+    const linked = parse(
+      [
+        '- [ ] https://github.com/acme/app/issues/1423 Config file v2 schema',
+        '- [ ] <https://github.com/acme/app/pull/1440> New plugin API (blocked by #1423)',
+        '- [ ] https://github.com/acme/app/issues/1450',
+        '- [ ] https://example.com/guide read the guide',
+        '',
+      ].join('\n'),
+    );
+    expect(linked.items.map((i) => [i.key, i.title, i.dependsOn])).toEqual([
+      ['#1423', 'Config file v2 schema', []],
+      ['#1440', 'New plugin API', ['#1423']],
+      ['#1450', 'https://github.com/acme/app/issues/1450', []],
+      ['https-example-com-guide-read-the-guide', 'https://example.com/guide read the guide', []],
+    ]);
   });
 
   it("reads a month and day standing as a piece as the due date, in the plan's year", () => {

@@ -108,6 +108,35 @@ describe('IDs', () => {
     expect(readLeadingId('T-4 weeks1 plan')?.id).toBe('T-4');
   });
 
+  it("reads a tracker's link opening a title as the ID of the item it shows, and no other link", () => {
+    expect(readLeadingId('https://github.com/acme/app/issues/1221 Windows ARM builds')).toEqual({
+      id: '#1221',
+      kind: 'code',
+      length: 'https://github.com/acme/app/issues/1221 '.length,
+    });
+    expect(readLeadingId('<https://github.com/acme/app/pull/77> — Fix CI')?.length).toBe(
+      '<https://github.com/acme/app/pull/77> — '.length,
+    );
+    expect(readLeadingId('https://gitlab.com/g/p/-/merge_requests/12 Bump deps')?.id).toBe('#12');
+    expect(readLeadingId('https://acme.atlassian.net/browse/PAY-123: Refund flow')?.id).toBe('PAY-123');
+    expect(readLeadingId('https://linear.app/acme/issue/ENG-42/fix-login Fix login')?.id).toBe('ENG-42');
+    // A link alone is the item's only words: it stays its title.
+    expect(readLeadingId('https://github.com/acme/app/issues/5')).toEqual({
+      id: '#5',
+      kind: 'code',
+      length: 0,
+    });
+    for (const other of [
+      'https://example.com/docs read the docs',
+      'https://github.com/acme/app/issues list',
+      'https://github.com/acme/app/issues/5x Broken',
+      '<https://github.com/acme/app/issues/5 Broken',
+      'https://github.com/acme/app/issues/5> Broken',
+      'http://',
+    ])
+      expect(readLeadingId(other), other).toBeNull();
+  });
+
   it('reads a letter and an outline number as an ID, but not a version', () => {
     expect(readLeadingId('M1.2 Incremental indexing')).toEqual({ id: 'M1.2', kind: 'code', length: 5 });
     expect(readLeadingId('US2.1: Sign in')?.id).toBe('US2.1');

@@ -1,6 +1,6 @@
 /**
  * Explicit item IDs at the start of a title: `MH-001:`, `**Task 1.1:**`, `T001`, `1.2`, `M1.2`,
- * `[P0-003]`, `[PROJ-12](https://tracker/PROJ-12)`.
+ * `[P0-003]`, `[PROJ-12](https://tracker/PROJ-12)`, a tracker's link (`https://github.com/o/r/issues/12`).
  */
 
 import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
@@ -84,8 +84,31 @@ function readShortId(title: string): IdMatch | null {
   return NOT_SHORT_ID_RE.test(id) ? null : { id, kind: 'code', length: m[0].length };
 }
 
+/**
+ * A link to a tracker's item opening a title, the item's own page: a GitHub or GitLab issue, pull or
+ * merge request (`https://github.com/acme/app/issues/12`, `…/-/merge_requests/7`), whose ID is `#12`
+ * as GitHub shows it in a task list; a Jira or Linear issue (`https://acme.atlassian.net/browse/PAY-7`,
+ * `https://linear.app/acme/issue/ENG-3/slug`), whose ID is its key. In angle brackets or bare.
+ */
+const TRACKER_URL_RE =
+  /^(<?)https?:\/\/[^\s/<>]+\/(?:[^\s<>]*\/)?(?:(?:issues|pull|merge_requests)\/(\d{1,7})|(?:browse|issue)\/([A-Z][A-Z0-9]*-\d{1,7}))(?:[/?#][^\s<>]*)?(>?)(?=[\s:]|$)[ \t]*(?:(?:[:—–·|]|-(?=\s))[ \t]*)?/;
+
+/**
+ * The ID a tracker's link opening `title` gives (see TRACKER_URL_RE). The link is set off as an ID
+ * is; a title that is the link alone keeps it, as the item has no other words.
+ */
+function readTrackerLink(title: string): IdMatch | null {
+  const m = TRACKER_URL_RE.exec(title);
+  if (m === null || m[1] !== (m[4] === '>' ? '<' : '')) return null;
+  const id = m[2] !== undefined ? `#${m[2]}` : m[3]!;
+  return { id, kind: 'code', length: m[0].length === title.trimEnd().length ? 0 : m[0].length };
+}
+
 /** Reads the ID that leads `title`, if any. */
 export function readLeadingId(title: string): IdMatch | null {
+  const c = title.charCodeAt(0);
+  if ((c === 104 || c === 60) && (title.startsWith('http') || title.startsWith('<http')))
+    return readTrackerLink(title);
   let m = LEAD_RE.exec(title);
   if (!m) return readShortId(title);
   if (title.charCodeAt(idEnd(title, m)) >= 128) {
