@@ -450,7 +450,8 @@ function separatorBefore(text: string, f: Field): number {
 /**
  * Removes a field written in an item's line, and what goes with it: the parentheses it is alone in,
  * the comma between it and its neighbour in a list (`(owner: Priya, due: …)`, `— @li, 3d, due …`),
- * the separator before the last piece of a list ending the line (`Write docs - 2d`), or else one space.
+ * the separator before the last piece of a list ending the line (`Write docs - 2d`), the period that
+ * sets off a `Key: value` sentence (`Search v2. Owner: Dana.`), or else one space.
  */
 function removeInline(plan: Plan, f: Field): Edit {
   const text = plan.text;
@@ -471,6 +472,15 @@ function removeInline(plan: Plan, f: Field): Edit {
   if (open && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };
   const prev = /[ \t]*[,;，；·•][ \t]*$/.exec(before);
   if (prev) return { start: f.span.start - prev[0].length, end: f.span.end, text: '' };
+  // A `Key: value` sentence (`… on BM25. Owner: @dana. Target: Dec 2026`): the sentence after it takes
+  // its place, or the last one goes with the period before it, a period ending the line staying.
+  const sentence = /(?<=\S)\.[ \t]+$/.exec(before);
+  if (sentence && text.slice(f.span.start, f.span.end).includes(':')) {
+    const nextSentence = /^\.[ \t]+(?=\S)/.exec(after);
+    if (nextSentence) return { start: f.span.start, end: f.span.end + nextSentence[0].length, text: '' };
+    if (/^\.?[ \t]*$/.test(after))
+      return { start: f.span.start - sentence[0].length, end: f.span.end, text: '' };
+  }
   const sepAt = setOffDashAt(before, true);
   const sep = sepAt >= 0;
   if (sep && next) return { start: f.span.start, end: f.span.end + next[0].length, text: '' };

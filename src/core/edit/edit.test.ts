@@ -1978,6 +1978,11 @@ const mixedPlanLine = fc.constantFrom(
   '- Backend [1/2]\n  - [x] Schema\n  - [ ] Jobs',
   // A heading item's fields after its checklist.
   '## MH-009: Heading item\n- [ ] Step\n\n**Owner:** kim · **Status:** In progress\n',
+  // Fields as sentences after the title's, a target that is a date, a tracker's link as the ID.
+  '- [ ] Search v2 — ranking on BM25. Owner: @dana. Target: Dec 2026',
+  '- [ ] Ship it. Owner: J. Smith. Due: 2027-01-10.',
+  '- [ ] Offline mode (target: 2027-01-15)',
+  '- [ ] https://github.com/acme/app/issues/1450 Windows builds',
 );
 
 describe('a TaskPaper tag beside one other', () => {
@@ -2037,6 +2042,25 @@ describe('steps numbered under a task in its own list', () => {
     expect(removed).toBe(
       '# Implementation Plan\n\n- [x] 1. Set up the project\n  - _Requirements: 1.1_\n\n- [ ] 3. Create the storage\n',
     );
+  });
+});
+
+describe('setAttribute on fields written as sentences', () => {
+  const text = '# P\n\n- [ ] Search v2 — ranking on BM25. Owner: @dana. Target: Dec 2026.\n';
+
+  it('removes a sentence with its period, the one after it taking its place', () => {
+    const noOwner = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', null));
+    expect(noOwner).toBe('# P\n\n- [ ] Search v2 — ranking on BM25. Target: Dec 2026.\n');
+    const noDue = edit(text, (p) => setAttribute(p, p.items[0]!, 'due', null));
+    expect(noDue).toBe('# P\n\n- [ ] Search v2 — ranking on BM25. Owner: @dana.\n');
+    for (const out of [noOwner, noDue])
+      expect(parse(out).items[0]!.title).toBe('Search v2 — ranking on BM25');
+  });
+
+  it('writes a new value in place', () => {
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'due', '2027-01-10'));
+    expect(out).toBe(text.replace('Dec 2026', '2027-01-10'));
+    expect(parse(out).items[0]!.due).toBe('2027-01-10');
   });
 });
 

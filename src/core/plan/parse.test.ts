@@ -3264,6 +3264,34 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it("reads `Key: value` sentences after the title's, and a period inside a value as the value's", () => {
+    const p = parse(
+      [
+        '# Roadmap',
+        '',
+        'Plan date: 2026-12-07',
+        '',
+        '## Now',
+        '',
+        '- **Search v2** — rebuild ranking on BM25. Owner: @dana. Target: Dec 2026',
+        '- **Billing** — move to Stripe. Owner: J. Smith. Due: Friday.',
+        '- **Exports** — CSV and Parquet. Status: blocked on legal; Owner: kim',
+        '',
+        '## Later',
+        '',
+        // A sentence whose key no list has stays the title's.
+        '- [ ] Docs — rewrite the guide. Note: keep the old URLs',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.due, i.status])).toEqual([
+      ['Search v2 — rebuild ranking on BM25', 'dana', '2026-12-31', 'doing'],
+      ['Billing — move to Stripe', 'J. Smith', '2026-12-11', 'doing'],
+      ['Exports — CSV and Parquet', 'kim', null, 'blocked'],
+      ['Docs — rewrite the guide. Note: keep the old URLs', null, null, 'todo'],
+    ]);
+  });
+
   it('reads a target that is a date as the due date, and leaves one without figures to the title', () => {
     const p = parse(
       [

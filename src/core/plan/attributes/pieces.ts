@@ -127,12 +127,19 @@ export function isSpacedDash(s: string, i: number): boolean {
 
 /**
  * The `Key: value` piece of a list that ends at `end` and starts after the separator before it
- * (`,`, `;`, a spaced dash or bar), as a field; null when the piece is not one.
+ * (`,`, `;`, a spaced dash or bar, `opener`), or at `floor`, as a field; null when the piece is not one.
  */
-export function keyPiece(s: string, end: number, fields: FieldIndex, base: number, opener = 0): Field | null {
+export function keyPiece(
+  s: string,
+  end: number,
+  fields: FieldIndex,
+  base: number,
+  opener = 0,
+  floor = 0,
+): Field | null {
   let start = end;
   let colon = -1;
-  while (start > 0) {
+  while (start > floor) {
     const c = s.charCodeAt(start - 1);
     if (c === 44 || c === 59 || c === opener || isSpacedDash(s, start - 1)) break;
     // A bracket inside the piece (`{owner: kim, priority: high}` too): it is not a plain `Key: value`.
@@ -172,6 +179,36 @@ export function keyPiece(s: string, end: number, fields: FieldIndex, base: numbe
   };
 }
 
+/** The longest `Key: value` sentence read (see sentencePiece). */
+const MAX_SENTENCE = 80;
+
+/**
+ * A `Key: value` piece that is a sentence of its own, ending at `end`: after the period that ends the
+ * sentence before it (`… on BM25. Owner: @dana. Target: Dec 2026`), its key one a list's pieces may
+ * have. A period that no such key follows is the value's (`Owner: J. Smith`).
+ */
+export function sentencePiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  const floor = Math.max(0, end - MAX_SENTENCE);
+  for (let dot = s.lastIndexOf('. ', end - 2); dot > floor; dot = s.lastIndexOf('. ', dot - 1)) {
+    if (isSpace(s.charCodeAt(dot - 1))) continue;
+    let k = dot + 1;
+    while (k < end && isSpace(s.charCodeAt(k))) k++;
+    let colon = k;
+    while (
+      colon < end &&
+      colon - k <= MAX_KEY &&
+      s.charCodeAt(colon) !== 58 &&
+      s.charCodeAt(colon) !== 0xff1a
+    )
+      colon++;
+    if (colon >= end || colon - k > MAX_KEY || !LIST_KEYS.has(normaliseKey(s.slice(k, colon).trimEnd())))
+      continue;
+    const piece = keyPiece(s, end, fields, base, 0, dot + 1);
+    return piece !== null && piece.span.start - base === k ? piece : null;
+  }
+  return null;
+}
+
 /**
  * Whether a key and its colon come right before offset `at`, the key no longer than a key may be:
  * the test before a piece is read back from a mention, so a line of many mentions is not read back
@@ -186,7 +223,9 @@ export function keyBefore(s: string, at: number): boolean {
   let start = colon;
   while (start > 0 && colon - start <= MAX_KEY) {
     const k = s.charCodeAt(start - 1);
-    if (k === 44 || k === 59 || isSpacedDash(s, start - 1)) return true;
+    // After a separator, or after the period ending a sentence (see sentencePiece).
+    if (k === 44 || k === 59 || isSpacedDash(s, start - 1) || (k === 32 && s.charCodeAt(start - 2) === 46))
+      return true;
     start--;
   }
   return colon - start <= MAX_KEY;

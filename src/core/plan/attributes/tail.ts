@@ -44,6 +44,7 @@ import {
   pointsPiece,
   priorityPiece,
   progressPiece,
+  sentencePiece,
   sizePiece,
   statusPiece,
   statusPieceAt,
@@ -226,6 +227,16 @@ function readPieces(
   const own: Field[] = [];
   let stated = fields.some((f) => f.key === 'status');
   const colons = s.includes(':') || s.includes('：');
+  // `Key: value` sentences after the title's (`… on BM25. Owner: @dana. Target: Dec 2026`): a piece
+  // opened by a key after a sentence's period is taken whole, the period its separator.
+  const sentences = colons && s.includes('. ');
+  // The last sentence piece read, and where the last one taken starts.
+  let sentence: Field | null = null;
+  let sentenceAt = -1;
+  const keyed = (at: number): Field | null => {
+    sentence = sentences ? sentencePiece(s, at, byEnd, base) : null;
+    return sentence ?? keyPiece(s, at, byEnd, base);
+  };
   const deps = DEP_WORD_RE.test(s);
   const assigned = ASSIGNED_WORD_RE.test(s);
   const byEnd = new FieldIndex(fields, base);
@@ -243,19 +254,30 @@ function readPieces(
     own.push(f);
     meta++;
     end = first = f.span.start - base;
+    if (f === sentence) sentenceAt = first;
   };
   const onlyMarksSince = (b: { meta: number; mentions: number; own: number }) =>
     meta === b.meta + marks && mentions === b.mentions && own.length === b.own;
   for (;;) {
-    // Pieces are joined by commas, semicolons, or dashes and bars with white space around them.
+    // Pieces are joined by commas, semicolons, or dashes and bars with white space around them; a
+    // sentence piece by the period before it.
     while (end > 0 && (isListPunct(s.charCodeAt(end - 1)) || isSpacedDash(s, end - 1))) end--;
+    if (first === sentenceAt && end > 0 && s.charCodeAt(end - 1) === 46) end--;
     if (end === 0) return whole && meta > 0 ? { start: 0, effort, priority: word, fields: own } : null;
+    // The period ending the last sentence piece (`… Target: Dec 2026.`).
+    if (sentences && first === s.length && s.charCodeAt(end - 1) === 46) {
+      const last = keyed(end - 1);
+      if (last !== null && !holdsMark(last, base, priority, estimate)) {
+        take(last);
+        continue;
+      }
+    }
     const f = byEnd.get(end);
     // A mention that is an owner's value (`Owner: @cy`) goes with its key.
     const owner =
       f?.rawKey !== '@'
         ? null
-        : ((colons && keyBefore(s, f.span.start - base) ? keyPiece(s, end, byEnd, base) : null) ??
+        : ((colons && keyBefore(s, f.span.start - base) ? keyed(end) : null) ??
           (assigned ? ownerPhrasePiece(s, end, byEnd, base) : null));
     if (owner !== null) {
       take(owner);
@@ -282,7 +304,7 @@ function readPieces(
     const kv =
       (colons
         ? s.charCodeAt(end - 1) !== 41
-          ? keyPiece(s, end, byEnd, base)
+          ? keyed(end)
           : keyPieceWithRemark(s, end, byEnd, base)
         : null) ??
       (deps ? depPiece(s, end, byEnd, base) : null) ??
@@ -382,19 +404,19 @@ function readPieces(
     effort = { effort: e, index: end, length: text.length };
     meta++;
   }
-  const p = tailStart(s, first, meta, mentions);
+  const p = tailStart(s, first, meta, mentions, first === sentenceAt);
   if (p >= 0) return { start: p, effort, priority: word, fields: own };
   // A piece read without its separator (an estimate, points, a size) that was the last one read may
   // be the title's last words (`under 5 minutes — owner: Ana`): the list is what follows them.
   if (loose !== null && loose.taken === first) {
-    const r = tailStart(s, loose.first, loose.meta, loose.mentions);
+    const r = tailStart(s, loose.first, loose.meta, loose.mentions, loose.first === sentenceAt);
     if (r >= 0) {
       own.length = loose.own;
       return { start: r, effort: loose.effort, priority: loose.word, fields: own };
     }
   }
   if (beforeMarks === null || !onlyMarksSince(beforeMarks)) return null;
-  const q = tailStart(s, beforeMarks.first, beforeMarks.meta, mentions);
+  const q = tailStart(s, beforeMarks.first, beforeMarks.meta, mentions, beforeMarks.first === sentenceAt);
   if (q < 0) return null;
   own.length = beforeMarks.own;
   return { start: q, effort: beforeMarks.effort, priority: beforeMarks.word, fields: own };
@@ -403,15 +425,18 @@ function readPieces(
 /**
  * Where a tail whose first piece starts at `first` starts, its separator included, or -1 when none
  * sets it off or no title is left before it. The separator: a dash, bar or arrow with white space
- * before it (`Update the SDK → @kim`), or a comma or semicolon. Mentions alone are a list only after
+ * before it (`Update the SDK → @kim`), a comma or semicolon, or the period before a `Key: value`
+ * sentence (`sentence`). Mentions alone are a list only after
  * one of the first: `Pair with @ana, @bo` says who in its own words.
  */
-function tailStart(s: string, first: number, meta: number, mentions: number): number {
+function tailStart(s: string, first: number, meta: number, mentions: number, sentence: boolean): number {
   if (meta === 0 && mentions === 0) return -1;
   let p = first;
   while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
   if (s.charCodeAt(p - 1) === 44 || s.charCodeAt(p - 1) === 59) {
     if (meta === 0) return -1;
+    p--;
+  } else if (sentence && s.charCodeAt(p - 1) === 46) {
     p--;
   } else {
     p = setOffDashAt(s.slice(0, p), true);
