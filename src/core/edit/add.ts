@@ -3,11 +3,12 @@ import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
 import { lineAt } from '../plan/lines.js';
 import { parsePlan } from '../plan/parse.js';
+import { cellsOf } from '../plan/table-items.js';
 import { todoTxtItemLead } from '../plan/todotxt.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
 import { taskPaperTag } from './status.js';
-import { eolOf, markFor, statusText } from './style.js';
+import { cellText, eolOf, markFor, nextLineStart, statusText } from './style.js';
 
 /** Where an item is added: under a parent item, in a section, or at the top of a plan without headings. */
 export interface AddTarget {
@@ -290,11 +291,41 @@ function underSection(
   const last = own[own.length - 1];
   const native = afterLines(plan, top[top.length - 1], last, title, status, today);
   if (last) return { ...siblingEdit(plan, last, title, mark, status), ...(native ? { native } : {}) };
+  const row = top[top.length - 1];
   const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
+  if (row?.kind === 'table-row')
+    return {
+      boxed: newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
+      native: rowAfter(plan, row, title, status),
+    };
   return {
     boxed: newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
     native,
   };
+}
+
+/**
+ * A row after `last`, a row of a status table, written as it is: the new title in its title cell, the
+ * plan's word for `status` in its status cell, the next number in an ID column that numbers the rows,
+ * the other cells empty.
+ */
+function rowAfter(plan: Plan, last: Item, title: string, status: Status): Edit {
+  const text = plan.text;
+  const { start, end } = last.lineSpan;
+  const line = text.slice(start, end);
+  const within = (c: { start: number; end: number }, at: number) => c.start <= at && at <= c.end;
+  const id = last.id !== null && /^\d{1,6}$/.test(last.id) ? last.id : null;
+  const cells = cellsOf(text, { start, end }).map((c) => {
+    if (within(c, last.titleSpan.start)) return cellText(title);
+    const stated = last.statusSpan;
+    if (stated !== null && within(c, stated.start))
+      return cellText(statusText(plan, status, text.slice(stated.start, stated.end)));
+    return id !== null && c.text.trim() === id ? String(Number(id) + 1) : '';
+  });
+  const open = /^[ \t]*\|/.exec(line);
+  const indent = /^[ \t]*/.exec(line)![0];
+  const row = `${indent}${open ? '| ' : ''}${cells.join(' | ')}${/\|[ \t]*$/.test(line) ? ' |' : ''}`;
+  return insertLine(plan, nextLineStart(plan, end), row);
 }
 
 /** At the top of a plan without headings: after its last item outside a section, else a new list. */

@@ -200,7 +200,7 @@ describe('setStatus', () => {
       text.replace('🟢 **Shipped**', '⏸️ **Blocked**'),
     );
     expect(edit(text, () => setStatus(p, billing!, 'doing'))).toBe(
-      text.replace('⚪ Not started', '🔄 In Progress'),
+      text.replace('⚪ Not started', '🔄 In progress'),
     );
     expect(edit(text, () => setStatus(p, limits!, 'todo'))).toBe(text.replace('[DONE]', '[TODO]'));
     const done = edit(text, () => setStatus(p, page!, 'done'));
@@ -213,7 +213,7 @@ describe('setStatus', () => {
     const p = parse(text);
     const [paypal, stripe, refunds] = p.items;
     expect(edit(text, () => setStatus(p, paypal!, 'doing'))).toBe(
-      text.replace('⏸ On hold', '🚧 In Progress'),
+      text.replace('⏸ On hold', '🚧 In progress'),
     );
     // Todo and done are the box's to say: the mark goes.
     expect(edit(text, () => setStatus(p, stripe!, 'done'))).toBe(
@@ -301,7 +301,7 @@ describe('setStatus', () => {
   it('changes or takes off a status word in bold or brackets after an open box, wrapper and all', () => {
     const text = '- [ ] **In progress:** Write the parser\n- [ ] (on hold) Vendor\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'blocked'))).toBe(
-      text.replace('In progress', 'On Hold'),
+      text.replace('In progress', 'On hold'),
     );
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
       text.replace('[ ] **In progress:** ', '[x] '),
@@ -966,7 +966,7 @@ describe('setStatus', () => {
     const set = (k: string, st: Status) => edit(text, (p) => setStatus(p, key(p, k), st));
     expect(set('settings-page', 'todo').split('\n')[0]).toBe('- [ ] Settings page');
     expect(set('settings-page', 'done').split('\n')[0]).toBe('- [x] Settings page');
-    expect(set('export', 'doing').split('\n')[1]).toBe('- [ ] Export — In Progress, ETA 2026-12-20');
+    expect(set('export', 'doing').split('\n')[1]).toBe('- [ ] Export — In progress, ETA 2026-12-20');
     // A status piece with its remark is one statement, replaced whole; the estimate after it stays.
     const pieces =
       '1. Ship it — on hold until Q2 (blocked: waiting for v2.1)\n- [ ] Build — on hold until Q2 (2h)\n';
@@ -1771,6 +1771,28 @@ describe('editing the rows of a status table', () => {
       table.replace('| Write docs | | Ana |\n', ''),
     );
   });
+  it('adds a row after the last, its title and status in their cells and the next number in its ID column', () => {
+    const added = edit(table, (p) => addItem(p, { section: p.sections[0]! }, { title: 'Tag | release' }));
+    expect(added).toBe(`${table}| Tag \\| release | ⏳ Todo |  |\n`);
+    expect(parse(added).items.map((i) => [i.key, i.title, i.status])).toEqual([
+      ['t/write-docs', 'Write docs', 'todo'],
+      ['t/ship', 'Ship', 'doing'],
+      ['t/tag-release', 'Tag | release', 'todo'],
+    ]);
+    const numbered =
+      '## Sprint\n\n| # | Story | State |\n|---|---|---|\n| 1 | Retry | Done |\n| 2 | Alerts | To do |\n\nNotes.\n';
+    const out = edit(numbered, (p) =>
+      addItem(p, { section: p.sections[0]! }, { title: 'Cache warmup', status: 'doing' }),
+    );
+    expect(out).toBe(
+      numbered.replace(
+        '| 2 | Alerts | To do |\n',
+        '| 2 | Alerts | To do |\n| 3 | Cache warmup | In progress |\n',
+      ),
+    );
+    expect(parse(out).byKey.get('3')?.status).toBe('doing');
+  });
+
   it('sets a due date read from a Target column of dates in that column', () => {
     const roadmap =
       '| Feature | Status | Target |\n|---|---|---|\n| SSO | Done | Q1 2027 |\n| Search | Planned | p95 < 20 ms |\n';

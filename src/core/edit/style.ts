@@ -78,11 +78,21 @@ const DEFAULT_WORD: Record<Status, string> = {
   cancelled: 'CANCELLED',
 };
 
+/**
+ * `word` in the case of `sample`: in capitals, in lower case, in sentence case where the sample
+ * capitalises its first word of several alone (`To do`), else with every word capitalised (`Done`,
+ * `In Progress`); a word that mixes cases already (the plan's own `Not started`) keeps them.
+ */
 function caseLike(word: string, sample: string): string {
   const letters = sample.replace(/[^\p{L}]/gu, '');
   if (letters && letters === letters.toUpperCase()) return word.toUpperCase();
   if (letters && letters === letters.toLowerCase()) return word.toLowerCase();
-  return word.toLowerCase().replace(/(^|\s)\p{L}/gu, (m) => m.toUpperCase());
+  const words = sample.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const sentence = words.length > 1 && words.slice(1).every((w) => w === w.toLowerCase());
+  const lower = word.toLowerCase();
+  if (sentence) return lower.charAt(0).toUpperCase() + lower.slice(1);
+  if (word !== lower && word !== word.toUpperCase() && /^\P{L}*\p{Lu}/u.test(word)) return word;
+  return lower.replace(/(^|\s)\p{L}/gu, (m) => m.toUpperCase());
 }
 
 type Shape = 'emoji+word' | 'emoji' | 'word';
