@@ -293,26 +293,21 @@ function underSection(
   if (last) return { ...siblingEdit(plan, last, title, mark, status), ...(native ? { native } : {}) };
   const row = top[top.length - 1];
   const next = plan.sections.find((s) => s.line > section.line && s.span.start >= section.span.start);
-  if (row?.kind === 'table-row')
-    return {
-      boxed: newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
-      native: rowAfter(plan, row, title, status),
-    };
-  return {
-    boxed: newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark),
-    native,
-  };
+  const boxed = newListAt(plan, section.span.start, next ? next.span.start : section.span.end, title, mark);
+  if (row?.kind === 'table-row') return { boxed, native: rowAfter(plan, row, title, status) };
+  return { boxed, native };
 }
 
 /**
  * A row after `last`, a row of a status table, written as it is: the new title in its title cell, the
  * plan's word for `status` in its status cell, the next number in an ID column that numbers the rows,
- * the other cells empty.
+ * the other cells empty. Null for a row not opened by its pipe (in a block quote, or without one).
  */
-function rowAfter(plan: Plan, last: Item, title: string, status: Status): Edit {
+function rowAfter(plan: Plan, last: Item, title: string, status: Status): Edit | null {
   const text = plan.text;
   const { start, end } = last.lineSpan;
   const line = text.slice(start, end);
+  if (!/^[ \t]*\|/.test(line)) return null;
   const within = (c: { start: number; end: number }, at: number) => c.start <= at && at <= c.end;
   const id = last.id !== null && /^\d{1,6}$/.test(last.id) ? last.id : null;
   const cells = cellsOf(text, { start, end }).map((c) => {
@@ -322,9 +317,8 @@ function rowAfter(plan: Plan, last: Item, title: string, status: Status): Edit {
       return cellText(statusText(plan, status, text.slice(stated.start, stated.end)));
     return id !== null && c.text.trim() === id ? String(Number(id) + 1) : '';
   });
-  const open = /^[ \t]*\|/.exec(line);
   const indent = /^[ \t]*/.exec(line)![0];
-  const row = `${indent}${open ? '| ' : ''}${cells.join(' | ')}${/\|[ \t]*$/.test(line) ? ' |' : ''}`;
+  const row = `${indent}| ${cells.join(' | ')}${/\|[ \t]*$/.test(line) ? ' |' : ''}`;
   return insertLine(plan, nextLineStart(plan, end), row);
 }
 

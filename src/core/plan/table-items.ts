@@ -330,7 +330,7 @@ export function readFieldTable(text: string, rows: readonly LineSlice[]): Field[
  * The cells of a table row: contents between the pipes that separate cells (not `\|`, not a pipe
  * inside a code span), trimmed, with their offsets in `text`. An empty cell's span is all of it.
  */
-export function cellsOf(text: string, row: LineSlice): TableCell[] {
+export function cellsOf(text: string, row: Pick<LineSlice, 'start' | 'end'>): TableCell[] {
   const cells: TableCell[] = [];
   let i = row.start;
   while (i < row.end && (text[i] === ' ' || text[i] === '\t')) i++;
