@@ -2664,6 +2664,21 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       // backlog, still makes it a task).
       ['KR1.3', 'Docs — Completed (the API part)', 'todo'],
     ]);
+    // After a glyph, words say how work under way stands; an ID in bold before a colon labels the
+    // line, as one set off by a space does.
+    const report = parse(
+      [
+        '- **KR2.1**: p95 checkout latency < 300 ms — 🟡 at risk (420 ms today)',
+        '- **KR2.2**: Zero checkout outages — 🟢 on track',
+        '- **KR2.3**: 40% of signups self-serve — 🔴 off track',
+        '',
+      ].join('\n'),
+    );
+    expect(report.items.map((i) => [i.id, i.title, i.status, i.statusText])).toEqual([
+      ['KR2.1', 'p95 checkout latency < 300 ms', 'doing', '🟡 at risk (420 ms today)'],
+      ['KR2.2', 'Zero checkout outages', 'doing', '🟢 on track'],
+      ['KR2.3', '40% of signups self-serve', 'doing', '🔴 off track'],
+    ]);
   });
 
   it('reads a mark before a list ending the line, the list after its separator', () => {

@@ -2,6 +2,7 @@
 import type { Field, FieldStyle } from '../../model.js';
 import { codePointBefore, iconPrefixLength, isLetterOrDigit, isSpace } from '../chars.js';
 import { MONTH_NAME, namesDate, WEEKDAY_NAME } from './dates.js';
+import { readLeadingId } from './ids.js';
 
 /** Attribute keys in the languages plans are written in, as [key, attribute]. */
 const FOREIGN_KEYS: readonly (readonly [string, string])[] = (
@@ -189,6 +190,11 @@ export function normaliseKey(raw: string): string {
  * one CJK text uses (`**状态：**`).
  */
 const BOLD_FIELD_RE = /(\*\*|__|[*_])([^*_\n|]{1,40}?)(?:[:：]\1|\1\s*[:：])[ \t]*/y;
+/** Whether `s` is an ID and nothing else (`KR1.2`, `MH-001`, `Task 3`). */
+function isWholeId(s: string): boolean {
+  return readLeadingId(s)?.length === s.length;
+}
+
 /** Whether `rawKey` is one of the keys PLAIN_KNOWN_RE knows, whole. */
 export function isKnownFieldKey(rawKey: string): boolean {
   PLAIN_KNOWN_RE.lastIndex = 0;
@@ -227,8 +233,14 @@ export function readFieldLine(
     BOLD_FIELD_RE.lastIndex = pos;
     let m = BOLD_FIELD_RE.exec(text);
     let rawKey: string;
-    // In italics only a key a plan's fields use (`*Owner:* Kim`): `_Note_:` opens a remark.
-    if (m && m.index === pos && (m[1]!.length === 2 || isKnownFieldKey(m[2]!.trim()))) {
+    // In italics only a key a plan's fields use (`*Owner:* Kim`): `_Note_:` opens a remark. An ID in
+    // bold is the label of what follows (`**KR1.2**: Zero outages — 🟢 on track`), no key.
+    if (
+      m &&
+      m.index === pos &&
+      (m[1]!.length === 2 || isKnownFieldKey(m[2]!.trim())) &&
+      !isWholeId(m[2]!.trim())
+    ) {
       rawKey = m[2]!.trim();
     } else if (plainKnownKeys) {
       const re = first ? PLAIN_KNOWN_RE : PLAIN_KEY_RE;

@@ -474,7 +474,7 @@ const DATE_LEAD_RE = /^(\S(?:.*?\S)?)[ \t]+(?:on[ \t]+)?$/i;
  * The status a piece states: a status word, one with its reason, or either with a remark after it;
  * any of them after a status glyph, or the glyph alone (see glyphLedStatus).
  */
-function pieceStatus(value: string): Status | null {
+function pieceStatus(value: string, glyphLed = false): Status | null {
   const glyphed = glyphLedStatus(value);
   if (glyphed !== undefined) return glyphed;
   const word = withoutRemark(value);
@@ -482,13 +482,15 @@ function pieceStatus(value: string): Status | null {
   const status = word.length <= MAX_STATUS_PIECE ? statusOfWord(word) : null;
   if (status === null) return reasonedStatus(word);
   if (status === 'todo' && !STATING_TODO_WORDS.has(word.toLowerCase())) return null;
-  // A remark says why work is blocked or dropped; after another status it as often says what was
-  // done (`Week 8 - Completed (Federation & AI features)`), unless it is figures alone (`— 🟢 on
-  // track (38%)`, `— done (3/3)`).
+  // A remark says why work is blocked or dropped, and after a glyph how work under way or not begun
+  // stands (`— 🟡 at risk (420 ms today)`); after another status it as often says what was done
+  // (`Week 8 - Completed (Federation & AI features)`), unless it is figures alone (`— 🟢 on track
+  // (38%)`, `— done (3/3)`).
   if (
     word !== value &&
     status !== 'blocked' &&
     status !== 'cancelled' &&
+    !(glyphLed && status !== 'done') &&
     /\p{L}/u.test(value.slice(word.length))
   )
     return null;
@@ -509,7 +511,7 @@ function glyphLedStatus(piece: string): Status | null | undefined {
   if (end === piece.length) return statusOfGlyph(piece);
   if (!isSpace(piece.charCodeAt(end))) return null;
   const words = piece.slice(end).trimStart();
-  return glyphLedStatus(words) === undefined ? pieceStatus(words) : null;
+  return glyphLedStatus(words) === undefined ? pieceStatus(words, true) : null;
 }
 
 /**
