@@ -2005,6 +2005,8 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Ship it. Owner: J. Smith. Due: 2027-01-10.',
   '- [ ] Offline mode (target: 2027-01-15)',
   '- [ ] https://github.com/acme/app/issues/1450 Windows builds',
+  // A key result labelled by its ID in bold, its status after a glyph with a remark.
+  '- **KR2.1**: p95 latency — 🟡 at risk (420 ms today)',
 );
 
 describe('a TaskPaper tag beside one other', () => {
@@ -2019,6 +2021,19 @@ describe('a TaskPaper tag beside one other', () => {
     const after = parse(out);
     expect(after.items.map((i) => i.key)).toEqual(before.items.map((i) => i.key));
     expect(after.byKey.get('plan/dark-mode')?.status).toBe('done');
+  });
+});
+
+describe('a status stated twice', () => {
+  it('is changed in both places, or the first would be read', () => {
+    // Found by the any-status property at 6x: a repeated field line kept saying in progress.
+    const line = 'Owner: @dana · Target: Q1 2026 · Status: In progress';
+    const text = `- ~~Two-factor auth~~\n${line}\n${line}\n- [ ] Fix the CPU alerts — @sam\n`;
+    const out = edit(text, (p) => setStatus(p, p.items[0]!, 'todo'));
+    expect(out).toBe(
+      `- [ ] Two-factor auth\n${line.replace('In progress', 'Todo')}\n${line.replace('In progress', 'Todo')}\n- [ ] Fix the CPU alerts — @sam\n`,
+    );
+    expect(parse(out).items[0]!.status).toBe('todo');
   });
 });
 

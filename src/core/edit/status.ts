@@ -237,6 +237,15 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
         const style = field?.style;
         if (style === 'heading-field' && /^[a-z-]+$/.test(old)) value = value.replace(/ /g, '-');
         const edits: Edit[] = [{ start: span.start, end: span.end, text: value }];
+        // A status stated again (a field line repeated) says the new one too: the other would be read.
+        for (const f of item.fields) {
+          if (f.key !== 'status' || f.style === 'mark' || f.valueSpan.start === span.start) continue;
+          if (f.valueSpan.end <= f.valueSpan.start) continue;
+          const was = text.slice(f.valueSpan.start, f.valueSpan.end);
+          const again =
+            f.rawKey === '' ? statingStatusText(plan, status, was) : statusText(plan, status, was);
+          edits.push({ start: f.valueSpan.start, end: f.valueSpan.end, text: cellText(again) });
+        }
         // A struck title reads as dropped under a field that says todo (`- ~~Webhooks~~ — dropped`): the
         // strike goes too, as under an open box.
         if (
