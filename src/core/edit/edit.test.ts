@@ -2007,6 +2007,7 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] https://github.com/acme/app/issues/1450 Windows builds',
   // A key result labelled by its ID in bold, its status after a glyph with a remark.
   '- **KR2.1**: p95 latency — 🟡 at risk (420 ms today)',
+  '- [ ] Rollout [owner: Omar] [est: 2h]',
 );
 
 describe('a TaskPaper tag beside one other', () => {
@@ -2021,6 +2022,18 @@ describe('a TaskPaper tag beside one other', () => {
     const after = parse(out);
     expect(after.items.map((i) => i.key)).toEqual(before.items.map((i) => i.key));
     expect(after.byKey.get('plan/dark-mode')?.status).toBe('done');
+  });
+});
+
+describe('fields alone in square brackets', () => {
+  it('are changed and removed in place, and a new one is written so', () => {
+    const text = '- [ ] Rollout [owner: Omar] [est: 2h]\n- [ ] Docs [owner: Li]\n';
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      text.replace(' [owner: Omar]', ''),
+    );
+    const due = edit(text, (p) => setAttribute(p, p.items[1]!, 'due', '2027-01-02'));
+    expect(due).toBe(text.replace('[owner: Li]', '[owner: Li] [due: 2027-01-02]'));
+    expect(parse(due).items[1]!.due).toBe('2027-01-02');
   });
 });
 

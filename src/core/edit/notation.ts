@@ -2,7 +2,8 @@
  * A new field in the notation the item's line or its plan already uses: a piece of the line's own
  * attribute group (`(@maria, 3d)` given a priority becomes `(@maria, 3d, P0)`), an `@mention` where
  * the plan names its owners so, todo.txt's `due:2026-02-01` where the plan writes its fields so or
- * the line is todo.txt's, whose priority is the letter opening it (`(A) `).
+ * the line is todo.txt's, whose priority is the letter opening it (`(A) `), `[due: 2026-02-01]` where
+ * the plan writes its fields alone in square brackets.
  * Each way of writing is kept only when the plan reads it back exactly as it reads the dataview field
  * written by default: the same items with the same titles, statuses, attributes and fields.
  */
@@ -48,6 +49,8 @@ function nativeEdits(plan: Plan, item: Item, key: string, value: string, at: num
   if (habit === 'mention' && isMentionName(value)) out.push({ start: at, end: at, text: ` @${value}` });
   if ((habit === 'colon' || todo !== undefined) && /^[^\s()[\]]+$/.test(value))
     out.push({ start: at, end: at, text: ` ${key}:${value}` });
+  if (habit === 'bracket' && !/[[\]]/.test(value))
+    out.push({ start: at, end: at, text: ` [${key}: ${value}]` });
   return out;
 }
 
@@ -112,7 +115,7 @@ function groupEnd(plan: Plan, item: Item): { at: number; sep: string } | null {
   return null;
 }
 
-type Habit = 'mention' | 'colon' | 'other';
+type Habit = 'mention' | 'colon' | 'bracket' | 'other';
 
 /**
  * How the plan writes `key` on its item lines, by the most used notation: `@name` for owners,
@@ -149,6 +152,9 @@ function habitOf(text: string, f: Field): Habit {
   if (f.style === 'kv' && /^\p{L}[\p{L}\p{N}_-]*$/u.test(f.rawKey)) {
     const raw = text.slice(f.span.start, f.span.end);
     if (raw === `${f.rawKey}:${f.value}`) return 'colon';
+    // Alone in square brackets, as agents write fields (`[owner: Omar]`).
+    if (raw === `${f.rawKey}: ${f.value}` && text[f.span.start - 1] === '[' && text[f.span.end] === ']')
+      return 'bracket';
   }
   return 'other';
 }

@@ -3307,6 +3307,30 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a `Key: value` alone in square brackets as agents write it, and no link, wiki link or Dataview field', () => {
+    const p = parse(
+      [
+        '- [ ] Rate limit rollout [owner: Omar] [est: 2h]',
+        '- [ ] Kafka lag alert [due: 2026-12-10] [priority: high]',
+        '- [ ] Cache warmup [owner: Li, note: ask ops first]',
+        '- [ ] Read [owner: Bo](https://wiki.example/bo) first',
+        '- [ ] Link [[owner: Bo]]',
+        '- [ ] Dataview [owner:: bo]',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.owner, i.effort?.minutes ?? null, i.due, i.priority?.rank ?? null]),
+    ).toEqual([
+      ['Rate limit rollout', 'Omar', 120, null, null],
+      ['Kafka lag alert', null, null, '2026-12-10', 1],
+      ['Cache warmup [note: ask ops first]', 'Li', null, null, null],
+      ['Read [owner: Bo](https://wiki.example/bo) first', null, null, null, null],
+      ['Link [[owner: Bo]]', null, null, null, null],
+      ['Dataview', 'bo', null, null, null],
+    ]);
+  });
+
   it('reads a target that is a date as the due date, and leaves one without figures to the title', () => {
     const p = parse(
       [

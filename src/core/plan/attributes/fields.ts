@@ -394,13 +394,20 @@ const PAREN_OPENERS = [
   'story points',
   ...FOREIGN_KEYS.map(([w]) => w),
 ];
-const PAREN_OPEN_RE = new RegExp(String.raw`\(\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:)`, 'giu');
+/**
+ * In square brackets too (`[owner: Omar]`, `[est: 2h]`), as agents write them; not a Dataview field
+ * (`[due:: …]`), whose reader reads it.
+ */
+const PAREN_OPEN_RE = new RegExp(
+  String.raw`\(\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:)|\[\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:(?!:))`,
+  'giu',
+);
 /** The first characters of PAREN_OPENERS, lower case: a list opens only where one follows `(`. */
 const PAREN_FIRST = new Set(PAREN_OPENERS.map((k) => k.charAt(0)));
-const PAREN_PIECE_RE = new RegExp(
-  String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;)]))[^)])*)`,
-  'uy',
-);
+const pieceSource = (close: string) =>
+  String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;${close}]))[^${close}])*)`;
+const PAREN_PIECE_RE = new RegExp(pieceSource(')'), 'uy');
+const BRACKET_PIECE_RE = new RegExp(pieceSource('\\]'), 'uy');
 /**
  * A bold field written on an item's line after its title: `Switch DNS **Due:** Week 2`, `**Owner**:
  * Kim`, keys as field lines write them, or in italics (`— *Owner:* Kim`). The value is words
@@ -568,10 +575,12 @@ function hasAny(s: string, needles: readonly string[]): boolean {
 function mayOpenParenFields(s: string): boolean {
   if (s.includes('\u017f') || s.includes('\u212a')) return true;
   const lower = s.toLowerCase();
-  for (let i = lower.indexOf('('); i >= 0; i = lower.indexOf('(', i + 1)) {
-    let k = i + 1;
-    while (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9) k++;
-    if (PAREN_FIRST.has(lower.charAt(k))) return true;
+  for (const opener of ['(', '[']) {
+    for (let i = lower.indexOf(opener); i >= 0; i = lower.indexOf(opener, i + 1)) {
+      let k = i + 1;
+      while (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9) k++;
+      if (PAREN_FIRST.has(lower.charAt(k))) return true;
+    }
   }
   return false;
 }
@@ -585,9 +594,16 @@ export function readParenFields(s: string, base: number): Field[] {
   for (let m = first(PAREN_OPEN_RE, s); m; m = PAREN_OPEN_RE.exec(s)) {
     let pos = m.index + m[0].length;
     const opened = pos;
+    const square = s.charCodeAt(m.index) === 91;
+    // A link's or an image's text, a wiki link, an escaped bracket: no list.
+    if (square && !isOwnBracket(s, m.index)) {
+      PAREN_OPEN_RE.lastIndex = m.index + 1;
+      continue;
+    }
+    const pieceRe = square ? BRACKET_PIECE_RE : PAREN_PIECE_RE;
     for (;;) {
-      PAREN_PIECE_RE.lastIndex = pos;
-      const p = PAREN_PIECE_RE.exec(s);
+      pieceRe.lastIndex = pos;
+      const p = pieceRe.exec(s);
       if (!p) break;
       const key = normaliseKey(p[1]!);
       const value = p[2]!.trimEnd();
@@ -607,6 +623,19 @@ export function readParenFields(s: string, base: number): Field[] {
     PAREN_OPEN_RE.lastIndex = Math.max(pos, m.index + 1);
   }
   return out;
+}
+
+/**
+ * Whether the square bracket at `open` opens a group of its own, closed on the line: not a link's or
+ * an image's text (`[owner: Bo](…)`, `![…]`), a reference (`[…]: url`), a wiki link or an escape.
+ */
+function isOwnBracket(s: string, open: number): boolean {
+  const before = s.charCodeAt(open - 1);
+  if (before === 91 || before === 33 || before === 92) return false;
+  const close = s.indexOf(']', open);
+  if (close < 0) return false;
+  const after = s.charCodeAt(close + 1);
+  return after !== 40 && after !== 91 && after !== 93 && after !== 58;
 }
 
 /** The first match of a global regex from the start; call `re.exec(s)` for the next ones (no iterator per call). */
@@ -761,7 +790,8 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
-  if (has('(') && mayOpenParenFields(masked)) for (const f of readParenFields(masked, base)) out.push(f);
+  if ((has('(') || has('[')) && mayOpenParenFields(masked))
+    for (const f of readParenFields(masked, base)) out.push(f);
   if ((has('*') || has('_')) && (has(':') || has('：')))
     for (const f of readBoldFields(masked, base)) out.push(f);
   if ((has('(') || has('[')) && POINTS_HINT_RE.test(masked))

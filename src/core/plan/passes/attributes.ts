@@ -154,7 +154,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // Cuts next to each other go as one with what joins them (`**[P1]** , 📅 2026-01-05`), and
       // parentheses they empty go with them.
       const tidied =
-        cuts.length > 1 || (cuts.length > 0 && masked.includes('(')) ? tidyCuts(masked, cuts) : cuts;
+        cuts.length > 1 || (cuts.length > 0 && (masked.includes('(') || masked.includes('[')))
+          ? tidyCuts(masked, cuts)
+          : cuts;
       titleText = cutRanges(d.matchText, tidied);
       // A token read from the end of the line leaves its separator behind: `CSV parser — @li, 3d,`
       // once `due 2026-02-06` is read, `Plugins —` once `(owner: Bo)` is.
@@ -630,8 +632,8 @@ function isListSeparator(c: number): boolean {
 }
 
 /**
- * Cuts joined where only white space, `,` or `;` lies between them, then taken out of parentheses
- * they leave empty (`(owner: Priya, due: 2026-12-01)` goes whole), or with their separator when other
+ * Cuts joined where only white space, `,` or `;` lies between them, then taken out of parentheses or
+ * square brackets they leave empty (`(owner: Priya, due: 2026-12-01)` goes whole), or with their separator when other
  * text stays inside (`(owner: Bob, note: call first)` keeps `(note: call first)`).
  */
 function tidyCuts(s: string, cuts: [number, number][]): [number, number][] {
@@ -649,8 +651,11 @@ function tidyCuts(s: string, cuts: [number, number][]): [number, number][] {
     while (l > 0 && isBlank(s.charCodeAt(l - 1))) l--;
     let r = m[1];
     while (r < s.length && isListSeparator(s.charCodeAt(r))) r++;
-    const open = s.charCodeAt(l - 1) === 40;
-    if (open && s.charCodeAt(r) === 41) {
+    // The group's opener, and its closer: a list in square brackets is cut as one in parentheses is.
+    const opener = s.charCodeAt(l - 1);
+    const open = opener === 40 || opener === 91;
+    const closer = opener === 91 ? 93 : 41;
+    if (open && s.charCodeAt(r) === closer) {
       m[0] = l - 1;
       m[1] = r + 1;
     } else if (open && r > m[1]) {
