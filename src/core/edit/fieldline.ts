@@ -135,7 +135,7 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
  * new field as one more bullet after the last, written as that one is; null when it has none.
  */
 function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): Edit | null {
-  const last = lastField(item, 'sub-bullet');
+  const last = lastFieldBullet(plan, item);
   if (last === null) return null;
   const text = plan.text;
   const l = lineAt(plan.lines, last.span.start);
@@ -149,8 +149,20 @@ function afterFieldBullets(plan: Plan, item: Item, key: string, value: string): 
  * `content`; null when the item has no field bullets.
  */
 export function afterFieldBullet(plan: Plan, item: Item, content: string): Edit | null {
-  const last = lastField(item, 'sub-bullet');
+  const last = lastFieldBullet(plan, item);
   return last === null ? null : bulletAfter(plan, last, content);
+}
+
+/**
+ * The item's field bullet written last (`   - Owner: Kim`), or null: not a field of a paragraph the
+ * item runs on to (`  owner:: alice`), which is read as one of its bullets' is.
+ */
+function lastFieldBullet(plan: Plan, item: Item): Field | null {
+  let last: Field | null = null;
+  for (const f of item.fields)
+    if (f.style === 'sub-bullet' && (!last || f.span.start > last.span.start) && isFieldBullet(plan, f))
+      last = f;
+  return last;
 }
 
 function bulletAfter(plan: Plan, last: Field, content: string): Edit | null {
