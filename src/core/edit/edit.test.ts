@@ -2008,6 +2008,8 @@ const mixedPlanLine = fc.constantFrom(
   // A key result labelled by its ID in bold, its status after a glyph with a remark.
   '- **KR2.1**: p95 latency — 🟡 at risk (420 ms today)',
   '- [ ] Rollout [owner: Omar] [est: 2h]',
+  '- [ ] Deploy — **BLOCKED**: waiting for keys',
+  '- Cutover — **blocked** on the vendor',
 );
 
 describe('a TaskPaper tag beside one other', () => {
@@ -2025,6 +2027,15 @@ describe('a TaskPaper tag beside one other', () => {
   });
 });
 
+describe('a status piece opened by a status word in emphasis', () => {
+  it('is written over whole, the emphasis with it', () => {
+    const text = '- [ ] Deploy — **BLOCKED**: waiting for keys\n';
+    const out = edit(text, (p) => setStatus(p, p.items[0]!, 'doing'));
+    expect(out).toBe('- [ ] Deploy — In progress\n');
+    expect(parse(out).items[0]!.status).toBe('doing');
+  });
+});
+
 describe('fields alone in square brackets', () => {
   it('are changed and removed in place, and a new one is written so', () => {
     const text = '- [ ] Rollout [owner: Omar] [est: 2h]\n- [ ] Docs [owner: Li]\n';
@@ -2034,6 +2045,17 @@ describe('fields alone in square brackets', () => {
     const due = edit(text, (p) => setAttribute(p, p.items[1]!, 'due', '2027-01-02'));
     expect(due).toBe(text.replace('[owner: Li]', '[owner: Li] [due: 2027-01-02]'));
     expect(parse(due).items[1]!.due).toBe('2027-01-02');
+  });
+});
+
+describe('a field of a paragraph a bullet runs on to, after its field bullets', () => {
+  it('is no bullet to write the new field after: the last field bullet is', () => {
+    // Found by the any-attribute property at 8x: the new field was written as a line of its own that
+    // ended the list, and was no field of the item.
+    const text = '- Buy milk @done(2026-11-20)\n   - Owner: Kim\n\n  owner:: alice\n';
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'due', '2027-01-02'));
+    expect(out).toBe(text.replace('   - Owner: Kim\n', '   - Owner: Kim\n   - Due: 2027-01-02\n'));
+    expect(parse(out).items[0]!.due).toBe('2027-01-02');
   });
 });
 

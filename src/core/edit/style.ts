@@ -98,7 +98,10 @@ function caseLike(word: string, sample: string): string {
 type Shape = 'emoji+word' | 'emoji' | 'word';
 
 function shapeOf(text: string): Shape {
-  const t = repairForMatching(text).trim();
+  // Emphasis around the status (`**BLOCKED**: waiting`) is no glyph of it.
+  const t = repairForMatching(text)
+    .trim()
+    .replace(/^(?:\*\*|__|\*|_)(?=\p{L})/u, '');
   const hasLetters = /\p{L}/u.test(t);
   const leadsWithSymbol = /^[^\p{L}\p{N}\s]/u.test(t);
   if (leadsWithSymbol && hasLetters) return 'emoji+word';

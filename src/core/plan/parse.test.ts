@@ -3307,6 +3307,30 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a status piece opened by a status word in emphasis, the field spanning the emphasis', () => {
+    const text = [
+      '- [ ] Deploy — **BLOCKED**: waiting for keys',
+      '- [ ] Dry run — **blocked** on staging capacity',
+      '- Cutover — **blocked** on the vendor',
+      '- Backfill — blocked on disk space',
+      // Another word in emphasis opens no status; a dependency phrase still reads over one.
+      '- [ ] Rollout — **Note**: ask ops first',
+      '- [ ] Import — **blocked** on #12',
+      '',
+    ].join('\n');
+    const p = parse(text);
+    expect(p.items.map((i) => [i.title, i.status, i.dependsOn.length + i.unresolvedDeps.length])).toEqual([
+      ['Deploy', 'blocked', 0],
+      ['Dry run', 'blocked', 0],
+      ['Cutover', 'blocked', 0],
+      ['Backfill', 'blocked', 0],
+      ['Rollout — **Note**: ask ops first', 'todo', 0],
+      ['Import', 'todo', 1],
+    ]);
+    const span = p.items[0]!.statusSpan!;
+    expect(text.slice(span.start, span.end)).toBe('**BLOCKED**: waiting for keys');
+  });
+
   it('reads a `Key: value` alone in square brackets as agents write it, and no link, wiki link or Dataview field', () => {
     const p = parse(
       [

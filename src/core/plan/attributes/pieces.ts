@@ -382,8 +382,51 @@ export function endsWithStatusPiece(s: string): boolean {
   return statusPieceEnding(s) !== null;
 }
 
+/**
+ * A piece of a list in emphasis as a whole, after a separator (`— *blocked: needs data*`, `, **P1**`):
+ * the separator and white space, the delimiter, the text, and the same delimiter before the next
+ * separator (one left dangling at the end too: `— *blocked: no data* •`) or the end.
+ */
+const EMPHASIS_PIECE_RE =
+  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•](?:[ \t]|$)))/g;
+/**
+ * A piece of a list opening with a word in emphasis and going on after it (`— **blocked** on #1423`,
+ * `— **BLOCKED**: waiting for keys`): the separator and white space, the delimiter, the word, the same
+ * delimiter and a colon after it, if any, before a space.
+ */
+const EMPHASIS_OPENING_RE =
+  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(\p{L}[\p{L}-]*)\2(:?)(?=[ \t]+\p{L})/gu;
+
+/**
+ * `s` with the emphasis around whole pieces of a list blanked, offsets kept: the pieces are read as
+ * their text is, and a field's span is its text's.
+ */
+export function withoutPieceEmphasis(s: string): string {
+  return s
+    .replace(
+      EMPHASIS_PIECE_RE,
+      (_m, sep: string, d: string, inner: string) =>
+        sep + ' '.repeat(d.length) + inner + ' '.repeat(d.length),
+    )
+    .replace(
+      // A status word's closing delimiter is blanked, its colon moved up to the word: the piece reads
+      // as the status and what follows (`BLOCKED: waiting for keys`), and readTail gives its field the
+      // opening delimiter, so an edit takes the emphasis with the text. Another word's is blanked with
+      // NULs, which no reader takes for a space: only a dependency phrase reads over them (`blocked
+      // on #1423`).
+      EMPHASIS_OPENING_RE,
+      (m: string, sep: string, d: string, word: string, colon: string) => {
+        const blank = ' '.repeat(d.length);
+        if (statusOfWord(word) !== null) return sep + blank + word + colon + blank;
+        return colon === '' ? sep + blank + word + '\0'.repeat(d.length) : m;
+      },
+    );
+}
+
 /** The status of the status piece ending `s` (`Ship it — on hold until Q2`), but for white space, or null. */
-export function statusPieceEnding(s: string): Status | null {
+export function statusPieceEnding(text: string): Status | null {
+  // As readTail reads it: a piece in emphasis, or opened by a status word in emphasis, as its text.
+  const s = text.includes('*') || text.includes('_') ? withoutPieceEmphasis(text) : text;
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   if (end === 0 || !(isLetterOrDigit(codePointBefore(s, end)) || s.charCodeAt(end - 1) === 41)) return null;

@@ -49,6 +49,7 @@ import {
   statusPiece,
   statusPieceAt,
   statusPieceEnding,
+  withoutPieceEmphasis,
 } from './pieces.js';
 import { readInlinePriority, readPriorityPiece } from './priority.js';
 import { statusOfWord } from './status.js';
@@ -92,7 +93,7 @@ export function readTail(
   // Pieces in emphasis (`— *blocked: no data*`) are read as their text: the emphasis is blanked.
   const s = text.includes('*') || text.includes('_') ? withoutPieceEmphasis(text) : text;
   const tail = readPieces(s, fields, base, priority, estimate, hoursPerDay, whole, dates);
-  if (tail !== null) return tail;
+  if (tail !== null) return s === text ? tail : withOpeningEmphasis(text, s, base, tail);
   // A name ending a list of the line's metadata (`Cache manifest — 3 pts — Jana`) is its owner, as a
   // mention there is; a name alone after a dash (`Ship it — Jana`) may be the title's.
   const name = trailingName(s);
@@ -108,7 +109,42 @@ export function readTail(
     dates,
   );
   if (before === null || before.fields.some((f) => f.key === 'owner')) return null;
-  return { ...before, fields: [...before.fields, nameOwner(s, name, base)] };
+  const named = { ...before, fields: [...before.fields, nameOwner(s, name, base)] };
+  return s === text ? named : withOpeningEmphasis(text, s, base, named);
+}
+
+/**
+ * `tail` with each status piece that opened with a word in emphasis (`**blocked** on legal`, blanked
+ * in `s`; not one in emphasis whole) spanning the opening delimiter too: the edit that writes another status takes the emphasis
+ * with the text, where it would leave `**` dangling before it. Its value is read with the blanks
+ * collapsed.
+ */
+function withOpeningEmphasis(text: string, s: string, base: number, tail: Tail): Tail {
+  let fields: Field[] | null = null;
+  tail.fields.forEach((f, k) => {
+    if (f.key !== 'status' || f.rawKey !== '') return;
+    let a = f.span.start - base;
+    const from = a;
+    // A piece in emphasis whole (`— *blocked: no data*`) keeps it: its text is written in it.
+    const b = f.span.end - base;
+    if (s.charCodeAt(b) === 32 && (text[b] === '*' || text[b] === '_')) return;
+    while (
+      a > from - 2 &&
+      a > 0 &&
+      s.charCodeAt(a - 1) === 32 &&
+      (text[a - 1] === '*' || text[a - 1] === '_')
+    )
+      a--;
+    if (a === from) return;
+    fields ??= [...tail.fields];
+    fields[k] = {
+      ...f,
+      value: f.value.replace(/[ \t]{2,}/g, ' '),
+      span: { start: base + a, end: f.span.end },
+      valueSpan: { start: base + a, end: f.valueSpan.end },
+    };
+  });
+  return fields === null ? tail : { ...tail, fields };
 }
 
 /** The owner field of a name read as a piece of a list. */
@@ -128,40 +164,6 @@ function nameOwner(s: string, name: { start: number; end: number }, base: number
 function dashBetween(s: string, end: number, first: number): boolean {
   for (let i = end; i < first; i++) if (isSpacedDash(s, i)) return true;
   return false;
-}
-
-/**
- * A piece of a list in emphasis as a whole, after a separator (`— *blocked: needs data*`, `, **P1**`):
- * the separator and white space, the delimiter, the text, and the same delimiter before the next
- * separator (one left dangling at the end too: `— *blocked: no data* •`) or the end.
- */
-const EMPHASIS_PIECE_RE =
-  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•](?:[ \t]|$)))/g;
-/**
- * A piece of a list opening with a word in emphasis and going on after it (`— **blocked** on #1423`):
- * the separator and white space, the delimiter, the word, and the same delimiter before a space.
- */
-const EMPHASIS_OPENING_RE =
-  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(\p{L}[\p{L}-]*)\2(?=[ \t]+\p{L})/gu;
-
-/**
- * `s` with the emphasis around whole pieces of a list blanked, offsets kept: the pieces are read as
- * their text is, and a field's span is its text's.
- */
-function withoutPieceEmphasis(s: string): string {
-  return s
-    .replace(
-      EMPHASIS_PIECE_RE,
-      (_m, sep: string, d: string, inner: string) =>
-        sep + ' '.repeat(d.length) + inner + ' '.repeat(d.length),
-    )
-    .replace(
-      // The closing delimiter is blanked with NULs, which no reader takes for a space: only a
-      // dependency phrase reads over them (`blocked on #1423`). A status piece must not (`**blocked**
-      // on legal` as one status would give an edit the closing `**` to overwrite).
-      EMPHASIS_OPENING_RE,
-      (_m, sep: string, d: string, word: string) => sep + ' '.repeat(d.length) + word + '\0'.repeat(d.length),
-    );
 }
 
 /** Capitalised words, up to three (`Jana`, `Kim Lee`, `O'Neil`): a person's or a team's name. */
