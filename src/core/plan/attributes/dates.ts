@@ -231,7 +231,10 @@ export function readDueValue(
   return planDate === null ? null : endOfPlanPeriod(value, planDate);
 }
 
-/** Any date: readDueValue reads a value that counts from the plan's date (`Week 4`, `Friday`) against it. */
+/**
+ * A plan date for namesDate to read a value that counts from one against (`Week 4`, `Friday`): which
+ * date does not matter, only whether the value names one.
+ */
 const PROBE_DATE = '2000-01-03';
 
 /**

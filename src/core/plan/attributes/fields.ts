@@ -402,7 +402,7 @@ const PAREN_OPEN_RE = new RegExp(
   String.raw`\(\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:)|\[\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:(?!:))`,
   'giu',
 );
-/** The first characters of PAREN_OPENERS, lower case: a list opens only where one follows `(`. */
+/** The first characters of PAREN_OPENERS, lower case: a list opens only where one follows `(` or `[`. */
 const PAREN_FIRST = new Set(PAREN_OPENERS.map((k) => k.charAt(0)));
 const pieceSource = (close: string) =>
   String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;${close}]))[^${close}])*)`;

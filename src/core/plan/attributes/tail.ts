@@ -115,9 +115,9 @@ export function readTail(
 
 /**
  * `tail` with each status piece that opened with a word in emphasis (`**blocked** on legal`, blanked
- * in `s`; not one in emphasis whole) spanning the opening delimiter too: the edit that writes another status takes the emphasis
- * with the text, where it would leave `**` dangling before it. Its value is read with the blanks
- * collapsed.
+ * in `s`; not one in emphasis whole) spanning the opening delimiter too: the edit that writes another
+ * status takes the emphasis with the text, where it would leave `**` dangling before it. Its value
+ * is read with the blanks collapsed.
  */
 function withOpeningEmphasis(text: string, s: string, base: number, tail: Tail): Tail {
   let fields: Field[] | null = null;
@@ -229,6 +229,9 @@ function readPieces(
   const own: Field[] = [];
   let stated = fields.some((f) => f.key === 'status');
   const colons = s.includes(':') || s.includes('：');
+  const deps = DEP_WORD_RE.test(s);
+  const assigned = ASSIGNED_WORD_RE.test(s);
+  const byEnd = new FieldIndex(fields, base);
   // `Key: value` sentences after the title's (`… on BM25. Owner: @dana. Target: Dec 2026`): a piece
   // opened by a key after a sentence's period is taken whole, the period its separator.
   const sentences = colons && s.includes('. ');
@@ -239,9 +242,6 @@ function readPieces(
     sentence = sentences ? sentencePiece(s, at, byEnd, base) : null;
     return sentence ?? keyPiece(s, at, byEnd, base);
   };
-  const deps = DEP_WORD_RE.test(s);
-  const assigned = ASSIGNED_WORD_RE.test(s);
-  const byEnd = new FieldIndex(fields, base);
   // The tail as it stood before the marks read last (`Rotate certs (P1) — @kim`): a mark in the title's
   // text before the list's separator is cut on its own, and the list is what follows the separator.
   // It holds while only marks are taken after it: `marks` counts them.
@@ -428,8 +428,8 @@ function readPieces(
  * Where a tail whose first piece starts at `first` starts, its separator included, or -1 when none
  * sets it off or no title is left before it. The separator: a dash, bar or arrow with white space
  * before it (`Update the SDK → @kim`), a comma or semicolon, or the period before a `Key: value`
- * sentence (`sentence`). Mentions alone are a list only after
- * one of the first: `Pair with @ana, @bo` says who in its own words.
+ * sentence (`sentence`). Mentions alone are a list only after one of the first: `Pair with @ana, @bo`
+ * says who in its own words.
  */
 function tailStart(s: string, first: number, meta: number, mentions: number, sentence: boolean): number {
   if (meta === 0 && mentions === 0) return -1;

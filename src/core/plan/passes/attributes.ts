@@ -633,8 +633,8 @@ function isListSeparator(c: number): boolean {
 
 /**
  * Cuts joined where only white space, `,` or `;` lies between them, then taken out of parentheses or
- * square brackets they leave empty (`(owner: Priya, due: 2026-12-01)` goes whole), or with their separator when other
- * text stays inside (`(owner: Bob, note: call first)` keeps `(note: call first)`).
+ * square brackets they leave empty (`(owner: Priya, due: 2026-12-01)` goes whole), or with their
+ * separator when other text stays inside (`(owner: Bob, note: call first)` keeps `(note: call first)`).
  */
 function tidyCuts(s: string, cuts: [number, number][]): [number, number][] {
   const sorted = cuts.length > 1 ? [...cuts].sort((a, b) => a[0] - b[0]) : cuts;
