@@ -4180,6 +4180,37 @@ describe('parsePlan on status tables', () => {
 });
 
 describe('parsePlan on plans in other languages', () => {
+  it('reads a due date after `by` and a blocked status with its reason in the languages it knows', () => {
+    const p = parse(
+      [
+        '- [ ] Kartons packen bis 10.12.2026',
+        '- [ ] Traducir la guía hasta el 15/01/2027',
+        '- [ ] Tradurre la guida entro il 2027-01-15',
+        '- [ ] Traduire le guide avant le 15/01/2027',
+        '- [ ] Перевести документацию до 20.01.2027',
+        // A weekday is English only: the words stay the title's.
+        '- [ ] Kartons packen bis Freitag',
+        '- [ ] Migrar la base — bloqueado por falta de acceso',
+        '- [ ] Audit — blockiert durch das Security-Review',
+        '- [ ] Revue — bloqué par la revue juridique',
+        '- [ ] Ревью — заблокировано из-за отпуска',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.due, i.status])).toEqual([
+      ['Kartons packen', '2026-12-10', 'todo'],
+      ['Traducir la guía', '2027-01-15', 'todo'],
+      ['Tradurre la guida', '2027-01-15', 'todo'],
+      ['Traduire le guide', '2027-01-15', 'todo'],
+      ['Перевести документацию', '2027-01-20', 'todo'],
+      ['Kartons packen bis Freitag', null, 'todo'],
+      ['Migrar la base', null, 'blocked'],
+      ['Audit', null, 'blocked'],
+      ['Revue', null, 'blocked'],
+      ['Ревью', null, 'blocked'],
+    ]);
+  });
+
   it('reads fields in full-width brackets, with full-width colons and commas', () => {
     const p = parse(
       [

@@ -833,8 +833,17 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   return out;
 }
 
+/**
+ * `by` in the languages plans are written in, with the article a date takes there (`bis 15.12.2026`,
+ * `hasta el 15/01/2027`, `entro il 2027-01-15`, `avant le 15/01/2027`, `до 20.01.2027`): read before a
+ * date written in figures, as the month names are English.
+ */
+const FOREIGN_BY = String.raw`bis(?:\s+zum)?|hasta(?:\s+el)?|até(?:\s+(?:o|dia))?|entro(?:\s+il)?|avant(?:\s+le)?|до`;
+/** The words of a due phrase read only before figures: a target, and `by` in other languages. */
+const FIGURES_ONLY_RE = new RegExp(String.raw`^(?:target|${FOREIGN_BY})`, 'iu');
+
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline|target(?:ing|\s+date)?)\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline|target(?:ing|\s+date)?|${FOREIGN_BY})\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
@@ -844,7 +853,7 @@ const WEEKDAY_HINT_RE =
 /** What a due phrase naming the end of the plan's day, week, month or quarter has: `EOW`, `end of`. */
 const PERIOD_END_HINT_RE = /\bEO[DWMQ]\b|\bend\s+of\b/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
-const DUE_WORD_RE = /due|by|before|eta|deadline|target|@\{/i;
+const DUE_WORD_RE = /due|by|before|eta|deadline|target|bis|hasta|até|entro|avant|до|@\{/iu;
 
 /** A date opening a title, set off by a dash or colon: `2026-03-01 — Kickoff`. */
 const LEADING_DATE_RE = /^(\d{4}-\d{2}-\d{2})[ \t]*(?:[—–:|]|-(?=[ \t]))/;
@@ -886,8 +895,8 @@ export function readDuePhrase(s: string, base: number): Field | null {
   const m = DUE_PHRASE_RE.exec(s);
   if (!m) return null;
   // A target is a deadline when a date or period with its figures follows: `target Friday` may be a
-  // build's target, `target Q1 2027` is not.
-  if (m[1] !== undefined && (m[1].charCodeAt(0) | 32) === 116 && !HAS_DIGIT_RE.test(m[2]!)) return null;
+  // build's target, `target Q1 2027` is not. So is `by` in another language (`bis Freitag` is not read).
+  if (m[1] !== undefined && FIGURES_ONLY_RE.test(m[1]) && !HAS_DIGIT_RE.test(m[2]!)) return null;
   const start = base + m.index;
   const value = m[2] ?? m[4]!;
   const valueStart = m[2] ? start + m[0].length - value.length : start + 2;

@@ -394,11 +394,13 @@ export const STATING_TODO_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * A status word and the reason after it, after a preposition or a colon (`blocked on infra`, `on hold
- * until Q2`, `waiting for legal`, `dropped in favour of v2`, `blocked: waiting for the API`): the words
- * before the first preposition or colon must be a status word.
+ * until Q2`, `waiting for legal`, `dropped in favour of v2`, `blocked: waiting for the API`), in the
+ * languages status words are read in (`bloqueado por falta de acceso`, `blockiert durch das Audit`,
+ * `bloqué par la revue`, `заблокировано из-за ревью`): the words before the first preposition or
+ * colon must be a status word.
  */
 const REASONED_RE =
-  /^(.{1,24}?)(?:[ \t]*:[ \t]*|[ \t]+(?:on|by|until|till|for|pending|behind|due to|because(?: of)?|in fav(?:ou|o)r of)[ \t]+)\S/i;
+  /^(.{1,24}?)(?:[ \t]*:[ \t]*|[ \t]+(?:on|by|until|till|for|pending|behind|due to|because(?: of)?|in fav(?:ou|o)r of|por|par|per|durch|wegen|bis|hasta|até|jusqu'à|fino a|debido a|devido a|a causa de|à cause de|a causa di|en attente de|из-за|до|пока)[ \t]+)\S/iu;
 
 /**
  * The status of a piece that is a status word and its reason. Only the statuses that come with a
