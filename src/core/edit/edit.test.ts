@@ -1791,6 +1791,14 @@ describe('editing the rows of a status table', () => {
       ),
     );
     expect(parse(out).byKey.get('3')?.status).toBe('doing');
+    // A Done column of marks gets the table's own mark.
+    const marks = '# T\n\n| Task | Done |\n|---|---|\n| Write docs | ✅ |\n| Ship | ❌ |\n';
+    const open = edit(marks, (p) => addItem(p, { section: p.sections[0]! }, { title: 'Tag' }));
+    expect(open).toBe(`${marks}| Tag | ❌ |\n`);
+    const done = edit(marks, (p) =>
+      addItem(p, { section: p.sections[0]! }, { title: 'Tag', status: 'done' }),
+    );
+    expect(done).toBe(`${marks}| Tag | ✅ |\n`);
   });
 
   it('sets a due date read from a Target column of dates in that column', () => {
