@@ -1148,6 +1148,27 @@ describe('parsePlan on dependencies stated in prose', () => {
   );
   const deps = (key: string) => plan.byKey.get(key)!.dependsOn;
 
+  it('reads no chain where an arrow sets off the words of a dependency, and no cycle so', () => {
+    const p = parse(
+      [
+        '- [ ] T001 Schema',
+        '- [ ] T002 Blog post, blocked by T001',
+        '- [ ] T003 Retro → depends on T002',
+        '- [ ] T004 Party -> needs T003',
+        '',
+        'T001 → T002',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.dependsOn])).toEqual([
+      ['T001', []],
+      ['T002', ['T001']],
+      ['T003', ['T002']],
+      ['T004', ['T003']],
+    ]);
+    expect(p.cycles).toEqual([]);
+  });
+
   it("reads what an item's own line says it needs or waits for, the phrase out of its title", () => {
     const p = parse(
       [

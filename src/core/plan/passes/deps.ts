@@ -84,6 +84,9 @@ function nextHint(text: string, from: number): number {
   return m === null ? -1 : m.index;
 }
 const ARROW_RE = /\s*(?:→|->|-->|=>|⟶|➔|➜)\s*/u;
+/** A dependency's words opening what follows an arrow (`→ depends on T006`, `-> blocked by API-3`). */
+const DEP_OPENING_RE =
+  /^\s*(?:depends?|dependent|needs?|requires?|after|blocked|blocks|is blocked|waits?|waiting|follows?|prereq)\b/i;
 const TREE_RE = /[├└│┌┬┼]|\|--|`--|\+--/u;
 const BAR_RE = /[█░▓▒■□]/u;
 /** The verbs of a prose dependency, lower case, tried in this order. */
@@ -320,7 +323,11 @@ export function resolveDependencies(
     if (lines.end[l]! - lines.start[l]! > 2000) continue;
     const s = repairForMatching(text.slice(lines.start[l], lines.end[l]));
     if (!inCode.has(l) && ARROW_RE.test(s)) {
-      const chain = s.split(ARROW_RE).map((seg) => firstItem(seg, index));
+      // An arrow before a dependency's words sets them off (`T007 Retro → depends on T006`): no link of
+      // a chain, read as the phrase it opens.
+      const chain = s
+        .split(ARROW_RE)
+        .map((seg, k) => (k > 0 && DEP_OPENING_RE.test(seg) ? null : firstItem(seg, index)));
       for (let k = 1; k < chain.length; k++) {
         const a = chain[k - 1];
         const b = chain[k];
