@@ -1148,6 +1148,42 @@ describe('parsePlan on dependencies stated in prose', () => {
   );
   const deps = (key: string) => plan.byKey.get(key)!.dependsOn;
 
+  it('reads the arrows of a Mermaid flowchart between the items its nodes name, by ID or by title', () => {
+    const p = parse(
+      [
+        '# Plan',
+        '',
+        '- [ ] T001 Write the schema',
+        '- [ ] T002 Build the API',
+        '- [ ] Ship the UI',
+        '- [ ] Tell the team',
+        '',
+        '```mermaid',
+        'flowchart LR',
+        '  T001 --> T002',
+        '  T002 --> ui["Ship the UI"]',
+        '  ui --- team[Tell the team]',
+        '  ui --> party[Celebrate]',
+        '  - [ ] not a task',
+        '```',
+        '',
+        '```',
+        'T002 --> T001',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.dependsOn])).toEqual([
+      ['Write the schema', []],
+      ['Build the API', ['T001']],
+      ['Ship the UI', ['T002']],
+      // An open link orders nothing; a node no item has is no dependency; a block that is no
+      // Mermaid chart draws none.
+      ['Tell the team', []],
+    ]);
+    expect(p.dependencies.filter((d) => d.source === 'arrow').map((d) => d.line)).toEqual([10, 11]);
+  });
+
   it('reads no chain where an arrow sets off the words of a dependency, and no cycle so', () => {
     const p = parse(
       [

@@ -31,6 +31,7 @@ import {
 import { readParenLists, readTail } from './attributes/tail.js';
 import type {
   Block,
+  CodeBlock,
   DocumentBlock,
   HeadingBlock,
   LineSlice,
@@ -110,8 +111,8 @@ export interface Recognised {
   readonly sectionLines: number[];
   /** Fields stated about the plan itself (front matter excluded): header and footer lines. */
   readonly planFields: Field[];
-  /** Lines of fenced and indented code blocks, for dependency trees. */
-  readonly codeBlocks: LineSlice[][];
+  /** Fenced and indented code blocks, for dependency trees and Mermaid flowcharts. */
+  readonly codeBlocks: CodeBlock[];
   /** Index of the section that is the document's title, or -1. */
   readonly titleSection: number;
   /** The heading item of each section (parallel to `sections`), or null. */
@@ -282,7 +283,7 @@ export function recognise(
   const sections: Section[] = [];
   const sectionLines: number[] = [];
   const planFields: Field[] = [];
-  const codeBlocks: LineSlice[][] = [];
+  const codeBlocks: CodeBlock[] = [];
   const sectionDrafts: (Draft | null)[] = [];
   const listSizes: number[] = [];
   /** Whether each section is a legend, tested once per section rather than once per list item. */
@@ -1956,7 +1957,7 @@ export function recognise(
         });
         break;
       case 'code':
-        codeBlocks.push(b.lines);
+        codeBlocks.push(b);
         break;
       case 'table':
         if (!legendBlocks.has(b)) onTable(b, frame.parentItem);

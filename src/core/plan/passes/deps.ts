@@ -2,12 +2,13 @@
 import type { Dependency, Item, Section } from '../../model.js';
 import { nextId } from '../attributes/ids.js';
 import { mayStateDependency } from '../attributes/pieces.js';
-import type { LineSlice } from '../block-types.js';
+import type { CodeBlock, LineSlice } from '../block-types.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { repairForMatching } from '../encoding.js';
 import type { Lines } from '../lines.js';
 import type { Draft } from '../recognise.js';
 import type { RawDeps } from './attributes.js';
+import { type FlowNode, flowchartEdges, isMermaid } from './mermaid.js';
 
 /**
  * Finds items by explicit ID or key, case-insensitively. The ID map is built on the first lookup, the
@@ -185,7 +186,7 @@ export function resolveDependencies(
   lines: Lines,
   drafts: readonly Draft[],
   rawDeps: RawDeps,
-  codeBlocks: readonly LineSlice[][],
+  codeBlocks: readonly CodeBlock[],
   index: ItemIndex,
   sections: readonly Section[],
 ): Dependency[] {
@@ -310,8 +311,21 @@ export function resolveDependencies(
   const phases = phaseIndex(sections, drafts);
   const inCode = new Set<number>();
   for (const block of codeBlocks) {
-    for (const s of block) inCode.add(s.line);
-    readTree(text, block, index, add);
+    for (const s of block.lines) inCode.add(s.line);
+    if (!isMermaid(block.info)) {
+      readTree(text, block.lines, index, add);
+      continue;
+    }
+    // A flowchart's arrow orders the tasks its nodes name: by their IDs (`T001 --> T002`), or by an
+    // ID or a title in their labels (`A[Write the schema] --> B[T002 API]`).
+    const node = (n: FlowNode) =>
+      index.find(n.id) ?? (n.label === null ? undefined : (firstItem(n.label, index) ?? byTitle(n.label)));
+    const rows = block.lines.map((s) => text.slice(s.start, s.end));
+    for (const e of flowchartEdges(rows)) {
+      const before = node(e.from);
+      const after = node(e.to);
+      if (before && after) add(after, before, 'arrow', block.lines[e.row]!.line + 1);
+    }
   }
   // Arrow chains and prose, anywhere outside code: `P0-001 → P0-003 → P1-001`, `T002 depends on T001`.
   // One scan of the whole text finds the lines that may state a dependency (no slice per line). The
