@@ -1182,6 +1182,27 @@ describe('parsePlan on dependencies stated in prose', () => {
       ['Tell the team', []],
     ]);
     expect(p.dependencies.filter((d) => d.source === 'arrow').map((d) => d.line)).toEqual([10, 11]);
+    const gantt = parse(
+      [
+        '```mermaid',
+        'gantt',
+        '  dateFormat YYYY-MM-DD',
+        '  Schema :done, s1, 2026-11-01, 5d',
+        '  API    :active, a1, after s1, 10d',
+        '  T003 UI :u1, after a1, 7d',
+        '```',
+        '',
+        '- [x] Schema',
+        '- [ ] API',
+        '- [ ] T003 The UI',
+        '',
+      ].join('\n'),
+    );
+    expect(gantt.items.map((i) => [i.key, i.dependsOn])).toEqual([
+      ['schema', []],
+      ['api', ['schema']],
+      ['T003', ['api']],
+    ]);
   });
 
   it('reads no chain where an arrow sets off the words of a dependency, and no cycle so', () => {

@@ -8,7 +8,7 @@ import { repairForMatching } from '../encoding.js';
 import type { Lines } from '../lines.js';
 import type { Draft } from '../recognise.js';
 import type { RawDeps } from './attributes.js';
-import { type FlowNode, flowchartEdges, isMermaid } from './mermaid.js';
+import { type FlowNode, flowchartEdges, ganttAfters, isMermaid } from './mermaid.js';
 
 /**
  * Finds items by explicit ID or key, case-insensitively. The ID map is built on the first lookup, the
@@ -325,6 +325,16 @@ export function resolveDependencies(
       const before = node(e.from);
       const after = node(e.to);
       if (before && after) add(after, before, 'arrow', block.lines[e.row]!.line + 1);
+    }
+    // A Gantt chart's task that starts after others waits for them: tasks are named as items are.
+    const named = (name: string) => firstItem(name, index) ?? byTitle(name);
+    for (const g of ganttAfters(rows)) {
+      const task = named(g.task);
+      if (!task) continue;
+      for (const name of g.after) {
+        const before = named(name);
+        if (before) add(task, before, 'arrow', block.lines[g.row]!.line + 1);
+      }
     }
   }
   // Arrow chains and prose, anywhere outside code: `P0-001 → P0-003 → P1-001`, `T002 depends on T001`.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flowchartEdges, isMermaid } from './mermaid.js';
+import { flowchartEdges, ganttAfters, isMermaid } from './mermaid.js';
 
 const edges = (rows: string[]) =>
   flowchartEdges(rows).map(
@@ -61,13 +61,38 @@ describe('Mermaid flowcharts', () => {
     ).toEqual(['A>B@1', 'A>G@11', 'X[Sub]>Y[Stadium]@12', 'Y[Stadium]>Z[Database]@12']);
   });
 
+  it("reads a Gantt chart's tasks that start after others, by the names of both", () => {
+    expect(
+      ganttAfters([
+        'gantt',
+        '    title Launch',
+        '    dateFormat YYYY-MM-DD',
+        '    section Build',
+        '    Schema      :done, s1, 2026-11-01, 5d',
+        '    API         :active, a1, after s1, 10d',
+        '    UI          :u1, after a1 s1, 7d %% both',
+        '    Docs        :after a1, 3d',
+        '    Beta        :crit, b1, 2027-01-10, 3d',
+        '    Party       :after zz, 1d',
+      ]),
+    ).toEqual([
+      { task: 'API', after: ['Schema'], row: 5 },
+      { task: 'UI', after: ['API', 'Schema'], row: 6 },
+      { task: 'Docs', after: ['API'], row: 7 },
+      // An ID no task has stays as written: it may name an item.
+      { task: 'Party', after: ['zz'], row: 9 },
+    ]);
+    expect(ganttAfters(['graph TD', 'A --> B'])).toEqual([]);
+    expect(flowchartEdges(['gantt', 'API :a1, after s1, 10d'])).toEqual([]);
+  });
+
   it('reads nothing from a diagram that is no flowchart', () => {
     expect(edges(['sequenceDiagram', 'A->>B: hi', 'A --> B'])).toEqual([]);
     expect(edges(['gantt', 'task2 :a2, after a1, 2d'])).toEqual([]);
     expect(edges([])).toEqual([]);
   });
 
-  it('gives every edge ends named in the chart, and never throws, on any text (property)', () => {
+  it('gives every edge ends named in the chart, and every task its row, and never throws, on any text (property)', () => {
     const piece = fc.constantFrom(
       'A',
       'B1',
@@ -94,6 +119,10 @@ describe('Mermaid flowcharts', () => {
       'é',
       '-',
       '.',
+      ':',
+      ',',
+      'after ',
+      'done',
     );
     fc.assert(
       fc.property(
@@ -107,6 +136,11 @@ describe('Mermaid flowcharts', () => {
             expect(all[e.row]).toContain(e.from.id);
             expect(all[e.row]).toContain(e.to.id);
             expect(e.row).toBeGreaterThan(0);
+          }
+          const chart = ['gantt', ...rows];
+          for (const g of ganttAfters(chart)) {
+            expect(chart[g.row]).toContain(g.task);
+            expect(g.after.length).toBeGreaterThan(0);
           }
         },
       ),

@@ -1,7 +1,8 @@
 /**
  * Mermaid flowcharts in a plan's ```mermaid blocks (`graph TD`, `flowchart LR`), as agents draw the
  * order of a plan's tasks: the directed edges between their nodes (`T001 --> T002`, `A[Schema] -->
- * B[API]`, `A & B --> C`, `A -->|then| B --> C`). Written by hand: Mermaid's own flowchart parser
+ * B[API]`, `A & B --> C`, `A -->|then| B --> C`); and the tasks of a Gantt chart that start after
+ * others (`API :a1, after s1, 10d`). Written by hand: Mermaid's own flowchart parser
  * comes with its renderer and needs a browser's DOM, and the part read here (node IDs, their labels
  * and the arrows between them) is small. Everything else a chart holds (styles, classes, subgraph
  * titles, clicks) is passed over.
@@ -17,6 +18,13 @@ export interface FlowNode {
 export interface FlowEdge {
   readonly from: FlowNode;
   readonly to: FlowNode;
+  readonly row: number;
+}
+
+/** A task of a Gantt chart that starts after others, by their IDs, on row `row`. */
+export interface GanttAfter {
+  readonly task: string;
+  readonly after: readonly string[];
   readonly row: number;
 }
 
@@ -55,6 +63,45 @@ export function flowchartEdges(rows: readonly string[]): FlowEdge[] {
   }
   const node = (id: string): FlowNode => ({ id, label: labels.get(id) ?? null });
   return raw.map((e) => ({ from: node(e.from), to: node(e.to), row: e.row }));
+}
+
+/** The tags a Gantt task's metadata may open with. */
+const GANTT_TAGS = new Set(['done', 'active', 'crit', 'milestone']);
+/** Statements of a Gantt chart that are no task. */
+const GANTT_SKIPPED_RE =
+  /^\s*(?:gantt|title|dateFormat|axisFormat|tickInterval|excludes|includes|todayMarker|weekday|section|accTitle|accDescr|displayMode|click)\b/;
+
+/**
+ * The tasks of a Gantt chart (`gantt` over `API :active, a1, after s1, 10d`) that start after other
+ * tasks, by name, with the names of those tasks (the IDs the chart gives them resolved): a task that
+ * starts after another waits for it. None when the rows are no Gantt chart.
+ */
+export function ganttAfters(rows: readonly string[]): GanttAfter[] {
+  let r = 0;
+  while (r < rows.length && /^\s*(?:%%.*)?$/.test(rows[r]!)) r++;
+  if (r === rows.length || !/^\s*gantt\s*$/.test(rows[r]!)) return [];
+  const names = new Map<string, string>();
+  const tasks: { name: string; after: string[]; row: number }[] = [];
+  for (let k = r + 1; k < rows.length; k++) {
+    const line = rows[k]!.replace(/%%.*$/, '');
+    const colon = line.indexOf(':');
+    if (colon < 0 || GANTT_SKIPPED_RE.test(line)) continue;
+    const name = line.slice(0, colon).trim();
+    const parts = line
+      .slice(colon + 1)
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '' && !GANTT_TAGS.has(x));
+    if (name === '' || parts.length === 0) continue;
+    // With three parts the first is the task's ID; `after` opens its start.
+    if (parts.length >= 3 && /^[\p{L}\p{N}_-]+$/u.test(parts[0]!)) names.set(parts[0]!, name);
+    const start = parts.length >= 2 ? parts[parts.length - 2]! : '';
+    const after = /^after\s+(.+)$/i.exec(start);
+    tasks.push({ name, after: after === null ? [] : after[1]!.split(/\s+/), row: k });
+  }
+  return tasks
+    .filter((t) => t.after.length > 0)
+    .map((t) => ({ task: t.name, after: t.after.map((id) => names.get(id) ?? id), row: t.row }));
 }
 
 /**
