@@ -1127,6 +1127,28 @@ describe('parsePlan on milestones with deadlines', () => {
       ['Notes', null],
     ]);
   });
+
+  it("reads a heading's days on the calendar before its week of the plan", () => {
+    const p = parse(
+      [
+        '# Team plan',
+        '',
+        '## Week 50 (Dec 7–11, 2026)',
+        '- [ ] Rotate the keys',
+        '## Week 3 — due 2027-01-15',
+        '- [ ] Ship the beta',
+        '## Week 4',
+        '- [ ] Retro',
+        '',
+      ].join('\n'),
+    );
+    // No plan date: the week alone places nothing.
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Rotate the keys', '2026-12-11'],
+      ['Ship the beta', '2027-01-15'],
+      ['Retro', null],
+    ]);
+  });
 });
 
 describe('parsePlan on dependencies stated in prose', () => {

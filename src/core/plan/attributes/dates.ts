@@ -277,11 +277,18 @@ const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*(?
  * without such a word (`## 2026-03-01 review`) is the heading's subject, not its deadline.
  */
 export function readWindow(title: string): string | null {
-  const m = readRelative(title);
-  if (m) return title.slice(m.index, m.index + m.length);
+  // The calendar's days before the plan's weeks: `Week 50 (Dec 7–11, 2026)` ends on Dec 11.
   const range = readDateRange(title);
   if (range) return range;
-  if (!/\d{4}/.test(title)) return null;
+  const deadline = /\d{4}/.test(title) ? readDeadline(title) : null;
+  if (deadline) return deadline;
+  const m = readRelative(title);
+  if (m) return title.slice(m.index, m.index + m.length);
+  return /\d{4}/.test(title) ? periodEnd(title) : null;
+}
+
+/** An absolute date after a deadline's word (`(target: 2026-03-01)`, `— due May 15, 2026`), or null. */
+function readDeadline(title: string): string | null {
   DEADLINE_RE.lastIndex = 0;
   for (let d = DEADLINE_RE.exec(title); d; d = DEADLINE_RE.exec(title)) {
     // A date is at most 20 characters (`September 30th, 2026`): look no further, so a long heading
@@ -290,7 +297,7 @@ export function readWindow(title: string): string | null {
     const date = readAbsoluteDate(rest);
     if (date && date.index === 0) return rest.slice(0, date.length);
   }
-  return periodEnd(title);
+  return null;
 }
 
 /** A day of a month (`Dec 12`, `12 Dec`, `Dec 12th, 2026`), or an ISO date. */

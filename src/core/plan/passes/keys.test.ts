@@ -127,6 +127,12 @@ describe('keys and schedules', () => {
       ': Week 3',
     ])
       expect(keys(plan(when))).toEqual(before);
+    // A colon after the title sets a schedule off as a label's does.
+    expect(keys('# P\n\n## Sprint 12: 2026-12-01 → 2026-12-12\n\n- [ ] Docs\n')).toEqual(['sprint-12/docs']);
+    expect(keys('# P\n\n## Sprint 12: Dec 1–12, 2026\n\n- [ ] Docs\n')).toEqual(['sprint-12/docs']);
+    expect(keys('# P\n\n## Phase 2: Migrate the ledger\n\n- [ ] Docs\n')).toEqual([
+      'phase-2-migrate-the-ledger/docs',
+    ]);
     // A date alone after a dash is the heading's subject, not its deadline: it stays in the key.
     expect(keys('# P\n\n## Launch — 2026-03-01\n\n- [ ] Docs\n')).toEqual(['launch-2026-03-01/docs']);
     // A bracketed remark that is not a schedule stays in the key.

@@ -96,18 +96,20 @@ function withoutSchedule(title: string): string {
 const MAX_SCHEDULE_GROUPS = 4;
 
 /**
- * Where a schedule set off by the last dash, colon, dot or bar with white space around it starts
- * (`v1.2 — due 2027-03-01`, `Sprint 4 · Jan 4–15`, whose own dashes hide them from
+ * Where a schedule set off by the last dash, colon, dot or bar with white space around it (after a
+ * colon only) starts (`v1.2 — due 2027-03-01`, `Sprint 4 · Jan 4–15`, `Sprint 12: Dec 1–12`, whose own dashes hide them from
  * trailingAnnotation), or -1. What follows must open as a schedule does, a deadline's word, a
  * window's or a date, and read as one: `Phase 2 — Migrate the ledger by March` is no schedule.
  */
 function setOffSchedule(t: string): number {
   let i = t.length - 2;
+  // A colon sets a schedule off as a label's does, with white space after it only (`Sprint 12:
+  // 2026-12-01 → 2026-12-12`).
   while (
     i > 0 &&
     !(
       SCHEDULE_SEPARATORS.includes(t.charAt(i)) &&
-      isBlank(t.charCodeAt(i - 1)) &&
+      (isBlank(t.charCodeAt(i - 1)) || t.charCodeAt(i) === 58) &&
       isBlank(t.charCodeAt(i + 1))
     )
   )
