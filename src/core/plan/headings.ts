@@ -144,6 +144,8 @@ export function sectionStatusOf(bare: string): Status | null {
   return status;
 }
 const PHASE_RE = /\b(phase|sprint|milestone|stage|iteration|release|week|epic)\s+(\d+(?:\.\d+)*[a-z]?)/i;
+/** The count of cards ending a board column's title (`(2)`, `[12]`, `(3 items)`). */
+export const LANE_COUNT_RE = /\s*[([]\d{1,4}(?:\s+(?:items?|cards?|tasks?))?[)\]]$/i;
 
 /**
  * Whether code point `cp` can be decoration (an emoji or symbol): not a letter, digit or white space,
@@ -545,11 +547,14 @@ export function readHeading(text: string): HeadingInfo {
     if (!TOPIC_GLYPHS.has(g)) weakStatus = { ...weak, series: !WORK_GLYPHS.has(g) };
   }
   const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
-  let statusSection = sectionStatusOf(bare);
+  // A board's column may count its cards (`## To Do (2)`, `## Done [12]`): the count is no part of
+  // the status it names.
+  const named = bare.replace(LANE_COUNT_RE, '');
+  let statusSection = sectionStatusOf(named);
   if (!statusSection && !id && status && bare === '') statusSection = status;
   // A heading that is nothing but a status word names a status section (read only when it can count).
-  const whole = !statusSection && !id ? readStatusValue(bare) : null;
-  if (whole && whole.index === 0 && whole.text.length === bare.length) {
+  const whole = !statusSection && !id ? readStatusValue(named) : null;
+  if (whole && whole.index === 0 && whole.text.length === named.length) {
     statusSection = whole.status;
   }
   return {

@@ -1695,6 +1695,23 @@ describe('parsePlan on status bullets and annotated headings', () => {
 });
 
 describe('parsePlan on status sections and Kanban lanes', () => {
+  it("reads a board's columns that count their cards, and keeps the count out of the cards' keys", () => {
+    const board = (todo: number, done: number) =>
+      parse(
+        `# Board\n\n## To Do (${todo})\n- Card A\n- Card B\n\n## Doing [1]\n- Card C\n\n## Done (${done} items)\n- Card D\n`,
+      );
+    const p = board(2, 1);
+    expect(p.items.map((i) => [i.key, i.status])).toEqual([
+      ['to-do/card-a', 'todo'],
+      ['to-do/card-b', 'todo'],
+      ['doing/card-c', 'doing'],
+      ['done/card-d', 'done'],
+    ]);
+    expect(board(5, 12).items.map((i) => i.key)).toEqual(p.items.map((i) => i.key));
+    // A number in parentheses after another title is its own.
+    expect(parse('# P\n\n## Release (2)\n\n- [ ] Notes\n').items[0]!.key).toBe('release-2/notes');
+  });
+
   it("takes no lane for the plan's title, and a board's front matter title as its own", () => {
     const board = parse(
       [

@@ -2,7 +2,7 @@
 import type { Section } from '../../model.js';
 import { readWindow } from '../attributes/dates.js';
 import { isBlank } from '../chars.js';
-import { trailingAnnotation } from '../headings.js';
+import { LANE_COUNT_RE, trailingAnnotation } from '../headings.js';
 import { PROGRESS_COOKIE } from '../marks.js';
 import type { Draft } from '../recognise.js';
 
@@ -211,10 +211,13 @@ export function assignKeys(
     if (d.item.kind === 'heading' && d.section >= 0) itemTitles[d.section] = d.item.title;
   }
   const sectionSlugs: (string | undefined)[] = [];
+  // A status section's count of its cards (`## To Do (2)`) changes as they move: no part of a key.
+  const sectionTitle = (s: number) => {
+    const title = itemTitles[s] ?? sections[s]!.title;
+    return sections[s]!.status === null ? title : title.replace(LANE_COUNT_RE, '');
+  };
   const sectionSlug = (s: number) =>
-    (sectionSlugs[s] ??= slugify(
-      withoutSchedule(withoutCookies(withoutLinkTargets(itemTitles[s] ?? sections[s]!.title))),
-    ));
+    (sectionSlugs[s] ??= slugify(withoutSchedule(withoutCookies(withoutLinkTargets(sectionTitle(s))))));
   const numericSeen = new Map<string, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
