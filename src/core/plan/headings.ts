@@ -144,8 +144,17 @@ export function sectionStatusOf(bare: string): Status | null {
   return status;
 }
 const PHASE_RE = /\b(phase|sprint|milestone|stage|iteration|release|week|epic)\s+(\d+(?:\.\d+)*[a-z]?)/i;
-/** The count of cards ending a board column's title (`(2)`, `[12]`, `(3 items)`). */
-export const LANE_COUNT_RE = /\s*[([]\d{1,4}(?:\s+(?:items?|cards?|tasks?))?[)\]]$/i;
+/**
+ * The count of cards ending a board column's title (`(2)`, `[12]`, `(3 items)`). The white space
+ * before it is trimmed apart: a leading `\s*` would be tried at every offset of a long run of it.
+ */
+const LANE_COUNT_RE = /[([]\d{1,4}(?:\s+(?:items?|cards?|tasks?))?[)\]]$/i;
+
+/** A board column's title without the count of its cards ending it (`To Do (2)` → `To Do`). */
+export function withoutLaneCount(title: string): string {
+  const m = LANE_COUNT_RE.exec(title);
+  return m === null ? title : title.slice(0, m.index).trimEnd();
+}
 
 /**
  * Whether code point `cp` can be decoration (an emoji or symbol): not a letter, digit or white space,
@@ -549,7 +558,7 @@ export function readHeading(text: string): HeadingInfo {
   const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
   // A board's column may count its cards (`## To Do (2)`, `## Done [12]`): the count is no part of
   // the status it names.
-  const named = bare.replace(LANE_COUNT_RE, '');
+  const named = withoutLaneCount(bare);
   let statusSection = sectionStatusOf(named);
   if (!statusSection && !id && status && bare === '') statusSection = status;
   // A heading that is nothing but a status word names a status section (read only when it can count).

@@ -2,7 +2,7 @@
 import type { Section } from '../../model.js';
 import { readWindow } from '../attributes/dates.js';
 import { isBlank } from '../chars.js';
-import { LANE_COUNT_RE, trailingAnnotation } from '../headings.js';
+import { trailingAnnotation, withoutLaneCount } from '../headings.js';
 import { PROGRESS_COOKIE } from '../marks.js';
 import type { Draft } from '../recognise.js';
 
@@ -214,7 +214,7 @@ export function assignKeys(
   // A status section's count of its cards (`## To Do (2)`) changes as they move: no part of a key.
   const sectionTitle = (s: number) => {
     const title = itemTitles[s] ?? sections[s]!.title;
-    return sections[s]!.status === null ? title : title.replace(LANE_COUNT_RE, '');
+    return sections[s]!.status === null ? title : withoutLaneCount(title);
   };
   const sectionSlug = (s: number) =>
     (sectionSlugs[s] ??= slugify(withoutSchedule(withoutCookies(withoutLinkTargets(sectionTitle(s))))));
