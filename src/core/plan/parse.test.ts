@@ -2207,6 +2207,42 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads what follows a status after a colon as fields or a remark, and the status with its reason', () => {
+    const p = parse(
+      [
+        '# Report',
+        '',
+        '- Search: not started (P1, @ana)',
+        '- Exports: in progress — @ana, 3d',
+        '- Audit: in progress (owner: Raj)',
+        '- Billing: in progress (due 2026-12-20)',
+        '- Vendor: blocked on legal (P0)',
+        '- Tax: blocked (waiting for legal)',
+        '- Docs: done (shipped 2026-11-20)',
+        '- Rollout: planned, then staged',
+        // A colon inside brackets, and a status key ending the name, are no name's.
+        '- Ship it (blocked: waiting for v2.1)',
+        '- Tidy — State: blocked',
+        '- Search: done by Kim, tomorrow',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.status, i.statusText, i.priority?.label ?? null, i.owner, i.due]),
+    ).toEqual([
+      ['Search', 'todo', 'not started', 'P1', 'ana', null],
+      ['Exports', 'doing', 'in progress', null, 'ana', null],
+      ['Audit', 'doing', 'in progress', null, 'Raj', null],
+      ['Billing', 'doing', 'in progress', null, null, '2026-12-20'],
+      ['Vendor', 'blocked', 'blocked on legal', 'P0', null, null],
+      ['Tax', 'blocked', 'blocked', null, null, null],
+      ['Docs', 'done', 'done', null, null, null],
+      ['Rollout', 'todo', 'planned', null, null, null],
+      ['Ship it', 'blocked', 'blocked: waiting for v2.1', null, null, null],
+      ['Tidy', 'blocked', 'blocked', null, null, null],
+    ]);
+    expect(p.items.find((i) => i.title === 'Exports')!.effort?.minutes).toBe(3 * 8 * 60);
+  });
+
   it('reads a status word standing as the last piece of a list, and no to-do word a title may end with', () => {
     const p = parse(
       [
@@ -4224,6 +4260,38 @@ describe('parsePlan on status tables', () => {
     expect(rows.map((i) => [i.id, i.title, i.status, i.owner])).toEqual([
       ['101', 'Login loop', 'done', 'kim'],
       ['102', 'Slow search', 'todo', 'ana'],
+    ]);
+  });
+
+  it("reads a roadmap's milestones or phases as its items when no column names a task", () => {
+    const milestones = parse(
+      [
+        '| Milestone | Owner | ETA | Status |',
+        '|---|---|---|---|',
+        '| M1 — Auth service GA | @lena | 2027-01-15 | 🟢 On track |',
+        '| M2 — Billing v2 | TBD | 2027-02-01 | ⚪ Not started |',
+        '',
+      ].join('\n'),
+    ).items;
+    expect(milestones.map((i) => [i.id, i.title, i.owner, i.due, i.status])).toEqual([
+      ['M1', 'Auth service GA', 'lena', '2027-01-15', 'doing'],
+      ['M2', 'Billing v2', null, '2027-02-01', 'todo'],
+    ]);
+    // Milestones or phases with their status alone are the dashboard of the plan's sections, checked
+    // by lint, not items.
+    expect(parse('| Milestone | Status |\n|---|---|\n| M1 | Done |\n\n## M1\n\n- [ ] A\n').items.length).toBe(
+      1,
+    );
+    expect(
+      parse('| Phase | Status |\n|---|---|\n| Phase 1 | Done |\n\n## Phase 1\n\n- [ ] A\n').items.length,
+    ).toBe(1);
+    // Beside a task column, the phase is the task's.
+    const tasks = parse(
+      '| Phase | Task | Status |\n|---|---|---|\n| 1 | Schema | Done |\n| 2 | API | Planned |\n',
+    );
+    expect(tasks.items.map((i) => [i.title, i.phase, i.status])).toEqual([
+      ['Schema', '1', 'done'],
+      ['API', '2', 'todo'],
     ]);
   });
 

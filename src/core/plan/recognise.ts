@@ -22,6 +22,7 @@ import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
   readStatusValue,
+  reasonedStatus,
   STATING_TODO_WORDS,
   statusOfGlyph,
   statusOfMark,
@@ -99,10 +100,18 @@ export interface Draft {
   after?: string[];
   /** A line of a todo.txt list: its `@word` marks are contexts (`@phone`), not owners. */
   todoTxt?: boolean;
+  /**
+   * Where the title ends in `matchText` when the text after it is read for fields alone: a keyed
+   * status's metadata or remark (`Search: not started (P1, @ana)`, `Search: in progress — @ana, 3d`).
+   */
+  titleEnd?: number;
 }
 
 /** What a line's recogniser makes: the item and what the attribute pass reads it from. */
-type MadeItem = Pick<Draft, 'item' | 'idKind' | 'matchText' | 'matchBase' | 'repairMap' | 'todoTxt'>;
+type MadeItem = Pick<
+  Draft,
+  'item' | 'idKind' | 'matchText' | 'matchBase' | 'repairMap' | 'todoTxt' | 'titleEnd'
+>;
 
 export interface Recognised {
   readonly drafts: Draft[];
@@ -1065,6 +1074,8 @@ export function recognise(
     while (colon >= 0 && colon <= MAX_KEYED_TITLE && raw.charCodeAt(colon + 1) === 58)
       colon = raw.indexOf(':', colon + 2);
     if (colon < 1 || colon > MAX_KEYED_TITLE) return null;
+    // A colon inside brackets is their text's (`Ship it (blocked: waiting for v2.1)`), not the name's.
+    if (!closesBrackets(raw, colon)) return null;
     let valueAt = colon + 1;
     // `**Auth service:** ✅ Complete`: the bold closes after the colon.
     if (raw.startsWith('**', valueAt) || raw.startsWith('__', valueAt)) valueAt += 2;
@@ -1077,10 +1088,19 @@ export function recognise(
     // An icon may open a field's key (`- ✅ Status: Done`).
     const key = name.replace(/^[^\p{L}\p{N}]+/u, '');
     if (key === '' || ITEM_KEYS.has(normaliseKey(key)) || isKnownFieldKey(key)) return null;
+    // Nor is a key ending the name after a separator (`Tidy — State: blocked`, `Exports. Status: Done`):
+    // the title came before it, and the status is that field's.
+    const last = LAST_PIECE_RE.exec(key)?.[1];
+    if (last !== undefined && (ITEM_KEYS.has(normaliseKey(last)) || isKnownFieldKey(last))) return null;
     while (valueAt < raw.length && isSpace(raw.charCodeAt(valueAt))) valueAt++;
-    const value = withoutRemark(raw.slice(valueAt)).trimEnd();
+    // The status runs to what follows it: a remark or fields in parentheses, a list after a dash or a
+    // comma (`in progress — @ana, 3d`). A status word with its reason is one too (`blocked on vendor`).
+    const valueEnd = valueAt + statusValueEnd(raw.slice(valueAt));
+    const value = raw.slice(valueAt, valueEnd).trimEnd();
     const read = value === '' ? null : readStatusValue(value);
-    if (read === null || read.index + read.text.length !== value.length) return null;
+    if (read === null) return null;
+    if (read.index + read.text.length !== value.length && reasonedStatus(value.slice(read.index)) === null)
+      return null;
     // A glyph may lead the word: a status glyph, or one of no status of its own that the word gives
     // one (`⚪ Not started`), as opening a bullet.
     const lead = value.slice(0, read.index).trim();
@@ -1106,7 +1126,11 @@ export function recognise(
     item.titleSpan = { start: l0.start, end: l0.start + colon };
     const id = readLeadingId(raw.slice(0, colon));
     item.id = id?.id ?? null;
-    return { item, idKind: id?.kind ?? null, matchText: raw.slice(0, colon), matchBase: l0.start };
+    const made = { item, idKind: id?.kind ?? null, matchText: raw.slice(0, colon), matchBase: l0.start };
+    if (raw.slice(valueEnd).trim() === '') return made;
+    // What follows the status is read for fields, the status blanked so no reader takes it again.
+    const blanked = `${raw.slice(0, colon)}${' '.repeat(valueEnd - colon)}${raw.slice(valueEnd)}`;
+    return { ...made, matchText: blanked, titleEnd: colon };
   };
 
   /**
@@ -1445,6 +1469,7 @@ export function recognise(
       repairMap: made.repairMap,
       list: -1,
       ...(made.todoTxt ? { todoTxt: true } : {}),
+      ...(made.titleEnd !== undefined ? { titleEnd: made.titleEnd } : {}),
     });
   };
 
@@ -1531,8 +1556,8 @@ export function recognise(
         ? checkboxDraft(li, para, box.mark, box.markOffset, box.gfm, box.optional, box.textStart)
         : (statusBulletDraft(li.startLine, para.lines[0]!) ??
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
-          taskBulletDraft(li, para.lines[0]!, frame.of) ??
           keyedStatusDraft(li, para.lines[0]!) ??
+          taskBulletDraft(li, para.lines[0]!, frame.of) ??
           (frame.marksAtEnd || (frame.of !== undefined && holdsMarkedItems(frame.of))
             ? markedBulletDraft(li, para.lines[0]!)
             : null) ??
@@ -1563,6 +1588,7 @@ export function recognise(
           matchText: made.matchText,
           matchBase: made.matchBase,
           repairMap: made.repairMap,
+          ...(made.titleEnd !== undefined ? { titleEnd: made.titleEnd } : {}),
           list: frame.list,
           outline:
             outline !== null && frame.root !== undefined ? { root: frame.root, path: outline } : undefined,
@@ -2019,12 +2045,38 @@ const MAX_KEYED_TITLE = 80;
 /** The longest line of a bullet read for a progress cookie. */
 const MAX_COOKIE_LINE = 200;
 
-/** `s` without a remark in parentheses ending it: `Done (shipped Jan 3)`. */
-function withoutRemark(s: string): string {
-  const t = s.trimEnd();
-  if (!t.endsWith(')')) return s;
-  const open = t.lastIndexOf('(');
-  return open > 0 && isSpace(t.charCodeAt(open - 1)) ? t.slice(0, open) : s;
+/** The last piece of a name after a separator: a dash set off by spaces, a period, a pipe, a comma. */
+const LAST_PIECE_RE = /(?:\s[-–—]\s|[.|,;·]\s*)\s*(?:\*\*|__)?([^-–—.|,;·]+?)(?:\*\*|__)?\s*$/u;
+
+/** Whether every bracket opened in `s` before `end` closes before it. */
+function closesBrackets(s: string, end: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && depth > 0) depth--;
+  }
+  return depth === 0;
+}
+
+/**
+ * Where a status value after a name's colon ends (`Done (shipped Jan 3)`, `In progress — @ana, 3d`,
+ * `Blocked, waiting for legal`): at a bracket, a comma, a semicolon, a pipe, a mention or a dash set
+ * off by spaces; else the whole of `s`.
+ */
+function statusValueEnd(s: string): number {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 44 || c === 59 || c === 124 || c === 0xb7) return i;
+    if (c === 64 && isSpace(s.charCodeAt(i - 1))) return i;
+    if (
+      (c === 45 || c === 0x2013 || c === 0x2014) &&
+      isSpace(s.charCodeAt(i - 1)) &&
+      isSpace(s.charCodeAt(i + 1))
+    )
+      return i;
+  }
+  return s.length;
 }
 
 /** How much of a line's start is read for the ID opening it: the longest ID and what sets it off. */

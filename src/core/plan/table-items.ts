@@ -46,6 +46,17 @@ const TITLE_HEADERS: ReadonlySet<string> = new Set([
     ' ',
   ),
 ]);
+/**
+ * Headers of a column that names the work when no column above does: a roadmap's milestones (`|
+ * Milestone | Owner | ETA | Status |`), when the table says who or by when as a tracker's does. A table
+ * of milestones or phases with their status alone (`| Phase | Goal | Status |`) is the dashboard of the
+ * plan's sections, and beside a task column the milestone is the task's field.
+ */
+const MILESTONE_HEADERS: ReadonlySet<string> = new Set(
+  'milestone milestones meilenstein jalon hito marco traguardo веха 里程碑 マイルストーン 마일스톤'.split(
+    ' ',
+  ),
+);
 /** Headers of a column of dates that a status table's tasks are to be done by. */
 const DATE_HEADERS: ReadonlySet<string> = new Set(['date', 'when']);
 
@@ -158,16 +169,19 @@ function doneMark(cell: string): boolean | null {
 export function readStatusTable(text: string, rows: readonly LineSlice[]): TableRow[] | null {
   if (rows.length < 3) return null;
   const header = cellsOf(text, rows[0]!);
-  let titleCol = -1;
+  const lowers = header.map((c) => c.text.replace(/[*_`]/g, '').trim().toLowerCase());
+  let titleCol = lowers.findIndex((h) => TITLE_HEADERS.has(h));
+  if (
+    titleCol < 0 &&
+    lowers.some((h) => h === 'owner' || normaliseKey(h) === 'owner' || normaliseKey(h) === 'due')
+  )
+    titleCol = lowers.findIndex((h) => MILESTONE_HEADERS.has(h));
   let idCol = -1;
   let statusCol = -1;
   const keys: (string | null)[] = header.map((c, i) => {
     const raw = c.text.replace(/[*_`]/g, '').trim();
-    const lower = raw.toLowerCase();
-    if (titleCol < 0 && TITLE_HEADERS.has(lower)) {
-      titleCol = i;
-      return null;
-    }
+    const lower = lowers[i]!;
+    if (i === titleCol) return null;
     if (idCol < 0 && ID_HEADERS.has(lower)) {
       idCol = i;
       return null;
@@ -191,7 +205,7 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   // Without a status column, a Done column of marks says which tasks are done: every cell a mark.
   let doneCol = -1;
   if (statusCol < 0) {
-    doneCol = header.findIndex((c) => DONE_HEADERS.has(c.text.replace(/[*_`]/g, '').trim().toLowerCase()));
+    doneCol = lowers.findIndex((h) => DONE_HEADERS.has(h));
     if (doneCol < 0) return null;
   }
   if (doneCol >= 0) {

@@ -164,6 +164,13 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         titleText = withoutTrailingSeparators(titleText);
       // So does one left dangling in the text (`Cut the release —`).
       else if (endsDangling(titleText)) titleText = withoutTrailingSeparators(titleText);
+      // A keyed status's title is the name before it; what follows the status gave fields alone.
+      const titleEnd = d.titleEnd;
+      if (titleEnd !== undefined) {
+        const own: [number, number][] = [];
+        for (const [s, e] of tidied) if (s < titleEnd) own.push([s, Math.min(e, titleEnd)]);
+        titleText = withoutTrailingSeparators(cutRanges(d.matchText.slice(0, titleEnd), own));
+      }
       if (ip && !item.fields.some((f) => f.key === 'priority' && f.style !== 'mark'))
         item.priority = ip.priority;
       if (ie) item.effort = ie.effort;
