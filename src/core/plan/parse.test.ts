@@ -1152,6 +1152,24 @@ describe('parsePlan on milestones with deadlines', () => {
 });
 
 describe('parsePlan on dependencies stated in prose', () => {
+  it("reads a dependency field whose value says again that it is one, and no title's opening word", () => {
+    const p = parse(
+      [
+        '- [ ] FEAT-92 Saved filters',
+        '- [ ] On call rota',
+        '- [ ] FEAT-95 Bulk export ⛔ blocked by FEAT-92',
+        '- [ ] FEAT-96 Bulk import [depends:: waiting on FEAT-92, FEAT-95]',
+        '- [ ] FEAT-97 Pager [depends:: On call rota]',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.slice(2).map((i) => [i.id, i.dependsOn, i.unresolvedDeps])).toEqual([
+      ['FEAT-95', ['FEAT-92'], []],
+      ['FEAT-96', ['FEAT-92', 'FEAT-95'], []],
+      ['FEAT-97', ['on-call-rota'], []],
+    ]);
+  });
+
   const plan = parse(
     [
       '# Release',

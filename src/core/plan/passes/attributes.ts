@@ -555,14 +555,25 @@ function hasDueField(item: Item): boolean {
   return false;
 }
 
-/** Splits `MH-001, MH-002 and T004` (or `und`, `et`, `y`, `e`) into references. */
+/**
+ * Splits `MH-001, MH-002 and T004` (or `und`, `et`, `y`, `e`) into references. A value may say again
+ * what the field says (`⛔ blocked by FEAT-92`, `[blocked-by:: depends on T1]`): the words go, the names stay.
+ */
 function splitRefs(value: string): string[] {
   if (isPlaceholder(value)) return [];
   return value
+    .replace(DEPENDENCY_WORDS_RE, '')
     .split(/\s*(?:,|;|\band\b|\s(?:und|et|y|e)\s|&|\s\+\s)\s*/i)
     .map((s) => s.replace(/[`*_[\]()]/g, '').trim())
     .filter((s) => s.length > 0 && !/^(?:none|n\/a|-)$/i.test(s));
 }
+
+/**
+ * Words opening a dependency's value that say it is one: phrases of two words, which no title a value
+ * names opens with as a title may with one (`After-party`, `Needs assessment`).
+ */
+const DEPENDENCY_WORDS_RE =
+  /^\s*(?:(?:is\s+)?blocked\s+(?:by|on)|depends?\s+on|wait(?:s|ing)\s+(?:for|on))\s+(?=\S)/i;
 
 /**
  * `s` without the separators and white space that end it. By hand: `/[\s,;–—-]+$/` is tried at every
