@@ -8,7 +8,12 @@ import { slugify } from './keys.js';
  * since keys are stored and must not change between versions.
  */
 function referenceSlug(s: string): string {
-  const src = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
+  const src = /[^\x00-\x7f]/.test(s)
+    ? s
+        .normalize('NFKD')
+        .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
+        .normalize('NFC')
+    : s;
   const digit = (c: number) => c >= 48 && c <= 57;
   let out = '';
   let dash = false;
@@ -16,7 +21,8 @@ function referenceSlug(s: string): string {
     let c = src.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
     const digitDot = c === 46 && i > 0 && digit(src.charCodeAt(i - 1)) && digit(src.charCodeAt(i + 1));
-    const word = (c >= 97 && c <= 122) || digit(c) || digitDot || (c > 127 && /[\p{L}\p{N}]/u.test(src[i]!));
+    const word =
+      (c >= 97 && c <= 122) || digit(c) || digitDot || (c > 127 && /[\p{L}\p{N}\p{M}]/u.test(src[i]!));
     if (word) {
       if (dash && out.length > 0) out += '-';
       dash = false;
@@ -38,13 +44,17 @@ describe('slugify', () => {
     expect(slugify('Café déjà vu')).toBe('cafe-deja-vu');
     expect(slugify('1. Intro.')).toBe('1-intro');
     expect(slugify('***')).toBe('item');
+    // Accents of Latin and Greek letters go; the marks of other scripts are their words' letters.
+    expect(slugify('Ἀθῆναι ﬁle ＡＢ')).toBe('αθηναι-file-ab');
+    expect([slugify('ビル'), slugify('ヒル')]).toEqual(['ビル', 'ヒル']);
+    expect([slugify('काम पूरा'), slugify('Мой ёж')]).toEqual(['काम-पूरा', 'мой-ёж']);
     expect(slugify('Migrate the billing database to the new cluster without downtime for users')).toBe(
       'migrate-the-billing-database-to-the-new-cluster',
     );
   });
 
   it('matches the character-by-character reference on any text', () => {
-    const chars = fc.constantFrom(...'aZ09 .-_`/:()\t.1.2é日✅'.split(''), 'Ü', '𝔸');
+    const chars = fc.constantFrom(...'aZ09 .-_`/:()\t.1.2é日✅ビカ\u3099मा\u0301й'.split(''), 'Ü', '𝔸');
     const text = fc.oneof(
       fc.string({ unit: chars, maxLength: 90 }),
       fc.string({ unit: 'binary-ascii', maxLength: 90 }),

@@ -30,7 +30,7 @@ export function slugify(s: string): string {
  * The result has no leading or trailing dash and is at least as long as any slug kept.
  */
 function slugByLoop(s: string): string {
-  const src = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
+  const src = /[^\x00-\x7f]/.test(s) ? foldAccents(s) : s;
   // Characters go into a buffer, made a string once: appending one character at a time allocated a
   // new string per character.
   let len = 0;
@@ -40,7 +40,7 @@ function slugByLoop(s: string): string {
     if (c >= 65 && c <= 90) c += 32;
     const digitDot = c === 46 && i > 0 && isDigit(src.charCodeAt(i - 1)) && isDigit(src.charCodeAt(i + 1));
     const word =
-      (c >= 97 && c <= 122) || isDigit(c) || digitDot || (c > 127 && /[\p{L}\p{N}]/u.test(src[i]!));
+      (c >= 97 && c <= 122) || isDigit(c) || digitDot || (c > 127 && /[\p{L}\p{N}\p{M}]/u.test(src[i]!));
     if (word) {
       if (dash && len > 0) slugBuffer[len++] = 45;
       dash = false;
@@ -55,6 +55,19 @@ function slugByLoop(s: string): string {
     }
   }
   return String.fromCharCode.apply(null, slugBuffer.subarray(0, len) as unknown as number[]);
+}
+
+/**
+ * `s` in compatibility form (`ﬁ` → `fi`, full-width `ＡＢ` → `AB`) without the accents of Latin and
+ * Greek letters (`Café` → `Cafe`), as slugs write them. The marks of other scripts are letters of their
+ * words: a voicing mark in kana (`ビ` is not `ヒ`), a Devanagari vowel sign, a Cyrillic breve (`й`);
+ * they stay, composed again.
+ */
+function foldAccents(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
+    .normalize('NFC');
 }
 
 const COOKIE_RE = new RegExp(String.raw`\s*${PROGRESS_COOKIE}`, 'g');
