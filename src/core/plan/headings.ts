@@ -150,6 +150,18 @@ const PHASE_RE = /\b(phase|sprint|milestone|stage|iteration|release|week|epic)\s
  */
 const LANE_COUNT_RE = /[([]\d{1,4}(?:\s+(?:items?|cards?|tasks?))?[)\]]$/i;
 
+/** The period a board's lane ends with (`Shipped this sprint`, `Done last week`, `Completed (this week)`). */
+const LANE_PERIOD_RE =
+  /\s+\(?(?:this|last|current|previous)\s+(?:week|sprint|month|quarter|cycle|iteration|release)\)?$/i;
+
+/**
+ * A lane's title without the period ending it: the lane is the status it names. Short titles only, as
+ * lanes are: the pattern's leading white space would be tried at every offset of a long run of it.
+ */
+function withoutLanePeriod(title: string): string {
+  return title.length <= SECTION_STATUS_MAX_LENGTH + 24 ? title.replace(LANE_PERIOD_RE, '') : title;
+}
+
 /** A board column's title without the count of its cards ending it (`To Do (2)` → `To Do`). */
 export function withoutLaneCount(title: string): string {
   const m = LANE_COUNT_RE.exec(title);
@@ -558,7 +570,7 @@ export function readHeading(text: string): HeadingInfo {
   const bare = (title.includes('*') || title.includes('_') ? title.replace(/[*_]/g, '') : title).trim();
   // A board's column may count its cards (`## To Do (2)`, `## Done [12]`): the count is no part of
   // the status it names.
-  const named = withoutLaneCount(bare);
+  const named = withoutLanePeriod(withoutLaneCount(bare));
   let statusSection = sectionStatusOf(named);
   if (!statusSection && !id && status && bare === '') statusSection = status;
   // A heading that is nothing but a status word names a status section (read only when it can count).

@@ -1730,6 +1730,18 @@ describe('parsePlan on status sections and Kanban lanes', () => {
     expect(parse('# P\n\n## Release (2)\n\n- [ ] Notes\n').items[0]!.key).toBe('release-2/notes');
   });
 
+  it('reads a lane named with the period it covers, a glyph before it or not, as that status', () => {
+    const p = parse(
+      '# Board\n\n### ✅ Shipped this sprint\n* [x] Dark mode\n\n### Done last week (3)\n* Light mode\n\n## In progress (this week)\n- Search\n\n## Shipped this year\n- [ ] Docs\n',
+    );
+    expect(p.items.map((i) => [i.title, i.kind, i.status])).toEqual([
+      ['Dark mode', 'checkbox', 'done'],
+      ['Light mode', 'status-bullet', 'done'],
+      ['Search', 'status-bullet', 'doing'],
+      ['Docs', 'checkbox', 'todo'],
+    ]);
+  });
+
   it("takes no lane for the plan's title, and a board's front matter title as its own", () => {
     const board = parse(
       [
