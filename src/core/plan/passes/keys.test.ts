@@ -12,6 +12,8 @@ function referenceSlug(s: string): string {
     ? s
         .normalize('NFKD')
         .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
+        .replace(/(^|[^\p{L}\p{M}])\p{M}+/gu, '$1')
+        .replace(/[\uFE00-\uFE0F]/g, '')
         .normalize('NFC')
     : s;
   const digit = (c: number) => c >= 48 && c <= 57;
@@ -48,13 +50,18 @@ describe('slugify', () => {
     expect(slugify('Ἀθῆναι ﬁle ＡＢ')).toBe('αθηναι-file-ab');
     expect([slugify('ビル'), slugify('ヒル')]).toEqual(['ビル', 'ヒル']);
     expect([slugify('काम पूरा'), slugify('Мой ёж')]).toEqual(['काम-पूरा', 'мой-ёж']);
+    expect([slugify('Check ⚠️ legal'), slugify('Step 1️⃣ ℹ️')]).toEqual(['check-legal', 'step-1-i']);
     expect(slugify('Migrate the billing database to the new cluster without downtime for users')).toBe(
       'migrate-the-billing-database-to-the-new-cluster',
     );
   });
 
   it('matches the character-by-character reference on any text', () => {
-    const chars = fc.constantFrom(...'aZ09 .-_`/:()\t.1.2é日✅ビカ\u3099मा\u0301й'.split(''), 'Ü', '𝔸');
+    const chars = fc.constantFrom(
+      ...'aZ09 .-_`/:()\t.1.2é日✅ビカ\u3099मा\u0301й⚠\uFE0F\u20E3'.split(''),
+      'Ü',
+      '𝔸',
+    );
     const text = fc.oneof(
       fc.string({ unit: chars, maxLength: 90 }),
       fc.string({ unit: 'binary-ascii', maxLength: 90 }),

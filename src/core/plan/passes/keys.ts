@@ -61,12 +61,14 @@ function slugByLoop(s: string): string {
  * `s` in compatibility form (`ﬁ` → `fi`, full-width `ＡＢ` → `AB`) without the accents of Latin and
  * Greek letters (`Café` → `Cafe`), as slugs write them. The marks of other scripts are letters of their
  * words: a voicing mark in kana (`ビ` is not `ヒ`), a Devanagari vowel sign, a Cyrillic breve (`й`);
- * they stay, composed again.
+ * they stay, composed again. Marks on no letter (an emoji's variation selector, a keycap) go.
  */
 function foldAccents(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/([\p{Script=Latin}\p{Script=Greek}])\p{M}+/gu, '$1')
+    .replace(/(^|[^\p{L}\p{M}])\p{M}+/gu, '$1')
+    .replace(/[\uFE00-\uFE0F]/g, '')
     .normalize('NFC');
 }
 
