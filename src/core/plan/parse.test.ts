@@ -3660,6 +3660,31 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads estimates in the units of other languages, and no date as one', () => {
+    const p = parse(
+      [
+        '- [ ] Migrar datos (estimación: 3 días)',
+        '- [ ] Umzug planen [Aufwand:: 2-3 Tage]',
+        '- [ ] Préparer la démo (4 heures)',
+        '- [ ] Ревью — @ana, 2 недели',
+        '- [ ] 設計レビュー（見積：3日間）',
+        '- [ ] 회의 준비 (2시간)',
+        // `日` alone ends a date as often as it counts days.
+        '- [ ] 締め切り 12月5日',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.effort?.minutes ?? null, i.effort?.maxMinutes ?? null])).toEqual([
+      ['Migrar datos', 3 * 8 * 60, null],
+      ['Umzug planen', 2 * 8 * 60, 3 * 8 * 60],
+      ['Préparer la démo', 4 * 60, null],
+      ['Ревью', 2 * 5 * 8 * 60, null],
+      ['設計レビュー', 3 * 8 * 60, null],
+      ['회의 준비', 2 * 60, null],
+      ['締め切り 12月5日', null, null],
+    ]);
+  });
+
   it('reads weeks, days, priorities and dependencies in the words of other languages', () => {
     const p = parse(
       [

@@ -4,9 +4,26 @@ import type { Effort } from '../../model.js';
 export const DEFAULT_HOURS_PER_DAY = 8;
 const DAYS_PER_WEEK = 5;
 
-// The units Chinese and Japanese plans write after the number (`2天`, `4小时`, `1周`) too. Not `日`:
-// after a number it as often ends a date (`12月5日`).
-const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|分钟|分鐘|小时|小時|時間|天|周|週)`;
+/**
+ * The units of other languages, by the English unit they stand for: Chinese, Japanese and Korean
+ * after the number (`2天`, `4小时`, `3日間`, `2시간`), and the words of the languages status words are
+ * read in (`3 días`, `2 Tage`, `4 heures`, `2 недели`). Not `日` alone: after a number it as often
+ * ends a date (`12月5日`).
+ */
+const FOREIGN_UNITS: ReadonlyMap<string, string> = new Map(
+  [
+    ['m', '分钟 分鐘 minutos minuten minuti минут минуты минута'],
+    ['h', '小时 小時 時間 시간 horas hora heures heure stunden stunde std ore ora uur часов часа час'],
+    ['d', '天 日間 días dias día dia jours jour tagen tage tag giorni giorno dagen dag дней дня день'],
+    [
+      'w',
+      '周 週 semanas semana semaines semaine wochen woche settimane settimana weken недель недели неделя',
+    ],
+    ['mo', 'meses mes mois monate monat mesi mese maanden месяцев месяца месяц'],
+  ].flatMap(([unit, words]) => words!.split(' ').map((w) => [w, unit!] as const)),
+);
+/** The units of an estimate, English and others, as a regex group. */
+export const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|${[...FOREIGN_UNITS.keys()].join('|')})`;
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const effortSource = (notLetter: string) =>
   `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
@@ -57,20 +74,9 @@ function inlineEffortMatch(text: string): RegExpExecArray | null {
   return inlineExact.exec(text);
 }
 
-/** The English unit a Chinese or Japanese one stands for. */
-const CJK_UNITS: ReadonlyMap<string, string> = new Map([
-  ['分钟', 'm'],
-  ['分鐘', 'm'],
-  ['小时', 'h'],
-  ['小時', 'h'],
-  ['時間', 'h'],
-  ['天', 'd'],
-  ['周', 'w'],
-  ['週', 'w'],
-]);
-
 function unitMinutes(unit: string, hoursPerDay: number): number {
-  const u = CJK_UNITS.get(unit) ?? unit.toLowerCase();
+  const lower = unit.toLowerCase();
+  const u = FOREIGN_UNITS.get(lower) ?? lower;
   if (u.startsWith('mo')) return 20 * hoursPerDay * 60;
   if (u.startsWith('m')) return 1;
   if (u.startsWith('h')) return 60;

@@ -20,7 +20,7 @@ import {
   isSpace,
   setOffDashAt,
 } from '../chars.js';
-import { readEffort } from './effort.js';
+import { UNIT as EFFORT_UNIT, readEffort } from './effort.js';
 import { isWordMark } from './fields.js';
 import {
   ASSIGNED_WORD_RE,
@@ -69,8 +69,18 @@ export interface Tail {
  * A bare estimate ending the text: a number or range and a unit, after white space, `,` or `;`.
  * Greedy `.*` puts the match at the last place it can start, which is the token's own start.
  */
-const BARE_EFFORT_END_RE =
-  /^(?:.*[\s,;])?(~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))$/is;
+const BARE_EFFORT_END_RE = new RegExp(
+  String.raw`^(?:.*[\s,;])?(~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:${EFFORT_UNIT}))$`,
+  'is',
+);
+
+/** The longest unit of an estimate (`settimane`). */
+const MAX_UNIT = 9;
+
+/** A letter of a unit: ASCII, or a letter beyond it (a digit there is no unit's). */
+function isUnitLetter(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 128 && isLetterOrDigit(c));
+}
 
 /**
  * The tail of `text`, or null. `fields` are the fields read on the line, offset by `base`; `priority`
@@ -387,12 +397,13 @@ function readPieces(
         continue;
       }
     }
-    // An estimate is a unit (ASCII letters) after a digit, white space between them or not: most
-    // lines end in a word that is not one, and are not given to the regex.
+    // An estimate is a unit (letters, of any language: `3d`, `2 días`, `2시간`) after a digit, white
+    // space between them or not: most lines end in a word that is not one, and are not given to the
+    // regex.
     if (effort !== null || estimate !== null) break;
     let u = end;
-    while (u > 0 && isAsciiLetter(s.charCodeAt(u - 1))) u--;
-    if (u === end || end - u > 7) break;
+    while (u > 0 && end - u <= MAX_UNIT && isUnitLetter(s.charCodeAt(u - 1))) u--;
+    if (u === end || end - u > MAX_UNIT) break;
     while (u > 0 && isSpace(s.charCodeAt(u - 1))) u--;
     const d = s.charCodeAt(u - 1);
     if (!(d >= 48 && d <= 57)) break;
