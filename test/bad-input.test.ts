@@ -119,6 +119,11 @@ describe('bad and huge input', () => {
       'a marked list',
       (r) => `- a${r}x ✅\n- b${r}x — [DONE]\n- c — **Done**${r}\n- @d${r}: e — (owner: Bo)\n`,
     ],
+    [
+      'a status after a name and its fields',
+      (r) =>
+        `- Search: in progress (P1,${r}@ana) — 3d${r}\n- Vendor: blocked on${r}legal (P0)\n- x${r}: done, ${r}\n`,
+    ],
     ['a field line joined by dots', (r) => `### T-1: x\nOwner: a${r} · Status: Done${r} · Due: 2026-01-01\n`],
     [
       'an annotated heading',
