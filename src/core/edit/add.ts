@@ -8,7 +8,7 @@ import { todoTxtItemLead } from '../plan/todotxt.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
 import { taskPaperTag } from './status.js';
-import { cellText, eolOf, markFor, nextLineStart, statusText } from './style.js';
+import { cellText, eolOf, markFor, nextLineStart, statingStatusText, statusText } from './style.js';
 
 /** Where an item is added: under a parent item, in a section, or at the top of a plan without headings. */
 export interface AddTarget {
@@ -154,6 +154,9 @@ function siblingEdit(plan: Plan, last: Item, title: string, mark: string, status
     };
   const plain = last.checkbox === null && last.kind === 'status-bullet' && last.statusSpan === null;
   if (plain) return { boxed, native: insertLine(plan, last.span.end, siblingLine(plan, last, title, null)) };
+  const keyed = keyedStatusLine(plan, last, title, status);
+  if (keyed !== null)
+    return { boxed, native: insertLine(plan, last.span.end, siblingLine(plan, last, keyed, null)) };
   const glyph = glyphOpening(plan, last, status);
   return {
     boxed,
@@ -162,6 +165,28 @@ function siblingEdit(plan: Plan, last: Item, title: string, mark: string, status
         ? null
         : insertLine(plan, last.span.end, siblingLine(plan, last, `${glyph} ${title}`, null)),
   };
+}
+
+/**
+ * A line written as `item` is, when it gives its status after its name and a colon (`- Search: not
+ * started`, `- **Billing:** 🚧 In progress`): the title, in the name's bold if any, and the status in
+ * the shape of the item's (the plan's words for it); else null.
+ */
+function keyedStatusLine(plan: Plan, item: Item, title: string, status: Status): string | null {
+  const span = item.statusSpan;
+  if (
+    item.kind !== 'status-bullet' ||
+    item.checkbox !== null ||
+    item.statusSource !== 'field' ||
+    span === null
+  )
+    return null;
+  const between = plan.text.slice(item.titleSpan.end, span.start);
+  if (!/^(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+$/.test(between)) return null;
+  const name = plan.text.slice(item.titleSpan.start, item.titleSpan.end);
+  const open = name.startsWith('**') ? '**' : name.startsWith('__') ? '__' : '';
+  const close = open !== '' && name.length > 4 && name.endsWith(open) ? open : '';
+  return `${open}${title}${close}${between}${statingStatusText(plan, status, plan.text.slice(span.start, span.end))}`;
 }
 
 /**

@@ -2380,6 +2380,21 @@ describe('addItem and removeItem', () => {
     });
   });
 
+  it('adds after names that give their status after a colon a name and its status, in their shape', () => {
+    const report =
+      '# Report\n\n## Services\n\n- Search: not started (P1, @ana)\n- Exports: in progress — @ana\n';
+    const add = (text: string, status: Status) =>
+      edit(text, (p) => addItem(p, { section: p.sections.at(-1)! }, { title: 'Billing', status }));
+    expect(add(report, 'todo')).toBe(`${report}- Billing: not started\n`);
+    expect(add(report, 'blocked')).toBe(`${report}- Billing: blocked\n`);
+    expect(parse(add(report, 'doing')).items.at(-1)).toMatchObject({ title: 'Billing', status: 'doing' });
+    // A name in bold, the colon inside the bold or after it, and a status led by its glyph.
+    const bold = '# R\n\n- **Auth service**: ✅ Complete\n- **Billing:** 🚧 In progress\n';
+    const added = add(bold, 'done');
+    expect(added).toBe(`${bold}- **Billing:** ✅ Complete\n`);
+    expect(parse(added).items.at(-1)).toMatchObject({ title: 'Billing', status: 'done' });
+  });
+
   it("adds after lines opened by their status glyphs a line opened by the plan's glyph for the status", () => {
     const text = [
       '# Migration',
