@@ -248,13 +248,15 @@ function staleFinding(c: Claim, exp: Expected): Mismatch {
   const truthText =
     !c.done && !c.percent && !c.remaining && total !== undefined
       ? `there are ${total} ${word}`
-      : done !== undefined && total !== undefined
-        ? `${done} of ${total} ${word} ${done === 1 ? 'is' : 'are'} done (${formatPercent(done, total, exp.decimals)}%)`
-        : exp.percent !== undefined
-          ? `${exp.percent}% of its ${word} are done`
-          : total !== undefined
-            ? `there are ${total} ${word}`
-            : `${exp.remaining} ${word} remain`;
+      : c.remaining && !c.done && !c.percent && exp.remaining !== undefined && total !== undefined
+        ? `${exp.remaining} of ${total} ${word} ${exp.remaining === 1 ? 'is' : 'are'} not done`
+        : done !== undefined && total !== undefined
+          ? `${done} of ${total} ${word} ${done === 1 ? 'is' : 'are'} done (${formatPercent(done, total, exp.decimals)}%)`
+          : exp.percent !== undefined
+            ? `${exp.percent}% of its ${word} are done`
+            : total !== undefined
+              ? `there are ${total} ${word}`
+              : `${exp.remaining} ${word} remain`;
   return mismatch(c, 'dashboard-stale', truthText, rep);
 }
 
@@ -358,7 +360,7 @@ function statusText(old: string, status: 'todo' | 'doing' | 'done'): string {
  */
 function spanOf(c: Claim, focus: { from: number; to: number } | null): Span {
   const whole = { start: c.line.offset(0) ?? c.line.base, end: c.line.base + c.line.original.length };
-  const parts = [c.done, c.total, c.percent, c.bar].filter((p) => p !== undefined);
+  const parts = [c.done, c.total, c.percent, c.bar, c.remaining].filter((p) => p !== undefined);
   const range =
     focus ??
     (c.kind === 'row' || parts.length === 0
@@ -441,7 +443,10 @@ function saysOf(c: Claim): string {
   if (parts.length === 0) return '';
   const from = Math.min(...parts.map((p) => p.from));
   const text = t.slice(from, closeFigure(t, from, Math.max(...parts.map((p) => p.to))));
-  return c.total && parts.length === 1 ? `${c.label ? `${c.label}: ` : ''}${text}`.trim() : text;
+  // A figure alone says what it counts by its label (`Total: 4`, `Completed: 2`, `Remaining: 3`).
+  return parts.length === 1 && (c.total || c.done || c.remaining)
+    ? `${c.label ? `${c.label}: ` : ''}${text}`.trim()
+    : text;
 }
 
 /** Replacements as edits of the plan's text; in a table cell, trailing (or leading) padding absorbs the change of width. */

@@ -99,6 +99,38 @@ describe('line dashboards', () => {
     expect(after.split('\n').length).toBe(fixture('stale-counter.md').split('\n').length);
   });
 
+  it('checks a list of counts beside a total, each count alone on its line, and fixes only the count', () => {
+    const plan = (total: number, done: number, left: number) =>
+      [
+        '# Webhooks',
+        '',
+        '## Progress',
+        `- Total: ${total} tasks`,
+        `- **Completed:** ${done}`,
+        `- Tasks remaining: ${left}`,
+        '',
+        '## Tasks',
+        '',
+        '- [x] Schema',
+        '- [ ] Worker',
+        '- [ ] Signing',
+        '- [ ] Docs',
+        '',
+      ].join('\n');
+    expect(mismatches(plan(4, 1, 3))).toEqual([]);
+    const stale = plan(4, 2, 2);
+    const found = mismatches(stale);
+    expect(found.map((m) => [m.line, m.message, stale.slice(m.span.start, m.span.end)])).toEqual([
+      [5, 'Dashboard says Completed: 2 but 1 of 4 items is done (25%)', '2'],
+      [6, 'Dashboard says Tasks remaining: 2 but 3 of 4 items are not done', '2'],
+    ]);
+    expect(fixed(stale)).toBe(plan(4, 1, 3));
+    // A count with more words after it than what it counts is no count of the plan's work.
+    expect(
+      mismatches(plan(4, 1, 3).replace('Tasks remaining: 3', 'Done: 2 of the migrations rolled back')),
+    ).toEqual([]);
+  });
+
   it('counts phases complete when the dashboard counts phases', () => {
     const [m] = mismatches(fixture('phases.md'));
     expect(m?.message).toBe('Dashboard says 0% (0 of 3 phases complete) but 1 of 3 phases is done (33%)');

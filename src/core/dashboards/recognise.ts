@@ -153,7 +153,7 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
   const percent = t.percents[0];
   const bar = t.bars[0];
   const total = t.totals[0];
-  if (!counter && !percent && !total) return null;
+  if (!counter && !percent && !total) return keyedCountClaim(lt, lineNo, truth);
   const lower = norm(lt.text);
   const strong = bar !== undefined || total !== undefined || KEYWORD.test(lower);
   if (!strong && !WEAK_KEYWORD.test(lower)) return null;
@@ -196,6 +196,31 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
     ...(total ? { total } : {}),
     ...(percent ? { percent } : {}),
     ...(bar ? { bar } : {}),
+  };
+}
+
+/**
+ * A count alone after a word for done or for left (`- Completed: 1`, `**Done:** 3 tasks`, `Tasks
+ * remaining: 3`), as a list of counts beside `Total: 4 tasks` writes them. The line holds nothing else.
+ */
+const KEYED_COUNT =
+  /^[\s>*+•·-]*(?:\d+[.)]\s+)?[*_]*(?:(?:tasks?|items?|phases?)\s+)?(completed|complete|done|finished|closed|remaining|left|open|outstanding|pending)(?:\s+(?:tasks?|items?|phases?))?[*_]*[ \t]*[:=][*_ \t]*(\d{1,6})(?:[ \t]+(?:tasks?|items?|phases?))?[*_ \t.]*$/i;
+
+function keyedCountClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
+  const m = KEYED_COUNT.exec(lt.text);
+  if (m === null) return null;
+  const at = m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
+  const count: Num = { value: Number(m[2]), decimals: 0, from: at, to: at + m[2]!.length };
+  const left = /^(?:remaining|left|open|outstanding|pending)$/i.test(m[1]!);
+  return {
+    kind: 'line',
+    line: lt,
+    lineNo,
+    label: cleanLabel(lt.text.slice(0, at)),
+    scope: truth.enclosing(lineNo, OVERALL.test(norm(lt.text))),
+    measure: /phases?/i.test(m[0]) ? 'phases' : 'items',
+    group: 0,
+    ...(left ? { remaining: count } : { done: count }),
   };
 }
 

@@ -77,7 +77,7 @@ function tail(title: string): string {
 
 /** Labels that name the whole scope a dashboard sits in rather than a part of it. */
 const GENERIC =
-  /^(?:(?:overall|total|totals|all|sum|grand|progress|completion|complete|completed|status|summary|project|plan|tasks?|items?|done|current|percent|percentage|of|the|and|in|overview|dashboard|count)\s*)*$/;
+  /^(?:(?:overall|total|totals|all|sum|grand|progress|completion|complete|completed|status|summary|project|plan|tasks?|items?|done|finished|closed|remaining|left|outstanding|current|percent|percentage|of|the|and|in|overview|dashboard|count)\s*)*$/;
 
 /** The generic words alone, to take a label's subject out of `Phase 1 progress` or `Must Have tasks`. */
 const GENERIC_WORD = /\b(?:overall|progress|completion|complete|completed|status|tasks?|items?|done)\b/g;
