@@ -168,6 +168,8 @@ export interface Section {
   status: Status | null;
   /** A window the section is scheduled in, resolved to a due date when the plan states a date. */
   due: string | null;
+  /** The owner the heading names (`### iOS (@sam)`, `## Backend — @kim`), or null. */
+  owner: string | null;
   /** Key of the heading item when this heading is itself an item. */
   itemKey: string | null;
 }

@@ -223,6 +223,24 @@ export function trailingGlyph(s: string): { index: number; glyph: string; glyphS
 const ANNOTATION_STOPS = '-–—:()[]';
 
 /**
+ * The person a heading's annotation names as its owner (`### iOS (@sam)`, `## Backend — @kim`, `##
+ * Frontend (owner: Lee Park)`): the owner of the section's work that does not name its own, and where
+ * the annotation starts. A mention must stand alone in it; a name needs its key. Null otherwise.
+ */
+export function headingOwner(title: string): { owner: string; start: number } | null {
+  if (title.length > MAX_OWNED_TITLE) return null;
+  const group = trailingAnnotation(title);
+  if (group === null || group.start === 0) return null;
+  const inner = title.slice(group.innerStart, group.innerEnd);
+  const owner = OWNER_MENTION_RE.exec(inner)?.[1] ?? OWNER_KEYED_RE.exec(inner)?.[1]?.trim() ?? null;
+  return owner === null ? null : { owner, start: group.start };
+}
+const MAX_OWNED_TITLE = 200;
+const OWNER_MENTION_RE = /^@([\p{L}\p{N}][\p{L}\p{N}._-]{0,38})$/u;
+const OWNER_KEYED_RE =
+  /^(?:owner|owned by|assignee|assigned to|dri|lead|responsible|verantwortlich|responsable|responsável|担当|负责人)\s*[:=：]?\s+@?(\p{L}[\p{L}\p{N}._' -]{0,38})$/iu;
+
+/**
  * The annotation ending `body` (`(NOT IMPLEMENTED)`, `[DONE]`, ` - COMPLETED`): where it starts (the
  * white space before it) and its inside, trimmed; null when `body` ends otherwise. What
  * `/(?:\(([^()]+)\)|\[([^\][]+)\]|\s[-–—:]\s+([^-–—:()[\]]+))\s*$/u` matches, found by a scan from

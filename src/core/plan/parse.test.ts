@@ -75,6 +75,44 @@ describe('parsePlan on checklists', () => {
     expect(byTitle(plan, 'Fit rafters').priority).toBeNull();
   });
 
+  it("inherits the owner a heading names, and keeps the owner out of the keys of the heading's items", () => {
+    const owned = (ios: string, android: string) =>
+      parse(
+        [
+          '# App',
+          '',
+          `### iOS (${ios})`,
+          '- [ ] Push',
+          '- [ ] Offline @kim',
+          '  - [ ] Sync queue',
+          '',
+          `### Android — ${android}`,
+          '- [ ] Push',
+          '',
+          '### Notes from @kim',
+          '- [ ] Tidy',
+          '',
+          '### Beta (v2)',
+          '- [ ] Invite testers',
+          '',
+        ].join('\n'),
+      );
+    const p = owned('@sam', '@lee');
+    expect(p.items.map((i) => [i.key, i.owner])).toEqual([
+      ['ios/push', 'sam'],
+      ['ios/offline', 'kim'],
+      ['ios/sync-queue', 'kim'],
+      ['android/push', 'lee'],
+      // A mention in the words of a title, and an annotation that is no person, name no owner.
+      ['notes-from-kim/tidy', null],
+      ['beta-v2/invite-testers', null],
+    ]);
+    expect(p.sections.find((s) => s.title === 'iOS (@sam)')!.owner).toBe('sam');
+    const handedOver = owned('owner: Lee Park', '@sam');
+    expect(handedOver.items.map((i) => i.key)).toEqual(p.items.map((i) => i.key));
+    expect(handedOver.items[0]!.owner).toBe('Lee Park');
+  });
+
   it('reads a Kiro optional task and its numeric ID', () => {
     const opt = byTitle(plan, 'Optional: paint the base');
     expect([opt.optional, opt.id, opt.gfm]).toEqual([true, '4.2', false]);

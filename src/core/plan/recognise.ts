@@ -45,7 +45,7 @@ import { isAsciiLetter, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
 import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
-import { type HeadingInfo, readHeading } from './headings.js';
+import { type HeadingInfo, headingOwner, readHeading } from './headings.js';
 import type { Lines } from './lines.js';
 import {
   boxStatusMark,
@@ -377,6 +377,7 @@ export function recognise(
       phase: info.phase,
       status: info.statusSection,
       due: info.window,
+      owner: headingOwner(info.title)?.owner ?? null,
       itemKey: null,
     };
     sections.push(section);

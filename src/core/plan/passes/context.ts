@@ -30,11 +30,12 @@ export function sectionDates(sections: readonly Section[], parents: readonly num
 const priorityOf = (s: Section) => s.priority;
 const phaseOf = (s: Section) => s.phase;
 const dueOf = (s: Section) => s.due;
+const ownerOf = (s: Section) => s.owner;
 const statusOf = (s: Section) => s.status;
 
 /**
  * Items inherit what they do not state: priority, owner, due date and category from their parent
- * item, then priority, phase and due date from the nearest enclosing section that states one.
+ * item, then priority, phase, due date and owner from the nearest enclosing section that states one.
  *
  * A status section (`## In Progress`, `### Blocked`, `## Won't do`, the lanes of a Kanban board)
  * gives its status to the items in it that say nothing more precise: items that state no status at
@@ -65,7 +66,7 @@ export function inheritContext(
     item.section =
       d.section >= 0 ? sections[d.section]!.path.slice(0, item.kind === 'heading' ? -1 : undefined) : [];
     item.priority ??= parent?.priority ?? fromSections(start, priorityOf);
-    item.owner ??= parent?.owner ?? null;
+    item.owner ??= parent?.owner ?? fromSections(start, ownerOf);
     item.category ??= parent?.category ?? null;
     item.phase ??= parent?.phase ?? fromSections(start, phaseOf);
     if (item.due === null && item.dueText === null) item.due = parent?.due ?? fromSections(start, dueOf);

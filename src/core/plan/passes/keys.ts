@@ -2,7 +2,7 @@
 import type { Section } from '../../model.js';
 import { readWindow } from '../attributes/dates.js';
 import { isBlank } from '../chars.js';
-import { trailingAnnotation, withoutLaneCount } from '../headings.js';
+import { headingOwner, trailingAnnotation, withoutLaneCount } from '../headings.js';
 import { PROGRESS_COOKIE } from '../marks.js';
 import type { Draft } from '../recognise.js';
 
@@ -109,6 +109,15 @@ function withoutSchedule(title: string): string {
 }
 
 const MAX_SCHEDULE_GROUPS = 4;
+
+/**
+ * A heading's title without the owner it names (`iOS (@sam)`, `Backend — @kim`): work changes hands,
+ * and the keys of the items under the heading must not change with it.
+ */
+function withoutOwner(title: string): string {
+  const owned = headingOwner(title);
+  return owned === null ? title : title.slice(0, owned.start);
+}
 
 /**
  * Where a schedule set off by the last dash, colon, dot or bar with white space around it (after a
@@ -232,7 +241,9 @@ export function assignKeys(
     return sections[s]!.status === null ? title : withoutLaneCount(title);
   };
   const sectionSlug = (s: number) =>
-    (sectionSlugs[s] ??= slugify(withoutSchedule(withoutCookies(withoutLinkTargets(sectionTitle(s))))));
+    (sectionSlugs[s] ??= slugify(
+      withoutOwner(withoutSchedule(withoutCookies(withoutLinkTargets(sectionTitle(s))))),
+    ));
   const numericSeen = new Map<string, number>();
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
