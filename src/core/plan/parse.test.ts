@@ -113,6 +113,44 @@ describe('parsePlan on checklists', () => {
     expect(handedOver.items[0]!.owner).toBe('Lee Park');
   });
 
+  it("takes a label over a list as its items' heading: phase, schedule, priority and owner, keys unchanged", () => {
+    const p = parse(
+      [
+        '# Data platform',
+        '',
+        'Start date: 2027-01-04',
+        '',
+        '1. **Phase 1 — Foundation** (Weeks 1–2)',
+        '   - [ ] Provision the warehouse',
+        '   - [ ] Set up dbt (due 2027-01-08)',
+        '2. Phase 2 — Ingestion (Week 3)',
+        '   - [ ] Kafka connectors',
+        '     - [ ] Schema registry',
+        '',
+        '**P0 — Reliability** (@kim)',
+        '- [ ] Retry jobs',
+        '',
+        // A label that says nothing a heading would is only words.
+        '**Notes**',
+        '- [ ] Tidy the wiki',
+        '',
+        // A field line is the enclosing item's field, no label.
+        '- Owner: Dana',
+        '  - [ ] Rotate keys',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.phase, i.due, i.priority?.label ?? null, i.owner])).toEqual([
+      ['data-platform/provision-the-warehouse', 'Phase 1', '2027-01-17', null, null],
+      ['data-platform/set-up-dbt', 'Phase 1', '2027-01-08', null, null],
+      ['data-platform/kafka-connectors', 'Phase 2', '2027-01-24', null, null],
+      ['data-platform/schema-registry', 'Phase 2', '2027-01-24', null, null],
+      ['data-platform/retry-jobs', null, null, 'P0', 'kim'],
+      ['data-platform/tidy-the-wiki', null, null, null, null],
+      ['data-platform/rotate-keys', null, null, null, null],
+    ]);
+  });
+
   it('reads a Kiro optional task and its numeric ID', () => {
     const opt = byTitle(plan, 'Optional: paint the base');
     expect([opt.optional, opt.id, opt.gfm]).toEqual([true, '4.2', false]);

@@ -276,7 +276,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
     const d = rec.sectionDrafts[i];
     s.itemKey = d && kept.has(d) ? d.item.key : null;
   });
-  inheritContext(drafts, rec.sections, sectionParents);
+  inheritContext(drafts, rec.sections, sectionParents, facts.date);
   linkChildren(drafts);
 
   const items: Item[] = drafts.map((d) => d.item);

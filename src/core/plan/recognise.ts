@@ -3,7 +3,7 @@
  * recogniser (checkbox list item, heading item, status bullet); fields are attached to the item
  * they describe. Everything here reads blocks; nothing here knows markdown syntax.
  */
-import type { Field, Item, Section, Span, Status } from '../model.js';
+import type { Field, Item, Priority, Section, Span, Status } from '../model.js';
 import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from './attributes/effort.js';
 import {
   ITEM_KEYS,
@@ -100,11 +100,25 @@ export interface Draft {
   after?: string[];
   /** A line of a todo.txt list: its `@word` marks are contexts (`@phone`), not owners. */
   todoTxt?: boolean;
+  /** The context a label over the item's list gives it (`**Phase 1 — Foundation** (Weeks 1–2)`). */
+  label?: ListLabel;
   /**
    * Where the title ends in `matchText` when the text after it is read for fields alone: a keyed
    * status's metadata or remark (`Search: not started (P1, @ana)`, `Search: in progress — @ana, 3d`).
    */
   titleEnd?: number;
+}
+
+/**
+ * What a line standing over a list as its label says of the list's items, as a heading would
+ * (`**Phase 2 — Ingestion** (Weeks 3–5)`, `1. **P0 — Reliability**`, `- **iOS** (@sam)` over boxes).
+ */
+export interface ListLabel {
+  readonly priority: Priority | null;
+  readonly phase: string | null;
+  /** The schedule window as written, resolved against the plan date by the context pass. */
+  readonly window: string | null;
+  readonly owner: string | null;
 }
 
 /** What a line's recogniser makes: the item and what the attribute pass reads it from. */
@@ -762,6 +776,27 @@ export function recognise(
         keyedStatusDraft(li, l0) ??
         (marks ? markedBulletDraft(li, l0) : null)) !== null
     );
+  };
+
+  /** Labels of lists (see ListLabel), by the list they stand over. */
+  const listLabels = new Map<ListBlock, ListLabel>();
+  /**
+   * What a short line over a list says of its items as a heading would: a priority, a phase, a
+   * schedule, an owner; null when it says none (`**Notes**`, `Steps:`) or is a field line.
+   */
+  const listLabel = (l0: LineSlice): ListLabel | null => {
+    if (l0.end - l0.start > MAX_LABEL_LINE || readFieldLine(text, l0.start, l0.end, true) !== null)
+      return null;
+    const raw = text
+      .slice(l0.start, l0.end)
+      .replace(/\*\*|__/g, '')
+      .replace(/[\s:：]+$/u, '')
+      .trim();
+    if (raw === '' || !/[\p{L}\p{N}]/u.test(raw)) return null;
+    const info = readHeading(raw);
+    const owner = headingOwner(info.title)?.owner ?? null;
+    if (info.priority === null && info.phase === null && info.window === null && owner === null) return null;
+    return { priority: info.priority, phase: info.phase, window: info.window, owner };
   };
 
   /**
@@ -1590,6 +1625,7 @@ export function recognise(
           matchBase: made.matchBase,
           repairMap: made.repairMap,
           ...(made.titleEnd !== undefined ? { titleEnd: made.titleEnd } : {}),
+          ...(frame.of !== undefined && listLabels.has(frame.of) ? { label: listLabels.get(frame.of)! } : {}),
           list: frame.list,
           outline:
             outline !== null && frame.root !== undefined ? { root: frame.root, path: outline } : undefined,
@@ -1627,6 +1663,13 @@ export function recognise(
           outline,
           root: frame.root,
         };
+      }
+      // A plain bullet over a list: the list's label (`1. **Phase 1 — Foundation** (Weeks 1–2)`), or
+      // the label over it goes on to the list.
+      const sub = li.children[1];
+      if (sub?.type === 'list' && para.lines.length === 1) {
+        const label = listLabel(l0) ?? (frame.of !== undefined ? (listLabels.get(frame.of) ?? null) : null);
+        if (label !== null) listLabels.set(sub, label);
       }
       // A plain bullet: a field line of the enclosing item (`- **Duration:** 30 min`), or prose.
       if (frame.parentItem >= 0) {
@@ -1952,6 +1995,11 @@ export function recognise(
             ? boldTitleItem(b, frame.blocks[frame.index])
             : null;
         if (bold === null) {
+          const next = frame.blocks[frame.index];
+          if (next?.type === 'list' && b.lines.length === 1 && !inLegendSection()) {
+            const label = listLabel(b.lines[0]!);
+            if (label !== null) listLabels.set(next, label);
+          }
           onParagraph(b, frame.parentItem);
           break;
         }
@@ -2039,6 +2087,9 @@ function mayEndInMark(s: string): boolean {
   // after a glyph (`🚧 In progress`).
   return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128 || isAsciiLetter(c);
 }
+
+/** The longest line read as a list's label (see ListLabel). */
+const MAX_LABEL_LINE = 120;
 
 /** The longest name read before a status after a colon (`- **Auth service**: ✅ Complete`). */
 const MAX_KEYED_TITLE = 80;

@@ -2,7 +2,7 @@
 import type { Section, Status } from '../../model.js';
 import { resolveDate } from '../attributes/dates.js';
 import { refinesTodo } from '../lanes.js';
-import type { Draft } from '../recognise.js';
+import type { Draft, ListLabel } from '../recognise.js';
 
 /** Resolves each section's schedule window against the plan date and links sections to their parents. */
 export function resolveSections(sections: Section[], planDate: string | null): number[] {
@@ -34,8 +34,10 @@ const ownerOf = (s: Section) => s.owner;
 const statusOf = (s: Section) => s.status;
 
 /**
- * Items inherit what they do not state: priority, owner, due date and category from their parent
- * item, then priority, phase, due date and owner from the nearest enclosing section that states one.
+ * Items inherit what they do not state: priority, phase, due date and owner from a label over their
+ * list (`**Phase 2 — Ingestion** (Weeks 3–5)` over boxes), then priority, owner, due date and category
+ * from their parent item, then priority, phase, due date and owner from the nearest enclosing section
+ * that states one.
  *
  * A status section (`## In Progress`, `### Blocked`, `## Won't do`, the lanes of a Kanban board)
  * gives its status to the items in it that say nothing more precise: items that state no status at
@@ -49,7 +51,19 @@ export function inheritContext(
   drafts: readonly Draft[],
   sections: readonly Section[],
   sectionParents: readonly number[],
+  planDate: string | null,
 ): void {
+  // A label's schedule resolved once for all the items of its list.
+  const labelDues = new Map<ListLabel, string | null>();
+  const labelDue = (label: ListLabel | undefined): string | null => {
+    if (label === undefined || label.window === null) return null;
+    let due = labelDues.get(label);
+    if (due === undefined) {
+      due = resolveDate(label.window, planDate)?.date ?? null;
+      labelDues.set(label, due);
+    }
+    return due;
+  };
   const fromSections = <T>(start: number, pick: (s: Section) => T | null): T | null => {
     for (let s = start; s >= 0; s = sectionParents[s]!) {
       const v = pick(sections[s]!);
@@ -65,11 +79,14 @@ export function inheritContext(
     const start = item.kind === 'heading' ? (d.section >= 0 ? sectionParents[d.section]! : -1) : d.section;
     item.section =
       d.section >= 0 ? sections[d.section]!.path.slice(0, item.kind === 'heading' ? -1 : undefined) : [];
-    item.priority ??= parent?.priority ?? fromSections(start, priorityOf);
-    item.owner ??= parent?.owner ?? fromSections(start, ownerOf);
+    // A label over the item's list is nearer than the item or heading the list is in.
+    const label = d.label;
+    item.priority ??= label?.priority ?? parent?.priority ?? fromSections(start, priorityOf);
+    item.owner ??= label?.owner ?? parent?.owner ?? fromSections(start, ownerOf);
     item.category ??= parent?.category ?? null;
-    item.phase ??= parent?.phase ?? fromSections(start, phaseOf);
-    if (item.due === null && item.dueText === null) item.due = parent?.due ?? fromSections(start, dueOf);
+    item.phase ??= label?.phase ?? parent?.phase ?? fromSections(start, phaseOf);
+    if (item.due === null && item.dueText === null)
+      item.due = labelDue(label) ?? parent?.due ?? fromSections(start, dueOf);
     // The lane describes the items at its top (Kanban cards); a card's sub-tasks have their own.
     const open = item.statusSource === 'default' || (item.checkbox === ' ' && item.status === 'todo');
     // A card struck through and saying nothing more is done in a lane of done work, not dropped.
