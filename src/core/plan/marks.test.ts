@@ -37,17 +37,32 @@ function endsWithStatusWord(s: string): boolean {
 function endsWithRemarkablePiece(s: string): boolean {
   const m =
     /(?:[,;]|(?<=\s)[-–—|·•](?=\s|$(?![\s\S])))((?:(?![,;]|\s[-–—|·•](?:\s|$(?![\s\S]))).)*?)\s*$/su.exec(s);
-  if (m === null || !/[\p{L}\p{N})]$/u.test(s.trimEnd()) || m[1]!.trimEnd().length > 64) return false;
-  const piece = m[1]!.trim();
+  if (m === null || m[1]!.trimEnd().length > 64) return false;
+  // A piece in emphasis whole is read as its text (`, _dropped for v2_`).
+  const wrapped = /^(\*\*|__|\*|_)([^*_]+)\1$/su.exec(m[1]!.trim());
+  if (wrapped === null && !/[\p{L}\p{N})]$/u.test(s.trimEnd())) return false;
+  // And one a glyph opens as its words (`, ⏸️ on hold until Q2`).
+  const piece = withoutGlyph(wrapped === null ? m[1]!.trim() : wrapped[2]!.trim());
   const remark = /^(.*\S)\s+\([^)]*\)$/su.exec(piece);
   if (piece.endsWith(')') && remark === null) return false;
   const word = remark === null ? piece : remark[1]!.trim();
+  // A piece is words: a tag is none (`@canceled`), nor is one whose remark follows marks of their own
+  // (`blocked on Q2 *(on hold)* (2h)`).
+  if (!/^\p{L}/u.test(word) || (remark !== null && /[*_()[\]]/.test(word))) return false;
   const status = (word.length <= 24 ? statusOfWord(word) : null) ?? reasonedStatus(word);
   return status === 'blocked' || status === 'cancelled';
 }
 
 const GLYPH_WORD_RE =
   /\s([^\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff])\uFE0F?(\s+[\p{L}\p{N} '’-]*)$/u;
+
+const GLYPH_REASON_RE =
+  /\s([^\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff\uFE0F])\uFE0F?((?:(?![*_()[\]])[\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff\uFE0F])*)$/u;
+
+/** `s` without a glyph and white space opening it. */
+function withoutGlyph(s: string): string {
+  return s.replace(/^[^\p{L}\p{N}\s\x00-\x7f]\uFE0F?\s*/u, '');
+}
 
 function reference(line: string): number {
   const from = Math.max(0, line.length - 40);
@@ -61,7 +76,7 @@ function reference(line: string): number {
     r !== null &&
     closingWrapper(r[2]!) === r[4] &&
     (m === null || closingWrapper(m[1]!) !== m[3] || statusOfWord(m[2]!) === null) &&
-    reasonedStatus(r[3]!.trim()) !== null &&
+    (reasonedStatus(r[3]!.trim()) ?? reasonedStatus(withoutGlyph(r[3]!.trim()))) !== null &&
     !endsWithStatusWord(line.slice(0, r.index + 1)) &&
     !endsWithRemarkablePiece(line.slice(0, r.index + 1))
   )
@@ -81,6 +96,11 @@ function reference(line: string): number {
   // A glyph (not a dash, dot or arrow) and a status word of up to 24 characters.
   const gw = GLYPH_WORD_RE.exec(line.trimEnd());
   if (gw !== null && gw[2]!.trim().length <= 24 && statusOfWord(gw[2]!.trim()) !== null) return gw.index + 1;
+  // The last glyph, within 64 characters of the end, and a status word with its reason after it.
+  const end = line.trimEnd();
+  const gr = GLYPH_REASON_RE.exec(end);
+  if (gr !== null && end.length - gr.index - gr[1]!.length <= 64 && reasonedStatus(gr[2]!.trim()) !== null)
+    return gr.index + 1;
   const repaired = repairWithOffsets(line);
   const tail = TRAILING_GLYPH_RE.exec(repaired?.text ?? line);
   if (tail === null || statusOfGlyph(tail[1]!) === null) return -1;
@@ -123,6 +143,9 @@ describe('trailingStatusMark', () => {
         ' 🚧',
         ' 🚧 In progress',
         ' ⏸️ On hold',
+        ' ⏸️ on hold until Q2',
+        ' (🚫 blocked: no keys)',
+        ' 📖 waiting',
         ' 🔴 Done',
         ' — In progress',
         ' → done',

@@ -297,7 +297,7 @@ function reasonedMark(
   const inner = line.slice(open + 1, close);
   const word = inner.trim();
   if (/[()[\]]/.test(word)) return null;
-  const status = reasonedStatus(word);
+  const status = reasonedStatus(word) ?? reasonedStatus(withoutLeadingGlyph(word));
   // After a status word, or a blocked or dropped piece (`— on hold until Q2 (blocked: vendor)`), it
   // is a remark on that status, which the word's field holds whole.
   const before = line.slice(0, start);
@@ -328,6 +328,12 @@ function reasonedEmphasis(
   const before = line.slice(0, start);
   if (status === null || endsWithStatusWord(before) || remarkable(statusPieceEnding(before))) return null;
   return { start, at: open + 1 + inner.indexOf(word), word, status };
+}
+
+/** `s` without the glyph opening it and the white space after (`🚫 blocked by legal` → `blocked by legal`). */
+function withoutLeadingGlyph(s: string): string {
+  const g = leadingGlyph(s);
+  return g === null || g.bold !== '' ? s : s.slice(g.end).trimStart();
 }
 
 /** Whether a status piece of `status` takes a remark in parentheses after it. */
@@ -410,6 +416,9 @@ export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = stat
           trailingGlyphWord(line))
         : null;
   if (word !== null) return word.start;
+  // A glyph and a status with its reason, which may end with any character (`⏸️ on hold until Q2.`).
+  const reason = glyphReasonEnding(line);
+  if (reason !== null) return reason.start;
   // Every glyph is outside ASCII, as is what a damaged one ends with.
   if (last < 128) return -1;
   const repaired = repairWithOffsets(line);
@@ -428,6 +437,40 @@ const MAX_GLYPH_WORD = 24;
  * than a glyph (a coloured circle may mark any). Dashes, dots and arrows are separators, not glyphs.
  */
 function trailingGlyphWord(line: string): { start: number; at: number; word: string; status: Status } | null {
+  return glyphWordEnding(line) ?? glyphReasonEnding(line);
+}
+
+/**
+ * A glyph and a status word with its reason ending `line`, after white space (`Deploy ⏸️ on hold until
+ * Q2`, `Revisar contrato ⚠️ bloqueado por legal`): as trailingGlyphWord reads a glyph and a word, for
+ * the statuses that come with a reason (reasonedStatus), in plain words. Only the last glyph is looked
+ * at, within the longest such mark of the line's end.
+ */
+function glyphReasonEnding(line: string): { start: number; at: number; word: string; status: Status } | null {
+  const end = blankEnd(line, line.length);
+  for (let i = end - 1; i > 0 && end - i <= MAX_REASONED_MARK; i--) {
+    const c = line.charCodeAt(i);
+    if (c < 128 || c === 0xfe0f || (c >= 0xd800 && c <= 0xdbff)) continue;
+    const cp = codePointBefore(line, i + 1);
+    const glyphStart = cp >= 0x10000 ? i - 1 : i;
+    if (isLetterOrDigit(cp) || isSpace(cp) || isSeparatorGlyph(cp)) {
+      i = glyphStart;
+      continue;
+    }
+    if (!isSpace(line.charCodeAt(glyphStart - 1))) return null;
+    const after = line.charCodeAt(i + 1) === 0xfe0f ? i + 2 : i + 1;
+    const rest = line.slice(after, end);
+    // Words alone: emphasis and brackets after the glyph are marks and remarks of their own.
+    if (/[*_()[\]]/.test(rest)) return null;
+    const status = reasonedStatus(rest.trim());
+    return status === null
+      ? null
+      : { start: glyphStart, at: glyphStart, word: line.slice(glyphStart, end), status };
+  }
+  return null;
+}
+
+function glyphWordEnding(line: string): { start: number; at: number; word: string; status: Status } | null {
   const words = trailingWords(line, 0, line.length, MAX_GLYPH_WORD);
   if (words === null || !isSpace(line.charCodeAt(words.wordStart - 1))) return null;
   const { wordStart, wordEnd: end } = words;

@@ -2382,6 +2382,30 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads a glyph and a status with its reason ending a line or in brackets, and a line that is its ID alone', () => {
+    const p = parse(
+      [
+        '- [ ] Deploy ⏸️ on hold until Q2',
+        '- [ ] Revisar contrato ⚠️ bloqueado por legal',
+        '- [ ] Audit (🚫 blocked by legal)',
+        '- [ ] Quotas ⛔ blocked by ENG-9',
+        '- [ ] ENG-9',
+        // A status that comes with no reason is the title's after a glyph of no status.
+        '- [ ] Ship 🚀 done by Friday',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText, i.dependsOn])).toEqual([
+      ['Deploy', 'blocked', '⏸️ on hold until Q2', []],
+      ['Revisar contrato', 'blocked', '⚠️ bloqueado por legal', []],
+      ['Audit', 'blocked', '🚫 blocked by legal', []],
+      // Obsidian's ⛔ names what the task waits for as well.
+      ['Quotas', 'blocked', '⛔ blocked by ENG-9', ['ENG-9']],
+      ['ENG-9', 'todo', ' ', []],
+      ['Ship 🚀 done', 'todo', ' ', []],
+    ]);
+  });
+
   it('reads a blocked or dropped status with its reason as the last piece of a list, and no other status so', () => {
     const p = parse(
       [

@@ -2084,8 +2084,8 @@ function mayEndInMark(s: string): boolean {
   while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   const c = s.charCodeAt(i - 1);
   // `]` `)` `*` `_` close a wrapped word, a glyph is beyond ASCII, a letter ends `@done` or the word
-  // after a glyph (`🚧 In progress`).
-  return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128 || isAsciiLetter(c);
+  // after a glyph (`🚧 In progress`), a letter or a digit the reason after one (`⏸️ on hold until Q2`).
+  return c === 93 || c === 41 || c === 42 || c === 95 || c >= 128 || isAsciiLetter(c) || isDigitCode(c);
 }
 
 /** The longest line read as a list's label (see ListLabel). */

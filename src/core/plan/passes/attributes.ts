@@ -183,8 +183,14 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const full = d.after === undefined ? titleText : wrappedTitle(titleText, d.after);
     const title = ownLine && !(heading && titleText === d.matchText) ? cleanTitle(full) : null;
     if (title !== null && (title !== '' || !heading)) {
-      // A pipe in a table's cell is written `\|` (GFM): the title is the text the cell shows.
-      item.title = item.kind === 'table-row' && title.includes('\\|') ? title.replace(/\\\|/g, '|') : title;
+      // A pipe in a table's cell is written `\|` (GFM): the title is the text the cell shows. A line
+      // that is its ID alone (`- [ ] Task 7`, `- [ ] ENG-12 @kim`) is called by it.
+      item.title =
+        item.kind === 'table-row' && title.includes('\\|')
+          ? title.replace(/\\\|/g, '|')
+          : title === '' && item.id !== null
+            ? item.id
+            : title;
       // Struck through whole, or but for a remark after it: `~~Apple Watch app~~ (no demand)`. Struck
       // is no longer open: done when the remark says so (`~~Dark mode~~ (shipped 2026-12-02)`), else
       // cancelled, which a lane of done work reads as done (linkContext). statusText keeps what the
