@@ -57,7 +57,7 @@ const GLYPH_WORD_RE =
   /\s([^\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff])\uFE0F?(\s+[\p{L}\p{N} '’-]*)$/u;
 
 const GLYPH_REASON_RE =
-  /\s([^\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff\uFE0F])\uFE0F?((?:(?![*_()[\]])[\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff\uFE0F])*)$/u;
+  /\s(?!\uFE0F)([^\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff])\uFE0F?((?:(?![*_()[\]])[\p{L}\p{N}\s\x00-\x7f\u00b7\u2000-\u206f\u2190-\u21ff]|\uFE0F)*)$/u;
 
 /** `s` without a glyph and white space opening it. */
 function withoutGlyph(s: string): string {
