@@ -4408,6 +4408,28 @@ describe('parsePlan on status tables', () => {
     expect(two.fields.map((f) => [f.key, f.rawKey, f.value])).toEqual([['done', 'Done', '❌']]);
   });
 
+  it('reads a column of boxes without a header as the Done column of a checklist drawn as a table', () => {
+    const plan = parse(
+      [
+        '|     | Item                  | Owner |',
+        '|-----|-----------------------|-------|',
+        '| [x] | Press release drafted | Mia   |',
+        '| [ ] | Pricing page live     | Raj   |',
+        '| ✅  | Status page           | Mia   |',
+        '',
+        // A column without a header of other words is no Done column.
+        '|   | Item | Owner |',
+        '|---|------|-------|',
+        '| a | Docs | Bo    |',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['Press release drafted', 'done', 'Mia'],
+      ['Pricing page live', 'todo', 'Raj'],
+      ['Status page', 'done', 'Mia'],
+    ]);
+  });
   it('reads a table of bugs, epics or milestones with a state column', () => {
     const rows = parse(
       '| # | Bug | Sev | Owner | State |\n|---|---|---|---|---|\n| 101 | Login loop | S1 | kim | Fixed |\n| 102 | Slow search | S2 | ana | Open |\n',

@@ -1,8 +1,8 @@
 /**
  * Status tables: a table with a row per task (`| ID | Task | Status | Owner | Due |`) makes each
  * row an item, its cells the item's fields. A table is read so when its header names a status
- * column (or a Done column whose every cell is a mark: `✅`, `❌`, `[x]`, `yes`, empty) and a task
- * column, and no cell holds a figure of progress (`3/10`, `45%`, a bar): tables of counts are
+ * column (or a Done column whose every cell is a mark: `✅`, `❌`, `[x]`, `yes`, empty, its header
+ * that word or none) and a task column, and no cell holds a figure of progress (`3/10`, `45%`, a bar): tables of counts are
  * dashboards, checked by lint and sync, not items.
  */
 import type { Field } from '../model.js';
@@ -206,6 +206,16 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   let doneCol = -1;
   if (statusCol < 0) {
     doneCol = lowers.findIndex((h) => DONE_HEADERS.has(h));
+    // A column without a header whose cells are all marks, one at least written (`| [x] | Press
+    // release | Mia |`): the boxes of a checklist drawn as a table.
+    if (doneCol < 0)
+      doneCol = lowers.findIndex(
+        (h, i) =>
+          h === '' &&
+          i !== titleCol &&
+          body.some((cells) => (cells[i]?.text ?? '') !== '') &&
+          body.every((cells) => doneMark(cells[i]?.text ?? '') !== null),
+      );
     if (doneCol < 0) return null;
   }
   if (doneCol >= 0) {
