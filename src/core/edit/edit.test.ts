@@ -65,6 +65,26 @@ describe('setStatus', () => {
     );
   });
 
+  it('reads a ticked box that a remark says dropped as cancelled, and opens it and its strike for work taken up', () => {
+    const text =
+      '# P\n\n- [x] ~~IE11 support~~ (dropped)\n- [x] Migrate (cancelled)\n- [x] Dark mode (shipped)\n';
+    expect(parse(text).items.map((i) => [i.title, i.status])).toEqual([
+      ['IE11 support', 'cancelled'],
+      ['Migrate', 'cancelled'],
+      ['Dark mode (shipped)', 'done'],
+    ]);
+    const set = (i: number, status: Status) => {
+      const out = edit(text, (p) => setStatus(p, p.items[i]!, status));
+      expect(parse(out).items[i]!.status).toBe(status);
+      return out.split('\n')[2 + i];
+    };
+    expect(set(0, 'todo')).toBe('- [ ] IE11 support');
+    expect(set(0, 'doing')).toBe('- [ ] IE11 support (in progress)');
+    expect(set(0, 'done')).toBe('- [x] ~~IE11 support~~');
+    expect(set(1, 'todo')).toBe('- [ ] Migrate');
+    expect(set(1, 'blocked')).toBe('- [ ] Migrate (blocked)');
+  });
+
   it("changes a status word set off after a bullet's mark with the mark, and keeps the key", () => {
     const text =
       '# P\n\n- ✅ Done: Remove the exporter\n- ⏳ Pending - Write tests\n- ✅ Done deal with vendor\n';

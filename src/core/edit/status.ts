@@ -788,6 +788,20 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
  * box's to say: the mark goes, with the separator after it, and the box is ticked for done.
  */
 function boxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
+  const edits = openBoxMarkEdits(plan, item, status);
+  // A ticked box dropped by its mark (`- [x] ~~IE11~~ (dropped)`) opens for a status under way or not
+  // begun: after a ticked box only a dropped mark is read.
+  const box = item.markSpan!;
+  const ticked = plan.text[box.start] !== ' ';
+  if (ticked && status !== 'done' && status !== 'cancelled' && !edits.some((e) => e.start === box.start))
+    edits.push({ start: box.start, end: box.end, text: ' ' });
+  // A title struck through whole says dropped under an open box: work taken up again is unstruck.
+  if (status !== 'done' && status !== 'cancelled' && plan.text.startsWith('~~', item.titleSpan.start))
+    edits.push(...strikeEdits(plan, item));
+  return edits;
+}
+
+function openBoxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
   const text = plan.text;
   const box = item.markSpan!;
   const span = item.statusSpan!;

@@ -1787,11 +1787,14 @@ export function recognise(
     item.titleSpan = { start: titleStart, end: l0.end };
     let body = titleAt > 0 ? matchText.slice(titleAt) : matchText;
     // `- [ ] Fix login [blocked]`, `- [ ] Ship 🚧`: a mark ending the line says more, as one after the
-    // box does; a todo or done one is the title's, as the box says those.
-    if (mark === ' ' && lead === null && mayEndInMark(body)) {
+    // box does; a todo or done one is the title's, as the box says those. After a ticked box only a
+    // dropped one says more (`- [x] ~~IE11 support~~ (dropped)`: closed, not done).
+    const ticked = item.status === 'done';
+    if ((mark === ' ' || ticked) && lead === null && mayEndInMark(body)) {
       const probe = statusProbe(item);
       const kept = takeTrailingStatus(probe, body, (i) => textStart + rawOffset(titleAt + i), glyphStatus);
-      if (kept !== body && probe.status !== 'todo' && probe.status !== 'done' && /[\p{L}\p{N}]/u.test(kept)) {
+      const says = ticked ? probe.status === 'cancelled' : probe.status !== 'todo' && probe.status !== 'done';
+      if (kept !== body && says && /[\p{L}\p{N}]/u.test(kept)) {
         item.status = probe.status;
         item.statusSource = probe.statusSource;
         item.statusText = probe.statusText;
