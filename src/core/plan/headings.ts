@@ -238,7 +238,7 @@ export function headingOwner(title: string): { owner: string; start: number } | 
 const MAX_OWNED_TITLE = 200;
 const OWNER_MENTION_RE = /^@([\p{L}\p{N}][\p{L}\p{N}._-]{0,38})$/u;
 const OWNER_KEYED_RE =
-  /^(?:owner|owned by|assignee|assigned to|dri|lead|responsible|verantwortlich|responsable|responsável|担当|负责人)\s*[:=：]?\s+@?(\p{L}[\p{L}\p{N}._' -]{0,38})$/iu;
+  /^(?:(?:owner|assignee|dri|lead|responsible|verantwortlich|responsable|responsável|担当|负责人)\s*[:=：]|owned by|assigned to)\s*@?(\p{L}[\p{L}\p{N}._' -]{0,38})$/iu;
 
 /**
  * The annotation ending `body` (`(NOT IMPLEMENTED)`, `[DONE]`, ` - COMPLETED`): where it starts (the

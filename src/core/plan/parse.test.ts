@@ -95,6 +95,9 @@ describe('parsePlan on checklists', () => {
           '### Beta (v2)',
           '- [ ] Invite testers',
           '',
+          '### Growth (lead generation)',
+          '- [ ] Landing page',
+          '',
         ].join('\n'),
       );
     const p = owned('@sam', '@lee');
@@ -106,6 +109,7 @@ describe('parsePlan on checklists', () => {
       // A mention in the words of a title, and an annotation that is no person, name no owner.
       ['notes-from-kim/tidy', null],
       ['beta-v2/invite-testers', null],
+      ['growth-lead-generation/landing-page', null],
     ]);
     expect(p.sections.find((s) => s.title === 'iOS (@sam)')!.owner).toBe('sam');
     const handedOver = owned('owner: Lee Park', '@sam');
