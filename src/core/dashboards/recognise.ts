@@ -202,16 +202,17 @@ function lineClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
 /**
  * A count alone after a word for done or for left (`- Completed: 1`, `**Done:** 3 tasks`, `Tasks
  * remaining: 3`), as a list of counts beside `Total: 4 tasks` writes them. The line holds nothing else.
+ * Not `Open` or `Pending`: they count a tracker's issues or reviews as often as the plan's work.
  */
 const KEYED_COUNT =
-  /^[\s>*+•·-]*(?:\d+[.)]\s+)?[*_]*(?:(?:tasks?|items?|phases?)\s+)?(completed|complete|done|finished|closed|remaining|left|open|outstanding|pending)(?:\s+(?:tasks?|items?|phases?))?[*_]*[ \t]*[:=][*_ \t]*(\d{1,6})(?:[ \t]+(?:tasks?|items?|phases?))?[*_ \t.]*$/i;
+  /^[\s>*+•·-]*(?:\d+[.)]\s+)?[*_]*(?:(?:tasks?|items?|phases?)\s+)?(completed|complete|done|finished|closed|remaining|left|outstanding)(?:\s+(?:tasks?|items?|phases?))?[*_]*[ \t]*[:=][*_ \t]*(\d{1,6})(?:[ \t]+(?:tasks?|items?|phases?))?[*_ \t.]*$/i;
 
 function keyedCountClaim(lt: LineText, lineNo: number, truth: Truth): Claim | null {
   const m = KEYED_COUNT.exec(lt.text);
   if (m === null) return null;
   const at = m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
   const count: Num = { value: Number(m[2]), decimals: 0, from: at, to: at + m[2]!.length };
-  const left = /^(?:remaining|left|open|outstanding|pending)$/i.test(m[1]!);
+  const left = /^(?:remaining|left|outstanding)$/i.test(m[1]!);
   return {
     kind: 'line',
     line: lt,
