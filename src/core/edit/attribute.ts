@@ -7,7 +7,7 @@ import { isMentionName, normaliseKey } from '../plan/attributes/fields.js';
 import { isOwnerName, isOwnerPhrase } from '../plan/attributes/pieces.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
-import { setOffDashAt } from '../plan/chars.js';
+import { isBlank, setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
@@ -195,15 +195,17 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
   }
   if (f.style === 'mark') {
     const edit = { ...f.valueSpan, text: markText(key, f.value, v) };
-    // A circle before a priority word (`🔴 **Critical**: Patch`) changes with it.
-    const circle = plan.text.slice(f.span.start, f.span.start + 2);
-    if (key !== 'priority' || f.valueSpan.start === f.span.start || !TRAFFIC_LIGHTS.includes(circle))
+    // A circle before a priority word (`🔴 **Critical**: Patch`, `Review 🔴 High`) changes with it.
+    let at = f.span.start;
+    while (at < f.valueSpan.start && isBlank(plan.text.charCodeAt(at))) at++;
+    const circle = plan.text.slice(at, at + 2);
+    if (key !== 'priority' || f.valueSpan.start === at || !TRAFFIC_LIGHTS.includes(circle))
       return [{ ...edit, text: notAStatus(plan, item, edit.text, value) }];
     const rank = readPriorityValue(v)!.rank;
     return [
       {
-        start: f.span.start,
-        end: f.span.start + 2,
+        start: at,
+        end: at + 2,
         text: notAStatus(plan, item, TRAFFIC_LIGHTS[rank]!, value),
       },
       edit,

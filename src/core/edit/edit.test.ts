@@ -65,6 +65,13 @@ describe('setStatus', () => {
     );
   });
 
+  it('changes a circle and the priority word after it together', () => {
+    const text = '# P\n\n- [ ] Review 🔴 High\n';
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', 'low'));
+    expect(out).toBe('# P\n\n- [ ] Review 🟢 Low\n');
+    expect(parse(out).items[0]!.priority).toEqual({ rank: 3, label: 'Low' });
+  });
+
   it('reads a ticked box that a remark says dropped as cancelled, and opens it and its strike for work taken up', () => {
     const text =
       '# P\n\n- [x] ~~IE11 support~~ (dropped)\n- [x] Migrate (cancelled)\n- [x] Dark mode (shipped)\n';

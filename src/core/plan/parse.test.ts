@@ -3671,6 +3671,16 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a circle and a priority word ending a title, the word saying the rank, and no other word', () => {
+    const p = parse('- [ ] Review 🔴 High\n- [ ] Fix — 🟢 low\n- [ ] Tidy 🔴\n- [ ] Drive 🔴 Highway\n');
+    expect(p.items.map((i) => [i.title, i.priority])).toEqual([
+      ['Review', { rank: 1, label: 'High' }],
+      ['Fix', { rank: 3, label: 'low' }],
+      ['Tidy', { rank: 0, label: '🔴' }],
+      ['Drive 🔴 Highway', null],
+    ]);
+  });
+
   it('reads a circle or a priority word set off as the label opening a title, and no word of the title', () => {
     const p = parse(
       [

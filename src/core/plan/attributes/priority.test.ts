@@ -111,9 +111,19 @@ function referenceInlinePriority(text: string) {
   if (label) return label;
   const e = /🔺|⏫|🔼|🔽|⏬/u.exec(text);
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
-  const c = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(text);
-  if (c) return { priority: { rank: EMOJI.get(c[1]!)!, label: c[1]! }, index: c.index, length: c[0].length };
+  const c = CIRCLE_END_RE.exec(text);
+  if (c) return { priority: circlePriority(c), index: c.index, length: c[0].length };
   return null;
+}
+
+/** A circle ending a title, a priority word after it maybe: the word says the rank. */
+const CIRCLE_END_RE =
+  /\s(🔴|🟠|🟡|🟢)(?:[ \t]+(critical|urgent|blocker|highest|high|medium|med|normal|lowest|low)(?:[ \t]+prio(?:rity)?)?)?\s*$/iu;
+
+function circlePriority(c: RegExpExecArray): Priority {
+  const word = c[2];
+  if (word === undefined) return { rank: EMOJI.get(c[1]!)!, label: c[1]! };
+  return { rank: readPriorityValue(word.toLowerCase() === 'med' ? 'medium' : word)!.rank, label: word };
 }
 
 function referenceHeadingPriority(title: string): Priority | null {
@@ -134,8 +144,8 @@ function referenceHeadingPriority(title: string): Priority | null {
     return readPriorityValue(w ? w[1]! : t.replace(/^priority/i, ''));
   const lead = EMOJI_RE.exec(title);
   if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
-  const circle = /\s(🔴|🟠|🟡|🟢)\s*$/u.exec(title);
-  return circle ? { rank: EMOJI.get(circle[1]!)!, label: circle[1]! } : null;
+  const circle = CIRCLE_END_RE.exec(title);
+  return circle ? circlePriority(circle) : null;
 }
 
 const piece = fc.oneof(

@@ -4,6 +4,7 @@ import {
   blankEnd,
   codePointAt,
   codePointBefore,
+  isAsciiLetter,
   isLetterOrDigit,
   isSpace,
   nonWordPrefixLength,
@@ -68,7 +69,6 @@ const EMOJI: ReadonlyMap<string, number> = new Map([
 
 const ORG_RE = /\[#([A-E])\]/;
 /** A traffic-light circle ending a line or heading, set off by white space. */
-const TRAILING_CIRCLE_RE = /\s(🔴|🟠|🟡|🟢)\s*$/u;
 const EMOJI_RE = /🔺|⏫|🔼|🔽|⏬|🔴|🟠|🟡|🟢/u;
 
 /** Whether code point `cp` may stand next to a `P0`–`P4` mark: neither a letter, a digit nor `-`. */
@@ -263,16 +263,26 @@ function bangMark(index: number, n: number): InlinePriority {
   return { priority: { rank: n === 3 ? 1 : 2, label: '!'.repeat(n) }, index, length: n };
 }
 
-/** A traffic-light circle ending `s`, set off by white space (`Migrate 🔴`), with its offsets. */
+/**
+ * A traffic-light circle ending `s`, set off by white space (`Migrate 🔴`), or a circle and a priority
+ * word (`Review 🔴 High`, whose word is the label and says the rank), with its offsets.
+ */
 export function trailingCircle(s: string): InlinePriority | null {
-  // Every circle ends in a low surrogate: a line that ends otherwise is not given to the regex.
+  // Every circle ends in a low surrogate, every word in a letter: a line that ends otherwise is not
+  // given to the regex.
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
-  if (!(s.charCodeAt(end - 1) >= 0xdc00 && s.charCodeAt(end - 1) <= 0xdfff)) return null;
+  const last = s.charCodeAt(end - 1);
+  if (!(last >= 0xdc00 && last <= 0xdfff) && !isAsciiLetter(last)) return null;
   const c = TRAILING_CIRCLE_RE.exec(s);
-  return c
-    ? { priority: { rank: EMOJI.get(c[1]!)!, label: c[1]! }, index: c.index, length: c[0].length }
-    : null;
+  if (c === null) return null;
+  const word = c[2];
+  const rank =
+    word === undefined
+      ? EMOJI.get(c[1]!)
+      : readPriorityValue(word.toLowerCase() === 'med' ? 'medium' : word)?.rank;
+  if (rank === undefined) return null;
+  return { priority: { rank, label: word ?? c[1]! }, index: c.index, length: c[0].length };
 }
 
 export interface InlinePriority {
@@ -343,6 +353,8 @@ const TRAILING_WORD_RE = new RegExp(
 );
 
 const PIECE_WORD_RE = new RegExp(`^${PRIORITY_WORD}$`, 'i');
+/** A traffic-light circle ending a line, and a priority word after it maybe (see trailingCircle). */
+const TRAILING_CIRCLE_RE = new RegExp(String.raw`\s(🔴|🟠|🟡|🟢)(?:[ \t]+${PRIORITY_WORD})?\s*$`, 'iu');
 
 /**
  * A priority opening the title as its label: a traffic-light circle (`🔴 Fix the crash`), a priority
