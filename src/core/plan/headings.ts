@@ -596,6 +596,15 @@ export function readHeading(text: string): HeadingInfo {
   if (whole && whole.index === 0 && whole.text.length === named.length) {
     statusSection = whole.status;
   }
+  // A circle before the name of a lane of work begun or ended (`## 🟢 On track`, `## 🔴 Blocked`)
+  // colours the status: it is no priority of the lane's items. Before a lane of work to do it ranks
+  // the lane as a priority would (`## 🔴 Critical` above `## 🟡 Later`).
+  const priority = readHeadingPriority(text);
+  const circled =
+    priority !== null &&
+    statusSection !== null &&
+    statusSection !== 'todo' &&
+    TRAFFIC_CIRCLES.has(priority.label);
   return {
     title: title.startsWith('**') ? title.replace(/^\*\*(.+)\*\*$/, '$1') : title,
     id: id?.id ?? null,
@@ -605,13 +614,15 @@ export function readHeading(text: string): HeadingInfo {
     statusRange: statusSection ? null : statusRange,
     statusSection,
     weakStatus: statusSection ? null : weakStatus,
-    priority: readHeadingPriority(text),
+    priority: circled ? null : priority,
     phase: phase ? `${capital(phase[1]!)} ${phase[2]}` : null,
     window: readWindow(text),
     titleRange,
     points,
   };
 }
+
+const TRAFFIC_CIRCLES: ReadonlySet<string> = new Set(['🔴', '🟠', '🟡', '🟢']);
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();

@@ -1810,6 +1810,33 @@ describe('parsePlan on status sections and Kanban lanes', () => {
     expect(parse('# P\n\n## Release (2)\n\n- [ ] Notes\n').items[0]!.key).toBe('release-2/notes');
   });
 
+  it("reads a circle before a lane of work begun or ended as the status's colour, and before one to do as a priority", () => {
+    const p = parse(
+      [
+        '# Weekly status',
+        '',
+        '## 🟢 On track',
+        '- **Search v2** — ranking next. ETA Dec 18, 2026.',
+        '',
+        '## 🔴 Blocked',
+        '- **Data export** — legal review',
+        '',
+        '## 🟡 Later',
+        '- **Dark mode**',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.priority?.label ?? null, i.due])).toEqual([
+      // A sentence's period left after its last words were read stays with the sentence.
+      ['Search v2 — ranking next.', 'doing', null, '2026-12-18'],
+      ['Data export — legal review', 'blocked', null, null],
+      ['Dark mode', 'todo', '🟡', null],
+    ]);
+    expect(
+      parse('- [ ] Sign the contract by Dec 18, 2026.\n- [ ] Ship it (P1).\n').items.map((i) => i.title),
+    ).toEqual(['Sign the contract', 'Ship it']);
+  });
+
   it('reads a lane named with the period it covers, a glyph before it or not, as that status', () => {
     const p = parse(
       '# Board\n\n### ✅ Shipped this sprint\n* [x] Dark mode\n\n### Done last week (3)\n* Light mode\n\n## In progress (this week)\n- Search\n\n## Shipped this year\n- [ ] Docs\n',

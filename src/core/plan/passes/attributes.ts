@@ -164,6 +164,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         titleText = withoutTrailingSeparators(titleText);
       // So does one left dangling in the text (`Cut the release —`).
       else if (endsDangling(titleText)) titleText = withoutTrailingSeparators(titleText);
+      // And a sentence's period after what was cut from its end (`Sign it by Dec 18.`, `Ship (P1).`).
+      if (tidied.length > 0) titleText = withoutOrphanPeriod(titleText);
       // A keyed status's title is the name before it; what follows the status gave fields alone.
       const titleEnd = d.titleEnd;
       if (titleEnd !== undefined) {
@@ -580,6 +582,19 @@ function splitRefs(value: string): string[] {
  */
 const DEPENDENCY_WORDS_RE =
   /^\s*(?:(?:is\s+)?blocked\s+(?:by|on)|depends?\s+on|wait(?:s|ing)\s+(?:for|on))\s+(?=\S)/i;
+
+/**
+ * `s` without a period that white space sets off from the words before it at its end (`Sign it .`,
+ * `Ranking next. .`), which a cut left behind. By hand, as withoutTrailingSeparators is.
+ */
+function withoutOrphanPeriod(s: string): string {
+  let end = s.length;
+  while (end > 0 && isBlank(s.charCodeAt(end - 1))) end--;
+  if (s.charCodeAt(end - 1) !== 46) return s;
+  let before = end - 1;
+  while (before > 0 && isBlank(s.charCodeAt(before - 1))) before--;
+  return before < end - 1 && before > 0 ? s.slice(0, before) : s;
+}
 
 /**
  * `s` without the separators and white space that end it. By hand: `/[\s,;–—-]+$/` is tried at every
