@@ -276,13 +276,19 @@ export function trailingCircle(s: string): InlinePriority | null {
   if (!(last >= 0xdc00 && last <= 0xdfff) && !isAsciiLetter(last)) return null;
   const c = TRAILING_CIRCLE_RE.exec(s);
   if (c === null) return null;
-  const word = c[2];
+  const priority = circleOrWord(c[1]!, c[2]);
+  return priority === null ? null : { priority, index: c.index, length: c[0].length };
+}
+
+/** The priority a circle and a word after or before it say: the word's rank and label, else the circle's. */
+function circleOrWord(circle: string | undefined, word: string | undefined): Priority | null {
   const rank =
     word === undefined
-      ? EMOJI.get(c[1]!)
+      ? circle === undefined
+        ? undefined
+        : EMOJI.get(circle)
       : readPriorityValue(word.toLowerCase() === 'med' ? 'medium' : word)?.rank;
-  if (rank === undefined) return null;
-  return { priority: { rank, label: word ?? c[1]! }, index: c.index, length: c[0].length };
+  return rank === undefined ? null : { rank, label: word ?? circle! };
 }
 
 export interface InlinePriority {
@@ -373,15 +379,11 @@ function leadingLabel(text: string): InlinePriority | null {
   const m = LEADING_LABEL_RE.exec(text);
   if (m === null || (m[1] === undefined && m[3] === undefined) || text.slice(m[0].length).trim() === '')
     return null;
-  const word = m[3];
-  const rank =
-    word === undefined
-      ? EMOJI.get(m[1]!)
-      : readPriorityValue(word.toLowerCase() === 'med' ? 'medium' : word)?.rank;
-  if (rank === undefined) return null;
+  const priority = circleOrWord(m[1], m[3]);
+  if (priority === null) return null;
   let start = 0;
   while (isSpace(text.charCodeAt(start))) start++;
-  return { priority: { rank, label: word ?? m[1]! }, index: start, length: m[0].length - start };
+  return { priority, index: start, length: m[0].length - start };
 }
 
 /**
