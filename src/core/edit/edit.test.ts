@@ -65,6 +65,21 @@ describe('setStatus', () => {
     );
   });
 
+  it('ends a numbered step among steps that end with their marks with the mark of its new status', () => {
+    const text = '# R\n\n1. Extract ✅\n2. Move 🚧\n3. Update docs\n';
+    const set = (status: Status) => {
+      const out = edit(text, (p) => setStatus(p, p.items[2]!, status));
+      expect(parse(out).items[2]).toMatchObject({ title: 'Update docs', status });
+      return out.split('\n')[4];
+    };
+    expect(set('done')).toBe('3. Update docs ✅');
+    expect(set('blocked')).toBe('3. Update docs ⏸️');
+    // Beside one marked step, a box says the status of a step that is a task by its fields.
+    const one = '# R\n\n1. Extract ✅\n2. Update docs (P1, 2d)\n';
+    const out = edit(one, (p) => setStatus(p, p.items.at(-1)!, 'done'));
+    expect(out.split('\n')[3]).toBe('2. [x] Update docs (P1, 2d)');
+  });
+
   it('changes a circle and the priority word after it together', () => {
     const text = '# P\n\n- [ ] Review 🔴 High\n';
     const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', 'low'));

@@ -132,6 +132,27 @@ export function boxlessSiblings(plan: Plan, item: Item): Item[] {
   );
 }
 
+/**
+ * A status mark for a numbered step at the end of its line, in the shape of its siblings' marks when
+ * two or more of them end their lines so (`✅`, `🚧 In progress`), as the parser reads such steps;
+ * null otherwise.
+ */
+function endingMarkEdit(plan: Plan, item: Item, status: Status): Edit | null {
+  if (!item.list?.ordered) return null;
+  const marked = boxlessSiblings(plan, item).filter(
+    (i) =>
+      i.statusSource === 'marker' &&
+      i.statusSpan !== null &&
+      i.statusSpan.start >= i.titleSpan.end &&
+      plan.text.charCodeAt(i.statusSpan.start) !== 64,
+  );
+  if (marked.length < 2) return null;
+  const old = plan.text.slice(marked[0]!.statusSpan!.start, marked[0]!.statusSpan!.end);
+  let at = item.lineSpan.end;
+  while (at > item.lineSpan.start && isBlank(plan.text.charCodeAt(at - 1))) at--;
+  return { start: at, end: at, text: ` ${statusText(plan, status, old).trim()}` };
+}
+
 /** The edit that gives a bullet without a box one, marked `mark`, after its list marker. */
 export function boxAfterMarker(plan: Plan, item: Item, mark: string): Edit {
   let at = item.list!.markerStart + item.list!.marker.length;
@@ -324,6 +345,10 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
     // takes the section's status, as above.
     const lane = status === 'todo' ? laneOf(plan, item) : null;
     if (lane !== null) throw todoInLane(item, lane);
+    // A step among steps that end with their status marks (`3. Update docs` after `2. Move ✅`) ends
+    // with the plan's mark too, where it reads back so.
+    const ending = item.statusSource === 'default' ? endingMarkEdit(plan, item, status) : null;
+    if (ending !== null && readsBack(plan, item, [ending], status, true)) return [ending];
     return [boxAfterMarker(plan, item, markFor(plan, status))];
   }
   if (item.kind === 'status-bullet' && item.list === null && item.statusSource === 'default') {

@@ -298,6 +298,11 @@ function hasCandidate(s: string): boolean {
   return false;
 }
 
+/** Whether `s` holds a run of mojibake or lost characters (see findEncodingAnomalies). */
+export function hasDamage(s: string): boolean {
+  return hasCandidate(s) && scan(s).length > 0;
+}
+
 /**
  * Every run of mojibake in the text, with its code page and the exact original text when it can be
  * recovered, and every run of lost characters (U+FFFD, `ï¿½`), with its 1-based line. In order.

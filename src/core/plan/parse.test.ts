@@ -4113,6 +4113,35 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a numbered step without a mark among two or more marked ones as a step not begun', () => {
+    const p = parse(
+      [
+        '## Steps',
+        '1. Extract `UserService` ✅',
+        '2. Move validation ✅',
+        '3. Replace callbacks 🚧',
+        '   - `auth.js` ✅',
+        '   - `billing.js`',
+        '4. Update docs',
+        '5. Notes:',
+        '',
+        '## Elsewhere',
+        '1. Shipped ✅',
+        '2. Plain words',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.depth])).toEqual([
+      ['Extract `UserService`', 'done', 0],
+      ['Move validation', 'done', 0],
+      ['Replace callbacks', 'doing', 0],
+      // Under a step read by its mark, a marked bullet is a step too; a bullet without one stays prose.
+      ['`auth.js`', 'done', 1],
+      ['Update docs', 'todo', 0],
+      // One marked step among plain ones may be a note's last word: all stay prose.
+    ]);
+  });
+
   it('reads a status mark ending a bullet as its status among tasks, and not alone among notes', () => {
     const items = (text: string) => parse(text).items.map((i) => [i.title, i.status]);
     // Two bullets ending with their statuses, in parentheses or not, make a list of them.

@@ -43,7 +43,7 @@ import type {
 } from './block-types.js';
 import { isAsciiLetter, isSpace } from './chars.js';
 import { readCheckbox } from './checkbox.js';
-import { repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
+import { hasDamage, repairForMatching, repairWithOffsets, SAME_OFFSET } from './encoding.js';
 import { readFileFields, readHeadingField } from './file-item.js';
 import { type HeadingInfo, headingOwner, readHeading } from './headings.js';
 import type { Lines } from './lines.js';
@@ -1178,6 +1178,49 @@ export function recognise(
     endsWithOwnMark(l0) ? bulletTaskDraft(li.startLine, l0) : null;
 
   /**
+   * A numbered step without a mark in a list whose steps show their statuses by marks, two or more
+   * of them (`1. Extract the service ✅`, `2. Move the validators ✅`, `3. Update the docs`): a step
+   * not begun, as the marked ones are steps done or under way. Under a step read by its mark, one
+   * marked sibling is enough. A label (`5. Notes:`), a field line, and a mark too damaged to read
+   * (`â³`, a byte lost: reported as damage) are no such step. A bulleted list's unmarked bullets stay
+   * prose: there they are as often notes beside the marked ones.
+   */
+  const unmarkedStepDraft = (li: ListItemBlock, para: ParagraphBlock, frame: Frame): MadeItem | null => {
+    if (frame.of === undefined || !isPlainBullet(li)) return null;
+    const l0 = para.lines[0]!;
+    let e = l0.end;
+    while (e > l0.start && isSpace(text.charCodeAt(e - 1))) e--;
+    const last = text.charCodeAt(e - 1);
+    if (e === l0.start || last === 58 || last === 0xff1a) return null;
+    if (markedSteps(frame.of) < (underMarkedStep(frame) ? 1 : 2)) return null;
+    if (hasDamage(text.slice(l0.start, e))) return null;
+    return bulletTaskDraft(li.startLine, l0);
+  };
+  /** How many bullets of a list are items by a status mark opening or ending them (up to two). */
+  const markedSteps = (list: ListBlock): number => {
+    let known = markedStepCounts.get(list);
+    if (known === undefined) {
+      known = 0;
+      for (const li of list.children) {
+        const p = leadParagraph(li);
+        if (p === null || isBoxed(li)) continue;
+        const l0 = p.lines[0]!;
+        if (endsWithOwnMark(l0) || statusBulletDraft(li.startLine, l0) !== null) known++;
+        if (known === 2) break;
+      }
+      markedStepCounts.set(list, known);
+    }
+    return known;
+  };
+  const markedStepCounts = new Map<ListBlock, number>();
+  /** Whether the blocks of `frame` are under a bullet that is an item by its status mark. */
+  const underMarkedStep = (frame: Frame): boolean => {
+    if (frame.parentItem < 0) return false;
+    const parent = drafts[frame.parentItem]!.item;
+    return parent.kind === 'status-bullet' && parent.statusSource === 'marker' && parent.list !== null;
+  };
+
+  /**
    * Whether two or more bullets of a list end with TaskPaper's status tags (`- Buy milk
    * @done(2026-11-20)`, `- Call the bank @waiting`): the list is TaskPaper's, where every bullet is a
    * task, open until a tag says otherwise (taskPaperBulletDraft).
@@ -1594,14 +1637,17 @@ export function recognise(
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
           keyedStatusDraft(li, para.lines[0]!) ??
           taskBulletDraft(li, para.lines[0]!, frame.of) ??
-          (frame.marksAtEnd || (frame.of !== undefined && holdsMarkedItems(frame.of))
+          (frame.marksAtEnd ||
+          (frame.of !== undefined && holdsMarkedItems(frame.of)) ||
+          underMarkedStep(frame)
             ? markedBulletDraft(li, para.lines[0]!)
             : null) ??
           (frame.taskPaper ? taskPaperBulletDraft(li, para.lines[0]!) : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
           struckBulletDraft(li, para.lines[0]!, frame.of) ??
           fieldListBulletDraft(li, para) ??
-          cookieBulletDraft(li, para));
+          cookieBulletDraft(li, para) ??
+          (ordered ? unmarkedStepDraft(li, para, frame) : null));
       if (made) {
         const { item } = made;
         item.depth = childDepth;
