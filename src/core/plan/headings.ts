@@ -1,7 +1,7 @@
 /** What a heading says: its ID, title, status annotation, priority, phase and schedule window. */
 import type { Priority, Status } from '../model.js';
 import { readAbsoluteDate, readWindow } from './attributes/dates.js';
-import { readTrailingPoints } from './attributes/fields.js';
+import { normaliseKey, readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
 import {
@@ -232,13 +232,24 @@ export function headingOwner(title: string): { owner: string; start: number } | 
   const group = trailingAnnotation(title);
   if (group === null || group.start === 0) return null;
   const inner = title.slice(group.innerStart, group.innerEnd);
-  const owner = OWNER_MENTION_RE.exec(inner)?.[1] ?? OWNER_KEYED_RE.exec(inner)?.[1]?.trim() ?? null;
+  const owner = OWNER_MENTION_RE.exec(inner)?.[1] ?? keyedOwner(inner);
   return owner === null ? null : { owner, start: group.start };
 }
 const MAX_OWNED_TITLE = 200;
 const OWNER_MENTION_RE = /^@([\p{L}\p{N}][\p{L}\p{N}._-]{0,38})$/u;
+/** A name after a key and its colon (`owner: Lee Park`), or after `owned by` / `assigned to`. */
 const OWNER_KEYED_RE =
-  /^(?:(?:owner|assignee|dri|lead|responsible|verantwortlich|responsable|responsável|担当|负责人)\s*[:=：]|owned by|assigned to)\s*@?(\p{L}[\p{L}\p{N}._' -]{0,38})$/iu;
+  /^(?:(\p{L}[\p{L} ]{0,23}?)\s*[:=：]|owned by|assigned to)\s*@?(\p{L}[\p{L}\p{N}._' -]{0,38})$/iu;
+
+/**
+ * The owner an annotation names by a key the field readers know as the owner's, in any of their
+ * languages (`lead: Kim`, `担当: 田中`); a single word needs its colon: `(lead generation)` is none.
+ */
+function keyedOwner(inner: string): string | null {
+  const m = OWNER_KEYED_RE.exec(inner);
+  if (m === null || (m[1] !== undefined && normaliseKey(m[1]) !== 'owner')) return null;
+  return m[2]!.trim();
+}
 
 /**
  * The annotation ending `body` (`(NOT IMPLEMENTED)`, `[DONE]`, ` - COMPLETED`): where it starts (the
