@@ -2084,6 +2084,15 @@ describe('a status piece opened by a status word in emphasis', () => {
     expect(out).toBe('- [ ] Deploy — In progress\n');
     expect(parse(out).items[0]!.status).toBe('doing');
   });
+
+  it('keeps its remark in parentheses when the new status takes one, and the line an item', () => {
+    // Found by the status property at 4x: `_CANCELLED_ (blocked: …)` was no status piece, and the
+    // line no item after the edit.
+    const text = '- **PAY-7** Ship it — _WIP_ (blocked: waiting for v2.1)\n';
+    const out = edit(text, (p) => setStatus(p, p.items[0]!, 'cancelled'));
+    expect(out).toBe(text.replace('_WIP_', '_CANCELLED_'));
+    expect(parse(out).items.map((i) => [i.key, i.status])).toEqual([['PAY-7', 'cancelled']]);
+  });
 });
 
 describe('fields alone in square brackets', () => {

@@ -3630,6 +3630,10 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       // Another word in emphasis opens no status; a dependency phrase still reads over one.
       '- [ ] Rollout — **Note**: ask ops first',
       '- [ ] Import — **blocked** on #12',
+      // A remark in parentheses after the word in emphasis, as after the plain word.
+      '- **PAY-7** Ship it — _CANCELLED_ (superseded by PAY-9)',
+      '- Sync — **Blocked** (waiting for v2.1)',
+      '- [ ] Polish — **Note** (ask ops first)',
       '',
     ].join('\n');
     const p = parse(text);
@@ -3640,6 +3644,9 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Backfill', 'blocked', 0],
       ['Rollout — **Note**: ask ops first', 'todo', 0],
       ['Import', 'todo', 1],
+      ['Ship it', 'cancelled', 0],
+      ['Sync', 'blocked', 0],
+      ['Polish — **Note** (ask ops first)', 'todo', 0],
     ]);
     const span = p.items[0]!.statusSpan!;
     expect(text.slice(span.start, span.end)).toBe('**BLOCKED**: waiting for keys');

@@ -391,11 +391,12 @@ const EMPHASIS_PIECE_RE =
   /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•](?:[ \t]|$)))/g;
 /**
  * A piece of a list opening with a word in emphasis and going on after it (`— **blocked** on #1423`,
- * `— **BLOCKED**: waiting for keys`): the separator and white space, the delimiter, the word, the same
- * delimiter and a colon after it, if any, before a space.
+ * `— **BLOCKED**: waiting for keys`, `— _CANCELLED_ (superseded)`): the separator and white space,
+ * the delimiter, the word, the same delimiter and a colon after it, if any, before a space and a
+ * letter or a remark in parentheses (the last group).
  */
 const EMPHASIS_OPENING_RE =
-  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(\p{L}[\p{L}-]*)\2(:?)(?=[ \t]+\p{L})/gu;
+  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(\p{L}[\p{L}-]*)\2(:?)(?=[ \t]+(\p{L}|\())/gu;
 
 /**
  * `s` with the emphasis around whole pieces of a list blanked, offsets kept: the pieces are read as
@@ -415,10 +416,10 @@ export function withoutPieceEmphasis(s: string): string {
       // NULs, which no reader takes for a space: only a dependency phrase reads over them (`blocked
       // on #1423`).
       EMPHASIS_OPENING_RE,
-      (m: string, sep: string, d: string, word: string, colon: string) => {
+      (m: string, sep: string, d: string, word: string, colon: string, next: string) => {
         const blank = ' '.repeat(d.length);
         if (statusOfWord(word) !== null) return sep + blank + word + colon + blank;
-        return colon === '' ? sep + blank + word + '\0'.repeat(d.length) : m;
+        return colon === '' && next !== '(' ? sep + blank + word + '\0'.repeat(d.length) : m;
       },
     );
 }
