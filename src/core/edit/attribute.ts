@@ -582,11 +582,10 @@ function addToHeading(plan: Plan, item: Item, key: string, value: string): Edit 
 function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   const text = plan.text;
   let at = item.lineSpan.end;
-  // A status after the name and a colon (`- **Auth service**: ✅ Complete`) must stay the value
-  // whole: the field goes after the name.
-  if (item.statusSource === 'field' && item.statusSpan !== null && item.statusSpan.start > item.titleSpan.end)
-    at = item.titleSpan.end;
   while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  // A status after the name and a colon (`- Search: not started (P1)`, `- **Auth**: ✅ Complete`) is
+  // followed by the item's fields: the new one goes last on the line, as a status report writes it.
+  if (statusAfterColon(text, item)) return afterKeyedStatus(plan, item, key, value, at);
   // Keep a trailing block reference (`^abc123`) last.
   const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));
   if (block) at -= block[0].length;
@@ -613,6 +612,29 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   const taskPaper =
     !/[()]/.test(value) && item.fields.some((f) => f.rawKey.length > 1 && f.rawKey.charCodeAt(0) === 64);
   if (taskPaper) return { start: at, end: at, text: ` @${key}(${value})` };
+  if (emoji && usesEmojiFor(plan, key)) return { start: at, end: at, text: ` ${emoji} ${value}` };
+  const dataview = `[${keySpelling(plan, key, 'dataview')}:: ${refuseDataviewValue(key, value)}]`;
+  return inOwnNotation(plan, item, key, value, { start: at, end: at, text: ` ${dataview}` });
+}
+
+/**
+ * Whether the item's line is its name, a colon and its status (`- **Auth**: ✅ Complete`, `- **Auth:**
+ * Done`), a status line under it saying another or not.
+ */
+function statusAfterColon(text: string, item: Item): boolean {
+  if (item.kind !== 'status-bullet' || item.statusSource !== 'field') return false;
+  return /^[*_]*:[*_]*[ \t]+\S/.test(text.slice(item.titleSpan.end, item.lineSpan.end));
+}
+
+/**
+ * The field `key` written at `at`, the end of a line whose status follows its name and a colon: a
+ * block reference (`^abc123`) stays last.
+ */
+function afterKeyedStatus(plan: Plan, item: Item, key: string, value: string, end: number): Edit {
+  let at = end;
+  const block = /\s\^[\w-]+$/.exec(plan.text.slice(item.titleSpan.end, at));
+  if (block) at -= block[0].length;
+  const emoji = EMOJI_KEYS[key];
   if (emoji && usesEmojiFor(plan, key)) return { start: at, end: at, text: ` ${emoji} ${value}` };
   const dataview = `[${keySpelling(plan, key, 'dataview')}:: ${refuseDataviewValue(key, value)}]`;
   return inOwnNotation(plan, item, key, value, { start: at, end: at, text: ` ${dataview}` });

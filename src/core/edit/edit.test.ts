@@ -745,21 +745,31 @@ describe('setStatus', () => {
       expect(item(parse(set(title, status)), title).status).toBe(status);
   });
 
-  it('changes a status given after a name and a colon in place, and adds fields after the name', () => {
-    const text = '- **Auth service**: ✅ Complete\n- Search: not started\n';
+  it('changes a status given after a name and a colon in place, and adds fields after the status', () => {
+    const text = '- **Auth service**: ✅ Complete\n- Search: not started\n- Vendor: blocked on legal ^v1\n';
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'doing'))).toBe(
       text.replace('✅ Complete', '🔄 In Progress'),
     );
     expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(text.replace('not started', 'done'));
-    const owned = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'kim'));
-    expect(owned).toBe(text.replace('**Auth service**:', '**Auth service** [owner:: kim]:'));
-    expect(parse(owned).items.map((i) => [i.key, i.status, i.owner])).toEqual([
-      ['auth-service', 'done', 'kim'],
-      ['search', 'todo', null],
+    // A status report writes its fields after the status (`- Search: not started (P1, @ana)`): a new
+    // one goes last, before a block reference, not between the name and its colon.
+    const owned = edit(text, (p) => [
+      ...setAttribute(p, p.items[0]!, 'owner', 'kim'),
+      ...setAttribute(p, p.items[2]!, 'due', '2027-01-08'),
+    ]);
+    expect(owned).toBe(
+      text
+        .replace('✅ Complete', '✅ Complete [owner:: kim]')
+        .replace('legal ^v1', 'legal [due:: 2027-01-08] ^v1'),
+    );
+    expect(parse(owned).items.map((i) => [i.key, i.status, i.owner, i.due])).toEqual([
+      ['auth-service', 'done', 'kim', null],
+      ['search', 'todo', null, null],
+      ['vendor', 'blocked', null, '2027-01-08'],
     ]);
     for (const status of STATUSES) {
-      const out = edit(text, (p) => setStatus(p, p.items[0]!, status));
-      expect(parse(out).items[0]!.status).toBe(status);
+      const out = edit(owned, (p) => setStatus(p, p.items[0]!, status));
+      expect([parse(out).items[0]!.status, parse(out).items[0]!.owner]).toEqual([status, 'kim']);
     }
   });
 
@@ -2029,6 +2039,11 @@ const mixedPlanLine = fc.constantFrom(
   '- **Offline mode** — sync queue (🟢 on track, @rin)',
   '- **Dark theme** — tokens done (🟡 at risk)',
   '- Tablet layouts (⚪ not started)',
+  // Status reports: a name, a colon, the status and the fields after it.
+  '- Search: not started (P1, @ana)',
+  '- Exports: in progress — @ana, 3d',
+  '- **Auth service**: ✅ Complete',
+  '- Sync: ⏳ In progress 📅 2026-12-10',
   '- [ ] Ship the beta (done)',
   '- Collect quotes @done(2026-11-30)',
   '- Redirect URLs @due(2026-12-15) @after(Audit log)',
@@ -2921,6 +2936,9 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- Buy milk @done(2026-11-20)',
     '- Call mom',
     '- Ring Bo @waiting',
+    '- Search: not started (P1, @ana)',
+    '- Vendor: blocked on legal',
+    '- **Auth service:** ✅ Complete',
   );
   const reads: [string, string | null, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

@@ -2380,6 +2380,28 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(p.items.find((i) => i.title === 'Exports')!.effort?.minutes).toBe(3 * 8 * 60);
   });
 
+  it("reads Obsidian Tasks' fields after a status given after a colon, and counts such a line among a list's marked ones", () => {
+    const p = parse(
+      [
+        '- Sync: ⏳ In progress 📅 2026-12-10',
+        '- Search: not started ⏫',
+        '- Auth: done ✅ 2026-12-01',
+        '',
+        // A keyed status with a field after it is as marked as a status word ending a bullet: the
+        // bullet beside it that ends with its own status tag is an item, as beside `- Auth: done`.
+        '- Fix the flaky test @done(2026-11-28)',
+        '- **Billing**: ✅ Complete [owner:: zed]',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.due, i.priority?.rank ?? null, i.owner])).toEqual([
+      ['Sync', 'doing', '2026-12-10', null, null],
+      ['Search', 'todo', null, 1, null],
+      ['Auth', 'done', null, null, null],
+      ['Fix the flaky test', 'done', null, null, null],
+      ['Billing', 'done', null, null, 'zed'],
+    ]);
+  });
+
   it('reads a status word standing as the last piece of a list, and no to-do word a title may end with', () => {
     const p = parse(
       [
@@ -3634,6 +3656,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       '- **PAY-7** Ship it — _CANCELLED_ (superseded by PAY-9)',
       '- Sync — **Blocked** (waiting for v2.1)',
       '- [ ] Polish — **Note** (ask ops first)',
+      '- [ ] Port it, **In Progress** (2h)',
       '',
     ].join('\n');
     const p = parse(text);
@@ -3647,6 +3670,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Ship it', 'cancelled', 0],
       ['Sync', 'blocked', 0],
       ['Polish — **Note** (ask ops first)', 'todo', 0],
+      ['Port it', 'doing', 0],
     ]);
     const span = p.items[0]!.statusSpan!;
     expect(text.slice(span.start, span.end)).toBe('**BLOCKED**: waiting for keys');

@@ -1229,11 +1229,11 @@ export function recognise(
     twoLeadLines(list, (l0) => endsWithTaskPaperStatus(text, l0.start, l0.end));
 
   /** Whether the first lines of two or more bullets of `list` pass `test`. */
-  const twoLeadLines = (list: ListBlock, test: (l0: LineSlice) => boolean): boolean => {
+  const twoLeadLines = (list: ListBlock, test: (l0: LineSlice, li: ListItemBlock) => boolean): boolean => {
     let passed = 0;
     for (const li of list.children) {
       const p = leadParagraph(li);
-      if (p !== null && test(p.lines[0]!) && ++passed === 2) return true;
+      if (p !== null && test(p.lines[0]!, li) && ++passed === 2) return true;
     }
     return false;
   };
@@ -1344,10 +1344,17 @@ export function recognise(
 
   /**
    * Whether two or more bullets of a list end with a status mark, or a status in parentheses (`(⚪ not
-   * started)`): the list's marks are statuses.
+   * started)`), or give their status after their name and a colon (`- Search: not started (P1)`, which
+   * may go on with fields): the list's marks are statuses.
    */
   const marksAtEnd = (list: ListBlock): boolean =>
-    twoLeadLines(list, (l0) => endsWithOwnMark(l0) || endsWithStatusGroup(text.slice(l0.start, l0.end)));
+    twoLeadLines(
+      list,
+      (l0, li) =>
+        endsWithOwnMark(l0) ||
+        endsWithStatusGroup(text.slice(l0.start, l0.end)) ||
+        keyedStatusDraft(li, l0) !== null,
+    );
 
   /**
    * A bullet struck through whole (`- ~~Order the desk~~`, `- ~~Dark mode~~ (shipped)`) in a list
@@ -2160,16 +2167,35 @@ function closesBrackets(s: string, end: number): boolean {
   return depth === 0;
 }
 
+/** Obsidian Tasks' glyphs that open a field whatever follows: dates, ID, dependencies, recurrence, priority. */
+const TASKS_FIELD_GLYPHS: ReadonlySet<number> = new Set(
+  [...'📅🗓🛫➕🆔⛔🔁🔺⏫🔼🔽⏬'].map((c) => c.codePointAt(0)!),
+);
+/** Glyphs that open a Tasks date field when a date follows, and are status glyphs else (`⏳ In progress`). */
+const TASKS_DATE_GLYPHS: ReadonlySet<number> = new Set([...'⏳✅'].map((c) => c.codePointAt(0)!));
+
+/** Whether an Obsidian Tasks field opens at `i` of `s` (`📅 2026-12-10`, `⏫`, `✅ 2026-12-01`). */
+function opensTasksField(s: string, i: number): boolean {
+  const c = s.codePointAt(i)!;
+  if (TASKS_FIELD_GLYPHS.has(c)) return true;
+  if (!TASKS_DATE_GLYPHS.has(c)) return false;
+  let j = i + 1;
+  if (s.charCodeAt(j) === 0xfe0f) j++;
+  while (isSpace(s.charCodeAt(j))) j++;
+  return isDigitCode(s.charCodeAt(j));
+}
+
 /**
  * Where a status value after a name's colon ends (`Done (shipped Jan 3)`, `In progress — @ana, 3d`,
- * `Blocked, waiting for legal`): at a bracket, a comma, a semicolon, a pipe, a mention or a dash set
- * off by spaces; else the whole of `s`.
+ * `Blocked, waiting for legal`, `Not started 📅 2026-12-10`): at a bracket, a comma, a semicolon, a
+ * pipe, a mention, an Obsidian Tasks field or a dash set off by spaces; else the whole of `s`.
  */
 function statusValueEnd(s: string): number {
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 40 || c === 91 || c === 44 || c === 59 || c === 124 || c === 0xb7) return i;
-    if (c === 64 && isSpace(s.charCodeAt(i - 1))) return i;
+    if ((c === 64 || c >= 0x2300) && isSpace(s.charCodeAt(i - 1)) && (c === 64 || opensTasksField(s, i)))
+      return i;
     if (
       (c === 45 || c === 0x2013 || c === 0x2014) &&
       isSpace(s.charCodeAt(i - 1)) &&

@@ -390,13 +390,13 @@ export function endsWithStatusPiece(s: string): boolean {
 const EMPHASIS_PIECE_RE =
   /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\2(?=[ \t]*(?:$|[,;]|[ \t][-–—|·•](?:[ \t]|$)))/g;
 /**
- * A piece of a list opening with a word in emphasis and going on after it (`— **blocked** on #1423`,
- * `— **BLOCKED**: waiting for keys`, `— _CANCELLED_ (superseded)`): the separator and white space,
- * the delimiter, the word, the same delimiter and a colon after it, if any, before a space and a
- * letter or a remark in parentheses (the last group).
+ * A piece of a list opening with words in emphasis and going on after them (`— **blocked** on #1423`,
+ * `— **BLOCKED**: waiting for keys`, `— _CANCELLED_ (superseded)`, `, **In Progress** (2h)`): the
+ * separator and white space, the delimiter, up to three words, the same delimiter and a colon after
+ * it, if any, before a space and a letter or a remark in parentheses (the last group).
  */
 const EMPHASIS_OPENING_RE =
-  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(\p{L}[\p{L}-]*)\2(:?)(?=[ \t]+(\p{L}|\())/gu;
+  /((?:[,;]|[ \t][-–—|·•](?=[ \t]))[ \t]*)(\*\*|__|\*|_)(\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2})\2(:?)(?=[ \t]+(\p{L}|\())/gu;
 
 /**
  * `s` with the emphasis around whole pieces of a list blanked, offsets kept: the pieces are read as
@@ -419,7 +419,10 @@ export function withoutPieceEmphasis(s: string): string {
       (m: string, sep: string, d: string, word: string, colon: string, next: string) => {
         const blank = ' '.repeat(d.length);
         if (statusOfWord(word) !== null) return sep + blank + word + colon + blank;
-        return colon === '' && next !== '(' ? sep + blank + word + '\0'.repeat(d.length) : m;
+        // Words of no status (`**very important** work`) are left as they are.
+        return colon === '' && next !== '(' && !word.includes(' ')
+          ? sep + blank + word + '\0'.repeat(d.length)
+          : m;
       },
     );
 }
