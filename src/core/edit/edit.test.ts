@@ -1392,6 +1392,13 @@ describe('editing priority and estimate marks', () => {
     expect(one(vault, 'owner', null)).toBe('Rotate keys — 2d · P1');
     expect(one('Write the runbook • 4h', 'effort', null)).toBe('Write the runbook');
     expect(one('Status page — 2026-12-14', 'due', '2027-01-05')).toBe('Status page — 2027-01-05');
+    expect(one('Flip the flag (2026-12-21)', 'due', '2027-01-05')).toBe('Flip the flag (2027-01-05)');
+    expect(one('Ship (Dec 21, 2026)', 'due', null)).toBe('Ship');
+    // A new piece joins the date's parentheses, where after them the date would end the line no more.
+    const flag = '- [ ] Flip the flag (2026-12-21)\n- [ ] Port it (@ana, @bo)\n';
+    expect(edit(flag, (p) => setAttribute(p, p.items[0]!, 'owner', 'zed'))).toBe(
+      flag.replace('(2026-12-21)', '(2026-12-21, @zed)'),
+    );
     expect(one('Deck — @raj, Dec 14, 2026', 'due', null)).toBe('Deck — @raj');
     // A date is written as the one it replaces is, wherever it stands.
     expect(one('Deck — @raj, Dec 14, 2026', 'due', '2027-01-05')).toBe('Deck — @raj, Jan 5, 2027');
@@ -2044,6 +2051,9 @@ const mixedPlanLine = fc.constantFrom(
   '- Exports: in progress — @ana, 3d',
   '- **Auth service**: ✅ Complete',
   '- Sync: ⏳ In progress 📅 2026-12-10',
+  // A due date alone in parentheses, and in a list there.
+  '- [ ] Flip the flag (2026-12-21)',
+  '- [ ] Triage (P1, Dec 24, 2026)',
   '- [ ] Ship the beta (done)',
   '- Collect quotes @done(2026-11-30)',
   '- Redirect URLs @due(2026-12-15) @after(Audit log)',
@@ -2939,6 +2949,7 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- Search: not started (P1, @ana)',
     '- Vendor: blocked on legal',
     '- **Auth service:** ✅ Complete',
+    '- [ ] Flip the flag (Dec 21, 2026)',
   );
   const reads: [string, string | null, (i: Item) => unknown][] = [
     ['owner', 'zed', (i) => i.owner === 'zed'],

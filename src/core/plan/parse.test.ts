@@ -3314,6 +3314,46 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a date alone in parentheses ending a task, or a piece of a list there, as the due date', () => {
+    const plan = parse(
+      [
+        '# P',
+        '',
+        'Updated: 2026-12-03',
+        '',
+        '- [ ] Flip the flag (Dec 21)',
+        '- [ ] Ship (Dec 22, 2026)',
+        '- [ ] Freeze (23.12.2026)',
+        '- [ ] Triage (P1, Dec 24)',
+        '- [ ] Demo (@ana, 2026-12-28)',
+        '- [ ] Launch (2026-12-30) [owner:: kim]',
+        // Not a date alone, or not ending the line: the title's words.
+        '- [ ] Upgrade (v2)',
+        '- [ ] Read RFC (2119)',
+        '- [ ] Meet (Dec 21) with legal',
+        '- [ ] Port the API (since Dec 2)',
+        '',
+        // A bullet that is no task keeps the date: it may say when something happened.
+        '- Kickoff held (Dec 1)',
+        '- [ ] Review the notes',
+        '',
+      ].join('\n'),
+    );
+    expect(plan.items.map((i) => [i.title, i.due, i.priority?.label ?? i.owner])).toEqual([
+      ['Flip the flag', '2026-12-21', null],
+      ['Ship', '2026-12-22', null],
+      ['Freeze', '2026-12-23', null],
+      ['Triage', '2026-12-24', 'P1'],
+      ['Demo', '2026-12-28', 'ana'],
+      ['Launch', '2026-12-30', 'kim'],
+      ['Upgrade (v2)', null, null],
+      ['Read RFC (2119)', null, null],
+      ['Meet (Dec 21) with legal', null, null],
+      ['Port the API (since Dec 2)', null, null],
+      ['Review the notes', null, null],
+    ]);
+  });
+
   it('reads a target in a list as the deadline when it is a date, and as a field when it is not', () => {
     const plan = parse(
       [

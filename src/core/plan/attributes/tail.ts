@@ -20,6 +20,7 @@ import {
   isSpace,
   setOffDashAt,
 } from '../chars.js';
+import { isMonthDay, readAbsoluteDate } from './dates.js';
 import { UNIT as EFFORT_UNIT, readEffort } from './effort.js';
 import { isWordMark } from './fields.js';
 import {
@@ -475,9 +476,11 @@ export interface ParenLists {
  * The parenthesised lists of `s` of two or more pieces, each a read field, a priority, an estimate, a
  * known `Key: value` or a dependency phrase: `(P1, 3w)`, `(owner: Erin, P1)`, `(@bob, 2d)`; and a
  * dependency phrase alone (`(blocked by T001)`), or, when `loneStatus` (the item has no status of its
- * own yet), a status alone ending the line (`(🟡 at risk)`). `priority` and `estimate` are
- * the marks the line's readers found; a list that holds one takes it (its span becomes the piece's),
- * and a list holding a second one of either is not read. Null when no list is read.
+ * own yet), a status alone ending the line (`(🟡 at risk)`). With `dates` (a task's line, as for
+ * readTail), a date is a piece too, the due date (`(P1, Dec 21)`), and may stand alone in the group
+ * ending the line (`Flip the flag (Dec 21)`). `priority` and `estimate` are the marks the line's
+ * readers found; a list that holds one takes it (its span becomes the piece's), and a list holding a
+ * second one of either is not read. Null when no list is read.
  */
 export function readParenLists(
   s: string,
@@ -487,16 +490,18 @@ export function readParenLists(
   estimate: EffortMark | null,
   hoursPerDay: number,
   loneStatus = false,
+  dates = false,
 ): ParenLists | null {
   let out: { cuts: [number, number][]; fields: Field[] } | null = null;
   let ip = priority;
   let ie = estimate;
   let index: FieldIndex | null = null;
-  // Where the line's text ends, before white space and the fields read at its end: mentions in
-  // parentheses before them end the line as much (`Port it (@ana) 📅 2026-01-09`, `… [priority:: P1]`).
+  // Where the line's text ends, before white space and the fields read at its end: mentions, a date
+  // or a status in parentheses before them end the line as much (`Port it (@ana) 📅 2026-01-09`,
+  // `Flip the flag (Dec 21) [owner:: kim]`).
   let last = s.length - 1;
   while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
-  if (fields.length > 0 && s.includes('(@')) last = beforeEndingFields(s, last, fields, base);
+  if (fields.length > 0) last = beforeEndingFields(s, last, fields, base);
   let paren = s.indexOf(')');
   let bracket = s.indexOf(']');
   for (let from = 0; paren >= 0 || bracket >= 0; ) {
@@ -513,6 +518,13 @@ export function readParenLists(
     while (open >= stop && s.charCodeAt(open) !== opener) open--;
     from = close + 1;
     const endsLine = close === last;
+    // A date alone is read whole, a comma in it or not (`(Dec 21, 2026)`).
+    if (dates && endsLine && round && open >= stop && isDateAlone(s, open, close)) {
+      out ??= { cuts: [], fields: [] };
+      out.cuts.push([open, close + 1]);
+      out.fields.push(dueInGroup(s, open, close, base));
+      continue;
+    }
     const lone = loneStatus && endsLine && round && isLoneStatusGroup(s, open, close);
     if (
       open < stop ||
@@ -526,7 +538,7 @@ export function readParenLists(
     )
       continue;
     index ??= new FieldIndex(fields, base);
-    const read = readList(s, open, close, endsLine, lone, index, base, ip, ie, hoursPerDay);
+    const read = readList(s, open, close, endsLine, lone, dates, index, base, ip, ie, hoursPerDay);
     if (read === null) continue;
     out ??= { cuts: [], fields: [] };
     out.cuts.push([open, close + 1]);
@@ -551,11 +563,50 @@ function isLoneStatusGroup(s: string, open: number, close: number): boolean {
   );
 }
 
+/** Whether the group from `open` to `close` holds a date and nothing more (`(Dec 21)`, `(2026-12-21)`). */
+function isDateAlone(s: string, open: number, close: number): boolean {
+  if (close - open > MAX_DATE_GROUP || !isDigit(s.charCodeAt(close - 1))) return false;
+  const inner = s.slice(open + 1, close).trim();
+  const date = readAbsoluteDate(inner);
+  return (date !== null && date.index === 0 && date.length === inner.length) || isMonthDay(inner);
+}
+/**
+ * Where the piece from `a` to the comma at `comma` ends when it is a month and day and a year follows
+ * the comma as the next piece (`Dec 24, 2026`): at the separator or the group's end after the year;
+ * else at the comma.
+ */
+function withYearAfterComma(s: string, a: number, comma: number, close: number): number {
+  let y = comma + 1;
+  while (y < close && isSpace(s.charCodeAt(y))) y++;
+  let e = y;
+  while (e < close && isDigit(s.charCodeAt(e))) e++;
+  if (e - y !== 4) return comma;
+  let after = e;
+  while (after < close && isSpace(s.charCodeAt(after))) after++;
+  if (after < close && !isListSeparator(s.charCodeAt(after))) return comma;
+  return isMonthDay(s.slice(a, comma).trim()) ? after : comma;
+}
+
+/** The due field of a date alone in the group from `open` to `close` (see isDateAlone). */
+function dueInGroup(s: string, open: number, close: number, base: number): Field {
+  let a = open + 1;
+  let b = close;
+  while (isSpace(s.charCodeAt(a))) a++;
+  while (isSpace(s.charCodeAt(b - 1))) b--;
+  const span = { start: base + a, end: base + b };
+  return { key: 'due', rawKey: '', value: s.slice(a, b), span, valueSpan: span, style: 'kv' };
+}
+
+/** No fields: a piece of a list read on its own, what the line's readers took already looked up before. */
+const NO_FIELDS = new FieldIndex([], 0);
+/** The longest group isDateAlone looks into: `(September 30th, 2026)`. */
+const MAX_DATE_GROUP = 28;
+
 /** A status key before its value (`Status: `, `**Status:** `, `status=`). */
 const STATUS_KEY_RE = /\bstatus\W{0,3}[:=]/i;
 
 /** The last character of `s` up to `last` that is neither white space nor in a field ending the text. */
-function beforeEndingFields(s: string, last: number, fields: readonly Field[], base: number): number {
+export function beforeEndingFields(s: string, last: number, fields: readonly Field[], base: number): number {
   const startOf = new Map<number, number>();
   for (const f of fields) {
     const a = f.span.start - base;
@@ -625,7 +676,8 @@ function readList(
   open: number,
   close: number,
   endsLine: boolean,
-  loneStatus: boolean,
+  lone: boolean,
+  dates: boolean,
   index: FieldIndex,
   base: number,
   priority: PriorityMark | null,
@@ -655,6 +707,8 @@ function readList(
     }
     let b = a;
     while (b < close && !isListSeparator(s.charCodeAt(b))) b++;
+    // A date's comma is no separator (`(P1, Dec 24, 2026)`): the year goes with the month and day.
+    if (dates && s.charCodeAt(b) === 44) b = withYearAfterComma(s, a, b, close);
     const next = b + 1;
     while (a < b && isSpace(s.charCodeAt(a))) a++;
     while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
@@ -686,7 +740,10 @@ function readList(
           // A status word or story points standing as a piece (`(In Review, @ana, 5 pts)`), as a
           // list set off by dashes holds them: one status a list.
           (stated ? null : statusPieceAt(s, a, b, base)) ??
-          pointsPiece(piece, piece.length, base + a);
+          pointsPiece(piece, piece.length, base + a) ??
+          (dates && isDigit(s.charCodeAt(b - 1))
+            ? datePiece(piece, piece.length, NO_FIELDS, base + a)
+            : null);
         if (kv === null || kv.span.start - base !== a || holdsMark(kv, base, ip, ie)) return null;
         own.push(kv);
         meta++;
@@ -701,7 +758,7 @@ function readList(
   // Mentions alone are the item's owners when they end the line (`Fix the leak (@tomas)`, `Port it
   // (@ana, @bo)`); elsewhere they may be words of the title.
   const owners = endsLine && mentions === pieces;
-  return ((pieces >= 2 || phrases > 0 || (loneStatus && stated)) && meta > 0) || owners
+  return ((pieces >= 2 || phrases > 0 || lone) && meta > 0) || owners
     ? { priority: ip, effort: ie, fields: own }
     : null;
 }

@@ -14,7 +14,7 @@ import {
 import { endsWithStatusGroup, mayStateDependency } from '../attributes/pieces.js';
 import { readInlinePriority, readPriorityValue } from '../attributes/priority.js';
 import { readStageStatus, readStatusValue, type StatusMatch } from '../attributes/status.js';
-import { readParenLists, readTail } from '../attributes/tail.js';
+import { beforeEndingFields, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 import { refinesTodo } from '../lanes.js';
@@ -74,6 +74,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks; a
       // status alone in them is one when the line states none elsewhere (not `Status: Blocked (waiting)`).
       const loneStatus = item.statusSource === 'default' && !inline.some((f) => f.key === 'status');
+      // A date alone in parentheses ending a task's line is its due date (`Flip the flag (Dec 21)`),
+      // as one set off by a dash is (see readTail).
+      const dates = item.kind === 'checkbox';
       const lists =
         (masked.includes('(') || masked.includes('[')) &&
         (masked.includes(',') ||
@@ -82,8 +85,8 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
           masked.includes('•') ||
           masked.includes('(@') ||
           mayStateDependency(masked) ||
-          (loneStatus && endsWithStatusGroup(masked)))
-          ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay, loneStatus)
+          ((loneStatus || dates) && endsWithGroup(masked, inline, at, loneStatus, dates)))
+          ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay, loneStatus, dates)
           : null;
       if (lists) {
         ip = lists.priority;
@@ -105,16 +108,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (comments) for (const c of comments) cuts.push(c);
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
-      const tail = readTail(
-        masked,
-        inline,
-        at,
-        ip,
-        ie,
-        ctx.hoursPerDay,
-        heading && item.id !== null,
-        item.kind === 'checkbox',
-      );
+      const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay, heading && item.id !== null, dates);
       // Mentions opening the title and set off from it (`@carol — review the alerts`) say who, when
       // a title is left after them.
       const lead = masked.charCodeAt(0) === 64 ? leadingMentionsEnd(masked, inline, at) : 0;
@@ -779,5 +773,27 @@ export function cleanTitle(s: string): string {
     if (at >= 0 && masked.split('**').length % 2 === 0)
       t = (t.slice(0, at) + t.slice(at + 2)).replace(/ {2,}/g, ' ');
   }
-  return t.trim();
+  t = t.trim();
+  // Punctuation alone is what the cuts left of a line that had no title (`(In Review, @ana), **Done**`).
+  return t.length <= 3 && !/[\p{L}\p{N}\p{S}]/u.test(t) ? '' : t;
+}
+
+/**
+ * Whether `s` ends, but for white space and the fields read at its end (`[owner:: kim]`), with a
+ * status in parentheses (with `status`: `(🟡 at risk)`) or a group ending in a digit (with `dates`:
+ * `(Dec 21)`), which readParenLists may read alone.
+ */
+function endsWithGroup(
+  s: string,
+  fields: readonly Field[],
+  base: number,
+  status: boolean,
+  dates: boolean,
+): boolean {
+  let last = s.length - 1;
+  while (last >= 0 && (s.charCodeAt(last) === 32 || s.charCodeAt(last) === 9)) last--;
+  if (fields.length > 0) last = beforeEndingFields(s, last, fields, base);
+  if (s.charCodeAt(last) !== 41) return false;
+  const c = s.charCodeAt(last - 1);
+  return (dates && c >= 48 && c <= 57) || (status && endsWithStatusGroup(s.slice(0, last + 1)));
 }
