@@ -3881,8 +3881,13 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Ревью — @ana, 2 недели',
         '- [ ] 設計レビュー（見積：3日間）',
         '- [ ] 회의 준비 (2시간)',
-        // `日` alone ends a date as often as it counts days.
+        // `日` alone ends a date as often as it counts days; under an estimate's key it counts them,
+        // as `일`, `주` and `분` do.
         '- [ ] 締め切り 12月5日',
+        '- [ ] API実装（見積：3日）',
+        '- [ ] 문서 작성 (담당자: 김민수, 공수: 2일)',
+        '- [ ] 회의 (예상: 30분)',
+        '- [ ] 테스트 (공수: 1-2주)',
         '',
       ].join('\n'),
     );
@@ -3894,6 +3899,10 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['設計レビュー', 3 * 8 * 60, null],
       ['회의 준비', 2 * 60, null],
       ['締め切り 12月5日', null, null],
+      ['API実装', 3 * 8 * 60, null],
+      ['문서 작성', 2 * 8 * 60, null],
+      ['회의', 30, null],
+      ['테스트', 5 * 8 * 60, 2 * 5 * 8 * 60],
     ]);
   });
 

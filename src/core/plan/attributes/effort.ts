@@ -94,6 +94,35 @@ export function readEffort(text: string, hoursPerDay = DEFAULT_HOURS_PER_DAY): E
   return { minutes: Math.round(low), maxMinutes: high === null ? null : Math.round(high), text: m[0] };
 }
 
+/**
+ * Units a value read under an estimate's key may end with, which alone after a number may be a date
+ * or a time of day elsewhere (`12月5日`, `3시 30분`): `見積：3日`, `공수: 2일`, `예상: 30분`.
+ */
+const KEYED_UNITS: ReadonlyMap<string, string> = new Map([
+  ['日', 'd'],
+  ['일', 'd'],
+  ['주', 'w'],
+  ['분', 'm'],
+  ['개월', 'mo'],
+  ['ヶ月', 'mo'],
+  ['か月', 'mo'],
+  ['カ月', 'mo'],
+]);
+const KEYED_EFFORT_RE =
+  /^(\d+(?:[.,]\d+)?)(?:\s*[-–~〜～]\s*(\d+(?:[.,]\d+)?))?\s*(日|일|주|분|개월|ヶ月|か月|カ月)$/;
+
+/** The estimate that is the value of an estimate's field (`3-5 days`, `見積：3日`), or null. */
+export function readEffortValue(value: string, hoursPerDay = DEFAULT_HOURS_PER_DAY): Effort | null {
+  const effort = readEffort(value, hoursPerDay);
+  if (effort !== null) return effort;
+  const m = KEYED_EFFORT_RE.exec(value.trim());
+  if (m === null) return null;
+  const per = unitMinutes(KEYED_UNITS.get(m[3]!)!, hoursPerDay);
+  const low = Number(m[1]!.replace(',', '.')) * per;
+  const high = m[2] ? Number(m[2].replace(',', '.')) * per : null;
+  return { minutes: Math.round(low), maxMinutes: high === null ? null : Math.round(high), text: m[0] };
+}
+
 /** An effort written inline on an item line: `(2h)`, `[2h]`, `~3d`, `(30 min)`, `est. 3h`. */
 export function readInlineEffort(
   text: string,

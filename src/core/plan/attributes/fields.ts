@@ -22,7 +22,7 @@ const FOREIGN_KEYS: readonly (readonly [string, string])[] = (
     ],
     [
       'effort',
-      'esfuerzo estimación aufwand schätzung sforzo stima esforço estimativa оценка 工作量 预计 预估 估时 工时 見積 見積もり 工数 공수',
+      'esfuerzo estimación aufwand schätzung sforzo stima esforço estimativa оценка 工作量 预计 预估 估时 工时 見積 見積もり 工数 공수 예상',
     ],
   ] as const
 ).flatMap(([key, words]) => words.split(' ').map((w) => [w, key] as const));
@@ -840,7 +840,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
  */
 const FOREIGN_BY = String.raw`bis(?:\s+zum)?|hasta(?:\s+el)?|até(?:\s+(?:o|dia))?|entro(?:\s+il)?|avant(?:\s+le)?|до`;
 /** The words of a due phrase read only before figures: a target, and `by` in other languages. */
-const FIGURES_ONLY_RE = new RegExp(String.raw`^(?:target|${FOREIGN_BY})`, 'iu');
+const FIGURES_ONLY_RE = new RegExp(`^(?:target|${FOREIGN_BY})`, 'iu');
 
 const DUE_PHRASE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline|target(?:ing|\s+date)?|${FOREIGN_BY})\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,

@@ -1,7 +1,7 @@
 /** Stage 4: attribute extractors run over each item's own text and field lines. */
 import type { Field, Item, Status } from '../../model.js';
 import { readDueValue } from '../attributes/dates.js';
-import { readEffort, readInlineEffort } from '../attributes/effort.js';
+import { readEffortValue, readInlineEffort } from '../attributes/effort.js';
 import {
   isPlaceholder,
   isWordMark,
@@ -518,7 +518,7 @@ function applyField(
       return;
     }
     case 'effort':
-      item.effort = readEffort(value, ctx.hoursPerDay) ?? item.effort;
+      item.effort = readEffortValue(value, ctx.hoursPerDay) ?? item.effort;
       return;
     case 'category':
       item.category ??= value;
