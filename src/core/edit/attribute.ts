@@ -7,7 +7,7 @@ import { isMentionName, normaliseKey } from '../plan/attributes/fields.js';
 import { isOwnerName, isOwnerPhrase } from '../plan/attributes/pieces.js';
 import { readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
-import { isBlank, setOffDashAt } from '../plan/chars.js';
+import { codePointBefore, isBlank, isLetterOrDigit, setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import { trailingStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
@@ -544,10 +544,14 @@ function withDashEndingLine(plan: Plan, e: Edit): Edit {
   return sepAt >= 0 ? { start: lineStart + sepAt, end: e.end, text: '' } : e;
 }
 
-/** Removes `start`..`end` and one space next to it. */
+/**
+ * Removes `start`..`end` and one space next to it; not the space after it where a word touches its
+ * start (`WAITING(@legal) DPA` keeps the space of `WAITING DPA`).
+ */
 function withOneSpace(text: string, start: number, end: number): Edit {
   if (text[start - 1] === ' ') return { start: start - 1, end, text: '' };
-  if (text[end] === ' ') return { start, end: end + 1, text: '' };
+  if (text[end] === ' ' && !(start > 0 && isLetterOrDigit(codePointBefore(text, start))))
+    return { start, end: end + 1, text: '' };
   return { start, end, text: '' };
 }
 

@@ -1107,16 +1107,30 @@ describe('setAttribute', () => {
   });
 
   it('removes an owner set off by an arrow with the arrow', () => {
-    const text = '- [ ] Update the SDK → @kim\n- [ ] Tag it -> @bo\n';
-    const out = edit(text, (p) => [
-      ...setAttribute(p, p.items[0]!, 'owner', null),
-      ...setAttribute(p, p.items[1]!, 'owner', null),
-    ]);
-    expect(out).toBe('- [ ] Update the SDK\n- [ ] Tag it\n');
+    const text =
+      '- [ ] Update the SDK → @kim\n- [ ] Tag it -> @bo\n- [ ] Ship it => @li\n- [ ] Note it ⇒ @jo\n';
+    const out = edit(text, (p) => p.items.flatMap((i) => setAttribute(p, i, 'owner', null)));
+    expect(out).toBe('- [ ] Update the SDK\n- [ ] Tag it\n- [ ] Ship it\n- [ ] Note it\n');
     expect(parse(out).items.map((i) => [i.key, i.owner])).toEqual([
       ['update-the-sdk', null],
       ['tag-it', null],
+      ['ship-it', null],
+      ['note-it', null],
     ]);
+  });
+
+  it("changes and removes an owner in parentheses after a bullet's keyword, as a mention", () => {
+    const text = '- TODO(kim): review the PR\n- WAITING(@legal) DPA sign-off\n';
+    expect(edit(text, (p) => p.items.flatMap((i) => setAttribute(p, i, 'owner', 'bo')))).toBe(
+      '- TODO(@bo): review the PR\n- WAITING(@bo) DPA sign-off\n',
+    );
+    const out = edit(text, (p) => p.items.flatMap((i) => setAttribute(p, i, 'owner', null)));
+    expect(out).toBe('- TODO: review the PR\n- WAITING DPA sign-off\n');
+    expect(parse(out).items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['review the PR', 'todo', null],
+      ['DPA sign-off', 'blocked', null],
+    ]);
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('TODO(kim)', 'DONE(kim)'));
   });
 
   it('changes and removes fields opened by an icon, and writes a new one without the icon', () => {
@@ -2885,6 +2899,8 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- **Search v2** — faster ranking (status: shipped)',
     '- Tidy — State: blocked, @bo',
     '- NOW Fix the importer',
+    '- TODO(kim): review the PR',
+    '- WAITING(@legal) DPA sign-off',
     '  owner:: alice',
     '- :white_check_mark: Auth flow',
     '- [ ] :construction: Importer',

@@ -48,7 +48,7 @@ export function isSpace(c: number): boolean {
 
 /**
  * Where a dash setting off what follows starts at the end of `s`: white space, a dash (`—`, `–`, `-`,
- * and with `list` the other separators of a metadata list: `|`, `→`, `->`, `·`, `•`), white space or
+ * and with `list` the other separators of a metadata list: `|`, `→`, `->`, `⇒`, `=>`, `·`, `•`), white space or
  * nothing, or a double em dash with white space or not; the offset of the white space before the
  * dash, or -1. A scan from the end: the regex
  * `/[ \t]+[—–-][ \t]*$/` backtracks through a long run of white space at every offset.
@@ -58,13 +58,14 @@ export function setOffDashAt(s: string, list = false): number {
   const c = s.charCodeAt(e - 1);
   // Chinese writes its dash double, with white space around it or not (`备份数据库——负责人：王伟`).
   if (c === 0x2014 && s.charCodeAt(e - 2) === 0x2014) return blankEnd(s, e - 2);
-  const width = c === 62 && list && s.charCodeAt(e - 2) === 45 ? 2 : 1;
+  const before = s.charCodeAt(e - 2);
+  const width = c === 62 && list && (before === 45 || before === 61) ? 2 : 1;
   if (
     !(
       c === 0x2014 ||
       c === 0x2013 ||
       c === 45 ||
-      (list && (c === 124 || c === 0x2192 || c === 0xb7 || c === 0x2022 || width === 2))
+      (list && (c === 124 || c === 0x2192 || c === 0x21d2 || c === 0xb7 || c === 0x2022 || width === 2))
     )
   )
     return -1;

@@ -2080,6 +2080,17 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it("reads an owner in parentheses after a bullet's keyword, as code comments write it", () => {
+    const p = parse(
+      '- TODO(kim): review the PR\n- WAITING(@legal) DPA sign-off\n- DONE(ana.b): tag it\n- TODO(Ana Lee): x\n- TODO(kim):\n',
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['review the PR', 'todo', 'kim'],
+      ['DPA sign-off', 'blocked', 'legal'],
+      ['tag it', 'done', 'ana.b'],
+    ]);
+  });
+
   it("reads Logseq's NOW and LATER, and its `key:: value` properties under a block", () => {
     const p = parse(
       '- NOW Fix the importer [#A]\n- LATER Plan the offsite\n  owner:: alice\n  priority:: high\n',

@@ -1928,8 +1928,8 @@ export function recognise(
     if (c < 65 || c > 90) return null;
     KEYWORD_RE.lastIndex = l0.start;
     const m = KEYWORD_RE.exec(text);
-    if (!m || m.index !== l0.start || m[0].length >= l0.end - l0.start) return null;
     const at = l0.start;
+    if (!m || m.index !== l0.start || m[0].length >= l0.end - l0.start) return keywordOwnerDraft(line, l0);
     return leadMarkDraft(
       line,
       l0,
@@ -1937,6 +1937,38 @@ export function recognise(
       { start: at, end: at + m[1]!.length },
       at + m[0].length,
     );
+  };
+
+  /**
+   * A bullet opened by a keyword and its owner in parentheses, as code comments write them (`-
+   * TODO(kim): review the PR`, `- WAITING(@legal) sign-off`): an item of the keyword's status, owned.
+   */
+  const keywordOwnerDraft = (line: number, l0: LineSlice) => {
+    KEYWORD_OWNER_RE.lastIndex = l0.start;
+    const m = KEYWORD_OWNER_RE.exec(text);
+    if (!m || m.index !== l0.start || m[0].length >= l0.end - l0.start) return null;
+    const at = l0.start;
+    const made = leadMarkDraft(
+      line,
+      l0,
+      ORG_KEYWORDS.get(m[1]!)!,
+      { start: at, end: at + m[1]!.length },
+      at + m[0].length,
+    );
+    const open = at + m[1]!.length;
+    const name = m[2]!;
+    // `(@legal)` is a mention, `(kim)` a name in the keyword's list: an edit writes a mention there.
+    const mention = name.charCodeAt(0) === 64;
+    const valueAt = open + 1 + (mention ? 1 : 0);
+    made.item.fields.push({
+      key: 'owner',
+      rawKey: mention ? '@' : '',
+      value: text.slice(valueAt, open + 1 + name.length),
+      span: { start: open, end: open + name.length + 2 },
+      valueSpan: { start: valueAt, end: open + 1 + name.length },
+      style: 'kv',
+    });
+    return made;
   };
 
   /**
@@ -2205,6 +2237,12 @@ function statusValueEnd(s: string): number {
   }
   return s.length;
 }
+
+/** An org keyword and an owner in parentheses right after it, then a colon or white space: `TODO(kim): `. */
+const KEYWORD_OWNER_RE = new RegExp(
+  String.raw`(${[...ORG_KEYWORDS.keys()].filter((k) => !k.includes(' ')).join('|')})\((@?[\p{L}\p{N}][\p{L}\p{N}._-]{0,31})\)(?::[ 	]*|[ 	]+)(?=\S)`,
+  'uy',
+);
 
 /** How much of a line's start is read for the ID opening it: the longest ID and what sets it off. */
 const MAX_ID_LINE_LEAD = 48;
