@@ -2043,6 +2043,7 @@ const mixedPlanLine = fc.constantFrom(
   '- Fix the flaky test @done(2026-11-28)',
   '- Refactor auth @cancelled',
   '- [ ] Billing — owned by Kim Lee, due 2027-01-10',
+  '- [ ] Quotas · owner @kim · 2d',
   '- [ ] Search (assigned to @ana, 3d)',
   '- [ ] Index rebuild <!-- owner: kim -->',
   '- [ ] Write docs [2h] 🗓️ 2026-12-09',

@@ -2514,6 +2514,11 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- [ ] Alerts — assigned to the platform team',
         '- [ ] Audit — assigned to Bo later',
         '- [ ] Reassigned to Bo',
+        // An owner's key without its colon, before a mention only.
+        '- [ ] Quotas · owner @kim · ETA March 2027',
+        '- [ ] Limits (DRI @sam, 2d)',
+        '- [ ] Refunds — needs owner approval',
+        '- [ ] Ask the owner @kim',
       ].join('\n'),
     );
     expect(p.items.map((i) => [i.title, i.owner, i.due, i.effort?.text ?? null])).toEqual([
@@ -2528,6 +2533,10 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['Alerts — assigned to the platform team', null, null, null],
       ['Audit — assigned to Bo later', null, null, null],
       ['Reassigned to Bo', null, null, null],
+      ['Quotas', 'kim', '2027-03-31', null],
+      ['Limits', 'sam', null, '2d'],
+      ['Refunds — needs owner approval', null, null, null],
+      ['Ask the owner @kim', 'kim', null, null],
     ]);
     // The mention is the owner field's value, not a second field beside it.
     const tour = p.items[0]!;
@@ -3338,6 +3347,10 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] Triage (P1, Dec 24)',
         '- [ ] Demo (@ana, 2026-12-28)',
         '- [ ] Launch (2026-12-30) [owner:: kim]',
+        // A month or quarter without its year after a key, placed as a month and day is; in a
+        // sentence, no date.
+        '- [ ] Quotas (due: March)',
+        '- [ ] Limits — ETA Q1',
         // Not a date alone, or not ending the line: the title's words.
         '- [ ] Upgrade (v2)',
         '- [ ] Read RFC (2119)',
@@ -3357,6 +3370,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Triage', '2026-12-24', 'P1'],
       ['Demo', '2026-12-28', 'ana'],
       ['Launch', '2026-12-30', 'kim'],
+      ['Quotas', '2027-03-31', null],
+      ['Limits — ETA Q1', null, null],
       ['Upgrade (v2)', null, null],
       ['Read RFC (2119)', null, null],
       ['Meet (Dec 21) with legal', null, null],

@@ -289,6 +289,56 @@ describe("the end of the plan date's day, week, month or quarter", () => {
   });
 });
 
+describe('a month, quarter or half without its year', () => {
+  it("ends in the plan date's year, or the next when that end is over half a year before the plan date", () => {
+    const due = (v: string) => readDueValue(v, '2026-12-01');
+    expect([
+      due('March'),
+      due('Mar.'),
+      due('end of March'),
+      due('Nov'),
+      due('Q1'),
+      due('h2'),
+      due('by Q4'),
+    ]).toEqual([
+      '2027-03-31',
+      '2027-03-31',
+      '2027-03-31',
+      '2026-11-30',
+      '2027-03-31',
+      '2026-12-31',
+      '2026-12-31',
+    ]);
+    // Without a plan date, the section's dates place it as they place a month and day.
+    expect(readDueValue('May', null, '2027-02-10')).toBe('2027-05-31');
+    expect([readDueValue('March', null), due('Q5'), due('Marching'), due('May day')]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it("is the last day of the month, in the plan date's year unless over half a year before it (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 11 }), (n, m) => {
+        const plan = addDays('2026-01-05', n);
+        const end = readDueValue(
+          ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m]!,
+          plan,
+        )!;
+        expect(Number(end.slice(5, 7))).toBe(m + 1);
+        expect(addDays(end, 1).slice(8)).toBe('01');
+        // Not over half a year before the plan date; in the plan's year, or the year before was.
+        expect(daysBetween(end, plan)).toBeLessThanOrEqual(183);
+        const yearBefore = `${Number(end.slice(0, 4)) - 1}${end.slice(4)}`.replace(/-02-29$/, '-02-28');
+        expect(end.slice(0, 4) === plan.slice(0, 4) || daysBetween(yearBefore, plan) > 183).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('dateLike', () => {
   it('writes a date in the shape of the one it replaces', () => {
     expect(dateLike('Dec 14, 2026', '2027-01-05')).toBe('Jan 5, 2027');

@@ -217,7 +217,10 @@ const WHOLE_PERIOD_RE =
 
 /**
  * The date a due field's value names (`2026-03-01`, `Mar 18`, `Week 4`), or the last day of the
- * period it names whole (`Q1 2027`, `December 2026`): work due in a quarter is due by its end.
+ * period it names whole (`Q1 2027`, `December 2026`): work due in a quarter is due by its end. A
+ * month or quarter without its year (`ETA: March`, `target: Q1`) is placed against the plan's date as
+ * a month and day is: a key says it is a date, where in a sentence (`by March`) readDuePhrase does not
+ * read one.
  */
 export function readDueValue(
   value: string,
@@ -228,7 +231,32 @@ export function readDueValue(
   if (r) return r.date;
   if (value.length > 32) return null;
   if (WHOLE_PERIOD_RE.test(value)) return periodEnd(value);
+  const anchor = planDate ?? yearAnchor;
+  const alone = anchor === null ? null : periodAloneEnd(value, anchor);
+  if (alone !== null) return alone;
   return planDate === null ? null : endOfPlanPeriod(value, planDate);
+}
+
+/** A month or a quarter or half without its year, and nothing else: `March`, `Mar`, `end of Q1`, `H2`. */
+const PERIOD_ALONE_RE = new RegExp(
+  String.raw`^(?:(?:the\s+)?end\s+of\s+|by\s+|before\s+)?(?:${MONTH}|([QH])([1-4]))$`,
+  'i',
+);
+
+/**
+ * The last day of the month, quarter or half that `value` names without its year (see
+ * PERIOD_ALONE_RE), in the year of `anchor` (the plan's date), or the next when that would end it more
+ * than half a year before the anchor, as a month and day without a year is placed (resolveDate).
+ */
+function periodAloneEnd(value: string, anchor: string): string | null {
+  const m = PERIOD_ALONE_RE.exec(value.trim());
+  if (m === null) return null;
+  const n = Number(m[3]);
+  const month = m[1] !== undefined ? monthIndex(m[1]) + 1 : m[2]!.toUpperCase() === 'Q' ? n * 3 : n * 6;
+  if (month < 1 || month > 12) return null;
+  const year = Number(anchor.slice(0, 4));
+  const end = lastDayOfMonth(year, month);
+  return daysBetween(end, anchor) > 183 ? lastDayOfMonth(year + 1, month) : end;
 }
 
 /**

@@ -231,14 +231,15 @@ export function keyBefore(s: string, at: number): boolean {
   return colon - start <= MAX_KEY;
 }
 
-/** What an owner phrase opens with: most lines have neither. */
-export const ASSIGNED_WORD_RE = /assigned to|owned by/i;
+/** What an owner phrase opens with: most lines have none. */
+export const ASSIGNED_WORD_RE = /assigned to|owned by|(?:owner|assignee|dri|lead)[ \t]+@/i;
 /**
  * A piece naming who does the work in words: `assigned to Bo`, `owned by Kim Lee`, `assigned to
- * @bo`. The name is a mention or up to three capitalised words.
+ * @bo`. The name is a mention or up to three capitalised words. After an owner's key without its
+ * colon (`· owner @kim`), only a mention: `owner approval`, `lead Designer` are words.
  */
 const OWNER_PHRASE_RE =
-  /(?:^|[\s(,;])((?:assigned to|owned by)[ \t]+)(@[\p{L}\p{N}_.-]+|\p{Lu}[\p{L}'.-]*(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,2})[ \t]*$/iu;
+  /(?:^|[\s(,;])((?:assigned to|owned by)[ \t]+|(?:owner|assignee|dri|lead)[ \t]+(?=@))(@[\p{L}\p{N}_.-]+|\p{Lu}[\p{L}'.-]*(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,2})[ \t]*$/iu;
 /** The longest owner phrase read: the words and a name. */
 const MAX_OWNER_PHRASE = 64;
 
