@@ -2874,6 +2874,33 @@ describe('parsePlan on lists that show status without boxes', () => {
     );
   });
 
+  it("reads a feature's release stage in a roadmap's status cell, and its target month", () => {
+    const p = parse(
+      [
+        '# Roadmap',
+        '',
+        '| Feature | Status | Owner | Target |',
+        '|---|---|---|---|',
+        '| SSO | GA | @kim | 2026-10 |',
+        '| Audit log | Public beta | @ana | Q1 2027 |',
+        '| Workflows | Early access | @sam | 2027-02 |',
+        '| AI search | Exploring | @li | H2 2027 |',
+        '',
+        // A stage named in a title is the title's.
+        '- [ ] Invite users to the beta',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.due])).toEqual([
+      ['SSO', 'done', '2026-10-31'],
+      ['Audit log', 'doing', '2027-03-31'],
+      ['Workflows', 'doing', '2027-02-28'],
+      ['AI search', 'todo', '2027-12-31'],
+      ['Invite users to the beta', 'todo', null],
+    ]);
+    expect(p.vocabulary.map((v) => v.text)).not.toContain('GA');
+  });
+
   it('reads a Now / Next / Later roadmap as lanes: now is under way, the others are to do', () => {
     const roadmap = parse(
       '# Roadmap\n\n## Now\n\n- Passkeys\n\n## Next\n\n- SCIM\n\n## Later\n\n- Mobile app\n\n## Icebox\n\n- Blockchain\n',

@@ -309,6 +309,12 @@ describe('a month, quarter or half without its year', () => {
       '2026-12-31',
       '2026-12-31',
     ]);
+    // A year and a month: the month's last day, a plan date or not.
+    expect([
+      readDueValue('2026-10', null),
+      readDueValue('2027/02', null),
+      readDueValue('2026-13', null),
+    ]).toEqual(['2026-10-31', '2027-02-28', null]);
     // Without a plan date, the section's dates place it as they place a month and day.
     expect(readDueValue('May', null, '2027-02-10')).toBe('2027-05-31');
     expect([readDueValue('March', null), due('Q5'), due('Marching'), due('May day')]).toEqual([

@@ -231,11 +231,18 @@ export function readDueValue(
   if (r) return r.date;
   if (value.length > 32) return null;
   if (WHOLE_PERIOD_RE.test(value)) return periodEnd(value);
+  // A year and month in ISO's order (`2026-10`), as roadmaps' target columns give them.
+  const ym = YEAR_MONTH_RE.exec(value);
+  if (ym !== null)
+    return Number(ym[2]) >= 1 && Number(ym[2]) <= 12 ? lastDayOfMonth(Number(ym[1]), Number(ym[2])) : null;
   const anchor = planDate ?? yearAnchor;
   const alone = anchor === null ? null : periodAloneEnd(value, anchor);
   if (alone !== null) return alone;
   return planDate === null ? null : endOfPlanPeriod(value, planDate);
 }
+
+/** A year and a month and nothing else: `2026-10`, `2026/10`. */
+const YEAR_MONTH_RE = /^\s*(\d{4})[-/](\d{2})\s*$/;
 
 /** A month or a quarter or half without its year, and nothing else: `March`, `Mar`, `end of Q1`, `H2`. */
 const PERIOD_ALONE_RE = new RegExp(

@@ -585,10 +585,32 @@ const STAGES: ReadonlySet<string> = new Set([
   'acceptance',
 ]);
 
-/** The status a status field or cell states by a board's stage alone (see STAGES), or null. */
+/**
+ * The stages of a product roadmap's features, read as STAGES are, where a status field or cell says
+ * one: released (`GA`, `Live`), out to some users and still worked on (`Beta`, `Early access`), or
+ * not begun (`Exploring`, `Idea`).
+ */
+const RELEASE_STAGES: ReadonlyMap<string, Status> = new Map<string, Status>([
+  ...['alpha', 'beta', 'private beta', 'public beta', 'open beta', 'closed beta', 'in beta', 'in alpha']
+    .concat(['preview', 'public preview', 'private preview', 'early access', 'pilot', 'canary'])
+    .concat(['rolling out', 'rollout', 'dogfooding', 'prototype', 'prototyping', 'investigating'])
+    .map((w) => [w, 'doing'] as const),
+  ...['ga', 'generally available', 'general availability', 'live', 'launched', 'available', 'stable'].map(
+    (w) => [w, 'done'] as const,
+  ),
+  ...['exploring', 'exploration', 'discovery', 'research', 'idea', 'considering', 'under consideration'].map(
+    (w) => [w, 'todo'] as const,
+  ),
+]);
+
+/**
+ * The status a status field or cell states by a board's stage (see STAGES) or a feature's release
+ * stage (see RELEASE_STAGES) alone, or null.
+ */
 export function readStageStatus(value: string): Status | null {
   const v = normaliseVocab(value).replace(/[-_]+/g, ' ');
-  return v.length <= 20 && STAGES.has(v) ? 'doing' : null;
+  if (v.length > 20) return null;
+  return STAGES.has(v) ? 'doing' : (RELEASE_STAGES.get(v) ?? null);
 }
 
 export function normaliseVocab(s: string): string {
