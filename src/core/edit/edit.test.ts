@@ -2044,6 +2044,8 @@ const mixedPlanLine = fc.constantFrom(
   '- Refactor auth @cancelled',
   '- [ ] Billing — owned by Kim Lee, due 2027-01-10',
   '- [ ] Quotas · owner @kim · 2d',
+  '- [ ] Exports (3 pts) — @kim, 2d',
+  '### Story PAY-1: Card vault (5 pts)',
   '- [ ] Search (assigned to @ana, 3d)',
   '- [ ] Index rebuild <!-- owner: kim -->',
   '- [ ] Write docs [2h] 🗓️ 2026-12-09',

@@ -2874,6 +2874,47 @@ describe('parsePlan on lists that show status without boxes', () => {
     );
   });
 
+  it("reads a story's heading by its code after the record's word, and its points before a list", () => {
+    const p = parse(
+      [
+        '# Plan',
+        '',
+        '### Story PAY-1: Card vault (5 pts) [P1]',
+        '',
+        '- [ ] Given a valid card, then it is tokenised',
+        '',
+        '### Story PAY-2: Refunds (3 pts) — blocked by PAY-1',
+        '',
+        '- [ ] Task T001 — Schema',
+        '- [ ] Exports [2 pts] — @kim',
+        '- [ ] Story about dogs',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.status, i.dependsOn, i.owner])).toEqual([
+      ['PAY-1', 'Card vault', 'todo', [], null],
+      [
+        'PAY-1/given-a-valid-card-then-it-is-tokenised',
+        'Given a valid card, then it is tokenised',
+        'todo',
+        [],
+        null,
+      ],
+      ['PAY-2', 'Refunds', 'blocked', ['PAY-1'], null],
+      ['T001', 'Schema', 'todo', [], null],
+      ['PAY-2/exports', 'Exports', 'todo', [], 'kim'],
+      ['PAY-2/story-about-dogs', 'Story about dogs', 'todo', [], null],
+    ]);
+    expect(p.items.map((i) => i.fields.find((f) => f.key === 'points')?.value ?? null)).toEqual([
+      '5',
+      null,
+      '3',
+      null,
+      '2',
+      null,
+    ]);
+  });
+
   it("reads a feature's release stage in a roadmap's status cell, and its target month", () => {
     const p = parse(
       [

@@ -25,7 +25,17 @@ function referenceShort(title: string) {
   return { id, kind: 'code', length: m[0].length };
 }
 
-function referenceLeading(title: string) {
+// A record's word before a code is read with it: `Story PAY-1: Card vault`.
+const RECORD_RE = /^(?:Task|Story|User story|Item|Issue|Ticket|Epic|Feature|Bug|Subtask|Action)[ \t]+/;
+
+function referenceLeading(title: string): { id: string; kind: string; length: number } | null {
+  const record = RECORD_RE.exec(title);
+  if (record !== null && /^[A-Z]/.test(title.slice(record[0].length))) {
+    const rest = referenceLeading(title.slice(record[0].length));
+    // A dashed code or letters and three digits; not an issue's number (`Bug #12` is an ID of words).
+    if (rest?.kind === 'code' && /^(?:[A-Z][A-Z0-9]*-\d|[A-Z]{1,4}\d{3})/.test(rest.id))
+      return { ...rest, length: rest.length + record[0].length };
+  }
   const m = LEAD_RE.exec(title);
   if (!m) return referenceShort(title);
   if ((m[1] === '[') !== (m[5]?.startsWith(']') ?? false)) return null;
@@ -74,6 +84,8 @@ const piece = fc.oneof(
     '#1423',
     '#12a',
     'T-4',
+    'Story ',
+    'Bug ',
     ' weeks',
     ' days ago',
   ),
@@ -92,6 +104,13 @@ describe('IDs', () => {
     expect(readLeadingId('[PROJ-12](see notes) Migrate')?.length).toBe('[PROJ-12]'.length);
     // A link around an ID opened by nothing is no bracketed ID.
     expect(readLeadingId('PROJ-12](x) Migrate')).toBeNull();
+  });
+
+  it("reads a record's word before a code with the code", () => {
+    expect(readLeadingId('Story PAY-1: Card vault')).toEqual({ id: 'PAY-1', kind: 'code', length: 13 });
+    expect(readLeadingId('Task T001 — Schema')).toEqual({ id: 'T001', kind: 'code', length: 12 });
+    expect(readLeadingId('Bug #12: crash')).toEqual({ id: 'Bug #12', kind: 'word', length: 9 });
+    expect([readLeadingId('Story about dogs'), readLeadingId('Story P1: x')]).toEqual([null, null]);
   });
 
   it("reads an issue's number as an ID, and a countdown not", () => {

@@ -104,8 +104,20 @@ function readTrackerLink(title: string): IdMatch | null {
   return { id, kind: 'code', length: m[0].length === title.trimEnd().length ? 0 : m[0].length };
 }
 
+/**
+ * A record's word before a code (`Story PAY-1: Card vault`, `Task T001 — Schema`): the code is the
+ * ID, the word goes with it. Not before an issue's number (`Bug #12` is an ID of words).
+ */
+const RECORD_WORD_RE =
+  /^(?:Task|Story|User story|Item|Issue|Ticket|Epic|Feature|Bug|Subtask|Action)[ \t]+(?=[A-Z][A-Z0-9]*-\d|[A-Z]{1,4}\d{3})/;
+
 /** Reads the ID that leads `title`, if any. */
 export function readLeadingId(title: string): IdMatch | null {
+  const record = title.charCodeAt(0) <= 90 ? RECORD_WORD_RE.exec(title) : null;
+  if (record !== null) {
+    const code = readLeadingId(title.slice(record[0].length));
+    if (code?.kind === 'code') return { ...code, length: code.length + record[0].length };
+  }
   const c = title.charCodeAt(0);
   if ((c === 104 || c === 60) && (title.startsWith('http') || title.startsWith('<http')))
     return readTrackerLink(title);

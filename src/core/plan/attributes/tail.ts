@@ -297,6 +297,19 @@ function readPieces(
       continue;
     }
     if (f !== undefined) {
+      // A field in brackets of its own ending the title's words (`Refunds (3 pts) — @kim`) is cut
+      // on its own, as a mark is: the list is what follows the separator after it.
+      if (
+        meta + mentions > 0 &&
+        inOwnBrackets(s, f.span.start - base, end) &&
+        !setOff(s, f.span.start - base)
+      ) {
+        if (beforeMarks === null || !onlyMarksSince(beforeMarks)) {
+          beforeMarks = state();
+          marks = 0;
+        }
+        marks++;
+      }
       if (!isWordMark(f)) meta++;
       else if (f.rawKey === '@') mentions++;
       end = first = f.span.start - base;
@@ -601,6 +614,20 @@ function dueInGroup(s: string, open: number, close: number, base: number): Field
 const NO_FIELDS = new FieldIndex([], 0);
 /** The longest group isDateAlone looks into: `(September 30th, 2026)`. */
 const MAX_DATE_GROUP = 28;
+
+/** Whether `s` from `a` to `b` is one group in brackets: `(3 pts)`, `[P1]`. */
+function inOwnBrackets(s: string, a: number, b: number): boolean {
+  const open = s.charCodeAt(a);
+  const close = s.charCodeAt(b - 1);
+  return (open === 40 && close === 41) || (open === 91 && close === 93);
+}
+
+/** Whether what ends before `at`, but for white space, sets a list's piece off: a separator, or nothing. */
+function setOff(s: string, at: number): boolean {
+  let p = at;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  return p === 0 || isListPunct(s.charCodeAt(p - 1)) || isSpacedDash(s, p - 1);
+}
 
 /** A status key before its value (`Status: `, `**Status:** `, `status=`). */
 const STATUS_KEY_RE = /\bstatus\W{0,3}[:=]/i;
