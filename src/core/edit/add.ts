@@ -1,13 +1,14 @@
 /** Adding an item under a parent item or at the end of a section, with the right marker and indent. */
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
+import { ORG_KEYWORDS } from '../plan/attributes/status.js';
 import { lineAt } from '../plan/lines.js';
 import { parsePlan } from '../plan/parse.js';
 import { cellsOf } from '../plan/table-items.js';
 import { todoTxtItemLead } from '../plan/todotxt.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
-import { taskPaperTag } from './status.js';
+import { keywordFor, taskPaperTag } from './status.js';
 import { cellText, eolOf, markFor, nextLineStart, statingStatusText, statusText } from './style.js';
 
 /** Where an item is added: under a parent item, in a section, or at the top of a plan without headings. */
@@ -157,6 +158,12 @@ function siblingEdit(plan: Plan, last: Item, title: string, mark: string, status
   const keyed = keyedStatusLine(plan, last, title, status);
   if (keyed !== null)
     return { boxed, native: insertLine(plan, last.span.end, siblingLine(plan, last, keyed, null)) };
+  const keyword = keywordOpening(plan, last, status);
+  if (keyword !== null)
+    return {
+      boxed,
+      native: insertLine(plan, last.span.end, siblingLine(plan, last, `${keyword}${title}`, null)),
+    };
   const glyph = glyphOpening(plan, last, status);
   return {
     boxed,
@@ -187,6 +194,22 @@ function keyedStatusLine(plan: Plan, item: Item, title: string, status: Status):
   const open = name.startsWith('**') ? '**' : name.startsWith('__') ? '__' : '';
   const close = open !== '' && name.length > 4 && name.endsWith(open) ? open : '';
   return `${open}${title}${close}${between}${statingStatusText(plan, status, plan.text.slice(span.start, span.end))}`;
+}
+
+/**
+ * The plan's keyword for `status` and what follows it on `item`'s line (`TODO `, `DONE: `), when
+ * `item` is a bullet opened by an org keyword (`- TODO Write the guide`, `- WAITING(@legal) DPA`);
+ * else null. An owner in parentheses after the item's keyword is the item's, not the new one's.
+ */
+function keywordOpening(plan: Plan, item: Item, status: Status): string | null {
+  const span = item.statusSpan;
+  if (item.kind !== 'status-bullet' || item.checkbox !== null || span === null || item.list === null)
+    return null;
+  const old = plan.text.slice(span.start, span.end);
+  const lead = plan.text.slice(item.list.markerStart + item.list.marker.length, span.start);
+  if (!ORG_KEYWORDS.has(old) || !/^[ \t]+$/.test(lead)) return null;
+  const after = /^(?:\([^()\s]*\))?(:?)/.exec(plan.text.slice(span.end, item.titleSpan.start))!;
+  return `${keywordFor(plan, status)}${after[1] === ':' ? ':' : ''} `;
 }
 
 /**

@@ -2488,6 +2488,23 @@ describe('addItem and removeItem', () => {
     expect(parse(added).items.at(-1)).toMatchObject({ title: 'Billing', status: 'done' });
   });
 
+  it("adds after bullets opened by org's keywords a bullet opened by the plan's keyword for the status", () => {
+    const add = (text: string, status: Status) =>
+      edit(text, (p) => addItem(p, { section: p.sections.at(-1)! }, { title: 'Plan the offsite', status }));
+    const logseq = '# Q1\n\n- NOW Fix the importer\n- LATER Tidy the CLI\n';
+    expect(add(logseq, 'doing')).toBe(`${logseq}- NOW Plan the offsite\n`);
+    expect(add(logseq, 'done')).toBe(`${logseq}- DONE Plan the offsite\n`);
+    // The colon after the last one's keyword, not its owner in parentheses.
+    const owned = '# Q1\n\n- WAITING(@legal) DPA sign-off\n- TODO(kim): review the PR\n';
+    const added = add(owned, 'todo');
+    expect(added).toBe(`${owned}- TODO: Plan the offsite\n`);
+    expect(parse(added).items.at(-1)).toMatchObject({
+      title: 'Plan the offsite',
+      status: 'todo',
+      owner: null,
+    });
+  });
+
   it("adds after lines opened by their status glyphs a line opened by the plan's glyph for the status", () => {
     const text = [
       '# Migration',

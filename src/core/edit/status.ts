@@ -723,7 +723,7 @@ const DEFAULT_KEYWORD: Record<Status, string> = {
 };
 
 /** The keyword the plan's keyword bullets use most for `status`, else org's own. */
-function keywordFor(plan: Plan, status: Status): string {
+export function keywordFor(plan: Plan, status: Status): string {
   const counts = new Map<string, number>();
   for (const i of plan.items) {
     if (i.statusText !== null && i.status === status && ORG_KEYWORDS.get(i.statusText) === status)
