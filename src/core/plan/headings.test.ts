@@ -11,10 +11,30 @@ import {
 
 /** The regexes the decoration scans replace. */
 const LEADING_DECOR_RE = /^(?:[^\p{L}\p{N}\s*_~[(`]\uFE0F?\s*)+/u;
-const TRAILING_GLYPH_RE = /\s*([^\p{L}\p{N}\s)\]*_~`])\uFE0F?\s*$/u;
+// ASCII punctuation is the text's (`Cut spend 20%`, `What is next?`).
+const TRAILING_GLYPH_RE = /\s*([^\p{L}\p{N}\s\x00-\x7f])\uFE0F?\s*$/u;
 
 const piece = fc.oneof(
-  fc.constantFrom('✅', '🔴', '🚀', '\uFE0F', '#', '-', '*', '_', '~', '[', '(', ')', ']', '`', '|', ':'),
+  fc.constantFrom(
+    '✅',
+    '🔴',
+    '🚀',
+    '\uFE0F',
+    '#',
+    '-',
+    '*',
+    '_',
+    '~',
+    '[',
+    '(',
+    ')',
+    ']',
+    '`',
+    '|',
+    ':',
+    '%',
+    '?',
+  ),
   fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u3000', 'Title', 'x', '1', 'é', '٣', '𝒜', '\ud835', '\udc9c'),
   fc.string({ unit: 'binary', maxLength: 2 }),
 );

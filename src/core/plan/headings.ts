@@ -200,8 +200,8 @@ const LEAD_EXCLUDED = '*_~[(`';
 const TRAIL_EXCLUDED = ')]*_~`';
 
 /**
- * The glyph that ends `s` (`/\s*([^\p{L}\p{N}\s)\]*_~`])\uFE0F?\s*$/u`): where the match starts (the
- * white space before the glyph) and the glyph, or null.
+ * The glyph that ends `s` (`/\s*([^\p{L}\p{N}\s\x00-\x7f])\uFE0F?\s*$/u`): where the match starts
+ * (the white space before the glyph) and the glyph, or null.
  */
 export function trailingGlyph(s: string): { index: number; glyph: string; glyphStart: number } | null {
   let end = s.length;
@@ -209,10 +209,11 @@ export function trailingGlyph(s: string): { index: number; glyph: string; glyphS
   if (end === 0) return null;
   let glyphEnd = end;
   // A variation selector after a glyph belongs to it; alone, it is the glyph.
-  if (s.charCodeAt(end - 1) === 0xfe0f && isDecoration(codePointBefore(s, end - 1), TRAIL_EXCLUDED))
-    glyphEnd = end - 1;
+  const before = s.charCodeAt(end - 1) === 0xfe0f ? codePointBefore(s, end - 1) : 0;
+  if (before >= 128 && isDecoration(before, TRAIL_EXCLUDED)) glyphEnd = end - 1;
   const cp = codePointBefore(s, glyphEnd);
-  if (!isDecoration(cp, TRAIL_EXCLUDED)) return null;
+  // ASCII punctuation ending a heading is its text's (`Cut spend 20%`, `What is next?`), no mark.
+  if (cp < 128 || !isDecoration(cp, TRAIL_EXCLUDED)) return null;
   const glyphStart = glyphEnd - (cp >= 0x10000 ? 2 : 1);
   let index = glyphStart;
   while (index > 0 && isSpace(s.charCodeAt(index - 1))) index--;

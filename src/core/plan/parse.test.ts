@@ -1699,6 +1699,14 @@ describe('parsePlan on status bullets and annotated headings', () => {
     expect(plan.items.some((i) => i.title === 'Changelog')).toBe(false);
   });
 
+  it('keeps the ASCII punctuation ending a heading in its title: no status glyph', () => {
+    const p = parse('# OKRs\n\n## O2: Cut cloud spend 20%\n\n## What is next?\n\n- [ ] Decide!\n');
+    expect(p.items.map((i) => [i.key, i.title, i.section])).toEqual([
+      ['O2', 'Cut cloud spend 20%', ['OKRs']],
+      ['what-is-next/decide', 'Decide!', ['OKRs', 'What is next?']],
+    ]);
+  });
+
   it('reads an org keyword opening a heading as its status, but not a section name in capitals', () => {
     const plan = parse(
       [
