@@ -27,6 +27,7 @@ export type StatusSource =
   | 'marker' // the leading mark of a status bullet (`- ✅ …`, `- **✅ Completed**: …`)
   | 'strike' // ~~struck through~~ text
   | 'children' // derived from the item's children
+  | 'progress' // a share of the work done (`— 60%`): under way, or done at 100%
   | 'section' // the status section the item sits in (`## In Progress`, a Kanban lane)
   | 'default'; // nothing said: todo
 

@@ -2044,6 +2044,7 @@ const mixedPlanLine = fc.constantFrom(
   '- Refactor auth @cancelled',
   '- [ ] Billing — owned by Kim Lee, due 2027-01-10',
   '- [ ] Quotas · owner @kim · 2d',
+  '- **KR2.1** Rightsize the fleet — 60% done',
   '- [ ] Exports (3 pts) — @kim, 2d',
   '### Story PAY-1: Card vault (5 pts)',
   '- [ ] Search (assigned to @ana, 3d)',
@@ -2486,6 +2487,16 @@ describe('addItem and removeItem', () => {
     const added = add(bold, 'done');
     expect(added).toBe(`${bold}- **Billing:** ✅ Complete\n`);
     expect(parse(added).items.at(-1)).toMatchObject({ title: 'Billing', status: 'done' });
+  });
+
+  it('says a status over a share of the work done, which said one only where nothing else did', () => {
+    const text = '- **KR1.1** Lead time — 🟢 on track\n- **KR2.1** Rightsize the fleet — 60% done\n';
+    for (const status of STATUSES) {
+      const out = edit(text, (p) => setStatus(p, p.byKey.get('KR2.1')!, status));
+      expect([status, parse(out).byKey.get('KR2.1')?.status]).toEqual([status, status]);
+      // The share stays: it is the work's, whatever its status.
+      expect(out).toContain('60% done');
+    }
   });
 
   it("adds after bullets opened by org's keywords a bullet opened by the plan's keyword for the status", () => {

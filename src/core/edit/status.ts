@@ -327,7 +327,9 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
   }
   if (item.kind === 'heading' || holdsFieldLines(plan, item))
     return [insertFieldLine(plan, item, 'status', statusText(plan, status, null))];
-  if (item.kind === 'status-bullet' && item.list && item.statusSource === 'default') {
+  // A share of the work done says a status only where nothing else does: the edit says one as if none did.
+  const unsaid = item.statusSource === 'default' || item.statusSource === 'progress';
+  if (item.kind === 'status-bullet' && item.list && unsaid) {
     const tag = taskPaperTag(plan, item, status);
     if (tag) {
       let at = item.lineSpan.end;
@@ -338,7 +340,7 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
   if (
     item.kind === 'status-bullet' &&
     item.list &&
-    (item.statusSource === 'default' || item.statusSource === 'section' || item.statusSource === 'children')
+    (unsaid || item.statusSource === 'section' || item.statusSource === 'children')
   ) {
     // A task bullet without a mark of status (or counting its steps, `- Backend [1/2]`): a box after
     // the list marker gives it one. An open box at the top of a doing, blocked or cancelled section
@@ -347,11 +349,11 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
     if (lane !== null) throw todoInLane(item, lane);
     // A step among steps that end with their status marks (`3. Update docs` after `2. Move ✅`) ends
     // with the plan's mark too, where it reads back so.
-    const ending = item.statusSource === 'default' ? endingMarkEdit(plan, item, status) : null;
+    const ending = unsaid ? endingMarkEdit(plan, item, status) : null;
     if (ending !== null && readsBack(plan, item, [ending], status, true)) return [ending];
     return [boxAfterMarker(plan, item, markFor(plan, status))];
   }
-  if (item.kind === 'status-bullet' && item.list === null && item.statusSource === 'default') {
+  if (item.kind === 'status-bullet' && item.list === null && unsaid) {
     // A numbered line without a mark (`0.2 Add staging`): the mark goes at its end, as its
     // siblings' (`1.1 Write the notes ✅`).
     let at = item.lineSpan.end;

@@ -3383,6 +3383,30 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it('reads a share of the work done as the status of an item that states none, and not over a box', () => {
+    const p = parse(
+      [
+        '# OKRs',
+        '',
+        '- **KR1.1** Deploy lead time under a day — 🟢 on track',
+        '- **KR2.1** Rightsize the DB fleet — 60% done',
+        '- **KR2.2** Spot instances for CI — 100%',
+        '- **KR2.3** Reserved capacity — 0%',
+        '- **KR2.4** Tag every bucket — blocked, 40%',
+        '- [ ] Importer — 80%',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.status, i.statusSource])).toEqual([
+      ['KR1.1', 'doing', 'marker'],
+      ['KR2.1', 'doing', 'progress'],
+      ['KR2.2', 'done', 'progress'],
+      ['KR2.3', 'todo', 'default'],
+      ['KR2.4', 'blocked', 'field'],
+      ['okrs/importer', 'todo', 'checkbox'],
+    ]);
+  });
+
   it('reads a date standing as a piece of a list as the due date, and no date with other words', () => {
     const plan = parse(
       [

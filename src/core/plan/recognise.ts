@@ -1042,6 +1042,7 @@ export function recognise(
     let due = duePhrase !== null;
     let status = false;
     let depends = false;
+    let progress = false;
     // Where the metadata ending the line starts, for the one-signal test: set once the fields are read.
     let metaFrom = 0;
     const note = (f: Field) => {
@@ -1053,6 +1054,7 @@ export function recognise(
       else if (f.key === 'effort' || f.key === 'points' || f.key === 'size') estimate = true;
       else if (f.key === 'status' && readStatusValue(f.value) !== null) status = true;
       else if (f.key === 'depends') depends = true;
+      else if (f.key === 'progress') progress = true;
     };
     // A status mark ending the line is one signal: with another (`**[P1]** Ship it — *done*`) the
     // bullet is a task; alone (`Docs rewritten — **Done**`) it may be a note's last words, but in a
@@ -1063,9 +1065,10 @@ export function recognise(
         (estimate ? 1 : 0) +
         (owner ? 1 : 0) +
         (due ? 1 : 0) +
+        (progress ? 1 : 0) +
         (mark > 0 ? 1 : 0) >=
         2 ||
-      (need === 1 && (idKeyed || depends || prio || estimate || ownerAfter || due || mark > 0));
+      (need === 1 && (idKeyed || depends || prio || estimate || ownerAfter || due || progress || mark > 0));
     const fields = readInlineFields(body, 0, masked);
     const read = duePhrase ? [...fields, duePhrase].sort((a, b) => a.span.start - b.span.start) : fields;
     if (need === 1) metaFrom = trailingFieldsStart(masked, read);

@@ -174,6 +174,7 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
     const yearAnchor = ctx.planDate ?? (d.section >= 0 ? (ctx.sectionDates?.[d.section] ?? null) : null);
     for (let k = 0; k < item.fields.length; k++)
       applyField(item, item.fields[k]!, ctx, rawDeps, i, yearAnchor);
+    if (item.statusSource === 'default' && item.checkbox === null) statusFromProgress(item);
     // A heading whose text is all fields (`### Task 4 (Status: In Progress)`) keeps it as its title.
     // A title wrapped onto the lines after its own goes on there.
     const full = d.after === undefined ? titleText : wrappedTitle(titleText, d.after);
@@ -776,6 +777,20 @@ export function cleanTitle(s: string): string {
   t = t.trim();
   // Punctuation alone is what the cuts left of a line that had no title (`(In Review, @ana), **Done**`).
   return t.length <= 3 && !/[\p{L}\p{N}\p{S}]/u.test(t) ? '' : t;
+}
+
+/**
+ * The status a share of the work done says of an item that states none (`- **KR2.1** Rightsize the
+ * fleet — 60%`, a status report's `— 60% done`): under way between nothing and all of it, done at
+ * all of it. A box or a status said anywhere says more.
+ */
+function statusFromProgress(item: Item): void {
+  const f = item.fields.find((g) => g.key === 'progress');
+  const share = f === undefined ? Number.NaN : Number.parseFloat(f.value);
+  if (!(share > 0)) return;
+  item.status = share >= 100 ? 'done' : 'doing';
+  item.statusSource = 'progress';
+  item.statusText = f!.value;
 }
 
 /**
