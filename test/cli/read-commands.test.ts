@@ -142,6 +142,17 @@ describe('taskmark show and next', () => {
     expect(exported).toMatch(/^ {2}notes {7}(word ){19}word…$/m);
   });
 
+  it('shows a share of the work done as the status of an item that states none, once', () => {
+    const d = workspace();
+    writeFileSync(
+      join(d, 'TODO.md'),
+      '# OKRs\n\n- **KR1** Lead time — 🟢 on track\n- **KR2** Rightsize — 60% done\n',
+    );
+    const shown = taskmark(['show', 'KR2'], d).stdout;
+    expect(shown).toMatch(/^ {2}status {6}doing \(60%\)$/m);
+    expect(shown).not.toMatch(/stated/);
+  });
+
   it('ranks what to do next with its reasons', () => {
     const r = taskmark(['next', '--json', '--today', '2026-03-05'], workspace());
     const ranked = z.array(nextEntrySchema).parse(JSON.parse(r.stdout));

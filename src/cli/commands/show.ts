@@ -17,7 +17,10 @@ export async function run([key, ...files]: string[], opts: CommonOptions): Promi
     `${statusMark(i.status)} ${color.bold(i.title)}  ${color.cyan(i.key)}  ${color.dim(`${i.file}:${shown.span.startLine}-${shown.span.endLine}`)}`,
   );
   // The status as the plan words it, when it says more than the status (`blocked on infra`).
-  const stated = shown.fields.find((f) => f.key === 'status')?.value ?? null;
+  // A share of the work done is the status where nothing else says one (`doing (60%)`).
+  const stated =
+    shown.fields.find((f) => f.key === (i.statusSource === 'progress' ? 'progress' : 'status'))?.value ??
+    null;
   const facts: [string, string | null][] = [
     ['status', stated !== null && stated.toLowerCase() !== i.status ? `${i.status} (${stated})` : null],
     ['section', i.section.join(' › ') || null],
@@ -48,6 +51,8 @@ export async function run([key, ...files]: string[], opts: CommonOptions): Promi
     'phase',
     'tags',
     'depends',
+    // The share is said as the status already.
+    ...(i.statusSource === 'progress' ? ['progress'] : []),
   ]);
   for (const f of shown.fields) {
     if (told.has(f.key) || f.rawKey === '@' || f.rawKey === '#' || f.rawKey === '+' || f.value.trim() === '')
