@@ -2399,6 +2399,27 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     expect(p.items.find((i) => i.title === 'Exports')!.effort?.minutes).toBe(3 * 8 * 60);
   });
 
+  it('reads a status after a full-width colon, and a to-do word of another language as one', () => {
+    const p = parse(
+      [
+        '# 计划',
+        '',
+        '- 编写文档：未开始',
+        '- 性能测试：进行中（负责人：李雷）',
+        '- Tareas: pendiente',
+        // A key's value, and a note, are no status.
+        '- 负责人：李雷',
+        '- 说明：这是一个说明',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['编写文档', 'todo', null],
+      ['性能测试', 'doing', '李雷'],
+      ['Tareas', 'todo', null],
+    ]);
+  });
+
   it("reads Obsidian Tasks' fields after a status given after a colon, and counts such a line among a list's marked ones", () => {
     const p = parse(
       [

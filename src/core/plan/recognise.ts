@@ -1108,17 +1108,22 @@ export function recognise(
    */
   const keyedStatusDraft = (li: ListItemBlock, l0: LineSlice): MadeItem | null => {
     const raw = text.slice(l0.start, l0.end);
-    // The first colon that is not a dataview field's `::` (`- Search [due:: 2026-03-01]: not started`).
+    // The first colon that is not a dataview field's `::` (`- Search [due:: 2026-03-01]: not started`),
+    // or a full-width one as Chinese and Japanese write it (`- 编写文档：未开始`).
     let colon = raw.indexOf(':');
     while (colon >= 0 && colon <= MAX_KEYED_TITLE && raw.charCodeAt(colon + 1) === 58)
       colon = raw.indexOf(':', colon + 2);
+    const wide = raw.indexOf('：');
+    if (wide >= 0 && (colon < 0 || wide < colon)) colon = wide;
     if (colon < 1 || colon > MAX_KEYED_TITLE) return null;
     // A colon inside brackets is their text's (`Ship it (blocked: waiting for v2.1)`), not the name's.
     if (!closesBrackets(raw, colon)) return null;
     let valueAt = colon + 1;
     // `**Auth service:** ✅ Complete`: the bold closes after the colon.
     if (raw.startsWith('**', valueAt) || raw.startsWith('__', valueAt)) valueAt += 2;
-    if (valueAt < raw.length && !isSpace(raw.charCodeAt(valueAt))) return null;
+    // After a full-width colon no space is needed.
+    if (valueAt < raw.length && !isSpace(raw.charCodeAt(valueAt)) && raw.charCodeAt(colon) !== 0xff1a)
+      return null;
     const name = raw
       .slice(0, colon)
       .replace(/^(\*\*|__)(.*?)\1/, '$2')
@@ -2229,6 +2234,8 @@ function statusValueEnd(s: string): number {
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 40 || c === 91 || c === 44 || c === 59 || c === 124 || c === 0xb7) return i;
+    // Full-width brackets and commas, as Chinese and Japanese write them (`进行中（负责人：李雷）`).
+    if (c === 0xff08 || c === 0xff0c || c === 0xff1b || c === 0x3001 || c === 0x3010) return i;
     if ((c === 64 || c >= 0x2300) && isSpace(s.charCodeAt(i - 1)) && (c === 64 || opensTasksField(s, i)))
       return i;
     if (

@@ -390,6 +390,19 @@ export const STATING_TODO_WORDS: ReadonlySet<string> = new Set([
   'backlog',
   'planned',
   'queued',
+  // The same in the languages status words are read in.
+  'pendiente',
+  'por hacer',
+  'à faire',
+  'a faire',
+  'ausstehend',
+  'da fare',
+  'pendente',
+  'a fazer',
+  'не начато',
+  '未开始',
+  '待办',
+  '未着手',
 ]);
 
 /**
