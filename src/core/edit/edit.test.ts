@@ -2045,6 +2045,8 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Billing — owned by Kim Lee, due 2027-01-10',
   '- [ ] Quotas · owner @kim · 2d',
   '- **KR2.1** Rightsize the fleet — 60% done',
+  '- [ ] 设计数据库【进行中】',
+  '- 部署【进行中】',
   '- [ ] Exports (3 pts) — @kim, 2d',
   '### Story PAY-1: Card vault (5 pts)',
   '- [ ] Search (assigned to @ana, 3d)',
@@ -2487,6 +2489,16 @@ describe('addItem and removeItem', () => {
     const added = add(bold, 'done');
     expect(added).toBe(`${bold}- **Billing:** ✅ Complete\n`);
     expect(parse(added).items.at(-1)).toMatchObject({ title: 'Billing', status: 'done' });
+  });
+
+  it('changes or takes off a status word in lenticular brackets with its brackets', () => {
+    const text = '- [ ] 设计数据库【进行中】\n- 部署【进行中】\n- 监控【已完成】\n';
+    expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(
+      text.replace('- [ ] 设计数据库【进行中】', '- [x] 设计数据库'),
+    );
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'done'))).toBe(
+      text.replace('部署【进行中】', '部署【已完成】'),
+    );
   });
 
   it('says a status over a share of the work done, which said one only where nothing else did', () => {

@@ -889,8 +889,8 @@ function isGlyphAndWord(mark: string): boolean {
   return mark.charCodeAt(0) >= 128 && /\s\p{L}/u.test(mark);
 }
 
-/** The wrappers a status word may have: bold, emphasis, brackets, and brackets in emphasis. */
-const WRAPPERS = ['*(', '_(', '*[', '_[', '**', '__', '(', '[', '*', '_'];
+/** The wrappers a status word may have: bold, emphasis, brackets (lenticular ones too), and brackets in emphasis. */
+const WRAPPERS = ['*(', '_(', '*[', '_[', '**', '__', '(', '[', '【', '*', '_'];
 
 /** A status word's wrapper: its opener, where the opener starts and where its closer ends. */
 interface Wrapped {

@@ -214,14 +214,14 @@ const MAX_WORD_MARK = 40;
 const MAX_REASONED_MARK = 64;
 
 /** Wrappers that state a status whatever its word: brackets and bold. */
-export const STRONG_WRAPPERS: ReadonlySet<string> = new Set(['[', '*[', '_[', '**', '__']);
+export const STRONG_WRAPPERS: ReadonlySet<string> = new Set(['[', '*[', '_[', '**', '__', '【']);
 
 /** The wrapper that closes one that opens with `open`: `*(` closes with `)*`. */
 export function closingWrapper(open: string): string {
   let out = '';
   for (let i = open.length - 1; i >= 0; i--) {
     const c = open[i]!;
-    out += c === '(' ? ')' : c === '[' ? ']' : c;
+    out += c === '(' ? ')' : c === '[' ? ']' : c === '【' ? '】' : c;
   }
   return out;
 }
@@ -238,6 +238,7 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
   while (e > 0 && isSpace(line.charCodeAt(e - 1))) e--;
   const end = e;
   let c = line.charCodeAt(e - 1);
+  if (c === 0x3011) return lenticularMark(line, e - 1);
   if (c === 42 || c === 95) {
     // `_WIP_`, `**Done**`, `*(on hold)*`: past the emphasis to what it wraps.
     while (e > 0 && line.charCodeAt(e - 1) === c) e--;
@@ -274,6 +275,30 @@ function trailingWordMark(line: string): { start: number; at: number; word: stri
   if (status === 'todo' && !STRONG_WRAPPERS.has(m[1]!)) return null;
   const start = from + m.index + 1;
   return { start, at: start + m[0].indexOf(word, m[1]!.length + 1) - 1, word, status };
+}
+
+/** The longest status word read in lenticular brackets: `【进行中】`, `【In progress】`. */
+const MAX_LENTICULAR_WORD = 16;
+
+/**
+ * A status word in lenticular brackets ending a line, as Chinese and Japanese plans mark one
+ * (`设计数据库【进行中】`, `テスト【完了】`), white space before it or not: `close` is the offset of `】`.
+ * The whole word must be a status, and a title must come before it.
+ */
+function lenticularMark(
+  line: string,
+  close: number,
+): { start: number; at: number; word: string; status: Status } | null {
+  const open = line.lastIndexOf('【', close);
+  if (open <= 0 || close - open - 1 > MAX_LENTICULAR_WORD) return null;
+  const inner = line.slice(open + 1, close);
+  const word = inner.trim();
+  const status = word === '' ? null : statusOfWord(word);
+  if (status === null) return null;
+  let start = open;
+  while (start > 0 && isSpace(line.charCodeAt(start - 1))) start--;
+  if (start === 0) return null;
+  return { start: open, at: open + 1 + inner.indexOf(word), word, status };
 }
 
 /**
@@ -409,7 +434,7 @@ export function trailingStatusMark(line: string, glyphStatus: GlyphStatus = stat
   const end = line.trimEnd();
   const last = end.charCodeAt(end.length - 1);
   const word =
-    last === 93 || last === 41 || last === 42 || last === 95
+    last === 93 || last === 41 || last === 42 || last === 95 || last === 0x3011
       ? (trailingWordMark(line) ?? (last === 41 ? taskPaperStatus(line) : null))
       : isLetterOrDigit(codePointBefore(end, end.length))
         ? ((last === 101 || last === 100 || last === 103 ? taskPaperStatus(line) : null) ??

@@ -2420,6 +2420,27 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads a status word in lenticular brackets ending a line, as Chinese and Japanese plans mark one', () => {
+    const p = parse(
+      [
+        '# 计划',
+        '',
+        '- [ ] 设计数据库【进行中】',
+        '- [ ] 调研【备注】',
+        '',
+        '- 部署【进行中】',
+        '- 监控【已完成】',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['设计数据库', 'doing'],
+      ['调研【备注】', 'todo'],
+      ['部署', 'doing'],
+      ['监控', 'done'],
+    ]);
+  });
+
   it("reads Obsidian Tasks' fields after a status given after a colon, and counts such a line among a list's marked ones", () => {
     const p = parse(
       [
