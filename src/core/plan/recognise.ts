@@ -2250,7 +2250,7 @@ function statusValueEnd(s: string): number {
 
 /** An org keyword and an owner in parentheses right after it, then a colon or white space: `TODO(kim): `. */
 const KEYWORD_OWNER_RE = new RegExp(
-  String.raw`(${[...ORG_KEYWORDS.keys()].filter((k) => !k.includes(' ')).join('|')})\((@?[\p{L}\p{N}][\p{L}\p{N}._-]{0,31})\)(?::[ 	]*|[ 	]+)(?=\S)`,
+  String.raw`(${[...ORG_KEYWORDS.keys()].filter((k) => !k.includes(' ')).join('|')})\((@?[\p{L}\p{N}][\p{L}\p{N}._-]{0,31})\)(?::[ \t]*|[ \t]+)(?=\S)`,
   'uy',
 );
 
