@@ -2501,6 +2501,16 @@ describe('addItem and removeItem', () => {
     );
   });
 
+  it('refuses todo on a struck card of a lane under way whose status line it would not reach', () => {
+    // Found by the mixed-plan property at 100x: unstruck and boxed, the card took its lane's status,
+    // and `Status: Todo` under it was not read.
+    const text = '## 🚧 In progress\n- [ ] Docs\n- ~~Two-factor auth~~\nStatus: In progress\n';
+    const plan = parse(text);
+    expect(() => setStatus(plan, plan.byKey.get('in-progress/two-factor-auth')!, 'todo')).toThrow(
+      /move it to another section/,
+    );
+  });
+
   it('says a status over a share of the work done, which said one only where nothing else did', () => {
     const text = '- **KR1.1** Lead time — 🟢 on track\n- **KR2.1** Rightsize the fleet — 60% done\n';
     for (const status of STATUSES) {

@@ -165,12 +165,20 @@ export function boxAfterMarker(plan: Plan, item: Item, mark: string): Edit {
  * `unstrike`, when given) when the bullet unstruck would not read as todo: in a lane of done work it
  * takes the lane's status (`## Done`, `- ~~Dark mode~~`), and a bullet that was an item by its strike
  * alone is none without it. The plan is parsed again to know; the strike's edits leave the line's
- * start where it was.
+ * start where it was. Refused when neither reads as todo: an open box in a lane of work under way
+ * takes the lane's status.
  */
 function openWithoutStrike(plan: Plan, item: Item, unstrike: Edit[], boxed: Edit[] = unstrike): Edit[] {
-  return readsBack(plan, item, unstrike, 'todo')
-    ? unstrike
-    : [...boxed, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
+  if (readsBack(plan, item, unstrike, 'todo')) return unstrike;
+  const open = [...boxed, boxAfterMarker(plan, item, markFor(plan, 'todo'))];
+  if (readsBack(plan, item, open, 'todo')) return open;
+  // An open box in a lane of work under way or done takes the lane's status: todo is no status there.
+  const lane = laneOf(plan, item);
+  if (lane !== null) throw todoInLane(item, lane);
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: todo could not be written on its struck line so that it reads back; edit line ${item.line} by hand.`,
+  );
 }
 
 /**
