@@ -2501,6 +2501,15 @@ describe('addItem and removeItem', () => {
     );
   });
 
+  it("adds a heading item's field line among its own, not after a name's line below them", () => {
+    // Found by the mixed-plan property at 100x: after `**Task:** Rotate the keys` the new line made a
+    // record of the name, and the heading item was not given the field.
+    const text = '# Plan\n# Plan\n  owner:: alice\n\n**Task:** Rotate the keys\n';
+    const out = edit(text, (p) => setAttribute(p, p.items[0]!, 'due', '2027-01-02'));
+    expect(out).toBe(text.replace('  owner:: alice\n', '  owner:: alice\n**Due:** 2027-01-02\n'));
+    expect(parse(out).items.map((i) => [i.key, i.owner, i.due])).toEqual([['plan', 'alice', '2027-01-02']]);
+  });
+
   it('refuses todo on a struck card of a lane under way whose status line it would not reach', () => {
     // Found by the mixed-plan property at 100x: unstruck and boxed, the card took its lane's status,
     // and `Status: Todo` under it was not read.

@@ -118,7 +118,15 @@ export function insertFieldLine(plan: Plan, item: Item, key: string, value: stri
     if (namesRecord(text.slice(at, plan.lines.end[lineAt(plan.lines, at)]))) {
       return { start: at, end: at, text: `${line}${eol}` };
     }
-    const last = own.reduce((a, b) => (a.span.start > b.span.start ? a : b));
+    // The item's own field lines end where a paragraph led by a name starts (`**Task:** Rotate the
+    // keys` under them): the new line after that one would make the name a record with the field.
+    const sorted = [...own].sort((a, b) => a.span.start - b.span.start);
+    let last = sorted[0]!;
+    for (const f of sorted) {
+      const p = paragraphStart(plan, lineAt(plan.lines, f.span.start), item.lineSpan.end);
+      if (p !== at && namesRecord(text.slice(p, plan.lines.end[lineAt(plan.lines, p)]))) break;
+      last = f;
+    }
     return lineAfter(plan, last.span.start, line);
   }
   const headingEnd = item.lineSpan.end;
