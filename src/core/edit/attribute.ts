@@ -587,30 +587,12 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
   const text = plan.text;
   let at = item.lineSpan.end;
   while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  // A status after the name and a colon (`- Search: not started (P1)`, `- **Auth**: ✅ Complete`) is
-  // followed by the item's fields: the new one goes last on the line, as a status report writes it.
-  if (statusAfterColon(text, item)) return afterKeyedStatus(plan, item, key, value, at);
   // Keep a trailing block reference (`^abc123`) last.
   const block = /\s\^[\w-]+$/.exec(text.slice(item.titleSpan.start, at));
   if (block) at -= block[0].length;
-  // And a status mark that ends a bullet (`Tag the release ✅`): the line may be an item by it, an
-  // open box say more by it (`- [ ] Fix login [blocked]`), or its list be read as one whose bullets
-  // end with their statuses by it and its neighbours' (`- [ ] Ship the beta (done)`).
-  const mark = trailingStatusMark(text.slice(item.titleSpan.start, at));
-  // And a status alone in parentheses ending the line (`Dark theme (🟡 at risk)`), read as its status
-  // by ending it.
-  const group =
-    item.statusSource === 'field' && item.statusSpan !== null ? statusGroupAt(text, item.statusSpan, at) : -1;
-  if (group > item.titleSpan.start) {
-    at = group;
-    while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  } else if (mark > 0) {
-    at = item.titleSpan.start + mark;
-    while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-    // And the dash that sets the mark off (`Billing — **Done**`).
-    const dash = setOffDashAt(text.slice(item.titleSpan.start, at));
-    if (dash >= 0) at = item.titleSpan.start + dash;
-  }
+  // A status after the name and a colon (`- Search: not started (P1)`, `- **Auth**: ✅ Complete`) is
+  // followed by the item's fields: the new one goes last on the line, as a status report writes it.
+  if (!statusAfterColon(text, item)) at = beforeEndingStatus(text, item, at);
   const emoji = EMOJI_KEYS[key];
   // A line tagged TaskPaper's way (`@due(2026-03-09)`) gets its new field as a tag too.
   const taskPaper =
@@ -622,26 +604,37 @@ function addInline(plan: Plan, item: Item, key: string, value: string): Edit {
 }
 
 /**
+ * Where a field added at `at`, the end of the item's line, goes instead so that a status ending the
+ * line still ends it: before a status mark that ends a bullet (`Tag the release ✅`: the line may be
+ * an item by it, an open box say more by it, `- [ ] Fix login [blocked]`, or its list be read as one
+ * whose bullets end with their statuses by it and its neighbours', `- [ ] Ship the beta (done)`),
+ * with the dash that sets it off (`Billing — **Done**`), or before a status alone in parentheses
+ * (`Dark theme (🟡 at risk)`), read as its status by ending the line.
+ */
+function beforeEndingStatus(text: string, item: Item, end: number): number {
+  let at = end;
+  const mark = trailingStatusMark(text.slice(item.titleSpan.start, at));
+  const group =
+    item.statusSource === 'field' && item.statusSpan !== null ? statusGroupAt(text, item.statusSpan, at) : -1;
+  if (group > item.titleSpan.start) {
+    at = group;
+    while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  } else if (mark > 0) {
+    at = item.titleSpan.start + mark;
+    while (at > item.titleSpan.start && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+    const dash = setOffDashAt(text.slice(item.titleSpan.start, at));
+    if (dash >= 0) at = item.titleSpan.start + dash;
+  }
+  return at;
+}
+
+/**
  * Whether the item's line is its name, a colon and its status (`- **Auth**: ✅ Complete`, `- **Auth:**
  * Done`), a status line under it saying another or not.
  */
 function statusAfterColon(text: string, item: Item): boolean {
   if (item.kind !== 'status-bullet' || item.statusSource !== 'field') return false;
   return /^[*_]*:[*_]*[ \t]+\S/.test(text.slice(item.titleSpan.end, item.lineSpan.end));
-}
-
-/**
- * The field `key` written at `at`, the end of a line whose status follows its name and a colon: a
- * block reference (`^abc123`) stays last.
- */
-function afterKeyedStatus(plan: Plan, item: Item, key: string, value: string, end: number): Edit {
-  let at = end;
-  const block = /\s\^[\w-]+$/.exec(plan.text.slice(item.titleSpan.end, at));
-  if (block) at -= block[0].length;
-  const emoji = EMOJI_KEYS[key];
-  if (emoji && usesEmojiFor(plan, key)) return { start: at, end: at, text: ` ${emoji} ${value}` };
-  const dataview = `[${keySpelling(plan, key, 'dataview')}:: ${refuseDataviewValue(key, value)}]`;
-  return inOwnNotation(plan, item, key, value, { start: at, end: at, text: ` ${dataview}` });
 }
 
 /**

@@ -87,8 +87,11 @@ function unitMinutes(unit: string, hoursPerDay: number): number {
 /** Reads the first effort in `text` (`0.5 days`, `3-5 days`, `30 min`, `18h`, `2-3 hours`). */
 export function readEffort(text: string, hoursPerDay = DEFAULT_HOURS_PER_DAY): Effort | null {
   const m = effortMatch(text);
-  if (!m) return null;
-  const per = unitMinutes(m[3]!, hoursPerDay);
+  return m ? toEffort(m, unitMinutes(m[3]!, hoursPerDay)) : null;
+}
+
+/** The estimate a match gives (`m[1]`, to `m[2]` when a range, its text `m[0]`), at `per` minutes a unit. */
+function toEffort(m: RegExpExecArray, per: number): Effort {
   const low = Number(m[1]!.replace(',', '.')) * per;
   const high = m[2] ? Number(m[2].replace(',', '.')) * per : null;
   return { minutes: Math.round(low), maxMinutes: high === null ? null : Math.round(high), text: m[0] };
@@ -116,11 +119,7 @@ export function readEffortValue(value: string, hoursPerDay = DEFAULT_HOURS_PER_D
   const effort = readEffort(value, hoursPerDay);
   if (effort !== null) return effort;
   const m = KEYED_EFFORT_RE.exec(value.trim());
-  if (m === null) return null;
-  const per = unitMinutes(KEYED_UNITS.get(m[3]!)!, hoursPerDay);
-  const low = Number(m[1]!.replace(',', '.')) * per;
-  const high = m[2] ? Number(m[2].replace(',', '.')) * per : null;
-  return { minutes: Math.round(low), maxMinutes: high === null ? null : Math.round(high), text: m[0] };
+  return m ? toEffort(m, unitMinutes(KEYED_UNITS.get(m[3]!)!, hoursPerDay)) : null;
 }
 
 /** An effort written inline on an item line: `(2h)`, `[2h]`, `~3d`, `(30 min)`, `est. 3h`. */
