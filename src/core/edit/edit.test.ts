@@ -2047,6 +2047,10 @@ const mixedPlanLine = fc.constantFrom(
   '- **KR2.1** Rightsize the fleet — 60% done',
   '- [ ] 设计数据库【进行中】',
   '- 部署【进行中】',
+  '- Ship the docs — in progress (@marta)',
+  '- [ ] Load tests **[In progress]**',
+  '- Cutover **(blocked)**',
+  '- [ ] Despliegue (depende de: Pruebas de carga)',
   '- [ ] Exports (3 pts) — @kim, 2d',
   '### Story PAY-1: Card vault (5 pts)',
   '- [ ] Search (assigned to @ana, 3d)',
@@ -2137,6 +2141,31 @@ describe('a status piece opened by a status word in emphasis', () => {
     const out = edit(text, (p) => setStatus(p, p.items[0]!, 'cancelled'));
     expect(out).toBe(text.replace('_WIP_', '_CANCELLED_'));
     expect(parse(out).items.map((i) => [i.key, i.status])).toEqual([['PAY-7', 'cancelled']]);
+  });
+});
+
+describe('a status piece before a list in parentheses ending the line', () => {
+  it('is written over in place, and the list keeps its owner and takes a new one', () => {
+    const text = '- Ship the docs — in progress (@marta)\n';
+    const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe('- Ship the docs — done (@marta)\n');
+    expect(parse(done).items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['Ship the docs', 'done', 'marta'],
+    ]);
+    const owner = edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'zed'));
+    expect(owner).toBe('- Ship the docs — in progress (@zed)\n');
+    expect(parse(owner).items[0]!.status).toBe('doing');
+  });
+});
+
+describe('a status word in brackets in bold ending a line', () => {
+  it('stays a word in its wrapper, a to-do word included', () => {
+    const text = '- Load tests **[In progress]**\n- Docs **[Done]**\n';
+    const blocked = edit(text, (p) => setStatus(p, p.items[0]!, 'blocked'));
+    expect(blocked).toBe(text.replace('In progress', 'Blocked'));
+    const todo = edit(text, (p) => setStatus(p, p.items[0]!, 'todo'));
+    expect(todo).toBe(text.replace('In progress', 'Todo'));
+    expect([blocked, todo].map((t) => parse(t).items[0]!.status)).toEqual(['blocked', 'todo']);
   });
 });
 

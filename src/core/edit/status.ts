@@ -898,7 +898,7 @@ function isGlyphAndWord(mark: string): boolean {
 }
 
 /** The wrappers a status word may have: bold, emphasis, brackets (lenticular ones too), and brackets in emphasis. */
-const WRAPPERS = ['*(', '_(', '*[', '_[', '**', '__', '(', '[', '【', '*', '_'];
+const WRAPPERS = ['**(', '__(', '**[', '__[', '*(', '_(', '*[', '_[', '**', '__', '(', '[', '【', '*', '_'];
 
 /** A status word's wrapper: its opener, where the opener starts and where its closer ends. */
 interface Wrapped {

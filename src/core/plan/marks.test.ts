@@ -13,7 +13,7 @@ import {
 // trailingStatusMark as it was before its cheap tests: the wrapped-word regex on the last 40
 // characters of any line, then TaskPaper's status tag and the glyph regex on any line.
 const WORD_RE =
-  /\s(\*\*|__|[*_]?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])][*_]?|[*_])\s*$/u;
+  /\s(\*\*|__|(?:\*\*|__|[*_])?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])](?:\*\*|__|[*_])?|[*_])\s*$/u;
 
 /** A status with its reason in brackets, emphasis around them or not: `(blocked: waiting for the API)`. */
 const REASONED_RE = /\s((?:\*+|_+)?)([[(])([^()[\]]{0,63})([\])])\1\s*$/u;
@@ -119,6 +119,10 @@ describe('trailingStatusMark', () => {
         ' _WIP_',
         ' **Done**',
         ' [DONE]',
+        ' **[In progress]**',
+        ' __(blocked)__',
+        ' **(todo)**',
+        ' *[todo]**',
         ' [ in progress ]',
         ' (new)',
         ' [todo]',

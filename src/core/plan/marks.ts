@@ -203,18 +203,29 @@ export function endsWithStatusMark(
 
 /**
  * A status word wrapped ending a line, after white space: in brackets, parentheses or emphasis, or
- * parentheses in emphasis (`… [DONE]`, `… **Done**`, `… (blocked)`, `… *(on hold)*`, `… _WIP_`). The
+ * brackets in emphasis (`… [DONE]`, `… **Done**`, `… (blocked)`, `… *(on hold)*`, `… **[WIP]**`). The
  * closing wrapper is checked against the opening one in code.
  */
 const TRAILING_WORD_RE =
-  /\s(\*\*|__|[*_]?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])][*_]?|[*_])\s*$/u;
+  /\s(\*\*|__|(?:\*\*|__|[*_])?[[(]|[*_])[ \t]*(\p{L}[\p{L} '_-]{0,24}?)[ \t]*(\*\*|__|[\])](?:\*\*|__|[*_])?|[*_])\s*$/u;
 /** The longest such mark with the white space around it: the regex looks at no more of a line. */
 const MAX_WORD_MARK = 40;
 /** The longest status with its reason in parentheses or brackets: `(blocked: waiting for the API)`. */
 const MAX_REASONED_MARK = 64;
 
-/** Wrappers that state a status whatever its word: brackets and bold. */
-export const STRONG_WRAPPERS: ReadonlySet<string> = new Set(['[', '*[', '_[', '**', '__', '【']);
+/** Wrappers that state a status whatever its word: brackets and bold, and parentheses in bold. */
+export const STRONG_WRAPPERS: ReadonlySet<string> = new Set([
+  '[',
+  '*[',
+  '_[',
+  '**[',
+  '__[',
+  '**(',
+  '__(',
+  '**',
+  '__',
+  '【',
+]);
 
 /** The wrapper that closes one that opens with `open`: `*(` closes with `)*`. */
 export function closingWrapper(open: string): string {

@@ -1562,6 +1562,32 @@ describe('parsePlan on dependencies stated in prose', () => {
     ]);
     expect(p.items.flatMap((i) => i.unresolvedDeps)).toEqual([]);
   });
+
+  it('reads the phrase in the languages plans are written in, naming items by their words', () => {
+    const p = parse(
+      [
+        '# Migración',
+        '',
+        '- [ ] Pruebas de carga',
+        '- [ ] Despliegue en producción (depende de: Pruebas de carga)',
+        '- [ ] Mise en service — bloqué par Pruebas de carga',
+        '- [ ] Schulung (hängt ab von: Despliegue en producción)',
+        // A word that only opens the phrase's verb is none.
+        '- [ ] Requerimientos (requeridos: Pruebas de carga)',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.dependsOn])).toEqual([
+      ['Pruebas de carga', []],
+      ['Despliegue en producción (depende de: Pruebas de carga)', ['migracion/pruebas-de-carga']],
+      ['Mise en service', ['migracion/pruebas-de-carga']],
+      [
+        'Schulung (hängt ab von: Despliegue en producción)',
+        ['migracion/despliegue-en-produccion-depende-de-pruebas-de'],
+      ],
+      ['Requerimientos (requeridos: Pruebas de carga)', []],
+    ]);
+  });
 });
 
 describe('parsePlan on status bullets and annotated headings', () => {
@@ -3882,6 +3908,48 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
     const span = p.items[0]!.statusSpan!;
     expect(text.slice(span.start, span.end)).toBe('**BLOCKED**: waiting for keys');
+  });
+
+  it('reads a status piece before a list in parentheses that ends the line', () => {
+    // The list holds the owner; the piece before it the status, set off by its dash.
+    const text = [
+      '- [ ] Ship the CLI — in progress (@marta)',
+      '- Ship the docs — blocked (@marta, 2d)',
+      '- [ ] Refunds (3 pts, P1) — blocked by PAY-1',
+      // Without a separator before it the group is the title's last words' list, as before.
+      '- [ ] Pair with ops (@marta)',
+      '- Notes on the rollout (@marta)',
+      '',
+    ].join('\n');
+    const p = parse(text);
+    expect(p.items.map((i) => [i.title, i.status, i.owner, i.effort?.minutes ?? null])).toEqual([
+      ['Ship the CLI', 'doing', 'marta', null],
+      ['Ship the docs', 'blocked', 'marta', 960],
+      ['Refunds', 'todo', null, null],
+      ['Pair with ops', 'todo', 'marta', null],
+    ]);
+    const span = p.items[0]!.statusSpan!;
+    expect(text.slice(span.start, span.end)).toBe('in progress');
+  });
+
+  it('reads a status word in brackets or parentheses in bold ending a line as its mark', () => {
+    const p = parse(
+      [
+        '- [ ] Load tests **[In progress]**',
+        '- Docs rewrite __[WIP]__',
+        '- Cutover **(blocked)**',
+        // Bold states a to-do word, as bare brackets do; parentheses in light emphasis do not.
+        '- Backfill **[todo]**',
+        '- Release notes *(new)*',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Load tests', 'doing', 'In progress'],
+      ['Docs rewrite', 'doing', 'WIP'],
+      ['Cutover', 'blocked', 'blocked'],
+      ['Backfill', 'todo', 'todo'],
+    ]);
   });
 
   it('reads a `Key: value` alone in square brackets as agents write it, and no link, wiki link or Dataview field', () => {

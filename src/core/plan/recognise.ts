@@ -1089,7 +1089,17 @@ export function recognise(
     // 3d`, `— @li, high`), keyed pieces (`— Owner: Li — Est: 2d`), and a status, which says it alone
     // (`— Status: Done`).
     if (!status && !enough()) {
-      const tail = readTail(masked, read, 0, priority, effort, DEFAULT_HOURS_PER_DAY);
+      const tail = readTail(
+        masked,
+        read,
+        0,
+        priority,
+        effort,
+        DEFAULT_HOURS_PER_DAY,
+        false,
+        false,
+        lists?.cuts,
+      );
       if (tail !== null) {
         prio ||= tail.priority !== null;
         estimate ||= tail.effort !== null;

@@ -709,7 +709,7 @@ export function progressPiece(s: string, end: number, base: number): Field | nul
 }
 
 /** The same phrases in the other languages plans are written in: `depende de 2.1`, `bloqué par T-3`. */
-const FOREIGN_DEP = [
+export const FOREIGN_DEP = [
   'depende de',
   'depende da',
   'depende do',

@@ -100,10 +100,11 @@ export function readTail(
   hoursPerDay: number,
   whole = false,
   dates = false,
+  groups: readonly (readonly [number, number])[] = [],
 ): Tail | null {
   // Pieces in emphasis (`— *blocked: no data*`) are read as their text: the emphasis is blanked.
   const s = text.includes('*') || text.includes('_') ? withoutPieceEmphasis(text) : text;
-  const tail = readPieces(s, fields, base, priority, estimate, hoursPerDay, whole, dates);
+  const tail = readPieces(s, fields, base, priority, estimate, hoursPerDay, whole, dates, groups);
   if (tail !== null) return s === text ? tail : withOpeningEmphasis(text, s, base, tail);
   // A name ending a list of the line's metadata (`Cache manifest — 3 pts — Jana`) is its owner, as a
   // mention there is; a name alone after a dash (`Ship it — Jana`) may be the title's.
@@ -118,6 +119,7 @@ export function readTail(
     hoursPerDay,
     false,
     dates,
+    groups,
   );
   if (before === null || before.fields.some((f) => f.key === 'owner')) return null;
   const named = { ...before, fields: [...before.fields, nameOwner(s, name, base)] };
@@ -229,6 +231,7 @@ function readPieces(
   hoursPerDay: number,
   whole: boolean,
   dates: boolean,
+  groups: readonly (readonly [number, number])[],
 ): Tail | null {
   let end = s.length;
   // Where the last token taken starts: the separator is before it.
@@ -256,7 +259,7 @@ function readPieces(
   // The tail as it stood before the marks read last (`Rotate certs (P1) — @kim`): a mark in the title's
   // text before the list's separator is cut on its own, and the list is what follows the separator.
   // It holds while only marks are taken after it: `marks` counts them.
-  let beforeMarks: TailState | null = null;
+  let beforeMarks = null as TailState | null;
   let marks = 0;
   // The tail as it stood before the last piece read from the end of the text without a separator
   // before it, and where that piece starts (`taken`).
@@ -271,6 +274,15 @@ function readPieces(
   };
   const onlyMarksSince = (b: { meta: number; mentions: number; own: number }) =>
     meta === b.meta + marks && mentions === b.mentions && own.length === b.own;
+  // A piece cut on its own, as a mark is (`Refunds (3 pts) — @kim`): the list is what follows the
+  // separator after it, unless what comes before it is read too (`— in progress (@marta)`).
+  const asMark = () => {
+    if (beforeMarks === null || !onlyMarksSince(beforeMarks)) {
+      beforeMarks = state();
+      marks = 0;
+    }
+    marks++;
+  };
   for (;;) {
     // Pieces are joined by commas, semicolons, or dashes and bars with white space around them; a
     // sentence piece by the period before it.
@@ -303,26 +315,26 @@ function readPieces(
         meta + mentions > 0 &&
         inOwnBrackets(s, f.span.start - base, end) &&
         !setOff(s, f.span.start - base)
-      ) {
-        if (beforeMarks === null || !onlyMarksSince(beforeMarks)) {
-          beforeMarks = state();
-          marks = 0;
-        }
-        marks++;
-      }
+      )
+        asMark();
       if (!isWordMark(f)) meta++;
       else if (f.rawKey === '@') mentions++;
       end = first = f.span.start - base;
       continue;
     }
+    // A list in parentheses read already (readParenLists: `(@marta)`, `(P1, 2d)`) is a piece of the
+    // list it ends, a mark's kind: `Ship the CLI — in progress (@marta)` states its status before it.
+    const group = groupEnding(groups, end);
+    if (group >= 0) {
+      asMark();
+      meta++;
+      end = first = group;
+      continue;
+    }
     // A mark may hold the white space after it (`~1d ` before a dash): it ends where its text does.
     const mark = priority !== null && markEnd(s, priority) === end ? priority : estimate;
     if (mark !== null && markEnd(s, mark) === end) {
-      if (beforeMarks === null || !onlyMarksSince(beforeMarks)) {
-        beforeMarks = state();
-        marks = 0;
-      }
-      marks++;
+      asMark();
       meta++;
       end = first = mark.index;
       continue;
@@ -620,6 +632,12 @@ function inOwnBrackets(s: string, a: number, b: number): boolean {
   const open = s.charCodeAt(a);
   const close = s.charCodeAt(b - 1);
   return (open === 40 && close === 41) || (open === 91 && close === 93);
+}
+
+/** Where the group of `groups` that ends at `end` starts, or -1. Few lines have more than one. */
+function groupEnding(groups: readonly (readonly [number, number])[], end: number): number {
+  for (let i = 0; i < groups.length; i++) if (groups[i]![1] === end) return groups[i]![0];
+  return -1;
 }
 
 /** Whether what ends before `at`, but for white space, sets a list's piece off: a separator, or nothing. */

@@ -108,7 +108,17 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
       if (comments) for (const c of comments) cuts.push(c);
       // A metadata list ending the line (`— @li, 3d, due 2026-02-06`) leaves the title whole, and
       // may hold the estimate written bare.
-      const tail = readTail(masked, inline, at, ip, ie, ctx.hoursPerDay, heading && item.id !== null, dates);
+      const tail = readTail(
+        masked,
+        inline,
+        at,
+        ip,
+        ie,
+        ctx.hoursPerDay,
+        heading && item.id !== null,
+        dates,
+        lists?.cuts,
+      );
       // Mentions opening the title and set off from it (`@carol — review the alerts`) say who, when
       // a title is left after them.
       const lead = masked.charCodeAt(0) === 64 ? leadingMentionsEnd(masked, inline, at) : 0;

@@ -1,7 +1,7 @@
 /** Stage 5b: dependencies from fields, arrow chains, prose and trees drawn in code blocks; cycles. */
 import type { Dependency, Item, Section } from '../../model.js';
 import { nextId } from '../attributes/ids.js';
-import { mayStateDependency } from '../attributes/pieces.js';
+import { FOREIGN_DEP, mayStateDependency } from '../attributes/pieces.js';
 import type { CodeBlock, LineSlice } from '../block-types.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { repairForMatching } from '../encoding.js';
@@ -76,7 +76,8 @@ const WORD_NUMBER_ID_RE = /^\p{L}+[ \t]+#?(\d{1,3}(?:\.\d{1,3})*)$/u;
  * of the whole text: it beats a character loop warm, and by far in a fresh process, where a loop
  * over every character runs in the interpreter.
  */
-const DEP_HINT = /[→>⟶➔➜]|depend|require|block|need|after|follow|precede|wait|â†/gi;
+const DEP_HINT =
+  /[→>⟶➔➜]|depend|dépend|requi|requer|bloqu|blocc|block|nécessite|hängt|abhängig|richiede|need|after|follow|precede|wait|â†/gi;
 
 /** Offset of the first DEP_HINT match at or after `from`, or -1. */
 function nextHint(text: string, from: number): number {
@@ -413,9 +414,11 @@ export function resolveDependencies(
  * commas and "and". Only references that name an item (by ID, key or title, see titleAsNamed) count:
  * "after lunch" is no dependency.
  */
-/** The words an item's line says what it waits for with (`blocks` says what waits for it). */
-const WAIT_VERBS =
-  'depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after';
+/**
+ * The words an item's line says what it waits for with, in the languages plans are written in
+ * (`blocks` says what waits for it).
+ */
+const WAIT_VERBS = `depends on|depend on|blocked by|blocked on|requires|needs|waits for|waiting for|waiting on|after|${FOREIGN_DEP}`;
 const OWN_LINE_VERB_RE = new RegExp(
   String.raw`(?<![A-Za-z0-9])(${WAIT_VERBS}|blocks)(?:[ \t]*[:：])?\s+`,
   'gi',
