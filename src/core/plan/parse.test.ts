@@ -4316,6 +4316,26 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['#1450', 'https://github.com/acme/app/issues/1450', []],
       ['https-example-com-guide-read-the-guide', 'https://example.com/guide read the guide', []],
     ]);
+    // Another repository's issue, as a tracking issue lists it: the whole reference is the ID.
+    const tracking = parse(
+      [
+        '- [ ] acme/billing#88 Backfill job',
+        '- [ ] acme/web#88: Shadow reads',
+        '- [ ] Cut over (needs acme/billing#88, acme/web#88)',
+        '- [ ] 1/2 of the work',
+        '',
+      ].join('\n'),
+    );
+    expect(tracking.items.map((i) => [i.key, i.title, i.dependsOn])).toEqual([
+      ['acme/billing#88', 'Backfill job', []],
+      ['acme/web#88', 'Shadow reads', []],
+      [
+        'cut-over-needs-acme-billing-88-acme-web-88',
+        'Cut over (needs acme/billing#88, acme/web#88)',
+        ['acme/billing#88', 'acme/web#88'],
+      ],
+      ['1-2-of-the-work', '1/2 of the work', []],
+    ]);
   });
 
   it("reads a month and day standing as a piece as the due date, in the plan's year", () => {

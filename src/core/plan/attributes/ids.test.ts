@@ -28,12 +28,41 @@ function referenceShort(title: string) {
 // A record's word before a code is read with it: `Story PAY-1: Card vault`.
 const RECORD_RE = /^(?:Task|Story|User story|Item|Issue|Ticket|Epic|Feature|Bug|Subtask|Action)[ \t]+/;
 
+/**
+ * An issue of another repository opening the title (`acme/web#12 Fix login`): the run of the
+ * characters such a reference has, an owner of 39 at most, a slash, a repository and an issue's
+ * number, and then no letter or digit of any script.
+ */
+function referenceCrossRepo(title: string): { id: string; kind: string; length: number } | null {
+  const token = /^[A-Za-z0-9._/#-]*/.exec(title)![0];
+  const hash = token.indexOf('#');
+  const slash = token.indexOf('/');
+  const number = token.slice(hash + 1);
+  if (hash < 0 || slash < 1 || slash > 39 || !/^\d{1,7}/.test(number)) return null;
+  const digits = /^\d+/.exec(number)![0].slice(0, 7);
+  const id = token.slice(0, hash + 1 + digits.length);
+  const owner = id.slice(0, slash);
+  const repo = id.slice(slash + 1, hash);
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(owner) || !/^[A-Za-z0-9._-]{1,100}$/.test(repo)) return null;
+  if (/^[\p{L}\p{N}_]/u.test(title.slice(id.length))) return null;
+  const setOff = /^[ \t]*(?:(?:[:—–·|]|-(?=\s))[ \t]*)?/.exec(title.slice(id.length))![0];
+  const length = id.length + setOff.length;
+  return { id, kind: 'code', length: length === title.trimEnd().length ? 0 : length };
+}
+
 function referenceLeading(title: string): { id: string; kind: string; length: number } | null {
+  const cross = referenceCrossRepo(title);
+  if (cross !== null) return cross;
   const record = RECORD_RE.exec(title);
   if (record !== null && /^[A-Z]/.test(title.slice(record[0].length))) {
     const rest = referenceLeading(title.slice(record[0].length));
     // A dashed code or letters and three digits; not an issue's number (`Bug #12` is an ID of words).
-    if (rest?.kind === 'code' && /^(?:[A-Z][A-Z0-9]*-\d|[A-Z]{1,4}\d{3})/.test(rest.id))
+    // The code right after the word: not after a second one (`Story Story MH-001`).
+    if (
+      rest?.kind === 'code' &&
+      /^(?:[A-Z][A-Z0-9]*-\d|[A-Z]{1,4}\d{3})/.test(rest.id) &&
+      title.startsWith(rest.id, record[0].length)
+    )
       return { ...rest, length: rest.length + record[0].length };
   }
   const m = LEAD_RE.exec(title);
@@ -86,6 +115,10 @@ const piece = fc.oneof(
     'T-4',
     'Story ',
     'Bug ',
+    'acme/web#12',
+    'a/b',
+    '/',
+    'ACME-1/x.y#3',
     ' weeks',
     ' days ago',
   ),
@@ -125,6 +158,18 @@ describe('IDs', () => {
     expect(readLeadingId('AB-4 weeks')?.id).toBe('AB-4');
     // The unit is a word of its own: `weeks1` is none.
     expect(readLeadingId('T-4 weeks1 plan')?.id).toBe('T-4');
+  });
+
+  it("reads another repository's issue opening a title as the ID, the whole reference", () => {
+    expect(readLeadingId('acme/billing#88 Backfill job')).toEqual({
+      id: 'acme/billing#88',
+      kind: 'code',
+      length: 'acme/billing#88 '.length,
+    });
+    expect(readLeadingId('acme/billing#88: Backfill job')?.length).toBe('acme/billing#88: '.length);
+    expect(readLeadingId('acme/billing#88')).toEqual({ id: 'acme/billing#88', kind: 'code', length: 0 });
+    for (const other of ['1/2 of the work', 'acme/billing#88x Broken', 'acme/billing #88 x', '/billing#88 x'])
+      expect(readLeadingId(other), other).toBeNull();
   });
 
   it("reads a tracker's link opening a title as the ID of the item it shows, and no other link", () => {

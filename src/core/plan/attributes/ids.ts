@@ -3,7 +3,7 @@
  * `[P0-003]`, `[PROJ-12](https://tracker/PROJ-12)`, a tracker's link (`https://github.com/o/r/issues/12`).
  */
 
-import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
+import { codePointAt, codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
 
 export type IdKind = 'code' | 'word' | 'numeric';
 
@@ -105,6 +105,23 @@ function readTrackerLink(title: string): IdMatch | null {
 }
 
 /**
+ * An issue of another repository opening a title, as GitHub and GitLab write one in a task list and
+ * link it (`acme/billing#88 Backfill job`): the whole reference is the ID, as `#88` alone would name
+ * the plan's own repository's issue. Set off as an ID is; a title that is the reference alone keeps it.
+ */
+const CROSS_REPO_RE =
+  /^([A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}#\d{1,7})(?![A-Za-z0-9_])[ \t]*(?:(?:[:—–·|]|-(?=\s))[ \t]*)?/;
+/** How far into a title the slash of such a reference may be: a GitHub owner has 39 characters at most. */
+const MAX_OWNER = 39;
+
+function readCrossRepoRef(title: string): IdMatch | null {
+  const m = CROSS_REPO_RE.exec(title);
+  // Nor may a letter of another script run on from the number (the regex tests ASCII alone).
+  if (m === null || isLetterOrDigit(codePointAt(title, m[1]!.length))) return null;
+  return { id: m[1]!, kind: 'code', length: m[0].length === title.trimEnd().length ? 0 : m[0].length };
+}
+
+/**
  * A record's word before a code (`Story PAY-1: Card vault`, `Task T001 — Schema`): the code is the
  * ID, the word goes with it. Not before an issue's number (`Bug #12` is an ID of words).
  */
@@ -121,6 +138,11 @@ export function readLeadingId(title: string): IdMatch | null {
   const c = title.charCodeAt(0);
   if ((c === 104 || c === 60) && (title.startsWith('http') || title.startsWith('<http')))
     return readTrackerLink(title);
+  const slash = title.indexOf('/');
+  if (slash > 0 && slash <= MAX_OWNER && isLetterOrDigit(c)) {
+    const ref = readCrossRepoRef(title);
+    if (ref !== null) return ref;
+  }
   let m = LEAD_RE.exec(title);
   if (!m) return readShortId(title);
   if (title.charCodeAt(idEnd(title, m)) >= 128) {
