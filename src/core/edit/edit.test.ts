@@ -2026,6 +2026,8 @@ const mixedPlanLine = fc.constantFrom(
   '- [ ] Rotate the keys *(on hold)*',
   '## In Progress',
   '- Audit log',
+  '## TODO',
+  '- support windows',
   '## Done',
   '- ~~Dark mode~~',
   '- [ ] ~~Add SSO~~ (done in #88)',

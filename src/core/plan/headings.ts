@@ -27,6 +27,11 @@ export interface HeadingInfo {
   /** The heading names a status and nothing else (`## Done`, `### In Progress`, `## Changelog`). */
   readonly statusSection: Status | null;
   /**
+   * The heading names a list of work to do (`## TODO`, `## Action items`, `## Follow-ups`, `##
+   * Backlog`): its plain bullets are tasks even where no other section of the plan is a lane.
+   */
+  readonly todoList: boolean;
+  /**
    * A weaker glyph marking a heading without an ID or a phase's number (`### 🚧 Rate limiter`): its
    * status if the heading turns out to be an item, which it is when it holds tasks or fields. `series`
    * when the glyph decorates topics too (`🔄`, `⏸`): then only a sibling heading marked by another
@@ -128,10 +133,16 @@ const SECTION_STATUS: readonly [RegExp, Status][] = [
   [/^(?:blocked|on hold|waiting)$/i, 'blocked'],
   [/^(?:cancelled|canceled|dropped|won'?t do|abandoned)$/i, 'cancelled'],
   [
-    /^(?:to ?do|backlog|not started|pending|planned|upcoming|next|later|icebox|someday(?:\/maybe)?|carry-?over(?: items)?|future(?: ideas)?)$/i,
+    /^(?:to[ -]?do(?:s| list)?|backlog|not started|pending|planned|upcoming|next|later|icebox|someday(?:\/maybe)?|carry-?over(?: items)?|future(?: ideas)?|action (?:items?|points?)|follow[- ]?ups?)$/i,
     'todo',
   ],
 ];
+/**
+ * The to-do sections that name a list of work on their own (see HeadingInfo.todoList). Not `Planned`,
+ * `Next` or `Future ideas`: a changelog's `## Next` lists changes made, a roadmap's ideas are topics.
+ * Nor `Next steps`, which closes a plan by restating its work (`Begin Phase 1`, `Track progress`).
+ */
+const TODO_LIST_RE = /^(?:to[ -]?do(?:s| list)?|backlog|action (?:items?|points?)|follow[- ]?ups?)$/i;
 /** The longest title SECTION_STATUS matches (`carry-over items`): longer titles need no regex. */
 export const SECTION_STATUS_MAX_LENGTH = 16;
 
@@ -625,6 +636,7 @@ export function readHeading(text: string): HeadingInfo {
     statusText: statusSection ? null : statusText,
     statusRange: statusSection ? null : statusRange,
     statusSection,
+    todoList: statusSection === 'todo' && TODO_LIST_RE.test(named),
     weakStatus: statusSection ? null : weakStatus,
     priority: circled ? null : priority,
     phase: phase ? `${capital(phase[1]!)} ${phase[2]}` : null,

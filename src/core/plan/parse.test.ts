@@ -2182,9 +2182,10 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
   });
 
   it('makes a bullet with one signal an item in a list where a sibling is one by two', () => {
+    // (Under a heading that names no list of work: under `# Backlog` every plain bullet is a task.)
     const p = parse(
       [
-        '# Backlog',
+        '# Payments',
         '',
         '- Fix the login redirect (P1) @kim',
         '- Update the API docs (P2)',
@@ -2908,6 +2909,57 @@ describe('parsePlan on lists that show status without boxes', () => {
       '# Log\n\n## Done\n\n- Met the vendor\n\nShipped:\n\n- [x] Ship v1.4\n',
     ])
       expect(parse(done).items.map((i) => i.title)).toEqual(['Ship v1.4']);
+  });
+
+  it('reads the plain bullets of a section that names a list of work to do as its tasks, alone', () => {
+    const p = parse(
+      [
+        '# Sync',
+        '',
+        '## TODO',
+        '',
+        '- Support Windows',
+        '  - details stay text',
+        '- Add tests for the parser (P1)',
+        '- ~~Drop Node 18~~',
+        '',
+        '## 📝 Action items (2)',
+        '',
+        '- @chen to file the ticket',
+        '',
+        '### Follow-ups',
+        '',
+        '- Ask legal about the DPA',
+        '',
+        '## Notes',
+        '',
+        '- We keep Postgres 15.',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.status, i.statusSource, i.owner, i.priority?.label ?? null]),
+    ).toEqual([
+      ['Support Windows', 'todo', 'section', null, null],
+      ['Add tests for the parser', 'todo', 'section', null, 'P1'],
+      ['Drop Node 18', 'cancelled', 'strike', null, null],
+      ['@chen to file the ticket', 'todo', 'section', 'chen', null],
+      ['Ask legal about the DPA', 'todo', 'section', null, null],
+    ]);
+    // Other sections of work to come are no list of tasks alone: a changelog's next release, the
+    // steps that close a plan, a roadmap's ideas. Nor is a to-do list whose work is boxed: its plain
+    // bullets are notes, before the boxes or after them.
+    for (const notes of [
+      '# Changes\n\n## Next\n\n- Fixed the parser\n',
+      '# Plan\n\n## Next steps\n\n- Review the plan\n',
+      '# Roadmap\n\n## Future ideas\n\n- Plugins\n',
+      '# P\n\n## TODO\n\n- [ ] Fix the login\n\nNotes:\n\n- the bug is in auth\n',
+      '# P\n\n## TODO\n\nNotes:\n\n- the bug is in auth\n\nTasks:\n\n- [ ] Fix the login\n',
+    ])
+      expect(
+        parse(notes).items.map((i) => i.statusSource),
+        notes,
+      ).not.toContain('section');
   });
 
   it("reads a board's stage stated alone in a status cell or field as under way, and nowhere else", () => {

@@ -183,12 +183,17 @@ function leadParagraph(li: ListItemBlock): ParagraphBlock | null {
 
 /**
  * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
- * longer title is not read) or a priority opening it.
+ * longer title is not read), a list of work to do (a status lane that counts alone), or a priority
+ * opening it.
  */
-function namesLane(raw: string): 'status' | 'priority' | null {
+function namesLane(raw: string): 'status' | 'todo-list' | 'priority' | null {
   if (raw.length > MAX_PRIORITY_LANE_TITLE) return null;
   const title = repairForMatching(raw);
-  if (raw.length <= MAX_LANE_TITLE && readHeading(title).statusSection !== null) return 'status';
+  if (raw.length <= MAX_LANE_TITLE) {
+    const info = readHeading(title);
+    if (info.todoList) return 'todo-list';
+    if (info.statusSection !== null) return 'status';
+  }
   return readLeadingHeadingPriority(title) !== null ? 'priority' : null;
 }
 
@@ -1290,17 +1295,19 @@ export function recognise(
    * progress`, `## Planned`, a bullet per card), or a backlog sorted by priority (`## P0 - Reliability`,
    * `## Must have`, `## 🟢 Low`, a bullet per task). One such section alone (a `## Done` of notes) is
    * not read as a lane, unless a section that names a status holds boxes beside it (`## Someday` of
-   * bullets beside `## Done` of boxes).
+   * bullets beside `## Done` of boxes), or it names a list of work to do (`## TODO`, `## Action
+   * items`, `## Backlog`): what such a list holds is work, written as bullets.
    */
   const plainLanes = (): Set<ListBlock> | null => {
     const found = new Set<ListBlock>();
     let lanes = 0;
+    let todoLists = 0;
     // Sections that name a status and hold boxes: with one lane of plain bullets they make a board
     // (`## Done` of boxes beside `## Someday` of bullets).
     let boxedLanes = 0;
     let heading: HeadingBlock | null = null;
     // The lane the heading names, read once and only for a heading with a list under it.
-    let lane: 'status' | 'priority' | null | undefined;
+    let lane: 'status' | 'todo-list' | 'priority' | null | undefined;
     let counted = false;
     let boxed = false;
     const named = (h: HeadingBlock) => namesLane(h.lines.map((l) => text.slice(l.start, l.end)).join(' '));
@@ -1314,8 +1321,10 @@ export function recognise(
         if (!b.children.some(isPlainBullet)) {
           if (boxed || !b.children.some(isBoxed)) continue;
           lane ??= named(heading);
-          // A section of boxes and plain bullets both is one lane, not a board of two.
-          if (lane === 'status' && !counted) boxedLanes++;
+          // A section of boxes and plain bullets both is one lane, not a board of two; nor a list of
+          // work of its own, whose work is boxed (`## TODO` of boxes, then `Notes:` over bullets).
+          if (lane !== null && lane !== 'priority' && !counted) boxedLanes++;
+          if (lane === 'todo-list' && counted) todoLists--;
           boxed = true;
           continue;
         }
@@ -1324,12 +1333,13 @@ export function recognise(
         found.add(b);
         if (!counted) {
           lanes++;
-          if (boxed && lane === 'status') boxedLanes--;
+          if (lane === 'todo-list' && !boxed) todoLists++;
+          if (boxed && lane !== 'priority') boxedLanes--;
         }
         counted = true;
       }
     }
-    return lanes >= 2 || (lanes === 1 && boxedLanes >= 1) ? found : null;
+    return lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists === 1)) ? found : null;
   };
 
   /** A list item whose first line opens with a box. */
