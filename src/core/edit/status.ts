@@ -531,12 +531,31 @@ function boxEdits(plan: Plan, item: Item, status: Status): Edit[] {
     return status === 'done' ? [{ start: box.start, end: box.end, text: markFor(plan, 'done') }] : [];
   }
   const mark = lane?.status === status ? ' ' : markFor(plan, status);
+  const edits = [{ start: box.start, end: box.end, text: mark }];
   if (mark === ' ') {
     const title = plan.text.slice(item.titleSpan.start, item.lineSpan.end);
     if (item.id === null) throwIfOpenBoxReads(item, title, status);
     throwIfOpenBoxEndReads(item, title, status);
+    // A mark ending the words before a list says more after an open box (`- [x] Ship it (blocked) —
+    // XL` opened reads blocked).
+    if (LIST_SEPARATOR_RE.test(title)) throwUnlessReadsBack(plan, item, edits, status);
   }
-  return [{ start: box.start, end: box.end, text: mark }];
+  return edits;
+}
+
+/**
+ * Refuses `edits` unless `item`'s line reads back with its title and `status` once they are made:
+ * the plan is parsed again, where the line's words may read otherwise (see markBeforeTail).
+ */
+function throwUnlessReadsBack(plan: Plan, item: Item, edits: readonly Edit[], status: Status): void {
+  const again = parsePlan(applyEdits(plan.text, edits), { file: plan.file }).items.find(
+    (i) => i.lineSpan.start === item.lineSpan.start,
+  );
+  if (again?.status === status && again.title === item.title) return;
+  throw new TmError(
+    'TM_INVALID_EDIT',
+    `${item.key}: ${status} could not be written so that line ${item.line} reads back with its title and that status${again ? ` (it would read ${again.status}, "${again.title}")` : ''}; edit it by hand.`,
+  );
 }
 
 /**
@@ -574,6 +593,9 @@ function throwIfOpenBoxEndReads(item: Item, title: string, status: Status): void
     `${item.key}: its title ends with "${probe.statusText}", which an open box reads as ${probe.status}; edit line ${item.line} by hand.`,
   );
 }
+
+/** Where a list of metadata may start in a title: a spaced dash, bar or dot, a comma or semicolon. */
+const LIST_SEPARATOR_RE = /[ \t][—–|·•-][ \t]|[,;][ \t]/;
 
 /** An open item in a lane takes the lane's status: todo cannot be written there. */
 function todoInLane(item: Item, lane: Section): TmError {
@@ -866,6 +888,14 @@ function openBoxMarkEdits(plan: Plan, item: Item, status: Status): Edit[] {
     }
     const edits: Edit[] = [{ start, end, text: '' }];
     if (status === 'done') edits.push({ start: box.start, end: box.end, text: markFor(plan, 'done') });
+    // With a list of metadata left on the line, the words the mark opened, ended or set off may read
+    // otherwise without it (`Ship [in progress] — 5 pts (blocked: …)`, where `[in progress]` would
+    // end the title before the list): the line must read back with its title and the status.
+    const rest =
+      span.start >= item.titleSpan.start
+        ? text.slice(item.titleSpan.start, start) + text.slice(end, item.lineSpan.end)
+        : text.slice(end, item.lineSpan.end);
+    if (LIST_SEPARATOR_RE.test(rest)) throwUnlessReadsBack(plan, item, edits, status);
     return edits;
   }
   // A wrapped word stays a word, in the plan's words and the old case.

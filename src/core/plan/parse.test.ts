@@ -4325,6 +4325,30 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     expect(p.items[4]!.fields.find((f) => f.key === 'points')?.value).toBe('5');
   });
 
+  it('reads a status mark before the list on a box line where one ending the line says more than the box', () => {
+    const p = parse(
+      [
+        '- [ ] ENG-123 Retry webhooks (In Progress) · Kim · 3 pts',
+        '- [ ] Rate limiter [Blocked] — @bo, 2 pts',
+        '- [x] Native app (dropped) — @bo',
+        // What the box says already stays the title's, as at the end of the line.
+        '- [x] ENG-124 Fix the flaky test [Done] · Ana · 1 pt',
+        '- [ ] ENG-125 Audit log export [To Do] · Bo · 5 pts',
+        // A box of another mark says its status.
+        '- [/] Dark theme [Blocked] — @bo',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusSource, i.owner])).toEqual([
+      ['Retry webhooks', 'doing', 'marker', 'Kim'],
+      ['Rate limiter', 'blocked', 'marker', 'bo'],
+      ['Native app', 'cancelled', 'marker', 'bo'],
+      ['Fix the flaky test [Done]', 'done', 'checkbox', 'Ana'],
+      ['Audit log export [To Do]', 'todo', 'checkbox', 'Bo'],
+      ['Dark theme [Blocked]', 'doing', 'checkbox', 'bo'],
+    ]);
+  });
+
   it("reads a milestone's checklist of issue numbers: the number is the ID, a reference names it", () => {
     const p = parse(
       [

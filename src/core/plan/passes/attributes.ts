@@ -16,7 +16,7 @@ import { readInlinePriority, readPriorityValue } from '../attributes/priority.js
 import { readStageStatus, readStatusValue, type StatusMatch } from '../attributes/status.js';
 import { beforeEndingFields, readParenLists, readTail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
-import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
+import { codePointAt, codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 import { refinesTodo } from '../lanes.js';
 import { type GlyphStatus, isStruck, statusProbe, takeTrailingStatus } from '../marks.js';
 import type { Draft } from '../recognise.js';
@@ -130,9 +130,33 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
         ip ??= tail.priority;
         // A status mark ending the title before the list (`Invoice export [In Review] — @ana — 5
         // pts`) is the item's status, as one ending the line is.
-        const before = tail.fields.some((f) => f.key === 'status')
-          ? -1
-          : markBeforeTail(item, masked, tail.start, at, toPlan, ctx);
+        // Not where the list, or one in parentheses, states a status (`(In Review, @ana)`).
+        const before =
+          tail.fields.some((f) => f.key === 'status') || lists?.fields.some((f) => f.key === 'status')
+            ? -1
+            : markBeforeTail(
+                item,
+                masked,
+                tail.start,
+                at,
+                toPlan,
+                ctx,
+                cuts,
+                (end) =>
+                  // The words before the mark must not end with a list of their own, which the list after
+                  // the mark would take in when an edit takes the mark off (`Ship it — XL [Blocked] — M`).
+                  readTail(
+                    masked.slice(0, end),
+                    inline,
+                    at,
+                    ip,
+                    ie,
+                    ctx.hoursPerDay,
+                    false,
+                    dates,
+                    lists?.cuts,
+                  ) === null,
+              );
         if (before >= 0) cuts.push([before, tail.start]);
       }
       // `#12` is an issue number, not a tag. The list read is fresh: it becomes the item's own when
@@ -216,8 +240,10 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
 
 /**
  * Reads a status mark ending the title before its list of metadata (see takeTrailingStatus) into a
- * bullet not given a status yet: where the title ends before the mark, or -1 when none is read. A
- * box's line keeps its status in the box.
+ * bullet not given a status yet: where the title ends before the mark, or -1 when none is read. On a
+ * box's line the mark says more only where one ending the line would (see checkboxDraft): after an
+ * open box, a status other than todo and done (`- [ ] Rate limiter [Blocked] — @bo`); after a ticked
+ * one, dropped.
  */
 function markBeforeTail(
   item: Item,
@@ -226,18 +252,45 @@ function markBeforeTail(
   at: number,
   toPlan: ((i: number) => number) | null,
   ctx: AttributeContext,
+  cuts: readonly (readonly [number, number])[],
+  standsAlone: (end: number) => boolean,
 ): number {
-  if (item.kind === 'heading' || item.statusSource !== 'default') return -1;
+  const boxed = item.statusSource === 'checkbox';
+  const ticked = boxed && item.status === 'done';
+  if (item.kind === 'heading' || (item.statusSource !== 'default' && !boxed)) return -1;
+  if (boxed && item.checkbox !== ' ' && !ticked) return -1;
   const probe = statusProbe(item);
   const body = masked.slice(0, tailStart);
   const map = toPlan ?? ((i: number) => i);
   const kept = takeTrailingStatus(probe, body, (i) => map(at + i), ctx.glyphStatus);
-  if (kept === body || !/[\p{L}\p{N}]/u.test(kept)) return -1;
+  // A title must be left before the mark, out of the fields and lists cut from it already.
+  if (kept === body || !wordsOutside(kept, cuts) || !standsAlone(kept.length)) return -1;
+  if (boxed && !(ticked ? probe.status === 'cancelled' : probe.status !== 'todo' && probe.status !== 'done'))
+    return -1;
   item.status = probe.status;
   item.statusSource = probe.statusSource;
   item.statusText = probe.statusText;
   item.statusSpan = probe.statusSpan;
   return kept.length;
+}
+
+/**
+ * Whether `s` has a letter or digit outside `cuts` (ranges of `s` and beyond, in any order) and
+ * outside mentions and tags (`@kim`, `#ops`), which name who and what, not the work.
+ */
+function wordsOutside(s: string, cuts: readonly (readonly [number, number])[]): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c === 64 || c === 35) && (i === 0 || isBlank(s.charCodeAt(i - 1)))) {
+      while (i + 1 < s.length && !isBlank(s.charCodeAt(i + 1))) i++;
+      continue;
+    }
+    if (!isLetterOrDigit(codePointAt(s, i))) continue;
+    let cut = false;
+    for (let k = 0; k < cuts.length && !cut; k++) cut = cuts[k]![0] <= i && i < cuts[k]![1];
+    if (!cut) return true;
+  }
+  return false;
 }
 
 /**
