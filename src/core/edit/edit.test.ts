@@ -1131,6 +1131,12 @@ describe('setAttribute', () => {
       ['DPA sign-off', 'blocked', null],
     ]);
     expect(edit(text, (p) => setStatus(p, p.items[0]!, 'done'))).toBe(text.replace('TODO(kim)', 'DONE(kim)'));
+    // After a space, the parentheses go with the space before them.
+    const spaced = '- TODO (kim): review the PR\n';
+    expect(edit(spaced, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe('- TODO: review the PR\n');
+    expect(edit(spaced, (p) => setAttribute(p, p.items[0]!, 'owner', 'bo'))).toBe(
+      '- TODO (@bo): review the PR\n',
+    );
   });
 
   it('changes and removes fields opened by an icon, and writes a new one without the icon', () => {
@@ -3026,6 +3032,7 @@ describe('every edit of every item of a plan mixing the dialects', () => {
     '- Tidy — State: blocked, @bo',
     '- NOW Fix the importer',
     '- TODO(kim): review the PR',
+    '- TODO (kim): review the docs',
     '- WAITING(@legal) DPA sign-off',
     '  owner:: alice',
     '- :white_check_mark: Auth flow',

@@ -2123,6 +2123,14 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['DPA sign-off', 'blocked', 'legal'],
       ['tag it', 'done', 'ana.b'],
     ]);
+    // After a space, the owner's parentheses take the colon after them: `TODO (later) tidy up` says
+    // when, not who.
+    const spaced = parse('- TODO (kim): review the PR\n- DONE (@legal): sign-off\n- TODO (later) tidy up\n');
+    expect(spaced.items.map((i) => [i.title, i.status, i.owner])).toEqual([
+      ['review the PR', 'todo', 'kim'],
+      ['sign-off', 'done', 'legal'],
+      ['(later) tidy up', 'todo', null],
+    ]);
   });
 
   it("reads Logseq's NOW and LATER, and its `key:: value` properties under a block", () => {

@@ -1958,6 +1958,12 @@ export function recognise(
     const m = KEYWORD_RE.exec(text);
     const at = l0.start;
     if (!m || m.index !== l0.start || m[0].length >= l0.end - l0.start) return keywordOwnerDraft(line, l0);
+    // `TODO (kim): review the PR`: the owner in parentheses after the keyword and a space, its colon
+    // after them.
+    if (text.charCodeAt(at + m[0].length) === 40) {
+      const owned = keywordOwnerDraft(line, l0);
+      if (owned !== null) return owned;
+    }
     return leadMarkDraft(
       line,
       l0,
@@ -1983,8 +1989,10 @@ export function recognise(
       { start: at, end: at + m[1]!.length },
       at + m[0].length,
     );
-    const open = at + m[1]!.length;
-    const name = m[2]!;
+    // Where the parentheses open: after a space, the field holds it, so taking it off leaves `TODO:`.
+    const spaced = m[3] !== undefined;
+    const open = at + m[1]!.length + (spaced ? 1 : 0);
+    const name = m[2] ?? m[3]!;
     // `(@legal)` is a mention, `(kim)` a name in the keyword's list: an edit writes a mention there.
     const mention = name.charCodeAt(0) === 64;
     const valueAt = open + 1 + (mention ? 1 : 0);
@@ -1992,7 +2000,7 @@ export function recognise(
       key: 'owner',
       rawKey: mention ? '@' : '',
       value: text.slice(valueAt, open + 1 + name.length),
-      span: { start: open, end: open + name.length + 2 },
+      span: { start: spaced ? open - 1 : open, end: open + name.length + 2 },
       valueSpan: { start: valueAt, end: open + 1 + name.length },
       style: 'kv',
     });
@@ -2269,8 +2277,10 @@ function statusValueEnd(s: string): number {
 }
 
 /** An org keyword and an owner in parentheses right after it, then a colon or white space: `TODO(kim): `. */
+/** An owner in a keyword's parentheses: a name or a mention. */
+const KEYWORD_OWNER = String.raw`@?[\p{L}\p{N}][\p{L}\p{N}._-]{0,31}`;
 const KEYWORD_OWNER_RE = new RegExp(
-  String.raw`(${[...ORG_KEYWORDS.keys()].filter((k) => !k.includes(' ')).join('|')})\((@?[\p{L}\p{N}][\p{L}\p{N}._-]{0,31})\)(?::[ \t]*|[ \t]+)(?=\S)`,
+  String.raw`(${[...ORG_KEYWORDS.keys()].filter((k) => !k.includes(' ')).join('|')})(?:\((${KEYWORD_OWNER})\)(?::[ \t]*|[ \t]+)|[ \t]\((${KEYWORD_OWNER})\):[ \t]*)(?=\S)`,
   'uy',
 );
 
