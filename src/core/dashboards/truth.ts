@@ -111,7 +111,9 @@ export class Truth {
     }
     const stack: number[] = [];
     plan.sections.forEach((s, i) => {
-      while (stack.length > 0 && plan.sections[stack[stack.length - 1]!]!.level >= s.level) stack.pop();
+      // The sections still open where it starts are around it (a heading in a block quote ends with it).
+      while (stack.length > 0 && plan.sections[stack[stack.length - 1]!]!.span.end <= s.lineSpan.start)
+        stack.pop();
       this.parents.push(stack.length > 0 ? stack[stack.length - 1]! : -1);
       stack.push(i);
     });

@@ -1827,6 +1827,44 @@ describe('parsePlan on status bullets and annotated headings', () => {
 });
 
 describe('parsePlan on status sections and Kanban lanes', () => {
+  it('ends a section opened by a heading in a block quote with the quote', () => {
+    const p = parse(
+      [
+        '# Plan',
+        '',
+        '## In progress',
+        '- [ ] Alpha',
+        '',
+        '> # Note',
+        '> - [ ] Quoted task',
+        '> ## Done',
+        '> - [ ] Deeper',
+        '',
+        '- [ ] Beta',
+        '',
+        '## Later',
+        '- [ ] Gamma',
+        '',
+      ].join('\n'),
+    );
+    // The quote is in the lane, as its sections are; Beta is in the lane again after the quote, and
+    // `## Later` is the plan's, not the note's.
+    expect(p.items.map((i) => [i.key, i.status])).toEqual([
+      ['in-progress/alpha', 'doing'],
+      ['note/quoted-task', 'doing'],
+      ['done/deeper', 'todo'],
+      ['in-progress/beta', 'doing'],
+      ['later/gamma', 'todo'],
+    ]);
+    expect(p.sections.map((s) => s.path.join(' › '))).toEqual([
+      'Plan',
+      'Plan › In progress',
+      'Plan › In progress › Note',
+      'Plan › In progress › Note › Done',
+      'Plan › Later',
+    ]);
+  });
+
   it("reads a board's columns that count their cards, and keeps the count out of the cards' keys", () => {
     const board = (todo: number, done: number) =>
       parse(

@@ -239,6 +239,11 @@ interface Frame {
   readonly outline?: string | null | undefined;
   /** The id of the top list of the nested ordered lists these blocks are in. */
   readonly root?: number | undefined;
+  /**
+   * In a block quote: how many sections were open where it starts and the line after it. A heading
+   * in the quote (`> ## Note`) opens a section that ends with the quote, as markdown nests it.
+   */
+  readonly quote?: { readonly open: number; readonly endLine: number };
 }
 
 interface OpenSection {
@@ -322,16 +327,22 @@ export function recognise(
   let titleSection = -1;
   let seenHeading = false;
 
-  const closeSections = (level: number, atLine: number) => {
-    while (open.length > 0 && open[open.length - 1]!.level >= level) {
-      const s = open.pop()!;
-      const sec = sections[s.index]!;
-      sec.span = { start: sec.span.start, end: lineEndOffset(atLine) };
-      if (s.draft >= 0) {
-        const d = drafts[s.draft]!;
-        d.endLine = atLine;
-        d.item.span = { start: d.item.span.start, end: lineEndOffset(atLine) };
-      }
+  /** Closes the open sections of `level` or deeper at `atLine`, but for the first `floor`. */
+  const closeSections = (level: number, atLine: number, floor = 0) => {
+    while (open.length > floor && open[open.length - 1]!.level >= level) closeLastSection(atLine);
+  };
+  /** Closes the sections opened after the first `count`, at `atLine`. */
+  const closeSectionsAbove = (count: number, atLine: number) => {
+    while (open.length > count) closeLastSection(atLine);
+  };
+  const closeLastSection = (atLine: number) => {
+    const s = open.pop()!;
+    const sec = sections[s.index]!;
+    sec.span = { start: sec.span.start, end: lineEndOffset(atLine) };
+    if (s.draft >= 0) {
+      const d = drafts[s.draft]!;
+      d.endLine = atLine;
+      d.item.span = { start: d.item.span.start, end: lineEndOffset(atLine) };
     }
   };
   /** `info` with the circle ending `heading` as its status, when the plan's legend gives it one. */
@@ -372,7 +383,8 @@ export function recognise(
     // priority.
     const info = legendCircle(repaired, read);
     const plain = asWritten === null ? null : asWritten === read ? info : legendCircle(raw, asWritten);
-    closeSections(b.level, b.startLine);
+    // A heading in a block quote closes no section opened outside it.
+    closeSections(b.level, b.startLine, quoteFloor());
     const parentPath = open.length > 0 ? sections[open[open.length - 1]!.index]!.path : [];
     const index = sections.length;
     const lineSpan = { start: lines.start[b.startLine]!, end: lines.end[b.endLine - 1]! };
@@ -2078,6 +2090,14 @@ export function recognise(
   }
 
   // Iterative walk in document order.
+  /** How many sections were open where the innermost block quote being walked starts; 0 outside one. */
+  const quoteFloor = () => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const q = stack[i]!.quote;
+      if (q !== undefined) return q.open;
+    }
+    return 0;
+  };
   const stack: Frame[] = [{ blocks: doc.children, index: 0, parentItem: -1, depth: 0, list: -1 }];
   const pushList = (b: ListBlock, parentItem: number, depth: number, within?: Frame) => {
     listSizes.push(b.children.length);
@@ -2105,6 +2125,7 @@ export function recognise(
     const frame = stack[stack.length - 1]!;
     if (frame.index >= frame.blocks.length) {
       stack.pop();
+      if (frame.quote !== undefined) closeSectionsAbove(frame.quote.open, frame.quote.endLine);
       continue;
     }
     const b = frame.blocks[frame.index++]!;
@@ -2153,6 +2174,7 @@ export function recognise(
           parentItem: frame.parentItem,
           depth: frame.depth,
           list: -1,
+          quote: { open: open.length, endLine: b.endLine },
         });
         break;
       case 'code':

@@ -10,7 +10,9 @@ export function resolveSections(sections: Section[], planDate: string | null): n
   const stack: number[] = [];
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i]!;
-    while (stack.length > 0 && sections[stack[stack.length - 1]!]!.level >= s.level) stack.pop();
+    // The sections around it are those still open where it starts: by level, as markdown nests
+    // headings, but for a heading in a block quote, whose section ends with the quote.
+    while (stack.length > 0 && sections[stack[stack.length - 1]!]!.span.end <= s.lineSpan.start) stack.pop();
     parents.push(stack.length > 0 ? stack[stack.length - 1]! : -1);
     stack.push(i);
     s.due = s.due ? (resolveDate(s.due, planDate)?.date ?? null) : null;
