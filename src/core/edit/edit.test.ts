@@ -1119,6 +1119,19 @@ describe('setAttribute', () => {
     ]);
   });
 
+  it("changes an org timestamp as a timestamp, and takes one of a line's two off alone", () => {
+    const text = '- TODO Send it\n  DEADLINE: <2026-12-12 Sat> SCHEDULED: <2026-12-11 Fri>\n';
+    const due = edit(text, (p) => setAttribute(p, p.items[0]!, 'due', '2026-12-20'));
+    expect(due).toBe(text.replace('<2026-12-12 Sat>', '<2026-12-20 Sun>'));
+    expect(parse(due).items[0]!.due).toBe('2026-12-20');
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'scheduled', null))).toBe(
+      '- TODO Send it\n  DEADLINE: <2026-12-12 Sat>\n',
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'due', null))).toBe(
+      '- TODO Send it\n  SCHEDULED: <2026-12-11 Fri>\n',
+    );
+  });
+
   it("changes and removes an owner in parentheses after a bullet's keyword, as a mention", () => {
     const text = '- TODO(kim): review the PR\n- WAITING(@legal) DPA sign-off\n';
     expect(edit(text, (p) => p.items.flatMap((i) => setAttribute(p, i, 'owner', 'bo')))).toBe(

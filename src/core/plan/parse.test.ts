@@ -2171,6 +2171,23 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it("reads org's DEADLINE and SCHEDULED lines under a keyword bullet, one line or two", () => {
+    const p = parse(
+      '- TODO Write the report\n  SCHEDULED: <2026-12-10 Thu>\n- TODO Send it\n  DEADLINE: <2026-12-12 Sat> SCHEDULED: <2026-12-11 Fri>\n',
+    );
+    expect(p.items.map((i) => [i.title, i.due, i.fields.map((f) => [f.key, f.value])])).toEqual([
+      ['Write the report', null, [['scheduled', '<2026-12-10 Thu>']]],
+      [
+        'Send it',
+        '2026-12-12',
+        [
+          ['due', '<2026-12-12 Sat>'],
+          ['scheduled', '<2026-12-11 Fri>'],
+        ],
+      ],
+    ]);
+  });
+
   it("reads Logseq's NOW and LATER, and its `key:: value` properties under a block", () => {
     const p = parse(
       '- NOW Fix the importer [#A]\n- LATER Plan the offsite\n  owner:: alice\n  priority:: high\n',

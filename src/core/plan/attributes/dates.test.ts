@@ -356,6 +356,9 @@ describe('dateLike', () => {
     expect(dateLike('14.12.2026', '2027-01-05')).toBe('05.01.2027');
     expect(dateLike('4.3.2026', '2027-01-05')).toBe('5.1.2027');
     expect(dateLike('2026/12/14', '2027-01-05')).toBe('2027/01/05');
+    // An org timestamp, active or not, with the new date's weekday in the old one's case.
+    expect(dateLike('<2026-12-12 Sat>', '2027-01-05')).toBe('<2027-01-05 Tue>');
+    expect(dateLike('[2026-12-12 SAT]', '2026-12-20')).toBe('[2026-12-20 SUN]');
     // ISO, a date of words or a guess, and a date this reader would not take back: ISO.
     expect(dateLike('2026-12-14', '2027-01-05')).toBe('2027-01-05');
     expect(dateLike('12/14/2026', '2027-01-05')).toBe('2027-01-05');
@@ -384,6 +387,10 @@ describe('dateLike', () => {
         /^\d{2}\.\d{2}\.\d{4}$/,
       ],
       [(d) => iso(d).replace(/-/g, '/'), /^\d{4}\/\d{2}\/\d{2}$/],
+      [
+        (d) => `<${iso(d)} ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]}>`,
+        /^<\d{4}-\d{2}-\d{2} [A-Z][a-z]{2}>$/,
+      ],
     ];
     fc.assert(
       fc.property(day, day, fc.nat(shapes.length - 1), (was, next, k) => {

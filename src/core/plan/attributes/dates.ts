@@ -403,6 +403,12 @@ export function dateLike(old: string, iso: string): string {
   const month = Number(m[2]);
   const day = Number(m[3]);
   const t = old.trim();
+  // An org timestamp (`<2026-12-12 Sat>`, inactive `[2026-12-12 Sat]`) stays one, its weekday the date's.
+  const org = ORG_STAMP_RE.exec(t);
+  if (org !== null) {
+    const weekday = WEEKDAYS[new Date(Date.UTC(Number(year), month - 1, day)).getUTCDay()]!;
+    return `${org[1]}${iso} ${org[2] === org[2]!.toUpperCase() ? weekday.toUpperCase() : weekday}${org[3]}`;
+  }
   const out = writtenLike(t, year, month, day);
   if (out === null) return iso;
   // What is written must read back as the date asked for, whole.
@@ -425,6 +431,9 @@ function writtenLike(t: string, year: string, month: number, day: number): strin
   return null;
 }
 
+/** An org timestamp of a day: `<2026-12-12 Sat>`, `[2026-12-12 Sat]`. */
+const ORG_STAMP_RE = /^([<[])\d{4}-\d{2}-\d{2}[ \t]+([A-Za-z]{3})([>\]])$/;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MDY_SHAPE_RE = /^([A-Za-z]{3,9})(\.?)([ \t]+)\d{1,2}(st|nd|rd|th)?(,?)([ \t]+)\d{4}$/;
 const DMY_SHAPE_RE = /^\d{1,2}(st|nd|rd|th)?([ \t]+)([A-Za-z]{3,9})(\.?)(,?)([ \t]+)\d{4}$/;
 const YMD_SHAPE_RE = /^\d{4}([./])(\d{1,2})\1(\d{1,2})$/;

@@ -202,7 +202,7 @@ export function isKnownFieldKey(rawKey: string): boolean {
   return m !== null && m[0].length === rawKey.length + 1;
 }
 const PLAIN_KNOWN_RE = new RegExp(
-  String.raw`(status|state|priority|owner|assignee|assigned to|due|due date|deadline|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels|target(?: date)?|plan date|last updated|${FOREIGN_KEYS.map(([w]) => w).join('|')})\s*::?[ \t]*`,
+  String.raw`(status|state|priority|owner|assignee|assigned to|due|due date|deadline|scheduled|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|depends on|dependencies|blocked by|tags|labels|target(?: date)?|plan date|last updated|${FOREIGN_KEYS.map(([w]) => w).join('|')})\s*::?[ \t]*`,
   'iy',
 );
 
@@ -268,8 +268,10 @@ export function readFieldLine(
     });
     first = false;
     if (valueEnd >= end) break;
-    // Past the separator: ` | `, ` · `, ` • `, or a period and the white space after it.
-    pos = valueEnd + (text.charCodeAt(valueEnd) === 46 ? 1 : 3);
+    // Past the separator: ` | `, ` · `, ` • `, a period or a space after an org timestamp, and the white
+    // space after it.
+    const c = text.charCodeAt(valueEnd);
+    pos = valueEnd + (c === 46 ? 1 : c === 32 && text.charCodeAt(valueEnd - 1) === 62 ? 1 : 3);
     while (pos < end && text[pos] === ' ') pos++;
   }
   return fields.length > 0 ? fields : null;
@@ -277,7 +279,7 @@ export function readFieldLine(
 
 /**
  * Where the value of a field of a field line that starts at `from` ends: at ` | `, or at ` · ` or
- * ` • ` before another key; else at `end`. A scan to the first separator that ends it, so a line of
+ * ` • ` before another key, or at the space after an org timestamp before a known key; else at `end`. A scan to the first separator that ends it, so a line of
  * many fields costs its length once, not once per field.
  */
 function valueEndOf(text: string, from: number, end: number, plainKeys: boolean): number {
@@ -285,6 +287,8 @@ function valueEndOf(text: string, from: number, end: number, plainKeys: boolean)
     // A sentence's end before a known key (`Owner: @kai. Target: 2026-12-20.`): the period is no value's.
     if (text.charCodeAt(i - 1) === 46 && i - 1 > from && opensKnownField(text, i + 1, plainKeys))
       return i - 1;
+    // Org's timestamp closes a value (`DEADLINE: <2026-12-12 Sat> SCHEDULED: <2026-12-11 Fri>`).
+    if (text.charCodeAt(i - 1) === 62 && opensKnownField(text, i + 1, plainKeys)) return i;
     if (text.charCodeAt(i + 2) !== 32) continue;
     const c = text.charCodeAt(i + 1);
     if (c === 124) return i;
