@@ -133,7 +133,7 @@ const SECTION_STATUS: readonly [RegExp, Status][] = [
   [/^(?:blocked|on hold|waiting)$/i, 'blocked'],
   [/^(?:cancelled|canceled|dropped|won'?t do|abandoned)$/i, 'cancelled'],
   [
-    /^(?:to[ -]?do(?:s| list)?|backlog|not started|pending|planned|upcoming|next|later|icebox|someday(?:\/maybe)?|carry-?over(?: items)?|future(?: ideas)?|action (?:items?|points?)|follow[- ]?ups?)$/i,
+    /^(?:to[ -]?do(?:s| list)?|backlog|not started|pending|planned|upcoming|next|later|icebox|someday(?:\/maybe)?|carry-?over(?: items)?|future(?: ideas)?|action (?:items?|points?)|follow[- ]?ups?|next (?:week|sprint|cycle|iteration|up)|up next)$/i,
     'todo',
   ],
 ];

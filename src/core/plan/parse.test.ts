@@ -2954,6 +2954,14 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['Dark mode', 'done'],
       ['Audit log', 'doing'],
     ]);
+    // A weekly update's sections are lanes too: `Next week`, `Up next` are work to do.
+    const weekly = parse(
+      '# Update\n\n### Done\n- Shipped search\n\n### Next week\n- Start on reports\n\n### Risks\n- Vendor may slip\n',
+    );
+    expect(weekly.items.map((i) => [i.title, i.status])).toEqual([
+      ['Shipped search', 'done'],
+      ['Start on reports', 'todo'],
+    ]);
     // One status section of bullets is notes, not a board.
     expect(parse('# Log\n\n## Done\n\n- Met the vendor\n\n## Next\n\nCall them.\n').items).toEqual([]);
     // Beside a status section of boxes it is a lane of the board they make.
