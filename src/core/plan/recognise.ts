@@ -2298,9 +2298,13 @@ function statusValueEnd(s: string): number {
   return s.length;
 }
 
-/** An org keyword and an owner in parentheses right after it, then a colon or white space: `TODO(kim): `. */
 /** An owner in a keyword's parentheses: a name or a mention. */
 const KEYWORD_OWNER = String.raw`@?[\p{L}\p{N}][\p{L}\p{N}._-]{0,31}`;
+/**
+ * An org keyword and an owner in parentheses right after it, then a colon or white space (`TODO(kim):
+ * `), or after a space and then a colon (`TODO (kim): `): without the colon, `TODO (later) tidy up`
+ * says when, not who.
+ */
 const KEYWORD_OWNER_RE = new RegExp(
   String.raw`(${[...ORG_KEYWORDS.keys()].filter((k) => !k.includes(' ')).join('|')})(?:\((${KEYWORD_OWNER})\)(?::[ \t]*|[ \t]+)|[ \t]\((${KEYWORD_OWNER})\):[ \t]*)(?=\S)`,
   'uy',

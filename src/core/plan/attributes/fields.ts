@@ -279,8 +279,9 @@ export function readFieldLine(
 
 /**
  * Where the value of a field of a field line that starts at `from` ends: at ` | `, or at ` · ` or
- * ` • ` before another key, or at the space after an org timestamp before a known key; else at `end`. A scan to the first separator that ends it, so a line of
- * many fields costs its length once, not once per field.
+ * ` • ` before another key, or at the space after an org timestamp before a known key; else at
+ * `end`. A scan to the first separator that ends it, so a line of many fields costs its length once,
+ * not once per field.
  */
 function valueEndOf(text: string, from: number, end: number, plainKeys: boolean): number {
   for (let i = text.indexOf(' ', from); i >= 0 && i + 2 < end; i = text.indexOf(' ', i + 1)) {

@@ -89,7 +89,9 @@ function isUnitLetter(c: number): boolean {
  * `whole` lets the tail be all of `text`: the text after a heading's ID may be nothing but fields
  * (`### Task 5 — Status: Done`); an item line's title may not. With `dates`, a date standing as a
  * piece is the due date (`- [ ] Status page — 2026-12-14`): on a task's line, where a heading's
- * (`## 7.1.3 - 2025-01-22`) or a report bullet's is when it was released or done.
+ * (`## 7.1.3 - 2025-01-22`) or a report bullet's is when it was released or done. `groups` are the
+ * lists in parentheses read on the line already (readParenLists' cuts, offsets in `text`): each is
+ * a piece of the tail it ends (`— in progress (@marta)`).
  */
 export function readTail(
   text: string,
