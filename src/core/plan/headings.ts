@@ -154,7 +154,13 @@ export function sectionStatusOf(bare: string): Status | null {
     if (SECTION_STATUS[i]![0].test(bare)) status = SECTION_STATUS[i]![1];
   return status;
 }
-const PHASE_RE = /\b(phase|sprint|milestone|stage|iteration|release|week|epic)\s+(\d+(?:\.\d+)*[a-z]?)/i;
+/**
+ * A phase's word and number, in the languages plans are written in (`Phase 2`, `Fase 2`, `Étape 2`,
+ * `Этап 2`, `フェーズ2`, white space after a word of Chinese, Japanese or Korean or not): no letter of
+ * a Latin or Cyrillic word may run on into the word.
+ */
+const PHASE_RE =
+  /(?<![A-Za-z0-9\u00c0-\u024f\u0400-\u04ff])(phase|sprint|milestone|stage|iteration|release|week|epic|fase|étape|etapa|etappe|этап|фаза|フェーズ|阶段|단계)(?:\s+|(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])\s*)(\d+(?:\.\d+)*[a-z]?)/i;
 /**
  * The count of cards ending a board column's title (`(2)`, `[12]`, `(3 items)`). The white space
  * before it is trimmed apart: a leading `\s*` would be tried at every offset of a long run of it.

@@ -5095,6 +5095,20 @@ describe('parsePlan on status tables', () => {
 });
 
 describe('parsePlan on plans in other languages', () => {
+  it("reads a phase's word in the language the plan is written in", () => {
+    const p = parse(
+      '# Plan\n\n## Этап 1\n- [ ] Настроить CI\n\n## フェーズ2\n- [ ] API設計\n\n## Fase 3 — Lanzamiento\n- [ ] Criar o banco\n\n## Étape 4\n- [ ] Tester\n\n## Week4 goals\n- [ ] Tidy up\n',
+    );
+    // A Latin word takes white space before its number, as before; Japanese writes none.
+    expect(p.items.map((i) => [i.title, i.phase])).toEqual([
+      ['Настроить CI', 'Этап 1'],
+      ['API設計', 'フェーズ 2'],
+      ['Criar o banco', 'Fase 3'],
+      ['Tester', 'Étape 4'],
+      ['Tidy up', null],
+    ]);
+  });
+
   it('reads a due date after `by` and a blocked status with its reason in the languages it knows', () => {
     const p = parse(
       [
