@@ -4247,6 +4247,9 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
         '- [ ] 문서 작성 (담당자: 김민수, 공수: 2일)',
         '- [ ] 회의 (예상: 30분)',
         '- [ ] 테스트 (공수: 1-2주)',
+        // An abbreviated unit with its period, in a list or in parentheses.
+        '- [ ] Rollout — @lena, 2 Std.',
+        '- [ ] Abnahme (30 Min.)',
         '',
       ].join('\n'),
     );
@@ -4262,6 +4265,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['문서 작성', 2 * 8 * 60, null],
       ['회의', 30, null],
       ['테스트', 5 * 8 * 60, 2 * 5 * 8 * 60],
+      ['Rollout', 2 * 60, null],
+      ['Abnahme', 30, null],
     ]);
   });
 

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEffort, readInlineEffort } from './effort.js';
 
-// The regexes as first written, with Unicode case folding and a Unicode letter class after the unit.
+// The regexes as first written, with Unicode case folding and a Unicode letter class after the unit,
+// and an abbreviated unit's period before a closing bracket (`(30 Min.)`).
 const UNIT = `(minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo|分钟|分鐘|小时|小時|時間|天|周|週)`;
 const NUM = String.raw`(\d+(?:[.,]\d+)?)`;
 const EFFORT_RE = new RegExp(`${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?![\\p{L}])`, 'iu');
 const INLINE_EFFORT_RE = new RegExp(
-  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+)?~?\\s*|(?<![\\p{L}])est(?:imated?)?\\.?\\s+~?|~\\s*)${EFFORT_RE.source}\\s*[)\\]]?`,
+  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+)?~?\\s*|(?<![\\p{L}])est(?:imated?)?\\.?\\s+~?|~\\s*)${EFFORT_RE.source}(?:\\.(?=\\s*[)\\]]))?\\s*[)\\]]?`,
   'iu',
 );
 
@@ -51,6 +52,8 @@ const piece = fc.oneof(
     'est. ',
     'Estimate ',
     'best ',
+    '.',
+    '.)',
   ),
   fc.constantFrom(
     'h',

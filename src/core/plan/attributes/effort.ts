@@ -29,11 +29,12 @@ const effortSource = (notLetter: string) =>
   `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?\\s*${UNIT}(?!${notLetter})`;
 /**
  * `(2h)`, `[2h]`, `(~2h)`, `(≈30 min)`, `~3d`, `~ 2 days`, and after a word for it, in brackets or not:
- * `(est. 3d)`, `(estimate 2-3 days)`, `(est ~4h)`, `est. 3h`. No two runs of white space meet in it
+ * `(est. 3d)`, `(estimate 2-3 days)`, `(est ~4h)`, `est. 3h`; an abbreviated unit's period before the
+ * closing bracket (`(2 Std.)`). No two runs of white space meet in it
  * (`\s*~?\s*` would be): the regex would try every split of a long run, quadratic in its length.
  */
 const inlineSource = (notLetter: string) =>
-  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+(?:[~≈]\\s*)?|[~≈]\\s*)?|(?<!${notLetter})est(?:imated?)?\\.?\\s+[~≈]?|[~≈]\\s*)${effortSource(notLetter)}\\s*[)\\]]?`;
+  `(?:[([]\\s*(?:est(?:imated?)?\\.?\\s+(?:[~≈]\\s*)?|[~≈]\\s*)?|(?<!${notLetter})est(?:imated?)?\\.?\\s+[~≈]?|[~≈]\\s*)${effortSource(notLetter)}(?:\\.(?=\\s*[)\\]]))?\\s*[)\\]]?`;
 /**
  * The unit must not run on into a letter. The regexes test only ASCII after it, without the `u` flag;
  * the exact forms (`(?![\p{L}])`, `iu`) read the rare text where that is not the same: a non-ASCII

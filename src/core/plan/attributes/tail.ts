@@ -429,20 +429,23 @@ function readPieces(
     // space between them or not: most lines end in a word that is not one, and are not given to the
     // regex.
     if (effort !== null || estimate !== null) break;
-    let u = end;
-    while (u > 0 && end - u <= MAX_UNIT && isUnitLetter(s.charCodeAt(u - 1))) u--;
-    if (u === end || end - u > MAX_UNIT) break;
+    // An abbreviated unit keeps its period (`2 Std.`, `30 min.`): the piece holds it.
+    const unitEnd = s.charCodeAt(end - 1) === 46 ? end - 1 : end;
+    let u = unitEnd;
+    while (u > 0 && unitEnd - u <= MAX_UNIT && isUnitLetter(s.charCodeAt(u - 1))) u--;
+    if (u === unitEnd || unitEnd - u > MAX_UNIT) break;
     while (u > 0 && isSpace(s.charCodeAt(u - 1))) u--;
     const d = s.charCodeAt(u - 1);
     if (!(d >= 48 && d <= 57)) break;
-    const m = BARE_EFFORT_END_RE.exec(s.slice(0, end));
+    const m = BARE_EFFORT_END_RE.exec(s.slice(0, unitEnd));
     if (m === null) break;
     const text = m[1]!;
     const e = readEffort(text, hoursPerDay);
     if (e === null) break;
-    loose = { ...state(), taken: end - text.length };
-    end = first = end - text.length;
-    effort = { effort: e, index: end, length: text.length };
+    const dot = end - unitEnd;
+    loose = { ...state(), taken: unitEnd - text.length };
+    end = first = unitEnd - text.length;
+    effort = { effort: e, index: end, length: text.length + dot };
     meta++;
   }
   const p = tailStart(s, first, meta, mentions, first === sentenceAt);
