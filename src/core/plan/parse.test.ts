@@ -4270,6 +4270,36 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
+  it("reads a calendar week as its Friday, in a heading's window, a task's list or a due field", () => {
+    const p = parse(
+      [
+        '# Projektplan',
+        '',
+        'Stand: 01.12.2026',
+        '',
+        '## Phase 2 (KW 52)',
+        '- [ ] Rollout',
+        '',
+        '## Release (2027-W02)',
+        '- [ ] Ship',
+        '',
+        '## Sonstiges',
+        '- [ ] Abnahme — @lena, KW 51',
+        '- [ ] Schulung (fällig: KW 3)',
+        '- [ ] Bought a VW 3 series',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.due])).toEqual([
+      ['phase-2/rollout', '2026-12-25'],
+      ['release/ship', '2027-01-15'],
+      ['sonstiges/abnahme', '2026-12-18'],
+      // Week 3 of 2026 ended over half a year before the plan's date: 2027's.
+      ['sonstiges/schulung', '2027-01-22'],
+      ['sonstiges/bought-a-vw-3-series', null],
+    ]);
+  });
+
   it('reads weeks, days, priorities and dependencies in the words of other languages', () => {
     const p = parse(
       [

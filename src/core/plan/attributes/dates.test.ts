@@ -345,6 +345,42 @@ describe('a month, quarter or half without its year', () => {
   });
 });
 
+describe('calendar weeks', () => {
+  // ISO 8601's week of a date, as the standard defines it: the week's Thursday decides its year.
+  const isoWeek = (iso: string): [number, number] => {
+    const t = Date.parse(`${iso}T00:00:00Z`);
+    const thursday = new Date(t + (3 - ((new Date(t).getUTCDay() + 6) % 7)) * 86_400_000);
+    const year = thursday.getUTCFullYear();
+    return [year, 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000))];
+  };
+  const weeksIn = (year: number) => isoWeek(`${year}-12-28`)[1];
+
+  it("reads a calendar week's Friday, its year stated or placed against the plan date", () => {
+    expect(resolveDate('KW 52', '2026-12-01')?.date).toBe('2026-12-25');
+    expect(resolveDate('CW 50-51', '2026-12-01')?.date).toBe('2026-12-18');
+    expect(resolveDate('2027-W02', null)?.date).toBe('2027-01-15');
+    expect(resolveDate('KW 3/2028', null)?.date).toBe('2028-01-21');
+    // Over half a year before the plan date: the next year's.
+    expect(resolveDate('KW 3', '2026-12-01')?.date).toBe('2027-01-22');
+    // Without a year or a plan date, no date; nor a word that ends in the letters.
+    expect(resolveDate('KW 3', null)).toBeNull();
+    expect(resolveDate('VW 3', '2026-12-01')).toBeNull();
+    expect(resolveDate('BKW 3', '2026-12-01')).toBeNull();
+  });
+
+  it('is the Friday of the ISO week and year stated, for any week of any year (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1971, max: 2199 }), fc.integer({ min: 1, max: 53 }), (year, week) => {
+        fc.pre(week <= weeksIn(year));
+        const date = resolveDate(`KW ${week}/${year}`, null)!.date;
+        expect(new Date(`${date}T00:00:00Z`).getUTCDay()).toBe(5);
+        expect(isoWeek(date)).toEqual([year, week]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('dateLike', () => {
   it('writes a date in the shape of the one it replaces', () => {
     expect(dateLike('Dec 14, 2026', '2027-01-05')).toBe('Jan 5, 2027');

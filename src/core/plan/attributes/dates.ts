@@ -128,6 +128,43 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * A calendar week, as German and business plans number them (`KW 52`, `CW 50-51`, `KW 3/2027`), or
+ * ISO's (`2026-W52`): the week's number, the last of a range, and its year when stated.
+ */
+const CALENDAR_WEEK_RE =
+  /(?<![A-Za-z0-9])(?:(?:KW|CW)[ \t]*(\d{1,2})(?:[ \t]*[-–][ \t]*(?:(?:KW|CW)[ \t]*)?(\d{1,2}))?(?:[ \t]*\/[ \t]*(\d{4}))?|(\d{4})-?W(\d{2}))(?![A-Za-z0-9])/i;
+
+/** Whether `text` is a calendar week and nothing else (`KW 52`, `2026-W52`). */
+export function isCalendarWeek(text: string): boolean {
+  const m = CALENDAR_WEEK_RE.exec(text);
+  return m !== null && m.index === 0 && m[0].length === text.length;
+}
+
+/**
+ * The Friday (the end of a working week, as EOW is) of the calendar week `text` names (see
+ * CALENDAR_WEEK_RE): ISO weeks, the first holding January 4th. Without its year, in `anchor`'s year,
+ * or the next when that would end it more than half a year before `anchor`, as a month and day is
+ * placed; null without either.
+ */
+function calendarWeek(text: string, anchor: string | null): DateMatch | null {
+  if (!/[KCW]/i.test(text)) return null;
+  const m = CALENDAR_WEEK_RE.exec(text);
+  if (m === null) return null;
+  const week = Number(m[5] ?? m[2] ?? m[1]);
+  const stated = m[4] ?? m[3];
+  if (week < 1 || week > 53 || (stated === undefined && anchor === null)) return null;
+  const fridayOf = (year: number) => {
+    const jan4 = Date.UTC(year, 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+    return toIso(monday + ((week - 1) * 7 + 4) * 86_400_000);
+  };
+  let date = fridayOf(Number(stated ?? anchor!.slice(0, 4)));
+  if (stated === undefined && daysBetween(date, anchor!) > 183)
+    date = fridayOf(Number(anchor!.slice(0, 4)) + 1);
+  return { date, index: m.index, length: m[0].length };
+}
+
 /** A month and day without a year: `Mar 18`, `March 3rd`. */
 const MONTH_DAY_RE = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, 'i');
 
@@ -139,7 +176,8 @@ export function isMonthDay(text: string): boolean {
 }
 
 /**
- * Resolves a date value: absolute, or relative to the plan's date (`Day 1` is the plan date, `Week 2`
+ * Resolves a date value: absolute, a calendar week (`KW 52`: its Friday), or relative to the plan's
+ * date (`Day 1` is the plan date, `Week 2`
  * ends 13 days after it, `Week 4-6` ends with week 6; `Mar 18` is in the plan date's year, or the
  * next when that would put it more than half a year before the plan date; `Friday` is the first
  * Friday on or after it). Null when relative and the plan states no date. Without a plan date, a
@@ -154,6 +192,8 @@ export function resolveDate(
   const abs = readAbsoluteDate(text);
   if (abs) return abs;
   const anchor = planDate ?? yearAnchor;
+  const week = calendarWeek(text, anchor);
+  if (week) return week;
   if (anchor && namesMonth(text)) {
     const md = MONTH_DAY_RE.exec(text);
     const year = Number(anchor.slice(0, 4));
@@ -317,6 +357,9 @@ export function readWindow(title: string): string | null {
   if (range) return range;
   const deadline = /\d{4}/.test(title) ? readDeadline(title) : null;
   if (deadline) return deadline;
+  // A calendar week (`Sprint 51 (KW 51-52)`) before the plan's own weeks.
+  const cw = /[KCW]/i.test(title) ? CALENDAR_WEEK_RE.exec(title) : null;
+  if (cw) return cw[0];
   const m = readRelative(title);
   if (m) return title.slice(m.index, m.index + m.length);
   return /\d{4}/.test(title) ? periodEnd(title) : null;

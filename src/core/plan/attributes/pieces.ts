@@ -5,7 +5,7 @@
  */
 import type { Effort, Field, Priority, Status } from '../../model.js';
 import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
-import { isMonthDay, readAbsoluteDate } from './dates.js';
+import { isCalendarWeek, isMonthDay, readAbsoluteDate } from './dates.js';
 import { normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
 import { readPriorityPiece } from './priority.js';
@@ -619,7 +619,11 @@ export function datePiece(s: string, end: number, fields: FieldIndex, base: numb
     const piece = s.slice(start, end);
     const date = readAbsoluteDate(piece);
     // A month and day without a year (`— @zoe — Dec 18`) is in the plan's year, as `due Dec 18` is.
-    if ((date !== null && date.index === 0 && date.length === piece.length) || isMonthDay(piece)) {
+    if (
+      (date !== null && date.index === 0 && date.length === piece.length) ||
+      isMonthDay(piece) ||
+      isCalendarWeek(piece)
+    ) {
       if (fields.overlaps(start, end)) return null;
       return {
         key: 'due',
