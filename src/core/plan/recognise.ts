@@ -224,10 +224,6 @@ interface Frame {
   readonly depth: number;
   /** Id of the list whose items these blocks are, or -1. */
   readonly list: number;
-  /** Whether the list's bullets show their status by a mark ending the line (see marksAtEnd). */
-  readonly marksAtEnd?: boolean;
-  /** Whether the list is TaskPaper's, every bullet a task (see taskPaperList). */
-  readonly taskPaper?: boolean;
   /** Whether the list is a lane of a board written without boxes (see plainLanes). */
   readonly lane?: boolean;
   /** The list whose items these blocks are, when they are a list's (see isTaskList). */
@@ -720,11 +716,11 @@ export function recognise(
     }
     if (known === 0) return null;
     // A bullet's own mark ending it is its status where the list's bullets end so, or beside boxes.
-    const marks = i < b.children.length && ((b.children.length >= 2 && marksAtEnd(b)) || holdsMarkedItems(b));
+    const marks = i < b.children.length && (listMarksAtEnd(b) || holdsMarkedItems(b));
     // A lane's plain bullets are its cards (see plainLanes): tasks, whatever an edit gives them. So
     // are a TaskPaper list's (see taskPaperList).
     const lane = lanes?.has(b) === true;
-    const taskPaper = i < b.children.length && b.children.length >= 2 && taskPaperList(b);
+    const taskPaper = i < b.children.length && isTaskPaperList(b);
     for (; i < b.children.length; i++) {
       const li = b.children[i]!;
       if (
@@ -1263,6 +1259,23 @@ export function recognise(
   const taskPaperList = (list: ListBlock): boolean =>
     twoLeadLines(list, (l0) => endsWithTaskPaperStatus(text, l0.start, l0.end));
 
+  /**
+   * marksAtEnd and taskPaperList of a list of two bullets or more, read once and only when a bullet
+   * without a box asks: most lists are checklists, whose boxes say their status.
+   */
+  const listMarksAtEnd = (list: ListBlock): boolean => onceFor(marksAtEndOf, list, marksAtEnd);
+  const isTaskPaperList = (list: ListBlock): boolean => onceFor(taskPaperOf, list, taskPaperList);
+  const marksAtEndOf = new Map<ListBlock, boolean>();
+  const taskPaperOf = new Map<ListBlock, boolean>();
+  const onceFor = (known: Map<ListBlock, boolean>, list: ListBlock, test: (list: ListBlock) => boolean) => {
+    let v = known.get(list);
+    if (v === undefined) {
+      v = list.children.length >= 2 && test(list);
+      known.set(list, v);
+    }
+    return v;
+  };
+
   /** Whether the first lines of two or more bullets of `list` pass `test`. */
   const twoLeadLines = (list: ListBlock, test: (l0: LineSlice, li: ListItemBlock) => boolean): boolean => {
     let passed = 0;
@@ -1684,12 +1697,13 @@ export function recognise(
           keywordBulletDraft(li.startLine, para.lines[0]!) ??
           keyedStatusDraft(li, para.lines[0]!) ??
           taskBulletDraft(li, para.lines[0]!, frame.of) ??
-          (frame.marksAtEnd ||
-          (frame.of !== undefined && holdsMarkedItems(frame.of)) ||
+          ((frame.of !== undefined && (listMarksAtEnd(frame.of) || holdsMarkedItems(frame.of))) ||
           underMarkedStep(frame)
             ? markedBulletDraft(li, para.lines[0]!)
             : null) ??
-          (frame.taskPaper ? taskPaperBulletDraft(li, para.lines[0]!) : null) ??
+          (frame.of !== undefined && isTaskPaperList(frame.of)
+            ? taskPaperBulletDraft(li, para.lines[0]!)
+            : null) ??
           (frame.lane ? laneBulletDraft(li, para.lines[0]!) : null) ??
           struckBulletDraft(li, para.lines[0]!, frame.of) ??
           fieldListBulletDraft(li, para) ??
@@ -2111,8 +2125,6 @@ export function recognise(
       parentItem,
       depth,
       list: listSizes.length - 1,
-      marksAtEnd: b.children.length >= 2 && marksAtEnd(b),
-      taskPaper: b.children.length >= 2 && taskPaperList(b),
       lane: lanes?.has(b) ?? false,
       of: b,
     });
