@@ -926,6 +926,18 @@ describe('parsePlan on heading items', () => {
 });
 
 describe('parsePlan on headings followed by a list of fields', () => {
+  it("reads a story's points on a line or a sub-bullet of their own", () => {
+    const p = parse(
+      '- [ ] Index rebuild\n  - Story Points: 5\n  - Assignee: @li\n\n### T-1 Search\nStory points: 8\n',
+    );
+    expect(
+      p.items.map((i) => [i.title, i.fields.find((f) => f.key === 'points')?.value ?? null, i.owner]),
+    ).toEqual([
+      ['Index rebuild', '5', 'li'],
+      ['Search', '8', null],
+    ]);
+  });
+
   const plan = parse(
     [
       '# Backlog',
