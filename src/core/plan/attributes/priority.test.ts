@@ -113,8 +113,20 @@ function referenceInlinePriority(text: string) {
   if (e) return { priority: { rank: EMOJI.get(e[0])!, label: e[0] }, index: e.index, length: e[0].length };
   const c = CIRCLE_END_RE.exec(text);
   if (c) return { priority: circlePriority(c), index: c.index, length: c[0].length };
-  return null;
+  return referenceCircleForeign(text);
 }
+
+/** A circle and a priority phrase of another language ending the text (`🔴 Alta prioridad`): the phrase's level. */
+function referenceCircleForeign(text: string) {
+  const f = CIRCLE_FOREIGN_RE.exec(text);
+  const level = f ? (f[3] ?? f[4]!) : '';
+  const rank = f && /^\p{L}+$/u.test(level) ? readPriorityValue(level)?.rank : undefined;
+  if (!f || rank === undefined) return null;
+  return { priority: { rank, label: f[2]! }, index: f.index, length: f[0].trimEnd().length };
+}
+
+const CIRCLE_FOREIGN_RE =
+  /\s(🔴|🟠|🟡|🟢)[ \t]+((?:prioridad|prioridade|priorité|priorità|priorität)[ \t]*:?[ \t]+(\p{L}+)|(\p{L}+)[ \t]+(?:prioridad|prioridade|priorité|priorità|priorität))\s*$/iu;
 
 /** A circle ending a title, a priority word after it maybe: the word says the rank. */
 const CIRCLE_END_RE =
@@ -145,7 +157,7 @@ function referenceHeadingPriority(title: string): Priority | null {
   const lead = EMOJI_RE.exec(title);
   if (lead && lead.index === title.search(/\S/u)) return { rank: EMOJI.get(lead[0])!, label: lead[0] };
   const circle = CIRCLE_END_RE.exec(title);
-  return circle ? circlePriority(circle) : null;
+  return circle ? circlePriority(circle) : (referenceCircleForeign(title)?.priority ?? null);
 }
 
 const piece = fc.oneof(
@@ -172,6 +184,14 @@ const piece = fc.oneof(
   ),
   fc.constantFrom('é', '𝒜', '٣', '\ud835', '\udc9c', '🔴', '⏫', '(A) ', '[#B]', '🟢'),
   fc.constantFrom('High: ', '**Critical**: ', 'low - ', '__Med:__', 'normal priority:', 'Highway: ', '🟡 '),
+  fc.constantFrom(
+    ' 🔴 Alta prioridad',
+    ' 🟢 priorité basse',
+    'Hohe Priorität',
+    ' prioridad',
+    'alta ',
+    ' 🟠 Alta disponibilidad',
+  ),
   fc.constantFrom('!!', '!!!', '!', ' !!', '!!! ', '\t'),
   fc.constantFrom(
     'Zero ',

@@ -275,9 +275,26 @@ export function trailingCircle(s: string): InlinePriority | null {
   const last = s.charCodeAt(end - 1);
   if (!(last >= 0xdc00 && last <= 0xdfff) && !isAsciiLetter(last)) return null;
   const c = TRAILING_CIRCLE_RE.exec(s);
-  if (c === null) return null;
+  if (c === null) return isAsciiLetter(last) || last >= 128 ? circleAndForeignWords(s, end) : null;
   const priority = circleOrWord(c[1]!, c[2]);
   return priority === null ? null : { priority, index: c.index, length: c[0].length };
+}
+
+/** The longest priority phrase read after a circle: `Priorità molto alta`, `Hohe Priorität`. */
+const MAX_FOREIGN_PHRASE = 24;
+
+/**
+ * A traffic-light circle and a priority phrase of another language after it ending `s` (`🔴 Alta
+ * prioridad`, `🟡 priorité moyenne`), as one in English (`🔴 High priority`): the phrase's rank and
+ * label. `end` is where `s` ends but for white space.
+ */
+function circleAndForeignWords(s: string, end: number): InlinePriority | null {
+  const from = Math.max(0, end - MAX_FOREIGN_PHRASE - 3);
+  const tail = s.slice(from, end);
+  const m = /\s(🔴|🟠|🟡|🟢)[ \t]+(\p{L}[\p{L} \t]*)$/u.exec(tail);
+  if (m === null) return null;
+  const priority = readPriorityPiece(m[2]!);
+  return priority === null ? null : { priority, index: from + m.index, length: end - from - m.index };
 }
 
 /** The priority a circle and a word after or before it say: the word's rank and label, else the circle's. */
