@@ -2051,6 +2051,7 @@ const mixedPlanLine = fc.constantFrom(
   '- Audit log',
   '## TODO',
   '- support windows',
+  '\n**Action items:**\n- Ana to send the deck',
   '## Done',
   '- ~~Dark mode~~',
   '- [ ] ~~Add SSO~~ (done in #88)',

@@ -3029,6 +3029,35 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['@chen to file the ticket', 'todo', 'section', 'chen', null],
       ['Ask legal about the DPA', 'todo', 'section', null, null],
     ]);
+    // So are those under a label that names one, in whatever section they are; not under a label
+    // with words after its colon, nor under one that names no list of work.
+    const labelled = parse(
+      [
+        '# Sync',
+        '',
+        '## Notes',
+        '- Discussed the roadmap',
+        '',
+        '**Action items:**',
+        '- Ana to send the deck',
+        '- [x] Book the room',
+        '',
+        'TODO:',
+        '- bump deps',
+        '',
+        'TODO: nothing here',
+        '- a note',
+        '',
+        'Next steps:',
+        '- review the plan',
+        '',
+      ].join('\n'),
+    );
+    expect(labelled.items.map((i) => [i.title, i.status])).toEqual([
+      ['Ana to send the deck', 'todo'],
+      ['Book the room', 'done'],
+      ['bump deps', 'todo'],
+    ]);
     // Other sections of work to come are no list of tasks alone: a changelog's next release, the
     // steps that close a plan, a roadmap's ideas. Nor is a to-do list whose work is boxed: its plain
     // bullets are notes, before the boxes or after them.

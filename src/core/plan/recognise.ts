@@ -1336,7 +1336,24 @@ export function recognise(
     let counted = false;
     let boxed = false;
     const named = (h: HeadingBlock) => namesLane(h.lines.map((l) => text.slice(l.start, l.end)).join(' '));
-    for (const b of doc.children) {
+    // Lists of plain bullets under a label that names a list of work (`**Action items:**`, `TODO:`):
+    // tasks as under such a heading, whatever the section they are in.
+    const labelled = new Set<ListBlock>();
+    const top = doc.children;
+    for (let k = 0; k < top.length; k++) {
+      const b = top[k]!;
+      if (b.type === 'paragraph') {
+        const next = top[k + 1];
+        if (
+          next?.type === 'list' &&
+          b.lines.length === 1 &&
+          namesTodoList(b.lines[0]!) &&
+          next.children.some(isPlainBullet)
+        )
+          labelled.add(next);
+        continue;
+      }
+      if (b.type === 'list' && labelled.has(b)) continue;
       if (b.type === 'heading') {
         heading = b;
         lane = undefined;
@@ -1364,7 +1381,21 @@ export function recognise(
         counted = true;
       }
     }
-    return lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists === 1)) ? found : null;
+    const board = lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists === 1));
+    if (!board && labelled.size === 0) return null;
+    if (!board) found.clear();
+    for (const l of labelled) found.add(l);
+    return found;
+  };
+
+  /** Whether a paragraph's one line is a label naming a list of work: `**Action items:**`, `TODO:`. */
+  const namesTodoList = (l0: LineSlice): boolean => {
+    if (l0.end - l0.start > MAX_LANE_TITLE) return false;
+    const raw = text.slice(l0.start, l0.end);
+    // A label ends with its colon, in its emphasis or after it, or is the line's emphasis whole.
+    const label = /^(\*\*|__)?([^*_:：]+?)[ \t]*(?:[:：][ \t]*\1|\1[ \t]*[:：]|\1)[ \t]*$/.exec(raw);
+    if (label === null || (label[1] === undefined && !/[:：][ \t]*$/.test(raw))) return false;
+    return readHeading(repairForMatching(label[2]!)).todoList;
   };
 
   /** A list item whose first line opens with a box. */
