@@ -2073,6 +2073,8 @@ const mixedPlanLine = fc.constantFrom(
   '- **KR2.1** Rightsize the fleet — 60% done',
   '- [ ] 设计数据库【进行中】',
   '- 部署【进行中】',
+  '- **In progress:** migrate the db',
+  '- **TODO:** fix the flaky test',
   '- Ship the docs — in progress (@marta)',
   '- [ ] ENG-123 Retry webhooks (In Progress) · Kim · 3 pts',
   '- [x] Native app (dropped) — @bo',

@@ -1603,6 +1603,33 @@ describe('parsePlan on dependencies stated in prose', () => {
 });
 
 describe('parsePlan on status bullets and annotated headings', () => {
+  it('reads a status word in bold and its colon opening a bullet as its status, as stand-up notes write it', () => {
+    const p = parse(
+      [
+        '## Notes',
+        '- Discussed the roadmap',
+        '- **TODO:** fix the flaky test',
+        '- **Done:** tag the release',
+        '- **In progress:** migrate the db',
+        '- **Blocked**: vendor reply',
+        '- **Done** — docs',
+        // A to-do word must state one; other words in bold are labels.
+        '- **New:** dark mode',
+        '- **Note:** ask ops first',
+        '- **Done**',
+        '- **Completed:** 12 tasks',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['fix the flaky test', 'todo', 'TODO'],
+      ['tag the release', 'done', 'Done'],
+      ['migrate the db', 'doing', 'In progress'],
+      ['vendor reply', 'blocked', 'Blocked'],
+      ['docs', 'done', 'Done'],
+    ]);
+  });
+
   it('reads a glyph and a status word ending a line as its status, not a dash and a word', () => {
     const p = parse(
       [

@@ -61,6 +61,7 @@ import {
   TRAILING_GLYPH_RE,
   takeTrailingStatus,
   trailingStatusMark,
+  wrappedStatusWord,
 } from './marks.js';
 import { readFieldTable, readStatusTable } from './table-items.js';
 import { isTodoTxtList, opensAsTask, readTodoTxtLead } from './todotxt.js';
@@ -2010,6 +2011,7 @@ export function recognise(
   const keywordBulletDraft = (line: number, l0: LineSlice) => {
     const c = text.charCodeAt(l0.start);
     if (c === 91) return bracketStatusDraft(line, l0);
+    if (c === 42 || c === 95) return boldStatusDraft(line, l0);
     if (c < 65 || c > 90) return null;
     KEYWORD_RE.lastIndex = l0.start;
     const m = KEYWORD_RE.exec(text);
@@ -2027,6 +2029,29 @@ export function recognise(
       ORG_KEYWORDS.get(m[1]!)!,
       { start: at, end: at + m[1]!.length },
       at + m[0].length,
+    );
+  };
+
+  /**
+   * A bullet opened by a status word in bold and its colon (`- **In progress:** Migrate the db`, `-
+   * **Blocked**: vendor reply`, `- **TODO:** fix the flaky test`), as stand-up notes write them: an
+   * item of that status. A to-do word must state one (`**New:**` opens a changelog's line), and a
+   * count after the word is a dashboard's.
+   */
+  const boldStatusDraft = (line: number, l0: LineSlice) => {
+    const raw = text.slice(l0.start, Math.min(l0.end, l0.start + MAX_BOLD_STATUS));
+    if (!raw.startsWith('**') && !raw.startsWith('__')) return null;
+    const w = wrappedStatusWord(text.slice(l0.start, l0.end));
+    if (w === null || (w.status === 'todo' && !STATING_TODO_WORDS.has(w.word.toLowerCase()))) return null;
+    const at = l0.start;
+    // A count after it is a dashboard's (`- **Completed:** 12`, `- **In progress:** 3 tasks`).
+    if (isDigitCode(text.charCodeAt(at + w.length))) return null;
+    return leadMarkDraft(
+      line,
+      l0,
+      w.status,
+      { start: at + w.at, end: at + w.at + w.word.length },
+      at + w.length,
     );
   };
 
@@ -2341,6 +2366,8 @@ function statusValueEnd(s: string): number {
   return s.length;
 }
 
+/** How far into a bullet a status word in bold opening it is looked for: its bold, word and colon. */
+const MAX_BOLD_STATUS = 32;
 /** An owner in a keyword's parentheses: a name or a mention. */
 const KEYWORD_OWNER = String.raw`@?[\p{L}\p{N}][\p{L}\p{N}._-]{0,31}`;
 /**
