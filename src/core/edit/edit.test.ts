@@ -2215,6 +2215,20 @@ describe('a status mark before the list on a box line', () => {
   });
 });
 
+describe('a status word in bold and its colon opening a bullet', () => {
+  it("is written over in the plan's words, a to-do word one that states it alone", () => {
+    // Found by the mixed-plan property at 4x: the plan's word for todo was a heading's `Later`, and
+    // `- **Later:** migrate the db` is no item.
+    const text = '## 💤 Later — Crypto\n- **In progress:** migrate the db\n';
+    const todo = edit(text, (p) => setStatus(p, p.items[1]!, 'todo'));
+    expect(todo).toBe(text.replace('In progress', 'Todo'));
+    expect(parse(todo).items[1]!.status).toBe('todo');
+    expect(edit(text, (p) => setStatus(p, p.items[1]!, 'blocked'))).toBe(
+      text.replace('In progress', 'Blocked'),
+    );
+  });
+});
+
 describe('a status word in brackets in bold ending a line', () => {
   it('stays a word in its wrapper, a to-do word included', () => {
     const text = '- Load tests **[In progress]**\n- Docs **[Done]**\n';

@@ -778,8 +778,13 @@ function markerEdits(plan: Plan, item: Item, status: Status): Edit[] {
   // words and the old case.
   const wrapped = wrapperAround(text, span);
   if (wrapped !== null && /\p{L}/u.test(old)) {
+    // One opening the line must state its status alone (`- **TODO:** …`, not `- **Later:** …`).
+    const said =
+      span.start < item.titleSpan.start
+        ? statingStatusText(plan, status, old)
+        : statusText(plan, status, old);
     if (status !== 'todo' || STRONG_WRAPPERS.has(wrapped.open))
-      return [{ start: span.start, end: span.end, text: statusText(plan, status, old) }];
+      return [{ start: span.start, end: span.end, text: said }];
     // A to-do word in parentheses or emphasis would read as a description: the glyph says it.
     return [{ start: wrapped.start, end: wrapped.end, text: statusText(plan, status, '✅').trim() }];
   }
