@@ -3086,8 +3086,8 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['bump deps', 'todo'],
     ]);
     // Other sections of work to come are no list of tasks alone: a changelog's next release, the
-    // steps that close a plan, a roadmap's ideas. Nor is a to-do list whose work is boxed: its plain
-    // bullets are notes, before the boxes or after them.
+    // steps that close a plan, a roadmap's ideas. Nor is a list under a label of its own in a to-do
+    // section (`Notes:`): the label's, before the boxes or after them.
     for (const notes of [
       '# Changes\n\n## Next\n\n- Fixed the parser\n',
       '# Plan\n\n## Next steps\n\n- Review the plan\n',
@@ -3099,6 +3099,14 @@ describe('parsePlan on lists that show status without boxes', () => {
         parse(notes).items.map((i) => i.statusSource),
         notes,
       ).not.toContain('section');
+    // Boxes beside the bullets leave them tasks: an edit boxes a bullet as it sets its status, and
+    // the list it was alone in must not take its neighbours with it (found by the mixed-plan property
+    // at 25x).
+    const boxed = parse('# P\n\n## TODO\n\n- [x] Fix the login\n\nThe rest can wait.\n\n- Bump deps\n');
+    expect(boxed.items.map((i) => [i.title, i.status])).toEqual([
+      ['Fix the login', 'done'],
+      ['Bump deps', 'todo'],
+    ]);
   });
 
   it("reads a board's stage stated alone in a status cell or field as under way, and nowhere else", () => {

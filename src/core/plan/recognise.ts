@@ -1338,20 +1338,19 @@ export function recognise(
     let boxed = false;
     const named = (h: HeadingBlock) => namesLane(h.lines.map((l) => text.slice(l.start, l.end)).join(' '));
     // Lists of plain bullets under a label that names a list of work (`**Action items:**`, `TODO:`):
-    // tasks as under such a heading, whatever the section they are in.
+    // tasks as under such a heading, whatever the section they are in. A list under a label of another
+    // kind (`Notes:`) is the label's: no list of a to-do section's work.
     const labelled = new Set<ListBlock>();
+    const otherLabel = new Set<ListBlock>();
     const top = doc.children;
     for (let k = 0; k < top.length; k++) {
       const b = top[k]!;
       if (b.type === 'paragraph') {
         const next = top[k + 1];
-        if (
-          next?.type === 'list' &&
-          b.lines.length === 1 &&
-          namesTodoList(b.lines[0]!) &&
-          next.children.some(isPlainBullet)
-        )
-          labelled.add(next);
+        const label = next?.type === 'list' && b.lines.length === 1 ? labelKind(b.lines[0]!) : null;
+        if (label === 'todo' && (next as ListBlock).children.some(isPlainBullet))
+          labelled.add(next as ListBlock);
+        else if (label === 'other') otherLabel.add(next as ListBlock);
         continue;
       }
       if (b.type === 'list' && labelled.has(b)) continue;
@@ -1364,39 +1363,47 @@ export function recognise(
         if (!b.children.some(isPlainBullet)) {
           if (boxed || !b.children.some(isBoxed)) continue;
           lane ??= named(heading);
-          // A section of boxes and plain bullets both is one lane, not a board of two; nor a list of
-          // work of its own, whose work is boxed (`## TODO` of boxes, then `Notes:` over bullets).
+          // A section of boxes and plain bullets both is one lane, not a board of two.
           if (lane !== null && lane !== 'priority' && !counted) boxedLanes++;
-          if (lane === 'todo-list' && counted) todoLists--;
           boxed = true;
           continue;
         }
         lane ??= named(heading);
-        if (lane === null || (lane === 'priority' && b.children.some(isKeyedNote))) continue;
+        if (
+          lane === null ||
+          (lane === 'priority' && b.children.some(isKeyedNote)) ||
+          (lane === 'todo-list' && otherLabel.has(b))
+        )
+          continue;
         found.add(b);
         if (!counted) {
           lanes++;
-          if (lane === 'todo-list' && !boxed) todoLists++;
+          // Boxes in the list or beside it or not: an edit boxes a bullet as it sets its status, and
+          // the bullets around it must stay tasks.
+          if (lane === 'todo-list') todoLists++;
           if (boxed && lane !== 'priority') boxedLanes--;
         }
         counted = true;
       }
     }
-    const board = lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists === 1));
+    const board = lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists >= 1));
     if (!board && labelled.size === 0) return null;
     if (!board) found.clear();
     for (const l of labelled) found.add(l);
     return found;
   };
 
-  /** Whether a paragraph's one line is a label naming a list of work: `**Action items:**`, `TODO:`. */
-  const namesTodoList = (l0: LineSlice): boolean => {
-    if (l0.end - l0.start > MAX_LANE_TITLE) return false;
+  /**
+   * What a paragraph's one line labels, when it is a label: a list of work (`**Action items:**`,
+   * `TODO:`) or something else (`Notes:`, `**Search box:**`); null for a line of text.
+   */
+  const labelKind = (l0: LineSlice): 'todo' | 'other' | null => {
+    if (l0.end - l0.start > MAX_LANE_TITLE) return null;
     const raw = text.slice(l0.start, l0.end);
     // A label ends with its colon, in its emphasis or after it, or is the line's emphasis whole.
     const label = /^(\*\*|__)?([^*_:：]+?)[ \t]*(?:[:：][ \t]*\1|\1[ \t]*[:：]|\1)[ \t]*$/.exec(raw);
-    if (label === null || (label[1] === undefined && !/[:：][ \t]*$/.test(raw))) return false;
-    return readHeading(repairForMatching(label[2]!)).todoList;
+    if (label === null || (label[1] === undefined && !/[:：][ \t]*$/.test(raw))) return null;
+    return readHeading(repairForMatching(label[2]!)).todoList ? 'todo' : 'other';
   };
 
   /** A list item whose first line opens with a box. */
