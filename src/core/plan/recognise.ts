@@ -1347,10 +1347,11 @@ export function recognise(
       const b = top[k]!;
       if (b.type === 'paragraph') {
         const next = top[k + 1];
-        const label = next?.type === 'list' && b.lines.length === 1 ? labelKind(b.lines[0]!) : null;
-        if (label === 'todo' && (next as ListBlock).children.some(isPlainBullet))
-          labelled.add(next as ListBlock);
-        else if (label === 'other') otherLabel.add(next as ListBlock);
+        if (next?.type === 'list' && b.lines.length === 1) {
+          const label = labelKind(b.lines[0]!);
+          if (label === 'todo' && next.children.some(isPlainBullet)) labelled.add(next);
+          else if (label === 'other') otherLabel.add(next);
+        }
         continue;
       }
       if (b.type === 'list' && labelled.has(b)) continue;

@@ -177,12 +177,11 @@ export function isMonthDay(text: string): boolean {
 
 /**
  * Resolves a date value: absolute, a calendar week (`KW 52`: its Friday), or relative to the plan's
- * date (`Day 1` is the plan date, `Week 2`
- * ends 13 days after it, `Week 4-6` ends with week 6; `Mar 18` is in the plan date's year, or the
- * next when that would put it more than half a year before the plan date; `Friday` is the first
- * Friday on or after it). Null when relative and the plan states no date. Without a plan date, a
- * month and day is placed by `yearAnchor` as it would be by one (a date the section's schedule names),
- * which says nothing of where `Day 1` or a weekday is.
+ * date (`Day 1` is the plan date, `Week 2` ends 13 days after it, `Week 4-6` ends with week 6; `Mar
+ * 18` is in the plan date's year, or the next when that would put it more than half a year before
+ * the plan date; `Friday` is the first Friday on or after it). Null when relative and the plan
+ * states no date. Without a plan date, a month and day is placed by `yearAnchor` as it would be by
+ * one (a date the section's schedule names), which says nothing of where `Day 1` or a weekday is.
  */
 export function resolveDate(
   text: string,
