@@ -5,7 +5,7 @@ import { dateLike } from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
 import { isMentionName, normaliseKey } from '../plan/attributes/fields.js';
 import { isOwnerName, isOwnerPhrase } from '../plan/attributes/pieces.js';
-import { readPriorityValue } from '../plan/attributes/priority.js';
+import { foreignPriorityLike, readPriorityValue } from '../plan/attributes/priority.js';
 import { readStatusValue } from '../plan/attributes/status.js';
 import { codePointBefore, isBlank, isLetterOrDigit, setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
@@ -285,6 +285,9 @@ function markText(key: string, old: string, value: string): string {
       `"${value}" cannot be shown by ${old}, which says high (!!!) or medium (!!); unset the priority first to write it another way.`,
     );
   }
+  // A phrase of another language (`prioridad alta`, `Hohe Priorität`) stays in it where it has a word.
+  const foreign = foreignPriorityLike(old, p.rank);
+  if (foreign !== null) return foreign;
   // A word (`[HIGH]`, `(low)`): the word of the rank, in the case the old one was written.
   const word = PRIORITY_WORDS[p.rank]!;
   if (/^[A-Z]+$/.test(old)) return word.toUpperCase();

@@ -1761,6 +1761,10 @@ describe('editing priority and estimate marks', () => {
       ['🟡 Deploy', (r) => Math.min(3, r)],
       ['High: Deploy', (r) => r],
       ['🔴 **Critical**: Deploy', (r) => r],
+      // Phrases of other languages, written in them where they have a word for the rank.
+      ['Deploy — prioridad alta', (r) => r],
+      ['Deploy (hohe Priorität)', (r) => r],
+      ['Deploy 🔴 Alta prioridad', (r) => r],
     ];
     fc.assert(
       fc.property(fc.constantFrom(...notations), fc.integer({ min: 0, max: 4 }), ([line, shown], rank) => {

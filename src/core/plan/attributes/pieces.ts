@@ -361,8 +361,8 @@ export function pieceStart(s: string, end: number, max: number): number {
   return start;
 }
 
-/** The longest priority piece: `lowest priority`. */
-const MAX_PRIORITY_PIECE = 16;
+/** The longest priority piece: `critical priority`, `prioridade crítica`, `niedrige Priorität`. */
+const MAX_PRIORITY_PIECE = 20;
 
 /** The priority word that is the piece of a list ending at `end` (`— High priority`, `, urgent`). */
 export function priorityPiece(s: string, end: number): PriorityMark | null {

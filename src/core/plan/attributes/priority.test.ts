@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Priority } from '../../model.js';
-import { findPriorityMark, readHeadingPriority, readInlinePriority, readPriorityValue } from './priority.js';
+import {
+  findPriorityMark,
+  foreignPriorityLike,
+  readHeadingPriority,
+  readInlinePriority,
+  readPriorityValue,
+} from './priority.js';
 
 /** The regexes the scan for `P0`–`P4` replaces. */
 const MARK_RE = /(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])/u;
@@ -219,6 +225,20 @@ describe('priority marks', () => {
     });
     expect(read('!! Ship the emails')?.priority).toEqual({ rank: 2, label: '!!' });
     for (const s of ['Attention !', 'Ship it!!', 'Wow !!!!', '!!!Ship', 'a !! b']) expect(read(s)).toBeNull();
+  });
+
+  it('writes a rank in a phrase of another language in its language, order and case, or gives way', () => {
+    expect(foreignPriorityLike('prioridad alta', 3)).toBe('prioridad baja');
+    expect(foreignPriorityLike('Alta prioridad', 0)).toBe('Crítica prioridad');
+    expect(foreignPriorityLike('Priorité : haute', 2)).toBe('Priorité : moyenne');
+    expect(foreignPriorityLike('hohe Priorität', 3)).toBe('niedrige Priorität');
+    expect(foreignPriorityLike('Priorität: HOCH', 2)).toBe('Priorität: MITTEL');
+    expect(foreignPriorityLike('priorità alta', 0)).toBe('priorità urgente');
+    // No word that reads back as the rank (German before the noun has no critical one, no language
+    // here a lowest one), and no phrase: the caller writes its own word.
+    expect(foreignPriorityLike('hohe Priorität', 0)).toBeNull();
+    expect(foreignPriorityLike('prioridad alta', 4)).toBeNull();
+    expect(foreignPriorityLike('high', 1)).toBeNull();
   });
 
   it('takes an emoji mark before a word that is a mark only where it stands', () => {

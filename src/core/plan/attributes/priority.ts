@@ -414,6 +414,44 @@ function leadingLabel(text: string): InlinePriority | null {
 const FOREIGN_PIECE_RE =
   /^(?:(?:prioridad|prioridade|priorité|priorità|priorität)[ \t]*:?[ \t]+(\p{L}+)|(\p{L}+)[ \t]+(?:prioridad|prioridade|priorité|priorità|priorität))$/iu;
 
+/**
+ * The level words of each language's word for priority, by rank, that read back as that rank: after
+ * the word (`prioridad alta`, `Priorität: hoch`) and, for German, before it (`hohe Priorität`). A
+ * rank a language has no such word for is null.
+ */
+const FOREIGN_LEVELS: Readonly<Record<string, readonly (string | null)[]>> = {
+  prioridad: ['crítica', 'alta', 'media', 'baja', null],
+  prioridade: ['crítica', 'alta', 'média', 'baixa', null],
+  priorité: ['critique', 'haute', 'moyenne', 'basse', null],
+  priorità: ['urgente', 'alta', 'media', 'bassa', null],
+  priorität: ['kritisch', 'hoch', 'mittel', 'niedrig', null],
+};
+const GERMAN_BEFORE: readonly (string | null)[] = [null, 'hohe', 'mittlere', 'niedrige', null];
+const FOREIGN_PHRASE_RE =
+  /^(?:(prioridad|prioridade|priorité|priorità|priorität)([ \t]*:?[ \t]+)(\p{L}+)|(\p{L}+)([ \t]+)(prioridad|prioridade|priorité|priorità|priorität))$/iu;
+
+/**
+ * `old`, a priority phrase of another language (`prioridad alta`, `Hohe Priorität`), saying `rank`
+ * in the same language, order and case, so an edit keeps the plan's words; null when `old` is no
+ * such phrase or the language has no word for the rank that reads back.
+ */
+export function foreignPriorityLike(old: string, rank: number): string | null {
+  const m = FOREIGN_PHRASE_RE.exec(old.trim());
+  if (m === null) return null;
+  const noun = (m[1] ?? m[6]!).toLowerCase();
+  const was = m[3] ?? m[4]!;
+  const word = (m[4] !== undefined && noun === 'priorität' ? GERMAN_BEFORE : FOREIGN_LEVELS[noun]!)[rank];
+  if (word === undefined || word === null) return null;
+  const level =
+    was === was.toUpperCase()
+      ? word.toUpperCase()
+      : was.charAt(0) === was.charAt(0).toUpperCase()
+        ? word.charAt(0).toUpperCase() + word.slice(1)
+        : word;
+  const out = m[1] !== undefined ? `${m[1]}${m[2]}${level}` : `${level}${m[5]}${m[6]}`;
+  return readPriorityPiece(out)?.rank === rank ? out : null;
+}
+
 export function readPriorityPiece(piece: string): Priority | null {
   const m = PIECE_WORD_RE.exec(piece);
   if (!m) {
