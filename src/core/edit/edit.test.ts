@@ -2212,6 +2212,20 @@ describe('a status mark before the list on a box line', () => {
     expect(() => edit(text, (p) => setStatus(p, p.items[0]!, 'todo'))).toThrow(
       /todo could not be written so that line 1 reads back with its title and that status \(it would read doing, "Ship it"\)/,
     );
+    // Nor a line that states its status twice, where each says the new one: `**Blocked**` ending the
+    // line would be read before the list (found by the any-notation property at 25x, older than the
+    // reading of marks before a list).
+    expect(() =>
+      edit('- [ ] Ship it (In Review, @ana, 5 pts) — Blocked,  **Done**\n', (p) =>
+        setStatus(p, p.items[0]!, 'blocked'),
+      ),
+    ).toThrow(/it would read blocked, "Ship it"/);
+    // Nor a to-do glyph where a reasoned mark was, whose line would then be no item (found so too).
+    expect(() =>
+      edit('- **PAY-7**  — *blocked* by legal (blocked: waiting for v2.1) — **blocked** on #1423\n', (p) =>
+        setStatus(p, p.items[0]!, 'todo'),
+      ),
+    ).toThrow(/todo could not be written so that line 1 reads back/);
     // Nor may an open box make a mark that a ticked one leaves the title's say more.
     expect(() => edit('- [x] Ship it (blocked) — XL\n', (p) => setStatus(p, p.items[0]!, 'todo'))).toThrow(
       /it would read blocked/,

@@ -247,6 +247,9 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
     const field = edits.length > boxCount;
     if (field && status === 'todo' && isStruck(lineWithoutFields(plan, item)))
       for (const e of strikeEdits(plan, item)) edits.push(e);
+    // A line that states its status in two fields or more (`(In Review, @ana) — … **Done**`) may read
+    // otherwise once each says the new status: one of them a mark that says more than the box.
+    if (edits.length - boxCount > 1) throwUnlessReadsBack(plan, item, edits, status);
     return edits;
   }
   const span = item.statusSpan;
@@ -321,7 +324,13 @@ function ownStatusEdits(plan: Plan, item: Item, status: Status, today?: string):
         // the strike goes too, as under a field, and a bullet that would not read as todo without it
         // is given a box.
         const title = text.slice(item.titleSpan.start, item.titleSpan.end);
-        if (status !== 'todo' || item.kind === 'heading' || !isStruck(title)) return edits;
+        if (status !== 'todo' || item.kind === 'heading') return edits;
+        if (!isStruck(title)) {
+          // A to-do mark may read otherwise than the one it replaces (a glyph for `(blocked: …)`, where
+          // a title of status words then reads as a piece): the line must read back.
+          if (item.list !== null) throwUnlessReadsBack(plan, item, edits, status);
+          return edits;
+        }
         const unstrike = strikeEdits(plan, item);
         const open = [...edits, ...unstrike];
         if (item.list === null || item.checkbox !== null) return open;
