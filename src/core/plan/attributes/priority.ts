@@ -407,12 +407,20 @@ function leadingLabel(text: string): InlinePriority | null {
  * A priority word standing alone as a piece of a metadata list (`— High priority`, `, urgent`), the
  * label the word as written. Not in a title: there "high" is as often something else.
  */
+/** The word for priority in the languages read: Spanish, Portuguese, French, Italian, German. */
+const PRIORITY_NOUN = 'prioridad|prioridade|priorité|priorità|priorität';
+
 /**
- * A priority piece in the words of other languages, the level before or after the word for priority:
- * `prioridad alta`, `alta prioridad`, `priorité haute`, `hohe Priorität`, `priorità bassa`.
+ * A priority phrase of another language, the level word after the noun and its separator or before
+ * the noun. With `parts`, every part is captured: noun, separator, level; or level, white space, noun.
  */
-const FOREIGN_PIECE_RE =
-  /^(?:(?:prioridad|prioridade|priorité|priorità|priorität)[ \t]*:?[ \t]+(\p{L}+)|(\p{L}+)[ \t]+(?:prioridad|prioridade|priorité|priorità|priorität))$/iu;
+function foreignPhrase(parts: boolean): RegExp {
+  const c = (re: string) => (parts ? `(${re})` : re);
+  return new RegExp(
+    String.raw`^(?:${c(`(?:${PRIORITY_NOUN})`)}${c('[ \t]*:?[ \t]+')}(\p{L}+)|(\p{L}+)${c('[ \t]+')}${c(`(?:${PRIORITY_NOUN})`)})$`,
+    'iu',
+  );
+}
 
 /**
  * The level words of each language's word for priority, by rank, that read back as that rank: after
@@ -427,8 +435,14 @@ const FOREIGN_LEVELS: Readonly<Record<string, readonly (string | null)[]>> = {
   priorität: ['kritisch', 'hoch', 'mittel', 'niedrig', null],
 };
 const GERMAN_BEFORE: readonly (string | null)[] = [null, 'hohe', 'mittlere', 'niedrige', null];
-const FOREIGN_PHRASE_RE =
-  /^(?:(prioridad|prioridade|priorité|priorità|priorität)([ \t]*:?[ \t]+)(\p{L}+)|(\p{L}+)([ \t]+)(prioridad|prioridade|priorité|priorità|priorität))$/iu;
+
+/**
+ * A priority piece in the words of other languages, the level before or after the word for priority:
+ * `prioridad alta`, `alta prioridad`, `priorité haute`, `hohe Priorität`, `priorità bassa`.
+ */
+const FOREIGN_PIECE_RE = foreignPhrase(false);
+/** FOREIGN_PIECE_RE with its parts captured, for an edit to write the phrase again in its shape. */
+const FOREIGN_PHRASE_RE = foreignPhrase(true);
 
 /**
  * `old`, a priority phrase of another language (`prioridad alta`, `Hohe Priorität`), saying `rank`
