@@ -766,7 +766,7 @@ const BY_NUMBER_RE = /^(?:depend|dépend|blo|abhängig|hängt|dipende|prereq|dep
 const BARE_NUMBER_REF_RE = /(?:^|[,&]|\b(?:and|y|e|et|und))[ \t]*\d{1,3}(?![\d.])/i;
 /** What a dependency phrase needs: most lines have none of these words. */
 export const DEP_WORD_RE =
-  /depend|deps|prereq|dépend|blo(?:ck|qu)|requi|requer|nécessite|needs|wait|after|hängt|abhängig|richiede/i;
+  /depend|deps|prereq|dépend|blo(?:ck|qu|cc)|requi|requer|nécessite|needs|wait|after|hängt|abhängig|richiede/i;
 
 /** Whether `s` has a word a dependency phrase opens with. */
 export function mayStateDependency(s: string): boolean {

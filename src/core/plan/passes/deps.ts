@@ -1,7 +1,7 @@
 /** Stage 5b: dependencies from fields, arrow chains, prose and trees drawn in code blocks; cycles. */
 import type { Dependency, Item, Section } from '../../model.js';
 import { nextId } from '../attributes/ids.js';
-import { FOREIGN_DEP, mayStateDependency } from '../attributes/pieces.js';
+import { DEP_WORD_RE, FOREIGN_DEP, mayStateDependency } from '../attributes/pieces.js';
 import type { CodeBlock, LineSlice } from '../block-types.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import { repairForMatching } from '../encoding.js';
@@ -72,12 +72,12 @@ const NUMBER_RE = /^\d{1,3}(?:\.\d{1,3})*$/;
 const WORD_NUMBER_ID_RE = /^\p{L}+[ \t]+#?(\d{1,3}(?:\.\d{1,3})*)$/u;
 
 /**
- * What a line stating a dependency contains (an arrow, a verb, or a damaged arrow). One native scan
+ * What a line stating a dependency contains (an arrow, a dependency's word as a piece of a list
+ * knows it, a verb of the prose, or a damaged arrow). One native scan
  * of the whole text: it beats a character loop warm, and by far in a fresh process, where a loop
  * over every character runs in the interpreter.
  */
-const DEP_HINT =
-  /[→>⟶➔➜]|depend|dépend|requi|requer|bloqu|blocc|block|nécessite|hängt|abhängig|richiede|need|after|follow|precede|wait|â†/gi;
+const DEP_HINT = new RegExp(String.raw`[→>⟶➔➜]|follow|precede|â†|${DEP_WORD_RE.source}`, 'gi');
 
 /** Offset of the first DEP_HINT match at or after `from`, or -1. */
 function nextHint(text: string, from: number): number {
