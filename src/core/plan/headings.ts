@@ -1,6 +1,6 @@
 /** What a heading says: its ID, title, status annotation, priority, phase and schedule window. */
 import type { Priority, Status } from '../model.js';
-import { readAbsoluteDate, readWindow } from './attributes/dates.js';
+import { MONTH_NAME, readAbsoluteDate, readWindow } from './attributes/dates.js';
 import { normaliseKey, readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readHeadingPriority } from './attributes/priority.js';
@@ -171,12 +171,34 @@ const LANE_COUNT_RE = /[([]\d{1,4}(?:\s+(?:items?|cards?|tasks?))?[)\]]$/i;
 const LANE_PERIOD_RE =
   /\s+\(?(?:this|last|current|previous)\s+(?:week|sprint|month|quarter|cycle|iteration|release)\)?$/i;
 
+/** A month, quarter or half a roadmap's lane is for, maybe with its day and year: `Dec`, `Q1 2027`. */
+const LANE_TIME = String.raw`(?:[QH][1-4]|${MONTH_NAME}(?:[ \t]+\d{1,2})?)`;
 /**
- * A lane's title without the period ending it: the lane is the status it names. Short titles only, as
- * lanes are: the pattern's leading white space would be tried at every offset of a long run of it.
+ * The window a roadmap's lane is scheduled in, ending its title: in brackets (`Now (Dec)`, `Next (Q1
+ * 2027)`, `Later [H2]`, `Now (Dec 1 – Dec 12)`) or after a dash or colon (`Next — Q1`). A time, maybe
+ * a range of two, maybe a year; or a year alone (`Later (2027)`).
+ */
+const LANE_WINDOW_RE = new RegExp(
+  String.raw`[ \t]*(?:\(|\[|[–—:-][ \t]*)(?:${LANE_TIME}(?:[ \t]*[–—/-][ \t]*(?:${LANE_TIME}|\d{1,2}))?(?:,?[ \t]+\d{4})?|\d{4})[ \t]*[)\]]?$`,
+  'i',
+);
+
+/**
+ * A lane's title without the period or window ending it: the lane is the status it names. Short
+ * titles only, as lanes are: the pattern's leading white space would be tried at every offset of a
+ * long run of it.
  */
 function withoutLanePeriod(title: string): string {
-  return title.length <= SECTION_STATUS_MAX_LENGTH + 24 ? title.replace(LANE_PERIOD_RE, '') : title;
+  if (title.length > SECTION_STATUS_MAX_LENGTH + 24) return title;
+  const window = LANE_WINDOW_RE.exec(title);
+  // The bracket that opens the window closes it: `Next (Q1` and `Next — Q1)` are no windows.
+  if (window !== null && window.index > 0) {
+    const w = window[0].trim();
+    const open = w.charCodeAt(0);
+    const close = w.charCodeAt(w.length - 1);
+    if ((open === 40 || open === 91) === (close === 41 || close === 93)) return title.slice(0, window.index);
+  }
+  return title.replace(LANE_PERIOD_RE, '');
 }
 
 /** A board column's title without the count of its cards ending it (`To Do (2)` → `To Do`). */

@@ -545,6 +545,10 @@ describe('parsePlan on heading items', () => {
       ['*Revised on 2026-11-02*', '2026-11-02'],
       ['📅 Last updated — Dec 1, 2026', '2026-12-01'],
       ['As of 2026-12-01, search ships first.', '2026-12-01'],
+      ['Exported 2026-12-07.', '2026-12-07'],
+      ['_Generated on Dec 7, 2026 by the sprint bot_', '2026-12-07'],
+      ['Snapshot taken 2026-12-07 · 42 issues', '2026-12-07'],
+      ['Exported issues are listed below.', null],
       ['The schema was updated 2026-12-01 to add tags.', null],
       ['- Updated 2026-12-01', null],
     ] as const) {
@@ -1419,6 +1423,7 @@ describe('parsePlan on dependencies stated in prose', () => {
         '4. **Ship** — 1d — Depends: 2, 3',
         '5. **Tidy up** (1d) — needs 2',
         '6. **Cut over** (1d) — after 5',
+        '7. **Announce** (owner: @lee) — depends on step 6',
         '',
       ].join('\n'),
     );
@@ -1432,6 +1437,8 @@ describe('parsePlan on dependencies stated in prose', () => {
       // by` and `after` only.
       ['Tidy up — needs 2', null, 'todo', []],
       ['Cut over', null, 'todo', ['search-v2/tidy-up-needs-2']],
+      // The word step before the number names the same step.
+      ['Announce', 'lee', 'todo', ['search-v2/cut-over']],
     ]);
   });
 
@@ -3226,6 +3233,34 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['SCIM', 'todo', 'section'],
       ['Mobile app', 'todo', 'section'],
       ['Blockchain', 'todo', 'section'],
+    ]);
+    // A lane may say when it is for: a month, quarter or half, a range, a year, in brackets or
+    // after a dash. Brackets must pair, and a longer title is a section of its own.
+    const windows = parse(
+      [
+        '# Roadmap',
+        '## Now (Dec)',
+        '- Passkeys',
+        '## Next (Q1 2027)',
+        '- SCIM',
+        '## Later — H2',
+        '- Mobile app',
+        '## Later [2028]',
+        '- Offline',
+        '## Next (Jan – Mar)',
+        '- Audit',
+        '## Next (Q1',
+        '- Broken',
+        '## Next (Quarterly review)',
+        '- Prose',
+      ].join('\n'),
+    );
+    expect(windows.items.map((i) => [i.title, i.status])).toEqual([
+      ['Passkeys', 'doing'],
+      ['SCIM', 'todo'],
+      ['Mobile app', 'todo'],
+      ['Offline', 'todo'],
+      ['Audit', 'todo'],
     ]);
   });
 

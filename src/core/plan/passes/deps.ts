@@ -64,8 +64,8 @@ export class ItemIndex {
   private numbered: Map<string, Item | null> | null = null;
 }
 
-/** A reference that is a step's number: `3`. */
-const STEP_REF_RE = /^\d{1,3}$/;
+/** A reference that is a step's number: `3`, or the word step and it (`step 3`, `Step #3`). */
+const STEP_REF_RE = /^(?:step[ \t]+#?)?(\d{1,3})$/i;
 /** A reference that is a number: `3`, `1.2`, `2.1.4`. */
 const NUMBER_RE = /^\d{1,3}(?:\.\d{1,3})*$/;
 /** An ID that is a word and a number (`Task 1.1`, `Step #3`), the number captured. */
@@ -77,7 +77,7 @@ const WORD_NUMBER_ID_RE = /^\p{L}+[ \t]+#?(\d{1,3}(?:\.\d{1,3})*)$/u;
  * of the whole text: it beats a character loop warm, and by far in a fresh process, where a loop
  * over every character runs in the interpreter.
  */
-const DEP_HINT = new RegExp(String.raw`[→>⟶➔➜]|follow|precede|â†|${DEP_WORD_RE.source}`, 'gi');
+const DEP_HINT = new RegExp(`[→>⟶➔➜]|follow|precede|â†|${DEP_WORD_RE.source}`, 'gi');
 
 /** Offset of the first DEP_HINT match at or after `from`, or -1. */
 function nextHint(text: string, from: number): number {
@@ -202,11 +202,13 @@ export function resolveDependencies(
     deps.push({ from: from.key, to: to.key, source, line });
   };
   // A step's number names the step of its own numbered list when no item has it as an ID (`3.
-  // Backfill — depends on 2`): the ordered items of each list by their number, made when first asked.
+  // Backfill — depends on 2`, `— depends on step 2`): the ordered items of each list by their number,
+  // made when first asked.
   let numbered: Map<number, Map<string, Item | null>> | null = null;
   const step = (i: number, ref: string): Item | undefined => {
     const list = drafts[i]!.list;
-    if (list < 0 || !STEP_REF_RE.test(ref)) return undefined;
+    const number = list < 0 ? null : STEP_REF_RE.exec(ref);
+    if (number === null) return undefined;
     if (numbered === null) {
       numbered = new Map();
       for (const d of drafts) {
@@ -219,7 +221,7 @@ export function resolveDependencies(
         byNumber.set(n, byNumber.has(n) ? null : d.item);
       }
     }
-    return numbered.get(list)?.get(String(Number(ref))) ?? undefined;
+    return numbered.get(list)?.get(String(Number(number[1]))) ?? undefined;
   };
   // An outline number names the step of nested ordered lists it numbers (`Mirror the jobs — after
   // 2.1` for the first step under the second of its top list): by top list and number, made when

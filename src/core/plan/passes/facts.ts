@@ -114,6 +114,9 @@ const UPDATE_LEAD_RE = new RegExp(
   String.raw`^[\s*_~]*(?:[^\p{L}\p{N}\s*_~]\uFE0F?\s*)?(?:${[
     String.raw`(?:last[ _-]?)?(?:updated|modified|revised|reviewed)(?:\s+on)?`,
     'as of',
+    // A snapshot another tool wrote (`Exported 2026-12-07.`, `Generated on Dec 7, 2026`): the state it
+    // shows is of that day.
+    String.raw`(?:exported|generated|snapshot(?:\s+taken)?)(?:\s+(?:on|at))?`,
     // The same in the languages plans are written in.
     'stand',
     String.raw`(?:zuletzt\s+)?aktualisiert(?:\s+am)?`,
