@@ -546,6 +546,8 @@ describe('parsePlan on heading items', () => {
       ['📅 Last updated — Dec 1, 2026', '2026-12-01'],
       ['As of 2026-12-01, search ships first.', '2026-12-01'],
       ['Exported 2026-12-07.', '2026-12-07'],
+      ['_Last reviewed Dec 1, 2026_', '2026-12-01'],
+      ['_Updated 2026-12-01_', '2026-12-01'],
       ['_Generated on Dec 7, 2026 by the sprint bot_', '2026-12-07'],
       ['Snapshot taken 2026-12-07 · 42 issues', '2026-12-07'],
       ['Exported issues are listed below.', null],
@@ -1710,6 +1712,17 @@ describe('parsePlan on status bullets and annotated headings', () => {
       ['Database schema: created tables', 'done', '✅'],
       // Without a separator after it, the word is the title's.
       ['Done Release', 'done', '✅'],
+    ]);
+  });
+
+  it("reads a roadmap's glyph bullets, coming soon among them", () => {
+    const roadmap = parse(
+      '## v1.0 (target: Jan 2027)\n\n- 🚧 Plugin API — @hana\n- 🔜 Config schema validation\n- ⏸️ Telemetry\n',
+    ).items;
+    expect(roadmap.map((i) => [i.title, i.status, i.statusText])).toEqual([
+      ['Plugin API', 'doing', '🚧'],
+      ['Config schema validation', 'todo', '🔜'],
+      ['Telemetry', 'blocked', '⏸'],
     ]);
   });
 

@@ -206,6 +206,8 @@ const GLYPHS: ReadonlyMap<string, Status> = new Map<string, Status>([
   ['🗑', 'cancelled'],
   ['⏳', 'todo'],
   ['⌛', 'todo'],
+  // Coming soon: a roadmap's next work (`- 🔜 Config schema validation`).
+  ['🔜', 'todo'],
   ['🔲', 'todo'],
   ['⬜', 'todo'],
   ['☐', 'todo'],

@@ -104,12 +104,17 @@ function ledDate(text: string, doc: DocumentBlock, lead: RegExp, headerOnly: boo
     for (const l of b.lines) {
       const m = lead.exec(text.slice(l.start, Math.min(l.end, l.start + MAX_UPDATE_LEAD)));
       if (m === null) continue;
-      const d = readAbsoluteDate(text.slice(l.start + m[0].length, l.end));
+      // The emphasis closing the line is no part of the date (`_Last reviewed Dec 1, 2026_`).
+      let end = l.end;
+      while (end > l.start && EMPHASIS_END.includes(text.charAt(end - 1))) end--;
+      const d = readAbsoluteDate(text.slice(l.start + m[0].length, end));
       if (d !== null && d.index === 0) return d.date;
     }
   }
   return null;
 }
+/** The characters that close a line's emphasis: `*`, `_`, `~` and white space. */
+const EMPHASIS_END = '*_~ \t';
 const UPDATE_LEAD_RE = new RegExp(
   String.raw`^[\s*_~]*(?:[^\p{L}\p{N}\s*_~]\uFE0F?\s*)?(?:${[
     String.raw`(?:last[ _-]?)?(?:updated|modified|revised|reviewed)(?:\s+on)?`,
