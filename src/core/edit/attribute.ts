@@ -1,7 +1,15 @@
 /** Setting and clearing attributes in the notation the line or the plan already uses. */
 import { TmError } from '../errors.js';
 import { type Field, type Item, type Plan, type Span, STATUSES, type Status } from '../model.js';
-import { dateLike } from '../plan/attributes/dates.js';
+import {
+  dateLike,
+  isMonthDay,
+  monthFirst,
+  type RangeEnd,
+  rangeStart,
+  resolveDate,
+  wholeDateRange,
+} from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
 import { isMentionName, normaliseKey } from '../plan/attributes/fields.js';
 import { isOwnerName, isOwnerPhrase } from '../plan/attributes/pieces.js';
@@ -74,9 +82,10 @@ export function setAttribute(
   // removed. An item's several owners are its mentions: setting the owner changes the first.
   // `#tag` and `+project` marks are words of the title, not the item's tags field.
   let stated = item.fields.filter((f) => f.key === k && f.rawKey !== '#' && f.rawKey !== '+');
-  // A due date read from a target that is a date (a roadmap's `Target` column) is set there.
+  // A due date read from a target that is a date (a roadmap's `Target` column), or from the end of a
+  // schedule's work (`| End |`, `| Dates |`), is set there.
   if (k === 'due' && stated.length === 0 && item.dueText !== null)
-    stated = item.fields.filter((f) => f.key === 'target' && f.value.trim() === item.dueText);
+    stated = item.fields.filter((f) => DUE_LIKE_KEYS.has(f.key) && f.value.trim() === item.dueText);
   // A field inside another (the `@kim` of `(owner: @kim)`) goes with the outer one.
   const existing = outermost(stated);
   if (existing.length > 0) {
@@ -213,6 +222,10 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
   }
   // A value linked to its page (`owner:: [[Mira]]`, `due:: [[Dec 12th, 2026]]`) stays linked.
   const page = /^\[\[([^\][]*)\]\]$/.exec(f.value);
+  // Work scheduled over a range of days (`Dec 14–18`) is due by its last: that moves, the start stays.
+  const range = key === 'due' && page === null && ISO_DATE_RE.test(v) ? wholeDateRange(f.value) : null;
+  const end = range === null ? null : rangeEndEdit(plan, item, f, range, v);
+  if (end !== null) return [end];
   // A date given in ISO is written as the field's date is (`Dec 14, 2026`, `14.12.2026`).
   v = dateLike(page ? page[1]! : f.value, v);
   if (page && !v.startsWith('[[')) v = `[[${v.trim()}]]`;
@@ -231,6 +244,50 @@ function replaceValue(plan: Plan, item: Item, f: Field, key: string, value: stri
     /[\p{L}\p{N}]$/u.test(text) &&
     item.fields.some((g) => g.span.start === f.valueSpan.end && (g.rawKey === '@' || g.rawKey === '#'));
   return [{ start: f.valueSpan.start, end: f.valueSpan.end, text: joins ? `${text} ` : text }];
+}
+
+/** The keys besides due whose date is the item's due date (see applyField). */
+const DUE_LIKE_KEYS: ReadonlySet<string> = new Set(['target', 'end', 'dates']);
+const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The edit that moves the end of the range of days a due field's value is to `iso`, written as the
+ * end was: the day alone in the start's month (`Dec 14–18` → `Dec 14–21`), else as the end's date was
+ * (`Dec 14, 2026 – Jan 3, 2027`). Null where the range would not read back so: a new end before its
+ * start, a year the plan's date would place elsewhere. Then the whole value is written as a date.
+ */
+function rangeEndEdit(plan: Plan, item: Item, f: Field, range: RangeEnd, iso: string): Edit | null {
+  // Offsets in the value are offsets in the plan only where the value is the text its span holds.
+  if (plan.text.slice(f.valueSpan.start, f.valueSpan.end) !== f.value) return null;
+  if (item.due === null) return null;
+  const anchor = plan.facts.date ?? item.due;
+  const first = rangeStart(range, item.due);
+  if (first === null || first > iso) return null;
+  const endText = f.value.slice(range.endIndex, range.endIndex + range.endLength);
+  const dayOnly = /^\d{1,2}(?:st|nd|rd|th)?$/i.test(endText);
+  const text =
+    dayOnly && first.slice(0, 7) === iso.slice(0, 7)
+      ? String(Number(iso.slice(8)))
+      : yearLessLike(dayOnly ? range.date : endText, iso);
+  const value = f.value.slice(0, range.endIndex) + text + f.value.slice(range.endIndex + range.endLength);
+  const read = wholeDateRange(value);
+  if (read === null || resolveDate(read.date, plan.facts.date, anchor)?.date !== iso) return null;
+  const at = f.valueSpan.start + range.endIndex;
+  return { start: at, end: at + range.endLength, text };
+}
+
+/**
+ * `iso` written as `old` is, where `old` is a day and month without a year (`Dec 18`, `18 Dec`): in
+ * that shape without a year (`Jan 4`), which the caller checks reads back as `iso`; else as dateLike
+ * writes it.
+ */
+function yearLessLike(old: string, iso: string): string {
+  if (!isMonthDay(monthFirst(old))) return dateLike(old, iso);
+  for (const withYear of [`${old}, 2000`, `${old} 2000`]) {
+    const written = dateLike(withYear, iso);
+    if (written !== iso) return written.replace(/,?\s+\d{4}$/, '');
+  }
+  return iso;
 }
 
 /**

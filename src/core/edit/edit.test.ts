@@ -1184,6 +1184,45 @@ describe('setAttribute', () => {
     );
   });
 
+  it('moves the end of a range of days a due date is read from, and keeps its start', () => {
+    const text = [
+      '# Sprint',
+      '',
+      'Date: 2026-12-01',
+      '',
+      '- [ ] Ship payments — Dec 14–18',
+      '- [ ] Rotate keys (2026-12-01 → 2026-12-05)',
+      '- [ ] Docs — @kim, Dec 14 – Dec 18',
+      '- [ ] Migrate — 14 Dec 2026 – 18 Dec 2026',
+      '- [ ] Report (Dec 28 – Jan 3, 2027)',
+      '',
+      '| Task | Dates | Status |',
+      '|---|---|---|',
+      '| Launch | Dec 14–18 | Todo |',
+      '',
+    ].join('\n');
+    const lineOf = (out: string, title: string) => out.split('\n').find((l) => l.includes(title));
+    const set = (title: string, due: string | null) => {
+      const out = edit(text, (p) => setAttribute(p, p.items.find((i) => i.title === title)!, 'due', due));
+      // The edit reads back: the item is due on the day set, or has no due date when it is taken off.
+      expect(parse(out).items.find((i) => i.title === title)?.due).toBe(due);
+      return lineOf(out, title);
+    };
+    // In the start's month the day alone; in another, the month and day as the range writes them.
+    expect(set('Ship payments', '2026-12-21')).toBe('- [ ] Ship payments — Dec 14–21');
+    expect(set('Ship payments', '2027-01-04')).toBe('- [ ] Ship payments — Dec 14–Jan 4');
+    expect(set('Rotate keys', '2026-12-09')).toBe('- [ ] Rotate keys (2026-12-01 → 2026-12-09)');
+    expect(set('Docs', '2026-12-21')).toBe('- [ ] Docs — @kim, Dec 14 – Dec 21');
+    expect(set('Migrate', '2027-01-04')).toBe('- [ ] Migrate — 14 Dec 2026 – 4 Jan 2027');
+    expect(set('Report', '2027-01-08')).toBe('- [ ] Report (Dec 28 – Jan 8, 2027)');
+    expect(set('Launch', '2026-12-22')).toBe('| Launch | Dec 14–22 | Todo |');
+    // A day before the range's start is no end of it: the date replaces the range.
+    expect(set('Ship payments', '2026-12-10')).toBe('- [ ] Ship payments — 2026-12-10');
+    // Taking the due date off takes the range.
+    expect(set('Ship payments', null)).toBe('- [ ] Ship payments');
+    expect(set('Rotate keys', null)).toBe('- [ ] Rotate keys');
+  });
+
   it('adds a field line to a heading item in its style, and a dataview field to a list item', () => {
     const out = edit(text, (p) => setAttribute(p, key(p, 'PAY-201'), 'owner', 'Kim'));
     expect(out).toContain('**Effort:** 2 days\n**Owner:** Kim\n');

@@ -5184,6 +5184,67 @@ describe('parsePlan on status tables', () => {
     ]);
   });
 
+  it('reads a range of days as due by its last day: in a list, in parentheses, after due, in a column', () => {
+    const lines = parse(
+      [
+        '# Sprint',
+        '',
+        'Date: 2026-12-01',
+        '',
+        '- [ ] Ship payments — Dec 14–18',
+        '- [ ] Rotate keys (2026-12-01 → 2026-12-05)',
+        '- [ ] Docs — @kim, Dec 14 – Dec 18',
+        '- [ ] Load test (Dec 7–11) @kim',
+        '- [ ] Migrate — due Dec 14–18',
+        '- [ ] Report due by Dec 28 – Jan 3, 2027',
+        '- [ ] Beta [due:: 2026-12-14..2026-12-18]',
+        // A spaced em dash or hyphen separates two pieces: the last date is the one read.
+        '- [ ] Two — Dec 14 — Dec 18',
+        '- [ ] Three — Dec 14 - Dec 18',
+      ].join('\n'),
+    ).items;
+    expect(lines.map((i) => [i.title, i.due, i.dueText])).toEqual([
+      ['Ship payments', '2026-12-18', 'Dec 14–18'],
+      ['Rotate keys', '2026-12-05', '2026-12-01 → 2026-12-05'],
+      ['Docs', '2026-12-18', 'Dec 14 – Dec 18'],
+      ['Load test @kim', '2026-12-11', 'Dec 7–11'],
+      ['Migrate', '2026-12-18', 'Dec 14–18'],
+      ['Report', '2027-01-03', 'Dec 28 – Jan 3, 2027'],
+      ['Beta', '2026-12-18', '2026-12-14..2026-12-18'],
+      ['Two', '2026-12-18', 'Dec 18'],
+      ['Three', '2026-12-18', 'Dec 18'],
+    ]);
+    // The end of a schedule's work, or the days it spans, is its due date where none is stated.
+    const rows = parse(
+      [
+        '# Schedule',
+        '',
+        'Date: 2026-12-01',
+        '',
+        '| Task | Start | End | Status |',
+        '|---|---|---|---|',
+        '| Schema | 2026-12-01 | 2026-12-05 | Done |',
+        '| API | Dec 7 | Dec 18 | In progress |',
+        '',
+        '| Task | Dates | Due | Status |',
+        '|---|---|---|---|',
+        '| Docs | Dec 1 – Dec 5 | | Todo |',
+        '| Launch | 14 Dec – 18 Dec | Dec 20 | Todo |',
+        '',
+        '### Deploy',
+        '**Owner:** kim',
+        '**Timeline:** Dec 14–18',
+      ].join('\n'),
+    ).items;
+    expect(rows.map((i) => [i.title, i.due])).toEqual([
+      ['Schema', '2026-12-05'],
+      ['API', '2026-12-18'],
+      ['Docs', '2026-12-05'],
+      ['Launch', '2026-12-20'],
+      ['Deploy', '2026-12-18'],
+    ]);
+  });
+
   it('reads a Target column of dates as the due date, periods by their last day, and Est. as the effort', () => {
     const rows = parse(
       [

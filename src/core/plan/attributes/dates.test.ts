@@ -4,10 +4,12 @@ import {
   addDays,
   dateLike,
   daysBetween,
+  rangeStart,
   readAbsoluteDate,
   readDueValue,
   readWindow,
   resolveDate,
+  wholeDateRange,
 } from './dates.js';
 
 // readAbsoluteDate as it was before the named-month forms were skipped for text naming no month.
@@ -150,6 +152,57 @@ describe('readWindow', () => {
     expect(readWindow('2026-01-05 - Kickoff notes')).toBeNull();
     expect(readWindow('Release 1.2 - 3 weeks')).toBeNull();
     expect(readWindow('Sprints 1-3')).toBeNull();
+  });
+});
+
+describe('ranges of days', () => {
+  it('are due by their last day, under a due key or a schedule column', () => {
+    const due = (v: string) => readDueValue(v, '2026-12-01');
+    expect(due('Dec 14–18')).toBe('2026-12-18');
+    expect(due('Dec 14 – Dec 18')).toBe('2026-12-18');
+    expect(due('14 Dec – 18 Dec')).toBe('2026-12-18');
+    expect(due('2026-12-14 → 2026-12-18')).toBe('2026-12-18');
+    expect(due('2026-12-14..2026-12-18')).toBe('2026-12-18');
+    expect(due('Dec 28 – Jan 3, 2027')).toBe('2027-01-03');
+    expect(due('Dec 28 to Jan 3')).toBe('2027-01-03');
+    expect(due(' Jan 6-17, 2027 ')).toBe('2027-01-17');
+    // A range is read whole or not at all: its first day is not its due date.
+    expect(due('Dec 14 – 2026-12-40')).toBeNull();
+    expect(wholeDateRange('Dec 14–18 and more')).toBeNull();
+    expect(wholeDateRange('Dec 14')).toBeNull();
+    expect(wholeDateRange('Dec 14–18')).toMatchObject({
+      start: 'Dec 14',
+      date: 'Dec 18',
+      endIndex: 7,
+      endLength: 2,
+    });
+  });
+
+  it('end on the last day written, in every form a range is written (property)', () => {
+    const NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const day = fc.integer({ min: Date.UTC(1990, 0, 1) / 864e5, max: Date.UTC(2150, 11, 31) / 864e5 });
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 5 }), (d, span, form) => {
+        const a = new Date(d * 864e5).toISOString().slice(0, 10);
+        const b = addDays(a, span);
+        const md = (iso: string) => `${NAMES[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8))}`;
+        const dm = (iso: string) => `${Number(iso.slice(8))} ${NAMES[Number(iso.slice(5, 7)) - 1]}`;
+        const sameMonth = a.slice(0, 7) === b.slice(0, 7);
+        const written = [
+          `${a} → ${b}`,
+          `${a}..${b}`,
+          `${md(a)}, ${a.slice(0, 4)} – ${md(b)}, ${b.slice(0, 4)}`,
+          `${dm(a)} ${a.slice(0, 4)} – ${dm(b)} ${b.slice(0, 4)}`,
+          sameMonth
+            ? `${md(a)}–${Number(b.slice(8))}, ${b.slice(0, 4)}`
+            : `${md(a)} to ${md(b)}, ${b.slice(0, 4)}`,
+          `${a} to ${b}`,
+        ][form]!;
+        expect([written, readDueValue(written, null)]).toEqual([written, b]);
+        expect(rangeStart(wholeDateRange(written)!, b)).toBe(a);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -266,8 +266,11 @@ export function readDueValue(
   planDate: string | null,
   yearAnchor: string | null = null,
 ): string | null {
-  const r = resolveDate(value, planDate, yearAnchor);
+  // Work scheduled over a range of days is due by its last (`Dec 14–18`, `2026-12-14 → 2026-12-18`).
+  const range = wholeDateRange(value);
+  const r = resolveDate(range === null ? value : range.date, planDate, yearAnchor);
   if (r) return r.date;
+  if (range !== null) return null;
   if (value.length > 32) return null;
   if (WHOLE_PERIOD_RE.test(value)) return periodEnd(value);
   // A year and month in ISO's order (`2026-10`), as roadmaps' target columns give them.
@@ -353,7 +356,7 @@ const DEADLINE_RE = /\b(?:due(?: by| on)?|target(?: date)?|deadline|by|eta)\s*(?
 export function readWindow(title: string): string | null {
   // The calendar's days before the plan's weeks: `Week 50 (Dec 7–11, 2026)` ends on Dec 11.
   const range = readDateRange(title);
-  if (range) return range;
+  if (range) return range.date;
   const deadline = /\d{4}/.test(title) ? readDeadline(title) : null;
   if (deadline) return deadline;
   // A calendar week (`Sprint 51 (KW 51-52)`) before the plan's own weeks.
@@ -380,32 +383,77 @@ function readDeadline(title: string): string | null {
 /** A day of a month (`Dec 12`, `12 Dec`, `Dec 12th, 2026`), or an ISO date. */
 const DAY_OF = String.raw`\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}(?:,?\s+\d{4})?`;
 /**
- * Two days with a range's dash, arrow or word between them (`Dec 1 – Dec 12`, `2026-12-15 →
- * 2026-12-26`, `Jan 6 - Jan 17, 2027`), or a month's days (`Jan 6-17`): the start's month and the end.
+ * Two days with a range's dash, arrow, dots or word between them (`Dec 1 – Dec 12`, `2026-12-15 →
+ * 2026-12-26`, `2026-12-15..2026-12-26`, `Jan 6 - Jan 17, 2027`), or a month's days (`Jan 6-17`): the
+ * start's month, the end, and where the end starts (the `d` flag).
  */
 const DATE_RANGE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?|${DAY_OF})[ \t]*(?:[-–—→]|->|\b(?:to|until|through|thru)\b)[ \t]*(?:(${DAY_OF})|(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?)(?![\p{L}\p{N}])`,
-  'iu',
+  String.raw`(?<![\p{L}\p{N}])(?<start>${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?|${DAY_OF})[ \t]*(?:[-–—→]|->|\.\.|\b(?:to|until|through|thru)\b)[ \t]*(?<end>(?<date>${DAY_OF})|(?<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<year>\d{4}))?)(?![\p{L}\p{N}])`,
+  'iud',
 );
 
-/**
- * The end of a range of dates a heading is scheduled over (`Sprint 14 (Dec 1 – Dec 12)`), as a date
- * the plan's date resolves: the work of the range is due by its last day.
- */
-function readDateRange(title: string): string | null {
-  if (!namesMonth(title) && !/\d{4}-\d\d-\d\d/.test(title)) return null;
-  const r = DATE_RANGE_RE.exec(title);
-  if (r === null) return null;
-  const end = r[2];
-  if (end !== undefined) {
-    // `12 Dec` without a year: written month first, as the plan's date resolves a month and a day.
-    const dm = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+\.?)$/u.exec(end);
-    return dm ? `${dm[2]} ${dm[1]}` : end;
-  }
-  // `Jan 6-17`: the days of the start's month.
-  if (r[1] === undefined) return null;
-  return `${r[1]} ${r[3]}${r[4] ? `, ${r[4]}` : ''}`;
+/** A range of dates: its first and last day as dates the plan's date resolves, and where it is written. */
+export interface RangeEnd {
+  /** The first day as a date to resolve (`Dec 14` for `14 Dec – 18 Dec`). */
+  readonly start: string;
+  /** The last day as a date to resolve (`Dec 18` for `Dec 14–18`). */
+  readonly date: string;
+  /** Offsets of the range in the text read. */
+  readonly index: number;
+  readonly length: number;
+  /** Offsets of the last day as written (`18` of `Dec 14–18`). */
+  readonly endIndex: number;
+  readonly endLength: number;
 }
+
+/** `12 Dec` without a year written month first (`Dec 12`), as the plan's date resolves a month and a day. */
+export function monthFirst(day: string): string {
+  const dm = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+\.?)$/u.exec(day);
+  return dm ? `${dm[2]} ${dm[1]}` : day;
+}
+
+/** The first range of dates in `text` (see DATE_RANGE_RE), or null. */
+function readDateRange(text: string): RangeEnd | null {
+  if (!namesMonth(text) && !/\d{4}-\d\d-\d\d/.test(text)) return null;
+  const r = DATE_RANGE_RE.exec(text);
+  if (r === null) return null;
+  const g = r.groups!;
+  const [endIndex, endEnd] = r.indices!.groups!.end!;
+  const at = { index: r.index, length: r[0].length, endIndex, endLength: endEnd - endIndex };
+  const start = monthFirst(g.start!);
+  if (g.date !== undefined) return { ...at, start, date: monthFirst(g.date) };
+  // `Jan 6-17`: the days of the start's month.
+  const month = /^(\p{L}+\.?)\s/u.exec(start);
+  if (month === null) return null;
+  return { ...at, start, date: `${month[1]} ${g.day}${g.year ? `, ${g.year}` : ''}` };
+}
+
+/**
+ * The first day of a range that ends on `end`: its date as written, or a month and day without a
+ * year in the year before the end's when it would fall after the end in the end's year (`Dec 28 –
+ * Jan 3, 2027`). Null when the start is no date.
+ */
+export function rangeStart(range: RangeEnd, end: string): string | null {
+  const abs = readAbsoluteDate(range.start);
+  if (abs !== null) return abs.date;
+  const md = isMonthDay(range.start) ? MONTH_DAY_RE.exec(range.start) : null;
+  if (md === null) return null;
+  const year = Number(end.slice(0, 4));
+  const month = monthIndex(md[1]!) + 1;
+  const date = valid(year, month, Number(md[2]));
+  return date !== null && date > end ? valid(year - 1, month, Number(md[2])) : date;
+}
+
+/** The range of dates `value` is, but for white space around it (`Dec 14–18`), or null. */
+export function wholeDateRange(value: string): RangeEnd | null {
+  if (value.length > MAX_RANGE) return null;
+  const r = readDateRange(value);
+  if (r === null) return null;
+  const lead = value.length - value.trimStart().length;
+  return r.index === lead && r.index + r.length === value.trimEnd().length ? r : null;
+}
+/** The longest range wholeDateRange reads: `September 30th, 2026 – December 31st, 2026`. */
+const MAX_RANGE = 48;
 
 const QUARTER_RE = /\b(?:([QH])([1-4])\s*[-/]?\s*(\d{4})|(\d{4})\s*[-/]?\s*([QH])([1-4]))\b/i;
 const MONTH_YEAR_RE = new RegExp(String.raw`(?<![\d.,/-]\s*)\b${MONTH}\s+(\d{4})\b`, 'i');

@@ -59,6 +59,13 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['⏳', 'scheduled'],
   ['start', 'start'],
   ['start date', 'start'],
+  // When a schedule's work ends, and the days it spans: its due date (see applyField).
+  ['end date', 'end'],
+  ['ends', 'end'],
+  ['finish', 'end'],
+  ['finish date', 'end'],
+  ['date range', 'dates'],
+  ['timeline', 'dates'],
   ['🛫', 'start'],
   ['➕', 'created'],
   ['created', 'created'],
@@ -847,14 +854,21 @@ const FOREIGN_BY = String.raw`bis(?:\s+zum)?|hasta(?:\s+el)?|até(?:\s+(?:o|dia)
 /** The words of a due phrase read only before figures: a target, and `by` in other languages. */
 const FIGURES_ONLY_RE = new RegExp(`^(?:target|${FOREIGN_BY})`, 'iu');
 
+/**
+ * The rest of a range after its first day, in a due phrase: the last day, alone or with its month
+ * (`due Dec 14–18`, `by Dec 14 – Dec 18`), or an ISO date after an arrow or dots. Its dash is a hyphen
+ * or an en dash unspaced, or an en dash spaced: a spaced hyphen or em dash separates what follows.
+ */
+const RANGE_REST = String.raw`(?:(?:[-–]|[ \t]+–[ \t]+)(?:${MONTH_NAME}\s+)?\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\p{N}:./-])|[ \t]*(?:→|->|\.\.)[ \t]*\d{4}-\d{2}-\d{2}(?!\d))?`;
+
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due|by|before|eta|deadline|target(?:ing|\s+date)?|${FOREIGN_BY})\s+(\d{4}-\d{2}-\d{2}(?!\d)|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due(?:[ \t]+(?:by|on))?|by|before|eta|deadline|target(?:ing|\s+date)?|${FOREIGN_BY})\s+(\d{4}-\d{2}-\d{2}(?!\d)${RANGE_REST}|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?${RANGE_REST}(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
 /** What a due phrase naming a weekday, today or tomorrow has: the day's name after one of its words. */
 const WEEKDAY_HINT_RE =
-  /(?:due|by|before|eta|deadline|target(?:ing|\s+date)?)\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow)/i;
+  /(?:due(?:\s+on)?|by|before|eta|deadline|target(?:ing|\s+date)?)\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow)/i;
 /** What a due phrase naming the end of the plan's day, week, month or quarter has: `EOW`, `end of`. */
 const PERIOD_END_HINT_RE = /\bEO[DWMQ]\b|\bend\s+of\b/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */

@@ -5,7 +5,7 @@
  */
 import type { Effort, Field, Priority, Status } from '../../model.js';
 import { codePointBefore, isLetterOrDigit, isSpace } from '../chars.js';
-import { isCalendarWeek, isMonthDay, readAbsoluteDate } from './dates.js';
+import { isCalendarWeek, isMonthDay, readAbsoluteDate, wholeDateRange } from './dates.js';
 import { normaliseKey } from './fields.js';
 import { REF_SOURCE } from './ids.js';
 import { readPriorityPiece } from './priority.js';
@@ -597,6 +597,26 @@ const MAX_DATE_PIECE = 24;
  * than a date (`shipped 2026-12-01`) or another reader took it.
  */
 export function datePiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  const date = oneDatePiece(s, end, fields, base);
+  if (date === null) return null;
+  // A range's two days set off by a spaced en dash or an arrow (`Dec 14 – Dec 18`) are one piece, where
+  // a spaced em dash or hyphen separates two pieces: the range is due by its last day.
+  let k = date.span.start - base;
+  while (k > 0 && isSpace(s.charCodeAt(k - 1))) k--;
+  const c = s.charCodeAt(k - 1);
+  if (c !== 0x2013 && c !== 0x2192) return date;
+  k--;
+  while (k > 0 && isSpace(s.charCodeAt(k - 1))) k--;
+  const first = k > 0 && isDigit(s.charCodeAt(k - 1)) ? oneDatePiece(s, k, fields, base) : null;
+  if (first === null) return date;
+  const from = first.span.start - base;
+  if (wholeDateRange(s.slice(from, end)) === null) return date;
+  const span = { start: base + from, end: base + end };
+  return { ...date, value: s.slice(from, end), span, valueSpan: span };
+}
+
+/** The date, or range of days unspaced (`Dec 14–18`), that is the piece ending at `end` (see datePiece). */
+function oneDatePiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
   let start = end;
   let comma = -1;
   while (start > 0 && end - start <= MAX_DATE_PIECE) {
@@ -622,7 +642,8 @@ export function datePiece(s: string, end: number, fields: FieldIndex, base: numb
     if (
       (date !== null && date.index === 0 && date.length === piece.length) ||
       isMonthDay(piece) ||
-      isCalendarWeek(piece)
+      isCalendarWeek(piece) ||
+      wholeDateRange(piece) !== null
     ) {
       if (fields.overlaps(start, end)) return null;
       return {

@@ -106,7 +106,25 @@ describe('findStatusWord', () => {
 
   it('finds the first status glyph as the alternation of glyphs does', () => {
     const glyphs = ['✅', '✔', '☑', '✓', '🟩', '💯', '🔄', '🚧', '🏗', '🔨', '⚙', '▶', '🏃', '⏸', '⛔', '🛑'];
-    const more = ['🚫', '🔒', '❌', '✗', '✘', '✖', '❎', '🗑', '⏳', '⌛', '🔲', '⬜', '☐', '□', '☒', '■', '🔜'];
+    const more = [
+      '🚫',
+      '🔒',
+      '❌',
+      '✗',
+      '✘',
+      '✖',
+      '❎',
+      '🗑',
+      '⏳',
+      '⌛',
+      '🔲',
+      '⬜',
+      '☐',
+      '□',
+      '☒',
+      '■',
+      '🔜',
+    ];
     // The reference must know every glyph the scanner does: one it did not would fail the property
     // only when the generator happens to produce it.
     const known: string[] = [];

@@ -20,7 +20,7 @@ import {
   isSpace,
   setOffDashAt,
 } from '../chars.js';
-import { isMonthDay, readAbsoluteDate } from './dates.js';
+import { isMonthDay, readAbsoluteDate, wholeDateRange } from './dates.js';
 import { UNIT as EFFORT_UNIT, readEffort } from './effort.js';
 import { isWordMark } from './fields.js';
 import {
@@ -593,12 +593,19 @@ function isLoneStatusGroup(s: string, open: number, close: number): boolean {
   );
 }
 
-/** Whether the group from `open` to `close` holds a date and nothing more (`(Dec 21)`, `(2026-12-21)`). */
+/**
+ * Whether the group from `open` to `close` holds a date and nothing more (`(Dec 21)`, `(2026-12-21)`),
+ * or a range of days, due by its last (`(Dec 14–18)`, `(2026-12-01 → 2026-12-05)`).
+ */
 function isDateAlone(s: string, open: number, close: number): boolean {
   if (close - open > MAX_DATE_GROUP || !isDigit(s.charCodeAt(close - 1))) return false;
   const inner = s.slice(open + 1, close).trim();
   const date = readAbsoluteDate(inner);
-  return (date !== null && date.index === 0 && date.length === inner.length) || isMonthDay(inner);
+  return (
+    (date !== null && date.index === 0 && date.length === inner.length) ||
+    isMonthDay(inner) ||
+    wholeDateRange(inner) !== null
+  );
 }
 /**
  * Where the piece from `a` to the comma at `comma` ends when it is a month and day and a year follows
@@ -629,8 +636,8 @@ function dueInGroup(s: string, open: number, close: number, base: number): Field
 
 /** No fields: a piece of a list read on its own, what the line's readers took already looked up before. */
 const NO_FIELDS = new FieldIndex([], 0);
-/** The longest group isDateAlone looks into: `(September 30th, 2026)`. */
-const MAX_DATE_GROUP = 28;
+/** The longest group isDateAlone looks into: `(Sept 30th, 2026 – Dec 31st, 2026)`. */
+const MAX_DATE_GROUP = 40;
 
 /** Whether `s` from `a` to `b` is one group in brackets: `(3 pts)`, `[P1]`. */
 function inOwnBrackets(s: string, a: number, b: number): boolean {

@@ -570,9 +570,12 @@ function applyField(
       if (date) item.due = date;
       return;
     }
-    case 'target': {
+    case 'target':
+    case 'end':
+    case 'dates': {
       // A target that is a date (a roadmap's `Target` column) is the deadline, when none is stated;
-      // other targets (`Target: p95 under 20 ms`) are what the work aims at, not when.
+      // other targets (`Target: p95 under 20 ms`) are what the work aims at, not when. So is the end
+      // of a schedule's work (`| Start | End |`), or of the days it spans (`| Dates |` over `Dec 14–18`).
       if (item.due !== null || hasDueField(item)) return;
       const date = readDueValue(value, ctx.planDate, yearAnchor);
       if (date) {
@@ -616,8 +619,12 @@ function applyField(
   }
 }
 
+/** Whether the item states a due date: a due field with a value (an empty Due cell states none). */
 function hasDueField(item: Item): boolean {
-  for (let k = 0; k < item.fields.length; k++) if (item.fields[k]!.key === 'due') return true;
+  for (let k = 0; k < item.fields.length; k++) {
+    const f = item.fields[k]!;
+    if (f.key === 'due' && f.value.trim() !== '') return true;
+  }
   return false;
 }
 
