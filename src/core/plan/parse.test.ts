@@ -2409,6 +2409,12 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
     // Flags alone make no item, and name nobody.
     expect(parse('- Write the guide @flagged @today\n- Call Bo @next\n').items).toEqual([]);
+    // A priority as a key and its value, as todo apps write one: `priority:low`, `prio=high`.
+    const keyed = parse('- [ ] Ship it priority:low\n- [ ] Fix the leak prio=P1 due:2026-03-09\n').items;
+    expect(keyed.map((i) => [i.title, i.priority?.rank, i.due])).toEqual([
+      ['Ship it', 3, null],
+      ['Fix the leak', 1, '2026-03-09'],
+    ]);
   });
 
   it("reads TaskPaper's @done, @cancelled and @waiting ending a line as the status, where two bullets of a list end so", () => {

@@ -13,10 +13,10 @@ const EMOJI_DATE_RE =
 const EMOJI_TEXT_RE =
   /(🆔|⛔|🔁)\uFE0F?\s*([^📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#\n]+?)(?=\s*(?:[📅⏳🛫➕✅❌🆔⛔🔁🔺⏫🔼🔽⏬#]|$))/gu;
 const KV_RE =
-  /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
+  /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|priority|prio|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
 /** What every KV_RE match contains, without its costly lookbehind: most lines with a colon have no such key. */
 const KV_HINT_RE =
-  /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]/iu;
+  /(?:due|start|scheduled|owner|assignee|est|estimate|effort|priority|prio|id|dep|depends|threshold)[:=]/iu;
 const MENTION_RE =
   /(?<![\p{L}\p{N}._%+-])@([\p{L}\p{N}][\p{L}\p{N}._-]*[\p{L}\p{N}]|[\p{L}\p{N}])(?![\p{L}\p{N}]*@)/gu;
 const TASKPAPER_VALUE_RE = /^\(([^()]{0,79})\)/;
@@ -202,6 +202,8 @@ describe('readInlineFields', () => {
         'owner::',
         'ſtart:x',
         'dep:T-1',
+        'priority:low',
+        'PRIO=P1',
         '(owner: Carol)',
         '(owner: Priya, estimate: 5 pts)',
         '(owner: Smith, John)',

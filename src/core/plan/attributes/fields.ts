@@ -381,14 +381,14 @@ const OWNER_EMOJI_RE =
 const EFFORT_EMOJI_RE =
   /(⏱|⌛)\uFE0F?[ \t]*(~?\d+(?:\.\d+)?(?:[ \t]*[-–][ \t]*\d+(?:\.\d+)?)?[ \t]*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))(?![\p{L}\p{N}])/gu;
 const KV_RE =
-  /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
+  /(?<![\p{L}\p{N}/:.])(due|start|scheduled|owner|assignee|est|estimate|effort|priority|prio|id|dep|depends|threshold)[:=]((?:\d{4}-\d{2}-\d{2})|[\p{L}\p{N}._,-]+)/giu;
 /**
  * What every KV_RE match contains, without its costly lookbehind: a key, `:` or `=`, and a character
  * a value can start with (any non-ASCII one, or an ASCII letter, digit, `.`, `_`, `,` or `-`). Most
  * lines with a colon have no such key, and `[owner:: alice]` is a dataview field, not one of these.
  */
 const KV_HINT_RE =
-  /(?:due|start|scheduled|owner|assignee|est|estimate|effort|id|dep|depends|threshold)[:=](?:[A-Za-z0-9._,-]|[^\x00-\x7f])/iu;
+  /(?:due|start|scheduled|owner|assignee|est|estimate|effort|priority|prio|id|dep|depends|threshold)[:=](?:[A-Za-z0-9._,-]|[^\x00-\x7f])/iu;
 /** A priority or an estimate standing alone as a piece of a parenthesised list: it ends the piece before it. */
 const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))`;
 /**
