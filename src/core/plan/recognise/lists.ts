@@ -1,0 +1,316 @@
+/**
+ * What a list is, read once per list and cached on the State: whether its bullets end with status
+ * marks, are TaskPaper's, are marked steps, or hold boxes or status marks; what a bullet of it is (a
+ * box, a plain bullet, a keyed note, struck through); the label over it (listLabel); and the lanes of
+ * a board written without boxes (plainLanes).
+ */
+import { readFieldLine, readInlineFields } from '../attributes/fields.js';
+import { endsWithStatusGroup } from '../attributes/pieces.js';
+import { readLeadingHeadingPriority } from '../attributes/priority.js';
+import type { HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';
+import { isSpace } from '../chars.js';
+import { readCheckbox } from '../checkbox.js';
+import { repairForMatching } from '../encoding.js';
+import { headingOwner, readHeading } from '../headings.js';
+import { endsWithTaskPaperStatus, isStruck } from '../marks.js';
+import { endsWithOwnMark, keyedStatusDraft, leadParagraph, statusBulletDraft } from './bullets.js';
+import type { ListLabel } from './draft.js';
+import { plainKeyField } from './fields.js';
+import type { State } from './state.js';
+
+/** The longest heading read as a lane of a board without boxes (`✅ Shipped`, `🚧 In progress`). */
+const MAX_LANE_TITLE = 40;
+
+/** The longest heading read as a priority's lane: its priority and a topic (`P0 - Reliability`). */
+const MAX_PRIORITY_LANE_TITLE = 80;
+
+/**
+ * Whether a bullet's text is struck through whole, or but for a remark after it, its fields aside
+ * (`~~Dark mode~~ [owner:: kim]`): a field set on a struck task does not make it prose.
+ */
+function isStruckWhole(raw: string): boolean {
+  if (!raw.includes('~~')) return false;
+  if (isStruck(raw)) return true;
+  let rest = '';
+  let at = 0;
+  for (const f of readInlineFields(raw, 0)) {
+    if (f.span.start < at) continue;
+    rest += raw.slice(at, f.span.start);
+    at = f.span.end;
+  }
+  return at > 0 && isStruck(rest + raw.slice(at));
+}
+
+/**
+ * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
+ * longer title is not read), a list of work to do (a status lane that counts alone), or a priority
+ * opening it.
+ */
+function namesLane(raw: string): 'status' | 'todo-list' | 'priority' | null {
+  if (raw.length > MAX_PRIORITY_LANE_TITLE) return null;
+  const title = repairForMatching(raw);
+  if (raw.length <= MAX_LANE_TITLE) {
+    const info = readHeading(title);
+    if (info.todoList) return 'todo-list';
+    if (info.statusSection !== null) return 'status';
+  }
+  return readLeadingHeadingPriority(title) !== null ? 'priority' : null;
+}
+
+/**
+ * What a short line over a list says of its items as a heading would: a priority, a phase, a
+ * schedule, an owner; null when it says none (`**Notes**`, `Steps:`) or is a field line.
+ */
+export function listLabel(st: State, l0: LineSlice): ListLabel | null {
+  if (l0.end - l0.start > MAX_LABEL_LINE || readFieldLine(st.text, l0.start, l0.end, true) !== null)
+    return null;
+  const raw = st.text
+    .slice(l0.start, l0.end)
+    .replace(/\*\*|__/g, '')
+    .replace(/[\s:：]+$/u, '')
+    .trim();
+  if (raw === '' || !/[\p{L}\p{N}]/u.test(raw)) return null;
+  const info = readHeading(raw);
+  const owner = headingOwner(info.title)?.owner ?? null;
+  if (info.priority === null && info.phase === null && info.window === null && owner === null) return null;
+  return { priority: info.priority, phase: info.phase, window: info.window, owner };
+}
+
+/** How many bullets of a list are items by a status mark opening or ending them (up to two). */
+export function markedSteps(st: State, list: ListBlock): number {
+  let known = st.markedStepCounts.get(list);
+  if (known === undefined) {
+    known = 0;
+    for (const li of list.children) {
+      const p = leadParagraph(li);
+      if (p === null || isBoxed(st, li)) continue;
+      const l0 = p.lines[0]!;
+      if (endsWithOwnMark(st, l0) || statusBulletDraft(st, li.startLine, l0) !== null) known++;
+      if (known === 2) break;
+    }
+    st.markedStepCounts.set(list, known);
+  }
+  return known;
+}
+
+/**
+ * Whether two or more bullets of a list end with TaskPaper's status tags (`- Buy milk
+ * @done(2026-11-20)`, `- Call the bank @waiting`): the list is TaskPaper's, where every bullet is a
+ * task, open until a tag says otherwise (taskPaperBulletDraft).
+ */
+function taskPaperList(st: State, list: ListBlock): boolean {
+  return twoLeadLines(list, (l0) => endsWithTaskPaperStatus(st.text, l0.start, l0.end));
+}
+
+/**
+ * marksAtEnd and taskPaperList of a list of two bullets or more, read once and only when a bullet
+ * without a box asks: most lists are checklists, whose boxes say their status.
+ */
+export function listMarksAtEnd(st: State, list: ListBlock): boolean {
+  return onceFor(st, st.marksAtEndOf, list, marksAtEnd);
+}
+
+export function isTaskPaperList(st: State, list: ListBlock): boolean {
+  return onceFor(st, st.taskPaperOf, list, taskPaperList);
+}
+
+function onceFor(
+  st: State,
+  known: Map<ListBlock, boolean>,
+  list: ListBlock,
+  test: (st: State, list: ListBlock) => boolean,
+) {
+  let v = known.get(list);
+  if (v === undefined) {
+    v = list.children.length >= 2 && test(st, list);
+    known.set(list, v);
+  }
+  return v;
+}
+
+/** Whether the first lines of two or more bullets of `list` pass `test`. */
+function twoLeadLines(list: ListBlock, test: (l0: LineSlice, li: ListItemBlock) => boolean): boolean {
+  let passed = 0;
+  for (const li of list.children) {
+    const p = leadParagraph(li);
+    if (p !== null && test(p.lines[0]!, li) && ++passed === 2) return true;
+  }
+  return false;
+}
+
+export function isTaskPaperLead(st: State, li: ListItemBlock): boolean {
+  const p = leadParagraph(li);
+  return p !== null && isTaskPaperTask(st, p.lines[0]!);
+}
+
+export function isTaskPaperTask(st: State, l0: LineSlice): boolean {
+  let e = l0.end;
+  while (e > l0.start && isSpace(st.text.charCodeAt(e - 1))) e--;
+  return (
+    e > l0.start &&
+    st.text.charCodeAt(e - 1) !== 58 &&
+    readFieldLine(st.text, l0.start, l0.end, true) === null
+  );
+}
+
+/**
+ * The lists of plain bullets right under headings that name a status or open with a priority, when
+ * the plan has two or more such sections: a board written without boxes (`## ✅ Shipped`, `## 🚧 In
+ * progress`, `## Planned`, a bullet per card), or a backlog sorted by priority (`## P0 - Reliability`,
+ * `## Must have`, `## 🟢 Low`, a bullet per task). One such section alone (a `## Done` of notes) is
+ * not read as a lane, unless a section that names a status holds boxes beside it (`## Someday` of
+ * bullets beside `## Done` of boxes), or it names a list of work to do (`## TODO`, `## Action
+ * items`, `## Backlog`): what such a list holds is work, written as bullets.
+ */
+export function plainLanes(st: State): Set<ListBlock> | null {
+  const found = new Set<ListBlock>();
+  let lanes = 0;
+  let todoLists = 0;
+  // Sections that name a status and hold boxes: with one lane of plain bullets they make a board
+  // (`## Done` of boxes beside `## Someday` of bullets).
+  let boxedLanes = 0;
+  let heading: HeadingBlock | null = null;
+  // The lane the heading names, read once and only for a heading with a list under it.
+  let lane: 'status' | 'todo-list' | 'priority' | null | undefined;
+  let counted = false;
+  let boxed = false;
+  const named = (h: HeadingBlock) => namesLane(h.lines.map((l) => st.text.slice(l.start, l.end)).join(' '));
+  const plain = (li: ListItemBlock) => isPlainBullet(st, li);
+  const boxedBullet = (li: ListItemBlock) => isBoxed(st, li);
+  const keyedNote = (li: ListItemBlock) => isKeyedNote(st, li);
+  // Lists of plain bullets under a label that names a list of work (`**Action items:**`, `TODO:`):
+  // tasks as under such a heading, whatever the section they are in. A list under a label of another
+  // kind (`Notes:`) is the label's: no list of a to-do section's work.
+  const labelled = new Set<ListBlock>();
+  const otherLabel = new Set<ListBlock>();
+  const top = st.doc.children;
+  for (let k = 0; k < top.length; k++) {
+    const b = top[k]!;
+    if (b.type === 'paragraph') {
+      const next = top[k + 1];
+      if (next?.type === 'list' && b.lines.length === 1) {
+        const label = labelKind(st, b.lines[0]!);
+        if (label === 'todo' && next.children.some(plain)) labelled.add(next);
+        else if (label === 'other') otherLabel.add(next);
+      }
+      continue;
+    }
+    if (b.type === 'list' && labelled.has(b)) continue;
+    if (b.type === 'heading') {
+      heading = b;
+      lane = undefined;
+      counted = false;
+      boxed = false;
+    } else if (b.type === 'list' && heading !== null && lane !== null) {
+      if (!b.children.some(plain)) {
+        if (boxed || !b.children.some(boxedBullet)) continue;
+        lane ??= named(heading);
+        // A section of boxes and plain bullets both is one lane, not a board of two.
+        if (lane !== null && lane !== 'priority' && !counted) boxedLanes++;
+        boxed = true;
+        continue;
+      }
+      lane ??= named(heading);
+      if (
+        lane === null ||
+        (lane === 'priority' && b.children.some(keyedNote)) ||
+        (lane === 'todo-list' && otherLabel.has(b))
+      )
+        continue;
+      found.add(b);
+      if (!counted) {
+        lanes++;
+        // Boxes in the list or beside it or not: an edit boxes a bullet as it sets its status, and
+        // the bullets around it must stay tasks.
+        if (lane === 'todo-list') todoLists++;
+        if (boxed && lane !== 'priority') boxedLanes--;
+      }
+      counted = true;
+    }
+  }
+  const board = lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists >= 1));
+  if (!board && labelled.size === 0) return null;
+  if (!board) found.clear();
+  for (const l of labelled) found.add(l);
+  return found;
+}
+
+/**
+ * What a paragraph's one line labels, when it is a label: a list of work (`**Action items:**`,
+ * `TODO:`) or something else (`Notes:`, `**Search box:**`); null for a line of text.
+ */
+function labelKind(st: State, l0: LineSlice): 'todo' | 'other' | null {
+  if (l0.end - l0.start > MAX_LANE_TITLE) return null;
+  const raw = st.text.slice(l0.start, l0.end);
+  // A label ends with its colon, in its emphasis or after it, or is the line's emphasis whole.
+  const label = /^(\*\*|__)?([^*_:：]+?)[ \t]*(?:[:：][ \t]*\1|\1[ \t]*[:：]|\1)[ \t]*$/.exec(raw);
+  if (label === null || (label[1] === undefined && !/[:：][ \t]*$/.test(raw))) return null;
+  return readHeading(repairForMatching(label[2]!)).todoList ? 'todo' : 'other';
+}
+
+/** A list item whose first line opens with a box. */
+function isBoxed(st: State, li: ListItemBlock): boolean {
+  const p = leadParagraph(li);
+  if (p === null) return false;
+  const l0 = p.lines[0]!;
+  return readCheckbox(st.text, l0.start, l0.end, p.lines.length > 1) !== null;
+}
+
+/**
+ * A plain bullet that opens with a key of its own (`- Location: src/search.ts`): under a heading that
+ * opens with a priority (`### P0: SQL injection in search`), the heading is the task and such
+ * bullets its notes.
+ */
+function isKeyedNote(st: State, li: ListItemBlock): boolean {
+  return isPlainBullet(st, li) && plainKeyField(st, leadParagraph(li)!.lines[0]!) !== null;
+}
+
+/** A list item whose first line is text, not a box, a field line or a status mark. */
+export function isPlainBullet(st: State, li: ListItemBlock): boolean {
+  const p = leadParagraph(li);
+  if (p === null) return false;
+  const l0 = p.lines[0]!;
+  return (
+    readCheckbox(st.text, l0.start, l0.end, p.lines.length > 1) === null &&
+    !readFieldLine(st.text, l0.start, l0.end, true)
+  );
+}
+
+/**
+ * Whether two or more bullets of a list end with a status mark, or a status in parentheses (`(⚪ not
+ * started)`), or give their status after their name and a colon (`- Search: not started (P1)`, which
+ * may go on with fields): the list's marks are statuses.
+ */
+function marksAtEnd(st: State, list: ListBlock): boolean {
+  return twoLeadLines(
+    list,
+    (l0, li) =>
+      endsWithOwnMark(st, l0) ||
+      endsWithStatusGroup(st.text.slice(l0.start, l0.end)) ||
+      keyedStatusDraft(st, li, l0) !== null,
+  );
+}
+
+/** Whether a bullet is struck through whole in a list of boxes or status marks (struckBulletDraft). */
+export function isStruckTask(st: State, li: ListItemBlock, list: ListBlock): boolean {
+  const p = leadParagraph(li);
+  if (p === null) return false;
+  const l0 = p.lines[0]!;
+  return isStruckWhole(st.text.slice(l0.start, l0.end)) && holdsMarkedItems(st, list);
+}
+
+/** Whether a list holds a bullet that is an item by its box or the status mark opening it. */
+export function holdsMarkedItems(st: State, list: ListBlock): boolean {
+  let known = st.markedLists.get(list);
+  if (known === undefined) {
+    known = list.children.some((li) => {
+      const p = leadParagraph(li);
+      return p !== null && (isBoxed(st, li) || statusBulletDraft(st, li.startLine, p.lines[0]!) !== null);
+    });
+    st.markedLists.set(list, known);
+  }
+  return known;
+}
+
+/** The longest line read as a list's label (see ListLabel). */
+const MAX_LABEL_LINE = 120;
