@@ -3111,6 +3111,36 @@ describe('parsePlan on lists that show status without boxes', () => {
       ['Book the room', 'done'],
       ['bump deps', 'todo'],
     ]);
+    // A bullet labelled in bold is a task of such a list too, named by its label and words (and owned
+    // by the roster's person it names), unless its label is an attribute's key or a remark's. Not
+    // in another lane: a changelog's `### Removed` of such bullets is no board.
+    const cards = parse(
+      [
+        '# Sync',
+        '',
+        'Attendees: Ana, Bo',
+        '',
+        '## TODO',
+        '- **Docs**: rewrite the intro',
+        '- **API:** add pagination',
+        '- **Note:** sorted by impact',
+        '- **Owner:** kim',
+        '',
+        '**Action items:**',
+        '- **Ana**: send the deck',
+        '- __Bo__: book the room',
+        '',
+      ].join('\n'),
+    );
+    expect(cards.items.map((i) => [i.title, i.owner, i.status])).toEqual([
+      ['Docs: rewrite the intro', null, 'todo'],
+      ['API: add pagination', null, 'todo'],
+      ['Ana: send the deck', 'Ana', 'todo'],
+      ['Bo: book the room', 'Bo', 'todo'],
+    ]);
+    const changelog =
+      '# Changelog\n\n## 2.0.0\n\n### Removed\n\n- **Breaking:** drop Node 16\n\n## 1.0.0\n\n### Removed\n\n- **Breaking:** drop Node 14\n';
+    expect(parse(changelog).items).toEqual([]);
     // Other sections of work to come are no list of tasks alone: a changelog's next release, the
     // steps that close a plan, a roadmap's ideas. Nor is a list under a label of its own in a to-do
     // section (`Notes:`): the label's, before the boxes or after them.

@@ -192,6 +192,14 @@ export function normaliseKey(raw: string): string {
   return key;
 }
 
+/** taskmark's attribute names, which KEY_ALIASES maps the keys plans write to. */
+const ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(KEY_ALIASES.values());
+
+/** Whether a key as written names one of taskmark's attributes, in any spelling (`Owner`, `ETA`, `Estado`). */
+export function isAttributeKey(raw: string): boolean {
+  return ATTRIBUTE_NAMES.has(normaliseKey(raw));
+}
+
 /**
  * `**Key:** value`, `**Key**: value`, or in italics (`*Owner:* Kim`); the colon may be the full-width
  * one CJK text uses (`**状态：**`).

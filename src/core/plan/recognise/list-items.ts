@@ -24,6 +24,7 @@ import type { MadeItem } from './draft.js';
 import { kiroRequirements, plainKeyField, sectionFields } from './fields.js';
 import {
   holdsMarkedItems,
+  isLabelledCard,
   isPlainBullet,
   isStruckTask,
   isTaskPaperLead,
@@ -63,6 +64,8 @@ export function fieldBullets(st: State, b: ListBlock): Field[] | null {
     const p = li.children[0];
     if (p?.type !== 'paragraph' || p.startLine !== li.startLine || p.lines.length !== 1) break;
     const l0 = p.lines[0]!;
+    // A lane's card labelled in bold (`- **Docs**: rewrite the intro`) is no field of the section.
+    if (st.cardLanes.has(b) && isLabelledCard(st, li)) break;
     // A plain key of the plan's own (`- Notes: ran it on the replica`) among keys a plan's fields use.
     const fields = readFieldLine(st.text, l0.start, l0.end, true) ?? plainKeyField(st, l0);
     if (!fields) break;
@@ -81,7 +84,7 @@ export function fieldBullets(st: State, b: ListBlock): Field[] | null {
     if (
       !isTaskBullet(st, li, marks, b) &&
       !isLabelOverTasks(st, li) &&
-      !(lane && isPlainBullet(st, li)) &&
+      !(lane && (isPlainBullet(st, li) || (st.cardLanes.has(b) && isLabelledCard(st, li)))) &&
       !(taskPaper && isTaskPaperLead(st, li)) &&
       !isStruckTask(st, li, b)
     )
@@ -186,9 +189,11 @@ function struckBulletDraft(st: State, li: ListItemBlock, l0: LineSlice, list: Li
   return list !== undefined && isStruckTask(st, li, list) ? bulletTaskDraft(st, li.startLine, l0) : null;
 }
 
-/** A plain bullet of a lane (see plainLanes): a card, of the lane's status. */
-function laneBulletDraft(st: State, li: ListItemBlock, l0: LineSlice) {
-  return isPlainBullet(st, li) ? bulletTaskDraft(st, li.startLine, l0) : null;
+/** A plain bullet of a lane (see plainLanes), or one labelled in bold there: a card, of the lane's status. */
+function laneBulletDraft(st: State, li: ListItemBlock, l0: LineSlice, list: ListBlock | undefined) {
+  return isPlainBullet(st, li) || (list !== undefined && st.cardLanes.has(list) && isLabelledCard(st, li))
+    ? bulletTaskDraft(st, li.startLine, l0)
+    : null;
 }
 
 /**
@@ -227,7 +232,7 @@ export function onListItem(st: State, li: ListItemBlock, frame: Frame): Frame | 
         (frame.of !== undefined && isTaskPaperList(st, frame.of)
           ? taskPaperBulletDraft(st, li, para.lines[0]!)
           : null) ??
-        (frame.lane ? laneBulletDraft(st, li, para.lines[0]!) : null) ??
+        (frame.lane ? laneBulletDraft(st, li, para.lines[0]!, frame.of) : null) ??
         struckBulletDraft(st, li, para.lines[0]!, frame.of) ??
         fieldListBulletDraft(st, li, para) ??
         cookieBulletDraft(st, li, para) ??

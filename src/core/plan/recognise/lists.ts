@@ -4,7 +4,7 @@
  * box, a plain bullet, a keyed note, struck through); the label over it (listLabel); and the lanes of
  * a board written without boxes (plainLanes).
  */
-import { readFieldLine, readInlineFields } from '../attributes/fields.js';
+import { isAttributeKey, normaliseKey, readFieldLine, readInlineFields } from '../attributes/fields.js';
 import { endsWithStatusGroup } from '../attributes/pieces.js';
 import { readLeadingHeadingPriority } from '../attributes/priority.js';
 import type { HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';
@@ -176,6 +176,7 @@ export function plainLanes(st: State): Set<ListBlock> | null {
   let boxed = false;
   const named = (h: HeadingBlock) => namesLane(h.lines.map((l) => st.text.slice(l.start, l.end)).join(' '));
   const plain = (li: ListItemBlock) => isPlainBullet(st, li);
+  const card = (li: ListItemBlock) => isLabelledCard(st, li);
   const boxedBullet = (li: ListItemBlock) => isBoxed(st, li);
   const keyedNote = (li: ListItemBlock) => isKeyedNote(st, li);
   // Lists of plain bullets under a label that names a list of work (`**Action items:**`, `TODO:`):
@@ -190,8 +191,10 @@ export function plainLanes(st: State): Set<ListBlock> | null {
       const next = top[k + 1];
       if (next?.type === 'list' && b.lines.length === 1) {
         const label = labelKind(st, b.lines[0]!);
-        if (label === 'todo' && next.children.some(plain)) labelled.add(next);
-        else if (label === 'other') otherLabel.add(next);
+        if (label === 'todo' && (next.children.some(plain) || next.children.some(card))) {
+          labelled.add(next);
+          st.cardLanes.add(next);
+        } else if (label === 'other') otherLabel.add(next);
       }
       continue;
     }
@@ -202,7 +205,15 @@ export function plainLanes(st: State): Set<ListBlock> | null {
       counted = false;
       boxed = false;
     } else if (b.type === 'list' && heading !== null && lane !== null) {
-      if (!b.children.some(plain)) {
+      // Bullets labelled in bold are cards of a list of work (`## TODO`, `## Action items`). Not of
+      // another lane: a changelog's `### Removed` of `- **Breaking:** …` is no board.
+      let cards = false;
+      if (b.children.some(card)) {
+        lane ??= named(heading);
+        cards = lane === 'todo-list';
+      }
+      if (cards) st.cardLanes.add(b);
+      if (!cards && !b.children.some(plain)) {
         if (boxed || !b.children.some(boxedBullet)) continue;
         lane ??= named(heading);
         // A section of boxes and plain bullets both is one lane, not a board of two.
@@ -264,6 +275,29 @@ function isBoxed(st: State, li: ListItemBlock): boolean {
 function isKeyedNote(st: State, li: ListItemBlock): boolean {
   return isPlainBullet(st, li) && plainKeyField(st, leadParagraph(li)!.lines[0]!) !== null;
 }
+
+/**
+ * A bullet opening with a label in bold and its colon that names no attribute and is no remark (`-
+ * **Docs**: rewrite the intro`, `- **API:** add pagination`): in a list of work (see State.cardLanes), a card
+ * named by its label and words, as a plain bullet is one. Not `- **Owner:** Kim` nor `- **Note:** …`.
+ */
+export function isLabelledCard(st: State, li: ListItemBlock): boolean {
+  const p = leadParagraph(li);
+  if (p === null) return false;
+  const l0 = p.lines[0]!;
+  const c = st.text.charCodeAt(l0.start);
+  if ((c !== 42 && c !== 95) || st.text.charCodeAt(l0.start + 1) !== c) return false;
+  const fields = readFieldLine(st.text, l0.start, l0.end, true);
+  if (fields === null || fields.length !== 1) return false;
+  const f = fields[0]!;
+  return f.value.trim() !== '' && !isAttributeKey(f.rawKey) && !REMARK_LABELS.has(normaliseKey(f.rawKey));
+}
+/** Labels of a remark beside the cards, not of one: `**Note:** sorted by impact`. */
+const REMARK_LABELS: ReadonlySet<string> = new Set(
+  'note notes nb tip warning caution caveat context summary background example examples decision decisions question questions answer reason why update fyi result outcome goal goals scope risk risks impact link links ref reference references details description'.split(
+    ' ',
+  ),
+);
 
 /** A list item whose first line is text, not a box, a field line or a status mark. */
 export function isPlainBullet(st: State, li: ListItemBlock): boolean {

@@ -46,6 +46,12 @@ export class State {
   readonly taskPaperOf = new Map<ListBlock, boolean>();
   /** The lists that are lanes of a board or labelled lists of work (see plainLanes), or null. */
   lanes: Set<ListBlock> | null = null;
+  /**
+   * The lists of work (under `## TODO`, `**Action items:**`) whose bullets labelled in bold are cards
+   * too (see isLabelledCard). Not other lanes: a changelog's `### Removed` over `- **Breaking:** …`
+   * is no board, and under a priority such bullets are a heading task's notes.
+   */
+  readonly cardLanes = new Set<ListBlock>();
   /** holdsMarkedItems' answers, by list. */
   readonly markedLists = new Map<ListBlock, boolean>();
   /** Heading blocks by line, so a heading can be promoted to an item when its fields are read. */
