@@ -37,8 +37,12 @@ describe('a new field in the notation of its line or its plan', () => {
     );
     expect(set(todo, 2, 'due', '2026-12-01')).toBe(todo.replace('Buy milk', 'Buy milk due:2026-12-01'));
     expect(set(todo, 2, 'effort', '2h')).toBe(todo.replace('Buy milk', 'Buy milk effort:2h'));
-    // A priority in words is no letter: written as the default writes it, as it reads back the same.
-    expect(set(todo, 2, 'priority', 'P1')).toBe(todo.replace('Buy milk', 'Buy milk [priority:: P1]'));
+    // A priority that is no letter is written as the line's other fields are, as `key:value`.
+    expect(set(todo, 2, 'priority', 'P1')).toBe(todo.replace('Buy milk', 'Buy milk priority:P1'));
+    expect(parse(set(todo, 2, 'priority', 'P1')).items[2]).toMatchObject({
+      title: 'Buy milk',
+      priority: { rank: 1 },
+    });
   });
 
   it('writes an owner as a mention, or a field as todo.txt does, where the plan writes them so', () => {
