@@ -5218,6 +5218,23 @@ describe('parsePlan on status tables', () => {
       ['Schema', '1', 'done'],
       ['API', '2', 'todo'],
     ]);
+    // A tracker's first column names its rows whatever its header, when the table says who or by when
+    // and the header is no attribute's, date's or remark's: workstreams, services after their IDs.
+    const rows = (table: string) => parse(table).items.map((i) => [i.id, i.title, i.owner, i.status]);
+    expect(
+      rows(
+        '| Workstream | Owner | Status | ETA |\n|---|---|---|---|\n| Billing | @mei | 🟡 At risk | Dec 18 |\n',
+      ),
+    ).toEqual([[null, 'Billing', 'mei', 'doing']]);
+    expect(
+      rows('| ID | Service | DRI | Status |\n|---|---|---|---|\n| S-1 | Gateway | @li | Done |\n'),
+    ).toEqual([['S-1', 'Gateway', 'li', 'done']]);
+    for (const none of [
+      '| Phase | Owner | Status |\n|---|---|---|\n| 1 | @a | Done |\n',
+      '| Notes | Owner | Status |\n|---|---|---|\n| n | @a | Done |\n',
+      '| Region | Start | Status |\n|---|---|---|\n| eu | 2026-12-14 | Done |\n',
+    ])
+      expect(rows(none), none).toEqual([]);
   });
 
   it('reads a range of days as due by its last day: in a list, in parentheses, after due, in a column', () => {

@@ -6,7 +6,7 @@
  * dashboards, checked by lint and sync, not items.
  */
 import type { Field } from '../model.js';
-import { normaliseKey } from './attributes/fields.js';
+import { isAttributeKey, normaliseKey } from './attributes/fields.js';
 import type { LineSlice } from './block-types.js';
 
 /** Headers of the column that names the task. */
@@ -174,8 +174,10 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   if (
     titleCol < 0 &&
     lowers.some((h) => h === 'owner' || normaliseKey(h) === 'owner' || normaliseKey(h) === 'due')
-  )
+  ) {
     titleCol = lowers.findIndex((h) => MILESTONE_HEADERS.has(h));
+    if (titleCol < 0) titleCol = namingColumn(lowers);
+  }
   let idCol = -1;
   let statusCol = -1;
   const keys: (string | null)[] = header.map((c, i) => {
@@ -251,6 +253,34 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   }
   return out.length > 0 ? out : null;
 }
+
+/**
+ * The first column, or the one after an ID's, when its header names no attribute, ID, date, mark or
+ * remark: what a tracker's rows are (`| Workstream | Owner | Status | ETA |`, `| Service | DRI |
+ * Status |`), in a table that says who or by when. -1 when it names one (`| Phase | Owner | Status
+ * |`: a phase is an attribute, and a table of phases the dashboard of the plan's sections).
+ */
+function namingColumn(lowers: readonly string[]): number {
+  const at = ID_HEADERS.has(lowers[0]!) || normaliseKey(lowers[0]!) === 'id' ? 1 : 0;
+  const h = lowers[at];
+  if (h === undefined || h === '' || !/^\p{L}/u.test(h)) return -1;
+  return isAttributeKey(h) || DATE_HEADERS.has(h) || DONE_HEADERS.has(h) || REMARK_HEADERS.has(h) ? -1 : at;
+}
+/** Headers of a column of remarks on a row, not its name. */
+const REMARK_HEADERS: ReadonlySet<string> = new Set([
+  'notes',
+  'note',
+  'comments',
+  'comment',
+  'remarks',
+  'details',
+  'links',
+  'link',
+  'risks',
+  'blockers',
+  'updates',
+  'update',
+]);
 
 /** Headers of a column that may hold each task's ticket in a tracker (`| Action | Owner | Ticket |`). */
 const TRACKER_HEADERS: ReadonlySet<string> = new Set(['ticket', 'issue', 'jira', 'tracker', 'bug']);
