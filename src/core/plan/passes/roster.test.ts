@@ -41,6 +41,29 @@ describe('owners named by the roster of a meeting', () => {
     ]);
   });
 
+  it('reads a name of the roster in parentheses ending an action item as its owner', () => {
+    const p = parse(
+      [
+        'Attendees: Ana, Bo Li',
+        '',
+        '## Action items',
+        '',
+        '- [ ] Send the deck (Ana)',
+        '- [ ] Book the room (bo li)',
+        '- [ ] Port to Android (Beta)',
+        '- [ ] Call (Ana) back today',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner])).toEqual([
+      // The title keeps the name, as it keeps one opening it.
+      ['Send the deck (Ana)', 'Ana'],
+      ['Book the room (bo li)', 'Bo Li'],
+      ['Port to Android (Beta)', null],
+      ['Call (Ana) back today', null],
+    ]);
+  });
+
   it('reads the roster from a list under its heading, and reads no name without one', () => {
     const listed = parse(notes('## Attendees\n\n- Alice\n- Bob Stone\n'));
     expect(listed.items.slice(0, 2).map((i) => i.owner)).toEqual(['Alice', 'Bob Stone']);

@@ -75,19 +75,22 @@ function headingText(text: string, b: HeadingBlock): string {
 const MAX_ROSTER_TITLE = 24;
 
 /**
- * A name of the roster opening the title (`Alice: …`, `Carol Diaz — …`, `@bob: …`, `Bob to call …`):
- * the owner of an item that names none otherwise.
+ * A name of the roster opening the title (`Alice: …`, `Carol Diaz — …`, `@bob: …`, `Bob to call …`),
+ * or in parentheses ending it (`Send the deck (Ana)`): the owner of an item that names none otherwise.
  */
 export function applyRoster(drafts: readonly Draft[], roster: ReadonlyMap<string, string>): void {
   if (roster.size === 0) return;
   for (const d of drafts) {
     const item = d.item;
     if (item.owner !== null) continue;
-    const m = OPENING_NAME_RE.exec(item.title);
+    const m = OPENING_NAME_RE.exec(item.title) ?? ENDING_NAME_RE.exec(item.title);
     if (m === null) continue;
     item.owner = roster.get(m[1]!.toLowerCase()) ?? null;
   }
 }
+
+/** One to three words in parentheses ending a title: `Send the deck (Ana)`, `Book the room (Bo Li)`. */
+const ENDING_NAME_RE = /\(\s*@?([\p{L}][\p{L}'’.-]*(?:\s[\p{L}][\p{L}'’.-]*){0,2})\s*\)\s*$/u;
 
 /** One to three words opening a title, then a colon or a dash, or ` to ` and a lower-case verb. */
 const OPENING_NAME_RE =
