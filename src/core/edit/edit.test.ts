@@ -1184,6 +1184,16 @@ describe('setAttribute', () => {
     );
   });
 
+  it("writes the status of a meeting's action item over its label", () => {
+    const text =
+      '# Sync\n\n- Billing is late\n  - **Action:** Kim to chase finance\n- __Action item__: send the deck\n';
+    const done = edit(text, (p) => setStatus(p, p.items[0]!, 'done'));
+    expect(done).toBe(text.replace('**Action:**', '**Done:**'));
+    expect(parse(done).items[0]).toMatchObject({ title: 'Kim to chase finance', status: 'done' });
+    const doing = edit(text, (p) => setStatus(p, p.items[1]!, 'doing'));
+    expect(parse(doing).items[1]).toMatchObject({ title: 'send the deck', status: 'doing' });
+  });
+
   it('moves the end of a range of days a due date is read from, and keeps its start', () => {
     const text = [
       '# Sprint',

@@ -1637,6 +1637,28 @@ describe('parsePlan on status bullets and annotated headings', () => {
       ['vendor reply', 'blocked', 'Blocked'],
       ['docs', 'done', 'Done'],
     ]);
+    // The label of an action item in bold opens one amid a meeting's discussion: a task to do, owned
+    // by the roster's person it names. Not in plain words, as a runbook's step is written.
+    const sync = parse(
+      [
+        '# Sync',
+        '',
+        'Attendees: Kim, Ana',
+        '',
+        '## Discussion',
+        '- Billing is late',
+        '  - **Action:** Kim to chase finance',
+        '- __Action item__: Ana to send the deck',
+        '- Action: restart the pod',
+        '- **Actions:** none',
+        '- **Action:**',
+        '',
+      ].join('\n'),
+    );
+    expect(sync.items.map((i) => [i.title, i.status, i.owner, i.statusText])).toEqual([
+      ['Kim to chase finance', 'todo', 'Kim', 'Action'],
+      ['Ana to send the deck', 'todo', 'Ana', 'Action item'],
+    ]);
   });
 
   it('reads a glyph and a status word ending a line as its status, not a dash and a word', () => {

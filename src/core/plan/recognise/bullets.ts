@@ -165,7 +165,7 @@ export function statusBulletDraft(st: State, line: number, l0: LineSlice) {
 export function keywordBulletDraft(st: State, line: number, l0: LineSlice) {
   const c = st.text.charCodeAt(l0.start);
   if (c === 91) return bracketStatusDraft(st, line, l0);
-  if (c === 42 || c === 95) return boldStatusDraft(st, line, l0);
+  if (c === 42 || c === 95) return boldStatusDraft(st, line, l0) ?? actionLabelDraft(st, line, l0);
   if (c < 65 || c > 90) return null;
   KEYWORD_RE.lastIndex = l0.start;
   const m = KEYWORD_RE.exec(st.text);
@@ -210,6 +210,21 @@ function boldStatusDraft(st: State, line: number, l0: LineSlice) {
     at + w.length,
   );
 }
+
+/**
+ * A bullet opened by the label of an action item in bold and its colon (`- **Action:** Kim to chase
+ * finance`, `- **Action item**: send the deck`), as meeting notes give one amid the discussion: a task
+ * to do, the label its mark, which an edit writes as the status (`**Done:**`). In plain words
+ * (`Action:`) it is as often a runbook's step or prose, and is not read.
+ */
+function actionLabelDraft(st: State, line: number, l0: LineSlice) {
+  ACTION_LABEL_RE.lastIndex = l0.start;
+  const m = ACTION_LABEL_RE.exec(st.text);
+  if (m === null || m.index !== l0.start || l0.start + m[0].length >= l0.end) return null;
+  const at = l0.start + m[1]!.length;
+  return leadMarkDraft(st, line, l0, 'todo', { start: at, end: at + m[2]!.length }, l0.start + m[0].length);
+}
+const ACTION_LABEL_RE = /(\*\*|__)([Aa]ction(?:[ -](?:[Ii]tems?|[Pp]oints?))?)(?::\1|\1[ \t]*:)[ \t]+/y;
 
 /**
  * A bullet opened by a keyword and its owner in parentheses, as code comments write them (`-
