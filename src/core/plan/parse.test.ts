@@ -5343,6 +5343,15 @@ describe('parsePlan on status tables', () => {
       ['Search', null, null, null],
       ['Audit', null, null, null],
     ]);
+    // A Quarter or Month column plans the work in a period: a target, due by its end.
+    const periods = parse(
+      '**Date:** 2026-11-20\n\n| Feature | Quarter | Status |\n|---|---|---|\n| SSO | Q1 2027 | Planned |\n| Audit | Q1 | Planned |\n| Search | TBD | Planned |\n',
+    ).items;
+    expect(periods.map((i) => [i.title, i.due])).toEqual([
+      ['SSO', '2027-03-31'],
+      ['Audit', '2027-03-31'],
+      ['Search', null],
+    ]);
     // A due date stated too is the one read, before the target or after it.
     const both = parse(
       '- [ ] A (due: 2026-01-02) [target:: 2026-05-01]\n- [ ] B [target:: 2026-05-01] (due: 2026-01-02)\n',

@@ -66,6 +66,11 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['finish date', 'end'],
   ['date range', 'dates'],
   ['timeline', 'dates'],
+  // The period a roadmap plans its work in (`| Quarter |` over `Q1 2027`, `Q2`): a target, due by its end.
+  ['quarter', 'target'],
+  ['month', 'target'],
+  ['timeframe', 'target'],
+  ['time frame', 'target'],
   ['🛫', 'start'],
   ['➕', 'created'],
   ['created', 'created'],
