@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanTitle, cutRanges } from './attributes.js';
+import { cleanTitle, cutRanges } from './title.js';
 
 /** Cutting as first written: the pieces between the ranges, concatenated as they are. */
 function referenceCut(s: string, cuts: [number, number][]): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextProse } from './deps.js';
+import { nextProse } from './dep-phrases.js';
 
 /** The prose-dependency regex that nextProse replaces, as it ran on lower-cased lines. */
 const PROSE_RE =

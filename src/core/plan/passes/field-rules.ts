@@ -1,0 +1,194 @@
+/** What an item's fields set of it (applyField), its tags, and statuses from struck remarks and progress. */
+import type { Field, Item } from '../../model.js';
+import { readDueValue } from '../attributes/dates.js';
+import { readEffortValue } from '../attributes/effort.js';
+import { isPlaceholder } from '../attributes/fields.js';
+import { readPriorityValue } from '../attributes/priority.js';
+import { readStageStatus, readStatusValue, type StatusMatch } from '../attributes/status.js';
+import { refinesTodo } from '../lanes.js';
+import type { AttributeContext, RawDeps } from './attribute-context.js';
+
+/** The tags of items that have many, for addTag: a line of thousands of `#tags` stays linear. */
+const tagSets = new WeakMap<Item, Set<string>>();
+
+/** Adds a tag to an item once. */
+export function addTag(item: Item, tag: string): void {
+  if (item.tags.length < 16) {
+    if (!item.tags.includes(tag)) item.tags.push(tag);
+    return;
+  }
+  let set = tagSets.get(item);
+  if (set === undefined) {
+    set = new Set(item.tags);
+    tagSets.set(item, set);
+  }
+  if (!set.has(tag)) {
+    set.add(tag);
+    item.tags.push(tag);
+  }
+}
+
+const STRUCK_REMARK_RE = /^~~[^~]+~~\s*(?:\(([^)]*)\)|[—–:-]\s(.*))$/s;
+
+/**
+ * The status the remark after a struck title opens with (`(shipped 2026-12-02)`, `— dropped, no
+ * demand`), or null: none, or one that says something else first (`(moved to Q2)`).
+ */
+export function struckRemarkStatus(title: string): StatusMatch | null {
+  const m = STRUCK_REMARK_RE.exec(title.trim());
+  const remark = (m?.[1] ?? m?.[2])?.trim();
+  if (!remark) return null;
+  const read = readStatusValue(remark);
+  return read !== null && read.index === 0 ? read : null;
+}
+
+/** A link to a person's page, as Logseq and Obsidian write it: `[[Mira]]`, `[[Mira Chen|Mira]]`. */
+const PAGE_REF_RE = /^\[\[([^\][|]+)(?:\|[^\][]*)?\]\]$/;
+
+/**
+ * The name an owner's value gives: without a mention's `@`, a page link's brackets (the page is the
+ * person) or a sentence's period after it (`Owner: Kim.`).
+ */
+function ownerName(value: string): string {
+  const page = PAGE_REF_RE.exec(value);
+  if (page) return page[1]!.trim();
+  return value.replace(/^@/, '').replace(/(?<=\p{L}{2})\.$/u, '');
+}
+
+export function applyField(
+  item: Item,
+  f: Field,
+  ctx: AttributeContext,
+  rawDeps: RawDeps,
+  index: number,
+  yearAnchor: string | null,
+): void {
+  // A mark's value was applied as it was read.
+  if (f.style === 'mark') return;
+  const value = (f.value.includes('**') ? f.value.replace(/^\*\*|\*\*$/g, '') : f.value).trim();
+  if (value === '') return;
+  switch (f.key) {
+    case 'status':
+      applyStatusField(item, f, value, ctx);
+      return;
+    case 'priority':
+      item.priority = readPriorityValue(value) ?? item.priority;
+      return;
+    case 'owner':
+      if (!isPlaceholder(value)) item.owner ??= ownerName(value);
+      return;
+    case 'due': {
+      const date = readDueValue(value, ctx.planDate, yearAnchor);
+      item.dueText = value;
+      if (date) item.due = date;
+      return;
+    }
+    case 'target':
+    case 'end':
+    case 'dates': {
+      // A target that is a date (a roadmap's `Target` column) is the deadline, when none is stated;
+      // other targets (`Target: p95 under 20 ms`) are what the work aims at, not when. So is the end
+      // of a schedule's work (`| Start | End |`), or of the days it spans (`| Dates |` over `Dec 14–18`).
+      if (item.due !== null || hasDueField(item)) return;
+      const date = readDueValue(value, ctx.planDate, yearAnchor);
+      if (date) {
+        item.dueText = value;
+        item.due = date;
+      }
+      return;
+    }
+    case 'effort':
+      item.effort = readEffortValue(value, ctx.hoursPerDay) ?? item.effort;
+      return;
+    case 'category':
+      item.category ??= value;
+      return;
+    case 'phase':
+      item.phase ??= value;
+      return;
+    case 'id':
+      item.id ??= value;
+      return;
+    case 'context':
+      addTag(item, `@${value.toLowerCase()}`);
+      return;
+    case 'tags':
+      // Most tag values are one word (a `#tag`): split only a list.
+      for (const t of /[,\s]/.test(value) ? value.split(/[,\s]+/) : [value]) {
+        const tag = (t.charCodeAt(0) === 35 ? t.slice(1) : t).toLowerCase();
+        if (tag) addTag(item, tag);
+      }
+      return;
+    case 'depends':
+    case 'requirements': {
+      if (f.key === 'requirements') return;
+      const list = rawDeps.get(index) ?? [];
+      for (const r of splitRefs(value)) list.push(r);
+      rawDeps.set(index, list);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** A status field: the status it names, where the item's box lets it say one. */
+function applyStatusField(item: Item, f: Field, value: string, ctx: AttributeContext): void {
+  const stage = readStageStatus(value);
+  const s =
+    readStatusValue(value, ctx.vocabulary) ??
+    (stage === null ? null : { status: stage, index: 0, text: value });
+  // A box says done or not done. An open one is refined by a status its line states, as by the
+  // lane it sits in (`- [ ] Upgrade [status:: blocked]`); what a ticked box says stands.
+  if (item.kind === 'checkbox' && !(item.statusSource === 'checkbox' && item.status === 'todo')) return;
+  if (item.kind === 'checkbox' && !(s && refinesTodo(s.status))) return;
+  if (s) {
+    item.status = s.status;
+    item.statusSource = 'field';
+    item.statusText = value;
+    item.statusSpan = f.valueSpan;
+  }
+}
+
+/** Whether the item states a due date: a due field with a value (an empty Due cell states none). */
+function hasDueField(item: Item): boolean {
+  for (let k = 0; k < item.fields.length; k++) {
+    const f = item.fields[k]!;
+    if (f.key === 'due' && f.value.trim() !== '') return true;
+  }
+  return false;
+}
+
+/**
+ * Splits `MH-001, MH-002 and T004` (or `und`, `et`, `y`, `e`) into references. A value may say again
+ * what the field says (`⛔ blocked by FEAT-92`, `[blocked-by:: depends on T1]`): the words go, the names stay.
+ */
+function splitRefs(value: string): string[] {
+  if (isPlaceholder(value)) return [];
+  return value
+    .replace(DEPENDENCY_WORDS_RE, '')
+    .split(/\s*(?:,|;|\band\b|\s(?:und|et|y|e)\s|&|\s\+\s)\s*/i)
+    .map((s) => s.replace(/[`*_[\]()]/g, '').trim())
+    .filter((s) => s.length > 0 && !/^(?:none|n\/a|-)$/i.test(s));
+}
+
+/**
+ * Words opening a dependency's value that say it is one: phrases of two words, which no title a value
+ * names opens with as a title may with one (`After-party`, `Needs assessment`).
+ */
+const DEPENDENCY_WORDS_RE =
+  /^\s*(?:(?:is\s+)?blocked\s+(?:by|on)|depends?\s+on|wait(?:s|ing)\s+(?:for|on))\s+(?=\S)/i;
+
+/**
+ * The status a share of the work done says of an item that states none (`- **KR2.1** Rightsize the
+ * fleet — 60%`, a status report's `— 60% done`): under way between nothing and all of it, done at
+ * all of it. A box or a status said anywhere says more.
+ */
+export function statusFromProgress(item: Item): void {
+  const f = item.fields.find((g) => g.key === 'progress');
+  const share = f === undefined ? Number.NaN : Number.parseFloat(f.value);
+  if (!(share > 0)) return;
+  item.status = share >= 100 ? 'done' : 'doing';
+  item.statusSource = 'progress';
+  item.statusText = f!.value;
+}
