@@ -8,8 +8,8 @@ import { cellsOf } from '../plan/table-items.js';
 import { todoTxtItemLead } from '../plan/todotxt.js';
 import { afterFieldBullet, holdsFieldLines, recordHead, recordLines } from './fieldline.js';
 import { applyEdits, type Edit } from './splice.js';
-import { keywordFor, taskPaperTag } from './status.js';
 import { cellText, eolOf, markFor, nextLineStart, statingStatusText, statusText } from './style.js';
+import { keywordFor, taskPaperTag } from './vocabulary.js';
 
 /** Where an item is added: under a parent item, in a section, or at the top of a plan without headings. */
 export interface AddTarget {

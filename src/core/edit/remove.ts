@@ -2,8 +2,8 @@
 import { TmError } from '../errors.js';
 import type { Item, Plan } from '../model.js';
 import { lineAt } from '../plan/lines.js';
+import { boxlessSiblings, keepingOthers } from './siblings.js';
 import type { Edit } from './splice.js';
-import { boxlessSiblings, keepingOthers } from './status.js';
 
 const isBlank = (plan: Plan, l: number) =>
   l >= 0 && l < plan.lines.count && plan.text.slice(plan.lines.start[l], plan.lines.end[l]).trim() === '';
