@@ -1,10 +1,10 @@
 /** Moving the end of the range of days a due field holds (`Dec 14–18`), written as the end was. */
 import type { Field, Item, Plan } from '../model.js';
 import {
+  type DateRange,
   dateLike,
   isMonthDay,
   monthFirst,
-  type RangeEnd,
   rangeStart,
   resolveDate,
   wholeDateRange,
@@ -17,7 +17,7 @@ import type { Edit } from './splice.js';
  * (`Dec 14, 2026 – Jan 3, 2027`). Null where the range would not read back so: a new end before its
  * start, a year the plan's date would place elsewhere. Then the whole value is written as a date.
  */
-export function rangeEndEdit(plan: Plan, item: Item, f: Field, range: RangeEnd, iso: string): Edit | null {
+export function rangeEndEdit(plan: Plan, item: Item, f: Field, range: DateRange, iso: string): Edit | null {
   // Offsets in the value are offsets in the plan only where the value is the text its span holds.
   if (plan.text.slice(f.valueSpan.start, f.valueSpan.end) !== f.value) return null;
   if (item.due === null) return null;

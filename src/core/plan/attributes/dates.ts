@@ -393,7 +393,7 @@ const DATE_RANGE_RE = new RegExp(
 );
 
 /** A range of dates: its first and last day as dates the plan's date resolves, and where it is written. */
-export interface RangeEnd {
+export interface DateRange {
   /** The first day as a date to resolve (`Dec 14` for `14 Dec – 18 Dec`). */
   readonly start: string;
   /** The last day as a date to resolve (`Dec 18` for `Dec 14–18`). */
@@ -413,7 +413,7 @@ export function monthFirst(day: string): string {
 }
 
 /** The first range of dates in `text` (see DATE_RANGE_RE), or null. */
-function readDateRange(text: string): RangeEnd | null {
+function readDateRange(text: string): DateRange | null {
   if (!namesMonth(text) && !/\d{4}-\d\d-\d\d/.test(text)) return null;
   const r = DATE_RANGE_RE.exec(text);
   if (r === null) return null;
@@ -433,7 +433,7 @@ function readDateRange(text: string): RangeEnd | null {
  * year in the year before the end's when it would fall after the end in the end's year (`Dec 28 –
  * Jan 3, 2027`). Null when the start is no date.
  */
-export function rangeStart(range: RangeEnd, end: string): string | null {
+export function rangeStart(range: DateRange, end: string): string | null {
   const abs = readAbsoluteDate(range.start);
   if (abs !== null) return abs.date;
   const md = isMonthDay(range.start) ? MONTH_DAY_RE.exec(range.start) : null;
@@ -445,7 +445,7 @@ export function rangeStart(range: RangeEnd, end: string): string | null {
 }
 
 /** The range of dates `value` is, but for white space around it (`Dec 14–18`), or null. */
-export function wholeDateRange(value: string): RangeEnd | null {
+export function wholeDateRange(value: string): DateRange | null {
   if (value.length > MAX_RANGE) return null;
   const r = readDateRange(value);
   if (r === null) return null;
