@@ -4,7 +4,7 @@ import type { Field, Item, Plan } from '../model.js';
 import { dateLike, wholeDateRange } from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
 import { isMentionName } from '../plan/attributes/fields.js';
-import { isOwnerName, isOwnerPhrase } from '../plan/attributes/pieces.js';
+import { isOwnerName, isOwnerPhrase } from '../plan/attributes/owner-pieces.js';
 import { foreignPriorityLike, readPriorityValue } from '../plan/attributes/priority.js';
 import { isBlank } from '../plan/chars.js';
 import { rangeEndEdit } from './daterange.js';

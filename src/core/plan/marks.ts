@@ -6,7 +6,6 @@
  * [DONE]`, `… — **Done**`); and progress cookies (`[2/3]`, `(40%)`), which count a line's steps.
  */
 import type { Item, Status } from '../model.js';
-import { statusPieceEnding } from './attributes/pieces.js';
 import {
   BOX_GLYPHS,
   ORG_KEYWORDS,
@@ -15,6 +14,7 @@ import {
   statusOfGlyph,
   statusOfWord,
 } from './attributes/status.js';
+import { statusPieceEnding } from './attributes/status-pieces.js';
 import {
   blankEnd,
   codePointBefore,

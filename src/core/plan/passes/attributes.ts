@@ -1,5 +1,6 @@
 /** Stage 4: attribute extractors run over each item's own text and field lines. */
 import type { Field, Item } from '../../model.js';
+import { mayStateDependency } from '../attributes/dep-pieces.js';
 import { readInlineEffort } from '../attributes/effort.js';
 import {
   isWordMark,
@@ -9,9 +10,10 @@ import {
   readLeadingDate,
   readLeadingMarkers,
 } from '../attributes/fields.js';
-import { type EffortMark, mayStateDependency, type PriorityMark } from '../attributes/pieces.js';
+import { type ParenLists, readParenLists } from '../attributes/paren-lists.js';
+import type { EffortMark, PriorityMark } from '../attributes/pieces.js';
 import { readInlinePriority } from '../attributes/priority.js';
-import { type ParenLists, readParenLists, readTail, type Tail } from '../attributes/tail.js';
+import { readTail, type Tail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { isStruck } from '../marks.js';
 import type { Draft } from '../recognise.js';

@@ -1,6 +1,6 @@
 /** What a line's text says of dependencies: hints, arrows, prose, an item's own phrases, phases. */
 import type { Item, Section } from '../../model.js';
-import { DEP_WORD_RE, FOREIGN_DEP } from '../attributes/pieces.js';
+import { DEP_WORD_RE, FOREIGN_DEP } from '../attributes/dep-pieces.js';
 import { codePointAt, isLetterOrDigit, isSpace } from '../chars.js';
 import type { Draft } from '../recognise.js';
 

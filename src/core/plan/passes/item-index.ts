@@ -1,7 +1,7 @@
 /** Finding the item a reference names: by ID or key (ItemIndex), a step's or outline number, a title. */
 import type { Item } from '../../model.js';
+import { mayStateDependency } from '../attributes/dep-pieces.js';
 import { nextId } from '../attributes/ids.js';
-import { mayStateDependency } from '../attributes/pieces.js';
 import type { Draft } from '../recognise.js';
 import { WAIT_VERBS } from './dep-phrases.js';
 

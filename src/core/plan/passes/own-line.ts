@@ -1,7 +1,7 @@
 /** Readers of an item's own line for applyAttributes: due phrases, comments, mentions, marks, statuses. */
 import type { Field, Item } from '../../model.js';
-import { endsWithStatusGroup } from '../attributes/pieces.js';
-import { beforeEndingFields } from '../attributes/tail.js';
+import { beforeEndingFields } from '../attributes/paren-lists.js';
+import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import { codePointAt, isBlank, isLetterOrDigit } from '../chars.js';
 import { statusProbe, takeTrailingStatus } from '../marks.js';
 import type { AttributeContext } from './attribute-context.js';

@@ -5,8 +5,8 @@
  * a board written without boxes (plainLanes).
  */
 import { isAttributeKey, normaliseKey, readFieldLine, readInlineFields } from '../attributes/fields.js';
-import { endsWithStatusGroup } from '../attributes/pieces.js';
 import { readLeadingHeadingPriority } from '../attributes/priority.js';
+import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import type { HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';
 import { isSpace } from '../chars.js';
 import { readCheckbox } from '../checkbox.js';
