@@ -4,7 +4,7 @@
  * report, never regions to rewrite.
  */
 import type { Plan, Span } from '../model.js';
-import { maskCode } from '../plan/attributes/fields.js';
+import { maskCode } from '../plan/attributes/mask.js';
 import { LINE } from './blocks.js';
 
 const BY = ['section', 'priority', 'owner', 'phase'] as const;

@@ -1,7 +1,7 @@
 /** Setting and clearing attributes in the notation the line or the plan already uses. */
 import { TmError } from '../errors.js';
 import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
-import { normaliseKey } from '../plan/attributes/fields.js';
+import { normaliseKey } from '../plan/attributes/keys.js';
 import { readStatusValue } from '../plan/attributes/status.js';
 import { parsePlan } from '../plan/parse.js';
 import { addInline, addToFile, addToHeading } from './addfield.js';

@@ -1,6 +1,6 @@
 /** Writing a new `**Key:** value` field line under a heading item, in the style of the plan's own. */
 import type { Field, Item, Plan, Status } from '../model.js';
-import { normaliseKey, RECORD_NAME_KEYS } from '../plan/attributes/fields.js';
+import { normaliseKey, RECORD_NAME_KEYS } from '../plan/attributes/keys.js';
 import { iconPrefixLength } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
 import type { Edit } from './splice.js';

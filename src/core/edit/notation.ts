@@ -8,7 +8,7 @@
  * written by default: the same items with the same titles, statuses, attributes and fields.
  */
 import type { Field, Item, Plan } from '../model.js';
-import { isMentionName } from '../plan/attributes/fields.js';
+import { isMentionName } from '../plan/attributes/mentions.js';
 import { parsePlan } from '../plan/parse.js';
 import { todoTxtItemLead } from '../plan/todotxt.js';
 import { applyEdits, type Edit } from './splice.js';

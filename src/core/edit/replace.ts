@@ -3,7 +3,7 @@ import { TmError } from '../errors.js';
 import type { Field, Item, Plan } from '../model.js';
 import { dateLike, wholeDateRange } from '../plan/attributes/dates.js';
 import { readEffort } from '../plan/attributes/effort.js';
-import { isMentionName } from '../plan/attributes/fields.js';
+import { isMentionName } from '../plan/attributes/mentions.js';
 import { isOwnerName, isOwnerPhrase } from '../plan/attributes/owner-pieces.js';
 import { foreignPriorityLike, readPriorityValue } from '../plan/attributes/priority.js';
 import { isBlank } from '../plan/chars.js';

@@ -13,7 +13,7 @@
  * else YAML can say is left to the front matter parser, which reads the plan's facts.
  */
 import type { Field } from '../model.js';
-import { normaliseKey } from './attributes/fields.js';
+import { normaliseKey } from './attributes/keys.js';
 import type { DocumentBlock, HeadingBlock, LineSlice } from './block-types.js';
 import { type Lines, lineAt } from './lines.js';
 import type { Draft } from './recognise.js';

@@ -1,8 +1,9 @@
 /** What a heading says: its ID, title, status annotation, priority, phase and schedule window. */
 import type { Priority, Status } from '../model.js';
 import { MONTH_NAME, readAbsoluteDate, readWindow } from './attributes/dates.js';
-import { normaliseKey, readTrailingPoints } from './attributes/fields.js';
 import { type IdKind, readLeadingId } from './attributes/ids.js';
+import { readTrailingPoints } from './attributes/inline.js';
+import { normaliseKey } from './attributes/keys.js';
 import { readHeadingPriority } from './attributes/priority.js';
 import {
   findStatusWord,

@@ -6,7 +6,7 @@
  * dashboards, checked by lint and sync, not items.
  */
 import type { Field } from '../model.js';
-import { isAttributeKey, normaliseKey } from './attributes/fields.js';
+import { isAttributeKey, normaliseKey } from './attributes/keys.js';
 import type { LineSlice } from './block-types.js';
 
 /** Headers of the column that names the task. */

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Field, FieldStyle } from '../../model.js';
-import { normaliseKey, orgTags, readBoldFields, readInlineFields, readParenFields } from './fields.js';
+import { orgTags, readBoldFields, readInlineFields } from './inline.js';
+import { normaliseKey } from './keys.js';
+import { readParenFields } from './paren-fields.js';
 
 // The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`
 // (TaskPaper's tags and the owner emoji written as regexes since, the estimate emoji and page links in

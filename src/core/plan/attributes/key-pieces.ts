@@ -1,7 +1,7 @@
 /** `Key: value` pieces of a metadata list: after a separator, a sentence's period, or with a remark. */
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
-import { normaliseKey } from './fields.js';
+import { normaliseKey } from './keys.js';
 import { type FieldIndex, isSpacedDash } from './pieces.js';
 
 /** The keys a `Key: value` piece of a list may have; other pieces (`note: call first`) are the title's. */

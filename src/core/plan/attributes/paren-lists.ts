@@ -5,7 +5,7 @@ import { datePiece, pointsPiece } from './bare-pieces.js';
 import { isMonthDay, readAbsoluteDate, wholeDateRange } from './dates.js';
 import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
 import { readEffort } from './effort.js';
-import { isWordMark } from './fields.js';
+import { isWordMark } from './inline.js';
 import { keyPiece } from './key-pieces.js';
 import { ownerPhrasePiece } from './owner-pieces.js';
 import { type EffortMark, FieldIndex, holdsMark, isDigit, overlaps, type PriorityMark } from './pieces.js';

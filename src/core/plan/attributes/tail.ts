@@ -24,7 +24,7 @@ import {
 import { datePiece, pointsPiece, priorityPiece, progressPiece, sizePiece } from './bare-pieces.js';
 import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
 import { UNIT as EFFORT_UNIT, readEffort } from './effort.js';
-import { isWordMark } from './fields.js';
+import { isWordMark } from './inline.js';
 import { keyBefore, keyPiece, keyPieceWithRemark, sentencePiece } from './key-pieces.js';
 import { ASSIGNED_WORD_RE, nameOwner, noOwnerPiece, ownerPhrasePiece, trailingName } from './owner-pieces.js';
 import {

@@ -1,15 +1,10 @@
 /** Stage 4: attribute extractors run over each item's own text and field lines. */
 import type { Field, Item } from '../../model.js';
 import { mayStateDependency } from '../attributes/dep-pieces.js';
+import { readDuePhrase, readLeadingDate } from '../attributes/due-phrase.js';
 import { readInlineEffort } from '../attributes/effort.js';
-import {
-  isWordMark,
-  maskCode,
-  readDuePhrase,
-  readInlineFields,
-  readLeadingDate,
-  readLeadingMarkers,
-} from '../attributes/fields.js';
+import { isWordMark, readInlineFields, readLeadingMarkers } from '../attributes/inline.js';
+import { maskCode } from '../attributes/mask.js';
 import { type ParenLists, readParenLists } from '../attributes/paren-lists.js';
 import type { EffortMark, PriorityMark } from '../attributes/pieces.js';
 import { readInlinePriority } from '../attributes/priority.js';

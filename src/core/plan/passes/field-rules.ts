@@ -2,7 +2,7 @@
 import type { Field, Item } from '../../model.js';
 import { readDueValue } from '../attributes/dates.js';
 import { readEffortValue } from '../attributes/effort.js';
-import { isPlaceholder } from '../attributes/fields.js';
+import { isPlaceholder } from '../attributes/keys.js';
 import { readPriorityValue } from '../attributes/priority.js';
 import { readStageStatus, readStatusValue, type StatusMatch } from '../attributes/status.js';
 import { refinesTodo } from '../lanes.js';

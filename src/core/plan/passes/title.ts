@@ -1,6 +1,6 @@
 /** An item's title out of its line: the cuts tidied and made, what they leave trimmed, wrapping, cleaning. */
 import type { Field } from '../../model.js';
-import { maskCode } from '../attributes/fields.js';
+import { maskCode } from '../attributes/mask.js';
 import { codePointBefore, isBlank, isLetterOrDigit } from '../chars.js';
 
 /** Words a wrapped line may end with, the title going on after them. */

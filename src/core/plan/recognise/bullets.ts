@@ -5,8 +5,9 @@
  * with a status mark of its own.
  */
 import type { Span, Status } from '../../model.js';
-import { ITEM_KEYS, isKnownFieldKey, normaliseKey, readFieldLine } from '../attributes/fields.js';
+import { isKnownFieldKey, readFieldLine } from '../attributes/field-lines.js';
 import { readLeadingId } from '../attributes/ids.js';
+import { ITEM_KEYS, normaliseKey } from '../attributes/keys.js';
 import {
   ORG_KEYWORDS,
   readStatusValue,

@@ -4,7 +4,8 @@
  * of Kiro's `_Requirements: 1.1_` line.
  */
 import type { Field } from '../../model.js';
-import { ITEM_KEYS, isKnownFieldKey, normaliseKey } from '../attributes/fields.js';
+import { isKnownFieldKey } from '../attributes/field-lines.js';
+import { ITEM_KEYS, normaliseKey } from '../attributes/keys.js';
 import type { LineSlice } from '../block-types.js';
 import { repairForMatching } from '../encoding.js';
 import { readHeading } from '../headings.js';

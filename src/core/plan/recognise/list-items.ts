@@ -5,7 +5,8 @@
  * heading is the heading's fields (fieldBullets).
  */
 import type { Field } from '../../model.js';
-import { ITEM_KEYS, readFieldLine } from '../attributes/fields.js';
+import { readFieldLine } from '../attributes/field-lines.js';
+import { ITEM_KEYS } from '../attributes/keys.js';
 import type { LineSlice, ListBlock, ListItemBlock, ParagraphBlock } from '../block-types.js';
 import { isSpace } from '../chars.js';
 import { readCheckbox } from '../checkbox.js';

@@ -4,7 +4,10 @@
  * box, a plain bullet, a keyed note, struck through); the label over it (listLabel); and the lanes of
  * a board written without boxes (plainLanes).
  */
-import { isAttributeKey, normaliseKey, readFieldLine, readInlineFields } from '../attributes/fields.js';
+
+import { readFieldLine } from '../attributes/field-lines.js';
+import { readInlineFields } from '../attributes/inline.js';
+import { isAttributeKey, normaliseKey } from '../attributes/keys.js';
 import { readLeadingHeadingPriority } from '../attributes/priority.js';
 import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import type { HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';

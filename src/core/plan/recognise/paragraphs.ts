@@ -4,8 +4,9 @@
  * struck headings, numbered lines); and a line in bold over an item's fields (boldTitleItem).
  */
 import type { Field, Span } from '../../model.js';
-import { ITEM_KEYS, RECORD_NAME_KEYS, readFieldLine } from '../attributes/fields.js';
+import { readFieldLine } from '../attributes/field-lines.js';
 import { readLeadingId } from '../attributes/ids.js';
+import { ITEM_KEYS, RECORD_NAME_KEYS } from '../attributes/keys.js';
 import { BOX_GLYPHS, statusOfWord } from '../attributes/status.js';
 import type { Block, LineSlice, ListBlock, ParagraphBlock } from '../block-types.js';
 import { isSpace } from '../chars.js';

@@ -6,7 +6,10 @@
  */
 import type { Field, Section } from '../../model.js';
 import { DEFAULT_HOURS_PER_DAY } from '../attributes/effort.js';
-import { ITEM_KEYS, maskCode, readFieldLine, readInlineFields } from '../attributes/fields.js';
+import { readFieldLine } from '../attributes/field-lines.js';
+import { readInlineFields } from '../attributes/inline.js';
+import { ITEM_KEYS } from '../attributes/keys.js';
+import { maskCode } from '../attributes/mask.js';
 import { trailingCircle } from '../attributes/priority.js';
 import { readStatusValue, statusOfGlyph, statusOfMark } from '../attributes/status.js';
 import { readTail } from '../attributes/tail.js';

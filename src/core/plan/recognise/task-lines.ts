@@ -5,9 +5,12 @@
  * its list says it is one.
  */
 import type { Field } from '../../model.js';
+import { readDuePhrase } from '../attributes/due-phrase.js';
 import { DEFAULT_HOURS_PER_DAY, readInlineEffort } from '../attributes/effort.js';
-import { maskCode, readDuePhrase, readFieldLine, readInlineFields } from '../attributes/fields.js';
+import { readFieldLine } from '../attributes/field-lines.js';
 import { readLeadingId } from '../attributes/ids.js';
+import { readInlineFields } from '../attributes/inline.js';
+import { maskCode } from '../attributes/mask.js';
 import { readParenLists } from '../attributes/paren-lists.js';
 import { readInlinePriority } from '../attributes/priority.js';
 import { readStatusValue } from '../attributes/status.js';
