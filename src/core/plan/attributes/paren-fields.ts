@@ -6,10 +6,6 @@ import { first, tok } from './match.js';
 
 /** A priority or an estimate standing alone as a piece of a parenthesised list: it ends the piece before it. */
 const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))`;
-/**
- * A parenthesised list of fields that opens with an item's key: `(owner: Bob)`, `(owner: Priya, due:
- * 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs to the next `, key:` or `; key:`.
- */
 /** The keys that open a parenthesised list of fields: `(owner: Kim, due: Fri)`, `(fällig: 05.12.2026)`. */
 const PAREN_OPENERS = [
   ...'owner owners assignee assignees due deadline eta priority prio effort estimate est status state points sp target'.split(
@@ -65,8 +61,10 @@ export function mayOpenParenFields(s: string): boolean {
 }
 
 /**
- * The fields of every parenthesised list in `s` (see PAREN_OPEN_RE). A field spans its `key: value`;
- * the parentheses and separators stay, and go with the fields when an edit removes them.
+ * The fields of every parenthesised list in `s` that opens with an item's key (see PAREN_OPEN_RE):
+ * `(owner: Bob)`, `(owner: Priya, due: 2026-12-01)`, `(due: Friday; priority: high)`. Each piece runs
+ * to the next `, key:` or `; key:`. A field spans its `key: value`; the parentheses and separators
+ * stay, and go with the fields when an edit removes them.
  */
 export function readParenFields(s: string, base: number): Field[] {
   const out: Field[] = [];
