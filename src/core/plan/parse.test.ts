@@ -3171,6 +3171,7 @@ describe('parsePlan on lists that show status without boxes', () => {
       '# Plan\n\n## Next steps\n\n- Review the plan\n',
       '# Roadmap\n\n## Future ideas\n\n- Plugins\n',
       '# P\n\n## TODO\n\n- [ ] Fix the login\n\nNotes:\n\n- the bug is in auth\n',
+      '# P\n\n## TODO\n\n- [ ] Fix the login\n\nNotes:\n\n- **Auth**: the bug is there\n',
       '# P\n\n## TODO\n\nNotes:\n\n- the bug is in auth\n\nTasks:\n\n- [ ] Fix the login\n',
     ])
       expect(

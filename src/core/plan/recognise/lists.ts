@@ -215,7 +215,6 @@ export function plainLanes(st: State): Set<ListBlock> | null {
         lane ??= named(heading);
         cards = lane === 'todo-list';
       }
-      if (cards) st.cardLanes.add(b);
       if (!cards && !b.children.some(plain)) {
         if (boxed || !b.children.some(boxedBullet)) continue;
         lane ??= named(heading);
@@ -232,6 +231,7 @@ export function plainLanes(st: State): Set<ListBlock> | null {
       )
         continue;
       found.add(b);
+      if (cards) st.cardLanes.add(b);
       if (!counted) {
         lanes++;
         // Boxes in the list or beside it or not: an edit boxes a bullet as it sets its status, and
