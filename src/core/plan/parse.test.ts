@@ -3852,6 +3852,35 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Port the API (since Dec 2)', null, null],
       ['Review the notes', null, null],
     ]);
+    // So on a bullet that is a task not marked done: a lane's card, a bullet marked to do or under
+    // way. After a mark of work ended, a date says when it ended.
+    const bullets = parse(
+      [
+        '# P',
+        '',
+        'Updated: 2026-12-03',
+        '',
+        '- 🔜 Config schema (Dec 20)',
+        '- 🚧 Search — @kim, Dec 14–18',
+        '- ✅ Shipped the login (Dec 1)',
+        '',
+        '## Now',
+        '',
+        '- Billing (Dec 7–11)',
+        '',
+        '## Later',
+        '',
+        '- Offline mode — 2027-03-01',
+        '',
+      ].join('\n'),
+    );
+    expect(bullets.items.map((i) => [i.title, i.status, i.due])).toEqual([
+      ['Config schema', 'todo', '2026-12-20'],
+      ['Search', 'doing', '2026-12-18'],
+      ['Shipped the login (Dec 1)', 'done', null],
+      ['Billing', 'doing', '2026-12-11'],
+      ['Offline mode', 'todo', '2027-03-01'],
+    ]);
   });
 
   it('reads a target in a list as the deadline when it is a date, and as a field when it is not', () => {

@@ -87,8 +87,12 @@ function readOwnLine(d: Draft, ctx: AttributeContext, heading: boolean): string 
   if (ip && withinField(inline, at + ip.index)) ip = null;
   if (ie && withinField(inline, at + ie.index)) ie = null;
   // A date alone in parentheses ending a task's line is its due date (`Flip the flag (Dec 21)`),
-  // as one set off by a dash is (see readTail).
-  const dates = item.kind === 'checkbox';
+  // as one set off by a dash is (see readTail): a box's line, or a bullet's not marked done or
+  // dropped (a lane's card, `- 🔜 Config schema (Dec 20)`). After a mark of work ended, a date says
+  // when (`- ✅ Shipped the login (Dec 1)`).
+  const dates =
+    item.kind === 'checkbox' ||
+    (item.kind === 'status-bullet' && item.status !== 'done' && item.status !== 'cancelled');
   const lists = lineLists(item, masked, inline, at, ip, ie, ctx, dates);
   if (lists) {
     ip = lists.priority;
