@@ -518,6 +518,30 @@ describe('parsePlan on checklists', () => {
     // Among plain bullets a strike is as often a correction of the text: a changelog's stays prose.
     expect(parse('# Changelog\n\n- Added export\n- ~~Removed the v1 API~~\n').items).toEqual([]);
   });
+
+  it('reads words struck through after the title opens as a correction: nothing in them, out of the title', () => {
+    const tasks = parse(
+      [
+        '- [ ] BILL-10 Tax rules ~~(5 pts)~~ (3 pts)',
+        '- [ ] Use ~~Redis~~ Memcached for sessions',
+        '- [ ] Migrate the DB ~~@kim~~ @ana ~~due 2026-12-01~~',
+        '- [ ] ~~Dark mode~~ (shipped)',
+        '- [ ] Fix ~~ the bug',
+        '',
+      ].join('\n'),
+    ).items;
+    expect(
+      tasks.map((i) => [i.title, i.status, i.owner, i.due, i.fields.map((f) => `${f.key}=${f.value}`)]),
+    ).toEqual([
+      ['Tax rules', 'todo', null, null, ['points=3']],
+      ['Use Memcached for sessions', 'todo', null, null, []],
+      ['Migrate the DB @ana', 'todo', 'ana', null, ['owner=ana']],
+      // A strike opening the title is the item's own: done, as its remark says.
+      ['Dark mode (shipped)', 'done', null, null, []],
+      // A lone `~~` strikes nothing.
+      ['Fix ~~ the bug', 'todo', null, null, []],
+    ]);
+  });
 });
 
 describe('parsePlan on heading items', () => {

@@ -18,6 +18,7 @@ import {
   asContext,
   blankRanges,
   commentRanges,
+  correctionRanges,
   endsWithGroup,
   isIssueNumber,
   leadingMentionsEnd,
@@ -62,6 +63,23 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
   }
 }
 
+/** The comments and the corrections struck through on a line, in order; null when it has neither. */
+function hiddenRanges(s: string): [number, number][] | null {
+  const comments = s.includes('<!--') ? commentRanges(s) : null;
+  const struck = s.includes('~~') ? correctionRanges(s) : null;
+  if (struck === null) return comments;
+  if (comments === null) return struck;
+  // A strike inside a comment is the comment's; a comment inside a strike, the strike's.
+  const all = [...comments, ...struck].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const r of all) {
+    const last = out[out.length - 1];
+    if (last !== undefined && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
 /**
  * Reads the item's own line, in steps: its fields, its marks, its lists in parentheses, what the cuts
  * take from its title, the list of metadata ending it; sets its fields, priority and effort, and
@@ -70,9 +88,9 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
 function readOwnLine(d: Draft, ctx: AttributeContext, heading: boolean): string {
   const item = d.item;
   // HTML comments on the line (`<!-- owner: kim -->`) are not shown: nothing is read from them,
-  // and they leave the title.
+  // and they leave the title. So do words struck through as a correction (`~~(5 pts)~~ (3 pts)`).
   const codeMasked = maskCode(d.matchText);
-  const comments = codeMasked.includes('<!--') ? commentRanges(codeMasked) : null;
+  const comments = hiddenRanges(codeMasked);
   const masked = comments === null ? codeMasked : blankRanges(codeMasked, comments);
   // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
   // edit must land: fields are read relative to the line, then moved by the recogniser's map.

@@ -112,6 +112,26 @@ export function commentRanges(s: string): [number, number][] | null {
   return out;
 }
 
+/**
+ * The words struck through after the title's first ones, a correction (`Tax rules ~~(5 pts)~~ (3
+ * pts)`, `Use ~~Redis~~ Memcached`): the author took them back, so nothing is read in them and they
+ * leave the title. A strike opening the title is the item's own (`~~Dark mode~~ (shipped)`), read as
+ * its status elsewhere. Null when there is none.
+ */
+export function correctionRanges(s: string): [number, number][] | null {
+  let out: [number, number][] | null = null;
+  for (let open = s.indexOf('~~'); open >= 0; ) {
+    const close = s.indexOf('~~', open + 2);
+    if (close < 0) break;
+    if (close > open + 2 && /[\p{L}\p{N}]/u.test(s.slice(0, open))) {
+      out ??= [];
+      out.push([open, close + 2]);
+    }
+    open = s.indexOf('~~', close + 2);
+  }
+  return out;
+}
+
 /** `s` with the given ranges made spaces: the same length, so offsets read in it stand. */
 export function blankRanges(s: string, ranges: readonly [number, number][]): string {
   let out = '';
