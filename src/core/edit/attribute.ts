@@ -1,7 +1,7 @@
 /** Setting and clearing attributes in the notation the line or the plan already uses. */
 import { TmError } from '../errors.js';
 import { type Field, type Item, type Plan, STATUSES, type Status } from '../model.js';
-import { normaliseKey } from '../plan/attributes/keys.js';
+import { DUE_LIKE_KEYS, normaliseKey } from '../plan/attributes/keys.js';
 import { readStatusValue } from '../plan/attributes/status.js';
 import { parsePlan } from '../plan/parse.js';
 import { addInline, addToFile, addToHeading } from './addfield.js';
@@ -136,6 +136,3 @@ function keepingItem(plan: Plan, item: Item, edits: Edit[]): Edit[] {
     );
   return [...edits, boxAfterMarker(plan, item, markFor(plan, item.status))];
 }
-
-/** The keys besides due whose date is the item's due date (see applyField). */
-const DUE_LIKE_KEYS: ReadonlySet<string> = new Set(['target', 'end', 'dates']);

@@ -157,6 +157,13 @@ export const RECORD_NAME_KEYS: ReadonlySet<string> = new Set([
   '任务',
 ]);
 
+/**
+ * The keys besides due whose value, when it is a date and no due date is stated, is the item's due
+ * date: a roadmap's target, the end of a schedule's work, the days it spans. The editor sets a new due
+ * date where the one read stands.
+ */
+export const DUE_LIKE_KEYS: ReadonlySet<string> = new Set(['target', 'end', 'dates']);
+
 /** Keys that make a heading an item when they appear under it. */
 export const ITEM_KEYS: ReadonlySet<string> = new Set(['status', 'priority', 'owner', 'due']);
 

@@ -2,7 +2,7 @@
 import type { Field, Item } from '../../model.js';
 import { readDueValue } from '../attributes/dates.js';
 import { readEffortValue } from '../attributes/effort.js';
-import { isPlaceholder } from '../attributes/keys.js';
+import { DUE_LIKE_KEYS, isPlaceholder } from '../attributes/keys.js';
 import { readPriorityValue } from '../attributes/priority.js';
 import { readStageStatus, readStatusValue, type StatusMatch } from '../attributes/status.js';
 import { refinesTodo } from '../lanes.js';
@@ -83,20 +83,6 @@ export function applyField(
       if (date) item.due = date;
       return;
     }
-    case 'target':
-    case 'end':
-    case 'dates': {
-      // A target that is a date (a roadmap's `Target` column) is the deadline, when none is stated;
-      // other targets (`Target: p95 under 20 ms`) are what the work aims at, not when. So is the end
-      // of a schedule's work (`| Start | End |`), or of the days it spans (`| Dates |` over `Dec 14–18`).
-      if (item.due !== null || hasDueField(item)) return;
-      const date = readDueValue(value, ctx.planDate, yearAnchor);
-      if (date) {
-        item.dueText = value;
-        item.due = date;
-      }
-      return;
-    }
     case 'effort':
       item.effort = readEffortValue(value, ctx.hoursPerDay) ?? item.effort;
       return;
@@ -127,8 +113,18 @@ export function applyField(
       rawDeps.set(index, list);
       return;
     }
-    default:
+    default: {
+      // A target that is a date (a roadmap's `Target` column) is the deadline, when none is stated;
+      // other targets (`Target: p95 under 20 ms`) are what the work aims at, not when. So is the end
+      // of a schedule's work (`| Start | End |`), or of the days it spans (`| Dates |` over `Dec 14–18`).
+      if (!DUE_LIKE_KEYS.has(f.key) || item.due !== null || hasDueField(item)) return;
+      const date = readDueValue(value, ctx.planDate, yearAnchor);
+      if (date) {
+        item.dueText = value;
+        item.due = date;
+      }
       return;
+    }
   }
 }
 
