@@ -162,6 +162,10 @@ describe('bad and huge input', () => {
       'a mark ending an open box',
       (r) => `- [ ] a${r}[blocked]\n- [ ] b — ${r}🚧${r}\n- [ ] c${r}**In progress**\n`,
     ],
+    [
+      'a list in braces',
+      (r) => `- [ ] x {owner: a${r}, due: ${r}}\n- [ ] y {${r}{owner: b}${r}}\n- [ ] z ${r}}{${r}\n`,
+    ],
     ['a range of dates', (r) => `## Sprint 1 (Dec 1${r}– Dec 12${r}) Jan 6${r}-${r}17${r}\n\n- [ ] a\n`],
     ['a heading struck whole', (r) => `~~## x${r}y~~\n~~#${r}~~\n~~## a ~~${r}~~\n`],
     ['an owner after an arrow', (r) => `- [ ] x${r}→ @kim\n- [ ] y ->${r}@bo (3 pts${r})\n`],

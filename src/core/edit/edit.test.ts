@@ -2319,6 +2319,24 @@ describe('fields alone in square brackets', () => {
   });
 });
 
+describe('fields in braces', () => {
+  it('are changed and removed in place, and braces a removal empties go with it', () => {
+    const text = '- [ ] Migrate {owner: kim, due: 2026-12-18}\n- [ ] Rotate {owner: ana}\n';
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', 'li'))).toBe(
+      text.replace('owner: kim', 'owner: li'),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      text.replace('owner: kim, ', ''),
+    );
+    expect(edit(text, (p) => setAttribute(p, p.items[1]!, 'owner', null))).toBe(
+      text.replace(' {owner: ana}', ''),
+    );
+    const priority = edit(text, (p) => setAttribute(p, p.items[0]!, 'priority', 'P1'));
+    expect(priority).toBe(text.replace('2026-12-18}', '2026-12-18, P1}'));
+    expect(parse(priority).items[0]!.priority?.rank).toBe(1);
+  });
+});
+
 describe('a field of a paragraph a bullet runs on to, after its field bullets', () => {
   it('is no bullet to write the new field after: the last field bullet is', () => {
     // Found by the any-attribute property at 8x: the new field was written as a line of its own that

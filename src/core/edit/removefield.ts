@@ -124,7 +124,7 @@ function removeInline(plan: Plan, f: Field): Edit {
   const after = text.slice(f.span.end, plan.lines.end[l]);
   const alone = aloneInParentheses(plan, f.span.start, f.span.end);
   if (alone !== null) return alone;
-  const open = /[(（[][ \t]*$/.exec(before);
+  const open = /[(（[{][ \t]*$/.exec(before);
   // Opening the title, set off from it (`- [ ] @carol — review …`): it goes with its separator.
   const opening = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[.\][ \t]+)?$/.test(before)
     ? /^[ \t]*(?:[:—–]|-(?=[ \t]))[ \t]*(?=\S)/.exec(after)
@@ -155,26 +155,31 @@ function removeInline(plan: Plan, f: Field): Edit {
 }
 
 /**
- * Removes `start`..`end` when parentheses or square brackets hold it alone: they go, with one space
- * next to them, and with the dash before them when they end the line (`Plugins — (owner: Bo)`). Null
- * when they do not.
+ * Removes `start`..`end` when parentheses, square brackets or braces hold it alone: they go, with
+ * one space next to them, and with the dash before them when they end the line (`Plugins — (owner:
+ * Bo)`). Null when they do not.
  */
 function aloneInParentheses(plan: Plan, start: number, end: number): Edit | null {
   const text = plan.text;
   const l = lineAt(plan.lines, start);
   const lineStart = plan.lines.start[l]!;
   const lineEnd = plan.lines.end[l]!;
-  // Full-width punctuation too (`（负责人：王伟，截止日期：…）`), and square brackets (`[Depends: none]`),
-  // as the parser reads them.
-  const open = /[(（[][ \t]*$/.exec(text.slice(lineStart, start));
-  const close = /^[ \t]*[)）\]]/.exec(text.slice(end, lineEnd));
-  if (!open || !close || (open[0][0] === '[') !== close[0].endsWith(']')) return null;
+  // Full-width punctuation too (`（负责人：王伟，截止日期：…）`), square brackets (`[Depends: none]`) and
+  // braces (`{owner: kim}`), as the parser reads them.
+  const open = /[(（[{][ \t]*$/.exec(text.slice(lineStart, start));
+  const close = /^[ \t]*[)）\]}]/.exec(text.slice(end, lineEnd));
+  if (!open || !close || !pairs(open[0][0]!, close[0].at(-1)!)) return null;
   const from = start - open[0].length;
   const to = end + close[0].length;
   const dash = setOffDashAt(text.slice(lineStart, from), true);
   if (dash >= 0 && text.slice(to, lineEnd).trim() === '')
     return { start: lineStart + dash, end: to, text: '' };
   return withOneSpace(text, from, to);
+}
+
+/** Whether `open` and `close` are a pair: round ones of either width, square ones, or braces. */
+function pairs(open: string, close: string): boolean {
+  return (open === '[') === (close === ']') && (open === '{') === (close === '}');
 }
 
 /**

@@ -2721,6 +2721,34 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads a task line that is its ID and a list of metadata: the list is read, and the ID is its title', () => {
+    const p = parse(
+      [
+        '# Tracking',
+        '',
+        'Updated 2026-12-01',
+        '',
+        '- [ ] ENG-14 — @lena, 2026-12-20',
+        '- [ ] acme/web#77 — owner @lena, due 2026-12-18',
+        '- [ ] ENG-15: owner: kim',
+        '- [ ] ENG-16 — 2d',
+        // A title before the list is the title, as on any line.
+        '- [ ] ENG-17 Fix the export — 2d',
+        // A step's number is no ID a line is called by: the words after it are its title.
+        '- [ ] 1. 2 days',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.owner, i.due, i.effort?.text ?? null])).toEqual([
+      ['ENG-14', 'lena', '2026-12-20', null],
+      ['acme/web#77', 'lena', '2026-12-18', null],
+      ['ENG-15', 'kim', null, null],
+      ['ENG-16', null, null, '2d'],
+      ['Fix the export', null, null, '2d'],
+      ['2 days', null, null, null],
+    ]);
+  });
+
   it('reads a blocked or dropped status with its reason as the last piece of a list, and no other status so', () => {
     const p = parse(
       [
@@ -3950,7 +3978,7 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
   });
 
-  it('reads a status or due date that a remark in parentheses ends, and no list in braces', () => {
+  it('reads a status or due date that a remark in parentheses ends, and a list in braces whole', () => {
     const text = [
       '- [ ] a',
       '1. Set up CI — Status: Done',
@@ -3970,7 +3998,8 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Fix bug — Owner: Kim (backup)', 'todo', null, null],
       // A remark holding a mention is not one.
       ['Migrate — status: waiting (on @bo)', 'todo', null, null],
-      ['Rotate keys {owner: kim, priority: high}', 'todo', null, null],
+      // Braces hold a list as parentheses do: it is read whole, not its last piece alone.
+      ['Rotate keys', 'todo', null, 'High'],
     ]);
     const staging = plan.items[2]!;
     expect(text.slice(staging.statusSpan!.start, staging.statusSpan!.end)).toBe('Blocked (waiting on infra)');
@@ -4332,6 +4361,37 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
       ['Read [owner: Bo](https://wiki.example/bo) first', null, null, null, null],
       ['Link [[owner: Bo]]', null, null, null, null],
       ['Dataview', 'bo', null, null, null],
+    ]);
+  });
+
+  it('reads a list of fields in braces, as a mapping is written inline, and no template, TeX or Pandoc braces', () => {
+    const p = parse(
+      [
+        'Updated 2026-12-01',
+        '',
+        '- [ ] Migrate cron jobs {owner: kim, due: 2026-12-18}',
+        '- [ ] Rotate keys {owner: ana}',
+        '- [ ] Load tests {P1, 2d, @li}',
+        '- [ ] Cache warmup {due: Dec 20, 2026; priority: high}',
+        // A piece that is no field stays, in its braces.
+        '- [ ] Backfill {owner: Li, note: ask ops first}',
+        '- [ ] Greeting {{ owner: name }}',
+        '- [ ] Pandoc heading {#setup .unnumbered}',
+        '- [ ] Escaped \\{owner: Bo}',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.owner, i.due, i.priority?.rank ?? null, i.effort?.text ?? null]),
+    ).toEqual([
+      ['Migrate cron jobs', 'kim', '2026-12-18', null, null],
+      ['Rotate keys', 'ana', null, null, null],
+      ['Load tests', 'li', null, 1, '2d'],
+      ['Cache warmup', null, '2026-12-20', 1, null],
+      ['Backfill {note: ask ops first}', 'Li', null, null, null],
+      ['Greeting {{ owner: name }}', null, null, null, null],
+      ['Pandoc heading {#setup .unnumbered}', null, null, null, null],
+      ['Escaped \\{owner: Bo}', null, null, null, null],
     ]);
   });
 

@@ -203,7 +203,7 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
     for (let m = first(KV_RE, masked); m; m = KV_RE.exec(masked)) {
       out.push(tok(normaliseKey(m[1]!), m[1]!, m[2]!, base, m.index, m[0], m[1]!.length + 1, 'kv'));
     }
-  if ((has('(') || has('[')) && mayOpenParenFields(masked))
+  if ((has('(') || has('[') || has('{')) && mayOpenParenFields(masked))
     for (const f of readParenFields(masked, base)) out.push(f);
   if ((has('*') || has('_')) && (has(':') || has('：')))
     for (const f of readBoldFields(masked, base)) out.push(f);

@@ -1,4 +1,4 @@
-/** Parenthesised lists of fields on an item line: `(owner: Bob, due: 2026-12-01)`, `[est: 2h]`. */
+/** Parenthesised lists of fields on an item line: `(owner: Bob, due: 2026-12-01)`, `[est: 2h]`, `{owner: kim}`. */
 import type { Field } from '../../model.js';
 import { namesDate } from './dates.js';
 import { FOREIGN_KEYS, normaliseKey } from './keys.js';
@@ -18,11 +18,11 @@ const PAREN_OPENERS = [
   ...FOREIGN_KEYS.map(([w]) => w),
 ];
 /**
- * In square brackets too (`[owner: Omar]`, `[est: 2h]`), as agents write them; not a Dataview field
- * (`[due:: …]`), whose reader reads it.
+ * In square brackets too (`[owner: Omar]`, `[est: 2h]`), as agents write them, not a Dataview field
+ * (`[due:: …]`), whose reader reads it; and in braces, as a mapping is written inline (`{owner: kim}`).
  */
 const PAREN_OPEN_RE = new RegExp(
-  String.raw`\(\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:)|\[\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:(?!:))`,
+  String.raw`\(\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:)|[[{]\s*(?=(?:${PAREN_OPENERS.join('|')})\s*:(?!:))`,
   'giu',
 );
 /** The first characters of PAREN_OPENERS, lower case: a list opens only where one follows `(` or `[`. */
@@ -31,6 +31,7 @@ const pieceSource = (close: string) =>
   String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;${close}]))[^${close}])*)`;
 const PAREN_PIECE_RE = new RegExp(pieceSource(')'), 'uy');
 const BRACKET_PIECE_RE = new RegExp(pieceSource('\\]'), 'uy');
+const BRACE_PIECE_RE = new RegExp(pieceSource('}'), 'uy');
 
 /** The keys a parenthesised list gives its item; other pieces (`note: call first`) stay text. */
 const PAREN_KEYS: ReadonlySet<string> = new Set([
@@ -50,7 +51,7 @@ const PAREN_KEYS: ReadonlySet<string> = new Set([
 export function mayOpenParenFields(s: string): boolean {
   if (s.includes('\u017f') || s.includes('\u212a')) return true;
   const lower = s.toLowerCase();
-  for (const opener of ['(', '[']) {
+  for (const opener of ['(', '[', '{']) {
     for (let i = lower.indexOf(opener); i >= 0; i = lower.indexOf(opener, i + 1)) {
       let k = i + 1;
       while (lower.charCodeAt(k) === 32 || lower.charCodeAt(k) === 9) k++;
@@ -71,13 +72,13 @@ export function readParenFields(s: string, base: number): Field[] {
   for (let m = first(PAREN_OPEN_RE, s); m; m = PAREN_OPEN_RE.exec(s)) {
     let pos = m.index + m[0].length;
     const opened = pos;
-    const square = s.charCodeAt(m.index) === 91;
-    // A link's or an image's text, a wiki link, an escaped bracket: no list.
-    if (square && !isOwnBracket(s, m.index)) {
+    const opener = s.charCodeAt(m.index);
+    // A link's or an image's text, a wiki link, an escaped bracket, a template's braces: no list.
+    if ((opener === 91 && !isOwnBracket(s, m.index)) || (opener === 123 && !isOwnBrace(s, m.index))) {
       PAREN_OPEN_RE.lastIndex = m.index + 1;
       continue;
     }
-    const pieceRe = square ? BRACKET_PIECE_RE : PAREN_PIECE_RE;
+    const pieceRe = opener === 91 ? BRACKET_PIECE_RE : opener === 123 ? BRACE_PIECE_RE : PAREN_PIECE_RE;
     for (;;) {
       pieceRe.lastIndex = pos;
       const p = pieceRe.exec(s);
@@ -113,4 +114,15 @@ function isOwnBracket(s: string, open: number): boolean {
   if (close < 0) return false;
   const after = s.charCodeAt(close + 1);
   return after !== 40 && after !== 91 && after !== 93 && after !== 58;
+}
+
+/**
+ * Whether the brace at `open` opens a group of its own, closed on the line: not a template's (`{{
+ * owner: kim }}`) or an escaped or TeX one (`\\{`, `$x_{a}$`).
+ */
+function isOwnBrace(s: string, open: number): boolean {
+  const before = s.charCodeAt(open - 1);
+  if (before === 123 || before === 92 || before === 36 || before === 94 || before === 95) return false;
+  const close = s.indexOf('}', open);
+  return close >= 0 && s.charCodeAt(close + 1) !== 125;
 }

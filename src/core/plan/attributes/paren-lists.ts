@@ -1,4 +1,4 @@
-/** Metadata lists in parentheses or brackets on an item line (see tail.ts): readParenLists, readList. */
+/** Metadata lists in parentheses, brackets or braces on an item line (see tail.ts): readParenLists, readList. */
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
 import { datePiece, pointsPiece } from './bare-pieces.js';
@@ -54,17 +54,21 @@ export function readParenLists(
   if (fields.length > 0) last = beforeEndingFields(s, last, fields, base);
   let paren = s.indexOf(')');
   let bracket = s.indexOf(']');
-  for (let from = 0; paren >= 0 || bracket >= 0; ) {
-    // Lists in square brackets too (`[Depends: 1.1, 1.2]`, `[P1, 2d]`), as agents write them.
-    const round = bracket < 0 || (paren >= 0 && paren < bracket);
-    const close = round ? paren : bracket;
+  let brace = s.indexOf('}');
+  for (let from = 0; paren >= 0 || bracket >= 0 || brace >= 0; ) {
+    // Lists in square brackets too (`[Depends: 1.1, 1.2]`, `[P1, 2d]`), as agents write them, and in
+    // braces (`{owner: kim, due: 2026-12-18}`), as a mapping is written inline.
+    const close = nearest(paren, bracket, brace);
+    const closer = s.charCodeAt(close);
+    const round = closer === 41;
     if (round) paren = s.indexOf(')', close + 1);
-    else bracket = s.indexOf(']', close + 1);
+    else if (closer === 93) bracket = s.indexOf(']', close + 1);
+    else brace = s.indexOf('}', close + 1);
     // The innermost group: the last `(` before the `)` and after the group before, looked for no
     // further back than the longest list, so every character is passed a bounded number of times.
     let open = close - 1;
     const stop = Math.max(from, close - MAX_LIST);
-    const opener = round ? 40 : 91;
+    const opener = round ? 40 : closer === 93 ? 91 : 123;
     while (open >= stop && s.charCodeAt(open) !== opener) open--;
     from = close + 1;
     const endsLine = close === last;
@@ -78,7 +82,8 @@ export function readParenLists(
     const lone = loneStatus && endsLine && round && isLoneStatusGroup(s, open, close);
     if (
       open < stop ||
-      (!round && !isBracketList(s, open, close)) ||
+      (opener === 91 && !isBracketList(s, open, close)) ||
+      (opener === 123 && !isBraceList(s, open, close)) ||
       !(
         hasListSeparator(s, open, close) ||
         DEP_WORD_RE.test(s.slice(open, close)) ||
@@ -194,6 +199,38 @@ function isBracketList(s: string, open: number, close: number): boolean {
     after !== 91 &&
     after !== 93 &&
     after !== 58
+  );
+}
+
+/** The first of the closing brackets' offsets that is one (not -1). */
+function nearest(a: number, b: number, c: number): number {
+  let at = a;
+  if (b >= 0 && (at < 0 || b < at)) at = b;
+  if (c >= 0 && (at < 0 || c < at)) at = c;
+  return at;
+}
+
+/**
+ * Whether the braces from `open` to `close` may hold a list: not a template's (`{{ owner }}`, `{%
+ * if %}`), a TeX group (`\frac{a}{b}`, `$x^{2, 3}$`) or Pandoc's attributes (`{#id .class}`, whose
+ * pieces are no fields anyway).
+ */
+function isBraceList(s: string, open: number, close: number): boolean {
+  const before = s.charCodeAt(open - 1);
+  const after = s.charCodeAt(close + 1);
+  const first = s.charCodeAt(open + 1);
+  return (
+    close - open > 3 &&
+    before !== 123 &&
+    before !== 92 &&
+    before !== 36 &&
+    before !== 94 &&
+    before !== 95 &&
+    before !== 125 &&
+    after !== 125 &&
+    after !== 123 &&
+    first !== 37 &&
+    first !== 123
   );
 }
 

@@ -126,7 +126,7 @@ function readOwnLine(d: Draft, ctx: AttributeContext, heading: boolean): string 
     ip,
     ie,
     ctx.hoursPerDay,
-    heading && item.id !== null,
+    item.id !== null && (heading || d.idKind !== 'numeric'),
     dates,
     lists?.cuts,
   );
@@ -170,7 +170,7 @@ function lineLists(
   // Lists in parentheses (`(P1, 3w)`, `(owner: Erin, P1)`) go whole, and may hold the marks; a
   // status alone in them is one when the line states none elsewhere (not `Status: Blocked (waiting)`).
   const loneStatus = item.statusSource === 'default' && !inline.some((f) => f.key === 'status');
-  return (masked.includes('(') || masked.includes('[')) &&
+  return (masked.includes('(') || masked.includes('[') || masked.includes('{')) &&
     (masked.includes(',') ||
       masked.includes(';') ||
       masked.includes('·') ||
@@ -302,7 +302,8 @@ function titleOfCuts(d: Draft, masked: string, cuts: [number, number][]): string
   // Cuts next to each other go as one with what joins them (`**[P1]** , 📅 2026-01-05`), and
   // parentheses they empty go with them.
   const tidied =
-    cuts.length > 1 || (cuts.length > 0 && (masked.includes('(') || masked.includes('[')))
+    cuts.length > 1 ||
+    (cuts.length > 0 && (masked.includes('(') || masked.includes('[') || masked.includes('{')))
       ? tidyCuts(masked, cuts)
       : cuts;
   let titleText = cutRanges(d.matchText, tidied);

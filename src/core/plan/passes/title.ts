@@ -140,8 +140,8 @@ function isListSeparator(c: number): boolean {
 }
 
 /**
- * Cuts joined where only white space, `,` or `;` lies between them, then taken out of parentheses or
- * square brackets they leave empty (`(owner: Priya, due: 2026-12-01)` goes whole), or with their
+ * Cuts joined where only white space, `,` or `;` lies between them, then taken out of parentheses,
+ * square brackets or braces they leave empty (`(owner: Priya, due: 2026-12-01)` goes whole), or with their
  * separator when other text stays inside (`(owner: Bob, note: call first)` keeps `(note: call first)`).
  */
 export function tidyCuts(s: string, cuts: [number, number][]): [number, number][] {
@@ -159,10 +159,11 @@ export function tidyCuts(s: string, cuts: [number, number][]): [number, number][
     while (l > 0 && isBlank(s.charCodeAt(l - 1))) l--;
     let r = m[1];
     while (r < s.length && isListSeparator(s.charCodeAt(r))) r++;
-    // The group's opener, and its closer: a list in square brackets is cut as one in parentheses is.
+    // The group's opener, and its closer: a list in square brackets or braces is cut as one in
+    // parentheses is.
     const opener = s.charCodeAt(l - 1);
-    const open = opener === 40 || opener === 91;
-    const closer = opener === 91 ? 93 : 41;
+    const open = opener === 40 || opener === 91 || opener === 123;
+    const closer = opener === 40 ? 41 : opener + 2;
     if (open && s.charCodeAt(r) === closer) {
       m[0] = l - 1;
       m[1] = r + 1;
