@@ -574,6 +574,8 @@ describe('parsePlan on heading items', () => {
       ['_Updated 2026-12-01_', '2026-12-01'],
       ['_Generated on Dec 7, 2026 by the sprint bot_', '2026-12-07'],
       ['Snapshot taken 2026-12-07 · 42 issues', '2026-12-07'],
+      ['_Last edited Dec 2, 2026_', '2026-12-02'],
+      ['Owner: Platform · Status: Draft · Last edited: December 2, 2026', '2026-12-02'],
       ['Exported issues are listed below.', null],
       ['The schema was updated 2026-12-01 to add tags.', null],
       ['- Updated 2026-12-01', null],
@@ -3121,6 +3123,45 @@ describe('parsePlan on lists that show status without boxes', () => {
       expect(parse(done).items.map((i) => i.title)).toEqual(['Ship v1.4']);
   });
 
+  it('reads a column named by a stage work passes through as a lane of work under way, beside columns of statuses', () => {
+    const board = parse(
+      [
+        '# Sprint board',
+        '',
+        '### To do',
+        '- Kafka lag alert',
+        '',
+        '### In progress (1)',
+        '- Upgrade Postgres',
+        '',
+        '### 🔍 Code review (2)',
+        '- Helm chart lint',
+        '- [x] Terraform state split',
+        '',
+        '### QA',
+        '- [ ] Cert rotation',
+        '',
+        '### Done',
+        '- Rotate TLS certs',
+        '',
+      ].join('\n'),
+    );
+    expect(board.items.map((i) => [i.title, i.status, i.statusSource])).toEqual([
+      ['Kafka lag alert', 'todo', 'section'],
+      ['Upgrade Postgres', 'doing', 'section'],
+      ['Helm chart lint', 'doing', 'section'],
+      // A box ticked in it says more than its lane, as in any lane.
+      ['Terraform state split', 'done', 'checkbox'],
+      ['Cert rotation', 'doing', 'section'],
+      ['Rotate TLS certs', 'done', 'section'],
+    ]);
+    expect(board.sections.map((s) => s.status)).toEqual([null, 'todo', 'doing', 'doing', 'doing', 'done']);
+    // Without columns of statuses beside it, or under one, a stage is a topic: its bullets are notes.
+    expect(parse('# Release\n\n## Testing\n- run the suite\n\n## Review\n- ask Kim\n').items).toEqual([]);
+    const nested = parse('# B\n\n## Done\n- a\n\n## In progress\n- b\n\n### Testing\n- run npm test\n');
+    expect(nested.items.map((i) => i.title)).toEqual(['a', 'b']);
+  });
+
   it('reads the plain bullets of a section that names a list of work to do as its tasks, alone', () => {
     const p = parse(
       [
@@ -5365,6 +5406,19 @@ describe('parsePlan on status tables', () => {
     expect(
       rows('| ID | Service | DRI | Status |\n|---|---|---|---|\n| S-1 | Gateway | @li | Done |\n'),
     ).toEqual([['S-1', 'Gateway', 'li', 'done']]);
+    // A tracker's export names its ID column as a task's too (`Ticket`, `Issue`): the title is the
+    // next such column, where the first holds nothing but IDs.
+    expect(
+      rows(
+        '| Ticket | Summary | Assignee | Status |\n|---|---|---|---|\n| PLAT-101 | Upgrade Postgres | Kim | In Progress |\n| PLAT-103 | Lag alert | — | To Do |\n',
+      ),
+    ).toEqual([
+      ['PLAT-101', 'Upgrade Postgres', 'Kim', 'doing'],
+      ['PLAT-103', 'Lag alert', null, 'todo'],
+    ]);
+    expect(
+      rows('| Issue | Title | Status |\n|---|---|---|\n| Login fails on Safari | Safari fix | Done |\n'),
+    ).toEqual([[null, 'Login fails on Safari', null, 'done']]);
     for (const none of [
       '| Phase | Owner | Status |\n|---|---|---|\n| 1 | @a | Done |\n',
       '| Notes | Owner | Status |\n|---|---|---|\n| n | @a | Done |\n',

@@ -171,6 +171,12 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   const header = cellsOf(text, rows[0]!);
   const lowers = header.map((c) => c.text.replace(/[*_`]/g, '').trim().toLowerCase());
   let titleCol = lowers.findIndex((h) => TITLE_HEADERS.has(h));
+  // A tracker's export names its ID column and its title column both as a task's (`| Ticket | Summary
+  // |`, `| Issue | Title |`): the title is the first such column whose cells are not all IDs.
+  if (titleCol >= 0 && lowers.indexOf(lowers[titleCol]!) === titleCol) {
+    const next = lowers.findIndex((h, i) => i > titleCol && TITLE_HEADERS.has(h));
+    if (next >= 0 && allTrackerIds(text, rows, titleCol)) titleCol = next;
+  }
   if (
     titleCol < 0 &&
     lowers.some((h) => h === 'owner' || normaliseKey(h) === 'owner' || normaliseKey(h) === 'due')
@@ -286,6 +292,15 @@ const REMARK_HEADERS: ReadonlySet<string> = new Set([
 const TRACKER_HEADERS: ReadonlySet<string> = new Set(['ticket', 'issue', 'jira', 'tracker', 'bug']);
 /** A tracker's ID: `OPS-123`, `ENG-42`, or an issue's number, `#418`. */
 const TRACKER_ID_RE = /^(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}|#\d{1,6})$/;
+
+/** Whether every body row's cell in column `col` is a tracker's ID (`OPS-123`, `#418`). */
+function allTrackerIds(text: string, rows: readonly LineSlice[], col: number): boolean {
+  for (let r = 2; r < rows.length; r++) {
+    const t = cellsOf(text, rows[r]!)[col]?.text ?? '';
+    if (!TRACKER_ID_RE.test(t)) return false;
+  }
+  return true;
+}
 
 /**
  * The column besides the title's whose header names a tracker and whose cells are each task's own

@@ -601,6 +601,17 @@ const STAGES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Whether a board column's title names a stage work passes through (see STAGES: `Review`, `QA`,
+ * `Code review`), its decoration and the count of its cards aside.
+ */
+export function namesBoardStage(title: string): boolean {
+  const v = normaliseVocab(title)
+    .replace(/[-_]+/g, ' ')
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return v.length <= 20 && (STAGES.has(v) || STAGES.has(v.replace(/^in /, '')));
+}
+
+/**
  * The stages of a product roadmap's features, read as STAGES are, where a status field or cell says
  * one: released (`GA`, `Live`), out to some users and still worked on (`Beta`, `Early access`), or
  * not begun (`Exploring`, `Idea`).

@@ -18,7 +18,18 @@ const DATE_KEYS = [
     '|',
   ),
 ];
-const UPDATED_KEYS = ['last updated', 'updated', 'last_updated', 'lastupdated', 'last modified'];
+const UPDATED_KEYS = [
+  'last updated',
+  'updated',
+  'last_updated',
+  'lastupdated',
+  'last modified',
+  'last edited',
+  'edited',
+  'last revised',
+  'revised',
+  'last reviewed',
+];
 
 /** Reads the front matter (YAML) and the plan's header and footer fields. */
 export function readFacts(
@@ -117,7 +128,7 @@ function ledDate(text: string, doc: DocumentBlock, lead: RegExp, headerOnly: boo
 const EMPHASIS_END = '*_~ \t';
 const UPDATE_LEAD_RE = new RegExp(
   String.raw`^[\s*_~]*(?:[^\p{L}\p{N}\s*_~]\uFE0F?\s*)?(?:${[
-    String.raw`(?:last[ _-]?)?(?:updated|modified|revised|reviewed)(?:\s+on)?`,
+    String.raw`(?:last[ _-]?)?(?:updated|modified|revised|reviewed|edited)(?:\s+on)?`,
     'as of',
     // A snapshot another tool wrote (`Exported 2026-12-07.`, `Generated on Dec 7, 2026`): the state it
     // shows is of that day.

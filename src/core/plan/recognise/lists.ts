@@ -9,6 +9,7 @@ import { readFieldLine } from '../attributes/field-lines.js';
 import { readInlineFields } from '../attributes/inline.js';
 import { isAttributeKey, normaliseKey } from '../attributes/keys.js';
 import { readLeadingHeadingPriority } from '../attributes/priority.js';
+import { namesBoardStage } from '../attributes/status.js';
 import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import type { HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';
 import { isSpace } from '../chars.js';
@@ -45,17 +46,24 @@ function isStruckWhole(raw: string): boolean {
 }
 
 /**
- * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
- * longer title is not read), a list of work to do (a status lane that counts alone), or a priority
- * opening it.
+ * What a lane of a board is named by: a status, a list of work to do, a priority, or a stage work
+ * passes through (`Review`, `QA`), a lane only beside columns that name statuses.
  */
-function namesLane(raw: string): 'status' | 'todo-list' | 'priority' | null {
+type Lane = 'status' | 'todo-list' | 'priority' | 'stage';
+
+/**
+ * Whether a heading names a lane of plain bullets: a status (a word or two and its decoration: a
+ * longer title is not read), a list of work to do (a status lane that counts alone), a priority
+ * opening it, or a board's stage.
+ */
+function namesLane(raw: string): Lane | null {
   if (raw.length > MAX_PRIORITY_LANE_TITLE) return null;
   const title = repairForMatching(raw);
   if (raw.length <= MAX_LANE_TITLE) {
     const info = readHeading(title);
     if (info.todoList) return 'todo-list';
     if (info.statusSection !== null) return 'status';
+    if (info.status === null && info.id === null && namesBoardStage(info.title)) return 'stage';
   }
   return readLeadingHeadingPriority(title) !== null ? 'priority' : null;
 }
@@ -174,7 +182,13 @@ export function plainLanes(st: State): Set<ListBlock> | null {
   let boxedLanes = 0;
   let heading: HeadingBlock | null = null;
   // The lane the heading names, read once and only for a heading with a list under it.
-  let lane: 'status' | 'todo-list' | 'priority' | null | undefined;
+  let lane: Lane | null | undefined;
+  // The headings of columns that name a status or a list of work, plain or boxed, and their levels;
+  // and the stages (`### Review`), with their lists of plain bullets: lanes beside two such columns
+  // of their level.
+  const columns = new Set<HeadingBlock>();
+  const columnLevels = new Set<number>();
+  const stages: { heading: HeadingBlock; list: ListBlock | null }[] = [];
   let counted = false;
   let boxed = false;
   const named = (h: HeadingBlock) => namesLane(h.lines.map((l) => st.text.slice(l.start, l.end)).join(' '));
@@ -182,6 +196,10 @@ export function plainLanes(st: State): Set<ListBlock> | null {
   const card = (li: ListItemBlock) => isLabelledCard(st, li);
   const boxedBullet = (li: ListItemBlock) => isBoxed(st, li);
   const keyedNote = (li: ListItemBlock) => isKeyedNote(st, li);
+  const column = (h: HeadingBlock) => {
+    columns.add(h);
+    columnLevels.add(h.level);
+  };
   // Lists of plain bullets under a label that names a list of work (`**Action items:**`, `TODO:`):
   // tasks as under such a heading, whatever the section they are in. A list under a label of another
   // kind (`Notes:`) is the label's: no list of a to-do section's work.
@@ -218,12 +236,19 @@ export function plainLanes(st: State): Set<ListBlock> | null {
       if (!cards && !b.children.some(plain)) {
         if (boxed || !b.children.some(boxedBullet)) continue;
         lane ??= named(heading);
+        if (lane === 'stage') stages.push({ heading, list: null });
+        else if (lane === 'status' || lane === 'todo-list') column(heading);
         // A section of boxes and plain bullets both is one lane, not a board of two.
         if (lane !== null && lane !== 'priority' && !counted) boxedLanes++;
         boxed = true;
         continue;
       }
       lane ??= named(heading);
+      if (lane === 'stage') {
+        stages.push({ heading, list: b });
+        continue;
+      }
+      if (lane === 'status' || lane === 'todo-list') column(heading);
       if (
         lane === null ||
         (lane === 'priority' && b.children.some(keyedNote)) ||
@@ -242,7 +267,17 @@ export function plainLanes(st: State): Set<ListBlock> | null {
       counted = true;
     }
   }
-  const board = lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists >= 1));
+  let board = lanes >= 2 || (lanes === 1 && (boxedLanes >= 1 || todoLists >= 1));
+  if (columns.size >= 2) {
+    for (const stage of stages) {
+      if (!columnLevels.has(stage.heading.level)) continue;
+      st.stageLanes.add(stage.heading);
+      if (stage.list !== null) {
+        found.add(stage.list);
+        board = true;
+      }
+    }
+  }
   if (!board && labelled.size === 0) return null;
   if (!board) found.clear();
   for (const l of labelled) found.add(l);

@@ -127,7 +127,8 @@ export function onHeading(st: State, b: HeadingBlock) {
     lineSpan,
     priority: info.priority,
     phase: info.phase,
-    status: info.statusSection,
+    // A board's stage (`### Review` beside `### In progress` and `### Done`) holds work under way.
+    status: info.statusSection ?? (st.stageLanes.has(b) ? 'doing' : null),
     due: info.window,
     owner: headingOwner(info.title)?.owner ?? null,
     itemKey: null,

@@ -52,6 +52,11 @@ export class State {
    * is no board, and under a priority such bullets are a heading task's notes.
    */
   readonly cardLanes = new Set<ListBlock>();
+  /**
+   * The headings of a board's columns that name a stage work passes through (`### Review`, `### QA`)
+   * beside columns that name statuses: lanes of work under way (see plainLanes).
+   */
+  readonly stageLanes = new Set<HeadingBlock>();
   /** holdsMarkedItems' answers, by list. */
   readonly markedLists = new Map<ListBlock, boolean>();
   /** Heading blocks by line, so a heading can be promoted to an item when its fields are read. */
