@@ -131,10 +131,11 @@ const SECTION_STATUS: readonly [RegExp, Status][] = [
   // Lanes of work under way. Not "Current sprint": a sprint holds work planned, not yet begun.
   // `Now` is the first lane of a Now / Next / Later roadmap.
   [/^(?:in progress|doing|wip|ongoing|current(?: work)?|active|now)$/i, 'doing'],
-  [/^(?:blocked|on hold|waiting)$/i, 'blocked'],
+  // `Waiting for` and `Someday / maybe` are lists of Getting Things Done, as `Next actions` is.
+  [/^(?:blocked|on hold|waiting(?: for| on)?)$/i, 'blocked'],
   [/^(?:cancelled|canceled|dropped|won'?t do|abandoned)$/i, 'cancelled'],
   [
-    /^(?:to[ -]?do(?:s| list)?|backlog|not started|pending|planned|upcoming|next|later|icebox|someday(?:\/maybe)?|carry-?over(?: items)?|future(?: ideas)?|action (?:items?|points?)|follow[- ]?ups?|next (?:week|sprint|cycle|iteration|up)|up next)$/i,
+    /^(?:to[ -]?do(?:s| list)?|backlog|not started|pending|planned|upcoming|next|later|icebox|someday(?:[ \t]*\/[ \t]*maybe)?|next actions?|carry-?over(?: items)?|future(?: ideas)?|action (?:items?|points?)|follow[- ]?ups?|next (?:week|sprint|cycle|iteration|up)|up next)$/i,
     'todo',
   ],
 ];

@@ -519,6 +519,38 @@ describe('parsePlan on checklists', () => {
     expect(parse('# Changelog\n\n- Added export\n- ~~Removed the v1 API~~\n').items).toEqual([]);
   });
 
+  it("reads a reference to one of the plan's footnotes as no part of the title, and brackets no footnote defines as words", () => {
+    const p = parse(
+      [
+        '# TODO',
+        '',
+        '- [ ] Review PR #88[^1]',
+        '- [ ] Rotate keys[^Ops] (P1) <!-- q4 -->',
+        '- [ ] Escape a[^b] in the regex',
+        '',
+        '[^1]: The auth refactor.',
+        '[^ops]: Ask the platform team first.',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.key, i.title, i.priority?.rank ?? null])).toEqual([
+      ['todo/review-pr-88', 'Review PR #88', null],
+      ['todo/rotate-keys', 'Rotate keys', 1],
+      ['todo/escape-a-b-in-the-regex', 'Escape a[^b] in the regex', null],
+    ]);
+  });
+
+  it('reads the lists of Getting Things Done as lanes: someday or maybe, waiting for, next actions', () => {
+    const p = parse(
+      '# GTD\n\n## Next actions\n- Call the bank\n\n## Waiting for\n- Quote from vendor\n\n## Someday / maybe\n- Learn Zig\n',
+    );
+    expect(p.items.map((i) => [i.title, i.status])).toEqual([
+      ['Call the bank', 'todo'],
+      ['Quote from vendor', 'blocked'],
+      ['Learn Zig', 'todo'],
+    ]);
+  });
+
   it('reads words struck through after the title opens as a correction: nothing in them, out of the title', () => {
     const tasks = parse(
       [

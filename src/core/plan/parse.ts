@@ -28,6 +28,7 @@ import { resolveDependencies } from './passes/deps.js';
 import { learnVocabulary, readFacts, titleDate } from './passes/facts.js';
 import { ItemIndex } from './passes/item-index.js';
 import { assignKeys } from './passes/keys.js';
+import { footnoteLabels } from './passes/own-line.js';
 import { computeRollups } from './passes/rollup.js';
 import { applyRoster, readRoster } from './passes/roster.js';
 import { type Draft, isLegendTitle, recognise } from './recognise.js';
@@ -269,6 +270,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
       hoursPerDay: options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY,
       vocabulary: vocabMap,
       glyphStatus,
+      footnotes: footnoteLabels(text),
     },
     rawDeps,
   );

@@ -13,6 +13,8 @@ export interface AttributeContext {
   readonly vocabulary: ReadonlyMap<string, Status>;
   /** What a glyph marks: taskmark's own, and the plan's legend's. */
   readonly glyphStatus?: GlyphStatus;
+  /** The labels of the plan's footnotes (`[^1]: …`): a reference to one is no part of a title. */
+  readonly footnotes?: ReadonlySet<string> | undefined;
 }
 
 /** Dependency references as written, per draft index; resolved once every key is known. */

@@ -20,6 +20,7 @@ import {
   commentRanges,
   correctionRanges,
   endsWithGroup,
+  footnoteRanges,
   isIssueNumber,
   leadingMentionsEnd,
   markBeforeTail,
@@ -63,14 +64,25 @@ export function applyAttributes(drafts: readonly Draft[], ctx: AttributeContext,
   }
 }
 
-/** The comments and the corrections struck through on a line, in order; null when it has neither. */
-function hiddenRanges(s: string): [number, number][] | null {
+/**
+ * The comments, footnote references and corrections struck through on a line, in order; null when it
+ * has none.
+ */
+function hiddenRanges(s: string, footnotes: ReadonlySet<string> | undefined): [number, number][] | null {
   const comments = s.includes('<!--') ? commentRanges(s) : null;
+  const notes = footnotes !== undefined && s.includes('[^') ? footnoteRanges(s, footnotes) : null;
   const struck = s.includes('~~') ? correctionRanges(s) : null;
-  if (struck === null) return comments;
-  if (comments === null) return struck;
-  // A strike inside a comment is the comment's; a comment inside a strike, the strike's.
-  const all = [...comments, ...struck].sort((a, b) => a[0] - b[0]);
+  return mergeRanges(notes === null ? comments : mergeRanges(comments, notes), struck);
+}
+
+/**
+ * Two lists of ranges as one, in order, ranges that overlap joined: a strike inside a comment is the
+ * comment's, a comment inside a strike the strike's.
+ */
+function mergeRanges(a: [number, number][] | null, b: [number, number][] | null): [number, number][] | null {
+  if (b === null) return a;
+  if (a === null) return b;
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];
   for (const r of all) {
     const last = out[out.length - 1];
@@ -90,7 +102,7 @@ function readOwnLine(d: Draft, ctx: AttributeContext, heading: boolean): string 
   // HTML comments on the line (`<!-- owner: kim -->`) are not shown: nothing is read from them,
   // and they leave the title. So do words struck through as a correction (`~~(5 pts)~~ (3 pts)`).
   const codeMasked = maskCode(d.matchText);
-  const comments = hiddenRanges(codeMasked);
+  const comments = hiddenRanges(codeMasked, ctx.footnotes);
   const masked = comments === null ? codeMasked : blankRanges(codeMasked, comments);
   // Offsets read in a line repaired for matching are mapped back to the damaged text, where an
   // edit must land: fields are read relative to the line, then moved by the recogniser's map.

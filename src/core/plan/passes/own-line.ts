@@ -132,6 +132,45 @@ export function correctionRanges(s: string): [number, number][] | null {
   return out;
 }
 
+/**
+ * The references on a line to the plan's footnotes, `labels` (`Review PR #88[^1]`, `[^auth-note]`):
+ * markup that renders as a number, read as nothing and no part of the title. Not a footnote's
+ * definition (`[^1]: …`), nor brackets no footnote defines (`a[^b]`, as GFM reads them). Null when
+ * there is none.
+ */
+export function footnoteRanges(s: string, labels: ReadonlySet<string>): [number, number][] | null {
+  let out: [number, number][] | null = null;
+  for (let open = s.indexOf('[^'); open >= 0; open = s.indexOf('[^', open + 2)) {
+    let close = open + 2;
+    while (close < s.length && close - open <= MAX_FOOTNOTE_LABEL && isFootnoteLabel(s.charCodeAt(close)))
+      close++;
+    if (close === open + 2 || s.charCodeAt(close) !== 93 || s.charCodeAt(close + 1) === 58) continue;
+    if (!labels.has(s.slice(open + 2, close).toLowerCase())) continue;
+    out ??= [];
+    out.push([open, close + 1]);
+  }
+  return out;
+}
+/**
+ * The labels of the footnotes a plan defines (`[^1]: …` opening a line, up to three spaces in), lower
+ * case as GFM matches them; undefined when it defines none.
+ */
+export function footnoteLabels(text: string): ReadonlySet<string> | undefined {
+  if (!text.includes('[^')) return undefined;
+  const out = new Set<string>();
+  for (const m of text.matchAll(FOOTNOTE_DEFINITION_RE)) out.add(m[1]!.toLowerCase());
+  return out.size > 0 ? out : undefined;
+}
+const FOOTNOTE_DEFINITION_RE = /^[ ]{0,3}\[\^([^\]\s]{1,40})\]:/gm;
+
+/** The longest footnote label read: `[^` and a word or number. */
+const MAX_FOOTNOTE_LABEL = 40;
+
+/** A character of a footnote's label: anything but white space and brackets. */
+function isFootnoteLabel(c: number): boolean {
+  return c > 32 && c !== 91 && c !== 93;
+}
+
 /** `s` with the given ranges made spaces: the same length, so offsets read in it stand. */
 export function blankRanges(s: string, ranges: readonly [number, number][]): string {
   let out = '';
