@@ -163,6 +163,21 @@ describe('readStatusValue', () => {
     expect(read('Ready')).toBe('todo');
   });
 
+  it("reads a tracker's states: Jira's, an issue opened again or awaiting triage, work parked or superseded", () => {
+    const read = (v: string) => readStatusValue(v)?.status ?? null;
+    expect(
+      [
+        'Selected for Development',
+        'Reopened',
+        'Needs triage',
+        'Awaiting deploy',
+        'Parked',
+        'Duplicate',
+        'Superseded',
+      ].map(read),
+    ).toEqual(['todo', 'todo', 'todo', 'doing', 'blocked', 'cancelled', 'cancelled']);
+  });
+
   it('reads a warning sign or a clipboard as a status value only when nothing else speaks', () => {
     expect(readStatusValue('⚠️')).toEqual({ status: 'doing', index: 0, text: '⚠️' });
     expect(readStatusValue('⚠ vendor delay')).toEqual({ status: 'doing', index: 0, text: '⚠' });

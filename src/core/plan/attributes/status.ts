@@ -30,6 +30,11 @@ const WORDS: Record<Status, readonly string[]> = {
     'proposed',
     'draft',
     'not yet',
+    // A tracker's states of work not begun: Jira's, an issue opened again, one awaiting triage.
+    'selected for development',
+    'reopened',
+    're-opened',
+    'needs triage',
     'pendiente',
     'por hacer',
     'à faire',
@@ -71,6 +76,9 @@ const WORDS: Record<Status, readonly string[]> = {
     'needs review',
     'ready for qa',
     'ready for testing',
+    // Work done and merged, not yet out.
+    'awaiting deploy',
+    'awaiting deployment',
     // The health a status report gives work under way.
     'on track',
     'at risk',
@@ -99,6 +107,7 @@ const WORDS: Record<Status, readonly string[]> = {
     'paused',
     'needs info',
     'impeded',
+    'parked',
     'bloqueado',
     'bloqué',
     'blockiert',
@@ -165,6 +174,8 @@ const WORDS: Record<Status, readonly string[]> = {
     'out of scope',
     'skipped',
     'not planned',
+    'duplicate',
+    'superseded',
     'cancelado',
     'annulé',
     'abgebrochen',
