@@ -323,6 +323,14 @@ describe("the end of the plan date's day, week, month or quarter", () => {
     // A Sunday's week is over: its Friday was two days before.
     expect(readDueValue('EOW', '2027-01-17')).toBe('2027-01-15');
     expect([due('EOWX'), due('end of the road'), readDueValue('EOW', null)]).toEqual([null, null, null]);
+    // A deadline's word before the value says what the key says: `When: by EOW`, `Due: before Jan 20`.
+    expect([due('by EOW'), due('by Friday'), due('before Jan 20'), due('By 2027-02-01')]).toEqual([
+      '2027-01-15',
+      '2027-01-15',
+      '2027-01-20',
+      '2027-02-01',
+    ]);
+    expect([due('by'), due('by the way'), due('bygone')]).toEqual([null, null, null]);
   });
 
   it('is a Friday on or after the plan date, in its week, for any weekday (property)', () => {

@@ -262,10 +262,14 @@ const WHOLE_PERIOD_RE =
  * read one.
  */
 export function readDueValue(
-  value: string,
+  given: string,
   planDate: string | null,
   yearAnchor: string | null = null,
 ): string | null {
+  // A deadline's word before the date (`by Friday`, `by EOW`, `before Dec 18`), as a tracker's When
+  // column writes it, says what the key says.
+  const by = BY_RE.exec(given);
+  const value = by === null ? given : given.slice(by[0].length);
   // Work scheduled over a range of days is due by its last (`Dec 14–18`, `2026-12-14 → 2026-12-18`).
   const range = wholeDateRange(value);
   const r = resolveDate(range === null ? value : range.date, planDate, yearAnchor);
@@ -282,6 +286,9 @@ export function readDueValue(
   if (alone !== null) return alone;
   return planDate === null ? null : endOfPlanPeriod(value, planDate);
 }
+
+/** `by` or `before` opening a due value, and the white space after it. */
+const BY_RE = /^[ \t]*(?:by|before)[ \t]+(?=\S)/i;
 
 /** A year and a month and nothing else: `2026-10`, `2026/10`. */
 const YEAR_MONTH_RE = /^\s*(\d{4})[-/](\d{2})\s*$/;
