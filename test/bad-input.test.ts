@@ -163,6 +163,10 @@ describe('bad and huge input', () => {
       (r) => `- [ ] a${r}[blocked]\n- [ ] b — ${r}🚧${r}\n- [ ] c${r}**In progress**\n`,
     ],
     [
+      'lists grouped under bullets',
+      (r) => `- a\n  - b${r}(done)\n  - c (done)${r}\n- d\n  - e ${r}✅\n\n- [ ] z\n`,
+    ],
+    [
       'a list in braces',
       (r) => `- [ ] x {owner: a${r}, due: ${r}}\n- [ ] y {${r}{owner: b}${r}}\n- [ ] z ${r}}{${r}\n`,
     ],

@@ -5043,6 +5043,27 @@ describe('parsePlan on metadata lists ending a line and priority and effort mark
     ]);
     // Among notes it may be a note's last words.
     expect(items('- Fix the flaky test 🔄\n- Some words about it\n')).toEqual([]);
+    // Grouped under their quarters, a group's one mark is a status where a cousin group ends two of
+    // its bullets so; a bullet without one stays prose, as in any such list.
+    const roadmap = [
+      '- **Q1 2027**',
+      '  - Search v2 (in progress)',
+      '  - SSO (planned)',
+      '- **Q2 2027**',
+      '  - Mobile app',
+      '  - Offline mode (blocked on sync API)',
+      '- **Q3 2027**',
+      '  - Plugins ✅',
+      '',
+    ].join('\n');
+    expect(items(roadmap)).toEqual([
+      ['Search v2', 'doing'],
+      ['SSO', 'todo'],
+      ['Offline mode', 'blocked'],
+      ['Plugins', 'done'],
+    ]);
+    // Without such a cousin, one mark in a group is words.
+    expect(items('- Q1\n  - Search (in progress)\n  - SSO\n- Q2\n  - Offline mode (blocked)\n')).toEqual([]);
   });
 
   it('reads a status word after the glyph opening a heading as the mark', () => {

@@ -11,7 +11,7 @@ import { isAttributeKey, normaliseKey } from '../attributes/keys.js';
 import { readLeadingHeadingPriority } from '../attributes/priority.js';
 import { namesBoardStage } from '../attributes/status.js';
 import { endsWithStatusGroup } from '../attributes/status-pieces.js';
-import type { HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';
+import type { Block, HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';
 import { isSpace } from '../chars.js';
 import { readCheckbox } from '../checkbox.js';
 import { repairForMatching } from '../encoding.js';
@@ -118,7 +118,75 @@ function taskPaperList(st: State, list: ListBlock): boolean {
  * without a box asks: most lists are checklists, whose boxes say their status.
  */
 export function listMarksAtEnd(st: State, list: ListBlock): boolean {
-  return onceFor(st, st.marksAtEndOf, list, marksAtEnd);
+  let v = st.marksAtEndOf.get(list);
+  if (v === undefined) {
+    const own = markedEnds(st, list);
+    // One bullet so marked, in a list whose cousins (the lists nested in the other bullets of the
+    // list it is nested in) end two of theirs so: a roadmap's bullets grouped under their quarters
+    // (`- Q1` over `- Search (in progress)` and `- SSO (planned)`, `- Q2` over `- Offline (blocked)`).
+    v = own >= 2 || (own === 1 && markedCousins(st, list));
+    st.marksAtEndOf.set(list, v);
+  }
+  return v;
+}
+
+/**
+ * How many bullets of a list (up to two) end with a status mark, or a status in parentheses (`(⚪ not
+ * started)`), or give their status after their name and a colon (`- Search: not started (P1)`, which
+ * may go on with fields): two, and the list's marks are statuses.
+ */
+function markedEnds(st: State, list: ListBlock): number {
+  let passed = 0;
+  for (const li of list.children) {
+    const p = leadParagraph(li);
+    if (p === null) continue;
+    const l0 = p.lines[0]!;
+    if (
+      (endsWithOwnMark(st, l0) ||
+        endsWithStatusGroup(st.text.slice(l0.start, l0.end)) ||
+        keyedStatusDraft(st, li, l0) !== null) &&
+      ++passed === 2
+    )
+      break;
+  }
+  return passed;
+}
+
+/**
+ * Whether a list nested in a bullet has a cousin list whose bullets end two of theirs with status
+ * marks. Counted once per outer list, so a list of many nested lists costs its size.
+ */
+function markedCousins(st: State, list: ListBlock): boolean {
+  const outer = outerList(st, list);
+  if (outer === undefined) return false;
+  let n = st.markedNestedLists.get(outer);
+  if (n === undefined) {
+    n = 0;
+    for (const li of outer.children)
+      for (const c of li.children) if (c.type === 'list' && markedEnds(st, c) >= 2) n++;
+    st.markedNestedLists.set(outer, n);
+  }
+  return n > 0;
+}
+
+/** The list a list is nested in (in one of its bullets), from a map of the document's lists made once. */
+function outerList(st: State, list: ListBlock): ListBlock | undefined {
+  if (st.outerLists === null) {
+    const map = new Map<ListBlock, ListBlock>();
+    // Walked with a stack: lists may nest thousands deep.
+    const stack: Block[] = [st.doc];
+    for (let b = stack.pop(); b !== undefined; b = stack.pop()) {
+      if (b.type === 'list') {
+        for (const li of b.children)
+          for (const c of li.children) {
+            if (c.type === 'list') map.set(c, b);
+            stack.push(c);
+          }
+      } else if ('children' in b) for (const c of b.children) stack.push(c);
+    }
+    st.outerLists = map;
+  }
+  return st.outerLists.get(list);
 }
 
 export function isTaskPaperList(st: State, list: ListBlock): boolean {
@@ -345,21 +413,6 @@ export function isPlainBullet(st: State, li: ListItemBlock): boolean {
   return (
     readCheckbox(st.text, l0.start, l0.end, p.lines.length > 1) === null &&
     !readFieldLine(st.text, l0.start, l0.end, true)
-  );
-}
-
-/**
- * Whether two or more bullets of a list end with a status mark, or a status in parentheses (`(⚪ not
- * started)`), or give their status after their name and a colon (`- Search: not started (P1)`, which
- * may go on with fields): the list's marks are statuses.
- */
-function marksAtEnd(st: State, list: ListBlock): boolean {
-  return twoLeadLines(
-    list,
-    (l0, li) =>
-      endsWithOwnMark(st, l0) ||
-      endsWithStatusGroup(st.text.slice(l0.start, l0.end)) ||
-      keyedStatusDraft(st, li, l0) !== null,
   );
 }
 

@@ -42,6 +42,10 @@ export class State {
   readonly markedStepCounts = new Map<ListBlock, number>();
   /** listMarksAtEnd's answers, by list. */
   readonly marksAtEndOf = new Map<ListBlock, boolean>();
+  /** The list each nested list is nested in (see outerList), made when first asked. */
+  outerLists: Map<ListBlock, ListBlock> | null = null;
+  /** How many of an outer list's nested lists end two bullets with status marks (see markedCousins). */
+  readonly markedNestedLists = new Map<ListBlock, number>();
   /** isTaskPaperList's answers, by list. */
   readonly taskPaperOf = new Map<ListBlock, boolean>();
   /** The lists that are lanes of a board or labelled lists of work (see plainLanes), or null. */
