@@ -173,6 +173,15 @@ describe('line dashboards', () => {
     expect(fixed(text)).toBe(text.replace('[1/3]', '[2/3]').replace('[50%]', '[0%]'));
   });
 
+  it("checks the share done a heading item's status states against the work under it, and fixes it", () => {
+    const text =
+      '# Plan\n\n## 🚧 Phase 2: Build (In Progress - 60%)\n- [x] API\n- [x] Workers\n- [ ] Backfill\n- [ ] Load tests\n\n## Phase 3: Ship (In Progress, 50%)\n- [x] a\n- [ ] b\n';
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Dashboard for 🚧 Phase 2: Build says 60% but 2 of 4 items are done (50%)',
+    ]);
+    expect(fixed(text)).toBe(text.replace('- 60%', '- 50%'));
+  });
+
   it('reads a damaged (mojibake) bar and writes the new fill damaged the same way', () => {
     const text = fixture('mojibake.md');
     const found = mismatches(text);

@@ -4,7 +4,7 @@
  * is about (its scope) when its label names something the plan has, and where each figure is
  * written, so a check can rewrite only the figures.
  */
-import type { Plan, Status } from '../model.js';
+import type { Item, Plan, Status } from '../model.js';
 import { readStatusValue } from '../plan/attributes/status.js';
 import { LINE, type PlanBlocks } from './blocks.js';
 import type { ManagedBlock } from './markers.js';
@@ -72,7 +72,19 @@ function cleanLabel(s: string): string {
   // long run of them, which made a long line quadratic.
   let end = label.length;
   while (end > 0 && LABEL_END.test(label.charAt(end - 1))) end--;
+  // A bracket the figure's words opened is no part of the label (`Ship (In Progress - 60%)`).
+  const open = Math.max(unclosed(label, end, '(', ')'), unclosed(label, end, '[', ']'));
+  if (open >= 0) {
+    end = open;
+    while (end > 0 && LABEL_END.test(label.charAt(end - 1))) end--;
+  }
   return label.slice(0, end).trim();
+}
+
+/** Where the last `open` before `end` that no `close` after it closes is, or -1. */
+function unclosed(s: string, end: number, open: string, close: string): number {
+  const at = s.lastIndexOf(open, end - 1);
+  return at > 0 && s.indexOf(close, at) < 0 ? at : -1;
 }
 
 /** What may end a label and is not part of it: white space and `: = [ ( – — -`. */
@@ -104,6 +116,11 @@ export function findClaims(
     if (itemKey !== undefined) {
       const cookie = cookieClaim(lt, l + 1, plan, itemKey);
       if (cookie) claims.push(cookie);
+      // A heading item's status may say how much of it is done (`## Build (In Progress - 60%)`):
+      // a claim about the work under it.
+      const item = cookie ? undefined : sharingHeading(plan, itemKey);
+      const claim = item && lineClaim(lt, l + 1, truth);
+      if (claim) claims.push({ ...claim, scope: { kind: 'item', item: item! } });
       continue;
     }
     const claim = lineClaim(lt, l + 1, truth);
@@ -115,6 +132,15 @@ export function findClaims(
     for (const c of tableClaims(plan, table, group + 1, truth, anomalies)) claims.push(c);
   });
   return claims.sort((a, b) => a.lineNo - b.lineNo);
+}
+
+/** The item, when it is a heading whose status annotation holds a share done (`In Progress - 60%`). */
+function sharingHeading(plan: Plan, key: string): Item | undefined {
+  const item = plan.byKey.get(key);
+  const span = item?.kind === 'heading' ? item.statusSpan : null;
+  return span != null && item!.children.length > 0 && plan.text.slice(span.start, span.end).includes('%')
+    ? item
+    : undefined;
 }
 
 function cookieClaim(lt: LineText, lineNo: number, plan: Plan, key: string): Claim | null {

@@ -223,6 +223,14 @@ describe('heading decoration', () => {
       'Completed',
     ]);
     expect(read('Phase 2 (Completed the import 2026-01-20)')[1]).toBeNull();
+    // The share done after the word (the dashboards check it) is the status's too.
+    expect(read('Phase 2: Build (In Progress - 60%)')).toEqual([
+      'Phase 2: Build',
+      'doing',
+      'In Progress - 60%',
+    ]);
+    expect(readHeading('Phase 2: Build [In progress, 40% done]').statusText).toBe('In progress');
+    expect(read('Phase 2 (In progress for 60% of users)')[1]).toBeNull();
   });
 
   it('reads a status mark between a heading number and its name, and cuts it from the title', () => {

@@ -331,6 +331,10 @@ export function trailingAnnotation(
   return { start, innerStart, innerEnd };
 }
 
+/** The share of the work done after a status word in an annotation: ` - 60%`, `, 40% done`, `: 75 %`. */
+const SHARE_REMARK_RE =
+  /^[ \t]*[-–—,:;]?[ \t]*\d{1,3}(?:[.,]\d{1,2})?[ \t]*%(?:[ \t]+(?:done|complete|completed))?$/i;
+
 /** The longest status word a glyph-and-word annotation may have (`NOT STARTED`, `WON'T DO`, `ERLEDIGT`). */
 const MAX_GLYPH_WORD = 24;
 
@@ -535,11 +539,11 @@ export function readHeading(text: string): HeadingInfo {
     const lead = leadingDecorationLength(inner, 0);
     const word = findStatusWord(lead > 0 ? inner.slice(lead) : inner);
     const rest = word ? inner.slice(lead + word.text.length) : '';
-    if (word && word.index === 0 && (rest.length <= 2 || isDateRemark(rest))) {
+    if (word && word.index === 0 && (rest.length <= 2 || isDateRemark(rest) || SHARE_REMARK_RE.test(rest))) {
       if (!status || statusRange) {
         status = word.status;
-        // The date after the word (`Completed 2026-01-20`) is not the plan's word for the status; an
-        // edit replaces both.
+        // The date after the word (`Completed 2026-01-20`) or the share done (`In Progress - 60%`,
+        // which the dashboards check) is not the plan's word for the status; an edit replaces both.
         statusText = rest.length <= 2 ? inner : inner.slice(0, lead + word.text.length);
         statusRange = [start + ann.innerStart, start + ann.innerEnd];
       }
