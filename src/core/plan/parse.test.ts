@@ -2810,6 +2810,33 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads the list after a dash when a mention or tag ends the title before it', () => {
+    const p = parse(
+      [
+        '# B',
+        '',
+        '- [ ] PAY-202 Webhook signing',
+        '- [ ] PAY-203 Merchant rollout @ana — after PAY-202',
+        '- [ ] Ship it @kim — 2d',
+        '- [ ] Pair with @ana — @bo, 2d',
+        '- [ ] Tag the release #infra — P1, 1h',
+        // Words after the dash that are no list stay the title's.
+        '- [ ] Talk to @ana — then ship',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      p.items.map((i) => [i.title, i.owner, i.effort?.text ?? null, i.priority?.rank ?? null, i.dependsOn]),
+    ).toEqual([
+      ['Webhook signing', null, null, null, []],
+      ['Merchant rollout @ana', 'ana', null, null, ['PAY-202']],
+      ['Ship it @kim', 'kim', '2d', null, []],
+      ['Pair with @ana', 'ana', '2d', null, []],
+      ['Tag the release #infra', null, '1h', 1, []],
+      ['Talk to @ana — then ship', 'ana', null, null, []],
+    ]);
+  });
+
   it('reads a tail whose owner is a mention or named in words, and an ETA or deadline as the due date', () => {
     const p = parse(
       [

@@ -205,6 +205,8 @@ function readPieces(
   // The tail as it stood before the last piece read from the end of the text without a separator
   // before it, and where that piece starts (`taken`).
   let loose: (TailState & { taken: number }) | null = null;
+  // The tail as it stood before a mention or tag the list's dash sets off from it.
+  let beforeWord = null as TailState | null;
   const state = (): TailState => ({ first, meta, mentions, own: own.length, effort, word });
   // A piece read: the list's own field, and where the next piece ends.
   const take = (f: Field) => {
@@ -250,6 +252,10 @@ function readPieces(
       continue;
     }
     if (f !== undefined) {
+      // A mention or tag before the list's dash is the title's last word, the list what follows the
+      // dash (`Merchant rollout @ana — after PAY-202`), when nothing before it is read as the list's.
+      if (beforeWord === null && isWordMark(f) && meta > 0 && dashBetween(s, end, first))
+        beforeWord = state();
       // A field in brackets of its own ending the title's words (`Refunds (3 pts) — @kim`) is cut
       // on its own, as a mark is: the list is what follows the separator after it.
       if (
@@ -396,6 +402,19 @@ function readPieces(
     if (r >= 0) {
       own.length = loose.own;
       return { start: r, effort: loose.effort, priority: loose.word, fields: own };
+    }
+  }
+  if (beforeWord !== null) {
+    const w = tailStart(
+      s,
+      beforeWord.first,
+      beforeWord.meta,
+      beforeWord.mentions,
+      beforeWord.first === sentenceAt,
+    );
+    if (w >= 0) {
+      own.length = beforeWord.own;
+      return { start: w, effort: beforeWord.effort, priority: beforeWord.word, fields: own };
     }
   }
   if (beforeMarks === null || !onlyMarksSince(beforeMarks)) return null;
