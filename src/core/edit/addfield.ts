@@ -2,7 +2,7 @@
 import type { Item, Plan, Span } from '../model.js';
 import { setOffDashAt } from '../plan/chars.js';
 import { lineAt } from '../plan/lines.js';
-import { trailingStatusMark } from '../plan/marks.js';
+import { trailingStatusMark } from '../plan/trailing-marks.js';
 import { insertFieldLine } from './fieldline.js';
 import { inOwnNotation } from './notation.js';
 import { separatorBefore } from './removefield.js';

@@ -1,8 +1,9 @@
 /** Whether an edited line reads back with the status it was given, and the refusals when it would not. */
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status } from '../model.js';
-import { boxStatusMark, statusProbe, takeTrailingStatus } from '../plan/marks.js';
+import { boxStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
+import { statusProbe, takeTrailingStatus } from '../plan/trailing-marks.js';
 import { applyEdits, type Edit } from './splice.js';
 
 /**

@@ -1,8 +1,8 @@
 /** Keeping the items around an edited one: a box for each bullet the edit would drop from the plan. */
 import type { Item, Plan } from '../model.js';
 import { isBlank } from '../plan/chars.js';
-import { endsWithStatusMark } from '../plan/marks.js';
 import { parsePlan } from '../plan/parse.js';
+import { endsWithStatusMark } from '../plan/trailing-marks.js';
 import { applyEdits, type Edit } from './splice.js';
 import { markFor } from './style.js';
 

@@ -8,7 +8,7 @@ import {
   TASKPAPER_STATUS_RE,
   TRAILING_GLYPH_RE,
   trailingStatusMark,
-} from './marks.js';
+} from './trailing-marks.js';
 
 // trailingStatusMark as it was before its cheap tests: the wrapped-word regex on the last 40
 // characters of any line, then TaskPaper's status tag and the glyph regex on any line.

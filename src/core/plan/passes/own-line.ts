@@ -3,7 +3,7 @@ import type { Field, Item } from '../../model.js';
 import { beforeEndingFields } from '../attributes/paren-lists.js';
 import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import { codePointAt, isBlank, isLetterOrDigit } from '../chars.js';
-import { statusProbe, takeTrailingStatus } from '../marks.js';
+import { statusProbe, takeTrailingStatus } from '../trailing-marks.js';
 import type { AttributeContext } from './attribute-context.js';
 
 /**

@@ -19,16 +19,8 @@ import {
 import type { LineSlice, ListItemBlock, ParagraphBlock } from '../block-types.js';
 import { isAsciiLetter, isSpace } from '../chars.js';
 import { repairWithOffsets, SAME_OFFSET } from '../encoding.js';
-import {
-  boxStatusMark,
-  endsWithStatusMark,
-  KEYWORD_RE,
-  leadingGlyph,
-  startsBeyondAscii,
-  statusProbe,
-  takeTrailingStatus,
-  wrappedStatusWord,
-} from '../marks.js';
+import { boxStatusMark, KEYWORD_RE, leadingGlyph, startsBeyondAscii, wrappedStatusWord } from '../marks.js';
+import { endsWithStatusMark, statusProbe, takeTrailingStatus } from '../trailing-marks.js';
 import { type MadeItem, newItem } from './draft.js';
 import type { State } from './state.js';
 

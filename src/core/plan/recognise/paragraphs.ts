@@ -12,8 +12,9 @@ import type { Block, LineSlice, ListBlock, ParagraphBlock } from '../block-types
 import { isSpace } from '../chars.js';
 import { repairForMatching } from '../encoding.js';
 import { readHeading } from '../headings.js';
-import { leadingGlyph, startsBeyondAscii, TRAILING_GLYPH_RE, takeTrailingStatus } from '../marks.js';
+import { leadingGlyph, startsBeyondAscii } from '../marks.js';
 import { isTodoTxtList, opensAsTask, readTodoTxtLead } from '../todotxt.js';
+import { TRAILING_GLYPH_RE, takeTrailingStatus } from '../trailing-marks.js';
 import { isDigitCode, statusBulletDraft } from './bullets.js';
 import { type MadeItem, newItem } from './draft.js';
 import { plainKeyField, sectionFields } from './fields.js';

@@ -19,7 +19,7 @@ import { readTail } from '../attributes/tail.js';
 import type { LineSlice, ListBlock, ListItemBlock } from '../block-types.js';
 import { readCheckbox } from '../checkbox.js';
 import { repairWithOffsets, SAME_OFFSET } from '../encoding.js';
-import { takeTrailingStatus, trailingStatusMark } from '../marks.js';
+import { takeTrailingStatus, trailingStatusMark } from '../trailing-marks.js';
 import {
   endsWithOwnMark,
   keyedStatusDraft,
