@@ -1,7 +1,7 @@
 /** Writing a status on a heading: a mark opening it, a mark before its name, an annotation at its end. */
 import { TmError } from '../errors.js';
 import type { Item, Plan, Span, Status } from '../model.js';
-import { trailingCircle } from '../plan/attributes/priority.js';
+import { trailingCircle } from '../plan/attributes/priority-marks.js';
 import { ORG_KEYWORDS, statusOfGlyph } from '../plan/attributes/status.js';
 import { isBlank } from '../plan/chars.js';
 import { repairForMatching } from '../plan/encoding.js';

@@ -4,7 +4,7 @@ import { MONTH_NAME, readAbsoluteDate, readWindow } from './attributes/dates.js'
 import { type IdKind, readLeadingId } from './attributes/ids.js';
 import { readTrailingPoints } from './attributes/inline.js';
 import { normaliseKey } from './attributes/keys.js';
-import { readHeadingPriority } from './attributes/priority.js';
+import { readHeadingPriority } from './attributes/priority-marks.js';
 import {
   findStatusWord,
   ORG_KEYWORDS,

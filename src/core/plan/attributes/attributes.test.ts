@@ -7,7 +7,8 @@ import { readLeadingId } from './ids.js';
 import { readInlineFields } from './inline.js';
 import { normaliseKey } from './keys.js';
 import { maskCode } from './mask.js';
-import { readHeadingPriority, readInlinePriority, readPriorityValue } from './priority.js';
+import { readPriorityValue } from './priority.js';
+import { readHeadingPriority, readInlinePriority } from './priority-marks.js';
 import { findStatusGlyph, readStatusValue } from './status.js';
 import { readTechTags } from './tech.js';
 

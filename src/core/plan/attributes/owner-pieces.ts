@@ -2,7 +2,7 @@
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
 import { type FieldIndex, isListPunct, isSpacedDash, pieceStart } from './pieces.js';
-import { readInlinePriority } from './priority.js';
+import { readInlinePriority } from './priority-marks.js';
 import { statusOfWord } from './status.js';
 
 /** What an owner phrase opens with: most lines have none. */

@@ -9,7 +9,8 @@ import { isWordMark } from './inline.js';
 import { keyPiece } from './key-pieces.js';
 import { ownerPhrasePiece } from './owner-pieces.js';
 import { type EffortMark, FieldIndex, holdsMark, isDigit, overlaps, type PriorityMark } from './pieces.js';
-import { readInlinePriority, readPriorityPiece } from './priority.js';
+import { readPriorityPiece } from './priority.js';
+import { readInlinePriority } from './priority-marks.js';
 import { endsWithStatusGroup, statusPieceAt, statusPieceEnding } from './status-pieces.js';
 
 export interface ParenLists {

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Priority } from '../../model.js';
-import {
-  findPriorityMark,
-  foreignPriorityLike,
-  readHeadingPriority,
-  readInlinePriority,
-  readPriorityValue,
-} from './priority.js';
+import { findPriorityMark, foreignPriorityLike, readPriorityValue } from './priority.js';
+import { readHeadingPriority, readInlinePriority } from './priority-marks.js';
 
 /** The regexes the scan for `P0`–`P4` replaces. */
 const MARK_RE = /(?<![\p{L}\p{N}-])P([0-4])(?![\p{L}\p{N}-])/u;

@@ -7,7 +7,7 @@ import { isWordMark, readInlineFields, readLeadingMarkers } from '../attributes/
 import { maskCode } from '../attributes/mask.js';
 import { type ParenLists, readParenLists } from '../attributes/paren-lists.js';
 import type { EffortMark, PriorityMark } from '../attributes/pieces.js';
-import { readInlinePriority } from '../attributes/priority.js';
+import { readInlinePriority } from '../attributes/priority-marks.js';
 import { readTail, type Tail } from '../attributes/tail.js';
 import { readTechTags } from '../attributes/tech.js';
 import { isStruck } from '../marks.js';

@@ -8,7 +8,7 @@
 import { readFieldLine } from '../attributes/field-lines.js';
 import { readInlineFields } from '../attributes/inline.js';
 import { isAttributeKey, normaliseKey } from '../attributes/keys.js';
-import { readLeadingHeadingPriority } from '../attributes/priority.js';
+import { readLeadingHeadingPriority } from '../attributes/priority-marks.js';
 import { namesBoardStage } from '../attributes/status.js';
 import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import type { Block, HeadingBlock, LineSlice, ListBlock, ListItemBlock } from '../block-types.js';

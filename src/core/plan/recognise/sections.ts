@@ -10,7 +10,7 @@ import { readFieldLine } from '../attributes/field-lines.js';
 import { readInlineFields } from '../attributes/inline.js';
 import { ITEM_KEYS } from '../attributes/keys.js';
 import { maskCode } from '../attributes/mask.js';
-import { trailingCircle } from '../attributes/priority.js';
+import { trailingCircle } from '../attributes/priority-marks.js';
 import { readStatusValue, statusOfGlyph, statusOfMark } from '../attributes/status.js';
 import { readTail } from '../attributes/tail.js';
 import type { DocumentBlock, HeadingBlock, LineSlice } from '../block-types.js';

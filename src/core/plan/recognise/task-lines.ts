@@ -12,7 +12,7 @@ import { readLeadingId } from '../attributes/ids.js';
 import { readInlineFields } from '../attributes/inline.js';
 import { maskCode } from '../attributes/mask.js';
 import { readParenLists } from '../attributes/paren-lists.js';
-import { readInlinePriority } from '../attributes/priority.js';
+import { readInlinePriority } from '../attributes/priority-marks.js';
 import { readStatusValue } from '../attributes/status.js';
 import { endsWithStatusGroup, endsWithStatusPiece } from '../attributes/status-pieces.js';
 import { readTail } from '../attributes/tail.js';
