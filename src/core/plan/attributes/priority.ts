@@ -107,10 +107,6 @@ export function readPriorityValue(value: string): Priority | null {
 export const PRIORITY_WORD = String.raw`(critical|urgent|blocker|highest|high|medium|med|normal|lowest|low)(?:[ \t]+prio(?:rity)?)?`;
 const PIECE_WORD_RE = new RegExp(`^${PRIORITY_WORD}$`, 'i');
 
-/**
- * A priority word standing alone as a piece of a metadata list (`— High priority`, `, urgent`), the
- * label the word as written. Not in a title: there "high" is as often something else.
- */
 /** The word for priority in the languages read: Spanish, Portuguese, French, Italian, German. */
 const PRIORITY_NOUN = 'prioridad|prioridade|priorité|priorità|priorität';
 
@@ -170,6 +166,10 @@ export function foreignPriorityLike(old: string, rank: number): string | null {
   return readPriorityPiece(out)?.rank === rank ? out : null;
 }
 
+/**
+ * A priority word standing alone as a piece of a metadata list (`— High priority`, `, urgent`), the
+ * label the word as written. Not in a title: there "high" is as often something else.
+ */
 export function readPriorityPiece(piece: string): Priority | null {
   const m = PIECE_WORD_RE.exec(piece);
   if (!m) {
