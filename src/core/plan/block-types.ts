@@ -1,6 +1,6 @@
 /**
- * Stage 2 output: the block tree. The block scanner (blocks.ts) is the only code that knows
- * CommonMark/GFM block syntax; everything after it reads this tree.
+ * Stage 2 output: the block tree. The block scanner (blocks.ts, block-state.ts, block-starts.ts) is
+ * the only code that knows CommonMark/GFM block syntax; everything after it reads this tree.
  *
  * Line numbers are 0-based indices into `Lines`; offsets are UTF-16 indices into the text.
  */
