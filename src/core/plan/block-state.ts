@@ -319,7 +319,7 @@ function referenceDefinitionLines(text: string, ls: readonly LineSlice[]): numbe
   }
   const afterDest = i;
   const beforeTitle = i;
-  const sawNewline = skipWs(true);
+  skipWs(true);
   // Optional title.
   const open = s[i];
   if ((open === '"' || open === "'" || open === '(') && i > beforeTitle) {
@@ -349,6 +349,5 @@ function referenceDefinitionLines(text: string, ls: readonly LineSlice[]): numbe
   let k = afterDest;
   while (k < s.length && (s[k] === ' ' || s[k] === '\t')) k++;
   if (k >= s.length || s[k] === '\n') return lineOfEnd(k) + 1;
-  void sawNewline;
   return 0;
 }
