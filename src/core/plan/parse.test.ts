@@ -2783,6 +2783,29 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it("reads the end of the plan's week, month or quarter standing as a piece or alone in parentheses as the due date", () => {
+    const p = parse(
+      [
+        'Date: 2026-12-07',
+        '',
+        '- [ ] Rotate keys — EOW',
+        '- [ ] Close the books — @kim, EOM',
+        '- [ ] Board deck (EOQ)',
+        // Only as a piece of its own: not a word of the title, not in a longer word.
+        '- [ ] Ship the EOW report',
+        '- [ ] Prep — NEOW',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Rotate keys', '2026-12-11'],
+      ['Close the books', '2026-12-31'],
+      ['Board deck', '2026-12-31'],
+      ['Ship the EOW report', null],
+      ['Prep — NEOW', null],
+    ]);
+  });
+
   it('reads a blocked or dropped status with its reason as the last piece of a list, and no other status so', () => {
     const p = parse(
       [

@@ -28,6 +28,21 @@ export function priorityPiece(s: string, end: number): PriorityMark | null {
 const MAX_DATE_PIECE = 24;
 
 /**
+ * The end of the plan's day, week, month or quarter standing as a piece (`— EOW`, `, EOM`): the due
+ * date, as `by EOW` is.
+ */
+export function periodEndPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  // The separator may stand a few blanks before it.
+  const start = pieceStart(s, end, 8);
+  if (start < 0 || end - start !== 3 || !PERIOD_END_RE.test(s.slice(start, end))) return null;
+  if (fields.overlaps(start, end)) return null;
+  const span = { start: base + start, end: base + end };
+  return { key: 'due', rawKey: '', value: s.slice(start, end), span, valueSpan: span, style: 'kv' };
+}
+/** `EOD`, `EOW`, `EOM`, `EOQ`: the end of the plan's day, week, month or quarter. */
+export const PERIOD_END_RE = /^EO[DWMQ]$/;
+
+/**
  * The date that is the piece of a list ending at `end` (`2026-12-14`, `14.12.2026`, `Dec 14, 2026`,
  * whose comma does not end the piece), as a due field without a key; null when the piece is more
  * than a date (`shipped 2026-12-01`) or another reader took it.

@@ -21,7 +21,14 @@ import {
   isSpace,
   setOffDashAt,
 } from '../chars.js';
-import { datePiece, pointsPiece, priorityPiece, progressPiece, sizePiece } from './bare-pieces.js';
+import {
+  datePiece,
+  periodEndPiece,
+  pointsPiece,
+  priorityPiece,
+  progressPiece,
+  sizePiece,
+} from './bare-pieces.js';
 import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
 import { UNIT as EFFORT_UNIT, readEffort } from './effort.js';
 import { isWordMark } from './inline.js';
@@ -323,7 +330,11 @@ function readPieces(
       }
     }
     // A date standing as a piece (`— 2026-12-14`, `, Dec 14, 2026`): the due date.
-    const date = dates && isDigit(s.charCodeAt(end - 1)) ? datePiece(s, end, byEnd, base) : null;
+    const date = !dates
+      ? null
+      : isDigit(s.charCodeAt(end - 1))
+        ? datePiece(s, end, byEnd, base)
+        : periodEndPiece(s, end, byEnd, base);
     if (date !== null) {
       take(date);
       continue;

@@ -1,5 +1,7 @@
 /** Readers of an item's own line for applyAttributes: due phrases, comments, mentions, marks, statuses. */
+
 import type { Field, Item } from '../../model.js';
+import { PERIOD_END_RE } from '../attributes/bare-pieces.js';
 import { beforeEndingFields } from '../attributes/paren-lists.js';
 import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import { codePointAt, isBlank, isLetterOrDigit } from '../chars.js';
@@ -276,5 +278,9 @@ export function endsWithGroup(
   if (fields.length > 0) last = beforeEndingFields(s, last, fields, base);
   if (s.charCodeAt(last) !== 41) return false;
   const c = s.charCodeAt(last - 1);
-  return (dates && c >= 48 && c <= 57) || (status && endsWithStatusGroup(s.slice(0, last + 1)));
+  // A date ends in a digit; the end of the plan's week or month (`(EOW)`) in its letter.
+  const dated =
+    dates &&
+    ((c >= 48 && c <= 57) || (s.charCodeAt(last - 4) === 40 && PERIOD_END_RE.test(s.slice(last - 3, last))));
+  return dated || (status && endsWithStatusGroup(s.slice(0, last + 1)));
 }
