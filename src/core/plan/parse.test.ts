@@ -2783,6 +2783,33 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
     ]);
   });
 
+  it('reads an ETA, a DRI, owners or assignees as plain keys on lines of their own under a heading', () => {
+    const p = parse(
+      [
+        '# Plan',
+        '',
+        'Last updated: 2026-12-01',
+        '',
+        '### 1.2 Configure CI',
+        'Status: 🚧 In progress (70%)',
+        'DRI: Ana',
+        'ETA: Dec 10',
+        '',
+        '### 1.3 Docs',
+        'Assignees: Bo, Li',
+        '',
+        // A word that is no key of taskmark's opens a line of prose.
+        '## Retro',
+        'Points: keep stand-ups short',
+        '',
+      ].join('\n'),
+    );
+    expect(p.items.map((i) => [i.id, i.title, i.status, i.owner, i.due])).toEqual([
+      ['1.2', 'Configure CI', 'doing', 'Ana', '2026-12-10'],
+      ['1.3', 'Docs', 'todo', 'Bo, Li', null],
+    ]);
+  });
+
   it("reads the end of the plan's week, month or quarter standing as a piece or alone in parentheses as the due date", () => {
     const p = parse(
       [

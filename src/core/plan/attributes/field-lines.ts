@@ -36,7 +36,7 @@ export function isKnownFieldKey(rawKey: string): boolean {
   return m !== null && m[0].length === rawKey.length + 1;
 }
 const PLAIN_KNOWN_RE = new RegExp(
-  String.raw`(status|state|priority|owner|assignee|assigned to|due|due date|deadline|scheduled|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|story points|depends on|dependencies|blocked by|tags|labels|target(?: date)?|plan date|last updated|${FOREIGN_KEYS.map(([w]) => w).join('|')})\s*::?[ \t]*`,
+  String.raw`(status|state|priority|owners?|assignees?|assigned to|dri|due|due date|deadline|eta|scheduled|effort|estimated (?:time|effort)|time estimate|estimated?|est\.?|category|story points|depends on|dependencies|blocked by|tags|labels|target(?: date)?|plan date|last updated|${FOREIGN_KEYS.map(([w]) => w).join('|')})\s*::?[ \t]*`,
   'iy',
 );
 
