@@ -182,6 +182,14 @@ describe('line dashboards', () => {
     expect(fixed(text)).toBe(text.replace('- 60%', '- 50%'));
   });
 
+  it("leaves alone the share done on the field line of an item with no work under it: it is the item's own", () => {
+    const text =
+      '# Plan\n\n### 1.2 Configure CI\nStatus: 🚧 In progress (70%)\nOwner: Ana\n\n### 1.3 Docs\nProgress: 2/2 tasks\n\n- [x] Outline\n- [ ] Draft\n';
+    expect(mismatches(text).map((m) => m.message)).toEqual([
+      'Dashboard says 2/2 but 1 of 2 items is done (50%)',
+    ]);
+  });
+
   it('reads a damaged (mojibake) bar and writes the new fill damaged the same way', () => {
     const text = fixture('mojibake.md');
     const found = mismatches(text);

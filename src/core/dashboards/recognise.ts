@@ -6,6 +6,7 @@
  */
 import type { Item, Plan, Status } from '../model.js';
 import { readStatusValue } from '../plan/attributes/status.js';
+import { lineAt } from '../plan/lines.js';
 import { LINE, type PlanBlocks } from './blocks.js';
 import type { ManagedBlock } from './markers.js';
 import { anomaliesByLine, displayLabel, LineText, lineText, norm } from './text.js';
@@ -103,11 +104,18 @@ export function findClaims(
   // Item lines hold titles, not dashboards; only a progress cookie on a parent's line is read.
   const itemLines = new Map<number, string>();
   for (const i of plan.items) itemLines.set(i.line, i.key);
+  // The field lines of an item with no work under it (`Status: In progress (70%)` under `### 1.2
+  // Configure CI`) say how far the item itself has come: nothing taskmark counts checks that.
+  const ownProgress = new Set<number>();
+  for (const i of plan.items)
+    if (i.children.length === 0)
+      for (const f of i.fields)
+        if (f.span.start >= i.lineSpan.end) ownProgress.add(lineAt(plan.lines, f.span.start));
   const claims: Claim[] = [];
   const { kinds } = blocks;
   for (let l = 0; l < plan.lines.count; l++) {
     const kind = kinds[l];
-    if (inManaged[l] || (kind !== LINE.text && kind !== LINE.drawn)) continue;
+    if (inManaged[l] || ownProgress.has(l) || (kind !== LINE.text && kind !== LINE.drawn)) continue;
     const start = plan.lines.start[l]!;
     const end = plan.lines.end[l]!;
     if (end - start > 2000 || !/\d/.test(plan.text.slice(start, end))) continue;
