@@ -163,6 +163,10 @@ describe('bad and huge input', () => {
       (r) => `- [ ] a${r}[blocked]\n- [ ] b — ${r}🚧${r}\n- [ ] c${r}**In progress**\n`,
     ],
     [
+      'a task that is its ID and a list',
+      (r) => `- [ ] T-1 — ${r}blocked${r}, @kim\n- [ ] T-2 ${r}1d 1d 1d${r}\n`,
+    ],
+    [
       'lists grouped under bullets',
       (r) => `- a\n  - b${r}(done)\n  - c (done)${r}\n- d\n  - e ${r}✅\n\n- [ ] z\n`,
     ],

@@ -2768,18 +2768,36 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- [ ] ENG-16 — 2d',
         // A title before the list is the title, as on any line.
         '- [ ] ENG-17 Fix the export — 2d',
+        // A status or priority word alone opening the list, no separator before it but the ID's.
+        '- [ ] ENG-18 — blocked, @kim',
+        '- [ ] ENG-19 — High priority',
+        // With a reason, the words are as often the title's.
+        '- [ ] ENG-20 Waiting on legal',
         // A step's number is no ID a line is called by: the words after it are its title.
         '- [ ] 1. 2 days',
         '',
       ].join('\n'),
     );
-    expect(p.items.map((i) => [i.title, i.owner, i.due, i.effort?.text ?? null])).toEqual([
-      ['ENG-14', 'lena', '2026-12-20', null],
-      ['acme/web#77', 'lena', '2026-12-18', null],
-      ['ENG-15', 'kim', null, null],
-      ['ENG-16', null, null, '2d'],
-      ['Fix the export', null, null, '2d'],
-      ['2 days', null, null, null],
+    const status = (i: Item) => i.fields.find((f) => f.key === 'status')?.value ?? null;
+    expect(
+      p.items.map((i) => [
+        i.title,
+        i.owner,
+        i.due,
+        i.effort?.text ?? null,
+        status(i),
+        i.priority?.rank ?? null,
+      ]),
+    ).toEqual([
+      ['ENG-14', 'lena', '2026-12-20', null, null, null],
+      ['acme/web#77', 'lena', '2026-12-18', null, null, null],
+      ['ENG-15', 'kim', null, null, null, null],
+      ['ENG-16', null, null, '2d', null, null],
+      ['Fix the export', null, null, '2d', null, null],
+      ['ENG-18', 'kim', null, null, 'blocked', null],
+      ['ENG-19', null, null, null, null, 1],
+      ['Waiting on legal', null, null, null, null, null],
+      ['2 days', null, null, null, null, null],
     ]);
   });
 

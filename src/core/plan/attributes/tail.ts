@@ -43,8 +43,11 @@ import {
   isSpacedDash,
   type Mark,
   type PriorityMark,
+  pieceStart,
 } from './pieces.js';
-import { statusPiece, withoutPieceEmphasis } from './status-pieces.js';
+import { readPriorityPiece } from './priority.js';
+import { readStatusValue } from './status.js';
+import { statusPiece, statusPieceAt, withoutPieceEmphasis } from './status-pieces.js';
 
 export interface Tail {
   /** Where the tail starts in the line: the white space before its separator. */
@@ -329,6 +332,24 @@ function readPieces(
         continue;
       }
     }
+    // The text after an ID that is all of the title may open with its list's first piece, no
+    // separator before it (`ENG-5 — blocked`, `ENG-6 — High priority, @kim`, read after the ID).
+    const opening: Field | PriorityMark | null =
+      whole && end <= MAX_OPENING_PIECE
+        ? openingPiece(s, end, base, stated, priority === null && word === null)
+        : null;
+    if (opening !== null && 'key' in opening) {
+      if (!holdsMark(opening, base, priority, estimate) && !byEnd.overlaps(opening.span.start - base, end)) {
+        stated = true;
+        take(opening);
+        continue;
+      }
+    } else if (opening !== null) {
+      word = opening;
+      meta++;
+      end = first = opening.index;
+      continue;
+    }
     // A date standing as a piece (`— 2026-12-14`, `, Dec 14, 2026`): the due date.
     const date = !dates
       ? null
@@ -434,6 +455,34 @@ function readPieces(
   own.length = beforeMarks.own;
   return { start: q, effort: beforeMarks.effort, priority: beforeMarks.word, fields: own };
 }
+
+/**
+ * The status word or priority word that is all of `s` up to `end` but a dash and blanks opening it,
+ * when no separator stands in it: the first piece of a list that is all of the text after an ID
+ * (`Blocked`, `High priority`).
+ */
+function openingPiece(
+  s: string,
+  end: number,
+  base: number,
+  stated: boolean,
+  priority: boolean,
+): Field | PriorityMark | null {
+  if (pieceStart(s, end, end) >= 0) return null;
+  let lead = 0;
+  while (lead < end && (isSpace(s.charCodeAt(lead)) || OPENING_DASH.includes(s.charAt(lead)))) lead++;
+  if (lead === end) return null;
+  // A status word alone: with a reason (`Waiting on legal`) the words are as often the title.
+  const st = stated ? null : statusPieceAt(s, lead, end, base);
+  const hit = st === null ? null : readStatusValue(st.value);
+  if (st !== null && hit?.index === 0 && hit.text.length === st.value.length) return st;
+  const rank = priority ? readPriorityPiece(s.slice(lead, end)) : null;
+  return rank === null ? null : { priority: rank, index: lead, length: end - lead };
+}
+/** The longest text openingPiece reads: a dash and a status or priority word. */
+const MAX_OPENING_PIECE = 32;
+/** The dashes that may open the text after an ID, setting its list off. */
+const OPENING_DASH = '—–-';
 
 /**
  * Where a tail whose first piece starts at `first` starts, its separator included, or -1 when none
