@@ -1,4 +1,7 @@
-/** Bare pieces of a list (no key): a priority word, a date, story points, a T-shirt size, a share done. */
+/**
+ * Bare pieces of a list (no key): a priority word, a date, the end of the plan's week, story points, a
+ * T-shirt size, a share done; and the status or priority word opening the text after an ID.
+ */
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
 import { isCalendarWeek, isMonthDay, readAbsoluteDate, wholeDateRange } from './dates.js';
@@ -11,6 +14,8 @@ import {
   pieceStart,
 } from './pieces.js';
 import { readPriorityPiece } from './priority.js';
+import { readStatusValue } from './status.js';
+import { statusPieceAt } from './status-pieces.js';
 
 /** The longest priority piece: `critical priority`, `prioridade crítica`, `niedrige Priorität`. */
 const MAX_PRIORITY_PIECE = 20;
@@ -183,3 +188,31 @@ export function progressPiece(s: string, end: number, base: number): Field | nul
     style: 'kv',
   };
 }
+
+/**
+ * The status word or priority word that is all of `s` up to `end` but a dash and blanks opening it,
+ * when no separator stands in it: the first piece of a list that is all of the text after an ID
+ * (`Blocked`, `High priority`).
+ */
+export function openingPiece(
+  s: string,
+  end: number,
+  base: number,
+  stated: boolean,
+  priority: boolean,
+): Field | PriorityMark | null {
+  if (pieceStart(s, end, end) >= 0) return null;
+  let lead = 0;
+  while (lead < end && (isSpace(s.charCodeAt(lead)) || OPENING_DASH.includes(s.charAt(lead)))) lead++;
+  if (lead === end) return null;
+  // A status word alone: with a reason (`Waiting on legal`) the words are as often the title.
+  const st = stated ? null : statusPieceAt(s, lead, end, base);
+  const hit = st === null ? null : readStatusValue(st.value);
+  if (st !== null && hit?.index === 0 && hit.text.length === st.value.length) return st;
+  const rank = priority ? readPriorityPiece(s.slice(lead, end)) : null;
+  return rank === null ? null : { priority: rank, index: lead, length: end - lead };
+}
+/** The longest text openingPiece reads: a dash and a status or priority word. */
+export const MAX_OPENING_PIECE = 32;
+/** The dashes that may open the text after an ID, setting its list off. */
+const OPENING_DASH = '—–-';

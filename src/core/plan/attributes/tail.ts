@@ -23,6 +23,8 @@ import {
 } from '../chars.js';
 import {
   datePiece,
+  MAX_OPENING_PIECE,
+  openingPiece,
   periodEndPiece,
   pointsPiece,
   priorityPiece,
@@ -43,11 +45,8 @@ import {
   isSpacedDash,
   type Mark,
   type PriorityMark,
-  pieceStart,
 } from './pieces.js';
-import { readPriorityPiece } from './priority.js';
-import { readStatusValue } from './status.js';
-import { statusPiece, statusPieceAt, withoutPieceEmphasis } from './status-pieces.js';
+import { statusPiece, withoutPieceEmphasis } from './status-pieces.js';
 
 export interface Tail {
   /** Where the tail starts in the line: the white space before its separator. */
@@ -455,34 +454,6 @@ function readPieces(
   own.length = beforeMarks.own;
   return { start: q, effort: beforeMarks.effort, priority: beforeMarks.word, fields: own };
 }
-
-/**
- * The status word or priority word that is all of `s` up to `end` but a dash and blanks opening it,
- * when no separator stands in it: the first piece of a list that is all of the text after an ID
- * (`Blocked`, `High priority`).
- */
-function openingPiece(
-  s: string,
-  end: number,
-  base: number,
-  stated: boolean,
-  priority: boolean,
-): Field | PriorityMark | null {
-  if (pieceStart(s, end, end) >= 0) return null;
-  let lead = 0;
-  while (lead < end && (isSpace(s.charCodeAt(lead)) || OPENING_DASH.includes(s.charAt(lead)))) lead++;
-  if (lead === end) return null;
-  // A status word alone: with a reason (`Waiting on legal`) the words are as often the title.
-  const st = stated ? null : statusPieceAt(s, lead, end, base);
-  const hit = st === null ? null : readStatusValue(st.value);
-  if (st !== null && hit?.index === 0 && hit.text.length === st.value.length) return st;
-  const rank = priority ? readPriorityPiece(s.slice(lead, end)) : null;
-  return rank === null ? null : { priority: rank, index: lead, length: end - lead };
-}
-/** The longest text openingPiece reads: a dash and a status or priority word. */
-const MAX_OPENING_PIECE = 32;
-/** The dashes that may open the text after an ID, setting its list off. */
-const OPENING_DASH = '—–-';
 
 /**
  * Where a tail whose first piece starts at `first` starts, its separator included, or -1 when none
