@@ -173,7 +173,7 @@ export function readStatusTable(text: string, rows: readonly LineSlice[]): Table
   let titleCol = lowers.findIndex((h) => TITLE_HEADERS.has(h));
   // A tracker's export names its ID column and its title column both as a task's (`| Ticket | Summary
   // |`, `| Issue | Title |`): the title is the first such column whose cells are not all IDs.
-  if (titleCol >= 0 && lowers.indexOf(lowers[titleCol]!) === titleCol) {
+  if (titleCol >= 0) {
     const next = lowers.findIndex((h, i) => i > titleCol && TITLE_HEADERS.has(h));
     if (next >= 0 && allTrackerIds(text, rows, titleCol)) titleCol = next;
   }
