@@ -2836,6 +2836,9 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '- [ ] Rotate keys — EOW',
         '- [ ] Close the books — @kim, EOM',
         '- [ ] Board deck (EOQ)',
+        // In words too, as a due value reads them.
+        '- [ ] Pay the invoices — end of month',
+        '- [ ] Send the notes (end of week)',
         // Only as a piece of its own: not a word of the title, not in a longer word.
         '- [ ] Ship the EOW report',
         '- [ ] Prep — NEOW',
@@ -2846,6 +2849,8 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
       ['Rotate keys', '2026-12-11'],
       ['Close the books', '2026-12-31'],
       ['Board deck', '2026-12-31'],
+      ['Pay the invoices', '2026-12-31'],
+      ['Send the notes', '2026-12-11'],
       ['Ship the EOW report', null],
       ['Prep — NEOW', null],
     ]);

@@ -4,7 +4,7 @@
  */
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
-import { isCalendarWeek, isMonthDay, readAbsoluteDate, wholeDateRange } from './dates.js';
+import { isCalendarWeek, isMonthDay, namesPlanPeriodEnd, readAbsoluteDate, wholeDateRange } from './dates.js';
 import {
   type FieldIndex,
   isDigit,
@@ -33,19 +33,18 @@ export function priorityPiece(s: string, end: number): PriorityMark | null {
 const MAX_DATE_PIECE = 24;
 
 /**
- * The end of the plan's day, week, month or quarter standing as a piece (`— EOW`, `, EOM`): the due
- * date, as `by EOW` is.
+ * The end of the plan's day, week, month or quarter standing as a piece (`— EOW`, `, EOM`, `— end of
+ * month`): the due date, as `by EOW` is.
  */
 export function periodEndPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
-  // The separator may stand a few blanks before it.
-  const start = pieceStart(s, end, 8);
-  if (start < 0 || end - start !== 3 || !PERIOD_END_RE.test(s.slice(start, end))) return null;
+  const start = pieceStart(s, end, MAX_PERIOD_END_PIECE);
+  if (start < 0 || !namesPlanPeriodEnd(s.slice(start, end))) return null;
   if (fields.overlaps(start, end)) return null;
   const span = { start: base + start, end: base + end };
   return { key: 'due', rawKey: '', value: s.slice(start, end), span, valueSpan: span, style: 'kv' };
 }
-/** `EOD`, `EOW`, `EOM`, `EOQ`: the end of the plan's day, week, month or quarter. */
-export const PERIOD_END_RE = /^EO[DWMQ]$/;
+/** The longest end of a period read as a piece, its blanks after the separator included: `the end of the quarter`. */
+export const MAX_PERIOD_END_PIECE = 24;
 
 /**
  * The date that is the piece of a list ending at `end` (`2026-12-14`, `14.12.2026`, `Dec 14, 2026`,

@@ -332,6 +332,11 @@ export function namesDate(value: string): boolean {
 /** `EOD`, `EOW`, `EOM`, `EOQ` and `end of (the) day / week / month / quarter`: the period's unit. */
 const PLAN_PERIOD_END_RE = /^(?:EO([DWMQ])|(?:the\s+)?end\s+of\s+(?:the\s+)?(day|week|month|quarter))$/i;
 
+/** Whether a value names the end of the plan's day, week, month or quarter (`EOW`, `end of month`). */
+export function namesPlanPeriodEnd(value: string): boolean {
+  return PLAN_PERIOD_END_RE.test(value.trim());
+}
+
 /**
  * The last day of the plan's day, week (its Friday, the end of a working week), month or quarter
  * that `value` names (`EOW`, `end of month`), against the plan's date; null for other values.

@@ -1,8 +1,8 @@
 /** Metadata lists in parentheses, brackets or braces on an item line (see tail.ts): readParenLists, readList. */
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
-import { datePiece, PERIOD_END_RE, pointsPiece } from './bare-pieces.js';
-import { isMonthDay, readAbsoluteDate, wholeDateRange } from './dates.js';
+import { datePiece, pointsPiece } from './bare-pieces.js';
+import { isMonthDay, namesPlanPeriodEnd, readAbsoluteDate, wholeDateRange } from './dates.js';
 import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
 import { readEffort } from './effort.js';
 import { isWordMark } from './inline.js';
@@ -126,8 +126,8 @@ function isLoneStatusGroup(s: string, open: number, close: number): boolean {
 function isDateAlone(s: string, open: number, close: number): boolean {
   if (close - open > MAX_DATE_GROUP) return false;
   const inner = s.slice(open + 1, close).trim();
-  // The end of the plan's week or month (`(EOW)`), as `by EOW` is.
-  if (!isDigit(s.charCodeAt(close - 1))) return PERIOD_END_RE.test(inner);
+  // The end of the plan's week or month (`(EOW)`, `(end of month)`), as `by EOW` is.
+  if (!isDigit(s.charCodeAt(close - 1))) return namesPlanPeriodEnd(inner);
   const date = readAbsoluteDate(inner);
   return (
     (date !== null && date.index === 0 && date.length === inner.length) ||

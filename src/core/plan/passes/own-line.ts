@@ -1,7 +1,8 @@
 /** Readers of an item's own line for applyAttributes: due phrases, comments, mentions, marks, statuses. */
 
 import type { Field, Item } from '../../model.js';
-import { PERIOD_END_RE } from '../attributes/bare-pieces.js';
+import { MAX_PERIOD_END_PIECE } from '../attributes/bare-pieces.js';
+import { namesPlanPeriodEnd } from '../attributes/dates.js';
 import { beforeEndingFields } from '../attributes/paren-lists.js';
 import { endsWithStatusGroup } from '../attributes/status-pieces.js';
 import { codePointAt, isBlank, isLetterOrDigit } from '../chars.js';
@@ -261,10 +262,16 @@ export function isIssueNumber(f: Field): boolean {
   return f.rawKey === '#' && /^\d+$/.test(f.value);
 }
 
+/** Whether the group closing at `close` holds the end of the plan's week or month alone (`(EOW)`). */
+function endsWithPeriodEndGroup(s: string, close: number): boolean {
+  const open = s.lastIndexOf('(', close);
+  return open >= 0 && close - open <= MAX_PERIOD_END_PIECE && namesPlanPeriodEnd(s.slice(open + 1, close));
+}
+
 /**
  * Whether `s` ends, but for white space and the fields read at its end (`[owner:: kim]`), with a
- * status in parentheses (with `status`: `(🟡 at risk)`) or a group ending in a digit (with `dates`:
- * `(Dec 21)`), which readParenLists may read alone.
+ * status in parentheses (with `status`: `(🟡 at risk)`) or a group ending in a digit or naming the end of
+ * the plan's week (with `dates`: `(Dec 21)`, `(EOW)`), which readParenLists may read alone.
  */
 export function endsWithGroup(
   s: string,
@@ -278,9 +285,7 @@ export function endsWithGroup(
   if (fields.length > 0) last = beforeEndingFields(s, last, fields, base);
   if (s.charCodeAt(last) !== 41) return false;
   const c = s.charCodeAt(last - 1);
-  // A date ends in a digit; the end of the plan's week or month (`(EOW)`) in its letter.
-  const dated =
-    dates &&
-    ((c >= 48 && c <= 57) || (s.charCodeAt(last - 4) === 40 && PERIOD_END_RE.test(s.slice(last - 3, last))));
+  // A date ends in a digit; the end of the plan's week or month (`(EOW)`, `(end of month)`) in a letter.
+  const dated = dates && ((c >= 48 && c <= 57) || endsWithPeriodEndGroup(s, last));
   return dated || (status && endsWithStatusGroup(s.slice(0, last + 1)));
 }

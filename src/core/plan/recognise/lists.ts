@@ -111,7 +111,7 @@ export function markedSteps(st: State, list: ListBlock): number {
  * task, open until a tag says otherwise (taskPaperBulletDraft).
  */
 function taskPaperList(st: State, list: ListBlock): boolean {
-  return twoLeadLines(list, (l0) => endsWithTaskPaperStatus(st.text, l0.start, l0.end));
+  return leadLinesPassing(list, (l0) => endsWithTaskPaperStatus(st.text, l0.start, l0.end)) === 2;
 }
 
 /**
@@ -137,20 +137,13 @@ export function listMarksAtEnd(st: State, list: ListBlock): boolean {
  * may go on with fields): two, and the list's marks are statuses.
  */
 function markedEnds(st: State, list: ListBlock): number {
-  let passed = 0;
-  for (const li of list.children) {
-    const p = leadParagraph(li);
-    if (p === null) continue;
-    const l0 = p.lines[0]!;
-    if (
-      (endsWithOwnMark(st, l0) ||
-        endsWithStatusGroup(st.text.slice(l0.start, l0.end)) ||
-        keyedStatusDraft(st, li, l0) !== null) &&
-      ++passed === 2
-    )
-      break;
-  }
-  return passed;
+  return leadLinesPassing(
+    list,
+    (l0, li) =>
+      endsWithOwnMark(st, l0) ||
+      endsWithStatusGroup(st.text.slice(l0.start, l0.end)) ||
+      keyedStatusDraft(st, li, l0) !== null,
+  );
 }
 
 /**
@@ -208,14 +201,14 @@ function onceFor(
   return v;
 }
 
-/** Whether the first lines of two or more bullets of `list` pass `test`. */
-function twoLeadLines(list: ListBlock, test: (l0: LineSlice, li: ListItemBlock) => boolean): boolean {
+/** How many bullets of `list` (up to two) have a first line that passes `test`. */
+function leadLinesPassing(list: ListBlock, test: (l0: LineSlice, li: ListItemBlock) => boolean): number {
   let passed = 0;
   for (const li of list.children) {
     const p = leadParagraph(li);
-    if (p !== null && test(p.lines[0]!, li) && ++passed === 2) return true;
+    if (p !== null && test(p.lines[0]!, li) && ++passed === 2) break;
   }
-  return false;
+  return passed;
 }
 
 export function isTaskPaperLead(st: State, li: ListItemBlock): boolean {
