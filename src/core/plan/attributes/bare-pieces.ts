@@ -138,6 +138,14 @@ export function pointsPiece(s: string, end: number, base: number): Field | null 
   };
 }
 
+/** The T-shirt sizes, in capitals. */
+const SIZES: ReadonlySet<string> = new Set(['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL']);
+
+/** Whether `s` is a T-shirt size and nothing more: `M`, `XL`. */
+export function isSize(s: string): boolean {
+  return SIZES.has(s);
+}
+
 /** A T-shirt size standing as a piece, in capitals: `— @raj — M`, `, XL`. */
 const SIZE_PIECE_RE = /(?:^|[\s,;])(XXS|XS|S|M|L|XL|XXL)$/;
 

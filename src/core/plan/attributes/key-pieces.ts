@@ -5,7 +5,16 @@ import { normaliseKey } from './keys.js';
 import { type FieldIndex, isSpacedDash } from './pieces.js';
 
 /** The keys a `Key: value` piece of a list may have; other pieces (`note: call first`) are the title's. */
-const LIST_KEYS: ReadonlySet<string> = new Set(['owner', 'due', 'priority', 'effort', 'status', 'target']);
+const LIST_KEYS: ReadonlySet<string> = new Set([
+  'owner',
+  'due',
+  'priority',
+  'effort',
+  'status',
+  'target',
+  'points',
+  'size',
+]);
 /** The longest key a piece may have (`Verantwortlich`, `estimated effort`). */
 const MAX_KEY = 24;
 

@@ -114,6 +114,11 @@ const KEY_ALIASES: ReadonlyMap<string, string> = new Map([
   ['points', 'points'],
   ['pts', 'points'],
   ['sp', 'points'],
+  // A T-shirt size (`(size: M)`), the estimate of a roadmap that sizes its work rather than timing it.
+  ['size', 'size'],
+  ['t-shirt size', 'size'],
+  ['t-shirt', 'size'],
+  ['tshirt', 'size'],
   ['phase', 'phase'],
   ['sprint', 'phase'],
   ['milestone', 'phase'],

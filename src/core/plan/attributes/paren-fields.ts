@@ -4,17 +4,21 @@ import { namesDate } from './dates.js';
 import { FOREIGN_KEYS, normaliseKey } from './keys.js';
 import { first, tok } from './match.js';
 
-/** A priority or an estimate standing alone as a piece of a parenthesised list: it ends the piece before it. */
+/**
+ * A priority or an estimate standing alone as a piece of a parenthesised list: it ends the piece before
+ * it, as a mention or a tag opening a piece does (`(due: Friday, @kim)`).
+ */
 const PAREN_MARK = String.raw`(?:P[0-4]|~?\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*(?:minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo))`;
 /** The keys that open a parenthesised list of fields: `(owner: Kim, due: Fri)`, `(fällig: 05.12.2026)`. */
 const PAREN_OPENERS = [
-  ...'owner owners assignee assignees due deadline eta priority prio effort estimate est status state points sp target'.split(
+  ...'owner owners assignee assignees due deadline eta priority prio effort estimate est status state points sp target size'.split(
     ' ',
   ),
   'assigned to',
   'due date',
   'target date',
   'story points',
+  't-shirt size',
   ...FOREIGN_KEYS.map(([w]) => w),
 ];
 /**
@@ -28,7 +32,7 @@ const PAREN_OPEN_RE = new RegExp(
 /** The first characters of PAREN_OPENERS, lower case: a list opens only where one follows `(` or `[`. */
 const PAREN_FIRST = new Set(PAREN_OPENERS.map((k) => k.charAt(0)));
 const pieceSource = (close: string) =>
-  String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;${close}]))[^${close}])*)`;
+  String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;${close}]|[@#][\p{L}_]))[^${close}])*)`;
 const PAREN_PIECE_RE = new RegExp(pieceSource(')'), 'uy');
 const BRACKET_PIECE_RE = new RegExp(pieceSource('\\]'), 'uy');
 const BRACE_PIECE_RE = new RegExp(pieceSource('}'), 'uy');
@@ -42,6 +46,7 @@ const PAREN_KEYS: ReadonlySet<string> = new Set([
   'status',
   'points',
   'target',
+  'size',
 ]);
 
 /**

@@ -1,14 +1,22 @@
 /** Metadata lists in parentheses, brackets or braces on an item line (see tail.ts): readParenLists, readList. */
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
-import { datePiece, pointsPiece } from './bare-pieces.js';
+import { datePiece, isSize, pointsPiece } from './bare-pieces.js';
 import { isMonthDay, namesPlanPeriodEnd, readAbsoluteDate, wholeDateRange } from './dates.js';
 import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
 import { readEffort } from './effort.js';
 import { isWordMark } from './inline.js';
 import { keyPiece } from './key-pieces.js';
 import { ownerPhrasePiece } from './owner-pieces.js';
-import { type EffortMark, FieldIndex, holdsMark, isDigit, overlaps, type PriorityMark } from './pieces.js';
+import {
+  type EffortMark,
+  FieldIndex,
+  holdsMark,
+  isDigit,
+  isSpacedDash,
+  overlaps,
+  type PriorityMark,
+} from './pieces.js';
 import { readPriorityPiece } from './priority.js';
 import { readInlinePriority } from './priority-marks.js';
 import { endsWithStatusGroup, statusPieceAt, statusPieceEnding } from './status-pieces.js';
@@ -80,6 +88,28 @@ export function readParenLists(
       out.fields.push(dueInGroup(s, open, close, base));
       continue;
     }
+    // A T-shirt size alone, as one set off by a dash is (`Dark mode (L)`, `— L`): the item's size,
+    // where it ends the title (`Dark mode (L) — @kim`); `Vitamin (C)`, `the (S) thing` stay words.
+    if (
+      dates &&
+      (endsLine || setOffAfter(s, close)) &&
+      round &&
+      open >= stop &&
+      isSize(s.slice(open + 1, close))
+    ) {
+      out ??= { cuts: [], fields: [] };
+      out.cuts.push([open, close + 1]);
+      const span = { start: base + open + 1, end: base + close };
+      out.fields.push({
+        key: 'size',
+        rawKey: '',
+        value: s.slice(open + 1, close),
+        span,
+        valueSpan: span,
+        style: 'kv',
+      });
+      continue;
+    }
     const lone = loneStatus && endsLine && round && isLoneStatusGroup(s, open, close);
     if (
       open < stop ||
@@ -88,7 +118,7 @@ export function readParenLists(
       !(
         hasListSeparator(s, open, close) ||
         DEP_WORD_RE.test(s.slice(open, close)) ||
-        (endsLine && s.charCodeAt(open + 1) === 64) ||
+        ((endsLine || setOffAfter(s, close)) && s.charCodeAt(open + 1) === 64) ||
         lone
       )
     )
@@ -103,6 +133,17 @@ export function readParenLists(
     ie = read.effort;
   }
   return out === null ? null : { ...out, priority: ip, effort: ie };
+}
+
+/**
+ * Whether a separator sets off what follows the group closing at `close`: `Rollback (@li) — blocked by
+ * H`, where the group ends the title as much as the line's end would, and the tail after it is read.
+ */
+function setOffAfter(s: string, close: number): boolean {
+  let p = close + 1;
+  if (p >= s.length || !isSpace(s.charCodeAt(p))) return false;
+  while (p < s.length && isSpace(s.charCodeAt(p))) p++;
+  return isSpacedDash(s, p);
 }
 
 /**
@@ -160,6 +201,14 @@ function dueInGroup(s: string, open: number, close: number, base: number): Field
   while (isSpace(s.charCodeAt(b - 1))) b--;
   const span = { start: base + a, end: base + b };
   return { key: 'due', rawKey: '', value: s.slice(a, b), span, valueSpan: span, style: 'kv' };
+}
+
+/** A T-shirt size alone in parentheses (`(L)`), which readParenLists reads where it ends the title. */
+const SIZE_GROUP_RE = /\((?:XXS|XS|S|M|L|XL|XXL)\)/;
+
+/** Whether the text holds a T-shirt size alone in parentheses, which readParenLists may read. */
+export function holdsSizeGroup(s: string): boolean {
+  return SIZE_GROUP_RE.test(s);
 }
 
 /** No fields: a piece of a list read on its own, what the line's readers took already looked up before. */
@@ -336,8 +385,9 @@ function readList(
   // One piece is a list when it is a dependency phrase (`(blocked by T001)`), or a status ending the
   // line (`Dark theme (🟡 at risk)`); a lone mark is read as a mark, with its parentheses, elsewhere.
   // Mentions alone are the item's owners when they end the line (`Fix the leak (@tomas)`, `Port it
-  // (@ana, @bo)`); elsewhere they may be words of the title.
-  const owners = endsLine && mentions === pieces;
+  // (@ana, @bo)`) or the title before a list set off after them (`Rollback (@li) — blocked by H`);
+  // elsewhere they may be words of the title.
+  const owners = (endsLine || setOffAfter(s, close)) && mentions === pieces;
   return ((pieces >= 2 || phrases > 0 || lone) && meta > 0) || owners
     ? { priority: ip, effort: ie, fields: own }
     : null;

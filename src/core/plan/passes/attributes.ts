@@ -5,7 +5,7 @@ import { readDuePhrase, readLeadingDate } from '../attributes/due-phrase.js';
 import { readInlineEffort } from '../attributes/effort.js';
 import { isWordMark, readInlineFields, readLeadingMarkers } from '../attributes/inline.js';
 import { maskCode } from '../attributes/mask.js';
-import { type ParenLists, readParenLists } from '../attributes/paren-lists.js';
+import { holdsSizeGroup, type ParenLists, readParenLists } from '../attributes/paren-lists.js';
 import type { EffortMark, PriorityMark } from '../attributes/pieces.js';
 import { readInlinePriority } from '../attributes/priority-marks.js';
 import { readTail, type Tail } from '../attributes/tail.js';
@@ -189,7 +189,8 @@ function lineLists(
       masked.includes('•') ||
       masked.includes('(@') ||
       mayStateDependency(masked) ||
-      ((loneStatus || dates) && endsWithGroup(masked, inline, at, loneStatus, dates)))
+      ((loneStatus || dates) && endsWithGroup(masked, inline, at, loneStatus, dates)) ||
+      (dates && holdsSizeGroup(masked)))
     ? readParenLists(masked, inline, at, ip, ie, ctx.hoursPerDay, loneStatus, dates)
     : null;
 }
