@@ -181,12 +181,12 @@ function bangMark(index: number, n: number): InlinePriority {
  * word (`Review 🔴 High`, whose word is the label and says the rank), with its offsets.
  */
 export function trailingCircle(s: string): InlinePriority | null {
-  // Every circle ends in a low surrogate, every word in a letter: a line that ends otherwise is not
-  // given to the regex.
+  // Every circle ends in a low surrogate, every word in a letter, which may be another language's
+  // (`🟡 Priorité élevée`, `🔴 Alta priorità`): a line that ends otherwise is not given to the regex.
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
   const last = s.charCodeAt(end - 1);
-  if (!(last >= 0xdc00 && last <= 0xdfff) && !isAsciiLetter(last)) return null;
+  if (last < 128 && !isAsciiLetter(last)) return null;
   const c = TRAILING_CIRCLE_RE.exec(s);
   if (c === null) return isAsciiLetter(last) || last >= 128 ? circleAndForeignWords(s, end) : null;
   const priority = circleOrWord(c[1]!, c[2]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Priority } from '../../model.js';
-import { findPriorityMark, foreignPriorityLike, readPriorityValue } from './priority.js';
+import { findPriorityMark, foreignPriorityLike, isLevelWord, readPriorityValue } from './priority.js';
 import { readHeadingPriority, readInlinePriority } from './priority-marks.js';
 
 /** The regexes the scan for `P0`–`P4` replaces. */
@@ -121,7 +121,8 @@ function referenceInlinePriority(text: string) {
 function referenceCircleForeign(text: string) {
   const f = CIRCLE_FOREIGN_RE.exec(text);
   const level = f ? (f[3] ?? f[4]!) : '';
-  const rank = f && /^\p{L}+$/u.test(level) ? readPriorityValue(level)?.rank : undefined;
+  // The level is a level word whole (`basse`, not `basse𝒜`).
+  const rank = f && isLevelWord(level) ? readPriorityValue(level)?.rank : undefined;
   if (!f || rank === undefined) return null;
   return { priority: { rank, label: f[2]! }, index: f.index, length: f[0].trimEnd().length };
 }
@@ -234,6 +235,19 @@ describe('priority marks', () => {
     expect(foreignPriorityLike('hohe Priorität', 0)).toBeNull();
     expect(foreignPriorityLike('prioridad alta', 4)).toBeNull();
     expect(foreignPriorityLike('high', 1)).toBeNull();
+  });
+
+  it('reads a circle and a phrase of another language ending in a letter past ASCII, and no level with letters after it', () => {
+    expect(readInlinePriority('Ship 🔴 Alta priorità')?.priority).toEqual({
+      rank: 1,
+      label: 'Alta priorità',
+    });
+    expect(readInlinePriority('Ship 🟡 Priorité élevée')?.priority).toEqual({
+      rank: 1,
+      label: 'Priorité élevée',
+    });
+    // Before, the level word's Latin-only boundary let `basse𝒜` through as `basse`.
+    expect(readInlinePriority('Ship 🟢 priorité basse𝒜')).toBeNull();
   });
 
   it('takes an emoji mark before a word that is a mark only where it stands', () => {

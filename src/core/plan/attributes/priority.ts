@@ -174,11 +174,20 @@ export function readPriorityPiece(piece: string): Priority | null {
   const m = PIECE_WORD_RE.exec(piece);
   if (!m) {
     const f = /^\p{L}/u.test(piece) ? FOREIGN_PIECE_RE.exec(piece) : null;
-    const rank = f ? readPriorityValue(f[1] ?? f[2]!)?.rank : undefined;
-    return rank === undefined || !/^\p{L}+$/u.test(f![1] ?? f![2]!) ? null : { rank, label: piece };
+    if (f === null) return null;
+    const level = f[1] ?? f[2]!;
+    return isLevelWord(level) ? { rank: readPriorityValue(level)!.rank, label: piece } : null;
   }
   const rank = readPriorityValue(m[1]!.toLowerCase() === 'med' ? 'medium' : m[1]!)?.rank;
   return rank === undefined ? null : { rank, label: m[1]! };
+}
+
+/**
+ * Whether `word` is a priority level and nothing more (`basse`, `Alta`), not one with letters after it
+ * (`basse𝒜`) that readPriorityValue's word boundaries, Latin only, let through.
+ */
+export function isLevelWord(word: string): boolean {
+  return readPriorityValue(word)?.label.toLowerCase() === word.toLowerCase();
 }
 
 function capitalise(s: string): string {
