@@ -110,7 +110,13 @@ export interface Item {
   /** Titles of the enclosing headings, outermost first. */
   section: string[];
   priority: Priority | null;
+  /** The item's owner: the first of `owners`, or inherited from its parent, label or section. */
   owner: string | null;
+  /**
+   * Everyone the item names as its owner, in the order written, `owner` first; the inherited owner
+   * alone when it names none. `Owners: Bo, Li`, `@kim @ana` and `(owner: Bo & Li)` name two each.
+   */
+  owners: string[];
   /** Due date as YYYY-MM-DD, or null. */
   due: string | null;
   /** The due text as written (`Day 1`, `2025-11-03`), or null. */

@@ -40,6 +40,8 @@ export function item(key: string, over: Partial<ItemRecord> = {}): ItemRecord {
     tags: [],
     dependsOn: [],
     ...over,
+    // The owner alone, unless the test names several.
+    owners: over.owners ?? (over.owner ? [over.owner] : []),
   };
 }
 

@@ -31,7 +31,7 @@ export interface BackendHooks {
   readonly backend: Backend;
   /** Locks documents' rows for the rest of the transaction (PostgreSQL; SQLite locks the file). */
   lockDocuments(trx: Tx, paths: readonly string[]): Promise<void>;
-  /** The import's bulk writes (items, tags, events), on the backend's driver. */
+  /** The import's bulk writes (items, tags, owners, events), on the backend's driver. */
   readonly writes: BulkWrites;
   search(db: Kysely<Database>, request: SearchRequest): Promise<SearchResult>;
   /** Runs `fn` in a read transaction that sees one consistent snapshot. */
@@ -214,6 +214,18 @@ export class KyselyStore implements Store {
           for (const item of input.items) {
             const id = ids[n++]!;
             for (const tag of new Set(item.tags)) yield { item_id: id, tag, tag_f: foldValue('tag', tag) };
+          }
+      })(),
+    );
+    await this.writes.insertOwners(
+      trx,
+      (function* () {
+        let n = 0;
+        for (const { input } of changed)
+          for (const item of input.items) {
+            const id = ids[n++]!;
+            for (const owner of new Set(item.owners))
+              yield { item_id: id, owner, owner_f: foldValue('owner', owner) };
           }
       })(),
     );

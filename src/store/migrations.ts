@@ -479,6 +479,46 @@ function searchIndexes(backend: Backend): Migration {
   };
 }
 
+/**
+ * Items' several owners (`Owners: Bo, Li`, `@kim @ana`): the list on the item's row, and one row an
+ * owner for searching and counting them, as tags have. Rows from before list their owner alone.
+ */
+function owners(backend: Backend): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema.alterTable('items').addColumn('owners', 'text').execute();
+      await db.schema
+        .createTable('item_owners')
+        .addColumn('item_id', 'integer', (c) => c.notNull().references('items.item_id').onDelete('cascade'))
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('owner_f', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('item_owners_pk', ['item_id', 'owner'])
+        .execute();
+      await db.schema
+        .createIndex('item_owners_owner_idx')
+        .on('item_owners')
+        .columns(['owner_f', 'item_id'])
+        .execute();
+      await fillOwners(db);
+      const list = backend === 'postgres' ? sql`json_build_array(owner)::text` : sql`json_array(owner)`;
+      await sql`update items set owners = case when owner is null then '[]' else ${list} end`.execute(db);
+    },
+    async down(db: AnyDb) {
+      await db.schema.dropTable('item_owners').execute();
+      await db.schema.alterTable('items').dropColumn('owners').execute();
+    },
+  };
+}
+
+/**
+ * One item_owners row for the owner of each item whose row lists no owners: rows from before 0008,
+ * and those of a backup taken before it, whose `owners` is null (read as the owner alone).
+ */
+export async function fillOwners(db: AnyDb): Promise<void> {
+  await sql`insert into item_owners (item_id, owner, owner_f)
+    select item_id, owner, owner_f from items where owners is null and owner is not null`.execute(db);
+}
+
 /** The migrations of one backend, by name (applied in name order). */
 export function migrationsFor(backend: Backend): Record<string, Migration> {
   return {
@@ -489,6 +529,7 @@ export function migrationsFor(backend: Backend): Record<string, Migration> {
     '0005_webhooks': webhooks(backend),
     '0006_bulk_writes': bulkWrites(backend),
     '0007_search_indexes': searchIndexes(backend),
+    '0008_owners': owners(backend),
   };
 }
 

@@ -32,6 +32,7 @@ export function itemRow(documentId: number, item: ItemRecord): ItemRow {
     priority_rank: item.priorityRank,
     priority_label: item.priorityLabel,
     owner: item.owner,
+    owners: JSON.stringify(item.owners),
     due: item.due,
     effort_minutes: item.effortMinutes,
     category: item.category,
@@ -121,7 +122,7 @@ export function ftsText(item: ItemRecord): string {
   };
   if (item.id !== null) add(wordsOnce(item.id));
   for (const s of item.section) add(words(s));
-  if (item.owner !== null) add(words(item.owner));
+  for (const o of item.owners) add(words(o));
   if (item.category !== null) add(words(item.category));
   if (item.phase !== null) add(words(item.phase));
   if (item.priorityLabel !== null) add(words(item.priorityLabel));
@@ -146,6 +147,9 @@ export function itemRecord(row: ItemRow): ItemRecord {
     priorityRank: row.priority_rank === null ? null : Number(row.priority_rank),
     priorityLabel: row.priority_label,
     owner: row.owner,
+    // Null in rows written before items kept their several owners: the owner alone.
+    owners:
+      row.owners === null ? (row.owner === null ? [] : [row.owner]) : (JSON.parse(row.owners) as string[]),
     due: row.due,
     effortMinutes: row.effort_minutes === null ? null : Number(row.effort_minutes),
     category: row.category,

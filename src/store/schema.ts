@@ -54,6 +54,8 @@ export interface ItemsTable {
   priority_rank: number | null;
   priority_label: string | null;
   owner: string | null;
+  /** JSON array of everyone the item names as its owner; null in rows from before it was kept. */
+  owners: string | null;
   due: string | null;
   effort_minutes: number | null;
   category: string | null;
@@ -89,6 +91,13 @@ export interface ItemTagsTable {
   tag_f: string;
 }
 
+export interface ItemOwnersTable {
+  item_id: number;
+  owner: string;
+  /** The owner folded as queries compare it. */
+  owner_f: string;
+}
+
 export interface EventsTable {
   id: Generated<number>;
   document_id: number;
@@ -117,6 +126,7 @@ export interface Database {
   revisions: RevisionsTable;
   items: ItemsTable;
   item_tags: ItemTagsTable;
+  item_owners: ItemOwnersTable;
   events: EventsTable;
   views: ViewsTable;
 }
@@ -162,6 +172,7 @@ export const TABLES: readonly {
       'priority_rank',
       'priority_label',
       'owner',
+      'owners',
       'due',
       'effort_minutes',
       'category',
@@ -181,6 +192,7 @@ export const TABLES: readonly {
     order: ['item_id'],
   },
   { name: 'item_tags', columns: ['item_id', 'tag', 'tag_f'], order: ['item_id', 'tag'] },
+  { name: 'item_owners', columns: ['item_id', 'owner', 'owner_f'], order: ['item_id', 'owner'] },
   {
     name: 'events',
     columns: [

@@ -25,6 +25,8 @@ function corpus(): ItemRecord[] {
       priorityRank: 0,
       priorityLabel: 'P0',
       owner: 'Alice',
+      // Owned by two: each is matched and counted.
+      owners: ['Alice', 'Élodie'],
       due: '2026-01-05',
       tags: ['db', 'Docker'],
       section: ['Roadmap', 'Phase 1: Données'],
@@ -61,6 +63,8 @@ function corpus(): ItemRecord[] {
       priorityLabel: 'Should Have',
       due: '2026-03-30',
       category: 'ops',
+      owner: 'Dana',
+      owners: ['Dana', '@bob'],
     }),
     item('roadmap/phrase', {
       title: 'phrase exact, in the wrong order',
@@ -202,6 +206,29 @@ export function searchContract(fresh: () => Promise<Store>): void {
     expect((await store.search({ query: parseQuery('tag:even'), today: TODAY, limit: 1 })).total).toBe(n / 2);
   });
 
+  it('matches and counts an item under each of its owners', async () => {
+    const { store } = await seeded(fresh);
+    const found = await store.search({ query: parseQuery('owner:elodie'), today: TODAY, facets: ['owner'] });
+    expect(keys(found.hits)).toEqual(['MH-001', 'roadmap/cafe']);
+    expect(found.hits.find((h) => h.item.key === 'MH-001')!.item.owners).toEqual(['Alice', 'Élodie']);
+    expect(keys((await store.search({ query: parseQuery('owner:bob'), today: TODAY })).hits)).toEqual([
+      'MH-002',
+      'roadmap/exact',
+    ]);
+    // A co-owner's name is found by a free word too.
+    expect(keys((await store.search({ query: parseQuery('dana'), today: TODAY })).hits)).toEqual([
+      'roadmap/exact',
+    ]);
+    const all = await store.search({ query: parseQuery(''), today: TODAY, facets: ['owner'] });
+    expect(all.facets.owner).toEqual([
+      { value: '@bob', count: 2 },
+      { value: 'Élodie', count: 2 },
+      { value: null, count: 2 },
+      { value: 'Alice', count: 1 },
+      { value: 'Dana', count: 1 },
+    ]);
+  });
+
   it('counts facets over all matches as the reference does', async () => {
     const { store, items } = await seeded(fresh);
     for (const text of ['', 'the', 'status:todo,doing,done']) {
@@ -312,11 +339,16 @@ export function searchContract(fresh: () => Promise<Store>): void {
     await fc.assert(
       fc.asyncProperty(fc.array(term, { maxLength: 3 }), async (terms) => {
         const ast: QueryAst = { terms };
-        const r = await store.search({ query: ast, today: TODAY, limit: 100, facets: ['tag', 'due'] });
+        const r = await store.search({
+          query: ast,
+          today: TODAY,
+          limit: 100,
+          facets: ['tag', 'due', 'owner'],
+        });
         const expected = items.filter((i) => matchesItem(ast, i, TODAY));
         expect(keys(r.hits)).toEqual(expected.map((i) => i.key).sort());
         expect(r.total).toBe(expected.length);
-        expect(r.facets).toEqual(facetCounts(items, TODAY, ast, ['tag', 'due']));
+        expect(r.facets).toEqual(facetCounts(items, TODAY, ast, ['tag', 'due', 'owner']));
       }),
       { numRuns: 150 },
     );

@@ -1,5 +1,5 @@
 /**
- * The bulk write path of imports: items, their tags and events, written a batch of documents at a
+ * The bulk write path of imports: items, their tags, owners and events, written a batch of documents at a
  * time. Kysely builds and compiles a query object per statement, which at 100,000 rows costs more
  * than the database's own work, so these writes go to each driver directly: prepared single-row
  * statements on SQLite (the fastest way into better-sqlite3, and its full-text index is kept in step
@@ -16,6 +16,12 @@ export interface TagRow {
   readonly item_id: number;
   readonly tag: string;
   readonly tag_f: string;
+}
+
+export interface OwnerRow {
+  readonly item_id: number;
+  readonly owner: string;
+  readonly owner_f: string;
 }
 
 export interface EventRow {
@@ -48,6 +54,7 @@ export interface BulkWrites {
    */
   insertItems(trx: Tx, rows: Iterable<ItemRow>): Promise<number[]>;
   insertTags(trx: Tx, rows: Iterable<TagRow>): Promise<void>;
+  insertOwners(trx: Tx, rows: Iterable<OwnerRow>): Promise<void>;
   insertEvents(trx: Tx, rows: Iterable<EventRow>): Promise<void>;
   /** Sets each document's hash, counts and time after a new revision. */
   updateDocuments(trx: Tx, rows: readonly DocumentUpdate[]): Promise<void>;
@@ -57,6 +64,7 @@ const columnsOf = (table: string, without: string) =>
   TABLES.find((t) => t.name === table)!.columns.filter((c) => c !== without);
 const ITEM_COLUMNS = columnsOf('items', 'item_id');
 const TAG_COLUMNS = columnsOf('item_tags', '');
+const OWNER_COLUMNS = columnsOf('item_owners', '');
 const EVENT_COLUMNS = columnsOf('events', 'id');
 
 /**
@@ -154,6 +162,9 @@ export function sqliteWrites(database: BetterSqlite3.Database): BulkWrites {
     async insertTags(_trx, rows) {
       insertRows('item_tags', TAG_COLUMNS, rows, (r, out) => out.push(r.item_id, r.tag, r.tag_f));
     },
+    async insertOwners(_trx, rows) {
+      insertRows('item_owners', OWNER_COLUMNS, rows, (r, out) => out.push(r.item_id, r.owner, r.owner_f));
+    },
     async insertEvents(_trx, rows) {
       insertRows('events', EVENT_COLUMNS, rows, eventValues);
     },
@@ -173,7 +184,7 @@ const PG_ROWS = 5000;
 export const postgresWrites: BulkWrites = {
   async deleteItems(trx, documentIds) {
     if (documentIds.length === 0) return;
-    // Tags go by their foreign key's cascade; the tsvector column goes with its row.
+    // Tags and owners go by their foreign keys' cascade; the tsvector column goes with its row.
     await sql`delete from items where document_id = any(${[...documentIds]}::integer[])`.execute(trx);
   },
   async insertItems(trx, rows) {
@@ -192,6 +203,7 @@ export const postgresWrites: BulkWrites = {
     return ids;
   },
   insertTags: (trx, rows) => insertJson(trx, 'item_tags', TAG_COLUMNS, rows),
+  insertOwners: (trx, rows) => insertJson(trx, 'item_owners', OWNER_COLUMNS, rows),
   insertEvents: (trx, rows) => insertJson(trx, 'events', EVENT_COLUMNS, rows),
   async updateDocuments(trx, rows) {
     for (const chunk of chunks(rows, PG_ROWS))
@@ -204,7 +216,7 @@ export const postgresWrites: BulkWrites = {
 
 async function insertJson(
   trx: Tx,
-  table: 'item_tags' | 'events',
+  table: 'item_tags' | 'item_owners' | 'events',
   columns: readonly string[],
   rows: Iterable<object>,
 ): Promise<void> {

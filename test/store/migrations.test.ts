@@ -71,7 +71,7 @@ async function tables(t: Target, db: Kysely<any>): Promise<string[]> {
   return (await q.execute(db)).rows.map((r) => r.name);
 }
 
-const TABLES = ['blobs', 'documents', 'events', 'item_tags', 'items', 'revisions', 'views'];
+const TABLES = ['blobs', 'documents', 'events', 'item_owners', 'item_tags', 'items', 'revisions', 'views'];
 
 function migrationSuite(name: string, make: () => Target) {
   describe(`migrations on ${name}`, () => {
@@ -107,6 +107,7 @@ function migrationSuite(name: string, make: () => Target) {
       const db = t.raw();
       try {
         expect(await migrateTo(db, t.backend, '0005_webhooks', t.schema)).toEqual([
+          '0008_owners',
           '0007_search_indexes',
           '0006_bulk_writes',
         ]);
@@ -151,6 +152,7 @@ function migrationSuite(name: string, make: () => Target) {
 
       const db = t.raw();
       expect(await migrateTo(db, t.backend, '0001_tables', t.schema)).toEqual([
+        '0008_owners',
         '0007_search_indexes',
         '0006_bulk_writes',
         '0005_webhooks',
@@ -165,6 +167,56 @@ function migrationSuite(name: string, make: () => Target) {
         expect(await again.exportTables()).toEqual(before);
         const found = await again.search({ query: parseQuery('secr*'), today: '2026-01-01' });
         expect(found.hits.map((h) => h.item.key)).toEqual(['a']);
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('gives items written before 0008, and those of a backup taken before it, their owner as their one owner', async () => {
+      const t = make();
+      const store = await t.store();
+      await store.commitRevision(
+        revision('A.md', 'a', [
+          item('a', { owner: 'Kim' }),
+          item('b', { owner: 'Bo', owners: ['Bo', 'Li'] }),
+          item('c'),
+        ]),
+      );
+      const before = await store.exportTables();
+      await store.close();
+      const owned = async (s: Awaited<ReturnType<Target['store']>>, q: string) =>
+        (await s.search({ query: parseQuery(q), today: '2026-01-01' })).hits.map((h) => h.item.key);
+
+      const db = t.raw();
+      try {
+        expect(await migrateTo(db, t.backend, '0007_search_indexes', t.schema)).toEqual(['0008_owners']);
+      } finally {
+        await db.destroy();
+      }
+      const again = await t.store();
+      try {
+        // The co-owner went with the column that listed it; the owner on the row stays searchable.
+        expect(await owned(again, 'owner:kim')).toEqual(['a']);
+        expect(await owned(again, 'owner:bo')).toEqual(['b']);
+        expect(await owned(again, 'owner:li')).toEqual([]);
+        expect(await owned(again, 'owner:none')).toEqual(['c']);
+        const b = (await again.search({ query: parseQuery('owner:bo'), today: '2026-01-01' })).hits[0]!.item;
+        expect(b.owners).toEqual(['Bo']);
+
+        // A backup from before 0008: no owners column, no item_owners table.
+        const old = before
+          .filter((d) => d.table !== 'item_owners')
+          .map((d) =>
+            d.table === 'items' ? { ...d, rows: d.rows.map(({ owners: _owners, ...rest }) => rest) } : d,
+          );
+        await again.importTables(old);
+        expect(await owned(again, 'owner:kim')).toEqual(['a']);
+        expect(await owned(again, 'owner:bo')).toEqual(['b']);
+        expect(await owned(again, 'owner:none')).toEqual(['c']);
+        // And a backup of now restores every owner.
+        await again.importTables(before);
+        expect(await owned(again, 'owner:li')).toEqual(['b']);
+        expect(await again.exportTables()).toEqual(before);
       } finally {
         await again.close();
       }

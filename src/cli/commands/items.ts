@@ -15,7 +15,7 @@ export async function run(files: string[], opts: CommonOptions): Promise<number>
       // Set apart by middle dots, not parentheses: labels such as `(A)` bring their own.
       const meta = [
         item.priority?.label,
-        item.owner ? `@${item.owner}` : undefined,
+        item.owners.length > 0 ? item.owners.map((o) => `@${o}`).join(' ') : undefined,
         item.due ? `due ${item.due}` : undefined,
         item.effort ? duration(item.effort.minutes) : undefined,
       ].filter(Boolean);

@@ -25,7 +25,7 @@ export async function run([key, ...files]: string[], opts: CommonOptions): Promi
     ['status', stated !== null && stated.toLowerCase() !== i.status ? `${i.status} (${stated})` : null],
     ['section', i.section.join(' › ') || null],
     ['priority', i.priority?.label ?? null],
-    ['owner', i.owner],
+    [i.owners.length > 1 ? 'owners' : 'owner', i.owners.join(', ') || null],
     ['due', i.due ? `${i.due}${i.dueText && i.dueText !== i.due ? ` (${i.dueText})` : ''}` : i.dueText],
     ['effort', i.effortText],
     ['category', i.category],

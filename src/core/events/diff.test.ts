@@ -75,6 +75,15 @@ describe('diffPlans', () => {
       ['attribute_changed', 'owner', 'alice', 'bob'],
     ]);
   });
+
+  it('reports an owner joining beside the owner once, and a new sole owner as the owner alone', () => {
+    const a = parse('- [ ] T-1 Ship it [owner:: kim]\n- [ ] T-2 Docs [owner:: bo, li]\n');
+    const b = parse('- [ ] T-1 Ship it [owner:: kim, ana]\n- [ ] T-2 Docs [owner:: ana, li]\n');
+    expect(diffPlans(a, b, 'PLAN.md').map((e) => [e.key, e.field, e.from, e.to])).toEqual([
+      ['T-1', 'owners', ['kim'], ['kim', 'ana']],
+      ['T-2', 'owner', 'bo', 'ana'],
+    ]);
+  });
 });
 
 const record = fc.record({
@@ -108,6 +117,7 @@ const items = fc
         priorityRank: null,
         priorityLabel: null,
         owner: r.owner,
+        owners: r.owner === null ? [] : [r.owner],
         due: null,
         effortMinutes: null,
         category: null,

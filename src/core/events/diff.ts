@@ -93,6 +93,9 @@ function changes(old: ItemRecord, item: ItemRecord, out: ItemEventDraft[]): void
     const b = read(item);
     if (!sameJson(a, b)) out.push(event('attribute_changed', item.key, null, field, a, b));
   }
+  // Owners joining or leaving beside the owner (`@kim` → `@kim @ana`); a new owner alone is told above.
+  if (!sameJson(old.owners.slice(1), item.owners.slice(1)))
+    out.push(event('attribute_changed', item.key, null, 'owners', [...old.owners], [...item.owners]));
 }
 
 function sameJson(a: JsonValue, b: JsonValue): boolean {

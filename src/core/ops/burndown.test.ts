@@ -22,6 +22,7 @@ const record = (
   priorityRank: null,
   priorityLabel: null,
   owner: null,
+  owners: [],
   due: null,
   effortMinutes,
   category: null,

@@ -22,6 +22,7 @@ export function itemToJson(item: Item, plan: Plan): ItemJson {
     section: item.section,
     priority: item.priority,
     owner: item.owner,
+    owners: item.owners,
     due: item.due,
     dueText: item.dueText,
     effortMinutes: item.effort?.minutes ?? null,

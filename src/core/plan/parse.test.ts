@@ -2822,9 +2822,10 @@ describe("parsePlan on bullets that carry a task's metadata", () => {
         '',
       ].join('\n'),
     );
-    expect(p.items.map((i) => [i.id, i.title, i.status, i.owner, i.due])).toEqual([
-      ['1.2', 'Configure CI', 'doing', 'Ana', '2026-12-10'],
-      ['1.3', 'Docs', 'todo', 'Bo, Li', null],
+    expect(p.items.map((i) => [i.id, i.title, i.status, i.owners, i.due])).toEqual([
+      ['1.2', 'Configure CI', 'doing', ['Ana'], '2026-12-10'],
+      // Two owners: Bo is the owner, Li its other.
+      ['1.3', 'Docs', 'todo', ['Bo', 'Li'], null],
     ]);
   });
 

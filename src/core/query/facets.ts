@@ -11,7 +11,8 @@ function facetValues(item: ItemRecord, facet: Facet, today: string): (string | n
     case 'priority':
       return [item.priorityRank === null ? null : `P${item.priorityRank}`];
     case 'owner':
-      return [item.owner];
+      // An item several own counts once for each of them.
+      return item.owners.length === 0 ? [null] : [...new Set(item.owners)];
     case 'section':
       return [item.section.at(-1) ?? null];
     case 'category':

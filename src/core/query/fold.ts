@@ -19,13 +19,14 @@ export function tokenize(s: string): string[] {
 
 /**
  * The texts free words are searched in, each matched on its own (a phrase never spans two of them):
- * the title, then the ID, the section path, owner, category, phase, priority label and tags.
+ * the title, then the ID, the section path, owners, category, phase, priority label and tags.
  */
 export function searchTexts(item: ItemRecord): string[] {
   const out = [item.title];
   if (item.id !== null) out.push(item.id);
   out.push(...item.section);
-  for (const v of [item.owner, item.category, item.phase, item.priorityLabel]) if (v !== null) out.push(v);
+  for (const o of item.owners) out.push(o);
+  for (const v of [item.category, item.phase, item.priorityLabel]) if (v !== null) out.push(v);
   for (const t of item.tags) out.push(t);
   return out;
 }
@@ -45,7 +46,7 @@ export function foldValue(field: StringField, value: string, fold: (s: string) =
 export function stringValues(item: ItemRecord, field: StringField): readonly string[] {
   switch (field) {
     case 'owner':
-      return item.owner === null ? [] : [item.owner];
+      return item.owners;
     case 'section':
       return item.section;
     case 'category':

@@ -30,6 +30,8 @@ function item(over: Partial<ItemRecord> = {}): ItemRecord {
     tags: [],
     dependsOn: [],
     ...over,
+    // The owner alone, unless the test names several.
+    owners: over.owners ?? (over.owner ? [over.owner] : []),
   };
 }
 

@@ -30,6 +30,8 @@ export interface ItemRecord {
   readonly priorityRank: number | null;
   readonly priorityLabel: string | null;
   readonly owner: string | null;
+  /** Everyone the item names as its owner, `owner` first (Item.owners). */
+  readonly owners: readonly string[];
   /** YYYY-MM-DD or null. */
   readonly due: string | null;
   readonly effortMinutes: number | null;

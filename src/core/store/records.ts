@@ -20,6 +20,7 @@ export function itemRecords(plan: Plan, file: string): ItemRecord[] {
     priorityRank: item.priority?.rank ?? null,
     priorityLabel: item.priority?.label ?? null,
     owner: item.owner,
+    owners: item.owners,
     due: item.due,
     effortMinutes: item.effort?.minutes ?? null,
     category: item.category,

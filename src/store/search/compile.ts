@@ -37,8 +37,7 @@ export interface CompiledQuery {
   readonly text: string | null;
 }
 
-const STRING_COLUMNS: Record<Exclude<StringField, 'tag'>, string> = {
-  owner: 'owner_f',
+const STRING_COLUMNS: Record<Exclude<StringField, 'tag' | 'owner'>, string> = {
   category: 'category_f',
   key: 'key_f',
   id: 'id_f',
@@ -128,13 +127,24 @@ function fieldCondition(term: FieldTerm, today: string, dialect: SearchDialect):
         conds.push(sql<SqlBool>`not exists (select 1 from item_tags t where t.item_id = i.item_id)`);
       return or(conds);
     }
+    case 'owner': {
+      // Any of the item's owners, as tags are matched; an item without one has no owner at all.
+      const folded = term.values.filter((v) => v !== null).map((v) => foldValue('owner', v));
+      const conds: Cond[] = [];
+      if (folded.length > 0)
+        conds.push(
+          sql<SqlBool>`i.item_id in (select o.item_id from item_owners o where o.owner_f in (${sql.join(folded)}))`,
+        );
+      if (folded.length < term.values.length) conds.push(sql<SqlBool>`i.owner is null`);
+      return or(conds);
+    }
     default:
       return stringCondition(term.field, term.values, dialect);
   }
 }
 
 function stringCondition(
-  field: Exclude<StringField, 'tag'>,
+  field: Exclude<StringField, 'tag' | 'owner'>,
   values: readonly (string | null)[],
   dialect: SearchDialect,
 ): Cond {

@@ -56,6 +56,7 @@ export const ITEM_COLUMNS = sql.raw(
     'priority_rank',
     'priority_label',
     'owner',
+    'owners',
     'due',
     'effort_minutes',
     'category',
@@ -134,14 +135,16 @@ function pageQuery(
     order by page.score desc, ${order}`;
 }
 
-function facetExpr(facet: Exclude<Facet, 'tag'>, today: string, dialect: SearchDialect): RawBuilder<unknown> {
+function facetExpr(
+  facet: Exclude<Facet, 'tag' | 'owner'>,
+  today: string,
+  dialect: SearchDialect,
+): RawBuilder<unknown> {
   switch (facet) {
     case 'status':
       return sql`i.status`;
     case 'priority':
       return sql`case when i.priority_rank is null then null else 'P' || cast(i.priority_rank as text) end`;
-    case 'owner':
-      return sql`i.owner`;
     case 'section':
       return sql`i.section_title`;
     case 'category':
@@ -171,6 +174,17 @@ async function facetCount(
       sql<SqlBool>`not exists (select 1 from item_tags t where t.item_id = i.item_id)`,
     ])}`.execute(db);
     rows = [...tagged.rows, { value: null, n: untagged.rows[0]!.n }];
+  } else if (facet === 'owner') {
+    // An item several own counts once for each of them; one without an owner counts as none.
+    const owned = await sql<{ value: string; n: number }>`select o.owner as value, count(*) as n
+      from ${dialect.itemsToCount} join item_owners o on o.item_id = i.item_id where ${where} group by o.owner`.execute(
+      db,
+    );
+    const unowned = await sql<{ n: number }>`select count(*) as n from ${dialect.itemsToCount} where ${and([
+      where,
+      sql<SqlBool>`i.owner is null`,
+    ])}`.execute(db);
+    rows = [...owned.rows, { value: null, n: unowned.rows[0]!.n }];
   } else {
     const expr = facetExpr(facet, today, dialect);
     rows = (

@@ -11,8 +11,12 @@ import { first, tok } from './match.js';
 import { nextMention, TASKPAPER_FLAGS, taskPaperTag } from './mentions.js';
 import { mayOpenParenFields, readParenFields } from './paren-fields.js';
 
-/** A dataview field, `[key:: value]` or `(key:: value)`; the value may hold page links (`[owner:: [[Bo]]]`). */
-const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^\])])*?)\s*[\])]/gu;
+/**
+ * A dataview field, `[key:: value]` or `(key:: value)`; the value may hold page links (`[owner:: [[Bo]]]`)
+ * and brackets of the other kind (`[owner:: Bo (infra)]`), and ends at the bracket closing its own.
+ */
+const DATAVIEW_RE =
+  /\[([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^\]])*?)\s*\]|\(([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^)])*?)\s*\)/gu;
 /** Story points in brackets: `(3 pts)`, `[5 SP]`, `(8 story points)`, `(0.5 pt)`. */
 const POINTS_SOURCE = String.raw`[([][ \t]*(\d{1,3}(?:\.\d)?)[ \t]*((?:story[ \t]+)?points?|pts?|sp)[ \t]*[)\]]`;
 const POINTS_RE = new RegExp(POINTS_SOURCE, 'gi');
@@ -157,15 +161,17 @@ export function readInlineFields(s: string, base: number, masked = maskCode(s)):
   const nonAscii = /[^\x00-\x7f]/.test(masked);
   if (has('::'))
     for (let m = first(DATAVIEW_RE, masked); m; m = DATAVIEW_RE.exec(masked)) {
+      const key = m[1] ?? m[3]!;
+      const value = m[2] ?? m[4]!;
       out.push(
         tok(
-          normaliseKey(m[1]!),
-          m[1]!,
-          m[2]!,
+          normaliseKey(key),
+          key,
+          value,
           base,
           m.index,
           m[0],
-          m[0].indexOf(m[2]!, m[1]!.length + 3),
+          m[0].indexOf(value, key.length + 3),
           'dataview',
         ),
       );

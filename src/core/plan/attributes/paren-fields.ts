@@ -33,9 +33,11 @@ const PAREN_OPEN_RE = new RegExp(
 const PAREN_FIRST = new Set(PAREN_OPENERS.map((k) => k.charAt(0)));
 const pieceSource = (close: string) =>
   String.raw`([\p{L}][\p{L} _-]{0,20}?)\s*:\s*((?:(?![,;]\s*(?:\p{L}[\p{L} _-]{0,20}:|${PAREN_MARK}\s*[,;${close}]|[@#][\p{L}_]))[^${close}])*)`;
-const PAREN_PIECE_RE = new RegExp(pieceSource(')'), 'uy');
-const BRACKET_PIECE_RE = new RegExp(pieceSource('\\]'), 'uy');
-const BRACE_PIECE_RE = new RegExp(pieceSource('}'), 'uy');
+// A value stops before a bracket of its list's kind opening inside it (`(owner: Bo (infra), P1)`): the
+// list is not one of fields, and its text stays whole.
+const PAREN_PIECE_RE = new RegExp(pieceSource('()'), 'uy');
+const BRACKET_PIECE_RE = new RegExp(pieceSource('\\[\\]'), 'uy');
+const BRACE_PIECE_RE = new RegExp(pieceSource('{}'), 'uy');
 
 /** The keys a parenthesised list gives its item; other pieces (`note: call first`) stay text. */
 const PAREN_KEYS: ReadonlySet<string> = new Set([
@@ -84,6 +86,7 @@ export function readParenFields(s: string, base: number): Field[] {
       continue;
     }
     const pieceRe = opener === 91 ? BRACKET_PIECE_RE : opener === 123 ? BRACE_PIECE_RE : PAREN_PIECE_RE;
+    const before = out.length;
     for (;;) {
       pieceRe.lastIndex = pos;
       const p = pieceRe.exec(s);
@@ -99,6 +102,10 @@ export function readParenFields(s: string, base: number): Field[] {
       }
       pos = p.index + p[0].length;
       const c = s.charCodeAt(pos);
+      if (c === opener) {
+        out.length = before;
+        break;
+      }
       if (c !== 44 && c !== 59) break;
       pos++;
       while (s.charCodeAt(pos) === 32 || s.charCodeAt(pos) === 9) pos++;

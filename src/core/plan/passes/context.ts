@@ -3,6 +3,7 @@ import type { Section, Status } from '../../model.js';
 import { resolveDate } from '../attributes/dates.js';
 import { refinesTodo } from '../lanes.js';
 import type { Draft, ListLabel } from '../recognise.js';
+import { settleOwners } from './field-rules.js';
 
 /** Resolves each section's schedule window against the plan date and links sections to their parents. */
 export function resolveSections(sections: Section[], planDate: string | null): number[] {
@@ -84,7 +85,13 @@ export function inheritContext(
     // A label over the item's list is nearer than the item or heading the list is in.
     const label = d.label;
     item.priority ??= label?.priority ?? parent?.priority ?? fromSections(start, priorityOf);
-    item.owner ??= label?.owner ?? parent?.owner ?? fromSections(start, ownerOf);
+    if (item.owner === null) {
+      item.owner = label?.owner ?? parent?.owner ?? fromSections(start, ownerOf);
+      // A sub-task of work several own is theirs too (settleOwners keeps the one inherited otherwise).
+      if (parent !== null && label?.owner == null && item.owner === parent.owner)
+        for (const o of parent.owners) item.owners.push(o);
+    }
+    settleOwners(item);
     item.category ??= parent?.category ?? null;
     item.phase ??= label?.phase ?? parent?.phase ?? fromSections(start, phaseOf);
     if (item.due === null && item.dueText === null)

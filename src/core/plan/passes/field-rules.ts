@@ -55,6 +55,61 @@ function ownerName(value: string): string {
   return value.replace(/^@/, '').replace(/(?<=\p{L}{2})\.$/u, '');
 }
 
+/** What joins the names of an owner value naming several: a comma or semicolon, `&` or `+` between spaces. */
+const OWNER_JOIN_RE = /\s*[,;]\s*|\s+[&+]\s+/;
+/** One word, or a mention: a person, where `&` joins two (`Bo & Li`, not `Sales & Marketing team`). */
+const ONE_NAME_RE = /^@?[\p{L}\p{N}._-]+$/u;
+/** Two mentions joined by `and` or a slash (`@kim and @ana`, `@kim/@ana`); `Research and Development` is one name. */
+const MENTION_PAIR_RE = /^(@[\p{L}\p{N}._-]+)(?:\s+and\s+|\s*\/\s*)(@[\p{L}\p{N}._-]+)$/u;
+/** The most names one owner value is read as: more is a sentence, kept whole. */
+const MAX_OWNERS = 8;
+
+/**
+ * The names an owner's value gives: one, or each of a list when every piece is a name (`Bo, Li`,
+ * `@kim, @ana`, `Bo & Li`, `@kim and @ana`). `Sales & Marketing team` and `Bo (with infra)` are one.
+ */
+function ownerNames(value: string): string[] {
+  if (!/[,;&+/]|\sand\s/.test(value)) return [ownerName(value)];
+  const pair = MENTION_PAIR_RE.exec(value);
+  if (pair) return [ownerName(pair[1]!), ownerName(pair[2]!)];
+  const parts = value.split(OWNER_JOIN_RE);
+  if (parts.length === 1 || parts.length > MAX_OWNERS || parts.some((p) => !isOwnerName(p)))
+    return [ownerName(value)];
+  // Joined by `&` or `+` alone, the names are one word each.
+  if (!/[,;]/.test(value) && !parts.every((p) => ONE_NAME_RE.test(p))) return [ownerName(value)];
+  return parts.map(ownerName);
+}
+
+/** A name in a list of owners: a mention, a page link or a few words, not a clause (`Bo (with infra)`). */
+function isOwnerName(s: string): boolean {
+  return (
+    s.length > 0 && s.length <= 40 && (PAGE_REF_RE.test(s) || /^@?\p{L}[\p{L}\p{N}\p{M} .'’_-]*$/u.test(s))
+  );
+}
+
+/** Adds `name` to the item's owners unless it is there already (`[owner:: kim]` and `@kim`). */
+function addOwner(item: Item, name: string): void {
+  const folded = name.toLowerCase();
+  for (const o of item.owners) if (o.toLowerCase() === folded) return;
+  item.owners.push(name);
+}
+
+/**
+ * Puts the item's owner first among its owners, or alone where it names none (one inherited from its
+ * parent, label or section, or read from the roster): `owner` is always `owners[0]`.
+ */
+export function settleOwners(item: Item): void {
+  const owner = item.owner;
+  if (owner === null) {
+    item.owners.length = 0;
+    return;
+  }
+  const at = item.owners.findIndex((o) => o.toLowerCase() === owner.toLowerCase());
+  if (at === 0) return;
+  if (at > 0) item.owners.splice(at, 1);
+  item.owners.unshift(owner);
+}
+
 export function applyField(
   item: Item,
   f: Field,
@@ -75,7 +130,11 @@ export function applyField(
       item.priority = readPriorityValue(value) ?? item.priority;
       return;
     case 'owner':
-      if (!isPlaceholder(value)) item.owner ??= ownerName(value);
+      if (isPlaceholder(value)) return;
+      for (const name of ownerNames(value)) {
+        item.owner ??= name;
+        addOwner(item, name);
+      }
       return;
     case 'due': {
       const date = readDueValue(value, ctx.planDate, yearAnchor);

@@ -112,6 +112,7 @@ export function newItem(kind: Item['kind'], line: number): Item {
     section: NO_SECTION,
     priority: null,
     owner: null,
+    owners: [],
     due: null,
     dueText: null,
     effort: null,

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../../../test/support/generate-plan.js';
+import type { Plan } from '../model.js';
+import { parsePlan } from './parse.js';
+
+const parse = (...lines: string[]): Plan => parsePlan(`${lines.join('\n')}\n`, { file: 'plan.md' });
+const owners = (p: Plan) => p.items.map((i) => [i.title, i.owner, i.owners]);
+
+describe('an item owned by several', () => {
+  it('lists every owner a line names, the first as the owner', () => {
+    const p = parse(
+      '- [ ] Pair on the flaky suite @kim @ana',
+      '- [ ] Review the schema — owners: @bo, @li',
+      '- [ ] Triage [owner:: Bo & Li]',
+      '- [ ] Load tests (owners: Kim, Ana; due: 2026-12-18)',
+      '- [ ] Pairing [owner:: @kim and @ana]',
+      '- [ ] Rotation [assignees:: @kim/@ana]',
+    );
+    expect(owners(p)).toEqual([
+      ['Pair on the flaky suite @kim @ana', 'kim', ['kim', 'ana']],
+      ['Review the schema', 'bo', ['bo', 'li']],
+      ['Triage', 'Bo', ['Bo', 'Li']],
+      ['Load tests', 'Kim', ['Kim', 'Ana']],
+      ['Pairing', 'kim', ['kim', 'ana']],
+      ['Rotation', 'kim', ['kim', 'ana']],
+    ]);
+  });
+
+  it('keeps a name that is one team, or a value that is no list of names, whole', () => {
+    const p = parse(
+      '- [ ] Pricing page [owner:: Sales & Marketing team]',
+      '- [ ] Lab setup [owner:: Research and Development]',
+      '- [ ] Pipelines [owner:: CI/CD]',
+      '- [ ] Migration [owner:: Bo (with help from infra)]',
+    );
+    expect(owners(p)).toEqual([
+      ['Pricing page', 'Sales & Marketing team', ['Sales & Marketing team']],
+      ['Lab setup', 'Research and Development', ['Research and Development']],
+      ['Pipelines', 'CI/CD', ['CI/CD']],
+      ['Migration', 'Bo (with help from infra)', ['Bo (with help from infra)']],
+    ]);
+  });
+
+  it('names each owner once, however often the line names them', () => {
+    const p = parse('- [ ] Backfill [owner:: kim] @kim @Kim @ana');
+    expect(owners(p)).toEqual([['Backfill @kim @Kim @ana', 'kim', ['kim', 'ana']]]);
+  });
+
+  it('reads the owners of a field line, a table cell and a sub-bullet, and gives sub-tasks all of them', () => {
+    const p = parse(
+      '## Build',
+      '',
+      '### 1.2 Configure CI',
+      'Owners: Bo, Li',
+      'Status: In progress',
+      '',
+      '- [ ] Cache the layers',
+      '- [ ] Sign the images @kim',
+      '',
+      '## Rollout',
+      '',
+      '| Task | Owners | Status |',
+      '|------|--------|--------|',
+      '| Canary | Ana, Kim | todo |',
+      '',
+      '- [ ] Flip the flag',
+      '  - **Assignees:** @bo, @li',
+    );
+    expect(owners(p)).toEqual([
+      ['Configure CI', 'Bo', ['Bo', 'Li']],
+      ['Cache the layers', 'Bo', ['Bo', 'Li']],
+      // Its own owner replaces those it would inherit.
+      ['Sign the images @kim', 'kim', ['kim']],
+      ['Canary', 'Ana', ['Ana', 'Kim']],
+      ['Flip the flag', 'bo', ['bo', 'li']],
+    ]);
+  });
+
+  it('gives an item whose owner comes from its section or the roster that owner alone', () => {
+    const p = parse(
+      'Attendees: Alice, Bob Stone',
+      '',
+      '## Backend (owner: Lee)',
+      '',
+      '- [ ] Rate limits',
+      '- [ ] Bob to call the vendor',
+    );
+    expect(owners(p)).toEqual([
+      ['Rate limits', 'Lee', ['Lee']],
+      ['Bob to call the vendor', 'Bob Stone', ['Bob Stone']],
+    ]);
+  });
+
+  it('keeps the owner first among the owners of every item of every fixture and of generated plans', () => {
+    const dir = join(import.meta.dirname, 'fixtures');
+    const plans = readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);
+    for (const seed of [1, 2, 3]) plans.push([`generated-${seed}`, generatePlan(60_000, seed)]);
+    let checked = 0;
+    for (const [f, text] of plans) {
+      for (const i of parsePlan(text, { file: f }).items) {
+        expect(i.owners[0] ?? null, `${f}:${i.line}`).toBe(i.owner);
+        expect(new Set(i.owners.map((o) => o.toLowerCase())).size, `${f}:${i.line}`).toBe(i.owners.length);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+});
