@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../../test/support/generate-plan.js';
+import { applyEdits, setAttribute } from '../edit/index.js';
 import type { Plan } from '../model.js';
 import { parsePlan } from './parse.js';
 
@@ -26,6 +27,37 @@ describe('an item owned by several', () => {
       ['Pairing', 'kim', ['kim', 'ana']],
       ['Rotation', 'kim', ['kim', 'ana']],
     ]);
+  });
+
+  it('reads a list of owners set off after the title, over the commas between the names', () => {
+    const p = parse(
+      '- [ ] Rotate the keys — owners: Bo, Li',
+      '- [ ] Load tests — Owners: Ana María, Li, 2d',
+      '- [ ] Canary rollout — P1, assignees: Bo, Li and Kim',
+      '- [ ] Review — owners: Bo, Li, and Kim',
+      // A piece that is no name ends the list: the line's words stay.
+      '- [ ] Retro — owners: Bo, 2 more',
+      '- [ ] Notes — note: ask Bo, Li',
+    );
+    expect(p.items.map((i) => [i.title, i.owners, i.effort?.text ?? null])).toEqual([
+      ['Rotate the keys', ['Bo', 'Li'], null],
+      ['Load tests', ['Ana María', 'Li'], '2d'],
+      ['Canary rollout', ['Bo', 'Li', 'Kim'], null],
+      ['Review', ['Bo', 'Li', 'Kim'], null],
+      ['Retro — owners: Bo, 2 more', [], null],
+      ['Notes — note: ask Bo, Li', [], null],
+    ]);
+  });
+
+  it('removes and sets a list of owners whole', () => {
+    const text = '- [ ] Rotate the keys — owners: Bo, Li, 2d\n';
+    const p = parsePlan(text, { file: 'plan.md' });
+    expect(applyEdits(text, setAttribute(p, p.items[0]!, 'owner', null))).toBe(
+      '- [ ] Rotate the keys — 2d\n',
+    );
+    expect(applyEdits(text, setAttribute(p, p.items[0]!, 'owner', 'Ana'))).toBe(
+      '- [ ] Rotate the keys — owners: Ana, 2d\n',
+    );
   });
 
   it('keeps a name that is one team, or a value that is no list of names, whole', () => {

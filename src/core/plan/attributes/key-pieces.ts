@@ -152,3 +152,53 @@ export function keyPieceWithRemark(s: string, end: number, fields: FieldIndex, b
     valueSpan: { start: piece.valueSpan.start, end: base + end },
   };
 }
+
+/** The longest list of owners read after its key: a handful of names. */
+const MAX_OWNER_LIST = 96;
+/** A name in a list of owners: a mention, or words of letters (`@bo`, `Li`, `Ana María`). */
+const OWNER_NAME_RE = /^@?\p{L}[\p{L}\p{M}\p{N} .'’_-]{0,39}$/u;
+
+/** A name of a list of owners, not one a joining word ends (`@li and`, before a mention read on its own). */
+function isOwnerName(piece: string): boolean {
+  const n = piece.trim();
+  return OWNER_NAME_RE.test(n) && !/\sand$/i.test(n);
+}
+
+/**
+ * An owner key and the names after it, over the commas between them, ending at `end` (`— Owners: Bo,
+ * Li`, `— owner: @bo, @li`), as one field: a `Key: value` piece ends at a comma, where the names go
+ * on. Null unless every piece after the key is a name.
+ */
+export function ownerListPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  const floor = Math.max(0, end - MAX_OWNER_LIST);
+  let colon = -1;
+  for (let i = end - 1; i >= floor; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 58 || c === 0xff1a) {
+      colon = i;
+      break;
+    }
+    if (c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || isSpacedDash(s, i)) return null;
+  }
+  if (colon < 0 || s.lastIndexOf(',', end) < colon) return null;
+  let start = colon;
+  while (start > floor) {
+    const c = s.charCodeAt(start - 1);
+    if (c === 44 || c === 59 || isSpacedDash(s, start - 1)) break;
+    start--;
+  }
+  while (start < colon && isSpace(s.charCodeAt(start))) start++;
+  if (colon - start > MAX_KEY || normaliseKey(s.slice(start, colon)) !== 'owner') return null;
+  let valueStart = colon + 1;
+  while (valueStart < end && isSpace(s.charCodeAt(valueStart))) valueStart++;
+  const value = s.slice(valueStart, end).trimEnd();
+  if (fields.overlaps(start, valueStart) || !value.split(',').every(isOwnerName)) return null;
+  return {
+    key: 'owner',
+    rawKey: s.slice(start, colon).trimEnd(),
+    value,
+    span: { start: base + start, end: base + valueStart + value.length },
+    valueSpan: { start: base + valueStart, end: base + valueStart + value.length },
+    style: 'kv',
+  };
+}

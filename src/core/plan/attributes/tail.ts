@@ -34,7 +34,7 @@ import {
 import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
 import { UNIT as EFFORT_UNIT, readEffort } from './effort.js';
 import { isWordMark } from './inline.js';
-import { keyBefore, keyPiece, keyPieceWithRemark, sentencePiece } from './key-pieces.js';
+import { keyBefore, keyPiece, keyPieceWithRemark, ownerListPiece, sentencePiece } from './key-pieces.js';
 import { ASSIGNED_WORD_RE, nameOwner, noOwnerPiece, ownerPhrasePiece, trailingName } from './owner-pieces.js';
 import {
   type EffortMark,
@@ -204,7 +204,7 @@ function readPieces(
   let sentenceAt = -1;
   const keyed = (at: number): Field | null => {
     sentence = sentences ? sentencePiece(s, at, byEnd, base) : null;
-    return sentence ?? keyPiece(s, at, byEnd, base);
+    return sentence ?? keyPiece(s, at, byEnd, base) ?? ownerListPiece(s, at, byEnd, base);
   };
   // The tail as it stood before the marks read last (`Rotate certs (P1) — @kim`): a mark in the title's
   // text before the list's separator is cut on its own, and the list is what follows the separator.

@@ -61,6 +61,8 @@ const OWNER_JOIN_RE = /\s*[,;]\s*|\s+[&+]\s+/;
 const ONE_NAME_RE = /^@?[\p{L}\p{N}._-]+$/u;
 /** Two mentions joined by `and` or a slash (`@kim and @ana`, `@kim/@ana`); `Research and Development` is one name. */
 const MENTION_PAIR_RE = /^(@[\p{L}\p{N}._-]+)(?:\s+and\s+|\s*\/\s*)(@[\p{L}\p{N}._-]+)$/u;
+/** The last piece of a list of names, joined to the one before by `and`: `Li and Kim`, `and Kim`. */
+const LAST_AND_RE = /^(?:(.+?)\s+)?and\s+(.+)$/;
 /** The most names one owner value is read as: more is a sentence, kept whole. */
 const MAX_OWNERS = 8;
 
@@ -73,6 +75,11 @@ function ownerNames(value: string): string[] {
   const pair = MENTION_PAIR_RE.exec(value);
   if (pair) return [ownerName(pair[1]!), ownerName(pair[2]!)];
   const parts = value.split(OWNER_JOIN_RE);
+  // A list's last name after `and` (`Bo, Li and Kim`, `Bo, Li, and Kim`).
+  if (parts.length > 1) {
+    const last = LAST_AND_RE.exec(parts.at(-1)!);
+    if (last) parts.splice(-1, 1, ...[last[1], last[2]].filter((p): p is string => p !== undefined));
+  }
   if (parts.length === 1 || parts.length > MAX_OWNERS || parts.some((p) => !isOwnerName(p)))
     return [ownerName(value)];
   // Joined by `&` or `+` alone, the names are one word each.
