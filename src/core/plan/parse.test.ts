@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { applyEdits, setStatus } from '../edit/index.js';
 import type { Item, Plan } from '../model.js';
 import { parsePlan } from './parse.js';
 
@@ -5989,6 +5990,21 @@ describe('parsePlan on ballot boxes and spec-kit markers', () => {
       ['0.2', 'Add staging', 'todo'],
       ['1.1', 'Write the notes', 'done'],
     ]);
+  });
+
+  it("reads a status glyph right after a numbered line's number as its status, and edits it there", () => {
+    const text =
+      '# Release\n\n1.1 ✓ Cut the release branch\n1.2 ✓ Freeze the schema\n1.3 ☐ Announce the freeze\n';
+    const plan = parse(text);
+    expect(plan.items.map((i) => [i.id, i.title, i.status])).toEqual([
+      ['1.1', 'Cut the release branch', 'done'],
+      ['1.2', 'Freeze the schema', 'done'],
+      ['1.3', 'Announce the freeze', 'todo'],
+    ]);
+    // The plan's own glyph for done.
+    expect(applyEdits(text, setStatus(plan, plan.items[2]!, 'done'))).toBe(text.replace('1.3 ☐', '1.3 ✓'));
+    // An arrow is no status: an outline of steps stays prose.
+    expect(parse('# Steps\n\n3.1 → Read the docs\n3.2 → Then this\n').items).toEqual([]);
   });
 
   it("reads spec-kit's [P] and [USn] after a task's ID as tags, and only there", () => {

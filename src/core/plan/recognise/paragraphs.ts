@@ -3,7 +3,7 @@
  * (status-marked lines, todo.txt lines, a record of fields, lines opening with an ID or a ballot box,
  * struck headings, numbered lines); and a line in bold over an item's fields (boldTitleItem).
  */
-import type { Field, Span } from '../../model.js';
+import type { Field, Span, Status } from '../../model.js';
 import { readFieldLine } from '../attributes/field-lines.js';
 import { readLeadingId } from '../attributes/ids.js';
 import { ITEM_KEYS, RECORD_NAME_KEYS } from '../attributes/keys.js';
@@ -308,7 +308,7 @@ function numberedLines(st: State, p: ParagraphBlock, parentItem: number): Set<nu
     if (!NUMBERED_LINE_RE.test(line)) continue;
     numbered.push(l);
     const tail = TRAILING_GLYPH_RE.exec(line);
-    if (tail && st.glyphStatus(tail[1]!)) marked = true;
+    if ((tail && st.glyphStatus(tail[1]!)) || leadingMark(st, afterNumber(line)) !== null) marked = true;
   }
   if (numbered.length < 2 || !marked) return null;
   for (const l of numbered) {
@@ -317,9 +317,19 @@ function numberedLines(st: State, p: ParagraphBlock, parentItem: number): Set<nu
     const item = newItem('status-bullet', slice.line);
     const id = NUMBERED_LINE_RE.exec(raw)![1]!;
     item.id = id;
-    const rest = raw.slice(raw.indexOf(id) + id.length).trimStart();
+    let rest = afterNumber(raw);
+    // A mark after the number (`1.1 ✓ Cut the branch`, `1.3 ☐ Announce it`) is the line's status.
+    const lead = leadingMark(st, rest);
+    if (lead !== null) {
+      const at = slice.end - rest.length;
+      item.status = lead.status;
+      item.statusSource = 'marker';
+      item.statusText = lead.glyph;
+      item.statusSpan = { start: at, end: at + lead.glyph.length };
+      rest = rest.slice(lead.end).trimStart();
+    }
     const bodyStart = slice.end - rest.length;
-    const body = takeTrailingStatus(item, rest, (i) => bodyStart + i, st.glyphStatus);
+    const body = lead === null ? takeTrailingStatus(item, rest, (i) => bodyStart + i, st.glyphStatus) : rest;
     item.titleSpan = { start: bodyStart, end: bodyStart + body.length };
     pushLineItem(st, { item, idKind: 'numeric', matchText: body, matchBase: bodyStart }, slice, parentItem);
   }
@@ -356,6 +366,21 @@ function pushLineItem(
     ...(made.todoTxt ? { todoTxt: true } : {}),
     ...(made.titleEnd !== undefined ? { titleEnd: made.titleEnd } : {}),
   });
+}
+
+/** What follows a numbered line's number and the blanks after it. */
+function afterNumber(line: string): string {
+  const id = NUMBERED_LINE_RE.exec(line)![1]!;
+  return line.slice(line.indexOf(id) + id.length).replace(/^\.?[ \t]+/, '');
+}
+
+/** A status glyph opening `s` and set off from the words after it (`✓ Cut the branch`, `☐ Freeze`). */
+function leadingMark(st: State, s: string): { status: Status; glyph: string; end: number } | null {
+  if (s.charCodeAt(0) < 128) return null;
+  const g = leadingGlyph(s);
+  if (g === null || g.bold !== '' || !isSpace(s.charCodeAt(g.end))) return null;
+  const status = st.glyphStatus(g.glyph);
+  return status === null ? null : { status, glyph: g.glyph, end: g.end };
 }
 
 /** How much of a line's start is read for the ID opening it: the longest ID and what sets it off. */
