@@ -158,6 +158,12 @@ const MAX_OWNER_LIST = 96;
 /** A name in a list of owners: a mention, or words of letters (`@bo`, `Li`, `Ana María`). */
 const OWNER_NAME_RE = /^@?\p{L}[\p{L}\p{M}\p{N} .'’_-]{0,39}$/u;
 
+/** Whether a comma is between `a` and `b`: a list of names has one, where a plain `Key: value` piece does not. */
+function hasComma(s: string, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (s.charCodeAt(i) === 44) return true;
+  return false;
+}
+
 /** A name of a list of owners, not one a joining word ends (`@li and`, before a mention read on its own). */
 function isOwnerName(piece: string): boolean {
   const n = piece.trim();
@@ -170,6 +176,9 @@ function isOwnerName(piece: string): boolean {
  * on. Null unless every piece after the key is a name.
  */
 export function ownerListPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  // A name ends in a letter: most pieces (dates, estimates, brackets) do not.
+  const last = s.charCodeAt(end - 1);
+  if (!((last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last >= 128)) return null;
   const floor = Math.max(0, end - MAX_OWNER_LIST);
   let colon = -1;
   for (let i = end - 1; i >= floor; i--) {
@@ -180,7 +189,7 @@ export function ownerListPiece(s: string, end: number, fields: FieldIndex, base:
     }
     if (c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || isSpacedDash(s, i)) return null;
   }
-  if (colon < 0 || s.lastIndexOf(',', end) < colon) return null;
+  if (colon < 0 || !hasComma(s, colon, end)) return null;
   let start = colon;
   while (start > floor) {
     const c = s.charCodeAt(start - 1);

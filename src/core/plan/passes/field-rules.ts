@@ -96,8 +96,10 @@ function isOwnerName(s: string): boolean {
 
 /** Adds `name` to the item's owners unless it is there already (`[owner:: kim]` and `@kim`). */
 function addOwner(item: Item, name: string): void {
-  const folded = name.toLowerCase();
-  for (const o of item.owners) if (o.toLowerCase() === folded) return;
+  if (item.owners.length > 0) {
+    const folded = name.toLowerCase();
+    for (const o of item.owners) if (o === name || o.toLowerCase() === folded) return;
+  }
   item.owners.push(name);
 }
 
@@ -111,7 +113,9 @@ export function settleOwners(item: Item): void {
     item.owners.length = 0;
     return;
   }
-  const at = item.owners.findIndex((o) => o.toLowerCase() === owner.toLowerCase());
+  if (item.owners[0] === owner) return;
+  const folded = owner.toLowerCase();
+  const at = item.owners.findIndex((o) => o.toLowerCase() === folded);
   if (at === 0) return;
   if (at > 0) item.owners.splice(at, 1);
   item.owners.unshift(owner);
