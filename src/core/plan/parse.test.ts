@@ -1617,7 +1617,8 @@ describe('parsePlan on dependencies stated in prose', () => {
 
   it('reads a phrase keyed by its colon, naming items by their words before their own marks', () => {
     // An item is named without the dependency phrase ending its title, and without the mentions and
-    // tags ending it, which stay in the title.
+    // tags ending it, which stay in the title. `depends on` and a name in words leaves the title.
+    // Before, `(depends on: Export the data)` stayed in it, and in its key.
     const p = parse(
       [
         '# Launch',
@@ -1633,10 +1634,10 @@ describe('parsePlan on dependencies stated in prose', () => {
     expect(p.items.map((i) => [i.title, i.dependsOn])).toEqual([
       ['Export the data', []],
       ['Send the invites @kim #mail', []],
-      ['Import the data (depends on: Export the data)', ['launch/export-the-data']],
+      ['Import the data', ['launch/export-the-data']],
       [
         'Open the doors — Requires: Import the data, Send the invites',
-        ['launch/import-the-data-depends-on-export-the-data', 'launch/send-the-invites'],
+        ['launch/import-the-data', 'launch/send-the-invites'],
       ],
       ['Close the doors (blocked by: the weather)', []],
     ]);
@@ -1659,12 +1660,10 @@ describe('parsePlan on dependencies stated in prose', () => {
     );
     expect(p.items.map((i) => [i.title, i.dependsOn])).toEqual([
       ['Pruebas de carga', []],
-      ['Despliegue en producción (depende de: Pruebas de carga)', ['migracion/pruebas-de-carga']],
+      // The phrase leaves the title, as `bloqué par` does after a dash.
+      ['Despliegue en producción', ['migracion/pruebas-de-carga']],
       ['Mise en service', ['migracion/pruebas-de-carga']],
-      [
-        'Schulung (hängt ab von: Despliegue en producción)',
-        ['migracion/despliegue-en-produccion-depende-de-pruebas-de'],
-      ],
+      ['Schulung', ['migracion/despliegue-en-produccion']],
       ['Requerimientos (requeridos: Pruebas de carga)', []],
     ]);
   });

@@ -1,7 +1,8 @@
 /** Dependency pieces of a metadata list: phrases naming items by ID, and the words that open them. */
 import type { Field } from '../../model.js';
+import { isSpace } from '../chars.js';
 import { REF_SOURCE } from './ids.js';
-import { type FieldIndex, isDigit } from './pieces.js';
+import { type FieldIndex, isDigit, isSpacedDash } from './pieces.js';
 
 /** The same phrases in the other languages plans are written in: `depende de 2.1`, `bloqué par T-3`. */
 export const FOREIGN_DEP = [
@@ -93,4 +94,49 @@ export function depPiece(s: string, end: number, fields: FieldIndex, base: numbe
     valueSpan: { start: base + valueStart, end: base + valueEnd },
     style: 'kv',
   };
+}
+
+/**
+ * `depends on` and a name in words ending the text, in the languages read: what an item waits on
+ * named by its title (`— depends on Port the email worker`) or something outside the plan (`(depends
+ * on the legal review)`). No figures: `Milestone 1`, `the v2 API` are references DEP_PIECE_RE and the
+ * plan's phrases read, or words the title keeps.
+ */
+const DEP_WORDS_RE =
+  /(?:^|[\s(])(depends on|depend on|dépend de|depende de|depende da|depende do|dipende da|hängt ab von|abhängig von)[ \t]*:?[ \t]+(\p{L}[^\d,;()[\]{}—–|]{0,63})$/iu;
+/** The longest phrase DEP_WORDS_RE is given: the words and the longest name. */
+const MAX_DEP_WORDS = 96;
+
+/**
+ * The dependency phrase in words ending at `end` (DEP_WORDS_RE), set off from what comes before it by
+ * a separator or an opening parenthesis, as a depends field; null when there is none.
+ */
+export function depWordsPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
+  if (!isLetter(s.charCodeAt(end - 1))) return null;
+  const from = Math.max(0, end - MAX_DEP_WORDS);
+  const m = DEP_WORDS_RE.exec(s.slice(from, end));
+  if (m === null) return null;
+  const rawKey = m[1]!;
+  const start = from + m.index + m[0].indexOf(rawKey);
+  let p = start;
+  while (p > 0 && isSpace(s.charCodeAt(p - 1))) p--;
+  const before = s.charCodeAt(p - 1);
+  if (p > 0 && before !== 40 && before !== 44 && before !== 59 && !isSpacedDash(s, p - 1)) return null;
+  const value = m[2]!.trimEnd();
+  const valueStart = end - m[2]!.length;
+  const valueEnd = valueStart + value.length;
+  if (fields.overlaps(start, valueEnd)) return null;
+  return {
+    key: 'depends',
+    rawKey,
+    value,
+    span: { start: base + start, end: base + valueEnd },
+    valueSpan: { start: base + valueStart, end: base + valueEnd },
+    style: 'kv',
+  };
+}
+
+/** A letter, ASCII or past it (the end of a name in words). */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128;
 }

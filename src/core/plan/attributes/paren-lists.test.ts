@@ -84,6 +84,37 @@ describe('lists in brackets on a task line', () => {
     ]);
   });
 
+  it('reads `depends on` and a name in words set off after the title as a dependency, by title or outside the plan', () => {
+    const p = parse(
+      '## Work',
+      '',
+      '- [ ] Port the email worker',
+      '- [ ] Port the thumbnail worker — depends on Port the email worker',
+      '- [ ] Sign the contract (depends on the legal review)',
+      '- [ ] Cut over — @kim, depends on Port the email worker, 2d',
+      // Figures make a reference the plan's phrases read, or words the title keeps.
+      '- [ ] Ship the SDK — depends on Milestone 1',
+      // Not set off: the title's words.
+      '- [ ] Decide what depends on the budget',
+    );
+    expect(p.items.map((i) => [i.title, i.dependsOn, i.unresolvedDeps])).toEqual([
+      ['Port the email worker', [], []],
+      ['Port the thumbnail worker', ['work/port-the-email-worker'], []],
+      ['Sign the contract', [], ['the legal review']],
+      ['Cut over', ['work/port-the-email-worker'], []],
+      ['Ship the SDK — depends on Milestone 1', [], []],
+      ['Decide what depends on the budget', [], []],
+    ]);
+  });
+
+  it('removes a dependency in words with its separator, and the line reads back', () => {
+    const text = '- [ ] Alpha\n- [ ] Beta — depends on Alpha, 2d\n';
+    const p = parsePlan(text, { file: 'plan.md' });
+    expect(applyEdits(text, setAttribute(p, p.items[1]!, 'depends', null))).toBe(
+      '- [ ] Alpha\n- [ ] Beta — 2d\n',
+    );
+  });
+
   it('changes and removes a size in place, and the line reads back', () => {
     const text = '- [ ] Dark mode (L) — @kim\n- [ ] Exports (size: M, @ana)\n';
     const p = parsePlan(text, { file: 'plan.md' });

@@ -3,7 +3,7 @@ import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
 import { datePiece, isSize, pointsPiece } from './bare-pieces.js';
 import { isMonthDay, namesPlanPeriodEnd, readAbsoluteDate, wholeDateRange } from './dates.js';
-import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
+import { DEP_WORD_RE, depPiece, depWordsPiece } from './dep-pieces.js';
 import { readEffort } from './effort.js';
 import { isWordMark } from './inline.js';
 import { keyPiece } from './key-pieces.js';
@@ -324,7 +324,9 @@ function readList(
   // Where the list's text ends: a dependency phrase may run to it over commas (`Depends: 1.1, 1.2`).
   let inner = close;
   while (inner > open && isSpace(s.charCodeAt(inner - 1))) inner--;
-  const phrase = DEP_WORD_RE.test(s.slice(open, close)) ? depPiece(s, inner, index, base) : null;
+  const phrase = DEP_WORD_RE.test(s.slice(open, close))
+    ? (depPiece(s, inner, index, base) ?? depWordsPiece(s, inner, index, base))
+    : null;
   for (let a = open + 1; a <= close; ) {
     while (a < close && isSpace(s.charCodeAt(a))) a++;
     if (phrase !== null && phrase.span.start - base === a) {

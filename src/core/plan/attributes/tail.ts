@@ -31,7 +31,7 @@ import {
   progressPiece,
   sizePiece,
 } from './bare-pieces.js';
-import { DEP_WORD_RE, depPiece } from './dep-pieces.js';
+import { DEP_WORD_RE, depPiece, depWordsPiece } from './dep-pieces.js';
 import { UNIT as EFFORT_UNIT, readEffort } from './effort.js';
 import { isWordMark } from './inline.js';
 import { keyBefore, keyPiece, keyPieceWithRemark, ownerListPiece, sentencePiece } from './key-pieces.js';
@@ -301,7 +301,7 @@ function readPieces(
           ? keyed(end)
           : keyPieceWithRemark(s, end, byEnd, base)
         : null) ??
-      (deps ? depPiece(s, end, byEnd, base) : null) ??
+      (deps ? (depPiece(s, end, byEnd, base) ?? depWordsPiece(s, end, byEnd, base)) : null) ??
       (assigned ? ownerPhrasePiece(s, end, byEnd, base) : null);
     // Nor may a piece hold a mark another reader took (`Owner: Kim ~1d`).
     if (kv !== null && !holdsMark(kv, base, priority, estimate)) {
