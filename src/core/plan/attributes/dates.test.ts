@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../parse.js';
 import {
   addDays,
   dateLike,
@@ -331,6 +332,47 @@ describe("the end of the plan date's day, week, month or quarter", () => {
       '2027-02-01',
     ]);
     expect([due('by'), due('by the way'), due('bygone')]).toEqual([null, null, null]);
+  });
+
+  it('reads the end of the working day said before or after a day as that day', () => {
+    // Tuesday 2027-01-12.
+    const due = (v: string) => readDueValue(v, '2027-01-12');
+    expect([
+      due('EOD Friday'),
+      due('by COB Thursday'),
+      due('end of day on Jan 20'),
+      due('end of business day Friday'),
+      due('Friday EOD'),
+      due('Jan 20, COB'),
+    ]).toEqual(['2027-01-15', '2027-01-14', '2027-01-20', '2027-01-15', '2027-01-15', '2027-01-20']);
+    // Alone, the end of the plan's own day; before no day, nothing.
+    expect([due('EOD'), due('COB'), due('EOD sometime'), due('EODFriday')]).toEqual([
+      '2027-01-12',
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('reads a due phrase naming the end of the working day on a day, on an item line', () => {
+    const p = parsePlan(
+      [
+        'Updated 2027-01-12',
+        '',
+        '- [ ] Send the deck — by EOD Friday',
+        '- [ ] File the report (due: COB Thursday)',
+        '- [ ] Close the books — due Friday EOD',
+        '- [ ] Sign off — due Jan 20, COB',
+        '',
+      ].join('\n'),
+      { file: 'plan.md' },
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Send the deck', '2027-01-15'],
+      ['File the report', '2027-01-14'],
+      ['Close the books', '2027-01-15'],
+      ['Sign off', '2027-01-20'],
+    ]);
   });
 
   it('is a Friday on or after the plan date, in its week, for any weekday (property)', () => {

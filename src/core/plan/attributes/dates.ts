@@ -269,7 +269,8 @@ export function readDueValue(
   // A deadline's word before the date (`by Friday`, `by EOW`, `before Dec 18`), as a tracker's When
   // column writes it, says what the key says.
   const by = BY_RE.exec(given);
-  const value = by === null ? given : given.slice(by[0].length);
+  // The end of the working day on a day is that day (`EOD Friday`, `Dec 12 COB`).
+  const value = withoutEndOfDay(by === null ? given : given.slice(by[0].length));
   // Work scheduled over a range of days is due by its last (`Dec 14–18`, `2026-12-14 → 2026-12-18`).
   const range = wholeDateRange(value);
   const r = resolveDate(range === null ? value : range.date, planDate, yearAnchor);
@@ -285,6 +286,18 @@ export function readDueValue(
   const alone = anchor === null ? null : periodAloneEnd(value, anchor);
   if (alone !== null) return alone;
   return planDate === null ? null : endOfPlanPeriod(value, planDate);
+}
+
+/** `EOD`, `COB` or `end of (business) day` before a day (`EOD Friday`, `end of day on Dec 12`). */
+const END_OF_DAY_BEFORE_RE =
+  /^[ \t]*(?:EOD|COB|EOB|end[ \t]+of[ \t]+(?:the[ \t]+)?(?:business[ \t]+)?day)[ \t]+(?:on[ \t]+)?(?=\S)/i;
+/** `EOD` or `COB` after a day (`Friday EOD`, `Dec 12, COB`). */
+const END_OF_DAY_AFTER_RE = /(?<=\S),?[ \t]+(?:EOD|COB|EOB)[ \t]*$/i;
+
+/** A due value without the end of the working day said before or after its day: the day is the date. */
+function withoutEndOfDay(value: string): string {
+  if (!/eod|cob|eob|end/i.test(value)) return value;
+  return value.replace(END_OF_DAY_BEFORE_RE, '').replace(END_OF_DAY_AFTER_RE, '');
 }
 
 /** `by` or `before` opening a due value, and the white space after it. */

@@ -21,8 +21,13 @@ const FIGURES_ONLY_RE = new RegExp(`^(?:target|${FOREIGN_BY})`, 'iu');
  */
 const RANGE_REST = String.raw`(?:(?:[-–]|[ \t]+–[ \t]+)(?:${MONTH_NAME}\s+)?\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\p{N}:./-])|[ \t]*(?:→|->|\.\.)[ \t]*\d{4}-\d{2}-\d{2}(?!\d))?`;
 
+/** The end of the working day said before a day (`by EOD Friday`, `due COB Dec 12`): the day is the date. */
+const END_OF_DAY_LEAD = String.raw`(?:(?:EOD|COB|EOB|end\s+of\s+(?:the\s+)?(?:business\s+)?day)\s+(?:on\s+)?)?`;
+/** The end of the working day said after a day (`due Friday EOD`, `by Dec 12, COB`). */
+const END_OF_DAY_TAIL = String.raw`(?:,?[ \t]+(?:EOD|COB|EOB)(?![\p{L}\p{N}]))?`;
+
 const DUE_PHRASE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(due(?:[ \t]+(?:by|on))?|by|before|eta|deadline|target(?:ing|\s+date)?|${FOREIGN_BY})\s+(\d{4}-\d{2}-\d{2}(?!\d)${RANGE_REST}|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?${RANGE_REST}(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
+  String.raw`(?<![\p{L}\p{N}])(due(?:[ \t]+(?:by|on))?|by|before|eta|deadline|target(?:ing|\s+date)?|${FOREIGN_BY})\s+(\d{4}-\d{2}-\d{2}(?!\d)${RANGE_REST}|\d{4}\/\d{1,2}\/\d{1,2}(?![\d/])|\d{1,2}([./])\d{1,2}\3\d{4}(?![\d/]|\.\d)|(?:day|week)\s+\d{1,3}(?![\p{L}\p{N}])|${END_OF_DAY_LEAD}${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?${RANGE_REST}(?:,?\s+\d{4}(?!\d)|(?![\p{L}\p{N}]))${END_OF_DAY_TAIL}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?\s+\d{4}(?!\d)|${END_OF_DAY_LEAD}(?:(?:this|next)\s+)?${WEEKDAY_NAME}(?![\p{L}\p{N}'’])${END_OF_DAY_TAIL}|in\s+\d{1,3}\s+(?:days?|weeks?)(?![\p{L}\p{N}])|(?:today|tomorrow)(?![\p{L}\p{N}'’])|EO[DWMQ](?![\p{L}\p{N}])|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter)(?![\p{L}\p{N}])|(?:(?:the\s+)?end\s+of\s+)?(?:[QH][1-4][ \t]*[-/]?[ \t]*\d{4}|\d{4}[ \t]*[-/]?[ \t]*[QH][1-4]|${MONTH_NAME}\s+\d{4})(?![\p{L}\p{N}]))|@\{(\d{4}-\d{2}-\d{2})\}`,
   'iu',
 );
 const HAS_DIGIT_RE = /\d/;
@@ -30,7 +35,7 @@ const HAS_DIGIT_RE = /\d/;
 const WEEKDAY_HINT_RE =
   /(?:due(?:\s+on)?|by|before|eta|deadline|target(?:ing|\s+date)?)\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow)/i;
 /** What a due phrase naming the end of the plan's day, week, month or quarter has: `EOW`, `end of`. */
-const PERIOD_END_HINT_RE = /\bEO[DWMQ]\b|\bend\s+of\b/i;
+const PERIOD_END_HINT_RE = /\bEO[DWMQB]\b|\bCOB\b|\bend\s+of\b/i;
 /** What a due phrase needs besides its digits: one of its words, or a Kanban card's `@{`. */
 const DUE_WORD_RE = /due|by|before|eta|deadline|target|bis|hasta|até|entro|avant|до|@\{/iu;
 
