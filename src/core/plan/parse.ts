@@ -4,6 +4,7 @@
  */
 import { TmError } from '../errors.js';
 import type { Item, Plan, Section, Status, VocabularyEntry } from '../model.js';
+import { dayOfHeading, resolveDate } from './attributes/dates.js';
 import { DEFAULT_HOURS_PER_DAY } from './attributes/effort.js';
 import {
   normaliseVocab,
@@ -275,6 +276,7 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
     rawDeps,
   );
   applyRoster(drafts, readRoster(text, doc));
+  dateDayHeadings(rec.sections, planDate);
   assignKeys(drafts, rec.sections, sectionParents);
   const kept = new Set(drafts);
   rec.sections.forEach((s, i) => {
@@ -319,6 +321,19 @@ export function parsePlan(text: string, options: ParseOptions): Plan {
     cycles: findCycles(items, byKey),
     anomalies: findEncodingAnomalies(text, lines),
   };
+}
+
+/**
+ * The sections that are days of a planner (`## Monday (Dec 7)`, `## Friday`) and state no window are
+ * due that day, against the plan's date (a week its title names too): their items inherit it.
+ */
+function dateDayHeadings(sections: readonly Section[], planDate: string | null): void {
+  if (planDate === null) return;
+  for (const s of sections) {
+    if (s.due !== null) continue;
+    const day = dayOfHeading(s.title);
+    if (day !== null) s.due = resolveDate(day, planDate)?.date ?? null;
+  }
 }
 
 /** The `title:` of the plan's front matter (`title: Export albums as ZIP`), when it is text. */

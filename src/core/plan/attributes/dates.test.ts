@@ -375,6 +375,43 @@ describe("the end of the plan date's day, week, month or quarter", () => {
     ]);
   });
 
+  it("gives the tasks under a planner's day heading that day as their due date, against the plan's week", () => {
+    const p = parsePlan(
+      [
+        '# Week of Dec 7, 2026',
+        '',
+        '## Monday (Dec 7)',
+        '- [ ] Review the PR',
+        '## Wed, Dec 9',
+        '- [ ] Interview loop',
+        '## 2026-12-10 (Thursday)',
+        '- [ ] Draft the OKRs',
+        '## Friday',
+        '- [ ] Demo prep',
+        // A date of its own stands.
+        '- [ ] Book the venue — due Dec 18',
+        // Not a day: a weekday among other words, or a plural.
+        '## Friday demo',
+        '- [ ] Record it',
+        '## Mondays',
+        '- [ ] Water the plants',
+        '',
+      ].join('\n'),
+      { file: 'plan.md' },
+    );
+    expect(p.items.map((i) => [i.title, i.due])).toEqual([
+      ['Review the PR', '2026-12-07'],
+      ['Interview loop', '2026-12-09'],
+      ['Draft the OKRs', '2026-12-10'],
+      ['Demo prep', '2026-12-11'],
+      ['Book the venue', '2026-12-18'],
+      ['Record it', null],
+      ['Water the plants', null],
+    ]);
+    // Without a date for the plan, a weekday names no day.
+    expect(parsePlan('## Friday\n\n- [ ] Demo prep\n', { file: 'plan.md' }).items[0]!.due).toBeNull();
+  });
+
   it('is a Friday on or after the plan date, in its week, for any weekday (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), (n) => {

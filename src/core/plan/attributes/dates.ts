@@ -407,6 +407,28 @@ function readDeadline(title: string): string | null {
 
 /** A day of a month (`Dec 12`, `12 Dec`, `Dec 12th, 2026`), or an ISO date. */
 const DAY_OF = String.raw`\d{4}-\d{2}-\d{2}|${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}(?:,?\s+\d{4})?`;
+
+/**
+ * A heading that is a day of a planner and nothing more: a weekday, a weekday and its date, or a date
+ * and its weekday (`## Monday`, `## Tuesday (Dec 8)`, `### Wed, Dec 9`, `## 2026-12-10 (Thursday)`).
+ */
+const DAY_HEADING_RE = new RegExp(
+  String.raw`^(?:(${WEEKDAY_NAME})(?:,?[ \t]*\(?[ \t]*(${DAY_OF})[ \t]*\)?)?|(${DAY_OF})[ \t]*(?:[(—–-]|,)?[ \t]*${WEEKDAY_NAME}[ \t]*\)?)$`,
+  'i',
+);
+/** The longest day heading: a weekday and a date with its year. */
+const MAX_DAY_HEADING = 40;
+
+/**
+ * The day a heading names when it is a day of a planner (DAY_HEADING_RE), as a date to resolve against
+ * the plan's date: its date when it states one, else its weekday. Null for other headings (`Friday
+ * demo`, `Mondays`).
+ */
+export function dayOfHeading(title: string): string | null {
+  if (title.length > MAX_DAY_HEADING) return null;
+  const m = DAY_HEADING_RE.exec(title.trim());
+  return m === null ? null : (m[2] ?? m[3] ?? m[1]!);
+}
 /**
  * Two days with a range's dash, arrow, dots or word between them (`Dec 1 – Dec 12`, `2026-12-15 →
  * 2026-12-26`, `2026-12-15..2026-12-26`, `Jan 6 - Jan 17, 2027`), or a month's days (`Jan 6-17`): the
