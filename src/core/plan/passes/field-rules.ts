@@ -116,8 +116,7 @@ export function settleOwners(item: Item): void {
   if (item.owners[0] === owner) return;
   const folded = owner.toLowerCase();
   const at = item.owners.findIndex((o) => o.toLowerCase() === folded);
-  if (at === 0) return;
-  if (at > 0) item.owners.splice(at, 1);
+  if (at >= 0) item.owners.splice(at, 1);
   item.owners.unshift(owner);
 }
 
