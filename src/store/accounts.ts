@@ -24,7 +24,7 @@ import type { AccountTables } from './accounts-schema.js';
 import { itemRecord } from './rows.js';
 import type { Database } from './schema.js';
 import { and, compileQuery, whereAll } from './search/compile.js';
-import { ITEM_COLUMNS, type SearchBackend } from './search/run.js';
+import { hasCoOwners, ITEM_COLUMNS, type SearchBackend } from './search/run.js';
 
 type Db = Kysely<Database & AccountTables>;
 type ItemRow = Parameters<typeof itemRecord>[0];
@@ -397,7 +397,8 @@ export class KyselyAccountStore implements AccountStore {
   async listItemsPage(request: ItemPageRequest): Promise<ItemPage> {
     const parsed = queryAstSchema.safeParse(request.query);
     if (!parsed.success) throw new TmError('TM_BAD_INPUT', 'The filter is not a valid query.');
-    const q = compileQuery(parsed.data, request.today, this.search);
+    const coOwners = parsed.data.terms.some((t) => t.field === 'owner') && (await hasCoOwners(this.db));
+    const q = compileQuery(parsed.data, request.today, this.search, coOwners);
     const conds = [whereAll(q, this.search)];
     if (request.after) {
       const f = this.search.fileOrder;

@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import { TmError } from '../core/errors.js';
 import type { TableDump } from '../core/store/port.js';
 import type { Tx } from './kysely-store.js';
-import { fillOwners } from './migrations.js';
 import { TABLES } from './schema.js';
 
 type Row = Record<string, string | number | null>;
@@ -50,8 +49,6 @@ export async function importTables(trx: Tx, tables: readonly TableDump[]): Promi
       await sql`insert into ${sql.table(spec.name)} (${cols}) values ${values}`.execute(trx);
     }
   }
-  // A backup from before items kept their several owners: each item's owner is its one owner row.
-  if (!byName.has('item_owners')) await fillOwners(trx);
 }
 
 /** The same value whichever driver read it: numbers as numbers, text as text. */

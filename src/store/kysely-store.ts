@@ -31,7 +31,7 @@ export interface BackendHooks {
   readonly backend: Backend;
   /** Locks documents' rows for the rest of the transaction (PostgreSQL; SQLite locks the file). */
   lockDocuments(trx: Tx, paths: readonly string[]): Promise<void>;
-  /** The import's bulk writes (items, tags, owners, events), on the backend's driver. */
+  /** The import's bulk writes (items, tags, co-owners, events), on the backend's driver. */
   readonly writes: BulkWrites;
   search(db: Kysely<Database>, request: SearchRequest): Promise<SearchResult>;
   /** Runs `fn` in a read transaction that sees one consistent snapshot. */
@@ -217,15 +217,18 @@ export class KyselyStore implements Store {
           }
       })(),
     );
-    await this.writes.insertOwners(
+    await this.writes.insertCoOwners(
       trx,
       (function* () {
         let n = 0;
         for (const { input } of changed)
           for (const item of input.items) {
             const id = ids[n++]!;
-            for (const owner of new Set(item.owners))
+            // The owner is on the item's row; the others, few items have any, here.
+            for (let k = 1; k < item.owners.length; k++) {
+              const owner = item.owners[k]!;
               yield { item_id: id, owner, owner_f: foldValue('owner', owner) };
+            }
           }
       })(),
     );

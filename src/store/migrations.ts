@@ -480,43 +480,32 @@ function searchIndexes(backend: Backend): Migration {
 }
 
 /**
- * Items' several owners (`Owners: Bo, Li`, `@kim @ana`): the list on the item's row, and one row an
- * owner for searching and counting them, as tags have. Rows from before list their owner alone.
+ * Items' several owners (`Owners: Bo, Li`, `@kim @ana`): the list on the item's row when it says more
+ * than the owner, and a row for each owner after the first, for searching and counting them. Most
+ * items have one owner or none, and write no more than before.
  */
-function owners(backend: Backend): Migration {
+function owners(): Migration {
   return {
     async up(db: AnyDb) {
       await db.schema.alterTable('items').addColumn('owners', 'text').execute();
       await db.schema
-        .createTable('item_owners')
+        .createTable('item_co_owners')
         .addColumn('item_id', 'integer', (c) => c.notNull().references('items.item_id').onDelete('cascade'))
         .addColumn('owner', 'text', (c) => c.notNull())
         .addColumn('owner_f', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('item_owners_pk', ['item_id', 'owner'])
+        .addPrimaryKeyConstraint('item_co_owners_pk', ['item_id', 'owner'])
         .execute();
       await db.schema
-        .createIndex('item_owners_owner_idx')
-        .on('item_owners')
+        .createIndex('item_co_owners_owner_idx')
+        .on('item_co_owners')
         .columns(['owner_f', 'item_id'])
         .execute();
-      await fillOwners(db);
-      const list = backend === 'postgres' ? sql`json_build_array(owner)::text` : sql`json_array(owner)`;
-      await sql`update items set owners = case when owner is null then '[]' else ${list} end`.execute(db);
     },
     async down(db: AnyDb) {
-      await db.schema.dropTable('item_owners').execute();
+      await db.schema.dropTable('item_co_owners').execute();
       await db.schema.alterTable('items').dropColumn('owners').execute();
     },
   };
-}
-
-/**
- * One item_owners row for the owner of each item whose row lists no owners: rows from before 0008,
- * and those of a backup taken before it, whose `owners` is null (read as the owner alone).
- */
-export async function fillOwners(db: AnyDb): Promise<void> {
-  await sql`insert into item_owners (item_id, owner, owner_f)
-    select item_id, owner, owner_f from items where owners is null and owner is not null`.execute(db);
 }
 
 /** The migrations of one backend, by name (applied in name order). */
@@ -529,7 +518,7 @@ export function migrationsFor(backend: Backend): Record<string, Migration> {
     '0005_webhooks': webhooks(backend),
     '0006_bulk_writes': bulkWrites(backend),
     '0007_search_indexes': searchIndexes(backend),
-    '0008_owners': owners(backend),
+    '0008_owners': owners(),
   };
 }
 

@@ -32,7 +32,8 @@ export function itemRow(documentId: number, item: ItemRecord): ItemRow {
     priority_rank: item.priorityRank,
     priority_label: item.priorityLabel,
     owner: item.owner,
-    owners: JSON.stringify(item.owners),
+    // Most items have one owner or none: the list is written only when it says more than `owner`.
+    owners: item.owners.length > 1 ? JSON.stringify(item.owners) : null,
     due: item.due,
     effort_minutes: item.effortMinutes,
     category: item.category,
@@ -147,7 +148,7 @@ export function itemRecord(row: ItemRow): ItemRecord {
     priorityRank: row.priority_rank === null ? null : Number(row.priority_rank),
     priorityLabel: row.priority_label,
     owner: row.owner,
-    // Null in rows written before items kept their several owners: the owner alone.
+    // Null for the owner alone (and in rows written before items kept their several owners).
     owners:
       row.owners === null ? (row.owner === null ? [] : [row.owner]) : (JSON.parse(row.owners) as string[]),
     due: row.due,

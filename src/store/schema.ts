@@ -54,7 +54,7 @@ export interface ItemsTable {
   priority_rank: number | null;
   priority_label: string | null;
   owner: string | null;
-  /** JSON array of everyone the item names as its owner; null in rows from before it was kept. */
+  /** JSON array of everyone the item names as its owner, when more than its owner; null for the owner alone. */
   owners: string | null;
   due: string | null;
   effort_minutes: number | null;
@@ -91,7 +91,8 @@ export interface ItemTagsTable {
   tag_f: string;
 }
 
-export interface ItemOwnersTable {
+/** An item's owners after its first (`owner`, on its row): most items have none, so most rows write none. */
+export interface ItemCoOwnersTable {
   item_id: number;
   owner: string;
   /** The owner folded as queries compare it. */
@@ -126,7 +127,7 @@ export interface Database {
   revisions: RevisionsTable;
   items: ItemsTable;
   item_tags: ItemTagsTable;
-  item_owners: ItemOwnersTable;
+  item_co_owners: ItemCoOwnersTable;
   events: EventsTable;
   views: ViewsTable;
 }
@@ -192,7 +193,7 @@ export const TABLES: readonly {
     order: ['item_id'],
   },
   { name: 'item_tags', columns: ['item_id', 'tag', 'tag_f'], order: ['item_id', 'tag'] },
-  { name: 'item_owners', columns: ['item_id', 'owner', 'owner_f'], order: ['item_id', 'owner'] },
+  { name: 'item_co_owners', columns: ['item_id', 'owner', 'owner_f'], order: ['item_id', 'owner'] },
   {
     name: 'events',
     columns: [

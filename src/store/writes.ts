@@ -1,5 +1,5 @@
 /**
- * The bulk write path of imports: items, their tags, owners and events, written a batch of documents at a
+ * The bulk write path of imports: items, their tags, co-owners and events, written a batch of documents at a
  * time. Kysely builds and compiles a query object per statement, which at 100,000 rows costs more
  * than the database's own work, so these writes go to each driver directly: prepared single-row
  * statements on SQLite (the fastest way into better-sqlite3, and its full-text index is kept in step
@@ -18,7 +18,7 @@ export interface TagRow {
   readonly tag_f: string;
 }
 
-export interface OwnerRow {
+export interface CoOwnerRow {
   readonly item_id: number;
   readonly owner: string;
   readonly owner_f: string;
@@ -54,7 +54,8 @@ export interface BulkWrites {
    */
   insertItems(trx: Tx, rows: Iterable<ItemRow>): Promise<number[]>;
   insertTags(trx: Tx, rows: Iterable<TagRow>): Promise<void>;
-  insertOwners(trx: Tx, rows: Iterable<OwnerRow>): Promise<void>;
+  /** Inserts the owners of items after their first (item_co_owners). */
+  insertCoOwners(trx: Tx, rows: Iterable<CoOwnerRow>): Promise<void>;
   insertEvents(trx: Tx, rows: Iterable<EventRow>): Promise<void>;
   /** Sets each document's hash, counts and time after a new revision. */
   updateDocuments(trx: Tx, rows: readonly DocumentUpdate[]): Promise<void>;
@@ -64,7 +65,7 @@ const columnsOf = (table: string, without: string) =>
   TABLES.find((t) => t.name === table)!.columns.filter((c) => c !== without);
 const ITEM_COLUMNS = columnsOf('items', 'item_id');
 const TAG_COLUMNS = columnsOf('item_tags', '');
-const OWNER_COLUMNS = columnsOf('item_owners', '');
+const CO_OWNER_COLUMNS = columnsOf('item_co_owners', '');
 const EVENT_COLUMNS = columnsOf('events', 'id');
 
 /**
@@ -162,8 +163,10 @@ export function sqliteWrites(database: BetterSqlite3.Database): BulkWrites {
     async insertTags(_trx, rows) {
       insertRows('item_tags', TAG_COLUMNS, rows, (r, out) => out.push(r.item_id, r.tag, r.tag_f));
     },
-    async insertOwners(_trx, rows) {
-      insertRows('item_owners', OWNER_COLUMNS, rows, (r, out) => out.push(r.item_id, r.owner, r.owner_f));
+    async insertCoOwners(_trx, rows) {
+      insertRows('item_co_owners', CO_OWNER_COLUMNS, rows, (r, out) =>
+        out.push(r.item_id, r.owner, r.owner_f),
+      );
     },
     async insertEvents(_trx, rows) {
       insertRows('events', EVENT_COLUMNS, rows, eventValues);
@@ -184,7 +187,7 @@ const PG_ROWS = 5000;
 export const postgresWrites: BulkWrites = {
   async deleteItems(trx, documentIds) {
     if (documentIds.length === 0) return;
-    // Tags and owners go by their foreign keys' cascade; the tsvector column goes with its row.
+    // Tags and co-owners go by their foreign keys' cascade; the tsvector column goes with its row.
     await sql`delete from items where document_id = any(${[...documentIds]}::integer[])`.execute(trx);
   },
   async insertItems(trx, rows) {
@@ -203,7 +206,7 @@ export const postgresWrites: BulkWrites = {
     return ids;
   },
   insertTags: (trx, rows) => insertJson(trx, 'item_tags', TAG_COLUMNS, rows),
-  insertOwners: (trx, rows) => insertJson(trx, 'item_owners', OWNER_COLUMNS, rows),
+  insertCoOwners: (trx, rows) => insertJson(trx, 'item_co_owners', CO_OWNER_COLUMNS, rows),
   insertEvents: (trx, rows) => insertJson(trx, 'events', EVENT_COLUMNS, rows),
   async updateDocuments(trx, rows) {
     for (const chunk of chunks(rows, PG_ROWS))
@@ -216,7 +219,7 @@ export const postgresWrites: BulkWrites = {
 
 async function insertJson(
   trx: Tx,
-  table: 'item_tags' | 'item_owners' | 'events',
+  table: 'item_tags' | 'item_co_owners' | 'events',
   columns: readonly string[],
   rows: Iterable<object>,
 ): Promise<void> {

@@ -71,7 +71,7 @@ async function tables(t: Target, db: Kysely<any>): Promise<string[]> {
   return (await q.execute(db)).rows.map((r) => r.name);
 }
 
-const TABLES = ['blobs', 'documents', 'events', 'item_owners', 'item_tags', 'items', 'revisions', 'views'];
+const TABLES = ['blobs', 'documents', 'events', 'item_co_owners', 'item_tags', 'items', 'revisions', 'views'];
 
 function migrationSuite(name: string, make: () => Target) {
   describe(`migrations on ${name}`, () => {
@@ -203,9 +203,9 @@ function migrationSuite(name: string, make: () => Target) {
         const b = (await again.search({ query: parseQuery('owner:bo'), today: '2026-01-01' })).hits[0]!.item;
         expect(b.owners).toEqual(['Bo']);
 
-        // A backup from before 0008: no owners column, no item_owners table.
+        // A backup from before 0008: no owners column, no item_co_owners table.
         const old = before
-          .filter((d) => d.table !== 'item_owners')
+          .filter((d) => d.table !== 'item_co_owners')
           .map((d) =>
             d.table === 'items' ? { ...d, rows: d.rows.map(({ owners: _owners, ...rest }) => rest) } : d,
           );

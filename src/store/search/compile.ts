@@ -49,7 +49,16 @@ const STRING_COLUMNS: Record<Exclude<StringField, 'tag' | 'owner'>, string> = {
 const DUE_WEEK_DAYS = 7;
 const DUE_MONTH_DAYS = 30;
 
-export function compileQuery(ast: QueryAst, today: string, dialect: SearchDialect): CompiledQuery {
+/**
+ * The query as SQL conditions. `coOwners`: whether any item has an owner after its first; when none
+ * has (most stores), an owner is matched on the items' rows alone.
+ */
+export function compileQuery(
+  ast: QueryAst,
+  today: string,
+  dialect: SearchDialect,
+  coOwners = true,
+): CompiledQuery {
   const filters: Cond[] = [];
   const positive: TextTerm[] = [];
   const negative: TextTerm[] = [];
@@ -61,7 +70,7 @@ export function compileQuery(ast: QueryAst, today: string, dialect: SearchDialec
       else positive.push(term);
       continue;
     }
-    const c = fieldCondition(term, today, dialect);
+    const c = fieldCondition(term, today, dialect, coOwners);
     filters.push(term.negated ? not(c) : c);
   }
   if (positive.length === 0 || !dialect.negationInText) {
@@ -98,7 +107,7 @@ function anyOf(col: RawBuilder<unknown>, values: readonly (string | number | nul
   return or(conds);
 }
 
-function fieldCondition(term: FieldTerm, today: string, dialect: SearchDialect): Cond {
+function fieldCondition(term: FieldTerm, today: string, dialect: SearchDialect, coOwners: boolean): Cond {
   switch (term.field) {
     case 'status':
       return anyOf(sql.ref('i.status'), term.values);
@@ -128,12 +137,14 @@ function fieldCondition(term: FieldTerm, today: string, dialect: SearchDialect):
       return or(conds);
     }
     case 'owner': {
-      // Any of the item's owners, as tags are matched; an item without one has no owner at all.
+      // Any of the item's owners: the first on its row, the others (few items have any) among its
+      // co-owners. An item without an owner has none at all.
       const folded = term.values.filter((v) => v !== null).map((v) => foldValue('owner', v));
       const conds: Cond[] = [];
-      if (folded.length > 0)
+      if (folded.length > 0) conds.push(sql<SqlBool>`i.owner_f in (${sql.join(folded)})`);
+      if (folded.length > 0 && coOwners)
         conds.push(
-          sql<SqlBool>`i.item_id in (select o.item_id from item_owners o where o.owner_f in (${sql.join(folded)}))`,
+          sql<SqlBool>`i.item_id in (select o.item_id from item_co_owners o where o.owner_f in (${sql.join(folded)}))`,
         );
       if (folded.length < term.values.length) conds.push(sql<SqlBool>`i.owner is null`);
       return or(conds);

@@ -2,7 +2,7 @@
  * Runs a search on either backend: the page of hits (ranked when the query has text), the total, and
  * the facet counts over all matches, sorted as the reference `facetCounts` sorts them.
  */
-import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Kysely, type QueryExecutorProvider, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { TmError } from '../../core/errors.js';
 import { queryAstSchema } from '../../core/query/ast.js';
 import { byFacetOrder } from '../../core/query/facets.js';
@@ -68,6 +68,12 @@ export const ITEM_COLUMNS = sql.raw(
     .join(', '),
 );
 
+/** Whether any item has an owner after its first: most stores have none, and search them as before. */
+export async function hasCoOwners(db: QueryExecutorProvider): Promise<boolean> {
+  const { rows } = await sql<{ x: number }>`select 1 as x from item_co_owners limit 1`.execute(db);
+  return rows.length > 0;
+}
+
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 
@@ -86,7 +92,9 @@ export async function runSearch(
   }
   const limit = Math.min(Math.max(request.limit ?? DEFAULT_LIMIT, 0), MAX_LIMIT);
   const offset = Math.max(request.offset ?? 0, 0);
-  const q = compileQuery(parsed.data, request.today, backend);
+  const owned = request.facets?.includes('owner') || parsed.data.terms.some((t) => t.field === 'owner');
+  const coOwners = owned && (await hasCoOwners(db));
+  const q = compileQuery(parsed.data, request.today, backend, coOwners);
   const where = whereAll(q, backend);
 
   const rows = (await pageQuery(q, limit, offset, backend).execute(db)).rows;
@@ -106,7 +114,7 @@ export async function runSearch(
 
   const facets: Partial<Record<Facet, FacetCount[]>> = {};
   for (const facet of request.facets ?? [])
-    facets[facet] = await facetCount(db, facet, where, request.today, backend);
+    facets[facet] = await facetCount(db, facet, where, request.today, backend, coOwners);
   return { total, hits, facets };
 }
 
@@ -162,6 +170,7 @@ async function facetCount(
   where: RawBuilder<SqlBool>,
   today: string,
   dialect: SearchBackend,
+  coOwners: boolean,
 ): Promise<FacetCount[]> {
   let rows: { value: string | null; n: number }[];
   if (facet === 'tag') {
@@ -175,16 +184,20 @@ async function facetCount(
     ])}`.execute(db);
     rows = [...tagged.rows, { value: null, n: untagged.rows[0]!.n }];
   } else if (facet === 'owner') {
-    // An item several own counts once for each of them; one without an owner counts as none.
-    const owned = await sql<{ value: string; n: number }>`select o.owner as value, count(*) as n
-      from ${dialect.itemsToCount} join item_owners o on o.item_id = i.item_id where ${where} group by o.owner`.execute(
-      db,
-    );
-    const unowned = await sql<{ n: number }>`select count(*) as n from ${dialect.itemsToCount} where ${and([
-      where,
-      sql<SqlBool>`i.owner is null`,
-    ])}`.execute(db);
-    rows = [...owned.rows, { value: null, n: unowned.rows[0]!.n }];
+    // An item several own counts once for each of them: its owner on its row, the others among its
+    // co-owners; one without an owner counts as none.
+    const first = await sql<{ value: string | null; n: number }>`select i.owner as value, count(*) as n
+      from ${dialect.itemsToCount} where ${where} group by i.owner`.execute(db);
+    const others = coOwners
+      ? (
+          await sql<{ value: string; n: number }>`select o.owner as value, count(*) as n
+            from ${dialect.itemsToCount} join item_co_owners o on o.item_id = i.item_id where ${where}
+            group by o.owner`.execute(db)
+        ).rows
+      : [];
+    const counts = new Map<string | null, number>();
+    for (const r of [...first.rows, ...others]) counts.set(r.value, (counts.get(r.value) ?? 0) + Number(r.n));
+    rows = [...counts].map(([value, n]) => ({ value, n }));
   } else {
     const expr = facetExpr(facet, today, dialect);
     rows = (
