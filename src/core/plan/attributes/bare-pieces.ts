@@ -139,7 +139,7 @@ export function pointsPiece(s: string, end: number, base: number): Field | null 
 }
 
 /** The T-shirt sizes, in capitals. */
-const SIZES: ReadonlySet<string> = new Set(['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL']);
+export const SIZES: ReadonlySet<string> = new Set(['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL']);
 
 /** Whether `s` is a T-shirt size and nothing more: `M`, `XL`. */
 export function isSize(s: string): boolean {
@@ -147,7 +147,7 @@ export function isSize(s: string): boolean {
 }
 
 /** A T-shirt size standing as a piece, in capitals: `— @raj — M`, `, XL`. */
-const SIZE_PIECE_RE = /(?:^|[\s,;])(XXS|XS|S|M|L|XL|XXL)$/;
+const SIZE_PIECE_RE = new RegExp(String.raw`(?:^|[\s,;])(${[...SIZES].join('|')})$`);
 
 /**
  * The T-shirt size that is the piece of a list ending at `end` (`**Cost dashboards** — @mo — S`), as

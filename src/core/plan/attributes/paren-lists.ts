@@ -1,7 +1,7 @@
 /** Metadata lists in parentheses, brackets or braces on an item line (see tail.ts): readParenLists, readList. */
 import type { Field } from '../../model.js';
 import { isSpace } from '../chars.js';
-import { datePiece, isSize, pointsPiece } from './bare-pieces.js';
+import { datePiece, isSize, pointsPiece, SIZES } from './bare-pieces.js';
 import { isMonthDay, namesPlanPeriodEnd, readAbsoluteDate, wholeDateRange } from './dates.js';
 import { DEP_WORD_RE, depPiece, depWordsPiece } from './dep-pieces.js';
 import { readEffort } from './effort.js';
@@ -204,7 +204,7 @@ function dueInGroup(s: string, open: number, close: number, base: number): Field
 }
 
 /** A T-shirt size alone in parentheses (`(L)`), which readParenLists reads where it ends the title. */
-const SIZE_GROUP_RE = /\((?:XXS|XS|S|M|L|XL|XXL)\)/;
+const SIZE_GROUP_RE = new RegExp(String.raw`\((?:${[...SIZES].join('|')})\)`);
 
 /** Whether the text holds a T-shirt size alone in parentheses, which readParenLists may read. */
 export function holdsSizeGroup(s: string): boolean {
