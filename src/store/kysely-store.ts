@@ -206,31 +206,26 @@ export class KyselyStore implements Store {
         for (const { input, doc } of changed) for (const item of input.items) yield itemRow(doc.id, item);
       })(),
     );
+    // Each item's rows of tags and co-owners, made as they are written, by the item's new id.
+    const perItem = function* <R>(rows: (item: ItemRecord, id: number) => Iterable<R>): Generator<R> {
+      let n = 0;
+      for (const { input } of changed) for (const item of input.items) yield* rows(item, ids[n++]!);
+    };
     await this.writes.insertTags(
       trx,
-      (function* () {
-        let n = 0;
-        for (const { input } of changed)
-          for (const item of input.items) {
-            const id = ids[n++]!;
-            for (const tag of new Set(item.tags)) yield { item_id: id, tag, tag_f: foldValue('tag', tag) };
-          }
-      })(),
+      perItem(function* (item, id) {
+        for (const tag of new Set(item.tags)) yield { item_id: id, tag, tag_f: foldValue('tag', tag) };
+      }),
     );
     await this.writes.insertCoOwners(
       trx,
-      (function* () {
-        let n = 0;
-        for (const { input } of changed)
-          for (const item of input.items) {
-            const id = ids[n++]!;
-            // The owner is on the item's row; the others, few items have any, here.
-            for (let k = 1; k < item.owners.length; k++) {
-              const owner = item.owners[k]!;
-              yield { item_id: id, owner, owner_f: foldValue('owner', owner) };
-            }
-          }
-      })(),
+      perItem(function* (item, id) {
+        // The owner is on the item's row; the others, few items have any, here.
+        for (let k = 1; k < item.owners.length; k++) {
+          const owner = item.owners[k]!;
+          yield { item_id: id, owner, owner_f: foldValue('owner', owner) };
+        }
+      }),
     );
     await this.appendEvents(
       trx,

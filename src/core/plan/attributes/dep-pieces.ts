@@ -84,16 +84,7 @@ export function depPiece(s: string, end: number, fields: FieldIndex, base: numbe
   if (!BY_NUMBER_RE.test(rawKey) && BARE_NUMBER_REF_RE.test(value)) return null;
   const start = from + m.index + m[0].indexOf(rawKey);
   const valueStart = start + m[0].slice(m[0].indexOf(rawKey) + rawKey.length).indexOf(value) + rawKey.length;
-  const valueEnd = valueStart + value.length;
-  if (fields.overlaps(start, valueEnd)) return null;
-  return {
-    key: 'depends',
-    rawKey,
-    value,
-    span: { start: base + start, end: base + valueEnd },
-    valueSpan: { start: base + valueStart, end: base + valueEnd },
-    style: 'kv',
-  };
+  return dependsField(rawKey, value, start, valueStart, fields, base);
 }
 
 /**
@@ -124,6 +115,18 @@ export function depWordsPiece(s: string, end: number, fields: FieldIndex, base: 
   if (p > 0 && before !== 40 && before !== 44 && before !== 59 && !isSpacedDash(s, p - 1)) return null;
   const value = m[2]!.trimEnd();
   const valueStart = end - m[2]!.length;
+  return dependsField(rawKey, value, start, valueStart, fields, base);
+}
+
+/** A depends field from `start`, its value at `valueStart`; null where a field read already overlaps it. */
+function dependsField(
+  rawKey: string,
+  value: string,
+  start: number,
+  valueStart: number,
+  fields: FieldIndex,
+  base: number,
+): Field | null {
   const valueEnd = valueStart + value.length;
   if (fields.overlaps(start, valueEnd)) return null;
   return {
