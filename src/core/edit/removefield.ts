@@ -188,7 +188,9 @@ function pairs(open: string, close: string): boolean {
  * parentheses.
  */
 export function removeFields(plan: Plan, fields: readonly Field[]): Edit[] {
-  const edits = fields.map((f) => removeField(plan, f)).sort((a, b) => a.start - b.start);
+  const edits = adjacentJoined(plan, fields)
+    .map((f) => removeField(plan, f))
+    .sort((a, b) => a.start - b.start);
   const merged: Edit[] = [];
   for (const e of edits) {
     const last = merged[merged.length - 1];
@@ -199,6 +201,41 @@ export function removeFields(plan: Plan, fields: readonly Field[]): Edit[] {
   }
   if (merged.length === edits.length) return merged;
   return merged.map((e) => aloneInParentheses(plan, e.start, e.end) ?? withDashEndingLine(plan, e));
+}
+
+/** Styles of fields that stand on a line or in a cell of their own, removed with it, never joined. */
+const OWN_PLACE_STYLES: ReadonlySet<Field['style']> = new Set([
+  'bold-pipe',
+  'bold-line',
+  'table-cell',
+  'sub-bullet',
+  'front-matter',
+  'heading-field',
+]);
+
+/**
+ * The fields, those written next to each other on a line with only blanks between (`— @bo @kim, 2d`,
+ * `— owners: @bo and @kim`) joined into one that spans them: one piece of the list, removed with one
+ * separator, where each alone would leave the other's.
+ */
+function adjacentJoined(plan: Plan, fields: readonly Field[]): Field[] {
+  if (fields.length < 2) return [...fields];
+  const sorted = [...fields].sort((a, b) => a.span.start - b.span.start);
+  const out: Field[] = [];
+  for (const f of sorted) {
+    const last = out[out.length - 1];
+    const between = last === undefined ? '' : plan.text.slice(last.span.end, f.span.start);
+    if (
+      last !== undefined &&
+      !OWN_PLACE_STYLES.has(f.style) &&
+      !OWN_PLACE_STYLES.has(last.style) &&
+      f.span.start >= last.span.end &&
+      /^[ \t]*$/.test(between)
+    )
+      out[out.length - 1] = { ...last, span: { start: last.span.start, end: f.span.end } };
+    else out.push(f);
+  }
+  return out;
 }
 
 /** A deletion that takes the rest of its line, widened to the dash that set it off (`Review — @sam, @li`). */

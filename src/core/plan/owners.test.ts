@@ -35,6 +35,9 @@ describe('an item owned by several', () => {
       '- [ ] Load tests — Owners: Ana María, Li, 2d',
       '- [ ] Canary rollout — P1, assignees: Bo, Li and Kim',
       '- [ ] Review — owners: Bo, Li, and Kim',
+      // The last a mention after `and`, read as a piece of its own.
+      '- [ ] Triage — P1, assignees: @bo, @li and @kim',
+      '- [ ] Pair — owners: @bo and @kim',
       // A piece that is no name ends the list: the line's words stay.
       '- [ ] Retro — owners: Bo, 2 more',
       '- [ ] Notes — note: ask Bo, Li',
@@ -44,9 +47,23 @@ describe('an item owned by several', () => {
       ['Load tests', ['Ana María', 'Li'], '2d'],
       ['Canary rollout', ['Bo', 'Li', 'Kim'], null],
       ['Review', ['Bo', 'Li', 'Kim'], null],
+      ['Triage', ['bo', 'li', 'kim'], null],
+      ['Pair', ['bo', 'kim'], null],
       ['Retro — owners: Bo, 2 more', [], null],
       ['Notes — note: ask Bo, Li', [], null],
     ]);
+  });
+
+  it('removes owners written next to each other with one separator, as one piece of the list', () => {
+    for (const line of [
+      '- [ ] Ship it — @bo @kim, 2d',
+      '- [ ] Ship it — owners: @bo and @kim, 2d',
+      '- [ ] Ship it — owners: @bo, @li and @kim, 2d',
+    ]) {
+      const text = `${line}\n`;
+      const p = parsePlan(text, { file: 'plan.md' });
+      expect(applyEdits(text, setAttribute(p, p.items[0]!, 'owner', null))).toBe('- [ ] Ship it — 2d\n');
+    }
   });
 
   it('removes and sets a list of owners whole', () => {

@@ -172,8 +172,8 @@ function isOwnerName(piece: string): boolean {
 
 /**
  * An owner key and the names after it, over the commas between them, ending at `end` (`— Owners: Bo,
- * Li`, `— owner: @bo, @li`), as one field: a `Key: value` piece ends at a comma, where the names go
- * on. Null unless every piece after the key is a name.
+ * Li`, `— owner: @bo, @li`, `— owners: @bo and` before `@kim`), as one field: a `Key: value` piece
+ * ends at a comma, where the names go on. Null unless every piece after the key is a name.
  */
 export function ownerListPiece(s: string, end: number, fields: FieldIndex, base: number): Field | null {
   // A name ends in a letter: most pieces (dates, estimates, brackets) do not.
@@ -189,7 +189,7 @@ export function ownerListPiece(s: string, end: number, fields: FieldIndex, base:
     }
     if (c === 59 || c === 40 || c === 41 || c === 91 || c === 93 || isSpacedDash(s, i)) return null;
   }
-  if (colon < 0 || !hasComma(s, colon, end)) return null;
+  if (colon < 0) return null;
   let start = colon;
   while (start > floor) {
     const c = s.charCodeAt(start - 1);
@@ -200,14 +200,30 @@ export function ownerListPiece(s: string, end: number, fields: FieldIndex, base:
   if (colon - start > MAX_KEY || normaliseKey(s.slice(start, colon)) !== 'owner') return null;
   let valueStart = colon + 1;
   while (valueStart < end && isSpace(s.charCodeAt(valueStart))) valueStart++;
-  const value = s.slice(valueStart, end).trimEnd();
+  const written = s.slice(valueStart, end).trimEnd();
+  // The last name may be a mention read as a piece of its own after `and` (`Owners: @bo, @li and
+  // @kim`): the piece ends with the `and`, the value before it.
+  const joined = JOINED_BEFORE_MENTION_RE.test(written) && mentionAt(s, end);
+  // One name alone is a plain `Key: value` piece (keyPiece): a list has a comma, or an `and`.
+  if (!joined && !hasComma(s, colon, end)) return null;
+  const value = joined ? written.replace(JOINED_BEFORE_MENTION_RE, '') : written;
   if (fields.overlaps(start, valueStart) || !value.split(',').every(isOwnerName)) return null;
   return {
     key: 'owner',
     rawKey: s.slice(start, colon).trimEnd(),
     value,
-    span: { start: base + start, end: base + valueStart + value.length },
+    span: { start: base + start, end: base + valueStart + written.length },
     valueSpan: { start: base + valueStart, end: base + valueStart + value.length },
     style: 'kv',
   };
+}
+
+/** `and` ending a list of names, before the name after it. */
+const JOINED_BEFORE_MENTION_RE = /,?[ \t]+and$/i;
+
+/** Whether a mention follows `at`, after white space. */
+function mentionAt(s: string, at: number): boolean {
+  let p = at;
+  while (p < s.length && isSpace(s.charCodeAt(p))) p++;
+  return s.charCodeAt(p) === 64;
 }
