@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../../test/support/generate-plan.js';
 import { applyEdits, setAttribute } from '../edit/index.js';
@@ -140,6 +141,31 @@ describe('an item owned by several', () => {
       ['Rate limits', 'Lee', ['Lee']],
       ['Bob to call the vendor', 'Bob Stone', ['Bob Stone']],
     ]);
+  });
+
+  it('reads a list of names joined by commas as those names, once each, the first the owner (property)', () => {
+    // Names, not words a reader might take for something else (`Low`, `Due`): a pool with repeats and
+    // letters past ASCII.
+    const name = fc.constantFrom('Ana', 'Bo', 'Li', 'Kim', 'Mira', 'Jonas', 'Dana', 'Élodie', 'Raj', 'Yuki');
+    const joiner = fc.constantFrom(', ', ',', ' , ', '; ');
+    fc.assert(
+      fc.property(
+        fc.array(name, { minLength: 2, maxLength: 6 }),
+        joiner,
+        fc.boolean(),
+        (names, join, mention) => {
+          const written = names.map((n) => (mention ? `@${n}` : n));
+          const item = parse(`- [ ] Ship it [owner:: ${written.join(join)}]`).items[0]!;
+          const unique = names.filter(
+            (n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i,
+          );
+          expect(item.owners).toEqual(unique);
+          expect(item.owner).toBe(unique[0]);
+          expect(item.title).toBe('Ship it');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the owner first among the owners of every item of every fixture and of generated plans', () => {
