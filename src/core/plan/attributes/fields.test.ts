@@ -7,9 +7,10 @@ import { readParenFields } from './paren-fields.js';
 
 // The inline-field reader as it was before its pre-checks were narrowed, verbatim but for `export`
 // (TaskPaper's tags and the owner emoji written as regexes since, the estimate emoji and page links in
-// dataview values added): the reference readInlineFields
+// dataview values added, a dataview value closed by its own bracket): the reference readInlineFields
 // must agree with on any line.
-const DATAVIEW_RE = /[[(]([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^\])])*?)\s*[\])]/gu;
+const DATAVIEW_RE =
+  /\[([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^\]])*?)\s*\]|\(([\p{L}][\p{L}\p{N} _-]{0,30})::\s*((?:\[\[[^\][]*\]\]|[^)])*?)\s*\)/gu;
 const EMOJI_DATE_RE =
   /(📅|🗓|⏳|🛫|➕|✅|✔|✓|☑|❌)\uFE0F?\s*(\d{4}-\d{2}-\d{2}|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\p{L}\p{N}]))/giu;
 const EMOJI_TEXT_RE =
@@ -74,15 +75,17 @@ function referenceInlineFields(s: string, base: number, masked = maskCode(s)): F
   const nonAscii = /[^\x00-\x7f]/.test(masked);
   if (has('::'))
     for (let m = first(DATAVIEW_RE, masked); m; m = DATAVIEW_RE.exec(masked)) {
+      const key = m[1] ?? m[3]!;
+      const value = m[2] ?? m[4]!;
       out.push(
         tok(
-          normaliseKey(m[1]!),
-          m[1]!,
-          m[2]!,
+          normaliseKey(key),
+          key,
+          value,
           base,
           m.index,
           m[0],
-          m[0].indexOf(m[2]!, m[1]!.length + 3),
+          m[0].indexOf(value, key.length + 3),
           'dataview',
         ),
       );
