@@ -203,6 +203,10 @@ function migrationSuite(name: string, make: () => Target) {
         const b = (await again.search({ query: parseQuery('owner:bo'), today: '2026-01-01' })).hits[0]!.item;
         expect(b.owners).toEqual(['Bo']);
 
+        // A backup of now restores every owner.
+        await again.importTables(before);
+        expect(await owned(again, 'owner:li')).toEqual(['b']);
+
         // A backup from before 0008: no owners column, no item_co_owners table.
         const old = before
           .filter((d) => d.table !== 'item_co_owners')
@@ -213,9 +217,12 @@ function migrationSuite(name: string, make: () => Target) {
         expect(await owned(again, 'owner:kim')).toEqual(['a']);
         expect(await owned(again, 'owner:bo')).toEqual(['b']);
         expect(await owned(again, 'owner:none')).toEqual(['c']);
-        // And a backup of now restores every owner.
+        // The co-owners of the store before the restore went with it.
+        expect(await owned(again, 'owner:li')).toEqual([]);
+        const restored = (await again.search({ query: parseQuery('owner:bo'), today: '2026-01-01' }))
+          .hits[0]!;
+        expect(restored.item.owners).toEqual(['Bo']);
         await again.importTables(before);
-        expect(await owned(again, 'owner:li')).toEqual(['b']);
         expect(await again.exportTables()).toEqual(before);
       } finally {
         await again.close();
