@@ -5,7 +5,7 @@
  */
 import type { Item, Status } from '../model.js';
 import { reasonedStatus, statusOfGlyph, statusOfWord } from './attributes/status.js';
-import { statusPieceEnding } from './attributes/status-pieces.js';
+import { endsWithRemarkablePiece } from './attributes/status-pieces.js';
 import {
   blankEnd,
   codePointBefore,
@@ -228,7 +228,7 @@ function reasonedMark(
   // After a status word, or a blocked or dropped piece (`— on hold until Q2 (blocked: vendor)`), it
   // is a remark on that status, which the word's field holds whole.
   const before = line.slice(0, start);
-  if (status === null || endsWithStatusWord(before) || remarkable(statusPieceEnding(before))) return null;
+  if (status === null || endsWithStatusWord(before) || endsWithRemarkablePiece(before)) return null;
   return { start, at: open + 1 + inner.indexOf(word), word, status };
 }
 
@@ -253,7 +253,7 @@ function reasonedEmphasis(
   if (word === '' || /[*_()[\]]/.test(word)) return null;
   const status = reasonedStatus(word);
   const before = line.slice(0, start);
-  if (status === null || endsWithStatusWord(before) || remarkable(statusPieceEnding(before))) return null;
+  if (status === null || endsWithStatusWord(before) || endsWithRemarkablePiece(before)) return null;
   return { start, at: open + 1 + inner.indexOf(word), word, status };
 }
 
@@ -261,11 +261,6 @@ function reasonedEmphasis(
 function withoutLeadingGlyph(s: string): string {
   const g = leadingGlyph(s);
   return g === null || g.bold !== '' ? s : s.slice(g.end).trimStart();
-}
-
-/** Whether a status piece of `status` takes a remark in parentheses after it. */
-function remarkable(status: Status | null): boolean {
-  return status === 'blocked' || status === 'cancelled';
 }
 
 /** Whether `s` ends with a status word of up to three words (`Blocked`, `In Progress`), but for white space. */

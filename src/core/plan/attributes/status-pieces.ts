@@ -72,6 +72,24 @@ export function statusPieceEnding(text: string): Status | null {
 }
 
 /**
+ * Whether `text` ends with a piece of a list that says blocked or dropped (statusPieceEnding), which a
+ * remark in brackets after it explains. Not one whose words before its own remark hold marks of their
+ * own (`, blocked on [v2] (new)`, `, blocked on Q2 *(on hold)* (2h)`): that is no plain piece.
+ */
+export function endsWithRemarkablePiece(text: string): boolean {
+  const s = text.includes('*') || text.includes('_') ? withoutPieceEmphasis(text) : text;
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  if (end === 0 || !(isLetterOrDigit(codePointBefore(s, end)) || s.charCodeAt(end - 1) === 41)) return false;
+  const piece = statusPiece(s, end, 0);
+  if (piece === null) return false;
+  const status = pieceStatus(piece.value);
+  if (status !== 'blocked' && status !== 'cancelled') return false;
+  const word = withoutRemark(piece.value);
+  return word === piece.value || word === null || !/[*_()[\]]/.test(word);
+}
+
+/**
  * The status word that is the piece of a list ending at `end` (`— In Progress`, `, done`), as a
  * status field without a key; or a status word with its reason (`— blocked on infra`) or, blocked or
  * dropped, a remark in parentheses (`— Blocked (waiting on infra)`), the field's value the whole
