@@ -62,13 +62,8 @@ export function withoutPieceEmphasis(s: string): string {
 
 /** The status of the status piece ending `s` (`Ship it — on hold until Q2`), but for white space, or null. */
 export function statusPieceEnding(text: string): Status | null {
-  // As readTail reads it: a piece in emphasis, or opened by a status word in emphasis, as its text.
-  const s = text.includes('*') || text.includes('_') ? withoutPieceEmphasis(text) : text;
-  let end = s.length;
-  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
-  if (end === 0 || !(isLetterOrDigit(codePointBefore(s, end)) || s.charCodeAt(end - 1) === 41)) return null;
-  const piece = statusPiece(s, end, 0);
-  return piece === null ? null : pieceStatus(piece.value);
+  const value = pieceEndingValue(text);
+  return value === null ? null : pieceStatus(value);
 }
 
 /**
@@ -77,16 +72,21 @@ export function statusPieceEnding(text: string): Status | null {
  * own (`, blocked on [v2] (new)`, `, blocked on Q2 *(on hold)* (2h)`): that is no plain piece.
  */
 export function endsWithRemarkablePiece(text: string): boolean {
+  const value = pieceEndingValue(text);
+  const status = value === null ? null : pieceStatus(value);
+  if (status !== 'blocked' && status !== 'cancelled') return false;
+  const word = withoutRemark(value!);
+  return word === value || word === null || !/[*_()[\]]/.test(word);
+}
+
+/** The value of the status piece ending `text`, but for white space, read as readTail reads it, or null. */
+function pieceEndingValue(text: string): string | null {
+  // A piece in emphasis, or opened by a status word in emphasis, as its text.
   const s = text.includes('*') || text.includes('_') ? withoutPieceEmphasis(text) : text;
   let end = s.length;
   while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
-  if (end === 0 || !(isLetterOrDigit(codePointBefore(s, end)) || s.charCodeAt(end - 1) === 41)) return false;
-  const piece = statusPiece(s, end, 0);
-  if (piece === null) return false;
-  const status = pieceStatus(piece.value);
-  if (status !== 'blocked' && status !== 'cancelled') return false;
-  const word = withoutRemark(piece.value);
-  return word === piece.value || word === null || !/[*_()[\]]/.test(word);
+  if (end === 0 || !(isLetterOrDigit(codePointBefore(s, end)) || s.charCodeAt(end - 1) === 41)) return null;
+  return statusPiece(s, end, 0)?.value ?? null;
 }
 
 /**
